@@ -1,0 +1,104 @@
+"""Readers: turn an input (a file, standard input, a string) into a :class:`Document`.
+
+:func:`detect_format` decides by content, not by file name: MediaWiki wikitext carries
+``{{``/``[[``/``<ref`` markup; an XML export starts with ``<mediawiki``; anything else that
+reads as an article is taken as plain text copied from a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from eventledger.errors import InputError, UnsupportedFormat
+from eventledger.models import Document
+
+FORMATS = ("plaintext", "wikitext")
+
+_WIKI_MARKUP = re.compile(r"\{\{|\[\[|<ref[\s>/]|^==[^=].*==\s*$|'''", re.MULTILINE)
+
+
+def detect_format(text: str) -> str:
+    """Return ``"wikitext"``, ``"xml"`` or ``"plaintext"`` for *text*, judged by its content.
+
+    Wikitext needs several markup signals (templates, links, ref tags, ``==`` headings, bold
+    quotes), so a browser copy quoting one ``[[`` stays plain text.
+    """
+    head = text.lstrip()[:2000]
+    if head.startswith("<mediawiki") or (head.startswith("<?xml") and "<mediawiki" in head):
+        return "xml"
+    hits = len(_WIKI_MARKUP.findall(text[:200_000]))
+    return "wikitext" if hits >= 3 else "plaintext"
+
+
+def read_text(text: str, name: str, *, format: str | None = None, **source: str | None) -> Document:
+    """Read *text* (named *name* in messages) into a :class:`Document`.
+
+    :param format: ``"plaintext"`` or ``"wikitext"``; detected from the content when None.
+    :param source: ``title``, ``revision``, ``page_id``, ``timestamp``, ``language`` for wikitext.
+    :raises InputError: the text is empty or is not an article.
+    :raises UnsupportedFormat: the format is unknown, or an XML dump was given where one page
+        was expected.
+    """
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    fmt = format or detect_format(text)
+    if fmt == "plaintext":
+        from eventledger.read.plaintext import NotAnArticle, read_plaintext
+
+        try:
+            return read_plaintext(text, name, title=source.get("title"))
+        except NotAnArticle as e:
+            raise InputError(f"{name}: not an article ({e})") from None
+    if fmt == "wikitext":
+        from eventledger.read.wikitext import read_wikitext
+
+        doc = read_wikitext(text, name, **source)
+        if not doc.sentences and doc.infobox is None:
+            raise InputError(f"{name}: not an article (no infobox and no prose)")
+        return doc
+    if fmt == "xml":
+        raise UnsupportedFormat(f"{name}: a MediaWiki XML dump holds many pages; ingest it instead")
+    raise UnsupportedFormat(f"{name}: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def load_text(path: str | os.PathLike[str]) -> str:
+    """Read a text file for a reader, with one clear error per way it can fail.
+
+    :raises InputError: missing, a directory, unreadable, binary, not UTF-8, or empty.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not an article file")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot be read ({e.strerror})") from None
+    return decode(data, str(p))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode article bytes as UTF-8 (BOM allowed); refuse binary data and empty input."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if data[:3] == b"BZh" or data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04":
+        raise InputError(f"{name}: is a compressed or binary file, not an article")
+    if b"\x00" in data[:8192] and data.count(b"\x00") > len(data) // 100:
+        raise InputError(f"{name}: is a binary file, not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: is not UTF-8 text (byte {e.start})") from None
+
+
+def read_path(path: str | os.PathLike[str], *, format: str | None = None) -> Document:
+    """Read one article file. See :func:`read_text` and :func:`load_text` for the errors."""
+    text = load_text(path)
+    title = None
+    fmt = format or detect_format(text)
+    if fmt == "wikitext":
+        title = Path(path).stem.replace("_", " ")
+    return read_text(text, str(path), format=fmt, **({"title": title} if title else {}))

@@ -1,0 +1,389 @@
+"""Reader for encyclopedia articles copied from a browser as plain text.
+
+What a browser copy of a Wikipedia-style article looks like, and how each part is read:
+
+* the **title** is the first non-empty line;
+* the **infobox block** follows: the title again, a ``Part of …`` line (continued on the next
+  line while a line ends with a comma), an image caption, then ``Label value`` lines whose
+  label may be glued to its value (``DeathsOver 1,000``), separated by a tab, or stand on its
+  own line with the value on the following line(s) (``Attack type`` ⏎ ``War crime, …``).
+  Labels are the rendered labels of the event infoboxes (:data:`RENDERED_LABELS`). In a
+  military-conflict box the two sides' cells of one row are separated by a tab when the browser
+  kept the table; otherwise the side is unknown (None), never guessed;
+* **paragraphs**: one per line, split into sentences; ``[n]`` markers (also ``[a]``,
+  ``[note 1]``) may sit anywhere in a sentence; ``[citation needed]`` is a flag, not a marker;
+* **headings**: short lines without a final stop between paragraphs (``[edit]`` removed);
+* the **reference list**: ``  1. ^ a b Text`` — the printed number, ``^`` and the backlink
+  letters (their count is the number of uses the page itself claims); entries of a
+  Bibliography/Sources list without ``^`` are bibliography entries.
+
+The block ends at the first line that reads as prose (long, several words, sentence-final
+punctuation). Everything keeps its span into the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from eventledger.definitions import FAMILY_SIGNATURES, RENDERED_LABELS
+from eventledger.models import (
+    Document,
+    Field,
+    Flag,
+    Infobox,
+    MappedText,
+    Marker,
+    RawReference,
+    Sentence,
+    Source,
+)
+from eventledger.read.sentences import split_sentences
+
+_LABELS = sorted(RENDERED_LABELS, key=len, reverse=True)
+_GLUED_LOWER_OK = ("c.", "ca.", "circa", "about", "approx", "around", "at least", "over",
+                   "up to", "est", "unknown", "none", "several", "dozens", "hundreds",
+                   "thousands", "more than", "fewer than", "nearly", "almost", "~")
+_MARKER = re.compile(r"\[(\d{1,4}|[a-z]{1,2}|note \d{1,3}|nb \d{1,3}|[A-Z]|[ivx]{1,5})\]")
+_CITATION_NEEDED = re.compile(
+    r"\[(citation needed|better source needed|clarification needed|according to whom\?|"
+    r"by whom\?|when\?|which\?|who\?|page needed|verification needed|dubious(?: – discuss)?|"
+    r"unreliable source\?|failed verification)\]", re.IGNORECASE)
+_REF_LINE = re.compile(
+    r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$")
+_CARET_LINE = re.compile(r"^\s*\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$")
+_CHROME = re.compile(
+    r"^(From Wikipedia, the free encyclopedia|Jump to (navigation|search)|"
+    r"\(Redirected from .*\)|This article is about .*|For other uses, see .*|"
+    r"Coordinates: .*|Toggle .*|Edit links|Contents|hide|move to sidebar)$")
+_REF_HEADINGS = {"references", "notes", "citations", "footnotes", "sources", "bibliography",
+                 "works cited", "further reading", "external links", "see also",
+                 "notes and references", "references and notes", "literature"}
+_BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "literature"}
+
+
+class NotAnArticle(ValueError):
+    """The text has no structure of an article (no title and no prose)."""
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append(_Line(body, pos))
+        pos += len(raw)
+    return out
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 100 and len(s.split()) >= 15 and bool(
+        re.search(r"[.!?][\"”’)]*(?:\[[^\]]{1,20}\])*\s*$|[.!?](?:\[[^\]]{1,20}\])* [A-Z]", s))
+
+
+def _trim(line: _Line, a: int = 0, b: int | None = None) -> tuple[int, int]:
+    """Absolute span of ``line.text[a:b]`` with surrounding whitespace removed."""
+    t = line.text
+    b = len(t) if b is None else b
+    while a < b and t[a].isspace():
+        a += 1
+    while b > a and t[b - 1].isspace():
+        b -= 1
+    return line.start + a, line.start + b
+
+
+def _match_label(text: str) -> tuple[str, int] | None:
+    """Return (label, value offset) when *text* starts with a rendered infobox label."""
+    s = text.lstrip()
+    lead = len(text) - len(s)
+    for label in _LABELS:
+        if not s.startswith(label):
+            continue
+        rest = s[len(label) :]
+        if not rest.strip():
+            return label, lead + len(label)
+        first = rest[0]
+        if first in "\t :":
+            return label, lead + len(label)
+        if first.islower() and not rest.lower().startswith(_GLUED_LOWER_OK):
+            continue
+        if first.isalpha() and first.islower():
+            return label, lead + len(label)
+        if first.isalnum() or first in "~≈<>+(–-\"'“[":
+            return label, lead + len(label)
+    return None
+
+
+def _strip_markers(text: str, offset: int) -> tuple[MappedText, list[Marker], list[Flag]]:
+    """Remove ``[n]`` markers and ``[citation needed]`` tags; map the rest to the input."""
+    markers: list[Marker] = []
+    flags: list[Flag] = []
+    keep_chars: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    pattern = re.compile(f"{_MARKER.pattern}|{_CITATION_NEEDED.pattern}", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        inner = m.group(0)[1:-1]
+        if _CITATION_NEEDED.fullmatch(m.group(0)):
+            flags.append(Flag("CITATION_NEEDED", f"the text carries a {m.group(0)} tag",
+                              (offset + m.start(), offset + m.end())))
+        elif _MARKER.fullmatch(m.group(0)):
+            markers.append(Marker(inner, (offset + m.start(), offset + m.end())))
+        else:
+            continue
+        keep_chars.append(text[pos : m.start()])
+        starts.extend(range(offset + pos, offset + m.start()))
+        pos = m.end()
+    keep_chars.append(text[pos:])
+    starts.extend(range(offset + pos, offset + len(text)))
+    plain = "".join(keep_chars)
+    return MappedText(plain, tuple(starts), tuple(s + 1 for s in starts)), markers, flags
+
+
+def read_plaintext(text: str, name: str, *, title: str | None = None) -> Document:
+    """Read an article copied from a browser into a :class:`Document`.
+
+    :param text: the whole article text (the document's ``input``).
+    :param name: the input's name (file name), recorded in the source.
+    :param title: overrides the first line as title.
+    :raises NotAnArticle: when the text has no title line or no prose at all.
+    """
+    lines = _lines(text)
+    source = Source("plaintext", name, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    idx = 0
+    while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
+        idx += 1
+    if idx == len(lines):
+        raise NotAnArticle("no title line")
+    title_line = lines[idx]
+    title_span = _trim(title_line)
+    doc_title = title or title_line.stripped
+    doc = Document(source=source, input=text, title=doc_title, title_span=title_span)
+    idx += 1
+
+    # ---- infobox block: up to the first prose line --------------------------------------
+    box_end = idx
+    while box_end < len(lines) and not _is_prose(lines[box_end].text):
+        box_end += 1
+    if box_end == len(lines):
+        raise NotAnArticle("no paragraph of prose")
+    box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
+    doc.infobox = _read_infobox(box_lines, doc_title, doc)
+
+    # ---- body and reference list -----------------------------------------------------------
+    _read_body(lines[box_end:], doc)
+    _link_markers(doc)
+    return doc
+
+
+def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox | None:
+    fields: list[Field] = []
+    current: tuple[str, _Line, list[tuple[_Line, int]]] | None = None  # label, its line, values
+    part_of: list[_Line] = []
+    prelude: list[_Line] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            label, label_line, parts = current
+            fields.extend(_make_fields(label, label_line, parts, doc))
+        current = None
+
+    for n, line in enumerate(box_lines):
+        s = line.stripped
+        if _CHROME.match(s):
+            continue
+        hit = _match_label(line.text)
+        if hit:
+            flush()
+            label, off = hit
+            parts = [(line, off)] if line.text[off:].strip() else []
+            current = (label, line, parts)
+            continue
+        if current is not None:
+            current[2].append((line, 0))
+            continue
+        if s.startswith("Part of ") or (part_of and box_lines[n - 1].stripped.endswith(",")
+                                        and part_of[-1] is box_lines[n - 1]):
+            part_of.append(line)
+            continue
+        if s == title and not prelude and not part_of:
+            continue
+        prelude.append(line)
+    flush()
+
+    if part_of:
+        first = part_of[0]
+        start = first.start + first.text.index("Part of")
+        span = (start, _trim(part_of[-1])[1])
+        items = []
+        for k, ln in enumerate(part_of):
+            a = ln.text.index("Part of") + len("Part of") if k == 0 else 0
+            s_, e_ = _trim(ln, a)
+            seg = doc.input[s_:e_].rstrip(",")
+            if seg.strip():
+                items.append(MappedText.identity(seg, s_))
+        plain = MappedText.join(items, "\n")
+        fields.insert(0, Field("Part of", "part_of", doc.input[span[0] : span[1]], span, plain,
+                               items=items))
+    for line in prelude:
+        # a caption: a line of the box's head that is not a label, the title or "Part of"
+        s_, e_ = _trim(line)
+        doc.sentences.append(_sentence(doc, line, s_ - line.start, e_ - line.start, -1, "caption",
+                                       None))
+    if not fields:
+        return None
+    keys = {f.key for f in fields}
+    template = None
+    best = 0
+    for family, signature in FAMILY_SIGNATURES.items():
+        score = sum(1 for k in signature if k in keys)
+        if score > best:
+            template, best = family, score
+    span = (fields[0].span[0], max(f.span[1] for f in fields))
+    return Infobox(template, span, fields)
+
+
+def _make_fields(label: str, label_line: _Line, parts: list[tuple[_Line, int]],
+                 doc: Document) -> list[Field]:
+    """One field per label, or one per side when cells are tab-separated (military boxes)."""
+    key = RENDERED_LABELS[label]
+    per_side = key in ("combatants", "commanders", "units", "strength", "casualties")
+    if not parts:
+        return []
+    columns: dict[int | None, list[MappedText]] = {}
+    spans: dict[int | None, list[tuple[int, int]]] = {}
+    for line, off in parts:
+        cells = [(off, len(line.text))]
+        if per_side and "\t" in line.text[off:]:
+            cells = []
+            a = off
+            for m in re.finditer(r"\t+", line.text[off:]):
+                cells.append((a, off + m.start()))
+                a = off + m.end()
+            cells.append((a, len(line.text)))
+        for k, (a, b) in enumerate(cells):
+            side = (k + 1) if len(cells) > 1 else None
+            s_, e_ = _trim(line, a, b)
+            if e_ <= s_:
+                continue
+            columns.setdefault(side, []).append(MappedText.identity(doc.input[s_:e_], s_))
+            spans.setdefault(side, []).append((s_, e_))
+    out = []
+    for side, items in columns.items():
+        # the field's span runs from its label (on the first line) to its last value
+        first = spans[side][0][0]
+        if side in (None, 1):
+            first = min(first, label_line.start + label_line.text.index(label))
+        span = (first, spans[side][-1][1])
+        plains = []
+        markers: list[Marker] = []
+        for item in items:
+            plain, ms, flags = _strip_markers(item.text, item.starts[0])
+            plains.append(plain)
+            markers.extend(ms)
+            doc.flags.extend(flags)
+        out.append(Field(label, key, doc.input[span[0] : span[1]], span,
+                         MappedText.join(plains, "\n"), items=plains, markers=markers,
+                         side=side if per_side else None))
+    return out
+
+
+def _sentence(doc: Document, line: _Line, a: int, b: int, paragraph: int, origin: str,
+              section: str | None) -> Sentence:
+    start, end = line.start + a, line.start + b
+    raw = doc.input[start:end]
+    plain, markers, flags = _strip_markers(raw, start)
+    doc.flags.extend(flags)
+    sid = f"s{len(doc.sentences) + 1}"
+    return Sentence(sid, raw, (start, end), plain, paragraph, markers, section=section,
+                    origin=origin)
+
+
+def _heading(s: str) -> str | None:
+    h = re.sub(r"\s*\[edit\]\s*$", "", s).strip()
+    if (0 < len(h) <= 60 and not re.search(r"[.!?:;,]$|\]$", h) and len(h.split()) <= 8
+            and not _MARKER.search(h)):
+        return h
+    return None
+
+
+def _read_body(lines: list[_Line], doc: Document) -> None:
+    section: str | None = None
+    in_refs = False
+    bibliography = False
+    paragraph = 0
+    last_ref: RawReference | None = None
+    for n, line in enumerate(lines):
+        s = line.stripped
+        if not s:
+            continue
+        m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
+        if m:
+            in_refs = True
+            last_ref = _reference(doc, line, m)
+            continue
+        prev_blank = n == 0 or not lines[n - 1].stripped
+        next_blank = n + 1 >= len(lines) or not lines[n + 1].stripped
+        head = _heading(s) if (prev_blank or next_blank or in_refs) else None
+        if head is not None and not _is_prose(s):
+            section = head
+            lowered = head.lower()
+            in_refs = lowered in _REF_HEADINGS
+            bibliography = lowered in _BIB_HEADINGS
+            last_ref = None
+            continue
+        if in_refs:
+            if bibliography and len(s) > 20:
+                a, b = _trim(line)
+                raw = doc.input[a:b]
+                plain, _, _ = _strip_markers(raw, a)
+                doc.references.append(RawReference(
+                    f"r{len(doc.references) + 1}", str(len(doc.references) + 1), raw, (a, b),
+                    plain, bibliography=True))
+            elif last_ref is not None and not _is_prose(s):
+                pass  # a wrapped reference line: left out of the entry, recorded nowhere
+            continue
+        # a paragraph
+        for a, b in split_sentences(line.text):
+            doc.sentences.append(_sentence(doc, line, a, b, paragraph, "body", section))
+        paragraph += 1
+
+
+def _reference(doc: Document, line: _Line, m: re.Match[str]) -> RawReference:
+    letters = m.group("letters").split()
+    num = m.groupdict().get("num")
+    label = num if num else str(len(doc.references) + 1)
+    a, b = _trim(line, m.start("body"))
+    raw_entry = doc.input[a:b]
+    plain, _, flags = _strip_markers(raw_entry, a)
+    doc.flags.extend(flags)
+    ref = RawReference(f"r{len(doc.references) + 1}", label, raw_entry, (a, b), plain,
+                       backlinks=len(letters) if letters else 1)
+    doc.references.append(ref)
+    return ref
+
+
+def _link_markers(doc: Document) -> None:
+    by_label = {r.label: r.id for r in doc.references if not r.bibliography}
+    for marker in doc.markers():
+        marker.ref = by_label.get(marker.label)
+    if doc.infobox is not None:
+        for f in doc.infobox.fields:
+            f.refs = [m.ref for m in f.markers if m.ref]

@@ -1,0 +1,584 @@
+"""Normalise English date expressions to ISO intervals with a stated precision.
+
+Domain rules:
+
+* A date is written only to its precision (``1945-08-14``, ``1945-08``, ``1945``). BC years are
+  negative with no year zero, as Wikidata writes them: 31 BC is ``-0031``, late May 1274 BC is
+  ``-1274-05``. A decade is written as its first and last year (``1740s`` is ``1740``–``1749``), a
+  century likewise (5th century BC is ``-0500``–``-0401``).
+* A single date has ``end = None``; its precision says how long it is. A range has both ends.
+* ``date_prec`` follows the UCDP GED codebook (the GED 23.1 sample in
+  ``corpus/datasets/ucdp_ged_sample`` agrees with it row by row): 1 the exact day is known;
+  2 the date is known within 2–6 days; 3 only the week (7 days) is known; 4 it is known within
+  8–31 days or only the month is known; 5 only a longer period (a year or more) is known. It is
+  computed from the number of days the value spans. An approximate single day (``around 14
+  August``) is coded 2, never 1.
+* Only English conventions are read: ``14 August 1945`` and ``August 14, 1945``; numeric
+  ``dd/mm`` forms are never guessed. A leaked ISO date in parentheses after a written date
+  (``August 14, 1945 (1945-08-14)``, as rendered by ``{{start date}}``) is part of the same date.
+* Seasons are read for the northern hemisphere (Summer is June–August) and have month precision.
+* ``early``/``mid``/``late`` keep the precision of the unit they qualify (they do not narrow it).
+* Times of day and time zones are ignored.
+
+The public entry points are :func:`parse_date` (a field value; the first date expression in it)
+and :func:`find_dates` (every date in a prose text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateError", "DateValue", "find_dates", "parse_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date or date interval, written to its precision, with the text it came from."""
+
+    #: ISO start, written only to its precision ('1945-08-14', '1945-08', '1945', '-0031').
+    start: str | None
+    #: ISO end of a range, or None for a single date (or an open/ongoing range).
+    end: str | None
+    #: 'day' | 'month' | 'year' | 'decade' | 'century' (the coarser end of a range).
+    precision: str
+    #: UCDP GED date_prec: 1 exact day ... 5 a year or longer.
+    date_prec: int
+    #: The text qualifies the date as approximate (c., circa, around, about).
+    approximate: bool = False
+    #: The matched text, ``given[start_offset:end_offset]``.
+    text: str = ""
+    start_offset: int = 0
+    end_offset: int = 0
+    #: The range is open at its end ('2011 – present', 'ongoing').
+    ongoing: bool = False
+
+
+class DateError(ValueError):
+    """The text holds no date that can be read."""
+
+
+# Month names and the abbreviations English Wikipedia uses (MOS:DATE).
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+# Northern-hemisphere meteorological seasons (first month, last month).
+_SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}  # fmt: skip
+_APPROX = {"c", "ca", "circa", "around", "about", "approximately", "approx", "roughly", "~"}
+_PART = {"early", "mid", "late", "middle", "beginning", "end"}
+_BC = {"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"}
+_AD = {"ad", "ce", "a.d.", "c.e.", "a.d"}
+_OPEN_END = {"present", "ongoing", "today", "now"}
+# Words after which a bare number in prose is a year ("in 1945", "since 1990").
+_YEAR_CUES = {
+    "in", "of", "since", "by", "until", "till", "from", "during", "year", "years", "early",
+    "mid", "late", "before", "after", "circa", "c", "ca", "spring", "summer", "autumn", "fall",
+    "winter", "around", "about", "between", "to", "and", "the", "through",
+}  # fmt: skip
+_DASHES = "-–—‒−"
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>&nbsp;|&\#160;|&thinsp;)
+    |(?P<iso>-?\d{4}-\d{2}-\d{2}(?![\d-]))
+    |(?P<decade>\d{3}0s\b|\d{3}0’s|\d{3}0's)
+    |(?P<ord>\d{1,2}(?:st|nd|rd|th)\b)
+    |(?P<num>\d{1,3}(?:,\d{3})+(?![\d])|\d+)
+    |(?P<era>(?:B\.C\.(?:E\.)?|A\.D\.|C\.E\.))
+    |(?P<word>[A-Za-z]+\.?)
+    |(?P<dash>[-–—‒−]|&ndash;|&mdash;)
+    |(?P<punct>[,;:()\[\]/~])
+    |(?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str
+    value: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.value.lower().rstrip(".") if self.kind == "word" else self.value.lower()
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    return [
+        _Tok(m.lastgroup or "other", m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup != "ws"
+    ]
+
+
+@dataclass(slots=True)
+class _Point:
+    """A possibly partial date: a range's left end may lack its month or year."""
+
+    year: int | None = None  # historical numbering: negative is BC, never 0
+    month: int | None = None
+    day: int | None = None
+    month_end: int | None = None  # a season's last month
+    precision: str = "year"
+    era: str | None = None  # 'bc' | 'ad' when written
+    approx: bool = False
+    decade: bool = False
+    century: int | None = None
+
+
+def _is_month(t: _Tok | None) -> int | None:
+    if t is None or t.kind != "word":
+        return None
+    return _MONTHS.get(t.low)
+
+
+def _day(t: _Tok | None) -> int | None:
+    if t is None or t.kind not in ("num", "ord"):
+        return None
+    digits = re.match(r"\d+", t.value)
+    if digits is None or "," in t.value or len(digits.group()) > 2:
+        return None
+    d = int(digits.group())
+    return d if 1 <= d <= 31 else None
+
+
+def _year(t: _Tok | None) -> int | None:
+    if t is None or t.kind != "num" or "," in t.value or len(t.value) > 4:
+        return None
+    y = int(t.value)
+    return y if y >= 1 else None
+
+
+def _era(toks: list[_Tok], i: int) -> tuple[str | None, int]:
+    """Read an era marker at *i*; return ('bc'|'ad'|None, next index)."""
+    if i < len(toks):
+        low = toks[i].value.lower()
+        if toks[i].kind == "era" or toks[i].kind == "word":
+            if low in _BC or low.rstrip(".") in _BC:
+                return "bc", i + 1
+            if low in _AD or low.rstrip(".") in _AD:
+                return "ad", i + 1
+    return None, i
+
+
+def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
+    """Parse one (possibly partial) date at token *i*; return it and the next index."""
+    n = len(toks)
+    p = _Point()
+    start_i = i
+    # qualifiers: c. / circa / around ; early / mid / late
+    while i < n and toks[i].kind in ("word", "punct", "other"):
+        low = toks[i].low
+        if low in _APPROX or toks[i].value == "~":
+            p.approx = True
+        elif low in _PART:
+            pass
+        else:
+            break
+        i += 1
+        if i < n and toks[i].kind == "dash":  # mid-1940s
+            i += 1
+    if i >= n:
+        return None
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < n else None
+    if t.kind == "iso":
+        neg = t.value.startswith("-")
+        y, m, d = (int(x) for x in t.value.lstrip("-").split("-"))
+        if not (1 <= m <= 12 and 1 <= d <= _month_days(y, m)):
+            return None
+        p.year, p.month, p.day, p.precision = (-y if neg else y), m, d, "day"
+        return p, i + 1
+    if t.kind == "decade":
+        p.year, p.decade, p.precision = int(t.value[:4]), True, "decade"
+        era, j = _era(toks, i + 1)
+        if era == "bc":
+            p.year = -p.year
+        p.era = era
+        return p, j
+    if t.kind == "ord" and nxt is not None and nxt.low in ("century", "centuries"):
+        c = int(re.match(r"\d+", t.value).group())  # type: ignore[union-attr]
+        era, j = _era(toks, i + 2)
+        p.century, p.era, p.precision = (-c if era == "bc" else c), era, "century"
+        return p, j
+    if t.kind == "word" and t.low in _SEASONS and (y := _year(nxt)) is not None:
+        first, last = _SEASONS[t.low]
+        era, j = _era(toks, i + 2)
+        p.year = -y if era == "bc" else y
+        p.month, p.month_end, p.era, p.precision = first, last, era, "month"
+        return p, j
+    era_pre, j0 = _era(toks, i)  # "AD 955"
+    if era_pre and (y := _year(toks[j0] if j0 < n else None)) is not None:
+        p.year, p.era = (-y if era_pre == "bc" else y), era_pre
+        return p, j0 + 1
+    if (d := _day(t)) is not None and (m := _is_month(nxt)) is not None:
+        # 14 August [1945 [BC]]
+        p.day, p.month, p.precision = d, m, "day"
+        j = i + 2
+        if j < n and toks[j].value == "," and j + 1 < n and _year(toks[j + 1]):
+            j += 1
+        if j < n and (y := _year(toks[j])) is not None and not _is_time(toks, j):
+            era, j = _era(toks, j + 1)
+            p.year, p.era = (-y if era == "bc" else y), era
+            if d > _month_days(p.year, m):
+                raise DateError(f"no such day: {text[t.start : toks[j - 1].end]!r} in {text!r}")
+        return p, j
+    if (m := _is_month(t)) is not None:
+        if t.low == "may" and t.value == "may":
+            return None  # the verb
+        p.month, p.precision = m, "month"
+        j = i + 1
+        if (d := _day(nxt)) is not None and nxt is not None and nxt.kind in ("num", "ord"):
+            after = toks[i + 2] if i + 2 < n else None
+            if (
+                after is not None
+                and after.value == ","
+                and _year(toks[i + 3] if i + 3 < n else None)
+            ):
+                y = _year(toks[i + 3])
+                era, j = _era(toks, i + 4)
+                p.day, p.precision, p.year, p.era = d, "day", (-y if era == "bc" else y), era  # type: ignore[operator]
+                return p, j
+            if after is not None and (y := _year(after)) is not None and len(after.value) >= 3:
+                era, j = _era(toks, i + 3)
+                p.day, p.precision, p.year, p.era = d, "day", (-y if era == "bc" else y), era
+                return p, j
+            if after is not None and after.kind == "dash":
+                p.day, p.precision = d, "day"
+                return p, i + 2
+            if _era(toks, i + 2)[0] is None and nxt.kind == "ord":
+                p.day, p.precision = d, "day"
+                return p, i + 2
+        if (y := _year(nxt)) is not None and (nxt.kind == "num") and not _is_time(toks, i + 1):
+            era, j = _era(toks, i + 2)
+            if len(nxt.value) >= 3 or era is not None:
+                p.year, p.era = (-y if era == "bc" else y), era
+                return p, j
+            if _day(nxt) is None:
+                p.year = y
+                return p, i + 2
+        return p, j
+    if (d := _day(t)) is not None and nxt is not None and nxt.kind == "dash":
+        p.day, p.precision = d, "day"  # left end of "14–15 August 1945"
+        if t.kind == "num" and len(t.value) <= 2:
+            return p, i + 1
+    if (y := _year(t)) is not None and not _is_time(toks, i):
+        era, j = _era(toks, i + 1)
+        p.year, p.era = (-y if era == "bc" else y), era
+        if start_i != i and toks[start_i].low in _PART | _APPROX:
+            pass
+        return p, j
+    return None
+
+
+def _is_time(toks: list[_Tok], i: int) -> bool:
+    """A number that is part of a clock time (20:02) is not a year or day."""
+    return (i + 1 < len(toks) and toks[i + 1].value == ":") or (i >= 1 and toks[i - 1].value == ":")
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2:
+        y = year + 1 if year < 0 else year  # astronomical numbering for the leap rule
+        return 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _day_number(year: int, month: int, day: int) -> int:
+    """Days since a fixed epoch in the proleptic Gregorian calendar (valid for BC years)."""
+    y = year + 1 if year < 0 else year  # 1 BC is astronomical year 0
+    y -= month <= 2
+    era = y // 400
+    yoe = y - era * 400
+    mp = (month + 9) % 12
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe
+
+
+def _bounds(p: _Point) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """First and last day covered by a complete point."""
+    assert p.year is not None or p.century is not None
+    if p.century is not None:
+        c = p.century
+        if c > 0:
+            return (100 * (c - 1) + 1, 1, 1), (100 * c, 12, 31)
+        return (100 * c, 1, 1), (100 * (c + 1) - 1, 12, 31)
+    y = p.year
+    assert y is not None
+    if p.decade:
+        if y > 0:
+            return (y, 1, 1), (y + 9, 12, 31)
+        return (y - 9, 1, 1), (y, 12, 31)  # the 1740s BC run from 1749 BC to 1740 BC
+    if p.month is None:
+        return (y, 1, 1), (y, 12, 31)
+    if p.day is None:
+        if p.month_end is not None:
+            y2 = y + 1 if p.month_end < p.month else y
+            if y2 == 0:
+                y2 = 1
+            return (y, p.month, 1), (y2, p.month_end, _month_days(y2, p.month_end))
+        return (y, p.month, 1), (y, p.month, _month_days(y, p.month))
+    return (y, p.month, p.day), (y, p.month, p.day)
+
+
+def _iso_year(y: int) -> str:
+    return f"-{-y:04d}" if y < 0 else f"{y:04d}"
+
+
+def _iso(p: _Point, end: bool = False) -> str:
+    if p.century is not None or p.decade:
+        lo, hi = _bounds(p)
+        return _iso_year((hi if end else lo)[0])
+    assert p.year is not None
+    if p.month is None:
+        return _iso_year(p.year)
+    if p.day is None:
+        if end and p.month_end is not None:
+            (y2, m2, _d) = _bounds(p)[1]
+            return f"{_iso_year(y2)}-{m2:02d}"
+        return f"{_iso_year(p.year)}-{p.month:02d}"
+    return f"{_iso_year(p.year)}-{p.month:02d}-{p.day:02d}"
+
+
+_ORDER = ["day", "month", "year", "decade", "century"]
+
+
+def _complete(p: _Point) -> bool:
+    if p.century is not None:
+        return True
+    if p.year is None:
+        return False
+    if p.day is not None and p.month is not None:
+        return 1 <= p.day <= _month_days(p.year, p.month)
+    return True
+
+
+def _prec_code(first: tuple[int, int, int], last: tuple[int, int, int]) -> int:
+    days = _day_number(*last) - _day_number(*first) + 1
+    if days <= 1:
+        return 1
+    if days <= 6:
+        return 2
+    if days == 7:
+        return 3
+    if days <= 31:
+        return 4
+    return 5
+
+
+def _value(
+    left: _Point, right: _Point | None, text: str, a: int, b: int, ongoing: bool = False
+) -> DateValue:
+    approx = left.approx or (right.approx if right else False)
+    if right is None:
+        first, last = _bounds(left)
+        prec = left.precision
+        start, end = _iso(left), None
+        if left.decade or left.century is not None or left.month_end is not None:
+            end = _iso(left, end=True)
+    else:
+        first, last = _bounds(left)[0], _bounds(right)[1]
+        prec = max(left.precision, right.precision, key=_ORDER.index)
+        start, end = _iso(left), _iso(right, end=True)
+    code = _prec_code(first, last)
+    if ongoing:
+        code = 5
+    if approx and code == 1:
+        code = 2
+    return DateValue(start, end, prec, code, approx, text[a:b], a, b, ongoing)
+
+
+def _fill(left: _Point, right: _Point) -> _Point | None:
+    """Complete a range's left end from its right end ('14–15 August 1945')."""
+    if left.century is not None or left.decade:
+        return left
+    if left.era is None and right.era == "bc" and left.year is not None and left.year > 0:
+        left.year = -left.year  # 218–201 BC
+    if left.year is None:
+        if right.year is None:
+            return None
+        left.year = right.year
+        if left.month is None:
+            if right.month is None or left.day is None:
+                if right.month is None:
+                    return None
+            left.month = right.month
+    elif left.day is not None and left.month is None:
+        return None
+    return left
+
+
+def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateValue, int] | None:
+    """Parse a date or date range starting at token *i*."""
+    got = _point(text, toks, i)
+    if got is None:
+        return None
+    left, j = got
+    a = toks[i].start
+    n = len(toks)
+    # a range separator: dash, 'to', 'until', 'and' (after 'between')
+    if j < n and (
+        toks[j].kind == "dash"
+        or (toks[j].kind == "word" and toks[j].low in ("to", "until", "till", "through"))
+        or (toks[j].low == "and" and i >= 1 and toks[i - 1].low == "between")
+    ):
+        if j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].low in _OPEN_END:
+            if _complete(left):
+                v = _value(left, None, text, a, toks[j + 1].end, ongoing=True)
+                return v, j + 2
+        got2 = _right_day_year(toks, j + 1, left) or _point(text, toks, j + 1)
+        if got2 is not None:
+            right, k = got2
+            if _complete(right):
+                filled = _fill(_copy(left), right)
+                if filled is not None and _complete(filled):
+                    first = _bounds(filled)[0]
+                    last = _bounds(right)[1]
+                    if _day_number(*first) <= _day_number(*last) and not (
+                        prose and _bare_years_unsupported(toks, i, filled, right)
+                    ):
+                        k = _absorb_iso(toks, k)
+                        return _value(filled, right, text, a, toks[k - 1].end), k
+    if not _complete(left):
+        return None
+    if prose and left.month is None and left.century is None and not left.decade:
+        # a bare number in prose is a year only with an era or a cue word before it
+        circa = i >= 1 and toks[i].low in ("c", "ca", "circa")
+        if left.era is None and not circa and not (i >= 1 and toks[i - 1].low in _YEAR_CUES):
+            return None
+        if left.year is not None and left.year > 0 and len(str(left.year)) < 3 and left.era is None:
+            return None
+    j = _absorb_iso(toks, j)
+    return _value(left, None, text, a, toks[j - 1].end), j
+
+
+def _right_day_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, int] | None:
+    """Read the right end of 'November 15–18, 1812': a day and a year, month from the left."""
+    if left.month is None or left.day is None or left.year is not None:
+        return None
+    n = len(toks)
+    d = _day(toks[j]) if j < n else None
+    if d is None:
+        return None
+    k = j + 1
+    if k < n and toks[k].value == ",":
+        k += 1
+    y = _year(toks[k]) if k < n else None
+    if y is None or len(toks[k].value) < 3 or _is_time(toks, k):
+        return None
+    era, k = _era(toks, k + 1)
+    year = -y if era == "bc" else y
+    return _Point(year=year, month=left.month, day=d, precision="day", era=era), k
+
+
+def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Point) -> bool:
+    """In prose, '163-165' (page numbers) is no range of years; '1939–1945' is."""
+    if left.month is not None or right.month is not None or right.era is not None:
+        return False
+    if left.century is not None or left.decade:
+        return False
+    if i >= 1 and toks[i - 1].low in ("p", "pp", "page", "pages", "no", "vol"):
+        return True
+    four = left.year is not None and abs(left.year) >= 1000
+    return not four and not (i >= 1 and toks[i - 1].low in _YEAR_CUES)
+
+
+def _absorb_iso(toks: list[_Tok], j: int) -> int:
+    """Swallow a leaked '(1945-08-14)' after a written date."""
+    if (
+        j + 2 < len(toks)
+        and toks[j].value == "("
+        and toks[j + 1].kind == "iso"
+        and toks[j + 2].value == ")"
+    ):
+        return j + 3
+    return j
+
+
+def _copy(p: _Point) -> _Point:
+    return _Point(
+        p.year, p.month, p.day, p.month_end, p.precision, p.era, p.approx, p.decade, p.century
+    )
+
+
+def _from_hint(text: str, hint: dict) -> DateValue:
+    start = hint.get("start")
+    end = hint.get("end")
+    if not start:
+        raise DateError(f"date hint without a start: {hint!r} (for {text!r})")
+
+    def parts(iso: str) -> _Point:
+        m = re.fullmatch(r"(-?)(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso.strip())
+        if m is None:
+            raise DateError(f"date hint is not an ISO date: {iso!r} (for {text!r})")
+        y = int(m.group(2)) * (-1 if m.group(1) else 1)
+        if y == 0:
+            raise DateError(f"year zero in date hint: {iso!r} (for {text!r})")
+        month = int(m.group(3)) if m.group(3) else None
+        day = int(m.group(4)) if m.group(4) else None
+        prec = "day" if day else "month" if month else "year"
+        if month is not None and not 1 <= month <= 12:
+            raise DateError(f"bad month in date hint: {iso!r} (for {text!r})")
+        if day is not None and not 1 <= day <= _month_days(y, month or 1):
+            raise DateError(f"bad day in date hint: {iso!r} (for {text!r})")
+        return _Point(year=y, month=month, day=day, precision=prec)
+
+    left = parts(str(start))
+    right = parts(str(end)) if end else None
+    return _value(left, right, text, 0, len(text))
+
+
+def parse_date(text: str, hint: dict | None = None) -> DateValue:
+    """Read the date (or date range) that a field value states.
+
+    The first date expression in *text* is read; trailing notes, times and durations are
+    ignored. A *hint* (what a wikitext reader read from a date template, such as
+    ``{"start": "1945-08-14"}``) wins over the text; its precision is taken from its length.
+
+    :param text: a field value such as ``'August 14, 1945 (1945-08-14)'``.
+    :param hint: optional ``{"start": iso, "end": iso | None}``.
+    :raises DateError: quoting *text* when it holds no readable date (``'Ongoing'``, garbage).
+
+    >>> parse_date("14–15 August 1945").start, parse_date("31 BC").start
+    ('1945-08-14', '-0031')
+    """
+    if hint:
+        return _from_hint(text, hint)
+    toks = _tokenize(text)
+    for i in range(len(toks)):
+        got = _expression(text, toks, i, prose=False)
+        if got is not None:
+            return got[0]
+    if any(t.kind == "word" and t.low in _OPEN_END for t in toks):
+        raise DateError(f"no date in {text!r}: the event is ongoing, its start is not stated")
+    raise DateError(f"no date in {text!r}")
+
+
+def find_dates(text: str) -> list[DateValue]:
+    """Find every date and date range in a prose *text*, in order of appearance.
+
+    In prose a bare number counts as a year only after a cue word ("in 1945", "since 1990")
+    or with an era ("31 BC"); counts such as "1,800" never do.
+    """
+    toks = _tokenize(text)
+    out: list[DateValue] = []
+    i = 0
+    while i < len(toks):
+        try:
+            got = _expression(text, toks, i, prose=True)
+        except DateError:
+            got = None
+        if got is None:
+            i += 1
+            continue
+        out.append(got[0])
+        i = max(got[1], i + 1)
+    return out

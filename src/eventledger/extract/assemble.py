@@ -1,0 +1,305 @@
+"""Event assembly: statements combined into one event under a named, recorded policy.
+
+Policies for a quantity (deaths, injuries, a side's killed …), as in DESIGN.md:
+
+* ``ranges`` (default): when the intervals of all statements overlap, the event interval is
+  their intersection; when they do not, a ``CONTRADICTION`` is raised and the interval is
+  their envelope. ``best`` is a point value consistent with the interval (the first statement's
+  point in statement order — infobox first — that lies inside it), else null.
+* ``conservative`` (ACLED-like): one number, the smallest lower bound or point among the
+  supported statements (all statements when none is supported): ``low = best = n``,
+  ``high`` null (the number is a floor, not a ceiling).
+* ``strict`` (GTD-like): a number only when statements give an exact figure and all exact
+  figures agree: ``low = best = high = n``; else all null.
+
+Statements that are about a subset (``including 12 children``) or explicitly unknown take no
+part. Battles: the event's deaths are the sum over the sides that give killed figures, with
+interval arithmetic (an unbounded end stays unbounded; a missing lower bound counts as 0 in
+the sum; ``best`` only when every summed side has one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
+from eventledger.models import Document, Finding, Statement
+from eventledger.normalise.places import resolve_place
+
+POLICIES = ("ranges", "conservative", "strict")
+
+Quantity = dict[str, Any]
+
+
+class UnknownPolicy(ValueError):
+    """The policy name is not one of :data:`POLICIES`."""
+
+
+def record_id(doc: Document) -> str:
+    """A stable id for the document's event: the same source and title give the same id."""
+    key = f"{doc.source.name}\x00{doc.title}".encode()
+    return hashlib.sha1(key).hexdigest()[:12]
+
+
+def _overlap(a: Statement, b: Statement) -> bool:
+    lo = max(x for x in (a.low, b.low, 0) if x is not None)
+    his = [x for x in (a.high, b.high) if x is not None]
+    return not his or lo <= min(his)
+
+
+def _bounded(st: Statement) -> bool:
+    return st.low is not None or st.high is not None
+
+
+def combine(statements: list[Statement], policy: str = "ranges",
+            label: str = "quantity") -> tuple[Quantity, Finding | None]:
+    """Combine casualty statements about one quantity under *policy*.
+
+    :returns: the quantity ``{low, best, high, policy, statements}`` and a ``CONTRADICTION``
+        finding when the ranges policy found disjoint intervals (else None).
+    :raises UnknownPolicy: for a policy name not in :data:`POLICIES`.
+    """
+    if policy not in POLICIES:
+        raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
+    usable = [s for s in statements if not s.subset and (_bounded(s) or s.best is not None)]
+    q: Quantity = {"low": None, "best": None, "high": None, "policy": policy,
+                   "statements": [s.id for s in usable]}
+    if not usable:
+        return q, None
+    finding = None
+    if policy == "ranges":
+        bounded = [s for s in usable if _bounded(s)]
+        if bounded:
+            disjoint = [(a, b) for i, a in enumerate(bounded) for b in bounded[i + 1 :]
+                        if not _overlap(a, b)]
+            lows = [s.low for s in bounded]
+            highs = [s.high for s in bounded]
+            if disjoint:
+                q["low"] = min((x if x is not None else 0) for x in lows)
+                q["high"] = None if any(h is None for h in highs) else max(highs)  # type: ignore[type-var]
+                ids = sorted({s.id for pair in disjoint for s in pair}, key=lambda x: int(x[2:]))
+                finding = Finding(
+                    "CONTRADICTION", "warning",
+                    f"{label}: statements give disjoint figures ("
+                    + "; ".join(f"{s.text!r}" for s in bounded if s.id in ids) + ")",
+                    spans=[s.span for s in bounded if s.id in ids],
+                    statements=ids)
+            else:
+                known_lows = [x for x in lows if x is not None]
+                known_highs = [x for x in highs if x is not None]
+                q["low"] = max(known_lows) if known_lows else None
+                q["high"] = min(known_highs) if known_highs else None
+        for s in usable:
+            if s.best is not None and _inside(s.best, q["low"], q["high"]):
+                q["best"] = s.best
+                break
+    elif policy == "conservative":
+        supported = [s for s in usable if s.support != "unsourced"] or usable
+        floors = [s.low if s.low is not None else s.best for s in supported]
+        floors = [x for x in floors if x is not None]
+        if floors:
+            q["low"] = q["best"] = min(floors)
+    else:  # strict
+        exact = {s.best for s in usable if s.comparator == "=" and s.best is not None}
+        if len(exact) == 1:
+            q["low"] = q["best"] = q["high"] = exact.pop()
+    return q, finding
+
+
+def _inside(x: int, low: int | None, high: int | None) -> bool:
+    return (low is None or x >= low) and (high is None or x <= high)
+
+
+def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
+    """Interval sum of per-side quantities: unbounded stays unbounded."""
+    present = [q for q in quantities if q["low"] is not None or q["high"] is not None
+               or q["best"] is not None]
+    out: Quantity = {"low": None, "best": None, "high": None, "policy": policy,
+                     "statements": [i for q in present for i in q["statements"]], "sum_of_sides": True}
+    if not present:
+        return out
+    lows = [q["low"] if q["low"] is not None else q["best"] for q in present]
+    if any(x is not None for x in lows):
+        out["low"] = sum(x or 0 for x in lows)
+    highs = [q["high"] if q["high"] is not None else None for q in present]
+    out["high"] = None if any(h is None for h in highs) else sum(highs)  # type: ignore[arg-type]
+    bests = [q["best"] for q in present]
+    out["best"] = sum(bests) if all(b is not None for b in bests) else None  # type: ignore[arg-type]
+    if out["best"] is not None and not _inside(out["best"], out["low"], out["high"]):
+        out["best"] = None
+    return out
+
+
+def event_kind(doc: Document) -> str:
+    """attack, battle, war or other: from the infobox family, else from the title's words."""
+    title = doc.title.lower()
+    family = doc.infobox.template if doc.infobox else None
+    warlike = re.search(r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title)
+    battlelike = re.search(r"\b(battle|siege|raid|operation|offensive|landing|skirmish|engagement)\b", title)
+    if family == "military conflict":
+        return "war" if warlike and not battlelike else "battle"
+    if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
+        return "attack"
+    if re.search(r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
+                 r"killings|pogrom|hijacking|stabbing|ambush)\b", title):
+        return "attack"
+    if battlelike:
+        return "battle"
+    if warlike:
+        return "war"
+    return "other"
+
+
+def attack_type(label: str) -> dict[str, Any]:
+    """Map an attack-type label to ACLED, GTD and UCDP vocabularies (None when unknown)."""
+    low = label.lower()
+    for words, acled, gtd, ucdp in ATTACK_TYPES:
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+            return {"label": label, "acled": acled, "gtd_attacktype": gtd,
+                    "ucdp_type_of_violence": ucdp}
+    return {"label": label, "acled": None, "gtd_attacktype": None, "ucdp_type_of_violence": None}
+
+
+def _actor(st: Statement) -> dict[str, Any]:
+    v = st.value or {}
+    return {"name": v.get("name"), "link": v.get("link"), "kind": v.get("kind"),
+            "country": v.get("country"), "statement": st.id}
+
+
+def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
+             ) -> tuple[dict[str, Any], list[Finding]]:
+    """Assemble the event of *doc* from its *statements* under *policy*."""
+    findings: list[Finding] = []
+    kind = event_kind(doc)
+    by_prop: dict[str, list[Statement]] = {}
+    for st in statements:
+        by_prop.setdefault(st.property, []).append(st)
+
+    event: dict[str, Any] = {"kind": kind}
+    event["part_of"] = list(dict.fromkeys(st.value for st in by_prop.get("part_of", [])))
+    event["date"] = _date(by_prop.get("date", []), findings)
+    event["location"] = _location(doc, by_prop)
+
+    sides = _sides(statements, policy, findings) if kind in ("battle", "war") or any(
+        st.side for st in statements) else []
+    event["sides"] = sides
+    deaths_st = [st for st in by_prop.get("deaths", []) if st.side is None
+                 and (st.origin == "infobox" or kind not in ("battle", "war"))]
+    side_killed = [s["casualties"]["killed"] for s in sides if s["casualties"]["killed"]["statements"]]
+    if side_killed:
+        event["deaths"] = sum_quantities(side_killed, policy)
+    else:
+        event["deaths"], f = combine(deaths_st, policy, "deaths")
+        if f:
+            findings.append(f)
+    inj_st = [st for st in by_prop.get("injuries", []) if st.side is None
+              and (st.origin == "infobox" or kind not in ("battle", "war"))]
+    side_wounded = [s["casualties"]["wounded"] for s in sides if s["casualties"]["wounded"]["statements"]]
+    if side_wounded:
+        event["injuries"] = sum_quantities(side_wounded, policy)
+    else:
+        event["injuries"], f = combine(inj_st, policy, "injuries")
+        if f:
+            findings.append(f)
+    event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
+    event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
+    event["attack_types"] = [dict(attack_type(st.value["label"]), statement=st.id)
+                             for st in by_prop.get("attack_type", [])]
+    for prop in ("motive", "result", "territory", "weapons", "outcome", "cause", "status"):
+        vals = by_prop.get(prop, [])
+        event[prop] = vals[-1].value if vals else None
+    return event, findings
+
+
+def _date(sts: list[Statement], findings: list[Finding]) -> dict[str, Any]:
+    valued = [s for s in sts if s.value]
+    out: dict[str, Any] = {"start": None, "end": None, "precision": None, "date_prec": None,
+                           "approximate": None, "statements": [s.id for s in sts]}
+    if not valued:
+        return out
+    first = valued[0]
+    out.update({k: first.value.get(k) for k in ("start", "end", "precision", "date_prec", "approximate")})
+    for other in valued[1:]:
+        a, b = first.value, other.value
+        if a.get("start") and b.get("start") and not _dates_overlap(a, b):
+            findings.append(Finding("CONTRADICTION", "warning",
+                                    f"date: {first.text!r} and {other.text!r} do not overlap",
+                                    spans=[first.span, other.span],
+                                    statements=[first.id, other.id]))
+    return out
+
+
+def _dates_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def bounds(d: dict[str, Any]) -> tuple[str, str]:
+        return d["start"], d.get("end") or d["start"]
+    a0, a1 = bounds(a)
+    b0, b1 = bounds(b)
+    # compare at the coarser precision: truncate to the shorter string
+    n = min(len(a0), len(b0), len(a1), len(b1))
+    return a0[:n] <= b1[:n] and b0[:n] <= a1[:n]
+
+
+def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, Any]:
+    locs = by_prop.get("location", [])
+    coords = by_prop.get("coordinates", [])
+    out: dict[str, Any] = {"text": None, "name": None, "matched": None, "country": None,
+                           "admin1": None, "lat": None, "lon": None, "where_prec": None,
+                           "statements": [s.id for s in locs + coords]}
+    text = locs[-1].value["text"] if locs else None
+    coord = None
+    for st in locs + coords:
+        if st.value.get("coord"):
+            coord = tuple(st.value["coord"])
+    if text is None and coord is None:
+        return out
+    context = _context_for(doc, text) if text else []
+    place = resolve_place(text or "", context=context, coord=coord)
+    out.update({"text": text, "name": place.name, "matched": place.matched, "country": place.country,
+                "admin1": place.admin1, "lat": place.lat, "lon": place.lon,
+                "where_prec": place.where_prec, "feature": place.feature})
+    return out
+
+
+def _context_for(doc: Document, text: str) -> list[str]:
+    """Body sentences that mention the location's first capitalised word: they say where it is."""
+    words = [w for w in re.findall(r"[A-Z][\w'’\-]{2,}", text)]
+    if not words:
+        return []
+    out = []
+    for s in doc.body():
+        if any(w in s.plain.text for w in words[:2]):
+            out.append(s.plain.text)
+        if len(out) >= 5:
+            break
+    return out
+
+
+_CASUALTY_CATS = ("killed", "wounded", "captured", "missing", "casualties")
+
+
+def _sides(statements: list[Statement], policy: str, findings: list[Finding]) -> list[dict[str, Any]]:
+    side_ids = sorted({st.side for st in statements if st.side is not None})
+    out = []
+    for side in side_ids:
+        mine = [st for st in statements if st.side == side]
+        cas: dict[str, Any] = {}
+        for cat in _CASUALTY_CATS:
+            sts = [st for st in mine if st.property != "strength" and st.category == cat]
+            q, f = combine(sts, policy, f"side {side} {cat}")
+            if f:
+                findings.append(f)
+            cas["total" if cat == "casualties" else cat] = q
+        strength, f = combine([st for st in mine if st.property == "strength"], policy,
+                              f"side {side} strength")
+        if f:
+            findings.append(f)
+        out.append({
+            "side": side,
+            "combatants": [_actor(st) for st in mine if st.property == "combatant"],
+            "commanders": [_actor(st) for st in mine if st.property == "commander"],
+            "strength": strength,
+            "casualties": cas,
+        })
+    return out

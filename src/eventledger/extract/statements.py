@@ -1,0 +1,262 @@
+"""Statements: the atoms of evidence, from infobox fields and body sentences.
+
+Every statement has a property, its raw text and span (``input[start:end] == text``), its
+normalised value, its origin (infobox, body, caption), the references that support it and
+the kind of support:
+
+* ``direct`` — the field or sentence carries its own marker;
+* ``covered`` — a body sentence without a marker is covered by the next marker in the same
+  paragraph (the encyclopedic convention); the covering references are recorded;
+* ``unsourced`` — neither.
+
+Which sentences yield which statements:
+
+* casualty figures come from infobox fields (deaths, injuries, casualties per side, strength)
+  and from body sentences that say people died, were killed, wounded, captured or went
+  missing (:func:`eventledger.normalise.numbers.figures_in_sentence` decides); captions never
+  give casualty figures or dates (a caption dates a photograph, not the event);
+* the event date comes from the infobox; only a page without an infobox date takes the first
+  date of its lead paragraph;
+* actors (perpetrators, targets, combatants, commanders), attack types, motive, result and
+  part-of come from the infobox.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from eventledger.models import Document, Field, MappedText, Sentence, Statement
+from eventledger.normalise.actors import split_actors
+from eventledger.normalise.dates import DateError, find_dates, parse_date
+from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
+
+#: Property of a casualty statement by the figure's category.
+CATEGORY_PROPERTY = {
+    "killed": "deaths",
+    "wounded": "injuries",
+    "captured": "captured",
+    "missing": "missing",
+    "casualties": "casualties",
+    None: "casualties",
+}
+
+#: Default category of a figure by the infobox key it stands in.
+FIELD_CATEGORY = {
+    "deaths": "killed",
+    "injuries": "wounded",
+    "missing": "missing",
+    "casualties": "casualties",
+    "casualties_other": "casualties",
+    "victims": None,
+    "strength": None,
+}
+
+_ACTOR_KEYS = {"perpetrators": "perpetrator", "target": "target", "combatants": "combatant",
+               "commanders": "commander", "accused": "accused", "convicted": "convicted",
+               "units": "unit"}
+_TEXT_KEYS = {"motive": "motive", "result": "result", "territory": "territory",
+              "weapons": "weapons", "outcome": "outcome", "cause": "cause", "status": "status"}
+
+
+def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
+    """Return ``{sentence id: (support, refs)}`` for every sentence of the document."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    by_par: dict[tuple[str, int], list[Sentence]] = {}
+    for s in doc.sentences:
+        by_par.setdefault((s.origin, s.paragraph), []).append(s)
+    for sentences in by_par.values():
+        pending: list[Sentence] = []
+        for s in sentences:
+            refs = _dedupe([m.ref for m in s.markers if m.ref])
+            if s.markers:
+                out[s.id] = ("direct", refs)
+                for p in pending:
+                    out[p.id] = ("covered", refs)
+                pending = []
+            else:
+                pending.append(s)
+        for p in pending:
+            out[p.id] = ("unsourced", [])
+    return out
+
+
+def _dedupe(items: list[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for x in items:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.items: list[Statement] = []
+
+    def add(self, prop: str, span: tuple[int, int], origin: str, **kw: Any) -> Statement:
+        st = Statement(id=f"st{len(self.items) + 1}", property=prop,
+                       text=self.doc.input[span[0] : span[1]], span=span, origin=origin, **kw)
+        self.items.append(st)
+        return st
+
+
+def _field_support(f: Field) -> tuple[list[str], str]:
+    refs = _dedupe(f.refs or [m.ref for m in f.markers if m.ref])
+    return refs, ("direct" if refs else "unsourced")
+
+
+def _value_span(f: Field) -> tuple[int, int]:
+    """The span of a field's value (without its label), or the field's span when empty."""
+    text = f.plain.text
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip())
+    return f.plain.span_of(a, b) if b > a else f.span
+
+
+def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
+    return plain.span_of(fig.start, fig.end)
+
+
+def _figure_kw(fig: Figure) -> dict[str, Any]:
+    return {
+        "category": fig.category, "party": fig.party, "comparator": fig.comparator,
+        "low": fig.low, "best": fig.best, "high": fig.high, "attribution": fig.attribution,
+        "subset": fig.subset,
+        "value": {"approximate": fig.approximate, "unknown": fig.unknown},
+    }
+
+
+def extract_statements(doc: Document) -> list[Statement]:
+    """All statements of the document, infobox first, then body sentences in order."""
+    b = _Builder(doc)
+    box = doc.infobox
+    has_box_date = False
+    if box is not None:
+        for f in box.fields:
+            _from_field(b, f)
+            has_box_date |= f.key == "date"
+    support = sentence_support(doc)
+    for s in doc.sentences:
+        if s.origin != "body":
+            continue
+        sup, refs = support.get(s.id, ("unsourced", []))
+        for fig in figures_in_sentence(s.plain.text):
+            b.add(CATEGORY_PROPERTY.get(fig.category, "casualties"), _figure_span(s.plain, fig),
+                  "body", refs=refs, support=sup, sentence=s.id, section=s.section,
+                  **_figure_kw(fig))
+    if not has_box_date:
+        _lead_date(b, doc, support)
+    return b.items
+
+
+def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
+    """A page without an infobox date: the first date of the lead paragraph, if any."""
+    body = doc.body()
+    if not body:
+        return
+    first_par = body[0].paragraph
+    for s in body:
+        if s.paragraph != first_par:
+            break
+        dates = find_dates(s.plain.text)
+        if dates:
+            d = dates[0]
+            sup, refs = support.get(s.id, ("unsourced", []))
+            b.add("date", s.plain.span_of(d.start_offset, d.end_offset), "body",
+                  value=_date_value(d), refs=refs, support=sup, sentence=s.id, section=s.section)
+            return
+
+
+def _date_value(d: Any) -> dict[str, Any]:
+    return {"start": d.start, "end": d.end, "precision": d.precision, "date_prec": d.date_prec,
+            "approximate": d.approximate}
+
+
+def _from_field(b: _Builder, f: Field) -> None:
+    refs, sup = _field_support(f)
+    common = {"refs": refs, "support": sup, "field": f.label, "side": f.side}
+    key = f.key
+    text = f.plain.text
+    if not text.strip() and not f.hints:
+        return
+    if key == "date":
+        try:
+            d = parse_date(text, hint=f.hints.get("date"))
+        except (DateError, ValueError):
+            b.add("date", _value_span(f), "infobox", value=None, **common)
+            return
+        span = f.plain.span_of(d.start_offset, d.end_offset) if d.end_offset > d.start_offset and text else _value_span(f)
+        b.add("date", span, "infobox", value=_date_value(d), **common)
+    elif key in ("location", "coordinates"):
+        value: dict[str, Any] = {"text": _clean(text)}
+        if "coord" in f.hints:
+            value["coord"] = list(f.hints["coord"])
+        b.add("coordinates" if key == "coordinates" else "location", _value_span(f), "infobox",
+              value=value, **common)
+    elif key in FIELD_CATEGORY:
+        prop_default = "strength" if key == "strength" else None
+        for fig in figures_in_field(text, FIELD_CATEGORY[key]):
+            prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
+            if key == "victims" and fig.category is None:
+                prop = "victims"
+            b.add(prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common)
+        if "wikidata" in f.hints:
+            b.add(key, _value_span(f), "infobox", value={"wikidata": f.hints["wikidata"]}, **common)
+    elif key in _ACTOR_KEYS:
+        for item in f.items or [f.plain]:
+            links = [(lk.text, lk.target, *lk.span) for lk in f.links]
+            for actor in split_actors(item.text, _plain_links(item, links)):
+                if actor.end <= actor.start:
+                    continue
+                b.add(_ACTOR_KEYS[key], item.span_of(actor.start, actor.end), "infobox",
+                      value={"name": actor.name, "link": actor.link, "kind": actor.kind,
+                             "country": actor.country}, **common)
+        if key == "combatants" and f.hints.get("flag_country") and not f.plain.text.strip():
+            for country in f.hints["flag_country"]:
+                b.add("combatant", _value_span(f), "infobox",
+                      value={"name": country, "link": country, "kind": "state", "country": country},
+                      **common)
+    elif key == "attack_type":
+        for item in f.items or [f.plain]:
+            for m in re.finditer(r"[^,;/\n]+", item.text):
+                label = m.group(0).strip(" .")
+                if not label:
+                    continue
+                a = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" .")))
+                b.add("attack_type", item.span_of(a, a + len(label)), "infobox",
+                      value={"label": label}, **common)
+    elif key == "part_of":
+        for item in f.items or [f.plain]:
+            for m in re.finditer(r"[^,;\n]+", item.text):
+                seg = m.group(0)
+                name = re.sub(r"^\s*(?:the|part of)\s+", "", seg, flags=re.IGNORECASE).strip(" .")
+                if not name:
+                    continue
+                a = m.start() + seg.index(name)
+                b.add("part_of", item.span_of(a, a + len(name)), "infobox", value=name, **common)
+    elif key in _TEXT_KEYS:
+        b.add(_TEXT_KEYS[key], _value_span(f), "infobox", value=_clean(text), **common)
+
+
+def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
+                 ) -> list[tuple[str, str | None, int, int]]:
+    """Links of a field as offsets into one plain item: the plain characters produced from
+    inside the link's markup (links outside the item are dropped)."""
+    out = []
+    for text, target, start, end in links:
+        inside = [i for i, s in enumerate(item.starts) if start <= s < end]
+        if inside:
+            out.append((text, target, inside[0], inside[-1] + 1))
+    return out
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def statement_dict(st: Statement) -> dict[str, Any]:
+    d = asdict(st)
+    d["span"] = list(st.span)
+    return d

@@ -1,0 +1,117 @@
+"""The pipeline: read → document → statements → event (policy) → checks → record.
+
+This module is the one place the steps meet. Readers know nothing of statements; extractors
+know nothing of formats. :func:`document_records` is the per-page function that the CLI, the
+dump runner and Spark all call.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict
+from typing import Any
+
+from eventledger.check.findings import check
+from eventledger.errors import InvariantError
+from eventledger.extract.assemble import POLICIES, UnknownPolicy, assemble, record_id
+from eventledger.extract.references import extract_references
+from eventledger.extract.statements import extract_statements, sentence_support, statement_dict
+from eventledger.models import Document, Finding
+from eventledger.read import read_path, read_text
+
+SCHEMA = "eventledger/record@1"
+
+__all__ = ["SCHEMA", "POLICIES", "document_records", "parse_text", "parse_path", "UnknownPolicy"]
+
+
+def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, Any]]:
+    """Turn a document into its event record(s) in the ``eventledger/record@1`` shape.
+
+    A document yields one record. Every span in it is checked to round-trip; a span that does
+    not is a bug in eventledger and raises :class:`InvariantError`.
+    """
+    if policy not in POLICIES:
+        raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
+    statements = extract_statements(doc)
+    support = sentence_support(doc)
+    references = extract_references(doc)
+    event, contradictions = assemble(doc, statements, policy)
+    findings = check(doc, statements, references, support) + contradictions
+    box = doc.infobox
+    record: dict[str, Any] = {
+        "schema": SCHEMA,
+        "id": record_id(doc),
+        "title": doc.title,
+        "title_span": list(doc.title_span) if doc.title_span else None,
+        "source": {
+            "format": doc.source.format, "name": doc.source.name,
+            "revision": doc.source.revision, "language": doc.source.language,
+            "sha256": doc.source.sha256, "page_id": doc.source.page_id,
+            "timestamp": doc.source.timestamp,
+        },
+        "infobox": {
+            "template": box.template if box else None,
+            "span": list(box.span) if box else None,
+            "fields": [
+                {"label": f.label, "key": f.key, "side": f.side, "text": f.text,
+                 "span": list(f.span), "value": f.plain.text, "refs": f.refs}
+                for f in (box.fields if box else [])
+            ],
+        },
+        "event": event,
+        "statements": [statement_dict(st) for st in statements],
+        "sentences": [
+            {"id": s.id, "text": s.text, "span": list(s.span), "origin": s.origin,
+             "section": s.section, "paragraph": s.paragraph,
+             "refs": support.get(s.id, ("unsourced", []))[1],
+             "markers": [m.ref for m in s.markers],
+             "support": support.get(s.id, ("unsourced", []))[0]}
+            for s in doc.sentences
+        ],
+        "references": references,
+        "findings": [_finding_dict(f) for f in findings],
+        "categories": doc.categories,
+    }
+    verify_spans(doc.input, record)
+    return [record]
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    d = asdict(f)
+    d["spans"] = [list(s) for s in f.spans]
+    return d
+
+
+def verify_spans(text: str, record: dict[str, Any]) -> None:
+    """Check that every span of the record round-trips into *text*.
+
+    :raises InvariantError: naming the first object whose span does not.
+    """
+    def chk(kind: str, obj: dict[str, Any]) -> None:
+        a, b = obj["span"]
+        if text[a:b] != obj["text"]:
+            raise InvariantError(f"{record['title']}: {kind} {obj.get('id', '')} span "
+                                 f"[{a}, {b}) does not round-trip")
+
+    for f in record["infobox"]["fields"]:
+        chk("field", f)
+    for kind in ("statements", "sentences", "references"):
+        for obj in record[kind]:
+            chk(kind[:-1], obj)
+
+
+def parse_text(text: str, *, name: str = "-", format: str | None = None,
+               title: str | None = None, revision: str | None = None,
+               page_id: str | None = None, timestamp: str | None = None,
+               language: str | None = None, policy: str = "ranges") -> list[dict[str, Any]]:
+    """Read *text* and return its records. See :func:`eventledger.read.read_text` for errors."""
+    source = {k: v for k, v in {"title": title, "revision": revision, "page_id": page_id,
+                                "timestamp": timestamp, "language": language}.items() if v}
+    doc = read_text(text, name, format=format, **source)
+    return document_records(doc, policy)
+
+
+def parse_path(path: str | os.PathLike[str], *, format: str | None = None,
+               policy: str = "ranges") -> list[dict[str, Any]]:
+    """Read the article file at *path* and return its records."""
+    return document_records(read_path(path, format=format), policy)

@@ -1,0 +1,1200 @@
+"""Read the MediaWiki source of one page into a :class:`~eventledger.models.Document`.
+
+The page is tokenised once with mwparserfromhell (C tokenizer). mwparserfromhell has no
+offsets, but it is lossless (``str(parse(t)) == t``), so one recursive walk computes every
+node's ``[start, end)`` by summing ``len(str(child))`` in source order (see :class:`_Walker`).
+The same walk renders plain text (each character mapped to the input span it came from), finds
+references and markers, infobox fields, captions and categories.
+
+Rules, as MediaWiki applies them:
+
+* HTML comments do not exist: nothing inside ``<!-- -->`` is read.
+* A named ``<ref name=x>`` is defined once and reused by ``<ref name=x/>``; identical
+  ``{{sfn}}`` calls share one footnote; references get ids ``r1, r2, …`` in order of first use.
+* The last duplicate infobox parameter wins (``Infobox.get``); all are kept as fields.
+* Single newlines in prose are spaces; a blank line ends a paragraph; list lines, tables,
+  headings and galleries are not prose.
+
+NUL characters are stripped before parsing (the tokenizer stops at them): ``Document.input``
+is the NUL-stripped text and every span points into it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from ..models import (
+    Document,
+    Field,
+    Flag,
+    Infobox,
+    Link,
+    MappedText,
+    Marker,
+    RawReference,
+    Sentence,
+    Source,
+    Span,
+)
+from .sentences import split_sentences
+from .wikitext_tables import (
+    CITE_TEMPLATES,
+    CN_TEMPLATES,
+    DATE_TEMPLATES,
+    FAMILY_ALIASES,
+    FAMILY_PARAMS,
+    FIXED_TEMPLATES,
+    FLAG_TEMPLATES,
+    FORMAT_TEMPLATES,
+    HARV_TEMPLATES,
+    IMAGE_OPTION,
+    ITEM_LIST_TEMPLATES,
+    NON_PROSE_SECTIONS,
+    NOTE_TEMPLATES,
+    REFLIST_TEMPLATES,
+    SFN_TEMPLATES,
+    SIDE_KEYS,
+    SIDE_PARAM,
+    WIKITEXT_PARAMS,
+    norm_name,
+)
+from .wikitext_values import render_convert, render_coord, render_date, wikidata_property
+
+__all__ = ["read_wikitext", "title_from_name"]
+
+# Walk modes: how newlines and list markup behave.
+PROSE = "prose"  # blank line = paragraph, list lines muted, "\n" = space
+FIELD = "field"  # "\n", <br>, "*" = item break
+INLINE = "inline"  # everything on one line (captions, reference text)
+
+_LIST_MARKUP = frozenset({"*", "#", ";", ":"})
+_SKIP_TAGS = frozenset(
+    {
+        "gallery",
+        "math",
+        "chem",
+        "score",
+        "timeline",
+        "syntaxhighlight",
+        "source",
+        "pre",
+        "imagemap",
+        "graph",
+        "mapframe",
+        "maplink",
+        "templatedata",
+        "includeonly",
+        "hiero",
+        "ce",
+        "categorytree",
+        "inputbox",
+        "table",
+        "style",
+        "templatestyles",
+    }
+)
+_BLOCK_TAGS = frozenset({"blockquote", "poem", "div", "p", "center"})
+_MAGIC_WORD = re.compile(r"__[A-Z]{3,}__")
+_LANG_LINK = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)*:")
+_HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
+
+
+def title_from_name(name: str) -> str:
+    """Derive a page title from a file name: ``Battle_of_Hastings.wiki`` -> ``Battle of Hastings``."""
+    stem = PurePath(name).name
+    for suffix in (".wikitext", ".wiki", ".mediawiki", ".txt", ".wikisyntax"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return stem.replace("_", " ").strip() or name
+
+
+# ---------------------------------------------------------------------------------------------
+# Output buffers
+
+
+@dataclass(slots=True)
+class _Seg:
+    """A run of plain text (a paragraph or a list item) with the input map of each character."""
+
+    section: str | None = None
+    skip: bool = False
+    origin: str = "body"
+    chars: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    outs: list[int] = field(default_factory=list)  # outer (atomic node) span start
+    oute: list[int] = field(default_factory=list)
+    markers: list[tuple[int, Marker]] = field(default_factory=list)
+    links: list[tuple[int, int, Link]] = field(default_factory=list)
+
+
+class _Out:
+    """Where the walk writes plain text: a list of segments with breaks between them.
+
+    Runs of whitespace collapse to one space, and whitespace at the start of a segment is
+    dropped, so the plain text is what a reader sees.
+    """
+
+    def __init__(self, walker: _Walker, origin: str = "body") -> None:
+        self.w = walker
+        self.origin = origin
+        self.segs: list[_Seg] = []
+        self.cur: _Seg | None = None
+        self.muted = False
+        self.hints: dict[str, Any] = {}
+
+    def _seg(self) -> _Seg:
+        if self.cur is None:
+            self.cur = _Seg(self.w.section, self.w.skip_section, self.origin)
+            self.segs.append(self.cur)
+        return self.cur
+
+    def brk(self) -> None:
+        """End the current paragraph or item."""
+        self.cur = None
+
+    def add(self, text: str, s: int, e: int, outer: Span, literal: bool) -> None:
+        """Append *text*; a literal maps each character to itself from *s*, else to (s, e)."""
+        if self.muted:
+            return
+        seg = self._seg()
+        chars, starts, ends = seg.chars, seg.starts, seg.ends
+        os_, oe = outer
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            chars.append(ch)
+            if literal:
+                starts.append(s + i)
+                ends.append(s + i + 1)
+            else:
+                starts.append(s)
+                ends.append(e)
+            seg.outs.append(os_)
+            seg.oute.append(oe)
+
+    def marker(self, m: Marker) -> None:
+        if not self.muted:
+            seg = self._seg()
+            seg.markers.append((len(seg.chars), m))
+
+    def pos(self) -> int:
+        return len(self.cur.chars) if self.cur is not None else 0
+
+    def link(self, start: int, link: Link) -> None:
+        if not self.muted and self.cur is not None and len(self.cur.chars) > start:
+            self.cur.links.append((start, len(self.cur.chars), link))
+
+
+def _mapped(seg: _Seg) -> tuple[MappedText, int, int]:
+    """Return the segment's text trimmed of whitespace, with the trimmed offsets."""
+    a, b = 0, len(seg.chars)
+    while a < b and seg.chars[a] == " ":
+        a += 1
+    while b > a and seg.chars[b - 1] == " ":
+        b -= 1
+    mt = MappedText("".join(seg.chars[a:b]), tuple(seg.starts[a:b]), tuple(seg.ends[a:b]))
+    return mt, a, b
+
+
+# ---------------------------------------------------------------------------------------------
+# References
+
+
+@dataclass(slots=True)
+class _RefDef:
+    span: Span
+    plain: MappedText
+    group: str | None
+    name: str | None
+    template: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    short: bool = False
+    bibliography: bool = False
+
+
+class _Refs:
+    """Reference definitions and uses, keyed like MediaWiki keys footnotes.
+
+    Keys: ``("n", group, name)`` for a named ref, ``("u", start)`` for an unnamed one,
+    ``("sfn", authors, year, pages)`` for short cites. Ids are given at the end, in order of
+    first use; definitions never used (bibliography, unused list-defined refs) follow in
+    document order.
+    """
+
+    def __init__(self) -> None:
+        self.defs: dict[tuple, _RefDef] = {}
+        self.def_order: list[tuple] = []
+        self.uses: dict[tuple, list[Marker]] = {}
+        self.use_order: list[tuple] = []
+
+    def define(self, key: tuple, d: _RefDef) -> None:
+        if key not in self.defs:  # the first definition wins
+            self.defs[key] = d
+            self.def_order.append(key)
+
+    def use(self, key: tuple, m: Marker) -> None:
+        if key not in self.uses:
+            self.uses[key] = []
+            self.use_order.append(key)
+        self.uses[key].append(m)
+
+    def finish(self, text: str) -> list[RawReference]:
+        order = [k for k in self.use_order if k in self.defs]
+        seen = set(order)
+        order += [k for k in self.def_order if k not in seen]
+        out: list[RawReference] = []
+        ordinal: dict[str | None, int] = {}
+        for n, key in enumerate(order, 1):
+            d = self.defs[key]
+            rid = f"r{n}"
+            label = d.name
+            if key in self.uses or not d.bibliography:
+                ordinal[d.group] = ordinal.get(d.group, 0) + 1
+                label = label or str(ordinal[d.group])
+            for m in self.uses.get(key, ()):
+                m.ref = rid
+                if not m.label:
+                    m.label = label or ""
+            out.append(
+                RawReference(
+                    id=rid,
+                    label=label or "",
+                    text=text[d.span[0] : d.span[1]],
+                    span=d.span,
+                    plain=d.plain,
+                    template=d.template,
+                    params=d.params,
+                    group=d.group,
+                    short=d.short,
+                    bibliography=d.bibliography,
+                )
+            )
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The walk
+
+
+def _attr(tag: Tag, name: str) -> str | None:
+    for a in tag.attributes:
+        if str(a.name).strip().lower() == name:
+            v = str(a.value).strip() if a.value is not None else ""
+            return v.strip("\"'").strip() or None
+    return None
+
+
+def _tag_contents_start(tag: Tag, s: int, e: int) -> int:
+    """Offset of the tag's contents: the tag's end minus its closing markup and contents."""
+    if tag.wiki_markup:
+        close = tag.closing_wiki_markup or ""
+    else:
+        close = "</" + str(tag.closing_tag) + ">"
+    return e - len(close) - len(str(tag.contents))
+
+
+def _params(tpl: Template, s: int) -> list[tuple[str, Wikicode, int, bool]]:
+    """Return (name, value, value start offset, named?) for each template parameter."""
+    out = []
+    pos = s + 2 + len(str(tpl.name))
+    for p in tpl.params:
+        pos += 1  # the "|"
+        name = str(p.name).strip()
+        vstart = pos + len(str(p.name)) + 1 if p.showkey else pos
+        out.append((name, p.value, vstart, bool(p.showkey)))
+        pos += len(str(p))
+    return out
+
+
+def _trim_span(value: Wikicode, vstart: int) -> Span:
+    raw = str(value)
+    stripped = raw.strip()
+    if not stripped:
+        return (vstart, vstart)
+    a = vstart + (len(raw) - len(raw.lstrip()))
+    return (a, a + len(stripped))
+
+
+class _Walker:
+    """One walk over the parsed page; holds the page-wide state (section, refs, infoboxes)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.section: str | None = None
+        self.skip_section = False
+        self.refs = _Refs()
+        self.flags: list[Flag] = []
+        self.categories: list[str] = []
+        self.infoboxes: list[tuple[Infobox, bool]] = []
+        self.captions: list[_Out] = []
+        self.in_ref = 0  # depth inside <ref> contents
+        self.define_only = 0  # inside {{reflist|refs=}} / <references>
+        self.field_label: str | None = None
+
+    # -- generic ------------------------------------------------------------------------------
+
+    def walk(
+        self,
+        code: Wikicode,
+        off: int,
+        out: _Out | None,
+        mode: str,
+        outer: Span | None = None,
+        top: bool = False,
+    ) -> int:
+        """Walk *code* starting at input offset *off*; return the offset after it."""
+        for node in code.nodes:
+            n = len(str(node))
+            self.node(node, off, off + n, out, mode, outer, top)
+            off += n
+        return off
+
+    def node(
+        self,
+        node: Node,
+        s: int,
+        e: int,
+        out: _Out | None,
+        mode: str,
+        outer: Span | None,
+        top: bool = False,
+    ) -> None:
+        if isinstance(node, Text):
+            self.text_node(str(node), s, out, mode, outer, top)
+        elif isinstance(node, Template):
+            self.template(node, s, e, out, mode, outer or (s, e))
+        elif isinstance(node, Wikilink):
+            self.wikilink(node, s, e, out, mode, outer or (s, e))
+        elif isinstance(node, Tag):
+            self.tag(node, s, e, out, mode, outer, top)
+        elif isinstance(node, HTMLEntity):
+            if out is not None:
+                try:
+                    ch = node.normalize()
+                except (ValueError, OverflowError):
+                    ch = ""
+                out.add(ch, s, e, outer or (s, e), literal=False)
+        elif isinstance(node, ExternalLink):
+            if node.brackets and node.title is not None and out is not None:
+                tstart = s + 1 + len(str(node.url)) + (0 if node.suppress_space else 1)
+                self.walk(node.title, tstart, out, INLINE, outer or (s, e))
+        elif isinstance(node, Heading):
+            self.heading(node, s, out, mode)
+        elif isinstance(node, (Comment, Argument)):
+            return
+        # other nodes (none in mwparserfromhell 0.7) render nothing
+
+    def text_node(
+        self, t: str, s: int, out: _Out | None, mode: str, outer: Span | None, top: bool
+    ) -> None:
+        if out is None:
+            return
+        if "__" in t:  # magic words (__NOTOC__) render nothing
+            parts = []
+            last = 0
+            for m in _MAGIC_WORD.finditer(t):
+                parts.append((last, t[last : m.start()]))
+                last = m.end()
+            parts.append((last, t[last:]))
+            for i, piece in parts:
+                self.text_node_plain(piece, s + i, out, mode, outer, top)
+        else:
+            self.text_node_plain(t, s, out, mode, outer, top)
+
+    def text_node_plain(
+        self, t: str, s: int, out: _Out, mode: str, outer: Span | None, top: bool
+    ) -> None:
+        """Add literal text; newlines end items (field), paragraphs and list lines (prose)."""
+        if "\n" not in t or mode == INLINE or (mode == PROSE and not top):
+            self._add(out, t, s, outer)
+            return
+        lines = t.split("\n")
+        pos = s
+        for i, line in enumerate(lines):
+            if i:
+                if mode == FIELD:
+                    out.brk()
+                elif out.muted:  # a list line ends
+                    out.muted = False
+                    out.brk()
+                elif not line.strip() and i < len(lines) - 1:
+                    out.brk()  # a blank line ends the paragraph
+                else:
+                    self._add(out, " ", pos - 1, outer)
+            if line:
+                self._add(out, line, pos, outer)
+            pos += len(line) + 1
+
+    def _add(self, out: _Out, t: str, s: int, outer: Span | None) -> None:
+        if outer:
+            out.add(t, s, s + len(t), outer, literal=True)
+        else:
+            self._add_literal(out, t, s)
+
+    @staticmethod
+    def _add_literal(out: _Out, t: str, s: int) -> None:
+        """Add text mapped to itself, each character its own outer span."""
+        if out.muted:
+            return
+        seg = out._seg()
+        for i, ch in enumerate(t):
+            if ch.isspace():
+                if not seg.chars or seg.chars[-1] == " ":
+                    continue
+                ch = " "
+            seg.chars.append(ch)
+            seg.starts.append(s + i)
+            seg.ends.append(s + i + 1)
+            seg.outs.append(s + i)
+            seg.oute.append(s + i + 1)
+
+    def heading(self, node: Heading, s: int, out: _Out | None, mode: str) -> None:
+        if out is not None:
+            out.brk()
+        probe = _Out(self)
+        self.walk(node.title, s + node.level, probe, INLINE)
+        title = "".join(probe.segs[0].chars).strip() if probe.segs else ""
+        if node.level <= 3:
+            self.section = title or None
+            if node.level == 2:
+                self.skip_section = title.lower() in NON_PROSE_SECTIONS
+        if node.level == 3 and title.lower() in NON_PROSE_SECTIONS:
+            self.skip_section = True
+        if out is not None:
+            out.brk()
+
+    # -- links --------------------------------------------------------------------------------
+
+    def wikilink(
+        self, node: Wikilink, s: int, e: int, out: _Out | None, mode: str, outer: Span
+    ) -> None:
+        title = str(node.title).strip()
+        low = title.lower().lstrip(":")
+        ns = low.split(":", 1)[0].strip() if ":" in low else ""
+        if ns == "category" and not title.startswith(":"):
+            self.categories.append(title.split(":", 1)[1].strip())
+            return
+        tstart = s + 2
+        if ns in ("file", "image"):
+            if node.text is not None:
+                self.image(node, tstart + len(str(node.title)) + 1, s, e, out, mode)
+            return
+        if node.text is None and _LANG_LINK.match(title) and not title.startswith(":"):
+            return  # interlanguage link
+        if out is None:
+            if node.text is not None:
+                self.walk(node.text, tstart + len(str(node.title)) + 1, None, mode, outer)
+            return
+        start = out.pos() if out.cur is not None else 0
+        had = out.cur
+        if node.text is not None:
+            self.walk(node.text, tstart + len(str(node.title)) + 1, out, INLINE, outer)
+        else:
+            raw = str(node.title)
+            lead = len(raw) - len(raw.lstrip())
+            shown = raw.strip().lstrip(":")
+            skip = lead + (len(raw.strip()) - len(shown))
+            out.add(shown, tstart + skip, tstart + skip + len(shown), outer, literal=True)
+        if out.cur is not had:
+            start = 0
+        if out.cur is not None:
+            shown_text = "".join(out.cur.chars[start:]).strip()
+            target = title.lstrip(":").strip() or None
+            out.link(start, Link(shown_text, target, (s, e)))
+
+    def image(
+        self, node: Wikilink, tstart: int, s: int, e: int, out: _Out | None, mode: str
+    ) -> None:
+        """Read an image link: its last non-option part is the caption (a caption sentence)."""
+        groups: list[list[tuple[Any, int, int]]] = [[]]
+        off = tstart
+        for child in node.text.nodes:
+            ln = len(str(child))
+            if isinstance(child, Text) and "|" in str(child):
+                t = str(child)
+                pos = 0
+                for i, piece in enumerate(t.split("|")):
+                    if i:
+                        groups.append([])
+                    if piece:
+                        groups[-1].append((piece, off + pos, off + pos + len(piece)))
+                    pos += len(piece) + 1
+            else:
+                groups[-1].append((child, off, off + ln))
+            off += ln
+        caption = None
+        for g in reversed(groups):
+            raw = "".join(x if isinstance(x, str) else str(x) for x, _, _ in g)
+            if raw.strip() and not IMAGE_OPTION.match(raw):
+                caption = g
+                break
+        want = out is not None and mode == PROSE and not out.muted
+        cap = _Out(self, origin="caption") if want else None
+        for g in groups:  # refs and categories in every part; text only from the caption
+            sink = cap if g is caption else None
+            for x, a, b in g:
+                if isinstance(x, str):
+                    if sink is not None:
+                        self._add_literal(sink, x, a)
+                else:
+                    self.node(x, a, b, sink, INLINE, None)
+        if cap is not None and cap.segs:
+            self.captions.append(cap)
+
+    # -- tags ---------------------------------------------------------------------------------
+
+    def tag(
+        self,
+        node: Tag,
+        s: int,
+        e: int,
+        out: _Out | None,
+        mode: str,
+        outer: Span | None,
+        top: bool,
+    ) -> None:
+        name = str(node.tag).strip().lower()
+        if name == "ref":
+            self.ref_tag(node, s, e, out)
+            return
+        if name == "references":
+            if node.contents is not None and not node.self_closing:
+                self.define_only += 1
+                self.walk(node.contents, _tag_contents_start(node, s, e), None, INLINE)
+                self.define_only -= 1
+            return
+        markup = node.wiki_markup
+        if markup in _LIST_MARKUP or name in ("li", "dt", "dd") and markup:
+            if out is not None:
+                out.brk()
+                if mode == PROSE and top:
+                    out.muted = True
+            return
+        if name == "br" or name == "hr":
+            if out is not None:
+                if mode == FIELD:
+                    out.brk()
+                else:
+                    out.add(" ", s, e, outer or (s, e), literal=False)
+            return
+        if node.self_closing or node.contents is None:
+            return
+        cstart = _tag_contents_start(node, s, e)
+        if name in _SKIP_TAGS or markup == "{|":
+            if out is not None and mode == PROSE:
+                out.brk()
+            self.walk(node.contents, cstart, None, INLINE)
+            if out is not None and mode == PROSE:
+                out.brk()
+            return
+        if name == "nowiki":
+            if out is not None:
+                c = str(node.contents)
+                out.add(c, cstart, cstart + len(c), outer or (cstart, cstart + len(c)), True)
+            return
+        block = name in _BLOCK_TAGS and mode == PROSE
+        if block and out is not None:
+            out.brk()
+        self.walk(node.contents, cstart, out, mode, outer, top and not block)
+        if block and out is not None:
+            out.brk()
+
+    def ref_tag(self, node: Tag, s: int, e: int, out: _Out | None) -> None:
+        """Register a ``<ref>``: a definition when it has contents, a use unless list-defined."""
+        name = _attr(node, "name")
+        group = _attr(node, "group")
+        body = None if node.self_closing or node.contents is None else node.contents
+        has_body = body is not None and str(body).strip()
+        if not has_body and not name:
+            return
+        key: tuple = ("n", group, name) if name else ("u", s)
+        if has_body:
+            assert body is not None
+            self.define_ref(key, body, _tag_contents_start(node, s, e), (s, e), group, name)
+        if not self.define_only:
+            m = Marker(label=name or "", span=(s, e))
+            self.refs.use(key, m)
+            if out is not None:
+                out.marker(m)
+
+    def define_ref(
+        self,
+        key: tuple,
+        body: Wikicode,
+        cstart: int,
+        span: Span,
+        group: str | None,
+        name: str | None,
+    ) -> None:
+        rend = _Out(self)
+        self.in_ref += 1
+        self.walk(body, cstart, rend, INLINE)
+        self.in_ref -= 1
+        plain = _join_segments(rend)
+        d = _RefDef(span, plain, group, name)
+        # the first cite or short-cite template at the top level of the body names the kind
+        off = cstart
+        for child in body.nodes:
+            ln = len(str(child))
+            if isinstance(child, Template):
+                nm = norm_name(str(child.name))
+                if _is_cite(nm):
+                    d.template, d.params = nm, self.cite_params(child, off)
+                    break
+                if nm in SFN_TEMPLATES or nm in HARV_TEMPLATES:
+                    d.template, d.params, d.short = nm, self.short_params(child, off), True
+                    break
+            off += ln
+        self.refs.define(key, d)
+
+    # -- templates ----------------------------------------------------------------------------
+
+    def template(
+        self, node: Template, s: int, e: int, out: _Out | None, mode: str, outer: Span
+    ) -> None:
+        nm = norm_name(str(node.name))
+        if nm.startswith("infobox"):
+            self.infobox(node, nm, s, e)
+            return
+        if _is_cite(nm):
+            if not self.in_ref and (self.skip_section or (out is not None and out.muted)):
+                plain = self.render_cite(node, s, e)
+                self.refs.define(
+                    ("b", s),
+                    _RefDef(
+                        (s, e),
+                        plain,
+                        None,
+                        None,
+                        nm,
+                        self.cite_params(node, s),
+                        bibliography=True,
+                    ),
+                )
+            elif out is not None and self.in_ref:
+                rend = self.render_cite(node, s, e)
+                if not out.muted and rend.text:
+                    seg = out._seg()
+                    for i, ch in enumerate(rend.text):
+                        seg.chars.append(ch)
+                        seg.starts.append(s)
+                        seg.ends.append(e)
+                        seg.outs.append(outer[0])
+                        seg.oute.append(outer[1])
+                        del i
+            return
+        if nm in SFN_TEMPLATES or (nm in HARV_TEMPLATES and not self.in_ref):
+            self.short_cite(node, nm, s, e, out, outer)
+            return
+        if nm in HARV_TEMPLATES:  # inside a ref: render author and year
+            if out is not None:
+                p = self.short_params(node, s)
+                txt = " ".join(p.get("authors", [])) + (" " + p["year"] if p.get("year") else "")
+                if p.get("pages"):
+                    txt += ", p. " + p["pages"]
+                out.add(txt, s, e, outer, literal=False)
+            return
+        if nm in NOTE_TEMPLATES:
+            self.note_template(node, nm, s, e, out)
+            return
+        if nm in CN_TEMPLATES:
+            self.flags.append(Flag("CITATION_NEEDED", "citation needed", (s, e)))
+            if nm.endswith("span"):
+                self.first_positional(node, s, out, mode, outer)
+            return
+        if nm in REFLIST_TEMPLATES:
+            for pname, value, vstart, _ in _params(node, s):
+                if pname.lower() == "refs":
+                    self.define_only += 1
+                    self.walk(value, vstart, None, INLINE)
+                    self.define_only -= 1
+            return
+        if nm.startswith("#property") or nm.startswith("#invoke:wikidata") or nm == "wikidata":
+            prop = wikidata_property(str(node.name), *(str(p.value) for p in node.params))
+            self.flags.append(
+                Flag(
+                    "VALUE_FROM_WIKIDATA",
+                    f"value of {self.field_label or 'a field'} comes from Wikidata"
+                    + (f" ({prop})" if prop else ""),
+                    (s, e),
+                )
+            )
+            if out is not None and prop:
+                out.hints["wikidata"] = prop
+            return
+        if out is None:
+            self.walk_params(node, s)
+            return
+        if nm in DATE_TEMPLATES:
+            pos_args = [str(p.value) for p in node.params if not p.showkey]
+            named = {str(p.name).strip().lower(): str(p.value) for p in node.params if p.showkey}
+            if nm == "start and end dates":
+                # {{start and end dates|y1|m1|d1|y2|m2|d2}}
+                t1, iso1 = render_date(pos_args[:3], named)
+                t2, iso2 = render_date(pos_args[3:6], named)
+                out.add(f"{t1} – {t2}" if t2 else t1, s, e, outer, literal=False)
+                self._date_hint(out, "start", iso1)
+                self._date_hint(out, "end", iso2)
+                return
+            txt, iso = render_date(pos_args, named)
+            out.add(txt, s, e, outer, literal=False)
+            self._date_hint(out, "end" if nm.startswith("end date") else "start", iso)
+            return
+        if nm == "coord" or nm == "coor" or nm.startswith("coord "):
+            txt, ll = render_coord([str(p.value) for p in node.params if not p.showkey])
+            out.add(txt, s, e, outer, literal=False)
+            if ll is not None:
+                out.hints.setdefault("coord", ll)
+            return
+        if nm in ("convert", "cvt"):
+            out.add(
+                render_convert([str(p.value) for p in node.params if not p.showkey]),
+                s,
+                e,
+                outer,
+                literal=False,
+            )
+            return
+        if nm in FLAG_TEMPLATES or nm.startswith("flagicon"):
+            args = [str(p.value).strip() for p in node.params if not p.showkey]
+            if args and args[0]:
+                out.hints.setdefault("flag_country", []).append(args[0])
+                if FLAG_TEMPLATES.get(nm, False):
+                    named = {str(p.name).strip(): str(p.value).strip() for p in node.params}
+                    out.add(named.get("name") or args[0], s, e, outer, literal=False)
+            return
+        if nm in FIXED_TEMPLATES:
+            out.add(FIXED_TEMPLATES[nm], s, e, outer, literal=False)
+            if nm in ("circa", "c.", "ca.", "c"):
+                self.first_positional(node, s, out, mode, outer)
+            return
+        if nm in ITEM_LIST_TEMPLATES:
+            for pname, value, vstart, named in _params(node, s):
+                if named:
+                    continue
+                if mode == FIELD:
+                    out.brk()
+                self.walk(value, vstart, out, mode if mode == FIELD else INLINE, outer)
+                if mode == FIELD:
+                    out.brk()
+                else:
+                    out.add(", ", s, e, outer, literal=False)
+            return
+        if nm == "sortname":
+            args = [(v, vs) for _, v, vs, named in _params(node, s) if not named][:2]
+            for i, (v, vs) in enumerate(args):
+                if i:
+                    out.add(" ", s, e, outer, literal=False)
+                self.walk(v, vs, out, INLINE, outer)
+            return
+        index = FORMAT_TEMPLATES.get(nm)
+        if index is None and nm.startswith("lang-"):
+            index = 1
+        if index is not None:
+            self.first_positional(node, s, out, mode, outer, index)
+            return
+        self.walk_params(node, s)  # unknown template: renders nothing, refs inside still count
+
+    def _date_hint(self, out: _Out, which: str, iso: str | None) -> None:
+        if iso:
+            out.hints.setdefault("date", {}).setdefault(which, iso)
+
+    def first_positional(
+        self,
+        node: Template,
+        s: int,
+        out: _Out | None,
+        mode: str,
+        outer: Span,
+        index: int = 1,
+    ) -> None:
+        n = 0
+        for _pname, value, vstart, named in _params(node, s):
+            if named:
+                if _pname == str(index):
+                    self.walk(value, vstart, out, mode if mode != PROSE else INLINE, outer)
+                continue
+            n += 1
+            if n == index:
+                self.walk(value, vstart, out, mode if mode != PROSE else INLINE, outer)
+            else:
+                self.walk(value, vstart, None, INLINE)
+
+    def walk_params(self, node: Template, s: int) -> None:
+        for _pname, value, vstart, _ in _params(node, s):
+            self.walk(value, vstart, None, INLINE)
+
+    def note_template(self, node: Template, nm: str, s: int, e: int, out: _Out | None) -> None:
+        """``{{efn|text}}``/``{{refn|group=g|text}}``: a footnote, like ``<ref group=...>``."""
+        params = _params(node, s)
+        named = {p.lower(): str(v).strip() for p, v, _, k in params if k}
+        group = named.get("group") or NOTE_TEMPLATES[nm]
+        name = named.get("name") or None
+        body = None
+        for pname, value, vstart, is_named in params:
+            if (not is_named or pname == "1") and str(value).strip():
+                body = (value, vstart)
+                break
+        key: tuple = ("n", group, name) if name else ("u", s)
+        if body is not None:
+            self.define_ref(key, body[0], body[1], (s, e), group, name)
+        elif not name:
+            return
+        if not self.define_only:
+            m = Marker(label=name or "", span=(s, e))
+            self.refs.use(key, m)
+            if out is not None:
+                out.marker(m)
+
+    def short_params(self, node: Template, s: int) -> dict[str, Any]:
+        """Split ``{{sfn|Author1|Author2|Year|p=N}}`` into authors, year and pages."""
+        positional = [str(p.value).strip() for p in node.params if not p.showkey]
+        named = {
+            str(p.name).strip().lower(): str(p.value).strip() for p in node.params if p.showkey
+        }
+        params: dict[str, Any] = {}
+        year_at = None
+        for i in range(len(positional) - 1, -1, -1):
+            if _YEAR.match(positional[i]):
+                year_at = i
+                break
+        if year_at is None and len(positional) > 1:
+            year_at = len(positional) - 1
+        authors = positional[:year_at] if year_at is not None else positional
+        params["authors"] = [a for a in authors if a]
+        if year_at is not None:
+            params["year"] = positional[year_at]
+        pages = named.get("p") or named.get("pp") or named.get("page") or named.get("pages")
+        if pages:
+            params["pages"] = pages
+        if named.get("loc"):
+            params["loc"] = named["loc"]
+        for k, v in named.items():
+            params.setdefault(k, v)
+        return params
+
+    def short_cite(
+        self, node: Template, nm: str, s: int, e: int, out: _Out | None, outer: Span
+    ) -> None:
+        """``{{sfn}}`` and in-text ``{{harv}}``: a short reference; identical calls share it."""
+        p = self.short_params(node, s)
+        key = (
+            "sfn",
+            tuple(a.lower() for a in p.get("authors", [])),
+            str(p.get("year", "")).lower(),
+            str(p.get("pages", "")),
+            str(p.get("loc", "")),
+        )
+        txt = " ".join(p.get("authors", [])) + (" " + p["year"] if p.get("year") else "")
+        if p.get("pages"):
+            txt += ", p. " + p["pages"]
+        plain = MappedText(txt, (s,) * len(txt), (e,) * len(txt))
+        self.refs.define(key, _RefDef((s, e), plain, None, None, nm, p, short=True))
+        if out is not None and nm == "harvtxt":
+            authors = " & ".join(p.get("authors", []))
+            out.add(f"{authors} ({p.get('year', '')})", s, e, outer, literal=False)
+        if not self.define_only:
+            m = Marker(label="", span=(s, e))
+            self.refs.use(key, m)
+            if out is not None:
+                out.marker(m)
+
+    def cite_params(self, node: Template, s: int) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        for pname, value, vstart, named in _params(node, s):
+            key = pname.lower() if named else pname
+            if not str(value).strip():
+                continue
+            rend = _Out(self)
+            self.walk(value, vstart, rend, INLINE)
+            params[key] = _join_segments(rend).text.strip()
+        return params
+
+    def render_cite(self, node: Template, s: int, e: int) -> MappedText:
+        """Render a cite template as a short readable line, mapped to the template's span."""
+        p = self.cite_params(node, s)
+        who = p.get("author") or p.get("last") or p.get("last1") or p.get("author1") or ""
+        if who and (p.get("first") or p.get("first1")):
+            who += ", " + (p.get("first") or p.get("first1"))
+        parts = [
+            who,
+            f"({p['date'] or p.get('year', '')})" if p.get("date") else p.get("year", ""),
+            p.get("title", ""),
+            p.get("work") or p.get("journal") or p.get("newspaper") or p.get("website") or "",
+            p.get("publisher", ""),
+            ("p. " + p["page"])
+            if p.get("page")
+            else ("pp. " + p["pages"] if p.get("pages") else ""),
+        ]
+        txt = ". ".join(x for x in parts if x)
+        return MappedText(txt, (s,) * len(txt), (e,) * len(txt))
+
+    # -- infoboxes ----------------------------------------------------------------------------
+
+    def infobox(self, node: Template, nm: str, s: int, e: int) -> None:
+        raw_family = nm[len("infobox") :].strip()
+        family = FAMILY_ALIASES.get(raw_family, raw_family) or None
+        box = Infobox(family, (s, e))
+        self.infoboxes.append((box, raw_family in FAMILY_ALIASES))
+        params = _params(node, s)
+        overrides = FAMILY_PARAMS.get(family or "", {})
+        has_side3 = any(
+            re.match(r"^combatant\s*3\s*[a-z]?$", norm_name(p)) and str(v).strip()
+            for p, v, _, k in params
+        )
+        saved = self.section, self.skip_section
+        for label, value, vstart, _named in params:
+            pname = norm_name(label)
+            side = None
+            key = overrides.get(pname) or WIKITEXT_PARAMS.get(pname)
+            if key is None:
+                m = SIDE_PARAM.match(pname) if family == "military conflict" else None
+                if m:
+                    key, side = SIDE_KEYS[m.group(1)], int(m.group(2))
+                    if key == "casualties" and side == 3 and not has_side3:
+                        key, side = "casualties_other", None
+                else:
+                    key = label.strip().lower()
+            span = _trim_span(value, vstart)
+            out = _Out(self, origin="infobox")
+            self.field_label = label
+            self.walk(value, vstart, out, FIELD, top=True)
+            self.field_label = None
+            items = []
+            markers: list[Marker] = []
+            links: list[Link] = []
+            for seg in out.segs:
+                mt, _a, _b = _mapped(seg)
+                markers.extend(m for _, m in seg.markers)
+                links.extend(link for _, _, link in seg.links)
+                if mt.text:
+                    items.append(mt)
+            box.fields.append(
+                Field(
+                    label=label,
+                    key=key,
+                    text=self.text[span[0] : span[1]],
+                    span=span,
+                    plain=MappedText.join(items, "\n") if items else MappedText.empty(),
+                    items=items,
+                    markers=markers,
+                    links=links,
+                    side=side,
+                    hints=out.hints,
+                )
+            )
+        self.section, self.skip_section = saved
+
+
+def _is_cite(nm: str) -> bool:
+    return nm.startswith("cite ") or nm in CITE_TEMPLATES
+
+
+def _join_segments(out: _Out) -> MappedText:
+    parts = [m for m in (_mapped(seg)[0] for seg in out.segs) if m.text]
+    return MappedText.join(parts, " ") if parts else MappedText.empty()
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections and sentences
+
+
+def _section_starts(text: str) -> list[int]:
+    """Offsets where a level-2 heading line starts (outside comments): independent chunks."""
+    comments = [(m.start(), m.end()) for m in _COMMENT.finditer(text)] if "<!--" in text else []
+    starts = [0]
+    ci = 0
+    for m in _HEADING_LINE.finditer(text):
+        p = m.start()
+        while ci < len(comments) and comments[ci][1] <= p:
+            ci += 1
+        if ci < len(comments) and comments[ci][0] <= p:
+            continue
+        if p > 0:
+            starts.append(p)
+    return starts
+
+
+def _sentences(
+    text: str, segs: list[tuple[_Seg, str]], wrappers: dict[int, int], closers: dict[int, int]
+) -> list[Sentence]:
+    out: list[Sentence] = []
+    paragraph = -1
+    for seg, origin in segs:
+        if seg.skip:
+            continue
+        mt, a, b = _mapped(seg)
+        if not mt.text:
+            continue
+        pieces = split_sentences(mt.text)
+        if not pieces:
+            continue
+        paragraph += 1
+        # markers: inside a sentence or right after its final stop belong to it
+        assigned: list[list[Marker]] = [[] for _ in pieces]
+        for pos, m in seg.markers:
+            p = pos - a
+            k = 0
+            for i, (ps, _pe) in enumerate(pieces):
+                if ps <= p or i == 0:
+                    k = i
+                    if p <= _pe:
+                        break
+            assigned[k].append(m)
+        for i, (ps, pe) in enumerate(pieces):
+            ss = min(seg.outs[a + ps : a + pe])
+            se = max(seg.oute[a + ps : a + pe])
+            for _ in range(3):
+                ss = wrappers.get(ss, ss)
+                se = closers.get(se, se)
+            links = [link for ls, le, link in seg.links if ls - a < pe and le - a > ps]
+            out.append(
+                Sentence(
+                    id=f"s{len(out) + 1}",
+                    text=text[ss:se],
+                    span=(ss, se),
+                    plain=mt.slice(ps, pe),
+                    paragraph=paragraph,
+                    markers=assigned[i],
+                    links=links,
+                    section=seg.section,
+                    origin=origin,
+                )
+            )
+    return out
+
+
+def _wrappers(code: Wikicode, off: int, opens: dict[int, int], closes: dict[int, int]) -> None:
+    """Record bold/italic/inline tags at the top level: content start -> tag start, etc."""
+    for node in code.nodes:
+        n = len(str(node))
+        if isinstance(node, Tag) and node.contents is not None and not node.self_closing:
+            name = str(node.tag).lower()
+            if node.wiki_markup in ("''", "'''") or name in ("b", "i", "span", "small", "u", "em"):
+                cs = _tag_contents_start(node, off, off + n)
+                ce = cs + len(str(node.contents))
+                opens[cs] = off
+                closes[ce] = off + n
+                _wrappers(node.contents, cs, opens, closes)
+        off += n
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def read_wikitext(
+    text: str,
+    name: str,
+    *,
+    title: str | None = None,
+    revision: str | None = None,
+    page_id: str | None = None,
+    timestamp: str | None = None,
+    language: str | None = "en",
+    max_bytes: int = 4_000_000,
+    max_seconds: float = 20.0,
+) -> Document:
+    """Read the wikitext of one page into a :class:`Document` with spans into the input.
+
+    NUL characters are removed first, so ``Document.input`` is the NUL-stripped text and all
+    spans point into it. A page over *max_bytes* (UTF-8) is read only up to the last section
+    start before the limit and gets a ``PAGE_TOO_LARGE`` flag; the page is parsed section by
+    section (level-2 headings), and when *max_seconds* run out the remaining sections are
+    skipped with a ``PARSE_TIMEOUT`` flag. Neither raises: the document holds what was read.
+
+    :param text: the page's wikitext.
+    :param name: the file or dump name (``Battle_of_Hastings.wiki``); the title defaults to it.
+
+    >>> doc = read_wikitext("'''X''' happened.<ref>{{cite web|title=T}}</ref>", "X.wiki")
+    >>> doc.title, doc.sentences[0].plain.text, doc.references[0].template
+    ('X', 'X happened.', 'cite web')
+    """
+    t0 = time.monotonic()
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    doc = Document(
+        source=Source(
+            format="wikitext",
+            name=name,
+            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+            revision=revision,
+            language=language,
+            page_id=page_id,
+            timestamp=timestamp,
+        ),
+        input=text,
+        title=title or title_from_name(name),
+    )
+    starts = _section_starts(text)
+    limit = len(text)
+    size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > max_bytes else len(text)
+    if size > max_bytes:
+        cut = min(max_bytes, len(text))
+        before = [p for p in starts if 0 < p <= cut]
+        limit = before[-1] if before else cut
+        doc.flags.append(
+            Flag("PAGE_TOO_LARGE", f"page is {size} bytes; read the first {limit} characters")
+        )
+    bounds = [p for p in starts if p < limit] + [limit]
+    walker = _Walker(text)
+    out = _Out(walker)
+    opens: dict[int, int] = {}
+    closes: dict[int, int] = {}
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if time.monotonic() - t0 > max_seconds:
+            doc.flags.append(
+                Flag(
+                    "PARSE_TIMEOUT",
+                    f"parsing stopped after {max_seconds:g} s; text from offset {a} not read",
+                    (a, len(text)),
+                )
+            )
+            break
+        code = mwparserfromhell.parse(text[a:b], skip_style_tags=False)
+        out.brk()
+        out.muted = False
+        walker.walk(code, a, out, PROSE, top=True)
+        _wrappers(code, a, opens, closes)
+    blocks: list[tuple[_Seg, str]] = [(seg, "body") for seg in out.segs]
+    for cap in walker.captions:
+        blocks.extend((seg, "caption") for seg in cap.segs)
+    blocks.sort(key=lambda sb: sb[0].starts[0] if sb[0].starts else 0)
+    doc.sentences = _sentences(text, blocks, opens, closes)
+    doc.references = walker.refs.finish(text)
+    for box, is_event in walker.infoboxes:
+        if is_event and doc.infobox is None:
+            doc.infobox = box
+        else:
+            doc.other_infoboxes.append(box)
+    for f in (f for box, _ in walker.infoboxes for f in box.fields):
+        f.refs = [m.ref for m in f.markers if m.ref]
+    doc.flags.extend(walker.flags)
+    doc.categories = walker.categories
+    return doc

@@ -1,0 +1,370 @@
+"""Data tables for the wikitext reader: infobox parameter aliases and template name families.
+
+Every table says where it was taken from. Template names are compared *normalised*
+(:func:`norm_name`): lower-cased, ``Template:`` prefix removed, underscores and runs of spaces
+turned into one space, as MediaWiki resolves ``{{Infobox_Military_Conflict}}`` and
+``{{infobox military conflict}}`` to the same page (first letter case-insensitive; we also fold
+the rest, which costs nothing because no two templates we read differ only by case).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def norm_name(name: str) -> str:
+    """Normalise a template or parameter name: lower-case, ``_`` as space, spaces collapsed.
+
+    >>> norm_name(" Infobox_Military  Conflict\\n")
+    'infobox military conflict'
+    >>> norm_name("Template:Cite_web")
+    'cite web'
+    """
+    n = _SPACES.sub(" ", name).strip().lower()
+    if n.startswith("template:"):
+        n = n[9:].strip()
+    return n
+
+
+#: Infobox template names (after ``infobox``) that are redirects or old names of a family, mapped
+#: to the family name. Taken from Special:WhatLinksHere redirects of Template:Infobox civilian
+#: attack (``terrorist attack`` moved 2017) and Template:Infobox military conflict (``battle``,
+#: ``war``, ``conflict``), en.wikipedia 2024.
+FAMILY_ALIASES: dict[str, str] = {
+    "terrorist attack": "civilian attack",
+    "civilian attack": "civilian attack",
+    "attack": "civilian attack",
+    "military conflict": "military conflict",
+    "battle": "military conflict",
+    "war": "military conflict",
+    "conflict": "military conflict",
+    "event": "event",
+    "historical event": "historical event",
+}
+
+#: Infobox parameter names (normalised with :func:`norm_name`) mapped to canonical keys of
+#: :data:`eventledger.definitions.CANONICAL_KEYS`. Taken from the parameter lists (TemplateData)
+#: of Template:Infobox civilian attack, Template:Infobox military conflict, Template:Infobox
+#: event and Template:Infobox historical event (en.wikipedia, 2016-2024 revisions), plus the
+#: old Template:Infobox terrorist attack (``perps``) and the spellings found in the corpus.
+#: Per-side parameters of military conflict (``combatant1a``, ``casualties2``) are handled by
+#: :data:`SIDE_PARAM`, not here.
+WIKITEXT_PARAMS: dict[str, str] = {
+    "title": "name",
+    "name": "name",
+    "conflict": "name",
+    "event name": "name",
+    "partof": "part_of",
+    "part of": "part_of",
+    "caption": "caption",
+    "place": "location",
+    "location": "location",
+    "locations": "location",
+    "venue": "location",
+    "coordinates": "coordinates",
+    "coords": "coordinates",
+    "coord": "coordinates",
+    "date": "date",
+    "dates": "date",
+    "time": "time",
+    "duration": "duration",
+    "target": "target",
+    "targets": "target",
+    "type": "attack_type",
+    "attack type": "attack_type",
+    "attack types": "attack_type",
+    "weapon": "weapons",
+    "weapons": "weapons",
+    "fatalities": "deaths",
+    "deaths": "deaths",
+    "death": "deaths",
+    "dead": "deaths",
+    "killed": "deaths",
+    "injuries": "injuries",
+    "injured": "injuries",
+    "injury": "injuries",
+    "wounded": "injuries",
+    "non-fatal injuries": "injuries",
+    "nonfatal injuries": "injuries",
+    "non fatal injuries": "injuries",
+    "missing": "missing",
+    "victim": "victims",
+    "victims": "victims",
+    "perpetrator": "perpetrators",
+    "perpetrators": "perpetrators",
+    "perps": "perpetrators",
+    "perp": "perpetrators",
+    "assailant": "perpetrators",
+    "assailants": "perpetrators",
+    "motive": "motive",
+    "motives": "motive",
+    "accused": "accused",
+    "convicted": "convicted",
+    "charges": "charges",
+    "charge": "charges",
+    "verdict": "verdict",
+    "sentence": "verdict",
+    "arrests": "arrests",
+    "arrested": "arrests",
+    "suspects": "suspects",
+    "suspect": "suspects",
+    "participants": "participants",
+    "outcome": "outcome",
+    "result": "result",
+    "territory": "territory",
+    "status": "status",
+    "cause": "cause",
+    "causes": "cause",
+    "property damage": "property_damage",
+    "damage": "property_damage",
+}
+
+#: Per-family overrides of :data:`WIKITEXT_PARAMS`: in Template:Infobox event and historical
+#: event, ``type`` is the type of event, not an attack type.
+FAMILY_PARAMS: dict[str, dict[str, str]] = {
+    "event": {"type": "type"},
+    "historical event": {"type": "type"},
+}
+
+#: Per-side parameters of Template:Infobox military conflict: ``combatant1``, ``combatant1a``,
+#: ``commander2``, ``units3``, ``strength1``, ``casualties2`` (the letter suffix adds rows to the
+#: same side). Plural ``combatants`` is how the key is spelled canonically.
+SIDE_PARAM = re.compile(r"^(combatant|commander|units|strength|casualties)\s*([1-3])\s*([a-z])?$")
+SIDE_KEYS = {
+    "combatant": "combatants",
+    "commander": "commanders",
+    "units": "units",
+    "strength": "strength",
+    "casualties": "casualties",
+}
+
+#: Cite templates (Help:Citation Style 1, Wikipedia:Citation templates, 2024): every
+#: ``cite xxx`` plus these names.
+CITE_TEMPLATES = frozenset({"citation", "cite", "vcite", "vcite book", "vcite journal"})
+
+#: Short-citation templates (Template:Sfn, Template:Harvard citation family, 2024). ``sfn``/
+#: ``sfnp`` make a footnote; the ``harv`` family renders in-text (``harvtxt`` as
+#: "Author (Year)") or inside a ``<ref>``.
+SFN_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm"})
+HARV_TEMPLATES = frozenset(
+    {"harv", "harvnb", "harvtxt", "harvp", "harvcol", "harvcolnb", "harvcoltxt", "harvs", "harvid"}
+)
+
+#: Footnote templates that behave like ``<ref group=...>`` (Template:Efn family, Template:Refn).
+#: Value: the group they put the note in (None: from the ``group=`` parameter).
+NOTE_TEMPLATES: dict[str, str | None] = {
+    "efn": "lower-alpha",
+    "efn-la": "lower-alpha",
+    "efn-ua": "upper-alpha",
+    "efn-lr": "lower-roman",
+    "efn-ur": "upper-roman",
+    "efn-lg": "lower-greek",
+    "refn": None,
+    "notetag": "note",
+    "note tag": "note",
+}
+
+#: Citation-needed tags (Template:Citation needed and its redirects, 2024).
+CN_TEMPLATES = frozenset(
+    {
+        "citation needed",
+        "cn",
+        "fact",
+        "citation required",
+        "cite needed",
+        "citeneeded",
+        "needs citation",
+        "source needed",
+        "cn-span",
+        "citation needed span",
+    }
+)
+
+#: Reference-list templates whose ``refs=`` holds list-defined references.
+REFLIST_TEMPLATES = frozenset({"reflist", "references", "notelist", "notes", "reflist-talk"})
+
+#: List templates whose positional parameters are list items (Template:Plainlist family).
+ITEM_LIST_TEMPLATES = frozenset(
+    {
+        "ubl",
+        "ubil",
+        "unbulleted list",
+        "unbulleted indent list",
+        "hlist",
+        "bulleted list",
+        "bull list",
+        "blist",
+        "flatlist",
+        "plainlist",
+        "plain list",
+        "collapsible list",
+        "indented plainlist",
+        "endplainlist",
+        "startplainlist",
+    }
+)
+
+#: Formatting templates rendered as one of their positional parameters (1-based index).
+#: Template:Nowrap, Small, Lang, Transl, Nihongo, Ill (interlanguage link), Abbr … (2024).
+FORMAT_TEMPLATES: dict[str, int] = {
+    "nowrap": 1,
+    "nobr": 1,
+    "small": 1,
+    "smaller": 1,
+    "big": 1,
+    "larger": 1,
+    "large": 1,
+    "nobold": 1,
+    "noitalic": 1,
+    "nobreak": 1,
+    "resize": 1,
+    "sup": 1,
+    "sub": 1,
+    "abbr": 1,
+    "abbrlink": 1,
+    "lang": 2,
+    "transl": 2,
+    "transliteration": 2,
+    "nihongo": 1,
+    "nihongo2": 1,
+    "ill": 1,
+    "interlanguage link": 1,
+    "interlanguage link multi": 1,
+    "lang-rtl": 2,
+    "keypress": 1,
+    "longitem": 1,
+    "center": 1,
+    "centre": 1,
+    "sic": 1,
+    "linktext": 1,
+    "wikt-lang": 2,
+    "visible anchor": 1,
+    "vanchor": 1,
+    "tooltip": 1,
+    "ship": 1,
+    "hms": 1,
+    "uss": 1,
+    "sclass": 1,
+    "army": 1,
+    "navy": 1,
+    "air force": 1,
+    "flagu": 1,
+    "flagcountry": 1,
+    "country": 1,
+    "avoid wrap": 1,
+    "midsize": 1,
+    "font": 1,
+    "color": 2,
+    "colour": 2,
+}
+
+#: Templates rendered as a fixed string.
+FIXED_TEMPLATES: dict[str, str] = {
+    "!": "|",
+    "=": "=",
+    "ndash": "–",
+    "mdash": "—",
+    "snd": " – ",
+    "spnd": " – ",
+    "spaced ndash": " – ",
+    "nbsp": " ",
+    "thinsp": " ",
+    "-": "",
+    "'": "'",
+    "\"'": "\"'",
+    "'\"": "'\"",
+    "dash": "–",
+    "en dash": "–",
+    "em dash": "—",
+    "·": " · ",
+    "dot": " · ",
+    "bull": " • ",
+    "circa": "c. ",
+    "c.": "c. ",
+    "ca.": "c. ",
+    "c": "c. ",
+    "bc": "BC",
+    "bce": "BCE",
+    "ad": "AD",
+    "ce": "CE",
+}
+
+#: Flag templates (Template:Flag family, 2024): name -> whether it renders the country name.
+FLAG_TEMPLATES: dict[str, bool] = {
+    "flag": True,
+    "flagcountry": True,
+    "flagu": True,
+    "flag country": True,
+    "flagicon": False,
+    "flagdeco": False,
+    "flagicon image": False,
+    "flag icon": False,
+    "flagright": True,
+}
+
+#: Date templates (Template:Start date, End date, Start date and age, Dts, Birth date …).
+DATE_TEMPLATES = frozenset(
+    {
+        "start date",
+        "start-date",
+        "start date and age",
+        "end date",
+        "end date and age",
+        "dts",
+        "date",
+        "date table sorting",
+        "start and end dates",
+        "birth date",
+        "death date",
+        "birth date and age",
+        "death date and age",
+    }
+)
+
+#: Sections whose content is not prose: no sentences are taken from them, and cite templates
+#: outside ``<ref>`` there are bibliography entries (Wikipedia:Manual of Style/Layout, 2024).
+NON_PROSE_SECTIONS = frozenset(
+    {
+        "references",
+        "notes",
+        "external links",
+        "see also",
+        "bibliography",
+        "further reading",
+        "footnotes",
+        "citations",
+        "sources",
+        "works cited",
+        "literature",
+        "notes and references",
+        "references and notes",
+        "sources and references",
+        "explanatory notes",
+        "general references",
+        "specific references",
+        "primary sources",
+        "secondary sources",
+        "cited sources",
+        "cited works",
+        "reference",
+        "note",
+        "source",
+        "external link",
+        "gallery",
+        "bibliography and further reading",
+        "references and further reading",
+        "notes and citations",
+        "citations and notes",
+    }
+)
+
+#: Image options of ``[[File:...|...]]`` that are not captions (Help:Extended image syntax).
+IMAGE_OPTION = re.compile(
+    r"^\s*(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|"
+    r"baseline|middle|sub|super|top|text-top|bottom|text-bottom|upright|"
+    r"\d*\s*x?\s*\d+\s*px|"
+    r"(?:upright|alt|link|page|lang|class|thumbtime|start|end|thumb|thumbnail)\s*=.*)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)

@@ -1,0 +1,1140 @@
+"""Normalise casualty figures: phrases such as ``over 1,000 killed`` become intervals.
+
+A :class:`Figure` keeps the phrase exactly as written (``text == given[start:end]``), its
+category, its comparator and the interval ``[low, high]`` (``None`` = unbounded), plus ``best``
+when the text gives a point or approximate value. The rules, as in DESIGN.md "Numbers":
+
+Numbers
+  * Digits with thousands separators ``1,800`` / ``1 800`` (no-break or thin space); ``5.000``
+    with exactly three digits after the dot is five thousand; ``8.7 million``; word numbers
+    ``one thousand``, ``twenty-five``, ``a dozen``, ``two hundred and fifty``.
+  * Vague quantities: ``a few`` 2–9, ``several`` 3–9, ``several hundred`` 300–999,
+    ``dozens`` 24–99, ``hundreds`` 200–999, ``thousands`` 2000–9999, ``tens of thousands``
+    20000–99999, ``hundreds of thousands`` 200000–999999; ``none``/``0``/``no`` + category is
+    [0, 0].
+  * ``unknown``, ``heavy``, ``light``, ``many``, ``estimates vary`` … are statements with a null
+    interval (``unknown=True``, comparator None).
+
+Comparators (the qualifier binds to the number it precedes only)
+  * ``=`` a bare number: low = high = best.
+  * ``>`` over, more than, well over, in excess of, ``>N``: low N+1.
+  * ``>=`` at least, no fewer than, ``N+``, ``N or more``, ``A–B+``: low N (or A).
+  * ``<`` fewer than, less than, under, nearly, almost: high N−1.
+  * ``<=`` up to, as many as, at most, no more than: high N.
+  * ``~`` c., ca., circa, about, around, roughly, approx., some, an estimated, ``~``, ``≈``,
+    ``(est.)``: best N only, ``approximate=True``.
+  * ``range`` both ends finite: ``300–500``, ``between 300 and 500``, ``300 to 500``,
+    ``c. 300–400`` (approximate range), vague quantities, ``over half of a group of 1,800``
+    (low 901, high 1800). A shared magnitude applies to both ends (``10-12,000`` is
+    10000–12000, ``8.7–10 million``); a range of ranges is its envelope.
+
+Categories
+  * killed: killed, dead, deaths, died (of disease/wounds), fatalities, fell, KIA, executed,
+    drowned, murdered, massacred, slaughtered, perished, lost their lives …
+  * wounded: wounded, injured, injuries, WIA; captured: captured, prisoners, POW, surrendered,
+    taken prisoner, detained; missing: missing, MIA, disappeared.
+  * casualties: casualties, losses, and any phrase naming two categories (``killed and
+    wounded``, ``captured or missing``, ``dead, wounded, or captured``).
+  * With no category word the field decides (*default_category*). A line that is only a
+    label (``Military dead:``) gives its category and party to the following lines.
+
+Statements about the same text
+  * ``including N X`` (and figures in parentheses right after a figure, when they name no other
+    category) are ``subset=True``: the total is unchanged; they inherit the category.
+  * ``(French claim)``, ``(Herodotus)``, ``(modern estimates)``, ``according to Soviet
+    sources`` are kept verbatim as the figure's ``attribution``; they do not change the interval.
+
+Not casualties
+  * Years and dates (``14 August 1945``, ``(1937–45)``, ``1945-08-14``), ordinals and unit
+    names (``39th Army``), ship names, prices (``300 yen``, ``$5``), percentages, times,
+    distances, page numbers (``p. 47``), equipment (``200 tanks``, ``1 ship sunk``, ``36
+    aircraft``) and animals (horses) never become figures.
+  * In prose (:func:`figures_in_sentence`) a number counts only when it is tied to a casualty
+    word: the object of a casualty verb (``murdered over 1,000 refugees``, ``death toll of
+    300``, ``the massacre of 300``), or followed by one (``300 people were killed``, ``300
+    dead``). A massacre or war crime *against* a number of people is a killed figure. Any other
+    number (``a group of 1,800`` on its own, ``300 yen``) is not.
+
+All functions are pure and use regular expressions compiled at import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Figure",
+    "FigureError",
+    "convert",
+    "figures_in_field",
+    "figures_in_sentence",
+    "FIELD_CATEGORIES",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One casualty figure: the phrase, its category and its interval.
+
+    ``text == given[start:end]`` for the string the figure was found in.
+    """
+
+    text: str
+    start: int
+    end: int
+    category: str | None
+    comparator: str | None
+    low: int | None
+    high: int | None
+    best: int | None
+    approximate: bool = False
+    unknown: bool = False
+    party: str | None = None
+    attribution: str | None = None
+    subset: bool = False
+
+
+class FigureError(ValueError):
+    """A phrase holds no casualty figure (the message quotes the phrase)."""
+
+
+#: Default category of an infobox field's figures when the value names none, by canonical key
+#: (see :mod:`eventledger.definitions`).
+FIELD_CATEGORIES: dict[str, str | None] = {
+    "casualties": "casualties",
+    "casualties_other": "casualties",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injuries": "wounded",
+    "missing": "missing",
+    "strength": None,
+    "victims": None,
+}
+
+# ---------------------------------------------------------------------------------------------
+# Number atoms
+# ---------------------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_UNIT_RE = "|".join(sorted((u for u in _UNITS if u != "zero"), key=len, reverse=True))
+_WORD = rf"(?:{_UNIT_RE}|hundred|thousand|million|billion|dozen)"
+_WORDNUM = (
+    rf"(?:(?:{_UNIT_RE})|a(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+    rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){_WORD})*"
+)
+_DIGITS = (
+    r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009|\u2007|'|\.(?=\d{3}(?!\d)))\d{3})+(?![\d])"
+    r"|\d{1,3}(?:\s\d{3})+(?![\d,.])(?=\s*(?:killed|dead|deaths|wounded|casualties|people|"
+    r"civilians|soldiers|troops|men\b))"
+    r"|\d+(?:\.\d+)?"
+)
+_VAGUE_VALUES: list[tuple[str, int, int]] = [
+    (r"tens\s+of\s+thousands", 20_000, 99_999),
+    (r"hundreds\s+of\s+thousands", 200_000, 999_999),
+    (r"tens\s+of\s+millions", 20_000_000, 99_999_999),
+    (r"hundreds\s+of\s+millions", 200_000_000, 999_999_999),
+    (r"several\s+hundred\s+thousand", 300_000, 999_999),
+    (r"a\s+few\s+hundred\s+thousand", 200_000, 999_999),
+    (r"several\s+hundred", 300, 999),
+    (r"a\s+few\s+hundred", 200, 999),
+    (r"several\s+thousand", 3000, 9999),
+    (r"a\s+few\s+thousand", 2000, 9999),
+    (r"several\s+million", 3_000_000, 9_999_999),
+    (r"a\s+few\s+million", 2_000_000, 9_999_999),
+    (r"several\s+dozen", 36, 119),
+    (r"a\s+few\s+dozen", 24, 119),
+    (r"dozens", 24, 99),
+    (r"hundreds", 200, 999),
+    (r"thousands", 2000, 9999),
+    (r"millions", 2_000_000, 9_999_999),
+    (r"several", 3, 9),
+    (r"a\s+few", 2, 9),
+]
+_VAGUE_COMPILED = [(re.compile(p + r"\Z", re.I), lo, hi) for p, lo, hi in _VAGUE_VALUES]
+_VAGUE = "|".join(p for p, _, _ in _VAGUE_VALUES)
+_ZERO = r"none|nil|nobody|no\s+one|zero"
+_MAG = r"(?:\s*|-)(?:million|billion|thousand|hundred)\b"
+
+_ATOM = (
+    rf"(?:(?<![\w$£€¥#./:])(?:(?:{_VAGUE}|{_ZERO}|{_WORDNUM})(?![\w-])"
+    rf"|(?:{_DIGITS})(?!\w|\.\d)(?:{_MAG})?))"
+)
+
+_GT = (
+    r"well\s+over|well\s+above|well\s+in\s+excess\s+of|far\s+more\s+than|many\s+more\s+than|"
+    r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|beyond|"
+    r"greater\s+than|>(?!=)"
+)
+_GE = (
+    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|"
+    r"a\s+minimum\s+of|minimum\s+of|min\.|≥|>="
+)
+_LT = (
+    r"fewer\s+than|less\s+than|just\s+under|just\s+below|not\s+quite|under|below|nearly|"
+    r"almost|short\s+of|<(?!=)"
+)
+_LE = (
+    r"(?:possibly\s+|perhaps\s+)?(?:up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|"
+    r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|max\.)|≤|<="
+)
+_APPROX = (
+    r"\{\{\s*circa\s*\}\}|c\.|ca\.|circa|approx\.|approximately|approximate|about|around|"
+    r"roughly|some|an\s+estimated|estimated|est\.|close\s+to|perhaps|possibly|reportedly\s+some|"
+    r"~|≈|∼|c(?=\s?\d)"
+)
+_QUAL = (
+    rf"(?P<{{n}}gt>{_GT})|(?P<{{n}}ge>{_GE})|(?P<{{n}}le>{_LE})|(?P<{{n}}lt>{_LT})"
+    rf"|(?P<{{n}}ap>{_APPROX})"
+)
+
+
+def _qual(n: str) -> str:
+    return _QUAL.replace("{n}", n)
+
+
+_SEP = r"\s*(?:–|—|―|-|‐|‑|−|\bto\b|\bor\b)\s*"
+_PLUS = r"(?P<plus>\s*\+(?!\s*\d)|\s+or\s+more\b|\s+and\s+more\b|\s+plus\b(?!\s*\d))"
+_EST = r"(?P<est>\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)|\s+est\.)"
+_FRACTIONS = {
+    "half": (1, 2),
+    "a third": (1, 3),
+    "one third": (1, 3),
+    "two thirds": (2, 3),
+    "a quarter": (1, 4),
+    "one quarter": (1, 4),
+    "three quarters": (3, 4),
+    "a fifth": (1, 5),
+}
+_FRAC = (
+    r"(?P<frac>half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter|one[-\s]quarter|"
+    r"three[-\s]quarters|a\s+fifth)\s+of\s+(?:(?:a|an|the|its|their|his)\s+)?"
+    r"(?:(?:group|total|population|crowd|garrison|force|number|band|party|column|contingent|"
+    r"community|crew|body)\s+of\s+(?:(?:some|about|around|roughly|approximately|c\.)\s+)?)?"
+)
+
+_QTY = re.compile(
+    rf"(?:(?:{_qual('p')})\s*)?"
+    rf"(?:{_FRAC})?"
+    rf"(?:between\s+(?P<btw>{_ATOM})\s+and\s+(?:(?:{_qual('q')})\s*)?(?P<btw2>{_ATOM})"
+    rf"|(?P<first>{_ATOM})(?P<rest>(?:{_SEP}(?:(?:{_qual('r')})\s*)?{_ATOM}){{0,3}}))"
+    rf"{_PLUS}?{_EST}?",
+    re.I,
+)
+_ATOM_RE = re.compile(_ATOM, re.I)
+_NUM_DIGITS_RE = re.compile(rf"(?P<d>{_DIGITS})(?:{_MAG})?", re.I)
+_MAG_WORD_RE = re.compile(r"(million|billion|thousand|hundred)\s*\Z", re.I)
+_ZERO_RE = re.compile(rf"(?:{_ZERO})\Z", re.I)
+
+
+def _word_value(text: str) -> int | None:
+    """Evaluate an English number phrase (``two hundred and fifty``, ``a dozen``)."""
+    total = 0
+    current = 0
+    seen = False
+    for tok in re.split(r"[\s-]+", text.lower()):
+        if tok in ("", "and"):
+            continue
+        if tok == "a":
+            current = 1
+            seen = True
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    low: int | None
+    high: int | None
+    exact: bool  # a single number (not a vague quantity)
+    plain_digits: bool  # digits with no separator and no magnitude
+    year_like: bool
+    text: str
+
+
+def _atom_value(raw: str) -> _Atom | None:
+    """Parse one number atom: digits, a word number, a vague quantity or zero."""
+    t = raw.strip()
+    low_t = re.sub(r"\s+", " ", t.lower())
+    for rx, lo, hi in _VAGUE_COMPILED:
+        if rx.match(low_t):
+            return _Atom(lo, hi, False, False, False, t)
+    if _ZERO_RE.match(low_t):
+        return _Atom(0, 0, True, False, False, t)
+    m = _NUM_DIGITS_RE.fullmatch(t)
+    if m:
+        d = m.group("d")
+        mag = _MAG_WORD_RE.search(t[m.end("d") :])
+        scale = _SCALES[mag.group(1).lower()] if mag else 1
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", d):
+            value = float(d.replace(".", ""))
+        else:
+            value = float(re.sub(r"[,\s\u202f\u00a0\u2009\u2007']", "", d))
+        value *= scale
+        if abs(value - round(value)) > 1e-6:
+            # "8.7" is only a number with a magnitude shared from the other end of a range
+            return _Atom(None, None, True, False, False, t)
+        plain = bool(re.fullmatch(r"\d+", d)) and scale == 1
+        year = plain and len(d) == 4 and 1000 <= int(d) <= 2099
+        return _Atom(round(value), round(value), True, plain, year, t)
+    v = _word_value(low_t)
+    if v is None:
+        return None
+    return _Atom(v, v, True, False, False, t)
+
+
+# ---------------------------------------------------------------------------------------------
+# Words around numbers
+# ---------------------------------------------------------------------------------------------
+
+_CATWORDS: list[tuple[str, str]] = [
+    (
+        r"killed\s+in\s+action|k\.?i\.?a\.?|killed|dead|deaths?|died(?:\s+of\s+(?:disease|wounds|"
+        r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|fatally\s+"
+        r"(?:wounded|injured)|fell|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
+        r"perished|lost\s+their\s+lives|lives\s+lost|lives|shot\s+dead|burned\s+alive|"
+        r"beheaded|hanged|bodies|victims\s+killed",
+        "killed",
+    ),
+    (r"wounded|injured|injuries|injury|w\.?i\.?a\.?|hurt", "wounded"),
+    (
+        r"captured|prisoners?(?:\s+of\s+war)?|p\.?o\.?w\.?s?|surrendered|taken\s+prisoner|"
+        r"taken\s+captive|captives?|detained",
+        "captured",
+    ),
+    (r"missing(?:\s+in\s+action)?|m\.?i\.?a\.?|disappeared|unaccounted\s+for", "missing"),
+    (r"casualties|casualty|losses", "casualties"),
+]
+_CAT_ONE = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CATWORDS))
+_CAT_ONE_RE = re.compile(rf"\b(?:{_CAT_ONE})(?![\w])", re.I)
+_CAT_CHAIN = re.compile(
+    rf"\b(?:{'|'.join(p for p, _ in _CATWORDS)})(?![\w])"
+    rf"(?:\s*(?:,\s*(?:and|or)\s+|,\s*|/|&|\band\b|\bor\b|\band/or\b)\s*"
+    rf"(?:{'|'.join(p for p, _ in _CATWORDS)})(?![\w]))*",
+    re.I,
+)
+
+_PARTIES: list[tuple[str, str]] = [
+    (
+        r"civilians?|non-?combatants?|villagers|refugees|residents|inhabitants|townspeople|"
+        r"passengers|pedestrians|bystanders|women|children|students|worshippers|pilgrims|"
+        r"protest[eo]rs|unarmed",
+        "civilians",
+    ),
+    (
+        r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|suicide\s+bombers?|"
+        r"terrorists?|shooters?",
+        "perpetrators",
+    ),
+    (
+        r"soldiers?|troops|servicem[ae]n|military|combatants|sailors|airmen|marines|infantrymen|"
+        r"militiam[ae]n|regulars",
+        "military",
+    ),
+    (r"police(?:m[ae]n|\s+officers)?|policem[ae]n|officers", "police"),
+]
+_PARTY_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PARTIES)) + r")\b", re.I
+)
+
+#: Words that show a number is not about people (equipment, money, units, time, dates).
+_NONCAS = re.compile(
+    r"(?:tanks?|guns?|cannons?|artillery|pieces|ships?|vessels?|boats?|aircraft|aeroplanes?|"
+    r"airplanes?|planes?|helicopters?|fighters|bombers|destroyers?|cruisers?|battleships?|"
+    r"carriers?|frigates?|corvettes?|submarines?|u-boats?|transports?|lsts?|trucks?|lorries|"
+    r"vehicles?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
+    r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
+    r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
+    r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"
+    r"hectares?|tons?|tonnes?|kg|kilograms?|square|"
+    r"hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|decades?|"
+    r"centuries|century|a\.?m\.?|p\.?m\.?|o'clock|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|bce?|ad|ce|"
+    r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
+    r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|"
+    r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
+    r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
+    re.I,
+)
+_BEFORE_NONCAS = re.compile(
+    r"(?:\bpp?\.|\bpages?|\bno\.|\bnos\.|#|\$|£|€|¥|\bus\$|\bflight|\broute|\bhighway|\bhms|"
+    r"\buss|\bss|\bu-|\bvolume|\bvol\.|\bchapter|\bch\.|\bsection|\bart\.|\barticle|\bp\.\s*|"
+    r"\bage[sd]?|\baged|\bon|\bat|\bfrom|\bsince|\buntil|\btill|\bin|\bduring|\bby|\bof|\byear)"
+    r"\s*\Z",
+    re.I,
+)
+_BEFORE_DATE = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\Z",
+    re.I,
+)
+_BEFORE_YEAR_PREP = re.compile(
+    r"\b(?:in|on|since|from|until|till|by|during|of|year|after|before|to|early|late|mid)\s*\Z",
+    re.I,
+)
+_STOP_WORDS = frozenset(
+    "in on at by for from with into onto to during after before near under over within "
+    "across against through between since until while when where whose because although "
+    "but than per as".split()
+)
+_AUX = frozenset(
+    "were was had have has been being are is be reportedly later also eventually allegedly "
+    "subsequently all reported believed thought said confirmed officially either "
+    "not never".split()
+)
+_WORD_RE = re.compile(r"[\w'’.-]+|[^\w\s]", re.U)
+_ED_OK = frozenset("armed unarmed unidentified suspected alleged innocent".split())
+
+_ATTR_PAREN = re.compile(
+    r"\((?P<a>[^()\d]{0,80}?\b(?:claims?|claimed|sources?|estimates?|figures?|according|"
+    r"official|officially|reports?|reported|census|government|records?|count|counts|data|"
+    r"statistics)\b[^()\d]{0,80})\)"
+    r"|\((?:\[\[)?(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\]\])?\)",
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+[^,;\n()]+", re.I)
+_EST_PAREN = re.compile(
+    r"\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)", re.I
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|"
+    r"\bamongst\s+them)\s*\Z",
+    re.I,
+)
+_LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
+_UNKNOWN_FIELD = re.compile(
+    r"\b(?:unknown|not\s+known|unclear|uncertain|undetermined|unreported|estimates\s+vary|"
+    r"heavy|light|many|numerous|countless|untold|very\s+high|high|low|minimal|few|"
+    r"significant|considerable|substantial|severe|moderate|scores|n/?a)\b",
+    re.I,
+)
+
+# Prose: casualty verbs or nouns whose object is the number that follows.
+_TRIGGER_BEFORE = re.compile(
+    r"(?:(?P<k>\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|massacr(?:ed|ing|es?)|"
+    r"slaughter(?:ed|ing|s)?|execut(?:ed|ing|es?)|shot\s+dead|shot\s+and\s+killed|"
+    r"gunned\s+down|slew|slain|slaying|exterminat(?:ed|ing)|drown(?:ed|ing)|"
+    r"(?:claim(?:ed|ing|s)?|took|taking|take|cost(?:ing)?)\s+the\s+lives\s+of|"
+    r"(?:death|casualty|fatality)\s+tolls?(?:\s+(?:of|was|is|stood\s+at|rose\s+to|reached|at|"
+    r"to|climbed\s+to|had\s+risen\s+to|has\s+risen\s+to|increased\s+to|numbered|of\s+some))?|"
+    r"(?:the\s+)?deaths?\s+of|killings?\s+of|murders?\s+of|massacres?\s+of|slaughter\s+of|"
+    r"executions?\s+of|extermination\s+of|deaths\s+(?:numbered|totall?ed|reached)|"
+    r"dead\s+numbered|fatalities\s+(?:numbered|totall?ed|of|reached|were)|"
+    r"mass\s+murder\s+of))"
+    r"|(?P<w>\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|injuries\s+to|"
+    r"injuries\s+(?:numbered|totall?ed|of)))"
+    r"|(?P<c>\b(?:captur(?:ed|ing|es?)|took\s+prisoner|taking\s+prisoner))"
+    r"|(?P<x>\b(?:casualties\s+(?:of|were|numbered|totall?ed|totaling|totalling|reached|"
+    r"stood\s+at|amounted\s+to)|losses\s+(?:of|were|amounted\s+to|totall?ed|numbered)))"
+    r"|(?P<a>\bagainst|\btargeting)"
+    r")\s+(?:(?:all|some)\s+(?:of\s+)?)?(?:the\s+|an?\s+(?=estimated))?(?:remaining\s+)?\Z",
+    re.I,
+)
+#: A category phrase right before a number in a field: "killed and wounded: 487".
+_CAT_BEFORE = re.compile(rf"{_CAT_CHAIN.pattern}[\s'\"]*:?[\s'\"]*\Z", re.I)
+_MASSACRE_NOUN = re.compile(
+    r"\b(?:massacres?|war\s+crimes?|genocide|pogroms?|killings|slaughter|mass\s+murders?|"
+    r"mass\s+executions?|exterminations?|atrocit(?:y|ies)|carnage|butchery)\b",
+    re.I,
+)
+_CASUALTY_HINT = re.compile(
+    r"kill|dead|death|died|die\b|murder|massacr|slaughter|perish|execut|drown|lives|fatal|"
+    r"casualt|wound|injur|captur|prisoner|missing|\bfell\b|slain|slew|losses|war\s+crime|"
+    r"genocide|pogrom|atrocit|surrender|\bpows?\b|\bkia\b",
+    re.I,
+)
+_VAGUE_SENT = re.compile(
+    r"\b(?:(?P<many>many|numerous|countless|untold|scores|an\s+unknown\s+number(?:\s+of)?)|"
+    r"(?P<heavy>heavy|light|severe|significant|considerable|substantial|high|minimal)"
+    r"(?=\s+(?:casualties|losses|deaths|fatalities|death\s+tolls?)\b))",
+    re.I,
+)
+
+
+_NO_CAS = re.compile(
+    r"\bno\s+(?:(?:reported|known|further|other|civilian|military|serious|fatal|[A-Z]\w+)\s+)?"
+    r"(?:casualties|deaths|fatalities|injuries|losses|dead|wounded|one\s+was\s+(?:killed|"
+    r"injured|hurt|wounded))\b",
+    re.I,
+)
+#: A percentage or fraction "of" a group: the number after it is the group, not the victims.
+_SHARE_OF = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bthirds?|\bquarters?|\bfifths?|\bmost|\bmany|"
+    r"\bsome|\bseveral|\bfew|\bnone|\bdozens|\bhundreds|\bthousands|\d)\s+of\b[^.,;:\d]{0,30}\Z",
+    re.I,
+)
+
+
+def _zero_figure(text: str, m: re.Match[str], default_category: str | None) -> Figure:
+    cat = _category_of(m.group(0))[0] or default_category
+    return Figure(
+        text=m.group(0),
+        start=m.start(),
+        end=m.end(),
+        category=cat,
+        comparator="=",
+        low=0,
+        high=0,
+        best=0,
+        party=_party_of(m.group(0)),
+    )
+
+
+def _category_of(text: str) -> tuple[str | None, int, int]:
+    """Category named by a category phrase (several categories -> ``casualties``)."""
+    cats: list[str] = []
+    for m in _CAT_ONE_RE.finditer(text):
+        for i, (_, cat) in enumerate(_CATWORDS):
+            if m.group(f"c{i}"):
+                if cat not in cats:
+                    cats.append(cat)
+                break
+    if not cats:
+        return None, 0, 0
+    if len(cats) > 1:
+        return "casualties", 0, 0
+    return cats[0], 0, 0
+
+
+def _party_of(text: str) -> str | None:
+    m = _PARTY_RE.search(text)
+    if not m:
+        return None
+    for i, (_, party) in enumerate(_PARTIES):
+        if m.group(f"p{i}"):
+            return party
+    return None  # pragma: no cover
+
+
+@dataclass(slots=True)
+class _After:
+    category: str | None = None
+    party: str | None = None
+    end: int = 0  # end offset of the last meaningful word
+    noncas: bool = False
+    transitive: bool = False  # the category verb takes a number object ("killed 50")
+
+
+def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
+    """Read up to *limit* words after a number: unit words, party words, a category phrase."""
+    out = _After(end=pos)
+    i = pos
+    n = len(text)
+    words = 0
+    while words < limit and i < n:
+        # skip spaces and bold/italic quote leftovers
+        while i < n and (text[i].isspace() or text[i] in "'’\"*"):
+            if text[i] == "\n":
+                return out
+            i += 1
+        if i >= n:
+            break
+        if words == 0 and _NONCAS.match(text, i) and not _CAT_CHAIN.match(text, i):
+            out.noncas = True
+            return out
+        cm = _CAT_CHAIN.match(text, i)
+        if cm:
+            out.category = _category_of(cm.group(0))[0]
+            out.end = cm.end()
+            rest = text[cm.end() : cm.end() + 40]
+            if prose and _QTY.match(rest.lstrip()) and rest[:1].isspace():
+                out.transitive = bool(_ATOM_RE.match(rest.lstrip()) or _QTY.match(rest.lstrip()))
+            return out
+        wm = _WORD_RE.match(text, i)
+        if not wm:
+            break
+        w = wm.group(0)
+        lw = w.lower().rstrip(".")
+        if not w[0].isalnum():
+            if w in "-–":
+                i = wm.end()
+                continue
+            break
+        if w[0].isdigit():
+            break
+        if _NONCAS.fullmatch(lw) and lw not in ("may", "march", "ad", "marks"):
+            out.noncas = True
+            return out
+        if lw in _STOP_WORDS:
+            break
+        if lw == "of":
+            nxt = _WORD_RE.match(text, wm.end() + 1) if wm.end() < n else None
+            if nxt is None or nxt.group(0)[0].isdigit():
+                break
+        pm = _PARTY_RE.match(text, i)
+        if pm:
+            out.party = out.party or _party_of(pm.group(0))
+            out.end = pm.end()
+            i = pm.end()
+            words += 1
+            continue
+        if prose and lw not in _AUX:
+            if lw.endswith("ed") and lw not in _ED_OK:
+                break
+            if lw.endswith("ing"):
+                break
+        i = wm.end()
+        words += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Building figures
+# ---------------------------------------------------------------------------------------------
+
+
+def _comparator_of(m: re.Match[str], prefix: str) -> str | None:
+    for key in ("gt", "ge", "le", "lt", "ap"):
+        if m.group(prefix + key):
+            return key
+    return None
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    comparator: str | None
+    low: int | None
+    high: int | None
+    best: int | None
+    approximate: bool
+    year_like: bool
+    plain: bool
+    qualified: bool
+
+
+def _interval(m: re.Match[str]) -> _Raw | None:
+    """Turn one quantity match into comparator and interval (None when it is no number)."""
+    qual = _comparator_of(m, "p")
+    if m.group("btw"):
+        atoms = [_atom_value(m.group("btw")), _atom_value(m.group("btw2"))]
+        spans = [m.span("btw"), m.span("btw2")]
+    else:
+        atoms = []
+        spans = []
+        base = m.start("first")
+        seg = m.group("first") + (m.group("rest") or "")
+        for am in _ATOM_RE.finditer(seg):
+            atoms.append(_atom_value(am.group(0)))
+            spans.append((base + am.start(), base + am.end()))
+    if not atoms or any(a is None for a in atoms):
+        return None
+    good = [a for a in atoms if a is not None]
+    # a shared magnitude applies to both ends: "10-12,000", "8.7–10 million"
+    if len(good) >= 2:
+        last = good[-1]
+        mag = _MAG_WORD_RE.search(last.text) or re.search(
+            r"(million|billion|thousand|hundred)\b", last.text, re.I
+        )
+        fixed = []
+        for a in good[:-1]:
+            if mag and not re.search(r"million|billion|thousand|hundred", a.text, re.I):
+                scale = _SCALES[mag.group(1).lower()]
+                raw = re.sub(r"[^\d.]", "", a.text)
+                try:
+                    v = float(raw) * scale
+                except ValueError:
+                    v = float((a.low or 0) * scale)
+                fixed.append(_Atom(round(v), round(v), True, False, False, a.text))
+            elif (
+                a.plain_digits
+                and a.low is not None
+                and last.low is not None
+                and a.low < 1000
+                and re.search(r"\d[,.\u202f\u00a0 ]\d{3}\Z", last.text)
+                and a.low * 1000 < last.low
+                and a.low * 1000 > last.low // 10
+            ):
+                fixed.append(_Atom(a.low * 1000, a.low * 1000, True, False, False, a.text))
+            else:
+                fixed.append(a)
+        good = fixed + [last]
+    if any(a.low is None for a in good):
+        return None
+    year_like = all(a.year_like or (a.plain_digits and len(a.text) <= 2) for a in good) and (
+        good[0].year_like
+    )
+    plain = all(a.plain_digits for a in good)
+    lows = [a.low for a in good if a.low is not None]
+    highs = [a.high for a in good if a.high is not None]
+    if not lows or not highs:
+        return None
+    if len(good) >= 2 and good[0].low is not None and good[-1].low is not None:
+        if good[-1].low < good[0].low:
+            # "1937–45", "300-50": not an interval
+            return _Raw(m.start(), m.end(), None, None, None, None, False, True, plain, False)
+    lo, hi = min(lows), max(highs)
+    single = len(good) == 1 and good[0].exact
+    approx = qual == "ap" or bool(m.group("est"))
+    plus = bool(m.group("plus"))
+    start, end = m.start(), m.end()
+
+    frac = m.group("frac")
+    if frac:
+        num, den = _FRACTIONS[re.sub(r"[\s-]+", " ", frac.lower()).strip()]
+        total = hi
+        part = total * num / den
+        if qual == "gt":
+            return _Raw(
+                start, end, "range", math.floor(part) + 1, total, None, False, False, False, True
+            )
+        if qual == "ge":
+            return _Raw(
+                start, end, "range", math.ceil(part), total, None, False, False, False, True
+            )
+        if qual in ("lt",):
+            return _Raw(start, end, "<", None, math.ceil(part) - 1, None, False, False, False, True)
+        if qual == "le":
+            return _Raw(start, end, "<=", None, math.floor(part), None, False, False, False, True)
+        return _Raw(start, end, "~", None, None, round(part), True, False, False, True)
+
+    if plus:
+        return _Raw(start, end, ">=", lo, None, None, approx, year_like, plain, True)
+    if qual == "gt":
+        v = lo + 1 if single else lo
+        return _Raw(start, end, ">", v, None, None, False, year_like, plain, True)
+    if qual == "ge":
+        return _Raw(start, end, ">=", lo, None, None, False, year_like, plain, True)
+    if qual == "lt":
+        v = hi - 1 if single else hi
+        return _Raw(start, end, "<", None, v, None, False, year_like, plain, True)
+    if qual == "le":
+        return _Raw(start, end, "<=", None, hi, None, False, year_like, plain, True)
+    if single:
+        if approx:
+            return _Raw(start, end, "~", None, None, lo, True, year_like, plain, True)
+        return _Raw(start, end, "=", lo, lo, lo, False, year_like, plain, False)
+    return _Raw(start, end, "range", lo, hi, None, approx, year_like, plain, approx)
+
+
+def _iter_quantities(text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    hi = len(text) if hi is None else hi
+    pos = lo
+    while pos < hi:
+        m = _QTY.search(text, pos, hi)
+        if not m:
+            return
+        if m.end() == m.start():
+            pos = m.end() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) -> bool:
+    """Numbers that are not casualties because of what stands right before or after them."""
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 25) : s]
+    # ISO dates, times and fractions: 1945-08-14, 10:30, 14/15
+    if re.match(r"[-/:]\d", text[e : e + 2]) or re.search(r"\d[/:]\Z", before):
+        return True
+    if re.search(r"\d-\Z", before):
+        return True
+    if re.search(r"(?:\bpp?\.|\bpages?|\bno\.|#|\$|£|€|¥|\bhms|\buss|\bflight)\s*\Z", before, re.I):
+        return True
+    if raw.year_like and raw.comparator in ("=", None, "range"):
+        if _BEFORE_DATE.search(before) or _BEFORE_YEAR_PREP.search(before):
+            return True
+        after = text[e : e + 12]
+        if re.match(
+            r"\s*(?:bc|bce|ad|ce|january|february|march|april|may|june|july|august|september|"
+            r"october|november|december)\b",
+            after,
+            re.I,
+        ):
+            return True
+        if raw.comparator is None:  # 1937–45
+            return True
+        if re.search(r"\(\s*\Z", before) and re.match(r"\s*\)", after):
+            return True
+    if raw.comparator is None:
+        return True
+    # a day of a month: "14 August", "13 Nov"
+    if _BEFORE_DATE.search(before) and raw.plain and raw.low is not None and raw.low <= 31:
+        return True
+    return False
+
+
+def _attribution(text: str, lo: int, hi: int) -> tuple[str | None, bool]:
+    """Find an attribution or an '(est.)' marker in ``text[lo:hi]``."""
+    seg = text[lo:hi]
+    approx = bool(_EST_PAREN.match(seg))
+    am = _ATTR_PAREN.search(seg)
+    acc = _ACCORDING.search(seg)
+    cands = [x for x in (am, acc) if x is not None]
+    if not cands:
+        return None, approx
+    first = min(cands, key=lambda x: x.start())
+    return first.group(0).strip().rstrip(".,;:"), approx
+
+
+def _scan(
+    text: str,
+    lo: int,
+    hi: int,
+    default_category: str | None,
+    prose: bool,
+    label_cat: str | None = None,
+    label_party: str | None = None,
+) -> tuple[list[Figure], bool]:
+    """Find the figures in ``text[lo:hi]`` (one field item or one sentence).
+
+    Returns the figures and whether any number-like token was seen at all.
+    """
+    found: list[tuple[_Raw, _After, int, bool]] = []
+    any_number = False
+    massacre_at = None
+    if prose:
+        mm = _MASSACRE_NOUN.search(text, lo, hi)
+        massacre_at = mm.start() if mm else None
+    for m in _iter_quantities(text, lo, hi):
+        raw = _interval(m)
+        if raw is None:
+            continue
+        any_number = True
+        if _rejected_by_context(text, raw, m, prose):
+            continue
+        if not m.group("frac") and _SHARE_OF.search(text, max(lo, raw.start - 45), raw.start):
+            continue
+        after = _look_after(text, m.end(), 7 if prose else 5, prose)
+        if after.noncas:
+            continue
+        start = raw.start
+        tied = False
+        if not prose and after.category is None:
+            prev_end = found[-1][0].end if found else lo
+            bm = _CAT_BEFORE.search(text, prev_end, raw.start)
+            if bm:
+                after.category = _category_of(bm.group(0))[0]
+                start = bm.start()
+        category = after.category
+        if prose:
+            if after.category and not after.transitive:
+                tied = True
+            tm = _TRIGGER_BEFORE.search(text[max(lo, raw.start - 80) : raw.start])
+            if tm:
+                tstart = max(lo, raw.start - 80) + tm.start()
+                if tm.group("a"):
+                    if massacre_at is not None and massacre_at < tstart:
+                        tied = True
+                        category = category or "killed"
+                else:
+                    tied = True
+                    if category is None or after.transitive:
+                        category = (
+                            "killed"
+                            if tm.group("k")
+                            else "wounded"
+                            if tm.group("w")
+                            else "captured"
+                            if tm.group("c")
+                            else "casualties"
+                        )
+                    start = tstart + (len(tm.group(0)) - len(tm.group(0).lstrip()))
+            if raw.year_like and not (after.category or after.party) and not tm:
+                continue
+            if raw.year_like and after.end == m.end():
+                continue
+        subset = bool(_SUBSET_BEFORE.search(text[max(lo, raw.start - 20) : raw.start]))
+        if prose and not tied and not (subset and found):
+            continue
+        found.append((raw, after, start, subset))
+        if category != after.category:
+            found[-1][1].category = category
+
+    figures: list[Figure] = []
+    main_cat: str | None = None
+    main_end: int | None = None
+    paren_depth_at = _paren_depths(text, lo, hi)
+    for idx, (raw, after, start, subset) in enumerate(found):
+        end = max(raw.end, after.end)
+        nxt = found[idx + 1][2] if idx + 1 < len(found) else hi
+        attribution, est = _attribution(text, end, nxt)
+        approx = raw.approximate
+        comparator, low, high, best = raw.comparator, raw.low, raw.high, raw.best
+        if est and comparator == "=":
+            comparator, low, high, approx = "~", None, None, True
+        elif est:
+            approx = True
+        depth = paren_depth_at[raw.start - lo]
+        in_paren_after_main = depth > 0 and main_end is not None and main_end <= raw.start
+        if in_paren_after_main and after.category in (None, main_cat):
+            subset = True
+        if subset and not figures:
+            subset = False
+        category = after.category
+        if category is None:
+            if subset and main_cat is not None:
+                category = main_cat
+            else:
+                category = label_cat or default_category
+        party = after.party or label_party
+        if not subset:
+            main_cat = category
+            main_end = end
+        figures.append(
+            Figure(
+                text=text[start:end],
+                start=start,
+                end=end,
+                category=category,
+                comparator=comparator,
+                low=low,
+                high=high,
+                best=best,
+                approximate=approx,
+                unknown=False,
+                party=party,
+                attribution=attribution,
+                subset=subset,
+            )
+        )
+    return figures, any_number
+
+
+def _paren_depths(text: str, lo: int, hi: int) -> list[int]:
+    depths = []
+    d = 0
+    for ch in text[lo:hi]:
+        if ch == "(":
+            d += 1
+        elif ch == ")":
+            d = max(0, d - 1)
+        depths.append(d)
+    depths.append(d)
+    return depths
+
+
+def _unknown_item(
+    text: str, lo: int, hi: int, default_category: str | None, label_party: str | None
+) -> Figure | None:
+    """An item with no number: 'Unknown', 'heavy', 'Killed and wounded unknown' -> null figure."""
+    um = _UNKNOWN_FIELD.search(text, lo, hi)
+    if not um:
+        return None
+    seg = text[lo:hi]
+    s = lo + (len(seg) - len(seg.lstrip(" \t'\"*•·-")))
+    e = hi - (len(seg) - len(seg.rstrip(" \t'\".,;:")))
+    cat, _, _ = _category_of(text[s:e])
+    return Figure(
+        text=text[s:e],
+        start=s,
+        end=e,
+        category=cat or default_category,
+        comparator=None,
+        low=None,
+        high=None,
+        best=None,
+        unknown=True,
+        party=_party_of(text[s:e]) or label_party,
+    )
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+
+def figures_in_field(text: str, default_category: str | None = None) -> list[Figure]:
+    """Return every casualty figure of an infobox value.
+
+    Items arrive one per line (``<br>`` lists); items with a category word take it
+    (``300 killed, 500 wounded``), others take *default_category* (the field decides:
+    casualties -> ``casualties``, deaths -> ``killed``, injuries -> ``wounded``, strength ->
+    None). A label line such as ``Civilian dead:`` gives its category and party to the lines
+    under it. Items with no number but a word such as ``Unknown`` or ``heavy`` give a figure
+    with a null interval. Equipment, years, dates, prices and unit names are never figures.
+
+    :param text: plain text of the value (markup already stripped).
+    :param default_category: category for figures that name none.
+
+    >>> [(f.category, f.low) for f in figures_in_field("300 killed, 500 wounded")]
+    [('killed', 300), ('wounded', 500)]
+    """
+    out: list[Figure] = []
+    label_cat: str | None = None
+    label_party: str | None = None
+    for lo, hi in _lines(text):
+        if not text[lo:hi].strip():
+            continue
+        scan_lo = lo
+        lm = _LABEL.match(text, lo, hi)
+        line_cat, line_party = label_cat, label_party
+        if lm:
+            label = lm.group("label")
+            lcat = _category_of(label)[0]
+            lparty = _party_of(label)
+            rest = text[lm.end() : hi]
+            if not rest.strip(" \t'\"*"):
+                # a label line: applies to the lines below
+                label_cat, label_party = lcat, lparty
+                continue
+            line_cat = lcat or label_cat
+            line_party = lparty or label_party
+            scan_lo = lm.end()
+        figs, any_number = _scan(
+            text,
+            scan_lo,
+            hi,
+            default_category,
+            prose=False,
+            label_cat=line_cat,
+            label_party=line_party,
+        )
+        if figs:
+            out.extend(figs)
+        elif not any_number:
+            zm = _NO_CAS.search(text, scan_lo, hi)
+            if zm:
+                out.append(_zero_figure(text, zm, line_cat or default_category))
+                continue
+            unk = _unknown_item(text, scan_lo, hi, line_cat or default_category, line_party)
+            if unk is not None:
+                out.append(unk)
+    return out
+
+
+def figures_in_sentence(text: str) -> list[Figure]:
+    """Return the casualty figures of one sentence of prose.
+
+    A number counts only when it is tied to a casualty word: the object of a casualty verb or
+    noun (``murdered over 1,000 refugees``, ``death toll of 300``, ``massacre of 300``), or
+    followed by a casualty word (``300 people were killed``, ``300 dead``). ``including N X``
+    after a figure is a subset figure. ``many drowned`` and ``heavy casualties`` are figures
+    with a null interval. Prices, group sizes on their own, years, unit names, page numbers,
+    percentages and times never are.
+
+    >>> [(f.category, f.low) for f in figures_in_sentence("Soldiers killed over 1,000 people.")]
+    [('killed', 1001)]
+    """
+    if not _CASUALTY_HINT.search(text):
+        return []
+    figs, _ = _scan(text, 0, len(text), None, prose=True)
+    taken = [(f.start, f.end) for f in figs]
+    for zm in _NO_CAS.finditer(text):
+        if not any(s <= zm.start() < e for s, e in taken):
+            figs.append(_zero_figure(text, zm, None))
+    for vm in _VAGUE_SENT.finditer(text):
+        if any(s <= vm.start() < e for s, e in taken):
+            continue
+        if vm.group("heavy"):
+            cat_m = _CAT_CHAIN.match(text, vm.end() + 1)
+            cat = "casualties" if cat_m is None else _category_of(cat_m.group(0))[0]
+            end = cat_m.end() if cat_m else vm.end()
+        else:
+            after = _look_after(text, vm.end(), 6, True)
+            before = _TRIGGER_BEFORE.search(text[max(0, vm.start() - 60) : vm.start()])
+            if after.category and not after.transitive:
+                cat, end = after.category, after.end
+            elif before and not before.group("a"):
+                cat, end = (
+                    (
+                        "killed"
+                        if before.group("k")
+                        else "wounded"
+                        if before.group("w")
+                        else "captured"
+                        if before.group("c")
+                        else "casualties"
+                    ),
+                    vm.end(),
+                )
+            else:
+                continue
+        figs.append(
+            Figure(
+                text=text[vm.start() : end],
+                start=vm.start(),
+                end=end,
+                category=cat,
+                comparator=None,
+                low=None,
+                high=None,
+                best=None,
+                unknown=True,
+            )
+        )
+    figs.sort(key=lambda f: f.start)
+    return figs
+
+
+def convert(text: str | Figure, category: str | None = None) -> Figure:
+    """Convert one phrase to its main casualty figure.
+
+    The main figure is the first one that is not a subset. A :class:`Figure` passed in is
+    returned unchanged (so converting twice is harmless). ``unknown``/``heavy`` give a figure
+    with a null interval and ``unknown=True``.
+
+    :param text: the phrase, e.g. ``"over 1,000 killed"``.
+    :param category: category to use when the phrase names none.
+    :raises FigureError: when the phrase holds no number or number word.
+
+    >>> f = convert("Over 1,000", "killed")
+    >>> (f.category, f.comparator, f.low, f.high)
+    ('killed', '>', 1001, None)
+    """
+    if isinstance(text, Figure):
+        return text
+    figs = figures_in_field(text, category)
+    for f in figs:
+        if not f.subset:
+            return f
+    if figs:
+        return figs[0]
+    raise FigureError(f"{text!r} holds no casualty figure")

@@ -1,0 +1,144 @@
+"""The plaintext reader on small browser copies written for each rule, and on the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.errors import InputError
+from eventledger.read import detect_format, read_text
+from eventledger.read.plaintext import NotAnArticle, read_plaintext
+
+from .conftest import EXAMPLE
+
+PROSE = ("The attack began at dawn when the militia opened fire on the village market, and by noon "
+         "the soldiers had killed 23 villagers and wounded many more in the square.[1] The survivors "
+         "fled to the hills.[2]")
+
+REFS = """
+  1. ^ a b Smith, John (2001). The Village War. Oxford University Press. p. 12. ISBN 978-0-19-000000-2.
+  2. ^ "Village attacked". The Times. 3 May 1999. Retrieved 4 May 1999.
+"""
+
+
+def _roundtrip(doc) -> None:  # noqa: ANN001
+    t = doc.input
+    for f in doc.infobox.fields if doc.infobox else []:
+        assert t[f.span[0] : f.span[1]] == f.text
+        for item in f.items:
+            for i, ch in enumerate(item.text):
+                assert t[item.starts[i] : item.ends[i]] == ch
+    for s in doc.sentences:
+        assert t[s.span[0] : s.span[1]] == s.text
+        for m in s.markers:
+            assert t[m.span[0] : m.span[1]] == f"[{m.label}]"
+    for r in doc.references:
+        assert t[r.span[0] : r.span[1]] == r.text
+
+
+def test_glued_and_own_line_labels() -> None:
+    text = ("Market attack\n\nMarket attack\nPart of the Village Wars,\nCold War\n"
+            "LocationTown square\nDate3 May 1999\nAttack type\nShooting, arson\nDeaths23\n"
+            "Injured\tc. 40\nPerpetratorsVillage militia\n\n" + PROSE + "\n" + REFS)
+    doc = read_plaintext(text, "t.txt")
+    _roundtrip(doc)
+    fields = {f.key: f for f in doc.infobox.fields}
+    assert doc.infobox.template == "civilian attack"
+    assert fields["location"].plain.text == "Town square"
+    assert fields["date"].plain.text == "3 May 1999"
+    assert fields["attack_type"].plain.text == "Shooting, arson"
+    assert fields["deaths"].plain.text == "23"
+    assert fields["injuries"].plain.text == "c. 40"
+    assert [i.text for i in fields["part_of"].items] == ["the Village Wars", "Cold War"]
+
+
+def test_glued_label_does_not_split_words() -> None:
+    text = "Some event\n\nDatesFrom 1 to 3 May\nTargetsVillagers\n\n" + PROSE
+    doc = read_plaintext(text, "t.txt")
+    keys = [(f.label, f.plain.text) for f in doc.infobox.fields]
+    assert keys == [("Dates", "From 1 to 3 May"), ("Targets", "Villagers")]
+
+
+def test_markers_mid_sentence_and_backlinks() -> None:
+    text = "Some attack\n\nDeaths23\n\n" + PROSE + "\n" + REFS
+    doc = read_plaintext(text, "t.txt")
+    _roundtrip(doc)
+    s1, s2 = doc.body()
+    assert [m.label for m in s1.markers] == ["1"] and s1.markers[0].ref == "r1"
+    assert "[1]" not in s1.plain.text and s1.plain.text.endswith("square.")
+    assert [(r.label, r.backlinks) for r in doc.references] == [("1", 2), ("2", 1)]
+
+
+def test_citation_needed_is_a_flag_not_a_marker() -> None:
+    text = ("Some attack\n\nDeaths23\n\nThe militia attacked the village at dawn and burned the market, "
+            "and later that day soldiers killed 23 villagers in the square.[citation needed] It rained.\n")
+    doc = read_plaintext(text, "t.txt")
+    assert doc.body()[0].markers == []
+    assert [f.code for f in doc.flags] == ["CITATION_NEEDED"]
+    a, b = doc.flags[0].span
+    assert doc.input[a:b] == "[citation needed]"
+
+
+def test_military_conflict_columns_split_on_tabs() -> None:
+    text = ("Battle of the Ford\n\nBattle of the Ford\nPart of the River War\nDate1 June 1650\n"
+            "LocationThe ford\nResultDecisive victory\nBelligerents\nKingdom of A\tDuchy of B\n"
+            "Commanders and leaders\nKing X\tDuke Y\nStrength\n5,000\t3,000\n"
+            "Casualties and losses\n300 killed\t1,200 killed\n\n"
+            "The battle was fought at the ford across the river, where the army of the kingdom met the "
+            "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
+            "  1. ^ Jones 1990, p. 4.\n")
+    doc = read_plaintext(text, "b.txt")
+    _roundtrip(doc)
+    assert doc.infobox.template == "military conflict"
+    sides = {(f.key, f.side): f.plain.text for f in doc.infobox.fields if f.side}
+    assert sides[("combatants", 1)] == "Kingdom of A" and sides[("combatants", 2)] == "Duchy of B"
+    assert sides[("casualties", 2)] == "1,200 killed"
+
+
+def test_headings_and_reference_sections() -> None:
+    text = ("An attack\n\nDeaths3\n\n" + PROSE + "\n\nAftermath[edit]\n\n"
+            "The village was rebuilt over the following decade with help from the provincial government "
+            "and several charities, and a memorial now stands in the square.[2]\n\n"
+            "References\n" + REFS + "\nBibliography\n\nSmith, John (2001). The Village War. Oxford University Press.\n")
+    doc = read_plaintext(text, "t.txt")
+    _roundtrip(doc)
+    assert [s.section for s in doc.body()] == [None, None, "Aftermath"]
+    bib = [r for r in doc.references if r.bibliography]
+    assert len(bib) == 1 and bib[0].text.startswith("Smith, John (2001)")
+
+
+def test_caption_is_not_body() -> None:
+    doc = read_plaintext(EXAMPLE.read_text(encoding="utf-8"), "seed")
+    (cap,) = doc.captions()
+    assert cap.text == "Reports from the Soviet 39th Army after the massacre, 14 August 1945."
+    assert all(s.origin == "body" for s in doc.body())
+
+
+def test_seed_structure() -> None:
+    doc = read_plaintext(EXAMPLE.read_text(encoding="utf-8"), "seed")
+    _roundtrip(doc)
+    assert doc.title == "Gegenmiao massacre"
+    assert [f.label for f in doc.infobox.fields] == [
+        "Part of", "Location", "Date", "Target", "Attack type", "Deaths", "Perpetrators", "Motive"]
+    assert len(doc.references) == 8
+    assert [r.backlinks for r in doc.references] == [2, 1, 1, 3, 1, 1, 1, 1]
+    assert sum(len(s.markers) for s in doc.sentences) == 11  # [1] [1][2] [3] [4] [5] [6] [4] [4] [7] [8]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("Title\n\nSome prose.", "plaintext"),
+        ("{{Infobox event|name=x}}\n'''X''' was a [[thing]].<ref>a</ref>", "wikitext"),
+        ("<mediawiki xmlns='http://www.mediawiki.org/xml/export-0.10/'>", "xml"),
+        ("A page quoting [[one link]] only, copied from a browser.", "plaintext"),
+    ],
+)
+def test_detect_format(text: str, fmt: str) -> None:
+    assert detect_format(text) == fmt
+
+
+def test_not_an_article() -> None:
+    with pytest.raises(NotAnArticle):
+        read_plaintext("Just a title\n\nshort line\n", "x")
+    with pytest.raises(InputError, match="x.txt: not an article"):
+        read_text("Just a title\n\nshort line\n", "x.txt")

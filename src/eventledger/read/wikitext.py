@@ -118,6 +118,7 @@ _MAGIC_WORD = re.compile(r"__[A-Z]{3,}__")
 _LANG_LINK = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)*:")
 _HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG_WS = re.compile(r"(?<=<ref)[\r\n\t]+", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
 
 
@@ -401,9 +402,13 @@ class _Walker:
                     ch = ""
                 out.add(ch, s, e, outer or (s, e), literal=False)
         elif isinstance(node, ExternalLink):
-            if node.brackets and node.title is not None and out is not None:
+            if out is None:
+                return
+            if node.brackets and node.title is not None:
                 tstart = s + 1 + len(str(node.url)) + (0 if node.suppress_space else 1)
                 self.walk(node.title, tstart, out, INLINE, outer or (s, e))
+            elif not node.brackets:  # a bare URL shows as itself
+                self.walk(node.url, s, out, INLINE, outer or (s, e))
         elif isinstance(node, Heading):
             self.heading(node, s, out, mode)
         elif isinstance(node, (Comment, Argument)):
@@ -634,14 +639,14 @@ class _Walker:
         if not has_body and not name:
             return
         key: tuple = ("n", group, name) if name else ("u", s)
-        if has_body:
-            assert body is not None
-            self.define_ref(key, body, _tag_contents_start(node, s, e), (s, e), group, name)
-        if not self.define_only:
+        if not self.define_only:  # the use comes first: refs nested in its body number after it
             m = Marker(label=name or "", span=(s, e))
             self.refs.use(key, m)
             if out is not None:
                 out.marker(m)
+        if has_body:
+            assert body is not None
+            self.define_ref(key, body, _tag_contents_start(node, s, e), (s, e), group, name)
 
     def define_ref(
         self,
@@ -730,7 +735,7 @@ class _Walker:
             return
         if nm in REFLIST_TEMPLATES:
             for pname, value, vstart, _ in _params(node, s):
-                if pname.lower() == "refs":
+                if pname.lower() in ("refs", "notes"):
                     self.define_only += 1
                     self.walk(value, vstart, None, INLINE)
                     self.define_only -= 1
@@ -768,7 +773,9 @@ class _Walker:
             return
         if nm == "coord" or nm == "coor" or nm.startswith("coord "):
             txt, ll = render_coord([str(p.value) for p in node.params if not p.showkey])
-            out.add(txt, s, e, outer, literal=False)
+            display = "".join(str(p.value) for p in node.params if str(p.name).strip() == "display")
+            if mode != PROSE or not display or "inline" in display:  # display=title: not in text
+                out.add(txt, s, e, outer, literal=False)
             if ll is not None:
                 out.hints.setdefault("coord", ll)
             return
@@ -795,7 +802,7 @@ class _Walker:
                 self.first_positional(node, s, out, mode, outer)
             return
         if nm in ITEM_LIST_TEMPLATES:
-            for pname, value, vstart, named in _params(node, s):
+            for _pname, value, vstart, named in _params(node, s):
                 if named:
                     continue
                 if mode == FIELD:
@@ -862,22 +869,20 @@ class _Walker:
                 body = (value, vstart)
                 break
         key: tuple = ("n", group, name) if name else ("u", s)
-        if body is not None:
-            self.define_ref(key, body[0], body[1], (s, e), group, name)
-        elif not name:
+        if body is None and not name:
             return
         if not self.define_only:
             m = Marker(label=name or "", span=(s, e))
             self.refs.use(key, m)
             if out is not None:
                 out.marker(m)
+        if body is not None:
+            self.define_ref(key, body[0], body[1], (s, e), group, name)
 
     def short_params(self, node: Template, s: int) -> dict[str, Any]:
         """Split ``{{sfn|Author1|Author2|Year|p=N}}`` into authors, year and pages."""
         positional = [str(p.value).strip() for p in node.params if not p.showkey]
-        named = {
-            str(p.name).strip().lower(): str(p.value).strip() for p in node.params if p.showkey
-        }
+        named = {k: v for k, v in self.cite_params(node, s).items() if not k.isdigit()}
         params: dict[str, Any] = {}
         year_at = None
         for i in range(len(positional) - 1, -1, -1):
@@ -1177,7 +1182,11 @@ def read_wikitext(
                 )
             )
             break
-        code = mwparserfromhell.parse(text[a:b], skip_style_tags=False)
+        chunk = text[a:b]
+        if "<ref\n" in chunk or "<ref\t" in chunk or "<ref\r" in chunk:
+            # MediaWiki allows "<ref\nname=x>", the tokenizer does not: same-length fix
+            chunk = _TAG_WS.sub(lambda m: " " * len(m.group()), chunk)
+        code = mwparserfromhell.parse(chunk, skip_style_tags=False)
         out.brk()
         out.muted = False
         walker.walk(code, a, out, PROSE, top=True)

@@ -1,0 +1,801 @@
+"""Ingest a whole dump: plan the work, run it on worker processes, write, checkpoint, resume.
+
+Two plans, chosen from the file:
+
+* **multistream** (an ``-index.txt.bz2`` beside the file, or several bzip2 streams found by
+  scanning): units of whole streams go to worker processes, which read and decompress their
+  own bytes, cut pages, pre-filter, parse the candidates and run the per-page function. Only
+  records come back.
+* **single** (plain XML, or one bzip2 stream): the parent reads and decompresses (indexed_bzip2
+  with all cores when installed, else the standard library), cuts pages, pre-filters them, and
+  sends batches of candidate pages to the workers.
+
+The parent is the one writer. It writes results in unit order, in batches: records with
+:meth:`Ledger.ingest`, failed pages with :meth:`Ledger.record_failure`, then the units'
+checkpoint rows (table ``dump_checkpoints``). Ingest is idempotent (an unchanged document is
+left untouched, rowids included), so a crash between the records and the checkpoint only means
+the unit is done again on ``resume`` with no change to the ledger: a resumed run ends with the
+same ledger as an uninterrupted one. Units are cut from the file's content only (stream offsets,
+page counts), never from timing, so a resumed run sees the same units.
+
+The per-page function has the signature of :func:`eventledger.pipeline.parse_text`; it must be
+a module-level function (it is pickled by reference to the workers, and to Spark executors).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventledger.dump.multistream import (
+    Unit,
+    decompressor_name,
+    have_indexed_bzip2,
+    index_path_for,
+    plan_units,
+    read_index,
+    scan_stream_starts,
+    unit_chunks,
+)
+from eventledger.dump.prefilter import Prefilter
+from eventledger.read.xmldump import (
+    CHUNK,
+    CorruptDump,
+    DumpError,
+    PageSplitter,
+    SiteInfo,
+    _Bz2Reader,
+    page_revision,
+    page_title,
+    parse_header,
+    parse_page,
+    sniff,
+    utf8_chunks,
+)
+
+PageFunc = Callable[..., list[dict[str, Any]]]
+
+#: Compressed bytes per multistream unit (a checkpoint is written per unit).
+UNIT_BYTES = 4 << 20
+#: Pages per batch in the single-reader plan (a checkpoint is written per batch).
+BATCH_PAGES = 2000
+#: Write to the ledger after this many records, or this many units, whichever comes first.
+WRITE_RECORDS = 500
+WRITE_UNITS = 64
+
+
+@dataclass(slots=True)
+class PageFailure:
+    """A page the per-page function (or the page parser) could not handle."""
+
+    title: str | None
+    revision: str | None
+    error: str
+
+
+@dataclass(slots=True)
+class UnitResult:
+    """What a worker returns for one unit or batch."""
+
+    key: int
+    end: int
+    pages: int = 0
+    candidates: int = 0
+    records: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[PageFailure] = field(default_factory=list)
+    xml_bytes: int = 0
+    compressed_bytes: int = 0
+    error: str | None = None  # a CorruptDump message: the unit stopped early
+
+
+@dataclass(slots=True)
+class DumpSummary:
+    """The outcome of one dump ingest."""
+
+    path: str
+    plan: str
+    decompressor: str
+    workers: int
+    siteinfo: SiteInfo
+    units: int = 0
+    units_skipped: int = 0
+    pages: int = 0
+    candidates: int = 0
+    events: int = 0
+    failures: list[PageFailure] = field(default_factory=list)
+    compressed_bytes: int = 0
+    xml_bytes: int = 0
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The summary as lines of text, for the command line."""
+        mb = self.xml_bytes / 1e6
+        rate = mb / self.seconds if self.seconds else 0.0
+        out = [
+            f"{self.path}: {self.plan} plan, {self.workers} worker(s), {self.decompressor}",
+            f"pages read: {self.pages}",
+            f"candidates (pre-filtered articles): {self.candidates}",
+            f"events stored: {self.events}",
+            f"failed pages: {len(self.failures)}",
+            f"units: {self.units} ({self.units_skipped} already done, skipped)",
+            f"XML: {mb:.1f} MB in {self.seconds:.1f} s ({rate:.1f} MB/s)",
+        ]
+        for f in self.failures[:20]:
+            out.append(f"  failed: {f.title!r} rev {f.revision}: {f.error}")
+        if len(self.failures) > 20:
+            out.append(f"  … and {len(self.failures) - 20} more (see the ledger's failures table)")
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "plan": self.plan,
+            "decompressor": self.decompressor,
+            "workers": self.workers,
+            "language": self.siteinfo.language,
+            "units": self.units,
+            "units_skipped": self.units_skipped,
+            "pages": self.pages,
+            "candidates": self.candidates,
+            "events": self.events,
+            "failures": [
+                {"title": f.title, "revision": f.revision, "error": f.error} for f in self.failures
+            ],
+            "compressed_bytes": self.compressed_bytes,
+            "xml_bytes": self.xml_bytes,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a worker needs besides its unit; pickled once per task (small)."""
+
+    path: str
+    name: str
+    language: str | None
+    policy: str
+    prefilter: Prefilter
+    page_func: PageFunc
+    fast: bool = True
+
+
+def default_page_func() -> PageFunc:
+    """The pipeline's per-page function, :func:`eventledger.pipeline.parse_text`."""
+    from eventledger.pipeline import parse_text
+
+    return parse_text
+
+
+# --- the work on one page, one unit, one batch ----------------------------------------------
+
+
+def process_pages(raws: Iterable[bytes], ctx: Context, result: UnitResult) -> UnitResult:
+    """Pre-filter, parse and extract each raw page into *result* (pages that fail are listed).
+
+    Only main-namespace pages that are not redirects reach the per-page function.
+    """
+    for raw in raws:
+        result.pages += 1
+        if not ctx.prefilter(raw):
+            continue
+        try:
+            page = parse_page(raw)
+        except DumpError as e:
+            result.failures.append(PageFailure(page_title(raw), page_revision(raw), str(e)))
+            continue
+        if not page.is_article:
+            continue
+        result.candidates += 1
+        try:
+            records = ctx.page_func(
+                page.text,
+                name=ctx.name,
+                format="wikitext",
+                title=page.title,
+                revision=page.revision,
+                page_id=page.page_id,
+                timestamp=page.timestamp,
+                language=ctx.language,
+                policy=ctx.policy,
+            )
+        except Exception as e:  # noqa: BLE001 - a page that breaks the extractor is data
+            result.failures.append(
+                PageFailure(page.title, page.revision, f"{type(e).__name__}: {e}")
+            )
+            continue
+        result.records.extend(records)
+    return result
+
+
+def run_unit(ctx: Context, unit: Unit) -> UnitResult:
+    """Decompress *unit* of a multistream dump and process the pages that start in it.
+
+    A page that starts in the unit but ends in a later stream is finished by reading on; the
+    tail of a page that started in an earlier unit is skipped.
+    """
+    result = UnitResult(key=unit.start, end=unit.end, compressed_bytes=unit.end - unit.start)
+    splitter = PageSplitter()
+    raws: list[bytes] = []
+    try:
+        with open(ctx.path, "rb") as f:
+            chunks, after = unit_chunks(f, unit, name=ctx.name, fast=ctx.fast)
+            own = 0
+            for c in chunks:
+                own += len(c)
+                raws.extend(raw for _off, raw in splitter.feed(c))
+            result.xml_bytes = own
+            if splitter.owes(own):
+                for c in after.chunks():
+                    for off, raw in splitter.feed(c):
+                        if off < own:
+                            raws.append(raw)
+                    if not splitter.owes(own):
+                        break
+        for off, title in splitter.oversized:
+            if off < own:
+                result.failures.append(
+                    PageFailure(title, None, "page larger than the size limit, skipped")
+                )
+    except CorruptDump as e:
+        result.error = str(e)
+    return process_pages(raws, ctx, result)
+
+
+def run_batch(
+    ctx: Context, key: int, raws: list[bytes], pages: int, xml_bytes: int = 0
+) -> UnitResult:
+    """Process a batch of candidate pages cut by the single reader (*pages* read in all)."""
+    result = UnitResult(key=key, end=key, xml_bytes=xml_bytes)
+    process_pages(raws, ctx, result)
+    result.pages = pages
+    return result
+
+
+def _run_unit_task(args: tuple[Context, Unit]) -> UnitResult:
+    return run_unit(*args)
+
+
+def _run_batch_task(args: tuple[Context, int, list[bytes], int, int]) -> UnitResult:
+    return run_batch(*args)
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Plan:
+    """How a dump will be read."""
+
+    kind: str  # "multistream" | "single"
+    size: int
+    siteinfo: SiteInfo
+    units: list[Unit] = field(default_factory=list)
+    index: Path | None = None
+
+
+def _head_xml(path: Path, kind: str) -> bytes:
+    """Decompressed bytes up to and including the first ``<page>`` (or 16 MiB)."""
+    out = b""
+    with open(path, "rb") as f:
+        src: Iterator[bytes]
+        src = (
+            _Bz2Reader(f, 0, str(path)).chunks()
+            if kind == "bz2"
+            else iter(lambda: f.read(CHUNK), b"")
+        )
+        for c in src:
+            out += c
+            if b"<page>" in out or len(out) > 16 << 20:
+                break
+    return out
+
+
+def plan_dump(
+    path: str | os.PathLike[str],
+    *,
+    index: str | os.PathLike[str] | None = None,
+    unit_bytes: int = UNIT_BYTES,
+) -> Plan:
+    """Read the header of the dump at *path* and decide how to split the work.
+
+    :raises UnsafeXML: the header declares a DTD or entities.
+    :raises DumpError: not a MediaWiki dump.
+    """
+    p = Path(path)
+    kind = sniff(p)
+    size = p.stat().st_size
+    head = _head_xml(p, kind)
+    utf8 = not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    header = b"".join(utf8_chunks([head]))
+    cut = header.find(b"<page>")
+    info = parse_header(header[:cut] if cut >= 0 else header, str(p))
+    if kind != "bz2" or not utf8:
+        return Plan("single", size, info)
+    idx = Path(index) if index else index_path_for(p)
+    if idx is not None:
+        offsets = read_index(idx)
+        if offsets:
+            starts = sorted({0, *offsets})
+            units = plan_units(starts, size, unit_bytes=unit_bytes, first=offsets[0])
+            return Plan("multistream", size, info, units, idx)
+    starts = scan_stream_starts(p)
+    if len(starts) < 2:
+        return Plan("single", size, info)
+    # the first stream is a header-only stream when it holds no page
+    with open(p, "rb") as f:
+        first_stream = b"".join(_Bz2Reader(f, 0, str(p)).chunks(stop=1))
+    first = starts[1] if b"<page>" not in first_stream else 0
+    return Plan(
+        "multistream", size, info, plan_units(starts, size, unit_bytes=unit_bytes, first=first)
+    )
+
+
+def dump_key(path: str | os.PathLike[str]) -> str:
+    """Identify a dump file by name, size and the SHA-256 of its first and last MiB."""
+    p = Path(path)
+    size = p.stat().st_size
+    h = hashlib.sha256()
+    with open(p, "rb") as f:
+        h.update(f.read(1 << 20))
+        if size > 2 << 20:
+            f.seek(size - (1 << 20))
+            h.update(f.read(1 << 20))
+    return f"{p.name}:{size}:{h.hexdigest()[:32]}"
+
+
+# --- the single reader ------------------------------------------------------------------------
+
+
+class _CountingFile(io.RawIOBase):
+    """A read-only file wrapper that counts the bytes read (compressed progress)."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        n = self.f.readinto(b)
+        self.count += n or 0
+        return n or 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.f.read(size)
+        self.count += len(data)
+        return data
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.f.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.f.tell()
+
+
+def _single_chunks(path: Path, counter: _CountingFile, workers: int) -> Iterator[bytes]:
+    """Decompressed UTF-8 XML of a single-stream file, fastest decompressor first."""
+    return utf8_chunks(_raw_single_chunks(path, counter, workers))
+
+
+def _raw_single_chunks(path: Path, counter: _CountingFile, workers: int) -> Iterator[bytes]:
+    kind = sniff(path)
+    if kind != "bz2":
+        yield from iter(lambda: counter.read(CHUNK), b"")
+        return
+    if have_indexed_bzip2():
+        import indexed_bzip2
+
+        produced = 0
+        try:
+            g = indexed_bzip2.IndexedBzip2File(counter, parallelization=max(1, workers))
+            try:
+                while True:
+                    c = g.read(CHUNK)
+                    if not c:
+                        break
+                    produced += len(c)
+                    yield c
+            finally:
+                g.close()
+            return
+        except Exception:  # noqa: BLE001 - redo with the stdlib to name the offset
+            pass
+        counter.seek(0)
+        skip = produced
+        for c in _Bz2Reader(counter, 0, str(path)).chunks():  # type: ignore[arg-type]
+            if skip >= len(c):
+                skip -= len(c)
+                continue
+            yield c[skip:]
+            skip = 0
+        return
+    yield from _Bz2Reader(counter, 0, str(path)).chunks()  # type: ignore[arg-type]
+
+
+def _single_batches(
+    path: Path,
+    counter: _CountingFile,
+    prefilter: Prefilter,
+    workers: int,
+    batch_pages: int,
+    errors: list[str],
+) -> Iterator[tuple[int, list[bytes], int, int]]:
+    """Yield ``(key, candidate_raws, pages_read, xml_bytes)`` batches of *batch_pages* pages.
+
+    The key is the XML offset of the batch's first page: it depends on content only. On
+    corrupt data the pages read before the error come as a last batch with key -1, and the
+    error message is appended to *errors*.
+    """
+    splitter = PageSplitter()
+    raws: list[bytes] = []
+    count = 0
+    key = -1
+    fed = 0
+    try:
+        for c in _single_chunks(path, counter, workers):
+            fed += len(c)
+            for off, raw in splitter.feed(c):
+                if count == 0:
+                    key = off
+                count += 1
+                if prefilter(raw):
+                    raws.append(raw)
+                if count >= batch_pages:
+                    yield key, raws, count, fed
+                    raws, count, fed = [], 0, 0
+        if splitter.pending:
+            errors.append(
+                f"{path}: the XML ends inside a page that starts at XML byte "
+                f"{splitter.pending_offset} (truncated file)"
+            )
+    except CorruptDump as e:
+        errors.append(str(e))
+        if count:
+            yield -1, raws, count, fed
+        return
+    if count:
+        yield key, raws, count, fed
+
+
+# --- the writer -------------------------------------------------------------------------------
+
+_CHECKPOINT_DDL = (
+    """CREATE TABLE IF NOT EXISTS dump_checkpoints (
+        dump TEXT NOT NULL,
+        unit INTEGER NOT NULL,
+        unit_end INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        candidates INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        failures INTEGER NOT NULL,
+        PRIMARY KEY (dump, unit)
+    )""",
+)
+
+
+class LedgerSink:
+    """Writes unit results into a :class:`~eventledger.store.Ledger`, with checkpoints."""
+
+    def __init__(self, db_path: str | os.PathLike[str], source: str) -> None:
+        from eventledger.store import Ledger
+
+        self.ledger = Ledger(db_path)
+        self.source = source
+        conn = self.ledger.conn
+        conn.execute("BEGIN IMMEDIATE")
+        for ddl in _CHECKPOINT_DDL:
+            conn.execute(ddl)
+        conn.execute("COMMIT")
+
+    def done_units(self, key: str) -> set[int]:
+        rows = self.ledger.conn.execute("SELECT unit FROM dump_checkpoints WHERE dump = ?", (key,))
+        return {r[0] for r in rows}
+
+    def forget(self, key: str) -> None:
+        conn = self.ledger.conn
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DELETE FROM dump_checkpoints WHERE dump = ?", (key,))
+        conn.execute("COMMIT")
+
+    def write(self, key: str, results: list[UnitResult], *, checkpoint: bool = True) -> int:
+        """Store the records and failures of *results*, then checkpoint them; return events."""
+        records = [r for res in results for r in res.records]
+        if records:
+            self.ledger.ingest(records)
+        for res in results:
+            for f in res.failures:
+                if not self._failure_known(f):
+                    self.ledger.record_failure(self.source, f.title, f.revision, f.error)
+        if checkpoint:
+            conn = self.ledger.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO dump_checkpoints VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (key, r.key, r.end, r.pages, r.candidates, len(r.records), len(r.failures))
+                        for r in results
+                        if r.error is None and r.key >= 0
+                    ],
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return len(records)
+
+    def _failure_known(self, f: PageFailure) -> bool:
+        """True when this exact failure is already recorded (a unit done again on resume)."""
+        row = self.ledger.conn.execute(
+            "SELECT 1 FROM failures WHERE source = ? AND title IS ? AND revision IS ? "
+            "AND error = ?",
+            (self.source, f.title, f.revision, f.error),
+        ).fetchone()
+        return row is not None
+
+    def close(self) -> None:
+        self.ledger.close()
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A rich progress bar with MB/s of XML, pages/s and events found (or nothing)."""
+
+    def __init__(self, enabled: bool, total: int, label: str) -> None:
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+        self.xml = 0
+        self.pages = 0
+        self.events = 0
+        if not enabled:
+            return
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.percentage:>5.1f}%"),
+            TextColumn("{task.fields[rates]}"),
+            TimeRemainingColumn(),
+            transient=False,
+        )
+        self.task = self.bar.add_task(label, total=total, rates="")
+        self.bar.start()
+
+    def advance(self, compressed: int, xml: int, pages: int, events: int) -> None:
+        self.xml += xml
+        self.pages += pages
+        self.events += events
+        if not self.enabled:
+            return
+        dt = max(time.perf_counter() - self.t0, 1e-6)
+        rates = (
+            f"{self.xml / 1e6 / dt:6.1f} MB/s  {self.pages / dt:7.0f} pages/s  {self.events} events"
+        )
+        self.bar.update(self.task, advance=compressed, rates=rates)
+
+    def set_completed(self, compressed: int) -> None:
+        if self.enabled:
+            self.bar.update(self.task, completed=compressed)
+
+    def close(self) -> None:
+        if self.enabled:
+            self.bar.stop()
+
+
+# --- the entry point ----------------------------------------------------------------------------
+
+
+def ingest_dump(
+    path: str | os.PathLike[str],
+    db_path: str | os.PathLike[str],
+    *,
+    workers: int | None = None,
+    resume: bool = False,
+    filter: str | Prefilter = "infobox",
+    progress: bool = True,
+    page_func: PageFunc | None = None,
+    policy: str = "ranges",
+    index: str | os.PathLike[str] | None = None,
+    unit_bytes: int = UNIT_BYTES,
+    batch_pages: int = BATCH_PAGES,
+    fast: bool = True,
+) -> DumpSummary:
+    """Ingest every event of the MediaWiki dump at *path* into the ledger at *db_path*.
+
+    Pages are pre-filtered from their bytes (*filter*: ``infobox``, ``category``, ``title`` or
+    ``all``), candidates run through *page_func* (default
+    :func:`eventledger.pipeline.parse_text`) on *workers* processes (default: all cores), and
+    the records are written by this process with a checkpoint per unit. With *resume*, units
+    already checkpointed for this dump are skipped; without it the dump is read in full
+    (re-ingest is idempotent). A page whose extraction raises is recorded as a failure and the
+    run goes on.
+
+    Example::
+
+        summary = ingest_dump("enwiki-pages-articles-multistream.xml.bz2", "ledger.sqlite")
+        print("\\n".join(summary.lines()))
+
+    :raises UnsafeXML: the dump declares a DTD or entities.
+    :raises CorruptDump: truncated or corrupt compressed data (message names the byte offset);
+        everything read before it is stored.
+    :raises DumpError: the file is not a MediaWiki dump.
+    """
+    t0 = time.perf_counter()
+    p = Path(path)
+    prefilter = filter if isinstance(filter, Prefilter) else Prefilter(filter)
+    plan = plan_dump(p, index=index, unit_bytes=unit_bytes)
+    nworkers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    ctx = Context(
+        path=str(p),
+        name=p.name,
+        language=plan.siteinfo.language,
+        policy=policy,
+        prefilter=prefilter,
+        page_func=page_func or default_page_func(),
+        fast=fast,
+    )
+    key = dump_key(p)
+    sink = LedgerSink(db_path, p.name)
+    summary = DumpSummary(
+        path=str(p),
+        plan=plan.kind,
+        decompressor=decompressor_name()
+        if plan.kind == "multistream" or sniff(p) == "bz2"
+        else "none (plain XML)",
+        workers=nworkers,
+        siteinfo=plan.siteinfo,
+    )
+    try:
+        if resume:
+            done = sink.done_units(key)
+        else:
+            sink.forget(key)
+            done = set()
+        bar = _Progress(progress, plan.size, p.name[:40])
+        try:
+            if plan.kind == "multistream":
+                _run_multistream(plan, ctx, nworkers, done, sink, key, summary, bar)
+            else:
+                _run_single(p, ctx, nworkers, done, sink, key, summary, bar, batch_pages)
+        finally:
+            bar.close()
+    finally:
+        sink.close()
+        summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+class _Writer:
+    """Collect results in order and write them in batches."""
+
+    def __init__(self, sink: LedgerSink, key: str, summary: DumpSummary, bar: _Progress) -> None:
+        self.sink, self.key, self.summary, self.bar = sink, key, summary, bar
+        self.batch: list[UnitResult] = []
+        self.nrecords = 0
+
+    def add(self, res: UnitResult) -> None:
+        s = self.summary
+        s.units += 1
+        s.pages += res.pages
+        s.candidates += res.candidates
+        s.failures.extend(res.failures)
+        s.xml_bytes += res.xml_bytes
+        s.compressed_bytes += res.compressed_bytes
+        self.batch.append(res)
+        self.nrecords += len(res.records)
+        self.bar.advance(res.compressed_bytes, res.xml_bytes, res.pages, len(res.records))
+        if res.error is not None:
+            self.flush()
+            raise CorruptDump(res.error)
+        if self.nrecords >= WRITE_RECORDS or len(self.batch) >= WRITE_UNITS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.summary.events += self.sink.write(self.key, self.batch)
+        self.batch = []
+        self.nrecords = 0
+
+
+def _ordered(
+    fn: Callable[[Any], UnitResult], tasks: Iterable[Any], workers: int
+) -> Iterator[UnitResult]:
+    """Run *tasks* on *workers* processes, yielding results in task order, a bounded number
+    in flight (so a fast reader never fills memory)."""
+    if workers <= 1:
+        for t in tasks:
+            yield fn(t)
+        return
+    window = 2 * workers + 1
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    pool = ctx.Pool(workers)
+    try:
+        pending: deque[Any] = deque()
+        for t in tasks:
+            pending.append(pool.apply_async(fn, (t,)))
+            while len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _run_multistream(
+    plan: Plan,
+    ctx: Context,
+    workers: int,
+    done: set[int],
+    sink: LedgerSink,
+    key: str,
+    summary: DumpSummary,
+    bar: _Progress,
+) -> None:
+    todo = [u for u in plan.units if u.start not in done]
+    summary.units_skipped = len(plan.units) - len(todo)
+    bar.set_completed(sum(u.end - u.start for u in plan.units if u.start in done))
+    writer = _Writer(sink, key, summary, bar)
+    try:
+        for res in _ordered(_run_unit_task, ((ctx, u) for u in todo), workers):
+            writer.add(res)
+    finally:
+        writer.flush()
+
+
+def _run_single(
+    path: Path,
+    ctx: Context,
+    workers: int,
+    done: set[int],
+    sink: LedgerSink,
+    key: str,
+    summary: DumpSummary,
+    bar: _Progress,
+    batch_pages: int,
+) -> None:
+    errors: list[str] = []
+    with open(path, "rb") as raw_file:
+        counter = _CountingFile(raw_file)
+        last = [0]
+
+        def tasks() -> Iterator[tuple[Context, int, list[bytes], int, int]]:
+            for bkey, raws, count, fed in _single_batches(
+                path, counter, ctx.prefilter, workers, batch_pages, errors
+            ):
+                if bkey in done:
+                    summary.units_skipped += 1
+                    summary.xml_bytes += fed
+                    continue
+                yield ctx, bkey, raws, count, fed
+
+        writer = _Writer(sink, key, summary, bar)
+        try:
+            for res in _ordered(_run_batch_task, tasks(), workers):
+                res.compressed_bytes = counter.count - last[0]
+                last[0] = counter.count
+                writer.add(res)
+        finally:
+            writer.flush()
+    if errors:
+        raise CorruptDump(errors[0])

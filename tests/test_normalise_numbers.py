@@ -310,6 +310,17 @@ GEGENMIAO_LEAD = (
         ("See pp. 45–47 on the killings.", []),
         ("Some 5,000 prisoners were taken.", [("captured", "~", None, None)]),
         ("The British lost 1,200 killed and wounded.", [("casualties", "=", 1200, 1200)]),
+        ("The SDF captured three villages and 40 hills.", []),
+        ("The Army captured 300 soldiers.", [("captured", "=", 300, 300)]),
+        (
+            "More than 10 fighters and 19 soldiers were killed.",
+            [("killed", ">", 11, None), ("killed", "=", 19, 19)],
+        ),
+        ("A group of 1,800 and 300 soldiers were killed.", [("killed", "=", 300, 300)]),
+        (
+            "Three Iraqi soldiers were killed and 17 wounded.",
+            [("killed", "=", 3, 3), ("wounded", "=", 17, 17)],
+        ),
     ],
 )
 def test_figures_in_sentence(sentence: str, expected):

@@ -388,7 +388,7 @@ _PARTY_RE = re.compile(
 #: Words that show a number is not about people (equipment, money, units, time, dates).
 _NONCAS = re.compile(
     r"(?:tanks?|guns?|cannons?|artillery|pieces|ships?|vessels?|boats?|aircraft|aeroplanes?|"
-    r"airplanes?|planes?|helicopters?|fighters|bombers|destroyers?|cruisers?|battleships?|"
+    r"airplanes?|planes?|helicopters?|bombers|destroyers?|cruisers?|battleships?|"
     r"carriers?|frigates?|corvettes?|submarines?|u-boats?|transports?|lsts?|trucks?|lorries|"
     r"vehicles?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
@@ -480,6 +480,22 @@ _TRIGGER_BEFORE = re.compile(
 )
 #: A category phrase right before a number in a field: "killed and wounded: 487".
 _CAT_BEFORE = re.compile(rf"{_CAT_CHAIN.pattern}[\s'\"]*:?[\s'\"]*\Z", re.I)
+#: People nouns: the object of "captured" must be people, not villages or hills.
+_PEOPLE = re.compile(
+    r"\A(?:\W*[\w'’.-]+){0,2}?\W*\b(?:people|persons|men|women|children|soldiers|troops|"
+    r"prisoners|fighters|militants|rebels|insurgents|members|personnel|officers|sailors|crew|"
+    r"crewmen|pilots|guerrill?as|combatants|civilians|others|of\s+them|mercenaries|conscripts|"
+    r"pows?|servicem[ae]n|militiam[ae]n|marines|airmen|policem[ae]n|hostages|refugees|"
+    r"villagers|residents|defenders|attackers|gunmen|fishermen|workers|volunteers)\b",
+    re.I,
+)
+#: Between two coordinated numbers: "10 fighters and 19 soldiers".
+_COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
+_GROUP_OF = re.compile(
+    r"\b(?:group|force|crowd|army|garrison|population|total|band|column|contingent|strength)"
+    r"\s+of\s+(?:(?:some|about|around|over|roughly|nearly)\s+)?\Z",
+    re.I,
+)
 _MASSACRE_NOUN = re.compile(
     r"\b(?:massacres?|war\s+crimes?|genocide|pogroms?|killings|slaughter|mass\s+murders?|"
     r"mass\s+executions?|exterminations?|atrocit(?:y|ies)|carnage|butchery)\b",
@@ -836,6 +852,7 @@ def _scan(
     if prose:
         mm = _MASSACRE_NOUN.search(text, lo, hi)
         massacre_at = mm.start() if mm else None
+    pending: tuple[_Raw, _After, int, bool] | None = None
     for m in _iter_quantities(text, lo, hi):
         raw = _interval(m)
         if raw is None:
@@ -867,6 +884,10 @@ def _scan(
                     if massacre_at is not None and massacre_at < tstart:
                         tied = True
                         category = category or "killed"
+                elif tm.group("c") and not (
+                    after.category or after.party or _PEOPLE.match(text, raw.end, hi)
+                ):
+                    pass  # "captured three villages"
                 else:
                     tied = True
                     if category is None or after.transitive:
@@ -885,11 +906,22 @@ def _scan(
             if raw.year_like and after.end == m.end():
                 continue
         subset = bool(_SUBSET_BEFORE.search(text[max(lo, raw.start - 20) : raw.start]))
-        if prose and not tied and not (subset and found):
-            continue
-        found.append((raw, after, start, subset))
         if category != after.category:
-            found[-1][1].category = category
+            after.category = category
+        if prose and not tied and not (subset and found):
+            pending = (raw, after, start, subset)
+            continue
+        if (
+            prose
+            and pending is not None
+            and _COORD.fullmatch(text, pending[0].end, raw.start)
+            and not _GROUP_OF.search(text, max(lo, pending[2] - 40), pending[2])
+        ):
+            # "10 fighters and 19 soldiers were killed": the first number shares the verb
+            pending[1].category = after.category
+            found.append(pending)
+        pending = None
+        found.append((raw, after, start, subset))
 
     figures: list[Figure] = []
     main_cat: str | None = None
@@ -1082,7 +1114,11 @@ def figures_in_sentence(text: str) -> list[Figure]:
             before = _TRIGGER_BEFORE.search(text[max(0, vm.start() - 60) : vm.start()])
             if after.category and not after.transitive:
                 cat, end = after.category, after.end
-            elif before and not before.group("a"):
+            elif (
+                before
+                and not before.group("a")
+                and not (before.group("c") and not _PEOPLE.match(text, vm.end()))
+            ):
                 cat, end = (
                     (
                         "killed"

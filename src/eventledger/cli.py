@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from eventledger import __version__
-from eventledger.errors import EventLedgerError, InputError
+from eventledger.errors import EventLedgerError
 from eventledger.extract.assemble import POLICIES
 
 DB_HELP = "ledger file (default: $EVENTLEDGER_DB or ledger.sqlite)"

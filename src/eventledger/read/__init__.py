@@ -86,7 +86,9 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: the file is empty")
     if data[:3] == b"BZh" or data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04":
         raise InputError(f"{name}: is a compressed or binary file, not an article")
-    if b"\x00" in data[:8192] and data.count(b"\x00") > len(data) // 100:
+    sample = data[:8192]
+    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    if control > len(sample) // 20:  # text has next to no control bytes (a stray NUL is allowed)
         raise InputError(f"{name}: is a binary file, not an article")
     try:
         return data.decode("utf-8-sig")

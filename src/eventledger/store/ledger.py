@@ -89,16 +89,27 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list | tuple) else []
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # == json.dumps(v, ensure_ascii=False)
+_encode_str = json.encoder.encode_basestring  # the C encoder json.dumps uses for str
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _scalar(value: Any) -> Any:
     """Return *value* as SQLite can store it: scalars as they are, lists and dicts as JSON."""
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    return value if type(value) in _SCALARS else _dumps(value)
 
 
 def _json(value: Any) -> str | None:
-    """Return *value* as JSON text (NULL for None), for list-valued columns."""
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    """Return *value* as JSON text (NULL for None), for list-valued columns.
+
+    Lists of strings (reference ids, the common case) take a fast path that gives the same
+    text as :func:`json.dumps`.
+    """
+    if value is None:
+        return None
+    if type(value) is list and all(type(v) is str for v in value):
+        return "[" + ", ".join(map(_encode_str, value)) + "]"
+    return _dumps(value)
 
 
 def _span(value: Any) -> tuple[int | None, int | None]:
@@ -657,10 +668,24 @@ class Ledger:
                 doomed.add(eid)
                 moved_from.add(doc)
         if doomed:
-            params = [(eid,) for eid in doomed]
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS _doomed (id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM temp._doomed")
+            conn.executemany("INSERT INTO temp._doomed VALUES (?)", [(e,) for e in doomed])
+            gone = "IN (SELECT id FROM temp._doomed)"
+            for table, column, rowid in schema.FTS_TABLES:
+                key = "id" if table == "events" else "event"
+                conn.execute(
+                    f"INSERT INTO {table}_fts ({table}_fts, rowid, {column}) "
+                    f"SELECT 'delete', {rowid}, {column} FROM {table} WHERE {key} {gone}"
+                )
             for table in CHILD_TABLES:
-                conn.executemany(f"DELETE FROM {table} WHERE event = ?", params)
-            conn.executemany("DELETE FROM events WHERE id = ?", params)
+                conn.execute(f"DELETE FROM {table} WHERE event {gone}")
+            conn.execute(f"DELETE FROM events WHERE id {gone}")
+            conn.execute("DELETE FROM temp._doomed")
+        fts_from = {
+            table: conn.execute(f"SELECT coalesce(max({rowid}), 0) FROM {table}").fetchone()[0]
+            for table, _, rowid in schema.FTS_TABLES
+        }
         now = _now()
         rows = _Rows()
         for group, doc_id in to_write:
@@ -689,6 +714,12 @@ class Ledger:
         for table in CHILD_TABLES:
             if rows.children[table]:
                 conn.executemany(_INSERT[table], rows.children[table])
+        for table, column, rowid in schema.FTS_TABLES:
+            conn.execute(
+                f"INSERT INTO {table}_fts (rowid, {column}) "
+                f"SELECT {rowid}, {column} FROM {table} WHERE {rowid} > ?",
+                (fts_from[table],),
+            )
         # A document whose every event moved to another document (page renamed) goes too.
         conn.executemany(
             "DELETE FROM documents WHERE id = ? AND NOT EXISTS "

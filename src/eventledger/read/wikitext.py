@@ -114,7 +114,11 @@ _SKIP_TAGS = frozenset(
     }
 )
 _BLOCK_TAGS = frozenset({"blockquote", "poem", "div", "p", "center"})
-_MAGIC_WORD = re.compile(r"__[A-Z]{3,}__")
+# magic words (__NOTOC__) and stray HTML tags the tokenizer left as text render nothing
+_MAGIC_WORD = re.compile(
+    r"__[A-Z]{3,}__|</?(?:div|span|small|big|center|font|p|b|i|u|s|sup|sub)\b[^<>]*>",
+    re.IGNORECASE,
+)
 _LANG_LINK = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)*:")
 _HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -420,7 +424,7 @@ class _Walker:
     ) -> None:
         if out is None:
             return
-        if "__" in t:  # magic words (__NOTOC__) render nothing
+        if "__" in t or "<" in t:
             parts = []
             last = 0
             for m in _MAGIC_WORD.finditer(t):
@@ -1064,13 +1068,12 @@ def _sentences(
         # markers: inside a sentence or right after its final stop belong to it
         assigned: list[list[Marker]] = [[] for _ in pieces]
         for pos, m in seg.markers:
+            # inside sentence k, or between its stop and the next sentence's first character
             p = pos - a
             k = 0
             for i, (ps, _pe) in enumerate(pieces):
-                if ps <= p or i == 0:
+                if ps < p:
                     k = i
-                    if p <= _pe:
-                        break
             assigned[k].append(m)
         for i, (ps, pe) in enumerate(pieces):
             ss = min(seg.outs[a + ps : a + pe])

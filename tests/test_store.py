@@ -824,3 +824,23 @@ def test_reader_sees_writer_commits(db_path: Path) -> None:
             assert [r["id"] for r in reader.list()] == ["gegen"]
             writer.ingest(corpus()[1:2])
             assert [r["id"] for r in reader.list()] == ["actium", "gegen"]
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def test_founding_example_through_the_ledger(db_path: Path) -> None:
+    """A real pipeline record round-trips, is searchable, and its rows match the record."""
+    from eventledger.pipeline import parse_path
+
+    records = parse_path(SHARED / "seed" / "Gegenmiao_massacre.txt")
+    with Ledger(db_path) as led:
+        assert led.ingest(records).added == len(records) >= 1
+        assert led.ingest(records).unchanged == len(records)
+        record = records[0]
+        assert led.get(record["id"]) == record
+        assert led.get(record["title"].upper()) == record
+        assert [r["id"] for r in led.search("gegenmiao")][:1] == [record["id"]]
+        assert count(led, "sentences", "event = ?", (record["id"],)) == len(record["sentences"])
+        assert count(led, "refs", "event = ?", (record["id"],)) == len(record["references"])
+        assert len(led.findings(record["id"])) == len(record["findings"])

@@ -122,7 +122,9 @@ def ledger_events(db: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT title FROM events")}
 
 
-def table_dump(db: Path, *, volatile: tuple[str, ...] = ("ingested_at", "recorded_at")) -> dict:
+def table_dump(
+    db: Path, *, volatile: tuple[str, ...] = ("ingested_at", "recorded_at", "applied_at")
+) -> dict:
     """Every table's rows (sorted), without columns that hold wall-clock times."""
     out = {}
     with sqlite3.connect(db) as conn:

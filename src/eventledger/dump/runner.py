@@ -70,6 +70,8 @@ BATCH_PAGES = 2000
 #: Write to the ledger after this many records, or this many units, whichever comes first.
 WRITE_RECORDS = 500
 WRITE_UNITS = 64
+#: … or when this many seconds have passed since the last write (bounds the work a kill loses).
+WRITE_SECONDS = 2.0
 
 
 @dataclass(slots=True)
@@ -616,6 +618,7 @@ def ingest_dump(
     unit_bytes: int = UNIT_BYTES,
     batch_pages: int = BATCH_PAGES,
     fast: bool = True,
+    write_units: int = WRITE_UNITS,
 ) -> DumpSummary:
     """Ingest every event of the MediaWiki dump at *path* into the ledger at *db_path*.
 
@@ -671,9 +674,11 @@ def ingest_dump(
         bar = _Progress(progress, plan.size, p.name[:40])
         try:
             if plan.kind == "multistream":
-                _run_multistream(plan, ctx, nworkers, done, sink, key, summary, bar)
+                writer = _Writer(sink, key, summary, bar, write_units)
+                _run_multistream(plan, ctx, nworkers, done, writer)
             else:
-                _run_single(p, ctx, nworkers, done, sink, key, summary, bar, batch_pages)
+                writer = _Writer(sink, key, summary, bar, write_units)
+                _run_single(p, ctx, nworkers, done, writer, batch_pages)
         finally:
             bar.close()
     finally:
@@ -685,10 +690,14 @@ def ingest_dump(
 class _Writer:
     """Collect results in order and write them in batches."""
 
-    def __init__(self, sink: LedgerSink, key: str, summary: DumpSummary, bar: _Progress) -> None:
+    def __init__(
+        self, sink: LedgerSink, key: str, summary: DumpSummary, bar: _Progress, every: int
+    ) -> None:
         self.sink, self.key, self.summary, self.bar = sink, key, summary, bar
+        self.every = every
         self.batch: list[UnitResult] = []
         self.nrecords = 0
+        self.last = time.monotonic()
 
     def add(self, res: UnitResult) -> None:
         s = self.summary
@@ -704,7 +713,11 @@ class _Writer:
         if res.error is not None:
             self.flush()
             raise CorruptDump(res.error)
-        if self.nrecords >= WRITE_RECORDS or len(self.batch) >= WRITE_UNITS:
+        if (
+            self.nrecords >= WRITE_RECORDS
+            or len(self.batch) >= self.every
+            or time.monotonic() - self.last > WRITE_SECONDS
+        ):
             self.flush()
 
     def flush(self) -> None:
@@ -712,6 +725,7 @@ class _Writer:
             self.summary.events += self.sink.write(self.key, self.batch)
         self.batch = []
         self.nrecords = 0
+        self.last = time.monotonic()
 
 
 def _ordered(
@@ -743,19 +757,11 @@ def _ordered(
 
 
 def _run_multistream(
-    plan: Plan,
-    ctx: Context,
-    workers: int,
-    done: set[int],
-    sink: LedgerSink,
-    key: str,
-    summary: DumpSummary,
-    bar: _Progress,
+    plan: Plan, ctx: Context, workers: int, done: set[int], writer: _Writer
 ) -> None:
     todo = [u for u in plan.units if u.start not in done]
-    summary.units_skipped = len(plan.units) - len(todo)
-    bar.set_completed(sum(u.end - u.start for u in plan.units if u.start in done))
-    writer = _Writer(sink, key, summary, bar)
+    writer.summary.units_skipped = len(plan.units) - len(todo)
+    writer.bar.set_completed(sum(u.end - u.start for u in plan.units if u.start in done))
     try:
         for res in _ordered(_run_unit_task, ((ctx, u) for u in todo), workers):
             writer.add(res)
@@ -764,16 +770,9 @@ def _run_multistream(
 
 
 def _run_single(
-    path: Path,
-    ctx: Context,
-    workers: int,
-    done: set[int],
-    sink: LedgerSink,
-    key: str,
-    summary: DumpSummary,
-    bar: _Progress,
-    batch_pages: int,
+    path: Path, ctx: Context, workers: int, done: set[int], writer: _Writer, batch_pages: int
 ) -> None:
+    summary = writer.summary
     errors: list[str] = []
     with open(path, "rb") as raw_file:
         counter = _CountingFile(raw_file)
@@ -789,7 +788,6 @@ def _run_single(
                     continue
                 yield ctx, bkey, raws, count, fed
 
-        writer = _Writer(sink, key, summary, bar)
         try:
             for res in _ordered(_run_batch_task, tasks(), workers):
                 res.compressed_bytes = counter.count - last[0]

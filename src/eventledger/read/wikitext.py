@@ -122,6 +122,7 @@ _MAGIC_WORD = re.compile(
 _LANG_LINK = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)*:")
 _HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_RUNS = re.compile(r"\s+|\S+")
 _TAG_WS = re.compile(r"(?<=<ref)[\r\n\t]+", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
 
@@ -468,20 +469,31 @@ class _Walker:
 
     @staticmethod
     def _add_literal(out: _Out, t: str, s: int) -> None:
-        """Add text mapped to itself, each character its own outer span."""
-        if out.muted:
+        """Add text mapped to itself, each character its own outer span (whitespace collapsed)."""
+        if out.muted or not t:
             return
         seg = out._seg()
-        for i, ch in enumerate(t):
-            if ch.isspace():
-                if not seg.chars or seg.chars[-1] == " ":
+        chars, starts, ends, outs, oute = seg.chars, seg.starts, seg.ends, seg.outs, seg.oute
+        for m in _RUNS.finditer(t):
+            i = m.start()
+            run = m.group()
+            if run[0].isspace():
+                if not chars or chars[-1] == " ":
                     continue
-                ch = " "
-            seg.chars.append(ch)
-            seg.starts.append(s + i)
-            seg.ends.append(s + i + 1)
-            seg.outs.append(s + i)
-            seg.oute.append(s + i + 1)
+                chars.append(" ")
+                starts.append(s + i)
+                ends.append(s + i + 1)
+                outs.append(s + i)
+                oute.append(s + i + 1)
+            else:
+                a = s + i
+                chars.extend(run)
+                rng = range(a, a + len(run))
+                starts.extend(rng)
+                outs.extend(rng)
+                rng1 = range(a + 1, a + len(run) + 1)
+                ends.extend(rng1)
+                oute.extend(rng1)
 
     def heading(self, node: Heading, s: int, out: _Out | None, mode: str) -> None:
         if out is not None:

@@ -19,7 +19,7 @@ from eventledger.store import (
     schema_version,
 )
 from eventledger.store import schema as schema_module
-from eventledger.store.ledger import CHILD_TABLES
+from eventledger.store.rows import CHILD_TABLES
 
 # --------------------------------------------------------------------------- factory
 

@@ -14,12 +14,10 @@ gives different records) replaces every row of the old one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,26 +25,41 @@ from typing import Any
 
 from eventledger.errors import LedgerError, NotFound
 from eventledger.store import schema
+from eventledger.store.rows import (
+    CHILD_TABLES,
+    INSERT,
+    RECORD_SCHEMA,
+    Group,
+    Rows,
+    canonical_json,
+    chunks,
+    date_key,
+    fts_query,
+    group_by_document,
+    scalar,
+    validate,
+)
 
-#: The record shape this ledger stores.
-RECORD_SCHEMA = "eventledger/record@1"
+__all__ = [
+    "ENV_DB",
+    "RECORD_SCHEMA",
+    "IngestResult",
+    "Ledger",
+    "canonical_json",
+    "date_key",
+    "default_db_path",
+    "fts_query",
+]
 
 #: Environment variable naming the default ledger file.
 ENV_DB = "EVENTLEDGER_DB"
 
-#: Tables holding one row per part of an event, each with an ``event`` column.
-CHILD_TABLES = (
-    "statements",
-    "sentences",
-    "refs",
-    "findings",
-    "fields",
-    "actors",
-    "attack_types",
-    "citations",
-)
+#: Result rows of the query methods (an alias: ``Ledger.list`` shadows ``list`` in the class).
+ResultRows = list[dict[str, Any]]
 
-_CHUNK = 500  # ids per "IN (...)" query, well under SQLite's parameter limit
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_db_path() -> str:
@@ -72,406 +85,6 @@ class IngestResult:
     def as_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged}
 
-
-# --------------------------------------------------------------------------- helpers
-
-
-def canonical_json(record: Any) -> str:
-    """Return the canonical JSON text a record is stored as (key order kept, UTF-8 text)."""
-    return json.dumps(record, sort_keys=False, ensure_ascii=False)
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list | tuple) else []
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False).encode  # == json.dumps(v, ensure_ascii=False)
-_encode_str = json.encoder.encode_basestring  # the C encoder json.dumps uses for str
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def _scalar(value: Any) -> Any:
-    """Return *value* as SQLite can store it: scalars as they are, lists and dicts as JSON."""
-    return value if type(value) in _SCALARS else _dumps(value)
-
-
-def _json(value: Any) -> str | None:
-    """Return *value* as JSON text (NULL for None), for list-valued columns.
-
-    Lists of strings (reference ids, the common case) take a fast path that gives the same
-    text as :func:`json.dumps`.
-    """
-    if value is None:
-        return None
-    if type(value) is list and all(type(v) is str for v in value):
-        return "[" + ", ".join(map(_encode_str, value)) + "]"
-    return _dumps(value)
-
-
-def _span(value: Any) -> tuple[int | None, int | None]:
-    """Return ``(start, end)`` of a span given as ``[start, end]`` or ``{"start", "end"}``."""
-    if isinstance(value, list | tuple) and len(value) == 2:
-        start, end = value
-    elif isinstance(value, dict):
-        start, end = value.get("start"), value.get("end")
-    else:
-        return (None, None)
-    if isinstance(start, int) and isinstance(end, int):
-        return (start, end)
-    return (None, None)
-
-
-_ISO_DATE = re.compile(r"^\s*(-?)(\d{1,6})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-def date_key(value: Any, *, end: bool = False) -> int | None:
-    """Return a sortable integer for an ISO date written to its precision.
-
-    The key is ``year * 10000 + month * 100 + day``; a missing month or day is the first of the
-    period (or, with *end*, the last: ``1945`` ends at 19451231). BC years are negative as in
-    the record (``-0031`` is 31 BC), and the key orders them correctly, which string comparison
-    of ISO dates does not. An int is taken as a year. Returns None for anything else.
-    """
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        year, month, day = value, None, None
-    elif isinstance(value, str):
-        m = _ISO_DATE.match(value)
-        if not m:
-            return None
-        year = int(m.group(2)) * (-1 if m.group(1) else 1)
-        month = int(m.group(3)) if m.group(3) else None
-        day = int(m.group(4)) if m.group(4) else None
-    else:
-        return None
-    if month is None:
-        month = 12 if end else 1
-    if day is None:
-        day = 31 if end else 1
-    return year * 10000 + month * 100 + day
-
-
-def fts_query(text: str) -> str | None:
-    """Turn free user input into a safe FTS5 query: every word a quoted phrase, all required.
-
-    FTS5 operators in the input (``AND``, ``NEAR(``, ``"``, ``:``, ``^``) are taken as plain
-    words, so no input raises an FTS syntax error. A word ending in ``*`` stays a prefix search
-    (``massacre*``). Words with no letter or digit are dropped; returns None when nothing is left.
-    """
-    terms = []
-    for word in text.replace("\x00", " ").split():
-        prefix = word.endswith("*")
-        core = word.rstrip("*")
-        if not any(ch.isalnum() for ch in core):
-            continue
-        terms.append('"' + core.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms) if terms else None
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(slots=True)
-class _Group:
-    """The records of one document in one ingest call."""
-
-    source: dict[str, Any]
-    title: str
-    records: list[tuple[dict[str, Any], str]]  # (record, canonical JSON)
-
-    @property
-    def revision_key(self) -> str | None:
-        rev = self.source.get("revision") or self.source.get("sha256")
-        return None if rev is None else str(rev)
-
-    @property
-    def record_hash(self) -> str:
-        joined = "\n".join(text for _, text in self.records)
-        return hashlib.sha1(joined.encode("utf-8")).hexdigest()
-
-
-def _validate(records: Iterable[Any]) -> list[tuple[dict[str, Any], str]]:
-    """Check every record has the keys the ledger is keyed on, before anything is written.
-
-    :raises LedgerError: naming the first record that is not an ``eventledger/record@1`` dict.
-    """
-    out = []
-    for n, record in enumerate(records):
-        if not isinstance(record, dict):
-            raise LedgerError(f"record #{n} is a {type(record).__name__}, not a record dict")
-        if record.get("schema", RECORD_SCHEMA) != RECORD_SCHEMA:
-            raise LedgerError(
-                f"record #{n} has schema {record.get('schema')!r}, not {RECORD_SCHEMA}"
-            )
-        source = record.get("source")
-        for key, value in (
-            ("id", record.get("id")),
-            ("title", record.get("title")),
-            ("source.name", _dict(source).get("name")),
-        ):
-            if not isinstance(value, str) or not value:
-                raise LedgerError(f"record #{n} has no {key}")
-        try:
-            text = canonical_json(record)
-        except (TypeError, ValueError) as exc:
-            raise LedgerError(
-                f"record #{n} ({record['id']}) is not JSON-serialisable: {exc}"
-            ) from exc
-        out.append((record, text))
-    return out
-
-
-def _group(prepared: list[tuple[dict[str, Any], str]]) -> list[_Group]:
-    """Group records by document ``(source.name, title)``; a repeated record id: the last wins."""
-    groups: dict[tuple[str, str], _Group] = {}
-    owner: dict[str, tuple[str, str]] = {}
-    for record, text in prepared:
-        source = record["source"]
-        key = (source["name"], record["title"])
-        previous = owner.get(record["id"])
-        if previous is not None:
-            old = groups[previous]
-            old.records = [(r, t) for r, t in old.records if r["id"] != record["id"]]
-        owner[record["id"]] = key
-        group = groups.setdefault(key, _Group(source, record["title"], []))
-        group.source = source
-        group.records.append((record, text))
-    return [g for g in groups.values() if g.records]
-
-
-class _Rows:
-    """The rows one batch inserts, table by table, ready for ``executemany``."""
-
-    def __init__(self) -> None:
-        self.events: list[tuple[Any, ...]] = []
-        self.children: dict[str, list[tuple[Any, ...]]] = {t: [] for t in CHILD_TABLES}
-
-    def add(self, document: int, record: dict[str, Any], text: str) -> None:
-        eid = record["id"]
-        ev = _dict(record.get("event"))
-        date = _dict(ev.get("date"))
-        loc = _dict(ev.get("location"))
-        deaths = _dict(ev.get("deaths"))
-        injuries = _dict(ev.get("injuries"))
-        findings = _list(record.get("findings"))
-        start_key = date_key(date.get("start"))
-        end_key = date_key(date.get("end") or date.get("start"), end=True)
-        self.events.append(
-            (
-                eid,
-                document,
-                record["title"],
-                _scalar(ev.get("kind")),
-                _json(ev.get("part_of")),
-                _scalar(date.get("start")),
-                _scalar(date.get("end")),
-                _scalar(date.get("precision")),
-                _scalar(date.get("date_prec")),
-                start_key,
-                end_key,
-                _scalar(loc.get("text")),
-                _scalar(loc.get("name")),
-                _scalar(loc.get("country")),
-                _scalar(loc.get("lat")),
-                _scalar(loc.get("lon")),
-                _scalar(loc.get("where_prec")),
-                _scalar(deaths.get("low")),
-                _scalar(deaths.get("best")),
-                _scalar(deaths.get("high")),
-                _scalar(injuries.get("low")),
-                _scalar(injuries.get("best")),
-                _scalar(injuries.get("high")),
-                _scalar(deaths.get("policy") or injuries.get("policy")),
-                len(findings),
-                text,
-            )
-        )
-        ch = self.children
-        cite = ch["citations"]
-        for i, st in enumerate(map(_dict, _list(record.get("statements")))):
-            s, e = _span(st.get("span"))
-            refs = _list(st.get("refs"))
-            ch["statements"].append(
-                (
-                    eid,
-                    _scalar(st.get("id")),
-                    i,
-                    _scalar(st.get("property")),
-                    _scalar(st.get("text")),
-                    _scalar(st.get("category")),
-                    _scalar(st.get("party")),
-                    _scalar(st.get("comparator")),
-                    _scalar(st.get("low")),
-                    _scalar(st.get("best")),
-                    _scalar(st.get("high")),
-                    _json(st.get("value")),
-                    _scalar(st.get("origin")),
-                    s,
-                    e,
-                    _json(st.get("refs")),
-                    _scalar(st.get("support")),
-                )
-            )
-            cite.extend(
-                (eid, "statement", _scalar(st.get("id")), _scalar(r)) for r in refs if r is not None
-            )
-        for i, se in enumerate(map(_dict, _list(record.get("sentences")))):
-            s, e = _span(se.get("span"))
-            ch["sentences"].append(
-                (
-                    eid,
-                    _scalar(se.get("id")),
-                    i,
-                    _scalar(se.get("text")),
-                    s,
-                    e,
-                    _json(se.get("refs")),
-                    _scalar(se.get("support")),
-                    _scalar(se.get("section")),
-                )
-            )
-            cite.extend(
-                (eid, "sentence", _scalar(se.get("id")), _scalar(r))
-                for r in _list(se.get("refs"))
-                if r is not None
-            )
-        for i, rf in enumerate(map(_dict, _list(record.get("references")))):
-            s, e = _span(rf.get("span"))
-            ch["refs"].append(
-                (eid, _scalar(rf.get("id")), i, _scalar(rf.get("label")), _scalar(rf.get("kind")))
-                + (_scalar(rf.get("text")), s, e)
-                + tuple(
-                    _scalar(rf.get(k))
-                    for k in (
-                        "uses",
-                        "authors",
-                        "title",
-                        "work",
-                        "publisher",
-                        "date",
-                        "accessed",
-                        "pages",
-                        "isbn",
-                        "isbn_valid",
-                        "doi",
-                        "url",
-                        "resolves_to",
-                    )
-                )
-            )
-        for i, fd in enumerate(map(_dict, findings)):
-            spans = _list(fd.get("spans"))
-            s, e = _span(spans[0]) if spans else (None, None)
-            ch["findings"].append(
-                (
-                    eid,
-                    i,
-                    str(fd.get("code")),
-                    _scalar(fd.get("severity")),
-                    _scalar(fd.get("message")),
-                    s,
-                    e,
-                    _json(fd.get("spans")),
-                    _json(fd.get("refs")),
-                    _json(fd.get("statements")),
-                )
-            )
-            cite.extend(
-                (eid, "finding", str(i), _scalar(r)) for r in _list(fd.get("refs")) if r is not None
-            )
-        infobox = _dict(record.get("infobox"))
-        template = _scalar(infobox.get("template"))
-        for i, fl in enumerate(map(_dict, _list(infobox.get("fields")))):
-            s, e = _span(fl.get("span"))
-            ch["fields"].append(
-                (
-                    eid,
-                    i,
-                    template,
-                    _scalar(fl.get("label")),
-                    _scalar(fl.get("key")),
-                    _scalar(fl.get("text")),
-                    s,
-                    e,
-                    _json(fl.get("refs")),
-                )
-            )
-            cite.extend(
-                (eid, "field", str(i), _scalar(r)) for r in _list(fl.get("refs")) if r is not None
-            )
-        actors = ch["actors"]
-        for role, side, actor in _actors(ev):
-            actors.append(
-                (
-                    eid,
-                    len(actors),
-                    role,
-                    side,
-                    _scalar(actor.get("name")),
-                    _scalar(actor.get("link")),
-                    _scalar(actor.get("kind")),
-                )
-            )
-        for i, at in enumerate(_list(ev.get("attack_types"))):
-            at = at if isinstance(at, dict) else {"label": at}
-            ch["attack_types"].append(
-                (eid, i)
-                + tuple(
-                    _scalar(at.get(k))
-                    for k in ("label", "acled", "gtd_attacktype", "ucdp_type_of_violence")
-                )
-            )
-
-
-def _actors(ev: dict[str, Any]) -> Iterator[tuple[str, int | None, dict[str, Any]]]:
-    """Yield ``(role, side, actor)`` for perpetrators, targets and each side's people."""
-
-    def as_actor(value: Any) -> dict[str, Any]:
-        return value if isinstance(value, dict) else {"name": value}
-
-    for role, key in (("perpetrator", "perpetrators"), ("target", "targets")):
-        for actor in _list(ev.get(key)):
-            yield role, None, as_actor(actor)
-    for n, side in enumerate(map(_dict, _list(ev.get("sides")))):
-        for role, key in (("combatant", "combatants"), ("commander", "commanders")):
-            for actor in _list(side.get(key)):
-                yield role, n, as_actor(actor)
-
-
-_INSERT = {
-    "events": "INSERT INTO events (id, document, title, kind, part_of, date_start, date_end, "
-    "precision, date_prec, date_start_key, date_end_key, location_text, location_name, country, "
-    "lat, lon, where_prec, deaths_low, deaths_best, deaths_high, injuries_low, injuries_best, "
-    "injuries_high, policy, n_findings, record) VALUES (" + ", ".join(["?"] * 26) + ")",
-    "statements": "INSERT INTO statements (event, id, position, property, text, category, party, "
-    "comparator, low, best, high, value, origin, span_start, span_end, refs, support) "
-    "VALUES (" + ", ".join(["?"] * 17) + ")",
-    "sentences": "INSERT INTO sentences (event, id, position, text, span_start, span_end, refs, "
-    "support, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "refs": "INSERT INTO refs (event, id, position, label, kind, text, span_start, span_end, uses, "
-    "authors, title, work, publisher, date, accessed, pages, isbn, isbn_valid, doi, url, "
-    "resolves_to) VALUES (" + ", ".join(["?"] * 21) + ")",
-    "findings": "INSERT INTO findings (event, position, code, severity, message, span_start, "
-    "span_end, spans, refs, statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "fields": "INSERT INTO fields (event, position, template, label, key, text, span_start, "
-    "span_end, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "actors": "INSERT INTO actors (event, position, role, side, name, link, kind) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "attack_types": "INSERT INTO attack_types (event, position, label, acled, gtd_attacktype, "
-    "ucdp_type_of_violence) VALUES (?, ?, ?, ?, ?, ?)",
-    "citations": "INSERT INTO citations (event, item, item_id, ref) VALUES (?, ?, ?, ?)",
-}
 
 _DOC_COLUMNS = (
     "format",
@@ -590,7 +203,7 @@ class Ledger:
             raise LedgerError(f"{self.path}: ledger is opened read-only")
         return self.conn
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> ResultRows:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur]
@@ -612,12 +225,12 @@ class Ledger:
             ``source.name`` (nothing is written then).
         """
         conn = self._writable()
-        groups = _group(_validate(records))
+        groups = group_by_document(validate(records))
         added = updated = unchanged = 0
         try:
             conn.execute("BEGIN IMMEDIATE")
             stale_docs: list[int] = []
-            to_write: list[tuple[_Group, int | None]] = []
+            to_write: list[tuple[Group, int | None]] = []
             for group in groups:
                 row = conn.execute(
                     "SELECT id, revision_key, record_hash FROM documents "
@@ -647,20 +260,20 @@ class Ledger:
     def _write(
         self,
         conn: sqlite3.Connection,
-        to_write: list[tuple[_Group, int | None]],
+        to_write: list[tuple[Group, int | None]],
         stale_docs: list[int],
     ) -> None:
         """Delete the rows the batch replaces, then insert the batch (inside the transaction)."""
         new_ids = [r["id"] for g, _ in to_write for r, _ in g.records]
         doomed: set[str] = set()
         moved_from: set[int] = set()
-        for chunk in _chunks(stale_docs):
+        for chunk in chunks(stale_docs):
             marks = ", ".join("?" * len(chunk))
             doomed.update(
                 r[0]
                 for r in conn.execute(f"SELECT id FROM events WHERE document IN ({marks})", chunk)
             )
-        for chunk in _chunks(new_ids):
+        for chunk in chunks(new_ids):
             marks = ", ".join("?" * len(chunk))
             for eid, doc in conn.execute(
                 f"SELECT id, document FROM events WHERE id IN ({marks})", chunk
@@ -687,10 +300,10 @@ class Ledger:
             for table, _, rowid in schema.FTS_TABLES
         }
         now = _now()
-        rows = _Rows()
+        rows = Rows()
         for group, doc_id in to_write:
             src = group.source
-            values = [_scalar(src.get(k)) for k in _DOC_COLUMNS]
+            values = [scalar(src.get(k)) for k in _DOC_COLUMNS]
             values += [group.revision_key, group.record_hash, now]
             if doc_id is None:
                 cur = conn.execute(
@@ -710,10 +323,10 @@ class Ledger:
                 )
             for record, text in group.records:
                 rows.add(doc_id, record, text)
-        conn.executemany(_INSERT["events"], rows.events)
+        conn.executemany(INSERT["events"], rows.events)
         for table in CHILD_TABLES:
             if rows.children[table]:
-                conn.executemany(_INSERT[table], rows.children[table])
+                conn.executemany(INSERT[table], rows.children[table])
         for table, column, rowid in schema.FTS_TABLES:
             conn.execute(
                 f"INSERT INTO {table}_fts (rowid, {column}) "
@@ -794,7 +407,7 @@ class Ledger:
         country: str | None = None,
         since: str | int | None = None,
         until: str | int | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> ResultRows:
         """Return summary rows of events, oldest first (undated events last).
 
         Each row has ``id, title, kind, date_start, date_end, country, deaths_low, deaths_best,
@@ -833,7 +446,7 @@ class Ledger:
 
     def search(
         self, query: str, limit: int = 50, *, highlight: tuple[str, str] = ("**", "**")
-    ) -> list[dict[str, Any]]:
+    ) -> ResultRows:
         """Full-text search over event titles and sentences; one row per event, best first.
 
         Every word of *query* must occur in the title or in one sentence (a trailing ``*``
@@ -879,9 +492,7 @@ class Ledger:
             {k: h[k] for k in ("id", "title", "field", "sentence", "snippet", "rank")} for h in hits
         ]
 
-    def findings(
-        self, id_or_title: str | None = None, code: str | None = None
-    ) -> list[dict[str, Any]]:
+    def findings(self, id_or_title: str | None = None, code: str | None = None) -> ResultRows:
         """Return findings, of one event and/or one code, in record order.
 
         Rows: ``event, title, code, severity, message, spans, refs, statements`` (the last three
@@ -910,7 +521,7 @@ class Ledger:
                 row[key] = json.loads(row[key]) if row[key] is not None else None
         return rows
 
-    def failures(self) -> list[dict[str, Any]]:
+    def failures(self) -> ResultRows:
         """Return the pages that failed during batch or dump ingest, oldest first."""
         return self._query(
             "SELECT id, source, title, revision, error, attempts, recorded_at "

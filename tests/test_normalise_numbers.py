@@ -446,3 +446,10 @@ def test_real_infobox_values(value: str, default: str, expected):
         assert got[0] == ("killed", "=", 2996, 2996, 2996)
     else:
         assert got == expected
+
+
+def test_respectively_figures_are_subsets() -> None:
+    figs = figures_in_sentence(
+        "It was the deadliest incident for firefighters and police officers, with 343 and 72 killed respectively."
+    )
+    assert [(f.low, f.subset) for f in figs] == [(343, True), (72, True)]

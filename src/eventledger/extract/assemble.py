@@ -185,8 +185,7 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     sides = _sides(statements, policy, findings) if kind in ("battle", "war") or any(
         st.side for st in statements) else []
     event["sides"] = sides
-    deaths_st = [st for st in by_prop.get("deaths", []) if st.side is None
-                 and (st.origin == "infobox" or kind not in ("battle", "war"))]
+    deaths_st = _event_level(by_prop.get("deaths", []), kind)
     side_killed = [s["casualties"]["killed"] for s in sides if s["casualties"]["killed"]["statements"]]
     if side_killed:
         event["deaths"] = sum_quantities(side_killed, policy)
@@ -194,8 +193,7 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
         event["deaths"], f = combine(deaths_st, policy, "deaths")
         if f:
             findings.append(f)
-    inj_st = [st for st in by_prop.get("injuries", []) if st.side is None
-              and (st.origin == "infobox" or kind not in ("battle", "war"))]
+    inj_st = _event_level(by_prop.get("injuries", []), kind)
     side_wounded = [s["casualties"]["wounded"] for s in sides if s["casualties"]["wounded"]["statements"]]
     if side_wounded:
         event["injuries"] = sum_quantities(side_wounded, policy)
@@ -211,6 +209,19 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
         vals = by_prop.get(prop, [])
         event[prop] = vals[-1].value if vals else None
     return event, findings
+
+
+def _event_level(sts: list[Statement], kind: str) -> list[Statement]:
+    """The statements about the event's own total: the infobox's, and the lead's.
+
+    Sentences in later sections often count other events (an earlier attack, a later
+    massacre in the same war) or parts of this one; they stay statements and evidence, but do
+    not take part in the event's figure. Battles and wars take no prose figures at all: their
+    prose counts engagements, units and days.
+    """
+    return [st for st in sts if st.side is None and (
+        st.origin == "infobox" or (st.origin == "body" and st.section is None
+                                   and kind not in ("battle", "war")))]
 
 
 def _date(sts: list[Statement], findings: list[Finding]) -> dict[str, Any]:

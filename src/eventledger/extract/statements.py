@@ -24,7 +24,7 @@ Which sentences yield which statements:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
@@ -197,8 +197,13 @@ def _from_field(b: _Builder, f: Field) -> None:
               value=value, **common)
     elif key in FIELD_CATEGORY:
         prop_default = "strength" if key == "strength" else None
+        from_wikidata = "wikidata" in f.hints
         for fig in figures_in_field(text, FIELD_CATEGORY[key]):
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
+            if from_wikidata and _in_parentheses(text, fig.start, fig.end):
+                # "{{#property:P1120}} (1 passenger and 11 pedestrians)": the total is computed
+                # elsewhere; what the page writes beside it is a breakdown of that total
+                fig = replace(fig, subset=True)
             if key == "victims" and fig.category is None:
                 prop = "victims"
             b.add(prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common)
@@ -250,6 +255,12 @@ def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
         if inside:
             out.append((text, target, inside[0], inside[-1] + 1))
     return out
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` sits inside an open parenthesis."""
+    before = text[:start]
+    return before.count("(") > before.count(")") and ")" in text[end:]
 
 
 def _clean(text: str) -> str:

@@ -63,7 +63,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "Figure",
@@ -1147,7 +1147,16 @@ def figures_in_sentence(text: str) -> list[Figure]:
             )
         )
     figs.sort(key=lambda f: f.start)
+    resp = _RESPECTIVELY.search(text)
+    if resp:
+        # "with 343 and 72 killed respectively": each number counts one of the groups named
+        # before it, so each is about a part of the whole, never the total
+        figs = [replace(f, subset=True) if f.start < resp.start() and not f.unknown else f
+                for f in figs]
     return figs
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def convert(text: str | Figure, category: str | None = None) -> Figure:

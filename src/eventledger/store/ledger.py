@@ -153,6 +153,7 @@ class Ledger:
                 conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
                 conn.execute("PRAGMA journal_mode = WAL").fetchone()
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: index upkeep in big batches
                 schema.migrate(conn, self.path)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.create_function("casefold", 1, _casefold, deterministic=True)
@@ -527,3 +528,108 @@ class Ledger:
             "SELECT id, source, title, revision, error, attempts, recorded_at "
             "FROM failures ORDER BY id"
         )
+
+    # ----------------------------------------------------------------- browsing (web UI)
+
+    def browse(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        kind: str | None = None,
+        country: str | None = None,
+        since: str | int | None = None,
+        until: str | int | None = None,
+        deaths_min: int | None = None,
+        deaths_max: int | None = None,
+        has_findings: bool | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> ResultRows:
+        """Return map-ready summary rows of events matching every filter given, oldest first.
+
+        Rows carry the :meth:`list` columns plus ``date_precision, location_text, location_name,
+        lat, lon, where_prec, injuries_low, injuries_best, injuries_high, policy``. *ids*
+        restricts to those event ids (e.g. full-text hits). *kind*, *country*, *since* and
+        *until* filter as in :meth:`list`. The deaths filter keeps an event when its deaths
+        interval overlaps ``[deaths_min, deaths_max]``: the interval runs from ``low`` (else
+        ``best``, else 0) to ``high`` (else ``best``, else unbounded), so "over 1,000" matches a
+        minimum of 5,000 (the text does not rule it out) and events with no figure at all are
+        left out whenever either end is given. *has_findings* keeps events with (True) or without
+        (False) findings.
+
+        :raises LedgerError: if *since* or *until* is not a date.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if ids is not None:
+            if not ids:
+                return []
+            where.append("e.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(ids)))
+        if kind is not None:
+            where.append("e.kind = ?")
+            params.append(kind)
+        if country is not None:
+            where.append("e.country = ? COLLATE NOCASE")
+            params.append(country)
+        for name, value, column, op, end in (
+            ("since", since, "e.date_end_key", ">=", False),
+            ("until", until, "e.date_start_key", "<=", True),
+        ):
+            if value is None:
+                continue
+            key = date_key(value, end=end)
+            if key is None:
+                raise LedgerError(f"{name}: {value!r} is not an ISO date or a year")
+            where.append(f"coalesce({column}, e.date_start_key) {op} ?")
+            params.append(key)
+        if deaths_min is not None or deaths_max is not None:
+            where.append(
+                "(e.deaths_low IS NOT NULL OR e.deaths_best IS NOT NULL "
+                "OR e.deaths_high IS NOT NULL)"
+            )
+        if deaths_min is not None:
+            where.append("coalesce(e.deaths_high, e.deaths_best, 9223372036854775807) >= ?")
+            params.append(deaths_min)
+        if deaths_max is not None:
+            where.append("coalesce(e.deaths_low, e.deaths_best, 0) <= ?")
+            params.append(deaths_max)
+        if has_findings is not None:
+            where.append("e.n_findings > 0" if has_findings else "e.n_findings = 0")
+        sql = (
+            "SELECT e.id, e.title, e.kind, e.date_start, e.date_end, e.precision AS "
+            "date_precision, e.country, e.location_text, e.location_name, e.lat, e.lon, "
+            "e.where_prec, e.deaths_low, e.deaths_best, e.deaths_high, e.injuries_low, "
+            "e.injuries_best, e.injuries_high, e.policy, e.n_findings, d.source_name AS source "
+            "FROM events e JOIN documents d ON d.id = e.document"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (
+            " ORDER BY e.date_start_key IS NULL, e.date_start_key, e.title, e.id LIMIT ? OFFSET ?"
+        )
+        params += [-1 if limit is None else limit, offset]
+        return self._query(sql, params)
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        """Return the values the ledger's filters can take, with how many events have each.
+
+        ``{"kind": [{"value", "count"}], "country": [...], "code": [...]}`` (finding codes);
+        most frequent first.
+        """
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name, sql in (
+            (
+                "kind",
+                "SELECT kind AS value, count(*) AS count FROM events "
+                "WHERE kind IS NOT NULL GROUP BY kind",
+            ),
+            (
+                "country",
+                "SELECT country AS value, count(*) AS count FROM events "
+                "WHERE country IS NOT NULL GROUP BY country",
+            ),
+            ("code", "SELECT code AS value, count(*) AS count FROM findings GROUP BY code"),
+        ):
+            out[name] = self._query(sql + " ORDER BY count DESC, value")
+        return out

@@ -279,6 +279,9 @@ class Statement:
     side: int | None = None
     attribution: str | None = None  # "(French claim)", "according to X"
     subset: bool = False  # "including 12 children": about a subset, not the total
+    group: str | None = None  # a side's contingent the figure counts ("Prussians: 7,000")
+    group_seq: int | None = None  # which heading of the field opened that group (0, 1, …)
+    total: bool = False  # a "Total:" line: the side's own figure, its parts listed around it
 
 
 @dataclass(slots=True)

@@ -298,14 +298,10 @@ def _sides(statements: list[Statement], policy: str, findings: list[Finding]) ->
         cas: dict[str, Any] = {}
         for cat in _CASUALTY_CATS:
             sts = [st for st in mine if st.property != "strength" and st.category == cat]
-            q, f = combine(sts, policy, f"side {side} {cat}")
-            if f:
-                findings.append(f)
-            cas["total" if cat == "casualties" else cat] = q
-        strength, f = combine([st for st in mine if st.property == "strength"], policy,
-                              f"side {side} strength")
-        if f:
-            findings.append(f)
+            cas["total" if cat == "casualties" else cat] = _side_quantity(
+                sts, policy, f"side {side} {cat}", findings, sum_groups=True)
+        strength = _side_quantity([st for st in mine if st.property == "strength"], policy,
+                                  f"side {side} strength", findings, sum_groups=False)
         out.append({
             "side": side,
             "combatants": [_actor(st) for st in mine if st.property == "combatant"],
@@ -314,3 +310,64 @@ def _sides(statements: list[Statement], policy: str, findings: list[Finding]) ->
             "casualties": cas,
         })
     return out
+
+
+def _side_quantity(sts: list[Statement], policy: str, label: str, findings: list[Finding], *,
+                   sum_groups: bool) -> Quantity:
+    """One side's figure for one category.
+
+    A ``Total:`` line is the side's figure. Else, when the side lists contingents
+    (``Anglo-allies: …``, ``Prussians: …``), each contingent's statements are combined under the
+    policy and the contingents are summed (they count different men); figures listed before
+    the first contingent are the side's own. Strength lists are often phases (initial,
+    reinforcements) rather than contingents, so for strength contingents are not summed and
+    the quantity stays null unless the statements agree.
+    """
+    sts = _drop_partial_mixes(sts)
+    totals = [st for st in sts if st.total]
+    grouped = [st for st in sts if st.group is not None]
+    if totals:
+        chosen = totals
+    elif grouped and sum_groups:
+        ungrouped = [st for st in sts if st.group is None and not st.subset]
+        if ungrouped:
+            chosen = ungrouped
+        else:
+            parts = []
+            for seq in sorted({st.group_seq for st in grouped if st.group_seq is not None}):
+                q, f = combine([st for st in grouped if st.group_seq == seq], policy,
+                               f"{label} ({grouped[0].group})")
+                if f:
+                    findings.append(f)
+                parts.append(q)
+            out = sum_quantities(parts, policy)
+            out["sum_of_groups"] = True
+            out.pop("sum_of_sides", None)
+            return out
+    elif grouped:
+        empty, _ = combine([], policy)
+        empty["statements"] = [st.id for st in sts]
+        return empty
+    else:
+        chosen = sts
+    q, f = combine(chosen, policy, label)
+    if f:
+        findings.append(f)
+    return q
+
+
+_TWO_CATEGORIES = re.compile(
+    r"\b(killed|dead|wounded|injured|captured|prisoners|missing)\b[^\d\n]{0,20}?\b(and|or|&|/)\s+"
+    r"(killed|dead|wounded|injured|captured|prisoners|missing)\b", re.I)
+
+
+def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:
+    """Drop "23,000 captured or missing" beside a plain casualty total of the same contingent.
+
+    A phrase naming two categories reads as ``casualties`` (DESIGN.md), but listed under a
+    contingent's own casualty total it is one of that total's parts, not a rival figure.
+    """
+    plain = {(st.group_seq, st.total) for st in sts
+             if st.category == "casualties" and not _TWO_CATEGORIES.search(st.text)}
+    return [st for st in sts if not (st.category == "casualties" and _TWO_CATEGORIES.search(st.text)
+                                      and (st.group_seq, st.total) in plain)]

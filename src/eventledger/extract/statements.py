@@ -198,7 +198,13 @@ def _from_field(b: _Builder, f: Field) -> None:
     elif key in FIELD_CATEGORY:
         prop_default = "strength" if key == "strength" else None
         from_wikidata = "wikidata" in f.hints
+        groups = _line_groups(text) if f.side is not None else None
         for fig in figures_in_field(text, FIELD_CATEGORY[key]):
+            if groups is not None:
+                common_g = dict(zip(("group", "group_seq", "total"),
+                                    groups[text.count("\n", 0, fig.start)], strict=True))
+            else:
+                common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
             if from_wikidata and _in_parentheses(text, fig.start, fig.end):
                 # "{{#property:P1120}} (1 passenger and 11 pedestrians)": the total is computed
@@ -206,7 +212,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                 fig = replace(fig, subset=True)
             if key == "victims" and fig.category is None:
                 prop = "victims"
-            b.add(prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common)
+            b.add(prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common,
+                  **common_g)
         if "wikidata" in f.hints:
             b.add(key, _value_span(f), "infobox", value={"wikidata": f.hints["wikidata"]}, **common)
     elif key in _ACTOR_KEYS:
@@ -254,6 +261,49 @@ def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
         inside = [i for i, s in enumerate(item.starts) if start <= s < end]
         if inside:
             out.append((text, target, inside[0], inside[-1] + 1))
+    return out
+
+
+_GROUP_LABEL = re.compile(r"^\s*[*•#]*\s*(?P<label>[^\d:()\[\]\n]{2,60}?)\s*:\s*(?P<rest>.*)$")
+_CATEGORY_LABEL = re.compile(
+    r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"
+    r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b", re.I)
+_NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
+
+
+def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
+    """For each line of a per-side field, the contingent it counts and whether it is a total.
+
+    Battle infoboxes list a side's figures by contingent::
+
+        Total: 24,000            <- total=True
+        Anglo-allies: 17,000     <- opens group "Anglo-allies"
+        3,500 killed             <- in "Anglo-allies"
+        Prussians: 7,000         <- opens group "Prussians"
+
+    A heading is ``Label:`` (with or without a figure after it) or a short line with no digit
+    (``American``); a label naming a category or a party (``Killed:``, ``Civilians:``) is not a
+    group (the figure normaliser reads it). ``Total…`` lines are totals and close any group.
+    """
+    out: list[tuple[str | None, int | None, bool]] = []
+    group: str | None = None
+    seq: int | None = None
+    n = -1
+    for line in text.split("\n"):
+        m = _GROUP_LABEL.match(line)
+        stripped = line.strip().strip(":").strip()
+        if m and m.group("label").strip().lower().startswith("total"):
+            group, seq = None, None
+            out.append((None, None, True))
+            continue
+        if m and not _CATEGORY_LABEL.search(m.group("label")):
+            n += 1
+            group, seq = m.group("label").strip(), n
+        elif (stripped and not re.search(r"\d", stripped) and len(stripped.split()) <= 5
+              and not _NOT_HEADING.search(stripped) and not _CATEGORY_LABEL.search(stripped)):
+            n += 1
+            group, seq = stripped, n
+        out.append((group, seq, False))
     return out
 
 

@@ -117,6 +117,9 @@ class DumpSummary:
     xml_bytes: int = 0
     seconds: float = 0.0
 
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
     def lines(self) -> list[str]:
         """The summary as lines of text, for the command line."""
         mb = self.xml_bytes / 1e6
@@ -619,6 +622,7 @@ def ingest_dump(
     batch_pages: int = BATCH_PAGES,
     fast: bool = True,
     write_units: int = WRITE_UNITS,
+    prefilter: str | Prefilter | None = None,
 ) -> DumpSummary:
     """Ingest every event of the MediaWiki dump at *path* into the ledger at *db_path*.
 
@@ -642,7 +646,8 @@ def ingest_dump(
     """
     t0 = time.perf_counter()
     p = Path(path)
-    prefilter = filter if isinstance(filter, Prefilter) else Prefilter(filter)
+    chosen = prefilter if prefilter is not None else filter  # ``prefilter``: an alias
+    prefilter = chosen if isinstance(chosen, Prefilter) else Prefilter(chosen)
     plan = plan_dump(p, index=index, unit_bytes=unit_bytes)
     nworkers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     ctx = Context(

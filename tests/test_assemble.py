@@ -1,0 +1,121 @@
+"""Event assembly: the three policies, contradictions, sums over sides and contingents."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.assemble import (
+    UnknownPolicy,
+    _side_quantity,
+    combine,
+    event_kind,
+    sum_quantities,
+)
+from eventledger.models import Document, Infobox, Source, Statement
+
+
+def st(n: int, low: int | None, high: int | None, best: int | None = None, *, comparator: str = "range",
+       support: str = "direct", subset: bool = False, **kw) -> Statement:  # noqa: ANN003
+    return Statement(id=f"st{n}", property="deaths", text=f"t{n}", span=(n, n + 1), origin="body",
+                     category="killed", comparator=comparator, low=low, best=best, high=high,
+                     support=support, subset=subset, **kw)
+
+
+def test_ranges_intersects_overlapping_statements() -> None:
+    q, finding = combine([st(1, 1001, None), st(2, 901, 1800), st(3, 1001, None)])
+    assert (q["low"], q["best"], q["high"], q["policy"]) == (1001, None, 1800, "ranges")
+    assert finding is None
+
+
+def test_ranges_best_must_lie_inside_the_interval() -> None:
+    q, _ = combine([st(1, None, None, 200, comparator="~"), st(2, 300, 500)])
+    assert (q["low"], q["best"], q["high"]) == (300, None, 500)
+    q, _ = combine([st(1, None, None, 400, comparator="~"), st(2, 300, 500)])
+    assert q["best"] == 400
+
+
+def test_ranges_contradiction_gives_the_envelope() -> None:
+    q, finding = combine([st(1, 12, 12, 12, comparator="="), st(2, 86, 86, 86, comparator="=")], label="deaths")
+    assert (q["low"], q["high"]) == (12, 86)
+    assert finding is not None and finding.code == "CONTRADICTION"
+    assert finding.statements == ["st1", "st2"]
+
+
+def test_unbounded_stays_unbounded_in_the_envelope() -> None:
+    q, finding = combine([st(1, 5, 5, 5, comparator="="), st(2, 100, None, comparator=">=")])
+    assert finding is not None and (q["low"], q["high"]) == (5, None)
+
+
+def test_subsets_and_unknowns_take_no_part() -> None:
+    q, finding = combine([st(1, 12, 12, 12, comparator="="), st(2, 2, 2, 2, subset=True),
+                          st(3, None, None, None, comparator=None)])
+    assert finding is None and (q["low"], q["high"]) == (12, 12) and q["statements"] == ["st1"]
+
+
+def test_conservative_takes_the_smallest_supported_floor() -> None:
+    sts = [st(1, 1001, None, comparator=">", support="unsourced"), st(2, 901, 1800), st(3, 1200, 1200, 1200)]
+    q, _ = combine(sts, "conservative")
+    assert (q["low"], q["best"], q["high"], q["policy"]) == (901, 901, None, "conservative")
+
+
+def test_strict_needs_agreeing_exact_figures() -> None:
+    q, _ = combine([st(1, 12, 12, 12, comparator="="), st(2, 10, 20)], "strict")
+    assert (q["low"], q["best"], q["high"]) == (12, 12, 12)
+    q, _ = combine([st(1, 12, 12, 12, comparator="="), st(2, 13, 13, 13, comparator="=")], "strict")
+    assert (q["low"], q["best"], q["high"]) == (None, None, None)
+    q, _ = combine([st(1, 1001, None, comparator=">")], "strict")
+    assert q["best"] is None
+
+
+def test_unknown_policy() -> None:
+    with pytest.raises(UnknownPolicy, match="unknown policy 'median'"):
+        combine([], "median")
+
+
+def _q(low, best, high):  # noqa: ANN001, ANN202
+    return {"low": low, "best": best, "high": high, "policy": "ranges", "statements": ["x"]}
+
+
+def test_sum_over_sides_is_interval_arithmetic() -> None:
+    q = sum_quantities([_q(100, 100, 100), _q(200, None, 300)], "ranges")
+    assert (q["low"], q["best"], q["high"]) == (300, None, 400)
+    q = sum_quantities([_q(100, 100, 100), _q(1001, None, None)], "ranges")
+    assert (q["low"], q["high"]) == (1101, None)  # unbounded stays unbounded
+    q = sum_quantities([_q(100, 100, 100), _q(None, 50, None)], "ranges")
+    assert (q["low"], q["best"], q["high"]) == (150, 150, None)
+
+
+def test_contingents_are_summed_and_totals_win() -> None:
+    killed = [st(1, 3500, 3500, 3500, comparator="=", group="Anglo-allies", group_seq=0),
+              st(2, 1200, 1200, 1200, comparator="=", group="Prussians", group_seq=1)]
+    findings: list = []
+    q = _side_quantity(killed, "ranges", "side 2 killed", findings, sum_groups=True)
+    assert (q["low"], q["best"], q["high"]) == (4700, 4700, 4700) and not findings
+    total = st(3, 24000, 24000, 24000, comparator="=", total=True)
+    q = _side_quantity([*killed, total], "ranges", "x", findings, sum_groups=True)
+    assert q["low"] == 24000
+    q = _side_quantity(killed, "ranges", "strength", findings, sum_groups=False)
+    assert q["low"] is None  # strength lists are phases as often as contingents: no sum
+
+
+def _doc(title: str, template: str | None) -> Document:
+    box = Infobox(template, (0, 0), []) if template else None
+    return Document(Source("wikitext", "x", "0"), "", title, infobox=box)
+
+
+@pytest.mark.parametrize(
+    ("title", "template", "kind"),
+    [
+        ("Battle of Hastings", "military conflict", "battle"),
+        ("Second Punic War", "military conflict", "war"),
+        ("Haitian Revolution", "military conflict", "war"),
+        ("Operation Overlord", "military conflict", "battle"),
+        ("2016 Berlin attack", "civilian attack", "attack"),
+        ("Réveillon riots", None, "other"),
+        ("Siege of Somewhere", None, "battle"),
+        ("Some massacre", None, "attack"),
+        ("Imber friendly fire incident", "event", "other"),
+    ],
+)
+def test_event_kind(title: str, template: str | None, kind: str) -> None:
+    assert event_kind(_doc(title, template)) == kind

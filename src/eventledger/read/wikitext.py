@@ -127,6 +127,12 @@ _TAG_WS = re.compile(r"(?<=<ref)[\r\n\t]+", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
 
 
+#: Identifier templates and the prefix they render (Template:ISBN, Template:Doi, Template:OCLC,
+#: Template:ISSN on English Wikipedia).
+_IDENTIFIER_TEMPLATES = {"isbn": "ISBN", "isbnt": "ISBN", "doi": "doi:", "oclc": "OCLC",
+                         "issn": "ISSN"}
+
+
 def title_from_name(name: str) -> str:
     """Derive a page title from a file name: ``Battle_of_Hastings.wiki`` -> ``Battle of Hastings``."""
     stem = PurePath(name).name
@@ -811,6 +817,12 @@ class _Walker:
                 if FLAG_TEMPLATES.get(nm, False):
                     named = {str(p.name).strip(): str(p.value).strip() for p in node.params}
                     out.add(named.get("name") or args[0], s, e, outer, literal=False)
+            return
+        if nm in _IDENTIFIER_TEMPLATES:
+            # {{ISBN|978-…}} renders "ISBN 978-…" (Template:ISBN): the identifier is text
+            args = [str(p.value).strip() for p in node.params if not p.showkey]
+            if args and args[0]:
+                out.add(f"{_IDENTIFIER_TEMPLATES[nm]} {args[0]}", s, e, outer, literal=False)
             return
         if nm in FIXED_TEMPLATES:
             out.add(FIXED_TEMPLATES[nm], s, e, outer, literal=False)

@@ -400,6 +400,14 @@ def render_record(rec: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# serve and export live beside their packages; their modules import only click at top level.
+from eventledger.export.command import export_command  # noqa: E402
+from eventledger.web.command import serve_command  # noqa: E402
+
+cli.add_command(serve_command)
+cli.add_command(export_command)
+
+
 def main() -> None:  # pragma: no cover
     cli(prog_name="eventledger")
 

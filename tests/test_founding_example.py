@@ -32,6 +32,7 @@ def test_example_is_the_seed() -> None:
 
 def test_title_template_kind_part_of(record: dict[str, Any]) -> None:
     assert record["schema"] == "eventledger/record@1"
+    assert record["source"]["name"] == "Gegenmiao_massacre.txt"  # not the checkout's path
     assert record["title"] == "Gegenmiao massacre"
     assert record["infobox"]["template"] == "civilian attack"
     assert record["event"]["kind"] == "attack"
@@ -127,10 +128,8 @@ def test_statements_have_origin_span_support(record: dict[str, Any]) -> None:
 def test_golden(record: dict[str, Any], update_golden: bool) -> None:
     path = GOLDEN / "Gegenmiao_massacre.expected.json"
     got = json.loads(json.dumps(record, ensure_ascii=False))
-    got["source"]["name"] = "examples/Gegenmiao_massacre.txt"
     if update_golden or not path.exists():
         path.parent.mkdir(exist_ok=True)
         path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     expected = json.loads(path.read_text(encoding="utf-8"))
-    expected["id"] = got["id"]  # the id hashes the source name, which depends on the checkout path
     assert got == expected

@@ -103,4 +103,8 @@ def read_path(path: str | os.PathLike[str], *, format: str | None = None) -> Doc
     fmt = format or detect_format(text)
     if fmt == "wikitext":
         title = Path(path).stem.replace("_", " ")
-    return read_text(text, str(path), format=fmt, **({"title": title} if title else {}))
+    doc = read_text(text, str(path), format=fmt, **({"title": title} if title else {}))
+    # the record names its source by file name, not by where this checkout happens to keep it,
+    # so that ids and the ledger's (source, title) key are the same on every machine
+    doc.source.name = Path(path).name
+    return doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.normalise.places import Place, load_index, resolve_place
+from eventledger.normalise.places import Place, load_index, nearest_city, resolve_place
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -26,12 +26,26 @@ def index() -> None:
         ("Fayettville, Arkansas, USA", "Arkansas", "US", 4, "admin1"),
         ("Northern France", "France", "FR", 5, "region"),
         ("Lechfeld plain, near Augsburg, Bavaria", "Augsburg", "DE", 2, "city"),
-        ("Marsaglia, near Turin, present-day Italy", "Turin", "IT", 2, "city"),
         ("Wakefield, West Yorkshire, England", "Wakefield", "GB", 1, "city"),
         ("Melbourne, Vic.", "Melbourne", "AU", 1, "city"),
         ("Vancouver British Columbia", "Vancouver", "CA", 1, "city"),
         ("Nanking and surrounding areas", "Nanjing", "CN", 1, "city"),
         ("Near the village of Roliça in Portugal", "Portugal", "PT", 6, "country"),
+        ("Fayettville, Arkansas, USA", "Arkansas", "US", 4, "admin1"),
+        # main name (romanised either way) before alternate names: Kyzyl was once "Krasny"
+        ("Krasny, Russia", "Krasnyy", "RU", 1, "city"),
+        # polities stand for their territory, never a town named like a word in them
+        ("Kingdom of England", "England", "GB", 4, "admin1"),
+        ("Kingdom of France", "France", "FR", 6, "country"),
+        ("Saint-Domingue", "Haiti", "HT", 6, "country"),
+        # diacritics: not a common English word, so no population floor
+        ("near Țuțora and Prut river, Moldavia", "Ţuţora", "RO", 2, "city"),
+        ("Off Naupactus", "Náfpaktos", "GR", 2, "city"),
+        # the first town, unless it is far from the town it is said to be near
+        ("Waterloo, present day Belgium; 15 km south of Brussels", "Waterloo", "BE", 1, "city"),
+        ("Marsaglia, near Turin, present-day Italy", "Turin", "IT", 2, "city"),
+        ("Battle near Hastings, East Sussex, England", "Hastings", "GB", 2, "city"),
+        ("Dundalk, County Louth Ireland", "Dundalk", "IE", 1, "city"),
         ("[[Berlin]], [[Third Reich|Germany]]", "Berlin", "DE", 1, "city"),
         ("Luxembourg", "Luxembourg", "LU", 6, "country"),
     ],
@@ -93,3 +107,80 @@ def test_common_word_is_not_a_village() -> None:
     # "Front" and "Banner" are villages somewhere; inside a run they must not match
     p = resolve_place("Horqin Right Front Banner")
     assert p.where_prec is None
+
+
+@pytest.mark.parametrize(
+    ("text", "coord", "name", "country"),
+    [
+        # a same-named town far from the coordinates is another town (Dundalk, Maryland)
+        ("Silverbridge, County Armagh & Dundalk, County Louth Ireland", (54.009, -6.4049),
+         "Dundalk", "IE"),
+        ("Waterloo, then Netherlands, present day Belgium", (50.68016, 4.41169), "Waterloo", "BE"),
+        # no name agrees: the country of the nearest city to the coordinates
+        ("Springfield", (48.85, 2.35), None, "FR"),
+        ("Middlesex County, Massachusetts", (42.449639, -71.230833), "Middlesex County", "US"),
+    ],
+)  # fmt: skip
+def test_names_must_agree_with_stated_coordinates(
+    text: str, coord: tuple[float, float], name: str | None, country: str
+) -> None:
+    p = resolve_place(text, coord=coord)
+    assert (p.name, p.country, p.where_prec, p.feature) == (name, country, 1, "coord")
+    assert (p.lat, p.lon) == coord
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "country"),
+    [(54.009, -6.4049, "IE"), (54.1, -6.6, "GB"), (52.5, 13.4, "DE"), (-33.9, 151.2, "AU")],
+)
+def test_nearest_city(lat: float, lon: float, country: str) -> None:
+    got = nearest_city(lat, lon)
+    assert got is not None and got[1] == country and got[3] < 50
+
+
+def test_nearest_city_far_out_at_sea() -> None:
+    assert nearest_city(0.0, -140.0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Eastern North America, Caribbean Sea, Indian subcontinent, Africa, the Atlantic "
+         "Ocean, and the Indian Ocean", "North America", None),
+        ("Europe, Pacific, Atlantic, South-East Asia, China, Middle East, Mediterranean",
+         "Europe", None),
+        ("The Ardennes: Belgium, Luxembourg", "Ardennes", None),
+    ],
+)  # fmt: skip
+def test_a_list_of_areas_is_its_first_area(text: str, name: str, country: str | None) -> None:
+    context = ["Clinton withdrew into New York.", "He later moved to Berlin."]
+    p = resolve_place(text, context=context)
+    assert (p.name, p.country, p.where_prec, p.feature, p.lat) == (name, country, 5, "region", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "where_prec"),
+    [
+        # a region of a country stays the region: Paris is in the body, not the location
+        ("Northern France", ["the Liberation of Paris followed on 25 August"], "France", 5),
+        # a polity stays the polity: "Church of England" is not the town of Church
+        ("Kingdom of England", ["The monopoly of the Church of England on worship ended."],
+         "England", 4),
+        # a water body stays the water body
+        ("Strait of Messina", ["lying two miles south of Messina"], "Strait of Messina", 7),
+        # the text names a village the gazetteer lacks: no other town from the body
+        ("Near the village of Roliça in Portugal",
+         ["The French blocked the roads south toward Lisbon.",
+          "Wellesley arrived at Óbidos and moved toward Roliça."], "Portugal", 6),
+        # a country named in the body (here the colonial power) is not the place
+        ("Saint-Domingue", ["sugar imported by France and Britain"], "Haiti", 6),
+        ("Taginae", ["sugar imported by France and Britain"], None, None),
+        # a known admin2 may still be refined by a town the body places in it
+        ("Tulsa County, Oklahoma", ["5 miles northwest of modern Tulsa."], "Tulsa", 2),
+    ],
+)  # fmt: skip
+def test_context_does_not_invent_a_place(
+    text: str, context: list[str], name: str | None, where_prec: int | None
+) -> None:
+    p = resolve_place(text, context=context)
+    assert (p.name, p.where_prec) == (name, where_prec)

@@ -58,7 +58,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Place", "resolve_place", "load_index"]
+__all__ = ["Place", "resolve_place", "load_index", "nearest_city"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ import math
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -443,7 +443,9 @@ def _year(date: str | None) -> float | None:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def timeline(rows: list[dict[str, Any]], width: int = 1000, lane: int = 12) -> dict[str, Any]:
+def timeline(
+    rows: list[dict[str, Any]], width: int = 1000, lane: int = 10, max_lanes: int = 12
+) -> dict[str, Any]:
     """Lay events out on a year axis for an SVG timeline.
 
     An event is a dot at its start (a bar to its end when it lasts longer than a dot). Items
@@ -484,8 +486,12 @@ def timeline(rows: list[dict[str, Any]], width: int = 1000, lane: int = 12) -> d
                 n = i
                 break
         else:
-            lanes.append(x2 + 8)
-            n = len(lanes) - 1
+            if len(lanes) < max_lanes:
+                lanes.append(x2 + 8)
+                n = len(lanes) - 1
+            else:  # crowded: the lane that frees up first takes it (dots may touch)
+                n = min(range(len(lanes)), key=lanes.__getitem__)
+                lanes[n] = max(lanes[n], x2 + 8)
         items.append(
             {
                 "id": r["id"],
@@ -661,7 +667,7 @@ async def _call(
         "http_version": "1.1",
         "method": method,
         "scheme": "http",
-        "path": raw_path,
+        "path": unquote(raw_path),
         "raw_path": raw_path.encode(),
         "query_string": query.encode(),
         "root_path": "",
@@ -687,8 +693,8 @@ async def _call(
             status = message["status"]
             for k, v in message.get("headers", []):
                 out_headers[k.decode("latin-1")] = v.decode("latin-1")
-        elif message["type"] == "http.response.body":
-            body.extend(message.get("body", b""))
+        elif message["type"] == "http.response.body" and method != "HEAD":
+            body.extend(message.get("body", b""))  # a server sends no body for HEAD
 
     await app(scope, receive, send)
     return status, out_headers, bytes(body)

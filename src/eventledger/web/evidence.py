@@ -266,7 +266,7 @@ class Evidence:
                 by_sentence.setdefault(home, []).append((sid, span))
         sections: list[dict[str, Any]] = []
         for s in self.record.get("sentences", []):
-            name = s.get("section") or ("Captions" if s.get("origin") == "caption" else "")
+            name = s.get("section") or ("Captions" if s.get("origin") == "caption" else "Lead")
             if not sections or sections[-1]["name"] != name:
                 sections.append({"name": name, "paragraphs": []})
             paragraphs = sections[-1]["paragraphs"]

@@ -729,21 +729,38 @@ def _hits(
 
 
 def _countries(hits: list[_Hit]) -> set[str]:
-    """Countries the text names: countries themselves and unambiguous admin divisions."""
-    out = {h.entry[2] for h in hits if h.entry[0] == "country"}
-    by_name: dict[str, set[str]] = defaultdict(set)
+    """The country the text says the place is in.
+
+    A name that can only be a country ("Greece", "Ireland") is explicit, and explicit
+    countries are the hint. Without one, the *last* division or region whose name points to a
+    single country is the hint: a location is written from specific to general ("off
+    Portland, England"), so the last division is the container and an earlier name that is
+    also a division elsewhere (Portland parish, Jamaica) is not evidence. A name that spans
+    several countries ("Ardennes") is no evidence at all.
+    """
     spanning = {h.matched for h in hits if h.entry[0] == "region" and not h.entry[2]}
+    countries: dict[tuple[str, int], set[str]] = defaultdict(set)
+    divisions: dict[tuple[str, int], set[str]] = defaultdict(set)
     for h in hits:
-        if h.matched in spanning:  # "Ardennes" spans three countries; its French department
-            continue  # is not evidence that the text means France
-        if h.entry[0] in ("admin1", "admin2") and (_is_main_name(h.entry, h.matched) or h.polity):
-            by_name[h.matched].add(h.entry[2])
+        if h.matched in spanning:
+            continue
+        key = (h.matched, h.pos)
+        if h.entry[0] == "country":
+            countries[key].add(h.entry[2])
+        elif h.entry[0] in ("admin1", "admin2") and (_is_main_name(h.entry, h.matched) or h.polity):
+            divisions[key].add(h.entry[2])
         elif h.entry[0] == "region" and h.entry[2]:
-            by_name[h.matched].add(h.entry[2])
-    for ccs in by_name.values():
-        if len(ccs) == 1:
-            out |= ccs
-    return out
+            divisions[key].add(h.entry[2])
+    explicit: set[str] = set()
+    for key, ccs in countries.items():
+        if key not in divisions:
+            explicit |= ccs
+        else:  # "Georgia": the country or the US state
+            divisions[key] |= ccs
+    if explicit:
+        return explicit
+    single = [(key[1], ccs) for key, ccs in divisions.items() if len(ccs) == 1]
+    return max(single, key=lambda s: s[0])[1] if single else set()
 
 
 @dataclass(frozen=True, slots=True)

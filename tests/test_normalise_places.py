@@ -46,6 +46,14 @@ def index() -> None:
         ("Marsaglia, near Turin, present-day Italy", "Turin", "IT", 2, "city"),
         ("Battle near Hastings, East Sussex, England", "Hastings", "GB", 2, "city"),
         ("Dundalk, County Louth Ireland", "Dundalk", "IE", 1, "city"),
+        # the country hint: explicit countries, else the last division (the container)
+        ("Marathon, Greece", "Marathónas", "GR", 1, "city"),
+        ("off Portland, England, Lyme Bay, English Channel", "Portland", "GB", 2, "city"),
+        # states now split among several countries give no country hint
+        ("Kharkov, Ukrainian SSR, Soviet Union", "Kharkiv", "UA", 1, "city"),
+        ("Mykonos, Ottoman Empire", "Mykonos", "GR", 1, "city"),
+        # "Île de France" (Mauritius) is not France
+        ("off Port Louis, Île de France", "Port Louis", "MU", 2, "city"),
         ("[[Berlin]], [[Third Reich|Germany]]", "Berlin", "DE", 1, "city"),
         ("Luxembourg", "Luxembourg", "LU", 6, "country"),
     ],
@@ -60,7 +68,9 @@ def test_resolve_place(
         assert p.lat is not None and p.lon is not None
 
 
-@pytest.mark.parametrize("text", ["Soviet", "French", "May", "Gegenmiao lamasery", "", "the army"])
+@pytest.mark.parametrize(
+    "text", ["Soviet", "French", "May", "Gegenmiao lamasery", "", "the army", "Syr Darya", "Hill"]
+)
 def test_unresolved(text: str) -> None:
     p = resolve_place(text)
     assert p == Place(text, None, None, None, None, None, None)
@@ -150,6 +160,7 @@ def test_nearest_city_far_out_at_sea() -> None:
         ("Europe, Pacific, Atlantic, South-East Asia, China, Middle East, Mediterranean",
          "Europe", None),
         ("The Ardennes: Belgium, Luxembourg", "Ardennes", None),
+        ("Denmark, Norway, Sweden", "Denmark", None),
     ],
 )  # fmt: skip
 def test_a_list_of_areas_is_its_first_area(text: str, name: str, country: str | None) -> None:

@@ -676,7 +676,9 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
                     prev is not None
                     and not (j - i == 1 and _plain_word(piece))
                     and piece.lower() not in _STOP
-                    and _lookup(piece, index)
+                    # a piece of an unknown name must be a main name: "Syr Darya" is not
+                    # Syr + Dārayyā (which GeoNames also spells "Darya")
+                    and any(_is_main_name(e, piece) for e in _lookup(piece, index))
                 ):
                     cand = [*prev, (piece, "any", False)]
                     if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]

@@ -112,7 +112,7 @@ def _is_dump(file: str) -> bool:
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
 @click.option("--workers", type=int, default=None, help="dumps: worker processes (default: cores)")
 @click.option("--resume", is_flag=True, help="dumps: resume an interrupted ingest from its checkpoint")
-@click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title"]),
+@click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title", "all"]),
               default="infobox", show_default=True, help="dumps: which pages are candidates")
 @click.option("--no-progress", is_flag=True, help="dumps: no progress bar")
 def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
@@ -166,6 +166,43 @@ def _ingest_dump(file: str, db_path: str, **options: Any) -> int:
         return 1
     click.echo(str(summary))
     return 0
+
+
+@cli.command(name="spark-ingest")
+@click.argument("source", type=click.Path(exists=True))
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL")
+@click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title", "all"]),
+              default="infobox", show_default=True, help="which pages are candidates")
+@click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="also load the records into this ledger")
+def spark_ingest(source: str, out_dir: str, master: str, prefilter: str, policy: str,
+                 db: str | None) -> None:
+    """Extract records with Apache Spark (extra `spark`) from a multistream dump SOURCE, or a
+    Parquet table of title/revision/wikitext, into Parquet files under OUT_DIR.
+
+    The per-page function is the very one `eventledger ingest` runs. With --db, the Parquet
+    records are then loaded into the ledger.
+
+    Example:
+
+        SPARK_LOCAL_IP=127.0.0.1 eventledger spark-ingest enwiki-multistream.xml.bz2 out/ --db ledger.sqlite
+    """
+    from eventledger.dump import spark_ingest as run
+
+    try:
+        counts = run(source, out_dir, master=master, filter=prefilter, policy=policy)
+    except EventLedgerError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"spark: {counts['units']} units, {counts['records']} records, "
+               f"{counts['failures']} failed pages -> {out_dir}")
+    if db:
+        from eventledger.dump.spark import load_parquet
+
+        loaded = load_parquet(out_dir, _db_path(db))
+        click.echo(f"ledger {_db_path(db)}: {loaded['added']} added, {loaded['updated']} updated, "
+                   f"{loaded['unchanged']} unchanged, {loaded['failures']} failures recorded")
 
 
 @cli.command()

@@ -35,6 +35,7 @@ from eventledger.dump.runner import (
     run_unit,
 )
 from eventledger.errors import EventLedgerError
+from eventledger.store.rows import canonical_json
 
 RECORD_COLUMNS = ("source", "title", "revision", "id", "unit", "pos", "record")
 FAILURE_COLUMNS = ("source", "title", "revision", "unit", "error")
@@ -69,7 +70,7 @@ def _rows(ctx: Context, result: UnitResult) -> tuple[list[tuple], list[tuple]]:
             r.get("id"),
             result.key,
             pos,
-            json.dumps(r, ensure_ascii=False, sort_keys=True),
+            canonical_json(r),  # key order kept: the ledger stores the same text either way
         )
         for pos, r in enumerate(result.records)
     ]

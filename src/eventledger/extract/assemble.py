@@ -120,9 +120,9 @@ def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
                      "statements": [i for q in present for i in q["statements"]], "sum_of_sides": True}
     if not present:
         return out
-    lows = [q["low"] if q["low"] is not None else q["best"] for q in present]
+    lows = [q["low"] for q in present]
     if any(x is not None for x in lows):
-        out["low"] = sum(x or 0 for x in lows)
+        out["low"] = sum(x or 0 for x in lows)  # a missing lower bound is 0, not the best guess
     highs = [q["high"] if q["high"] is not None else None for q in present]
     out["high"] = None if any(h is None for h in highs) else sum(highs)  # type: ignore[arg-type]
     bests = [q["best"] for q in present]
@@ -185,22 +185,8 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     sides = _sides(statements, policy, findings) if kind in ("battle", "war") or any(
         st.side for st in statements) else []
     event["sides"] = sides
-    deaths_st = _event_level(by_prop.get("deaths", []), kind)
-    side_killed = [s["casualties"]["killed"] for s in sides if s["casualties"]["killed"]["statements"]]
-    if side_killed:
-        event["deaths"] = sum_quantities(side_killed, policy)
-    else:
-        event["deaths"], f = combine(deaths_st, policy, "deaths")
-        if f:
-            findings.append(f)
-    inj_st = _event_level(by_prop.get("injuries", []), kind)
-    side_wounded = [s["casualties"]["wounded"] for s in sides if s["casualties"]["wounded"]["statements"]]
-    if side_wounded:
-        event["injuries"] = sum_quantities(side_wounded, policy)
-    else:
-        event["injuries"], f = combine(inj_st, policy, "injuries")
-        if f:
-            findings.append(f)
+    for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
+        event[key] = _event_quantity(by_prop.get(prop, []), sides, cat, kind, policy, findings)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
     event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
     event["attack_types"] = [dict(attack_type(st.value["label"]), statement=st.id)
@@ -211,17 +197,49 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     return event, findings
 
 
-def _event_level(sts: list[Statement], kind: str) -> list[Statement]:
+def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str, kind: str,
+                    policy: str, findings: list[Finding]) -> Quantity:
+    """The event's deaths (``cat`` killed) or injuries (wounded).
+
+    With sides that give figures of that category: their sum, plus the civilians' figure
+    when the infobox gives one apart from the sides. Else the event-level statements
+    (:func:`_event_level`). When some side gives only undifferentiated casualties, its dead are
+    somewhere inside them: what the other statements give is then only a lower bound.
+    """
+    per_side = [s["casualties"][cat] for s in sides if s["casualties"][cat]["statements"]]
+    if per_side:
+        civilians = [st for st in sts if st.side is None and st.origin == "infobox"
+                     and st.party == "civilians"]
+        if civilians:
+            q, f = combine(civilians, policy, f"civilian {cat}")
+            if f:
+                findings.append(f)
+            per_side.append(q)
+        return sum_quantities(per_side, policy)
+    q, f = combine(_event_level(sts, kind, bool(sides)), policy,
+                   "deaths" if cat == "killed" else "injuries")
+    if f:
+        findings.append(f)
+    hidden = [s for s in sides if s["casualties"]["total"]["statements"]
+              and not s["casualties"][cat]["statements"]]
+    if hidden and (q["low"] is not None or q["best"] is not None):
+        q["low"] = q["low"] if q["low"] is not None else q["best"]
+        q["high"] = q["best"] = None
+        q["lower_bound_only"] = True
+    return q
+
+
+def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> list[Statement]:
     """The statements about the event's own total: the infobox's, and the lead's.
 
     Sentences in later sections often count other events (an earlier attack, a later
     massacre in the same war) or parts of this one; they stay statements and evidence, but do
-    not take part in the event's figure. Battles and wars take no prose figures at all: their
-    prose counts engagements, units and days.
+    not take part in the event's figure. Battles and wars with infobox sides take no prose
+    figures at all: their prose counts engagements, units and days.
     """
+    prose = kind not in ("battle", "war") or not has_sides
     return [st for st in sts if st.side is None and (
-        st.origin == "infobox" or (st.origin == "body" and st.section is None
-                                   and kind not in ("battle", "war")))]
+        st.origin == "infobox" or (st.origin == "body" and st.section is None and prose))]
 
 
 def _date(sts: list[Statement], findings: list[Finding]) -> dict[str, Any]:
@@ -351,6 +369,12 @@ def _side_quantity(sts: list[Statement], policy: str, label: str, findings: list
     else:
         chosen = sts
     q, f = combine(chosen, policy, label)
+    if f and not sum_groups and not all(st.attribution for st in chosen if _bounded(st)):
+        # "42,000 regulars / 39,000 stragglers": a strength list names parts of one force;
+        # only figures that say whose claim they are (attributions) are rival claims
+        empty, _ = combine([], policy)
+        empty["statements"] = [st.id for st in chosen]
+        return empty
     if f:
         findings.append(f)
     return q

@@ -100,3 +100,12 @@ def test_labels_are_not_actors() -> None:
 
 def test_empty() -> None:
     assert split_actors("") == []
+
+
+def test_parentheses_do_not_separate_and_remarks_are_dropped() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors("World Trade Center (AA11, UA 175)")] == [
+        "World Trade Center (AA11, UA 175)"]
+    (amri,) = split_actors("Anis Amri (deceased)")
+    assert amri.name == "Anis Amri" and amri.end == len("Anis Amri")

@@ -220,10 +220,13 @@ def _from_field(b: _Builder, f: Field) -> None:
         for item in f.items or [f.plain]:
             links = [(lk.text, lk.target, *lk.span) for lk in f.links]
             for actor in split_actors(item.text, _plain_links(item, links)):
-                if actor.end <= actor.start:
-                    continue
+                if actor.end <= actor.start or actor.name.startswith("("):
+                    continue  # "(AA11 and UA 175)" on its own line remarks on the item above
+                kind = actor.kind
+                if key == "perpetrators" and kind == "unknown" and _PERSON.match(actor.name):
+                    kind = "non-state"  # a named attacker acts for no state
                 b.add(_ACTOR_KEYS[key], item.span_of(actor.start, actor.end), "infobox",
-                      value={"name": actor.name, "link": actor.link, "kind": actor.kind,
+                      value={"name": actor.name, "link": actor.link, "kind": kind,
                              "country": actor.country}, **common)
         if key == "combatants" and f.hints.get("flag_country") and not f.plain.text.strip():
             for country in f.hints["flag_country"]:
@@ -264,6 +267,10 @@ def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
     return out
 
 
+#: A person's name: two to four capitalised words (particles allowed), nothing else.
+_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la)[-\s])?"
+                     r"[A-Z][\w'’.-]+){1,3}$")
+
 _GROUP_LABEL = re.compile(r"^\s*[*•#]*\s*(?P<label>[^\d:()\[\]\n]{2,60}?)\s*:\s*(?P<rest>.*)$")
 _CATEGORY_LABEL = re.compile(
     r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"
@@ -283,7 +290,8 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
 
     A heading is ``Label:`` (with or without a figure after it) or a short line with no digit
     (``American``); a label naming a category or a party (``Killed:``, ``Civilians:``) is not a
-    group (the figure normaliser reads it). ``Total…`` lines are totals and close any group.
+    group (the figure normaliser reads it). ``Total…`` lines, and lines with a figure that end
+    in a colon (``4,000–5,000 killed:`` above its parts), are totals and close any group.
     """
     out: list[tuple[str | None, int | None, bool]] = []
     group: str | None = None
@@ -292,7 +300,9 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
     for line in text.split("\n"):
         m = _GROUP_LABEL.match(line)
         stripped = line.strip().strip(":").strip()
-        if m and m.group("label").strip().lower().startswith("total"):
+        if (m and m.group("label").strip().lower().startswith("total")) or (
+                re.search(r"\d", stripped) and line.rstrip().endswith(":")):
+            # "Total: 24,000", or "4,000–5,000 killed:" heading the lines that break it down
             group, seq = None, None
             out.append((None, None, True))
             continue

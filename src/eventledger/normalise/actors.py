@@ -123,11 +123,17 @@ def _kind(name: str, has_country: bool) -> str:
 
 def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list[tuple[int, int]]:
     spans = [(s, e) for _t, _l, s, e in links]
+    # nothing inside parentheses separates actors: "World Trade Center (AA11, UA 175)"
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\([^()\n]*\)", text)]
     for name in _JOINED + tuple(n for n in _states() if " and " in n):
         for m in re.finditer(re.escape(name), text, re.I):
             spans.append((m.start(), m.end()))
     return spans
 
+
+#: A trailing parenthetical remark that is not part of an actor's name: it starts lower-case
+#: ("(deceased)", "(see also …)", "(not present)").
+_REMARK = re.compile(r"\s*\((?:[a-z]|see\b)[^()]*\)\s*$")
 
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
 
@@ -195,6 +201,10 @@ def split_actors(
         start, end = a + lead, a + trail
         if end <= start:
             continue
+        remark = _REMARK.search(text, start, end)
+        if remark and remark.start() > start:
+            # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
+            end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
         if name.lower().rstrip(":") in ("supported by", "allies", "including", "etc"):
             continue

@@ -161,3 +161,8 @@ def test_corpus_infobox_dates_mostly_parse() -> None:
         assert value[v.start_offset : v.end_offset] == v.text
         assert 1 <= v.date_prec <= 5
     assert ok / len(values) > 0.9
+
+
+def test_replacement_characters_between_dates_are_a_lost_dash() -> None:
+    d = parse_date("22 August 1642 \ufffd\ufffd\ufffd 3 September 1651")
+    assert (d.start, d.end, d.date_prec) == ("1642-08-22", "1651-09-03", 5)

@@ -91,7 +91,7 @@ _TOKEN = re.compile(
     |(?P<num>\d{1,3}(?:,\d{3})+(?![\d])|\d+)
     |(?P<era>(?:B\.C\.(?:E\.)?|A\.D\.|C\.E\.))
     |(?P<word>[A-Za-z]+\.?)
-    |(?P<dash>[-–—‒−]|&ndash;|&mdash;)
+    |(?P<dash>[-–—‒−]|&ndash;|&mdash;|\ufffd+)  # a run of U+FFFD: a dash lost to bad encoding
     |(?P<punct>[,;:()\[\]/~])
     |(?P<other>\S)
     """,

@@ -185,8 +185,10 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     sides = _sides(statements, policy, findings) if kind in ("battle", "war") or any(
         st.side for st in statements) else []
     event["sides"] = sides
+    totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
-        event[key] = _event_quantity(by_prop.get(prop, []), sides, cat, kind, policy, findings)
+        event[key] = _event_quantity(by_prop.get(prop, []), sides, cat, kind, policy, findings,
+                                     totalling)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
     event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
     event["attack_types"] = [dict(attack_type(st.value["label"]), statement=st.id)
@@ -197,13 +199,17 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     return event, findings
 
 
+_TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
+
+
 def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str, kind: str,
-                    policy: str, findings: list[Finding]) -> Quantity:
+                    policy: str, findings: list[Finding], totalling: set[str]) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
     With sides that give figures of that category: their sum, plus the civilians' figure
     when the infobox gives one apart from the sides. Else the event-level statements
-    (:func:`_event_level`). When some side gives only undifferentiated casualties, its dead are
+    (:func:`_event_level`), or, on a page with neither, body statements in sentences that sum
+    up (``in all``, ``in total``). When some side gives only undifferentiated casualties, its dead are
     somewhere inside them: what the other statements give is then only a lower bound.
     """
     per_side = [s["casualties"][cat] for s in sides if s["casualties"][cat]["statements"]]
@@ -216,8 +222,13 @@ def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str,
                 findings.append(f)
             per_side.append(q)
         return sum_quantities(per_side, policy)
-    q, f = combine(_event_level(sts, kind, bool(sides)), policy,
-                   "deaths" if cat == "killed" else "injuries")
+    chosen = _event_level(sts, kind, bool(sides))
+    if not chosen and not sides:
+        # no infobox figure and none in the lead: a body sentence that says it sums up
+        # ("in all, 578 sailors died") still speaks of the whole event
+        chosen = [st for st in sts if st.origin == "body" and st.sentence in totalling
+                  and st.side is None]
+    q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
     if f:
         findings.append(f)
     hidden = [s for s in sides if s["casualties"]["total"]["statements"]

@@ -148,7 +148,45 @@ def extract_statements(doc: Document) -> list[Statement]:
                   **_figure_kw(fig))
     if not has_box_date:
         _lead_date(b, doc, support)
+    if box is None or not any(f.key in ("location", "coordinates") and (f.plain.text.strip() or
+                                                                      "coord" in f.hints)
+                              for f in box.fields):
+        _lead_location(b, doc, support)
     return b.items
+
+
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|near|off|outside|on|of|into|over|across)\s+(?:the\s+)?"
+    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)")
+
+
+def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
+    """A page without an infobox location: the first place the lead paragraph puts it in.
+
+    Candidates are capitalised names after ``in``/``at``/``near``/``off``/``of``/``into``…
+    (``in the St. Antoine district of Paris``, ``a sortie into the North Sea``), in order; the
+    first the gazetteer resolves is taken, and the statement says it came from the body.
+    """
+    from eventledger.normalise.places import resolve_place
+
+    body = doc.body()
+    if not body:
+        return
+    first_par = body[0].paragraph
+    for s in body:
+        if s.paragraph != first_par:
+            break
+        for m in _PLACE_AFTER.finditer(s.plain.text):
+            name = m.group("p")
+            place = resolve_place(name)
+            if place.name is None:
+                continue
+            sup, refs = support.get(s.id, ("unsourced", []))
+            a = m.start("p")
+            b.add("location", s.plain.span_of(a, a + len(name)), "body", value={"text": name},
+                  refs=refs, support=sup, sentence=s.id, section=s.section)
+            return
 
 
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:

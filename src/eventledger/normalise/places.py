@@ -224,7 +224,9 @@ _DIRECTION = {"northern", "southern", "eastern", "western", "central", "north", 
 # Trailing words naming a site at a place ("Ambion Hill", "Lechfeld Plain"): the place is near.
 _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "square",
                 "street", "road", "bridge", "forest", "valley", "heath", "moor", "church",
-                "abbey", "palace", "station", "airport", "harbour", "harbor", "market", "camp"}  # fmt: skip
+                "abbey", "palace", "station", "airport", "harbour", "harbor", "market", "camp",
+                "creek", "brook", "wood", "woods", "marsh", "ridge", "meadow", "farm", "mill",
+                "crossroads", "pass"}  # fmt: skip
 # Words naming an administrative unit: what remains must be an admin division, never a city.
 _ADMIN_WORDS = {"county", "district", "province", "oblast", "region", "prefecture", "banner",
                 "league", "governorate", "department", "municipality", "township", "parish",

@@ -844,3 +844,16 @@ def test_founding_example_through_the_ledger(db_path: Path) -> None:
         assert count(led, "sentences", "event = ?", (record["id"],)) == len(record["sentences"])
         assert count(led, "refs", "event = ?", (record["id"],)) == len(record["references"])
         assert len(led.findings(record["id"])) == len(record["findings"])
+
+
+def test_ingest_also_runs_in_the_same_transaction(tmp_path: Path) -> None:
+    """Bookkeeping rows passed as `also` commit with the records, or not at all."""
+    path = tmp_path / "l.sqlite"
+    with Ledger(path) as ledger:
+        ledger.conn.execute("CREATE TABLE marks (n INTEGER)")
+        ledger.ingest([make_record("A")], also=[("INSERT INTO marks VALUES (?)", [(1,), (2,)])])
+        assert [r[0] for r in ledger.conn.execute("SELECT n FROM marks")] == [1, 2]
+        with pytest.raises(LedgerError):
+            ledger.ingest([make_record("B", source="b.txt")],
+                          also=[("INSERT INTO no_such_table VALUES (?)", [(3,)])])
+        assert [r["title"] for r in ledger.list()] == ["A"]  # B rolled back with the bad row

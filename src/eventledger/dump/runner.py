@@ -10,11 +10,11 @@ Two plans, chosen from the file:
   with all cores when installed, else the standard library), cuts pages, pre-filters them, and
   sends batches of candidate pages to the workers.
 
-The parent is the one writer. It writes results in unit order, in batches: records with
-:meth:`Ledger.ingest`, failed pages with :meth:`Ledger.record_failure`, then the units'
-checkpoint rows (table ``dump_checkpoints``). Ingest is idempotent (an unchanged document is
-left untouched, rowids included), so a crash between the records and the checkpoint only means
-the unit is done again on ``resume`` with no change to the ledger: a resumed run ends with the
+The parent is the one writer. It writes results in unit order, in batches: failed pages with
+:meth:`Ledger.record_failure`, then the records with :meth:`Ledger.ingest` and, in that same
+transaction, the units' checkpoint rows (table ``dump_checkpoints``). Ingest is also idempotent
+(an unchanged document is left untouched, rowids included), so a unit done twice means only
+that it is done again on ``resume`` with no change to the ledger: a resumed run ends with the
 same ledger as an uninterrupted one. Units are cut from the file's content only (stream offsets,
 page counts), never from timing, so a resumed run sees the same units.
 
@@ -516,31 +516,21 @@ class LedgerSink:
         conn.execute("COMMIT")
 
     def write(self, key: str, results: list[UnitResult], *, checkpoint: bool = True) -> int:
-        """Store the records and failures of *results*, then checkpoint them; return events."""
-        records = [r for res in results for r in res.records]
-        if records:
-            self.ledger.ingest(records)
+        """Store the failures, then the records of *results* and their checkpoint rows in one
+        transaction (a crash leaves both or neither); return the number of events."""
         for res in results:
             for f in res.failures:
                 if not self._failure_known(f):
                     self.ledger.record_failure(self.source, f.title, f.revision, f.error)
-        if checkpoint:
-            conn = self.ledger.conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO dump_checkpoints VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (key, r.key, r.end, r.pages, r.candidates, len(r.records), len(r.failures))
-                        for r in results
-                        if r.error is None and r.key >= 0
-                    ],
-                )
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        records = [r for res in results for r in res.records]
+        rows = [
+            (key, r.key, r.end, r.pages, r.candidates, len(r.records), len(r.failures))
+            for r in results
+            if r.error is None and r.key >= 0
+        ] if checkpoint else []
+        also = [("INSERT OR REPLACE INTO dump_checkpoints VALUES (?, ?, ?, ?, ?, ?, ?)", rows)]
+        if records or rows:
+            self.ledger.ingest(records, also=also if rows else ())
         return len(records)
 
     def _failure_known(self, f: PageFailure) -> bool:

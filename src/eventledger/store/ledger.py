@@ -211,7 +211,12 @@ class Ledger:
 
     # ----------------------------------------------------------------- writing
 
-    def ingest(self, records: Iterable[dict[str, Any]]) -> IngestResult:
+    def ingest(
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        also: Sequence[tuple[str, Sequence[Sequence[Any]]]] = (),
+    ) -> IngestResult:
         """Store *records* in one transaction and say how many documents were added or replaced.
 
         A document is ``(source.name, title)``; its version is ``source.revision``, or
@@ -222,6 +227,9 @@ class Ledger:
         document must come in the same call. A record id already stored under another document
         (a page renamed) moves to the new one. Ingesting a document clears its recorded failures.
 
+        :param also: ``(sql, rows)`` pairs executed (``executemany``) in the same transaction,
+            after the records: a caller's bookkeeping, such as a dump's checkpoint, commits
+            together with the records it describes, or not at all.
         :raises LedgerError: if the ledger is read-only or a record lacks ``id``, ``title`` or
             ``source.name`` (nothing is written then).
         """
@@ -249,6 +257,8 @@ class Ledger:
                     to_write.append((group, row[0]))
             if to_write:
                 self._write(conn, to_write, stale_docs)
+            for sql, rows in also:
+                conn.executemany(sql, rows)
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:

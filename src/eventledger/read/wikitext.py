@@ -2,7 +2,8 @@
 
 The page is tokenised once with mwparserfromhell (C tokenizer). mwparserfromhell has no
 offsets, but it is lossless (``str(parse(t)) == t``), so one recursive walk computes every
-node's ``[start, end)`` by summing ``len(str(child))`` in source order (see :class:`_Walker`).
+node's ``[start, end)`` by summing ``len(str(child))`` in source order (see :class:`_Walker`),
+each length computed once per node (:func:`_nlen`), not by re-stringifying subtrees.
 The same walk renders plain text (each character mapped to the input span it came from), finds
 references and markers, infobox fields, captions and categories.
 
@@ -41,6 +42,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from ..models import (
@@ -129,8 +131,13 @@ _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNOREC
 
 #: Identifier templates and the prefix they render (Template:ISBN, Template:Doi, Template:OCLC,
 #: Template:ISSN on English Wikipedia).
-_IDENTIFIER_TEMPLATES = {"isbn": "ISBN", "isbnt": "ISBN", "doi": "doi:", "oclc": "OCLC",
-                         "issn": "ISSN"}
+_IDENTIFIER_TEMPLATES = {
+    "isbn": "ISBN",
+    "isbnt": "ISBN",
+    "doi": "doi:",
+    "oclc": "OCLC",
+    "issn": "ISSN",
+}
 
 
 def title_from_name(name: str) -> str:
@@ -195,6 +202,26 @@ class _Out:
         seg = self._seg()
         chars, starts, ends = seg.chars, seg.starts, seg.ends
         os_, oe = outer
+        if text.isprintable() and "  " not in text:
+            # fast path: the only whitespace is single spaces (every other whitespace character
+            # is unprintable), so only a leading space can collapse
+            if text[:1] == " " and (not chars or chars[-1] == " "):
+                text = text[1:]
+                if literal:
+                    s += 1
+            n = len(text)
+            if not n:
+                return
+            chars.extend(text)
+            if literal:
+                starts.extend(range(s, s + n))
+                ends.extend(range(s + 1, s + n + 1))
+            else:
+                starts.extend([s] * n)
+                ends.extend([e] * n)
+            seg.outs.extend([os_] * n)
+            seg.oute.extend([oe] * n)
+            return
         for i, ch in enumerate(text):
             if ch.isspace():
                 if not chars or chars[-1] == " ":
@@ -322,25 +349,91 @@ def _attr(tag: Tag, name: str) -> str | None:
     return None
 
 
-def _tag_contents_start(tag: Tag, s: int, e: int) -> int:
+# Source lengths. ``len(str(node))`` re-stringifies the whole subtree, and the walk needs the
+# length of every node at every depth, so the page would be stringified once per nesting
+# level. These functions compute the same lengths bottom-up (mirroring each node class's
+# ``__str__``), once per node, memoised by ``id`` in a per-tree cache (dropped with the tree).
+
+Lengths = dict[int, int]
+
+
+def _clen(code: Wikicode, cache: Lengths) -> int:
+    """``len(str(code))`` for a :class:`Wikicode`, memoised."""
+    key = id(code)
+    n = cache.get(key)
+    if n is None:
+        n = 0
+        for node in code.nodes:
+            n += _nlen(node, cache)
+        cache[key] = n
+    return n
+
+
+def _nlen(node: Any, cache: Lengths) -> int:
+    """``len(str(node))`` for a node or template parameter, memoised; same rules as ``__str__``."""
+    if type(node) is Text:
+        return len(node.value)
+    key = id(node)
+    n = cache.get(key)
+    if n is not None:
+        return n
+    if isinstance(node, Template):
+        n = 4 + _clen(node.name, cache)
+        for p in node.params:
+            n += 1 + _nlen(p, cache)
+    elif isinstance(node, Parameter):
+        n = _clen(node.value, cache)
+        if node.showkey:
+            n += _clen(node.name, cache) + 1
+    elif isinstance(node, Wikilink):
+        n = 4 + _clen(node.title, cache)
+        if node.text is not None:
+            n += 1 + _clen(node.text, cache)
+    elif isinstance(node, Tag) and (node.self_closing or node.contents is not None):
+        n = sum(len(str(a)) for a in node.attributes) if node.attributes else 0
+        if node.wiki_markup:
+            n += len(node.wiki_markup) + len(node.padding or "")
+            n += len(node.wiki_style_separator or "")
+            if not node.self_closing:
+                n += _clen(node.contents, cache) + len(node.closing_wiki_markup or "")
+        else:
+            n += (2 if node.invalid else 1) + len(str(node.tag)) + len(node.padding)
+            if node.self_closing:
+                n += 1 if node.implicit else 2
+            else:
+                n += 1 + _clen(node.contents, cache) + 3 + len(str(node.closing_tag))
+    elif isinstance(node, Heading):
+        n = 2 * node.level + _clen(node.title, cache)
+    elif isinstance(node, ExternalLink):
+        n = _clen(node.url, cache)
+        if node.brackets:
+            n += 2
+            if node.title is not None:
+                n += _clen(node.title, cache) + (0 if node.suppress_space is True else 1)
+    else:  # comments, entities, arguments, Text subclasses: small, or rare
+        n = len(str(node))
+    cache[key] = n
+    return n
+
+
+def _tag_contents_start(tag: Tag, s: int, e: int, cache: Lengths) -> int:
     """Offset of the tag's contents: the tag's end minus its closing markup and contents."""
     if tag.wiki_markup:
         close = tag.closing_wiki_markup or ""
     else:
         close = "</" + str(tag.closing_tag) + ">"
-    return e - len(close) - len(str(tag.contents))
+    return e - len(close) - _clen(tag.contents, cache)
 
 
-def _params(tpl: Template, s: int) -> list[tuple[str, Wikicode, int, bool]]:
+def _params(tpl: Template, s: int, cache: Lengths) -> list[tuple[str, Wikicode, int, bool]]:
     """Return (name, value, value start offset, named?) for each template parameter."""
     out = []
-    pos = s + 2 + len(str(tpl.name))
+    pos = s + 2 + _clen(tpl.name, cache)
     for p in tpl.params:
         pos += 1  # the "|"
-        name = str(p.name).strip()
-        vstart = pos + len(str(p.name)) + 1 if p.showkey else pos
-        out.append((name, p.value, vstart, bool(p.showkey)))
-        pos += len(str(p))
+        vstart = pos + _clen(p.name, cache) + 1 if p.showkey else pos
+        out.append((str(p.name).strip(), p.value, vstart, bool(p.showkey)))
+        pos += _nlen(p, cache)
     return out
 
 
@@ -368,6 +461,7 @@ class _Walker:
         self.in_ref = 0  # depth inside <ref> contents
         self.define_only = 0  # inside {{reflist|refs=}} / <references>
         self.field_label: str | None = None
+        self.lens: Lengths = {}  # node lengths of the tree being walked (see _nlen)
 
     # -- generic ------------------------------------------------------------------------------
 
@@ -381,8 +475,9 @@ class _Walker:
         top: bool = False,
     ) -> int:
         """Walk *code* starting at input offset *off*; return the offset after it."""
+        lens = self.lens
         for node in code.nodes:
-            n = len(str(node))
+            n = _nlen(node, lens)
             self.node(node, off, off + n, out, mode, outer, top)
             off += n
         return off
@@ -416,7 +511,7 @@ class _Walker:
             if out is None:
                 return
             if node.brackets and node.title is not None:
-                tstart = s + 1 + len(str(node.url)) + (0 if node.suppress_space else 1)
+                tstart = s + 1 + _clen(node.url, self.lens) + (0 if node.suppress_space else 1)
                 self.walk(node.title, tstart, out, INLINE, outer or (s, e))
             elif not node.brackets:  # a bare URL shows as itself
                 self.walk(node.url, s, out, INLINE, outer or (s, e))
@@ -480,6 +575,22 @@ class _Walker:
             return
         seg = out._seg()
         chars, starts, ends, outs, oute = seg.chars, seg.starts, seg.ends, seg.outs, seg.oute
+        if t.isprintable() and "  " not in t:
+            # fast path: single spaces only (all other whitespace is unprintable), so only a
+            # leading space can collapse; every character maps to itself
+            if t[0] == " " and (not chars or chars[-1] == " "):
+                t = t[1:]
+                s += 1
+            n = len(t)
+            if n:
+                chars.extend(t)
+                rng = range(s, s + n)
+                starts.extend(rng)
+                outs.extend(rng)
+                rng1 = range(s + 1, s + n + 1)
+                ends.extend(rng1)
+                oute.extend(rng1)
+            return
         for m in _RUNS.finditer(t):
             i = m.start()
             run = m.group()
@@ -530,18 +641,18 @@ class _Walker:
         tstart = s + 2
         if ns in ("file", "image"):
             if node.text is not None:
-                self.image(node, tstart + len(str(node.title)) + 1, s, e, out, mode)
+                self.image(node, tstart + _clen(node.title, self.lens) + 1, s, e, out, mode)
             return
         if node.text is None and _LANG_LINK.match(title) and not title.startswith(":"):
             return  # interlanguage link
         if out is None:
             if node.text is not None:
-                self.walk(node.text, tstart + len(str(node.title)) + 1, None, mode, outer)
+                self.walk(node.text, tstart + _clen(node.title, self.lens) + 1, None, mode, outer)
             return
         start = out.pos() if out.cur is not None else 0
         had = out.cur
         if node.text is not None:
-            self.walk(node.text, tstart + len(str(node.title)) + 1, out, INLINE, outer)
+            self.walk(node.text, tstart + _clen(node.title, self.lens) + 1, out, INLINE, outer)
         else:
             raw = str(node.title)
             lead = len(raw) - len(raw.lstrip())
@@ -562,7 +673,7 @@ class _Walker:
         groups: list[list[tuple[Any, int, int]]] = [[]]
         off = tstart
         for child in node.text.nodes:
-            ln = len(str(child))
+            ln = _nlen(child, self.lens)
             if isinstance(child, Text) and "|" in str(child):
                 t = str(child)
                 pos = 0
@@ -613,7 +724,7 @@ class _Walker:
         if name == "references":
             if node.contents is not None and not node.self_closing:
                 self.define_only += 1
-                self.walk(node.contents, _tag_contents_start(node, s, e), None, INLINE)
+                self.walk(node.contents, _tag_contents_start(node, s, e, self.lens), None, INLINE)
                 self.define_only -= 1
             return
         markup = node.wiki_markup
@@ -632,7 +743,7 @@ class _Walker:
             return
         if node.self_closing or node.contents is None:
             return
-        cstart = _tag_contents_start(node, s, e)
+        cstart = _tag_contents_start(node, s, e, self.lens)
         if name in _SKIP_TAGS or markup == "{|":
             if out is not None and mode == PROSE:
                 out.brk()
@@ -668,7 +779,9 @@ class _Walker:
                 out.marker(m)
         if has_body:
             assert body is not None
-            self.define_ref(key, body, _tag_contents_start(node, s, e), (s, e), group, name)
+            self.define_ref(
+                key, body, _tag_contents_start(node, s, e, self.lens), (s, e), group, name
+            )
 
     def define_ref(
         self,
@@ -688,7 +801,7 @@ class _Walker:
         # the first cite or short-cite template at the top level of the body names the kind
         off = cstart
         for child in body.nodes:
-            ln = len(str(child))
+            ln = _nlen(child, self.lens)
             if isinstance(child, Template):
                 nm = norm_name(str(child.name))
                 if _is_cite(nm):
@@ -756,7 +869,7 @@ class _Walker:
                 self.first_positional(node, s, out, mode, outer)
             return
         if nm in REFLIST_TEMPLATES:
-            for pname, value, vstart, _ in _params(node, s):
+            for pname, value, vstart, _ in _params(node, s, self.lens):
                 if pname.lower() in ("refs", "notes"):
                     self.define_only += 1
                     self.walk(value, vstart, None, INLINE)
@@ -830,7 +943,7 @@ class _Walker:
                 self.first_positional(node, s, out, mode, outer)
             return
         if nm in ITEM_LIST_TEMPLATES:
-            for _pname, value, vstart, named in _params(node, s):
+            for _pname, value, vstart, named in _params(node, s, self.lens):
                 if named:
                     continue
                 if mode == FIELD:
@@ -842,7 +955,7 @@ class _Walker:
                     out.add(", ", s, e, outer, literal=False)
             return
         if nm == "sortname":
-            args = [(v, vs) for _, v, vs, named in _params(node, s) if not named][:2]
+            args = [(v, vs) for _, v, vs, named in _params(node, s, self.lens) if not named][:2]
             for i, (v, vs) in enumerate(args):
                 if i:
                     out.add(" ", s, e, outer, literal=False)
@@ -870,7 +983,7 @@ class _Walker:
         index: int = 1,
     ) -> None:
         n = 0
-        for _pname, value, vstart, named in _params(node, s):
+        for _pname, value, vstart, named in _params(node, s, self.lens):
             if named:
                 if _pname == str(index):
                     self.walk(value, vstart, out, mode if mode != PROSE else INLINE, outer)
@@ -882,12 +995,12 @@ class _Walker:
                 self.walk(value, vstart, None, INLINE)
 
     def walk_params(self, node: Template, s: int) -> None:
-        for _pname, value, vstart, _ in _params(node, s):
+        for _pname, value, vstart, _ in _params(node, s, self.lens):
             self.walk(value, vstart, None, INLINE)
 
     def note_template(self, node: Template, nm: str, s: int, e: int, out: _Out | None) -> None:
         """``{{efn|text}}``/``{{refn|group=g|text}}``: a footnote, like ``<ref group=...>``."""
-        params = _params(node, s)
+        params = _params(node, s, self.lens)
         named = {p.lower(): str(v).strip() for p, v, _, k in params if k}
         group = named.get("group") or NOTE_TEMPLATES[nm]
         name = named.get("name") or None
@@ -960,7 +1073,7 @@ class _Walker:
 
     def cite_params(self, node: Template, s: int) -> dict[str, Any]:
         params: dict[str, Any] = {}
-        for pname, value, vstart, named in _params(node, s):
+        for pname, value, vstart, named in _params(node, s, self.lens):
             key = pname.lower() if named else pname
             if not str(value).strip():
                 continue
@@ -995,7 +1108,7 @@ class _Walker:
         family = FAMILY_ALIASES.get(raw_family, raw_family) or None
         box = Infobox(family, (s, e))
         self.infoboxes.append((box, raw_family in FAMILY_ALIASES))
-        params = _params(node, s)
+        params = _params(node, s, self.lens)
         overrides = FAMILY_PARAMS.get(family or "", {})
         has_side3 = any(
             re.match(r"^combatant\s*3\s*[a-z]?$", norm_name(p)) and str(v).strip()
@@ -1122,18 +1235,20 @@ def _sentences(
     return out
 
 
-def _wrappers(code: Wikicode, off: int, opens: dict[int, int], closes: dict[int, int]) -> None:
+def _wrappers(
+    code: Wikicode, off: int, opens: dict[int, int], closes: dict[int, int], cache: Lengths
+) -> None:
     """Record bold/italic/inline tags at the top level: content start -> tag start, etc."""
     for node in code.nodes:
-        n = len(str(node))
+        n = _nlen(node, cache)
         if isinstance(node, Tag) and node.contents is not None and not node.self_closing:
             name = str(node.tag).lower()
             if node.wiki_markup in ("''", "'''") or name in ("b", "i", "span", "small", "u", "em"):
-                cs = _tag_contents_start(node, off, off + n)
-                ce = cs + len(str(node.contents))
+                cs = _tag_contents_start(node, off, off + n, cache)
+                ce = cs + _clen(node.contents, cache)
                 opens[cs] = off
                 closes[ce] = off + n
-                _wrappers(node.contents, cs, opens, closes)
+                _wrappers(node.contents, cs, opens, closes, cache)
         off += n
 
 
@@ -1214,10 +1329,11 @@ def read_wikitext(
             # MediaWiki allows "<ref\nname=x>", the tokenizer does not: same-length fix
             chunk = _TAG_WS.sub(lambda m: " " * len(m.group()), chunk)
         code = mwparserfromhell.parse(chunk, skip_style_tags=False)
+        walker.lens = {}  # ids of the previous tree's nodes may be reused
         out.brk()
         out.muted = False
         walker.walk(code, a, out, PROSE, top=True)
-        _wrappers(code, a, opens, closes)
+        _wrappers(code, a, opens, closes, walker.lens)
     blocks: list[tuple[_Seg, str]] = [(seg, "body") for seg in out.segs]
     for cap in walker.captions:
         blocks.extend((seg, "caption") for seg in cap.segs)

@@ -1,0 +1,123 @@
+"""The reader's fast paths compute exactly what the slow, obvious code computes.
+
+* :func:`_nlen` / :func:`_clen` give ``len(str(node))`` for every node of every corpus page.
+* ``_Out.add`` and ``_Walker._add_literal`` collapse whitespace and map characters exactly as a
+  plain per-character loop does (the reference below), with or without the fast path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mwparserfromhell
+import pytest
+from mwparserfromhell.nodes import Template
+
+from eventledger.read.wikitext import _clen, _nlen, _Out, _Walker
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+PAGES = sorted((CORPUS / "wikitext").glob("*.wiki")) + sorted(
+    p for p in (CORPUS / "infobox_snippets").rglob("*") if p.is_file() and p.suffix != ".json"
+)
+
+
+def _all_nodes(code):
+    for node in code.nodes:
+        yield node
+        for child in node.__children__():
+            yield from _all_nodes(child)
+        if isinstance(node, Template):
+            yield from node.params
+
+
+@pytest.mark.skipif(not PAGES, reason="shared corpus not available")
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_lengths_match_str(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\x00", "")
+    code = mwparserfromhell.parse(text, skip_style_tags=False)
+    cache: dict[int, int] = {}
+    assert _clen(code, cache) == len(text)
+    bad = [str(n)[:60] for n in _all_nodes(code) if _nlen(n, cache) != len(str(n))]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tea with the Emperor",
+        "<b>bold</b> and <i>x</i>",  # tags the tokenizer parses
+        "{{cite web|title=T|url=http://x.org}} ''it'' '''b'''",
+        "[[a|b]] [[c]] [http://x y] [http://z] &nbsp;&#160;",
+        "== H ==\ntext <!-- c --> more\n* item\n: dd",
+        '<ref name="a" group=n>x</ref><ref name=a/><br/><br>',
+        "{{{arg|def}}} {{ x | a = 1 | 2 }}",
+    ],
+)
+def test_lengths_small(text: str) -> None:
+    code = mwparserfromhell.parse(text, skip_style_tags=False)
+    cache: dict[int, int] = {}
+    assert _clen(code, cache) == len(text)
+    assert all(_nlen(n, cache) == len(str(n)) for n in _all_nodes(code))
+
+
+def _reference_add(seg_chars, starts, ends, text, s, e, literal):
+    """The per-character rule: whitespace runs become one space, none at a segment's start."""
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not seg_chars or seg_chars[-1] == " ":
+                continue
+            ch = " "
+        seg_chars.append(ch)
+        starts.append(s + i if literal else s)
+        ends.append(s + i + 1 if literal else e)
+
+
+TEXTS = [
+    ("", ""),
+    ("plain words here", ""),
+    (" leading space", ""),
+    (" leading space", "x"),
+    (" leading space", "x "),
+    ("trailing ", ""),
+    ("two  spaces", ""),
+    ("tab\there", ""),
+    ("new\nline", "y"),
+    ("\u00a0nbsp start", ""),
+    ("mid\u00a0nbsp", ""),
+    (" ", ""),
+    (" ", "z"),
+    ("\u200bzero width", ""),
+]
+
+
+@pytest.mark.parametrize("literal", [True, False])
+@pytest.mark.parametrize(("text", "before"), TEXTS)
+def test_out_add_matches_reference(text: str, before: str, literal: bool) -> None:
+    out = _Out(_Walker(before + text))
+    if before:
+        out.add(before, 0, len(before), (0, len(before)), literal=True)
+    s, e = len(before), len(before) + len(text)
+    out.add(text, s, e, (s, e), literal=literal)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    _reference_add(chars, starts, ends, before, 0, len(before), True)
+    _reference_add(chars, starts, ends, text, s, e, literal)
+    seg = out.cur
+    got = (seg.chars, seg.starts, seg.ends) if seg else ([], [], [])
+    assert got == (chars, starts, ends)
+
+
+@pytest.mark.parametrize(("text", "before"), TEXTS)
+def test_add_literal_matches_reference(text: str, before: str) -> None:
+    out = _Out(_Walker(before + text))
+    _Walker._add_literal(out, before, 0)
+    _Walker._add_literal(out, text, len(before))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    _reference_add(chars, starts, ends, before, 0, len(before), True)
+    _reference_add(chars, starts, ends, text, len(before), len(before) + len(text), True)
+    seg = out.cur
+    got = (seg.chars, seg.starts, seg.ends, seg.outs, seg.oute) if seg else ([], [], [], [], [])
+    assert got == (chars, starts, ends, starts, ends)

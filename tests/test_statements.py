@@ -33,3 +33,15 @@ def test_support_direct_covered_unsourced() -> None:
     assert support == [("direct", None), ("unsourced", None), ("direct", "Aftermath")]
     unsourced = [f for f in rec["findings"] if f["code"] == "UNSOURCED_SENTENCE"]
     assert len(unsourced) == 1
+
+
+def test_title_coordinates_outside_the_infobox_locate_the_event() -> None:
+    wiki = ("{{Infobox military conflict\n| conflict = Battle of the Ford\n| date = 1 June 1650\n"
+            "| place = Near the ford\n}}\n'''The Battle of the Ford''' was fought in 1650 when the "
+            "army of the kingdom crossed the river.<ref>Jones 1990, p. 4.</ref>\n\n==References==\n"
+            "{{reflist}}\n{{coord|45|30|N|7|15|E|display=title}}\n")
+    (rec,) = parse_text(wiki, name="Battle_of_the_Ford.wiki", format="wikitext")
+    loc = rec["event"]["location"]
+    assert (loc["lat"], loc["lon"], loc["where_prec"]) == (45.5, 7.25, 1)
+    (st,) = [s for s in rec["statements"] if s["property"] == "coordinates"]
+    assert st["origin"] == "body" and st["text"].startswith("{{coord|45|30|N")

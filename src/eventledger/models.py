@@ -231,6 +231,9 @@ class Document:
     references: list[RawReference] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    #: coordinates the page states outside its infobox (``{{coord|…|display=title}}``), with
+    #: the span of the markup that states them
+    coords: list[tuple[tuple[float, float], Span]] = field(default_factory=list)
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.origin == "body"]

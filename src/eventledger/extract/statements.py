@@ -31,6 +31,7 @@ from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
 from eventledger.normalise.dates import DateError, find_dates, parse_date
 from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
+from eventledger.normalise.places import stated_coord
 
 #: Property of a casualty statement by the figure's category.
 CATEGORY_PROPERTY = {
@@ -152,6 +153,12 @@ def extract_statements(doc: Document) -> list[Statement]:
                                                                       "coord" in f.hints)
                               for f in box.fields):
         _lead_location(b, doc, support)
+    if doc.coords and not any(st.property in ("location", "coordinates") and st.value
+                              and st.value.get("coord") for st in b.items):
+        # the page's own {{coord|…|display=title}}, outside the infobox
+        (lat, lon), span = doc.coords[0]
+        b.add("coordinates", span, "body", value={"text": doc.input[span[0]:span[1]],
+                                                  "coord": [lat, lon]})
     return b.items
 
 
@@ -229,8 +236,9 @@ def _from_field(b: _Builder, f: Field) -> None:
         b.add("date", span, "infobox", value=_date_value(d), **common)
     elif key in ("location", "coordinates"):
         value: dict[str, Any] = {"text": _clean(text)}
-        if "coord" in f.hints:
-            value["coord"] = list(f.hints["coord"])
+        coord = f.hints.get("coord") or (stated_coord(text) if key == "coordinates" else None)
+        if coord:
+            value["coord"] = list(coord)
         b.add("coordinates" if key == "coordinates" else "location", _value_span(f), "infobox",
               value=value, **common)
     elif key in FIELD_CATEGORY:

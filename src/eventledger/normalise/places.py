@@ -500,6 +500,11 @@ def _strip_markup(text: str) -> str:
     return text.replace("&nbsp;", " ").replace("''", "")
 
 
+def stated_coord(text: str) -> tuple[float, float] | None:
+    """Coordinates written out in *text* (decimal or degrees-minutes-seconds with N/S/E/W), or None."""
+    return _stated_coord(text)
+
+
 def _stated_coord(text: str) -> tuple[float, float] | None:
     m = _COORD_DMS.search(text)
     if m:

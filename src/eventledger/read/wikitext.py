@@ -461,6 +461,7 @@ class _Walker:
         self.in_ref = 0  # depth inside <ref> contents
         self.define_only = 0  # inside {{reflist|refs=}} / <references>
         self.field_label: str | None = None
+        self.coords: list[tuple[tuple[float, float], Span]] = []  # {{coord|display=title}}
         self.lens: Lengths = {}  # node lengths of the tree being walked (see _nlen)
 
     # -- generic ------------------------------------------------------------------------------
@@ -888,6 +889,12 @@ class _Walker:
             if out is not None and prop:
                 out.hints["wikidata"] = prop
             return
+        if nm == "coord" or nm == "coor" or nm.startswith("coord "):
+            display = "".join(str(p.value) for p in node.params if str(p.name).strip() == "display")
+            if "t" in display.lower() and self.field_label is None:  # display=title / it / t
+                ll = render_coord([str(p.value) for p in node.params if not p.showkey])[1]
+                if ll is not None:
+                    self.coords.append((ll, (s, e)))
         if out is None:
             self.walk_params(node, s)
             return
@@ -1349,4 +1356,5 @@ def read_wikitext(
         f.refs = [m.ref for m in f.markers if m.ref]
     doc.flags.extend(walker.flags)
     doc.categories = walker.categories
+    doc.coords = walker.coords
     return doc

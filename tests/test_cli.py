@@ -173,3 +173,26 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
     out = subprocess.run([sys.executable, "-m", "eventledger", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("eventledger, version ")
+
+
+def test_ingest_reads_stdin(runner: CliRunner, db_path: str) -> None:
+    result = runner.invoke(cli, ["ingest", "-", "--db", db_path], input=EXAMPLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("added: ") and result.output.endswith(" Gegenmiao massacre (-)\n")
+
+
+def test_parse_detects_wikitext_by_content(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"  # the name says nothing: the content decides
+    page.write_text((Path(__file__).parent / "data" / "Gegenmiao_massacre.wiki").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["source"]["format"] == "wikitext"
+
+
+def test_parse_refuses_a_dump(runner: CliRunner, tmp_path: Path) -> None:
+    dump = tmp_path / "d.xml"
+    dump.write_text("<mediawiki xmlns='http://www.mediawiki.org/xml/export-0.10/'><page/></mediawiki>")
+    result = runner.invoke(cli, ["parse", str(dump)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {dump}: a MediaWiki XML dump holds many pages; ingest it instead\n"

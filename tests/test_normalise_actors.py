@@ -109,3 +109,11 @@ def test_parentheses_do_not_separate_and_remarks_are_dropped() -> None:
         "World Trade Center (AA11, UA 175)"]
     (amri,) = split_actors("Anis Amri (deceased)")
     assert amri.name == "Anis Amri" and amri.end == len("Anis Amri")
+
+
+def test_labels_and_periods_are_not_actors() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors("Allies")] == ["Allies"]
+    assert [a.name for a in split_actors("Allies:\nFrance\nBritain")] == ["France", "Britain"]
+    assert [a.name for a in split_actors("1791–1793:\nEx-slaves")] == ["Ex-slaves"]

@@ -135,6 +135,8 @@ def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list
 #: ("(deceased)", "(see also …)", "(not present)").
 _REMARK = re.compile(r"\s*\((?:[a-z]|see\b)[^()]*\)\s*$")
 
+_PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
+
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
 
 
@@ -206,7 +208,12 @@ def split_actors(
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
-        if name.lower().rstrip(":") in ("supported by", "allies", "including", "etc"):
+        label = name.lower().rstrip(":")
+        if label in ("supported by", "including", "etc") or (
+                label == "allies" and (raw.rstrip().endswith(":") or len(merged) > 1)):
+            # a list's labels ("Allies:", "supported by"), not actors; "Allies" alone is one
+            continue
+        if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
             continue
         country = None
         m = _state_prefix().match(name)

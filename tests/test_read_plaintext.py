@@ -142,3 +142,19 @@ def test_not_an_article() -> None:
         read_plaintext("Just a title\n\nshort line\n", "x")
     with pytest.raises(InputError, match="x.txt: not an article"):
         read_text("Just a title\n\nshort line\n", "x.txt")
+
+
+def test_coordinates_line_is_a_field_and_locates_the_event() -> None:
+    from eventledger.pipeline import parse_text
+
+    text = ("Battle of the Ford\n\nBattle of the Ford\nCoordinates: 45°30′N 7°15′E\n"
+            "Date1 June 1650\nLocationThe ford\nResultDecisive victory\n\n"
+            "The battle was fought at the ford across the river, where the army of the kingdom met the "
+            "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
+            "  1. ^ Jones 1990, p. 4.\n")
+    doc = read_plaintext(text, "b.txt")
+    _roundtrip(doc)
+    assert [f.key for f in doc.infobox.fields][:1] == ["coordinates"]
+    (rec,) = parse_text(text, name="b.txt")
+    loc = rec["event"]["location"]
+    assert (loc["lat"], loc["lon"], loc["where_prec"]) == (45.5, 7.25, 1)

@@ -56,7 +56,7 @@ _CARET_LINE = re.compile(r"^\s*\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$
 _CHROME = re.compile(
     r"^(From Wikipedia, the free encyclopedia|Jump to (navigation|search)|"
     r"\(Redirected from .*\)|This article is about .*|For other uses, see .*|"
-    r"Coordinates: .*|Toggle .*|Edit links|Contents|hide|move to sidebar)$")
+    r"Toggle .*|Edit links|Contents|hide|move to sidebar)$")
 _REF_HEADINGS = {"references", "notes", "citations", "footnotes", "sources", "bibliography",
                  "works cited", "further reading", "external links", "see also",
                  "notes and references", "references and notes", "literature"}

@@ -422,7 +422,7 @@ class _Bz2Reader:
         self.stream_start = start
         self._d = bz2.BZ2Decompressor()
         self._pending = b""
-        f.seek(start)
+        self._fpos = start  # where this reader reads next: the file may be shared
 
     def chunks(self, stop: int | None = None, size: int = 1 << 16) -> Iterator[bytes]:
         """Yield decompressed chunks, stream by stream, until the stream that ends at or
@@ -431,7 +431,11 @@ class _Bz2Reader:
             if self._pending:
                 data, self._pending = self._pending, b""
             else:
+                # seek every time: another reader (the one that reads on past a unit's end)
+                # may share the file object and have moved it
+                self.f.seek(self._fpos)
                 data = self.f.read(size)
+                self._fpos += len(data)
                 if not data:
                     if self.pos == self.stream_start:
                         return  # clean end: between streams

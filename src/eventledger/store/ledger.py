@@ -109,6 +109,37 @@ def _casefold(value: Any) -> Any:
 # --------------------------------------------------------------------------- the ledger
 
 
+def _event_filters(kind: str | None, country: str | None, since: str | None,
+                   until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``events e``) shared by :meth:`Ledger.list` and :meth:`Ledger.browse`.
+
+    An event matches a date range when its period overlaps it; an event without an end date
+    lasts its start date.
+
+    :raises LedgerError: if *since* or *until* is not a date.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if kind is not None:
+        where.append("e.kind = ?")
+        params.append(kind)
+    if country is not None:
+        where.append("e.country = ? COLLATE NOCASE")
+        params.append(country)
+    for name, value, column, op, end in (
+        ("since", since, "e.date_end_key", ">=", False),
+        ("until", until, "e.date_start_key", "<=", True),
+    ):
+        if value is None:
+            continue
+        key = date_key(value, end=end)
+        if key is None:
+            raise LedgerError(f"{name}: {value!r} is not an ISO date or a year")
+        where.append(f"coalesce({column}, e.date_start_key) {op} ?")
+        params.append(key)
+    return where, params
+
+
 class Ledger:
     """An event ledger in one SQLite file.
 
@@ -429,25 +460,7 @@ class Ledger:
 
         :raises LedgerError: if *since* or *until* is not a date.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("e.kind = ?")
-            params.append(kind)
-        if country is not None:
-            where.append("e.country = ? COLLATE NOCASE")
-            params.append(country)
-        for name, value, column, op, end in (
-            ("since", since, "e.date_end_key", ">=", False),
-            ("until", until, "e.date_start_key", "<=", True),
-        ):
-            if value is None:
-                continue
-            key = date_key(value, end=end)
-            if key is None:
-                raise LedgerError(f"{name}: {value!r} is not an ISO date or a year")
-            where.append(f"{column} {op} ?")
-            params.append(key)
+        where, params = _event_filters(kind, country, since, until)
         sql = _SUMMARY
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -569,30 +582,12 @@ class Ledger:
 
         :raises LedgerError: if *since* or *until* is not a date.
         """
-        where: list[str] = []
-        params: list[Any] = []
+        if ids is not None and not ids:
+            return []
+        where, params = _event_filters(kind, country, since, until)
         if ids is not None:
-            if not ids:
-                return []
             where.append("e.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(ids)))
-        if kind is not None:
-            where.append("e.kind = ?")
-            params.append(kind)
-        if country is not None:
-            where.append("e.country = ? COLLATE NOCASE")
-            params.append(country)
-        for name, value, column, op, end in (
-            ("since", since, "e.date_end_key", ">=", False),
-            ("until", until, "e.date_start_key", "<=", True),
-        ):
-            if value is None:
-                continue
-            key = date_key(value, end=end)
-            if key is None:
-                raise LedgerError(f"{name}: {value!r} is not an ISO date or a year")
-            where.append(f"coalesce({column}, e.date_start_key) {op} ?")
-            params.append(key)
         if deaths_min is not None or deaths_max is not None:
             where.append(
                 "(e.deaths_low IS NOT NULL OR e.deaths_best IS NOT NULL "

@@ -121,3 +121,28 @@ def test_add_literal_matches_reference(text: str, before: str) -> None:
     seg = out.cur
     got = (seg.chars, seg.starts, seg.ends, seg.outs, seg.oute) if seg else ([], [], [], [], [])
     assert got == (chars, starts, ends, starts, ends)
+
+
+@pytest.mark.parametrize(
+    ("wikitext", "params"),
+    [
+        (
+            "<ref>{{cite web|title= A\u00a0 b\n c |url=http://x|date=  |last=__X__ y"
+            "|first=<b>B</b>}}</ref>",
+            {"title": "A b c", "url": "http://x", "last": "__X__ y", "first": "B"},
+        ),
+        (
+            "X.<ref>{{cite book |title=\tT\u2003t \u200b|year=1999|publisher= P__Q }}</ref>",
+            {"title": "T t \u200b", "year": "1999", "publisher": "P__Q"},
+        ),
+        (
+            "<ref>{{cite news|title=A<!-- c -->B|work=[[W]] x}}</ref>",
+            {"title": "AB", "work": "W x"},
+        ),
+    ],
+)
+def test_cite_params_plain_and_walked(wikitext: str, params: dict[str, str]) -> None:
+    """Plain-text values (split/join) and marked-up values (walked) render alike."""
+    from eventledger.read.wikitext import read_wikitext
+
+    assert [r.params for r in read_wikitext(wikitext, "x.wiki").references] == [params]

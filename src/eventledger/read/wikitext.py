@@ -1082,7 +1082,13 @@ class _Walker:
         params: dict[str, Any] = {}
         for pname, value, vstart, named in _params(node, s, self.lens):
             key = pname.lower() if named else pname
-            if not str(value).strip():
+            raw = str(value)
+            if not raw.strip():
+                continue
+            if "__" not in raw and "<" not in raw and all(type(n) is Text for n in value.nodes):
+                # plain text (most values): the walk would only collapse whitespace runs to
+                # one space and trim, which is what split/join does (same isspace rule)
+                params[key] = " ".join(raw.split())
                 continue
             rend = _Out(self)
             self.walk(value, vstart, rend, INLINE)

@@ -68,7 +68,7 @@ def _read_records(file: str, fmt: str | None, policy: str) -> list[dict[str, Any
 @cli.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="print the JSON record(s)")
-@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext", "prose"]), default=None,
               help="input format (default: detected from the content)")
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True,
               help="how statements combine into the event's figures")
@@ -107,7 +107,7 @@ def _is_dump(file: str) -> bool:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext", "prose"]), default=None,
               help="input format of article files (default: detected from the content)")
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
 @click.option("--workers", type=int, default=None, help="dumps: worker processes (default: cores)")

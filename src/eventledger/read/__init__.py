@@ -1,8 +1,9 @@
 """Readers: turn an input (a file, standard input, a string) into a :class:`Document`.
 
 :func:`detect_format` decides by content, not by file name: MediaWiki wikitext carries
-``{{``/``[[``/``<ref`` markup; an XML export starts with ``<mediawiki``; anything else that
-reads as an article is taken as plain text copied from a browser.
+``{{``/``[[``/``<ref`` markup; an XML export starts with ``<mediawiki``; Markdown carries front
+matter, ``#`` headings or ``[text](url)`` links; anything else that reads as an article is taken
+as plain text copied from a browser.
 """
 
 from __future__ import annotations
@@ -14,28 +15,38 @@ from pathlib import Path
 from eventledger.errors import InputError, UnsupportedFormat
 from eventledger.models import Document
 
-FORMATS = ("plaintext", "wikitext")
+FORMATS = ("plaintext", "wikitext", "prose")
 
 _WIKI_MARKUP = re.compile(r"\{\{|\[\[|<ref[\s>/]|^==[^=].*==\s*$|'''", re.MULTILINE)
 
 
 def detect_format(text: str) -> str:
-    """Return ``"wikitext"``, ``"xml"`` or ``"plaintext"`` for *text*, judged by its content.
+    """Return ``"wikitext"``, ``"xml"``, ``"prose"`` or ``"plaintext"`` for *text*, by content.
 
     Wikitext needs several markup signals (templates, links, ref tags, ``==`` headings, bold
-    quotes), so a browser copy quoting one ``[[`` stays plain text.
+    quotes), so a browser copy quoting one ``[[`` stays plain text. Markdown (``"prose"``) is
+    asked after wikitext, whose ``#`` list lines look like headings: front matter, a ``# ``
+    title line, or several headings or ``[text](url)`` links
+    (:func:`eventledger.read.prose.looks_like_markdown`).
     """
+    from eventledger.read.prose import looks_like_markdown
+
     head = text.lstrip()[:2000]
     if head.startswith("<mediawiki") or (head.startswith("<?xml") and "<mediawiki" in head):
         return "xml"
+    if text.startswith("---") and looks_like_markdown(text):
+        return "prose"  # front matter: no wikitext page starts with it
     hits = len(_WIKI_MARKUP.findall(text[:200_000]))
-    return "wikitext" if hits >= 3 else "plaintext"
+    if hits >= 3:
+        return "wikitext"
+    return "prose" if looks_like_markdown(text) else "plaintext"
 
 
 def read_text(text: str, name: str, *, format: str | None = None, **source: str | None) -> Document:
     """Read *text* (named *name* in messages) into a :class:`Document`.
 
-    :param format: ``"plaintext"`` or ``"wikitext"``; detected from the content when None.
+    :param format: ``"plaintext"``, ``"wikitext"`` or ``"prose"``; detected from the content
+        when None.
     :param source: ``title``, ``revision``, ``page_id``, ``timestamp``, ``language`` for wikitext.
     :raises InputError: the text is empty or is not an article.
     :raises UnsupportedFormat: the format is unknown, or an XML dump was given where one page
@@ -57,6 +68,13 @@ def read_text(text: str, name: str, *, format: str | None = None, **source: str 
         doc = read_wikitext(text, name, **source)
         if not doc.sentences and doc.infobox is None:
             raise InputError(f"{name}: not an article (no infobox and no prose)")
+        return doc
+    if fmt == "prose":
+        from eventledger.read.prose import read_prose
+
+        doc = read_prose(text, name, title=source.get("title"))
+        if not doc.sentences:
+            raise InputError(f"{name}: not an article (no prose)")
         return doc
     if fmt == "xml":
         raise UnsupportedFormat(f"{name}: a MediaWiki XML dump holds many pages; ingest it instead")

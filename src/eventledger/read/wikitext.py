@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -1217,14 +1218,12 @@ def _sentences(
         paragraph += 1
         # markers: inside a sentence or right after its final stop belong to it
         assigned: list[list[Marker]] = [[] for _ in pieces]
+        piece_starts = [ps for ps, _pe in pieces]  # increasing
         for pos, m in seg.markers:
-            # inside sentence k, or between its stop and the next sentence's first character
-            p = pos - a
-            k = 0
-            for i, (ps, _pe) in enumerate(pieces):
-                if ps < p:
-                    k = i
-            assigned[k].append(m)
+            # inside sentence k, or between its stop and the next sentence's first character:
+            # the last sentence starting before the marker (the first if none does)
+            k = bisect_left(piece_starts, pos - a) - 1
+            assigned[k if k > 0 else 0].append(m)
         for i, (ps, pe) in enumerate(pieces):
             ss = min(seg.outs[a + ps : a + pe])
             se = max(seg.oute[a + ps : a + pe])

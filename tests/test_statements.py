@@ -45,3 +45,11 @@ def test_title_coordinates_outside_the_infobox_locate_the_event() -> None:
     assert (loc["lat"], loc["lon"], loc["where_prec"]) == (45.5, 7.25, 1)
     (st,) = [s for s in rec["statements"] if s["property"] == "coordinates"]
     assert st["origin"] == "body" and st["text"].startswith("{{coord|45|30|N")
+
+
+def test_lead_date_prefers_the_most_precise_date_of_its_sentence() -> None:
+    text = ("The 1871 Market riot\n\nThe 1871 Market riot broke out on 3 May 1871 in the old market "
+            "quarter of Marseille, where soldiers killed 14 rioters who had attacked the grain stores.[1]\n\n"
+            "  1. ^ Dupont 1990, p. 4.\n")
+    (rec,) = parse_text(text, name="riot.txt")
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["precision"]) == ("1871-05-03", "day")

@@ -207,7 +207,10 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             break
         dates = find_dates(s.plain.text)
         if dates:
-            d = dates[0]
+            # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the
+            # first sentence that has one (the first of equals), not a year in a name
+            rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+            d = min(dates, key=lambda x: rank.get(x.precision, 5))
             sup, refs = support.get(s.id, ("unsourced", []))
             b.add("date", s.plain.span_of(d.start_offset, d.end_offset), "body",
                   value=_date_value(d), refs=refs, support=sup, sentence=s.id, section=s.section)

@@ -479,6 +479,12 @@ class _Walker:
         """Walk *code* starting at input offset *off*; return the offset after it."""
         lens = self.lens
         for node in code.nodes:
+            if type(node) is Text:  # most nodes: handled here, without the dispatch in node()
+                t = node.value
+                if out is not None:
+                    self.text_node(t, off, out, mode, outer, top)
+                off += len(t)
+                continue
             n = _nlen(node, lens)
             self.node(node, off, off + n, out, mode, outer, top)
             off += n

@@ -529,7 +529,10 @@ def _has_casualty_hint(text: str) -> bool:
     for stem in _HINT_STEMS:
         if stem in low:
             return True
-    return _HINT_BOUNDED.search(low) is not None
+    # the bounded cues need one of these substrings; most sentences hold none
+    if "die" in low or "fell" in low or "war" in low or "pow" in low or "kia" in low:
+        return _HINT_BOUNDED.search(low) is not None
+    return False
 
 
 _VAGUE_SENT = re.compile(

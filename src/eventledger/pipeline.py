@@ -8,7 +8,6 @@ dump runner and Spark all call.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
 from typing import Any
 
 from eventledger.check.findings import check
@@ -77,9 +76,9 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
-    d = asdict(f)
-    d["spans"] = [list(s) for s in f.spans]
-    return d
+    return {"code": f.code, "severity": f.severity, "message": f.message,
+            "spans": [list(s) for s in f.spans], "refs": list(f.refs),
+            "statements": list(f.statements)}
 
 
 def verify_spans(text: str, record: dict[str, Any]) -> None:

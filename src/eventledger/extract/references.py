@@ -275,13 +275,13 @@ def _surname_key(author: str) -> str:
 
 def _resolve_short(refs: list[dict[str, Any]]) -> None:
     """Point each short citation at the full entry with the same first surname and year."""
-    full = [r for r in refs if r["kind"] != "short" and r["authors"]]
+    full = [(r, {_surname_key(a) for a in r["authors"]}) for r in refs
+            if r["kind"] != "short" and r["authors"]]
     for ref in refs:
         if ref["kind"] != "short" or not ref["authors"]:
             continue
         key = _surname_key(ref["authors"][0])
-        for cand in full:
-            if key in {_surname_key(a) for a in cand["authors"]} and (
-                    ref["year"] is None or cand["year"] == ref["year"]):
+        for cand, keys in full:
+            if key in keys and (ref["year"] is None or cand["year"] == ref["year"]):
                 ref["resolves_to"] = cand["id"]
                 break

@@ -24,7 +24,8 @@ Which sentences yield which statements:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, replace
+from copy import deepcopy
+from dataclasses import fields, replace
 from typing import Any
 
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
@@ -376,7 +377,14 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
+
+
 def statement_dict(st: Statement) -> dict[str, Any]:
-    d = asdict(st)
+    """The statement as a record dict (field order as declared; values are JSON-ready)."""
+    d = {name: getattr(st, name) for name in _STATEMENT_FIELDS}
     d["span"] = list(st.span)
+    d["refs"] = list(st.refs)
+    if isinstance(st.value, dict):
+        d["value"] = deepcopy(st.value)
     return d

@@ -26,6 +26,7 @@ and :func:`find_dates` (every date in a prose text).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -552,6 +553,13 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
     """
     if hint:
         return _from_hint(text, hint)
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> DateValue:
+    """:func:`parse_date` without a hint; cached: reference lists repeat the same dates, and a
+    :class:`DateValue` is immutable (a :class:`DateError` is raised again, not cached)."""
     toks = _tokenize(text)
     for i in range(len(toks)):
         got = _expression(text, toks, i, prose=False)

@@ -723,6 +723,25 @@ class _Writer:
         self.last = time.monotonic()
 
 
+#: Dumps larger than this get the pipeline warmed up in the parent before the workers fork.
+WARM_UP_BYTES = 64 << 20
+
+
+def _warm_up() -> None:
+    """Load the place index in the parent and freeze it for the garbage collector.
+
+    Forked workers then share the index (copy-on-write) instead of loading it each, and no
+    collection ever scans its millions of objects again (``gc.freeze``: the profile showed
+    12–20 % of extraction time in the collector).
+    """
+    import gc
+
+    from eventledger.normalise.places import load_index
+
+    load_index()
+    gc.freeze()
+
+
 def _ordered(
     fn: Callable[[Any], UnitResult], tasks: Iterable[Any], workers: int
 ) -> Iterator[UnitResult]:

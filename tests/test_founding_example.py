@@ -90,6 +90,7 @@ def test_actors_and_attack_types(record: dict[str, Any]) -> None:
 def test_references(record: dict[str, Any]) -> None:
     refs = record["references"]
     assert [r["label"] for r in refs] == [str(n) for n in range(1, 9)]
+    assert record["counts"]["footnotes"] == 8 and record["counts"]["short_citations"] == 4
     r1, r2, r3, r4, r5, r6, r7, r8 = refs
     assert r1["kind"] == "book" and r1["isbn"] == "9780230622814" and r1["isbn_valid"] is True
     assert r1["pages"] == "34" and r1["uses"] == 2

@@ -70,9 +70,24 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
         "references": references,
         "findings": [_finding_dict(f) for f in findings],
         "categories": doc.categories,
+        "counts": _counts(references, statements, doc, findings),
     }
     verify_spans(doc.input, record)
     return [record]
+
+
+def _counts(references: list[dict[str, Any]], statements: list[Any], doc: Document,
+            findings: list[Finding]) -> dict[str, int]:
+    """How many of each: ``footnotes`` are the entries of the page's reference list (full
+    references and short citations, each once), ``bibliography`` the works listed apart."""
+    return {
+        "footnotes": sum(1 for r in references if not r.get("bibliography")),
+        "short_citations": sum(1 for r in references if r["kind"] == "short"),
+        "bibliography": sum(1 for r in references if r.get("bibliography")),
+        "sentences": len(doc.body()),
+        "statements": len(statements),
+        "findings": len(findings),
+    }
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:

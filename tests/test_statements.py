@@ -53,3 +53,29 @@ def test_lead_date_prefers_the_most_precise_date_of_its_sentence() -> None:
             "  1. ^ Dupont 1990, p. 4.\n")
     (rec,) = parse_text(text, name="riot.txt")
     assert (rec["event"]["date"]["start"], rec["event"]["date"]["precision"]) == ("1871-05-03", "day")
+
+
+BATTLE = """{{Infobox military conflict
+| conflict = Battle of the Ford
+| date = 1 June 1650
+| place = Near the ford
+| combatant1 = Kingdom of A
+| combatant2 = Duchy of B
+| casualties1 = Total: 900<br>Foot: 500<br>300 killed<br>Horse: 400<br>100 killed
+| casualties2 = Estimated:<br>2,000\ufffd\ufffd\ufffd3,000 killed<br>Inside the town:<br>about 800 killed<br>1,000 civilian dead
+}}
+'''The Battle of the Ford''' was fought in 1650.<ref>Jones 1990, p. 4.</ref>
+"""
+
+
+def test_contingents_summed_qualifiers_not_and_civilians_apart() -> None:
+    (rec,) = parse_text(BATTLE, name="Battle_of_the_Ford.wiki", format="wikitext")
+    s1, s2 = rec["event"]["sides"]
+    k1, k2 = s1["casualties"]["killed"], s2["casualties"]["killed"]
+    assert (k1["low"], k1["high"]) == (400, 400)  # Foot 300 + Horse 100
+    assert s1["casualties"]["total"]["low"] == 900  # the Total line
+    # "Estimated:" and "Inside the town:" qualify figures, they are no contingents: no sum;
+    # the garbled dash still makes a range; the civilians are not the duchy's dead
+    assert (k2["low"], k2["high"]) == (2000, 3000)
+    deaths = rec["event"]["deaths"]
+    assert (deaths["low"], deaths["high"]) == (400 + 2000 + 1000, 400 + 3000 + 1000)

@@ -214,8 +214,7 @@ def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str,
     """
     per_side = [s["casualties"][cat] for s in sides if s["casualties"][cat]["statements"]]
     if per_side:
-        civilians = [st for st in sts if st.side is None and st.origin == "infobox"
-                     and st.party == "civilians"]
+        civilians = [st for st in sts if st.origin == "infobox" and st.party == "civilians"]
         if civilians:
             q, f = combine(civilians, policy, f"civilian {cat}")
             if f:
@@ -323,7 +322,10 @@ def _sides(statements: list[Statement], policy: str, findings: list[Finding]) ->
     side_ids = sorted({st.side for st in statements if st.side is not None})
     out = []
     for side in side_ids:
-        mine = [st for st in statements if st.side == side]
+        # civilians a side's column counts died at its hands or beside it, not in its ranks:
+        # they join the event's civilian figure instead (see _event_quantity)
+        mine = [st for st in statements if st.side == side and st.party != "civilians"]
+        actors = [st for st in statements if st.side == side]
         cas: dict[str, Any] = {}
         for cat in _CASUALTY_CATS:
             sts = [st for st in mine if st.property != "strength" and st.category == cat]
@@ -333,8 +335,8 @@ def _sides(statements: list[Statement], policy: str, findings: list[Finding]) ->
                                   f"side {side} strength", findings, sum_groups=False)
         out.append({
             "side": side,
-            "combatants": [_actor(st) for st in mine if st.property == "combatant"],
-            "commanders": [_actor(st) for st in mine if st.property == "commander"],
+            "combatants": [_actor(st) for st in actors if st.property == "combatant"],
+            "commanders": [_actor(st) for st in actors if st.property == "commander"],
             "strength": strength,
             "casualties": cas,
         })

@@ -325,6 +325,12 @@ _GROUP_LABEL = re.compile(r"^\s*[*•#]*\s*(?P<label>[^\d:()\[\]\n]{2,60}?)\s*:\
 _CATEGORY_LABEL = re.compile(
     r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"
     r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b", re.I)
+#: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a
+#: contingent of the side: their lines are not summed as parts of the side.
+_NOT_CONTINGENT = re.compile(
+    r"\b(estimated?|estimates|archival|research|sources?|according|official|claims?|claimed|"
+    r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
+    r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b", re.I)
 _NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
 
 
@@ -356,13 +362,18 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
             group, seq = None, None
             out.append((None, None, True))
             continue
-        if m and not _CATEGORY_LABEL.search(m.group("label")):
+        if m and _NOT_CONTINGENT.search(m.group("label")):
+            group, seq = None, None  # "Estimated:", "First phase (13 Nov):": no contingent
+        elif m and not _CATEGORY_LABEL.search(m.group("label")):
             n += 1
             group, seq = m.group("label").strip(), n
         elif (stripped and not re.search(r"\d", stripped) and len(stripped.split()) <= 5
               and not _NOT_HEADING.search(stripped) and not _CATEGORY_LABEL.search(stripped)):
-            n += 1
-            group, seq = stripped, n
+            if _NOT_CONTINGENT.search(stripped):
+                group, seq = None, None
+            else:
+                n += 1
+                group, seq = stripped, n
         out.append((group, seq, False))
     return out
 

@@ -227,7 +227,8 @@ def _qual(n: str) -> str:
     return _QUAL.replace("{n}", n)
 
 
-_SEP = r"\s*(?:–|—|―|-|‐|‑|−|\bto\b|\bor\b)\s*"
+# a run of U+FFFD is a dash lost to bad encoding ("92,000\ufffd\ufffd\ufffd100,000")
+_SEP = r"\s*(?:–|—|―|-|‐|‑|−|\ufffd+|\bto\b|\bor\b)\s*"
 _PLUS = r"(?P<plus>\s*\+(?!\s*\d)|\s+or\s+more\b|\s+and\s+more\b|\s+plus\b(?!\s*\d))"
 _EST = r"(?P<est>\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)|\s+est\.)"
 _FRACTIONS = {

@@ -196,3 +196,25 @@ def test_parse_refuses_a_dump(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["parse", str(dump)])
     assert result.exit_code == 1
     assert result.output == f"Error: {dump}: a MediaWiki XML dump holds many pages; ingest it instead\n"
+
+
+def test_a_bug_on_one_file_does_not_stop_the_batch(runner: CliRunner, db_path: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventledger.cli as cli_module
+
+    real = cli_module._read_records
+
+    def flaky(file: str, fmt, policy):  # noqa: ANN001, ANN202
+        if file.endswith("bad.txt"):
+            raise KeyError("boom")
+        return real(file, fmt, policy)
+
+    monkeypatch.setattr(cli_module, "_read_records", flaky)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("x")
+    result = runner.invoke(cli, ["ingest", str(bad), str(EXAMPLE), "--db", db_path])
+    assert result.exit_code == 1
+    assert f"Error: {bad}: internal error (KeyError: 'boom'); this is a bug\n" in result.output
+    assert "added: " in result.output
+    con = sqlite3.connect(db_path)
+    assert [r[0] for r in con.execute("SELECT source FROM failures")] == [str(bad)]

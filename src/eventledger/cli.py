@@ -142,6 +142,12 @@ def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
                 ledger.record_failure(file, None, None, str(e))
                 failed += 1
                 continue
+            except Exception as e:  # noqa: BLE001 - a bug on one file must not stop the batch
+                message = f"{file}: internal error ({type(e).__name__}: {e}); this is a bug"
+                click.echo(f"Error: {message}", err=True)
+                ledger.record_failure(file, None, None, message)
+                failed += 1
+                continue
             result = ledger.ingest(records)
             for rec in records:
                 d = result.as_dict()

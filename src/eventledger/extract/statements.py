@@ -169,6 +169,12 @@ _PLACE_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)")
 
 
+def _lead(doc: Document) -> list[Sentence]:
+    """The sentences of the first body paragraph."""
+    body = doc.body()
+    return [s for s in body if s.paragraph == body[0].paragraph] if body else []
+
+
 def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox location: the first place the lead paragraph puts it in.
 
@@ -178,13 +184,7 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     """
     from eventledger.normalise.places import resolve_place
 
-    body = doc.body()
-    if not body:
-        return
-    first_par = body[0].paragraph
-    for s in body:
-        if s.paragraph != first_par:
-            break
+    for s in _lead(doc):
         for m in _PLACE_AFTER.finditer(s.plain.text):
             name = m.group("p")
             place = resolve_place(name)
@@ -199,13 +199,7 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
 
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox date: the first date of the lead paragraph, if any."""
-    body = doc.body()
-    if not body:
-        return
-    first_par = body[0].paragraph
-    for s in body:
-        if s.paragraph != first_par:
-            break
+    for s in _lead(doc):
         dates = find_dates(s.plain.text)
         if dates:
             # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the

@@ -71,9 +71,12 @@ def test_web_with_author() -> None:
         ("Smith 2001, p. 5", ["Smith"], "2001", "5"),
         ("Smith (2001), 5", ["Smith"], "2001", "5"),
         ("Smith & Jones 2001, pp. 3–5", ["Smith", "Jones"], "2001", "3–5"),
+        ("Eicher, p. 687.", ["Eicher"], None, "687"),
+        ("Robertson and Pegram, pp. 242–43.", ["Robertson", "Pegram"], None, "242–43"),
+        ("Catton, Stillness at Appomattox, p. 243.", ["Catton"], None, "243"),
     ],
 )
-def test_short_citations(text: str, authors: list[str], year: str, pages: str) -> None:
+def test_short_citations(text: str, authors: list[str], year: str | None, pages: str) -> None:
     r = one(text)
     assert (r["kind"], r["authors"], r["year"], r["pages"]) == ("short", authors, year, pages)
     assert r["resolves_to"] is None

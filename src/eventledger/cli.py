@@ -364,8 +364,12 @@ def render_record(rec: dict[str, Any]) -> str:
             st = st_by_id.get(sid)
             if not st:
                 continue
-            where = (f'infobox "{st["field"]}"' if st["origin"] == "infobox"
-                     else f"sentence {st['sentence']}" + (f" ({st['section']})" if st.get("section") else ""))
+            if st["origin"] == "infobox":
+                where = f'infobox "{st["field"]}"'
+            elif st.get("sentence"):
+                where = f"sentence {st['sentence']}" + (f" ({st['section']})" if st.get("section") else "")
+            else:
+                where = "page markup"  # e.g. {{coord|…|display=title}} outside the infobox
             refs = " ".join(f"[{ref_by_id[r]['label']}]" for r in st["refs"] if r in ref_by_id)
             extra = f" {st['attribution']}" if st.get("attribution") else ""
             out.append(f"{indent}← {where}: {st['text']!r}{extra} · {st['support']}"

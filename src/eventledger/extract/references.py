@@ -38,6 +38,13 @@ _SHORT = re.compile(
     r"\s*,?\s*\(?(?P<year>1[0-9]{3}|20[0-9]{2}|n\.d\.)[a-z]?\)?"
     r"\s*[,:]?\s*(?P<pages>(?:pp?\.?\s*)?[0-9ivxlcdm]+(?:\s*[-–—,]\s*[0-9ivxlcdm]+)*)?\.?\s*$"
 )
+#: A short citation without a year: ``Eicher, p. 687``, ``Robertson and Pegram, pp. 242–43``,
+#: ``Catton, Stillness at Appomattox, p. 243`` (surname, optional short title, pages).
+_SHORT_NO_YEAR = re.compile(
+    r"^(?P<authors>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+|\s+et al\.?)*)"
+    r"(?:,\s*(?P<title>[A-Z][^,\d\"“]{2,80}?))?"
+    r",\s*(?P<pages>pp?\.\s*[0-9ivxlcdm]+(?:\s*[-–—,]\s*[0-9ivxlcdm]+)*)\.?\s*$"
+)
 _PUBLISHER_HINT = re.compile(
     r"\b(Press|Publishing|Publishers|Books|Verlag|Macmillan|Penguin|Routledge|Springer|Wiley|"
     r"Oxford|Cambridge|Harper|Random House|Norton|Palgrave|Bloomsbury|Éditions|Editions|"
@@ -171,6 +178,13 @@ def _from_text(ref: dict[str, Any], text: str) -> None:
         pages = short.group("pages")
         if pages:
             ref["pages"] = re.sub(r"^pp?\.?\s*", "", pages).replace(" ", "")
+        return
+    short = _SHORT_NO_YEAR.match(t)
+    if short and not ref["isbn"]:
+        ref["kind"] = "short"
+        ref["authors"] = [a.strip() for a in re.split(r"\s+(?:and|&)\s+", short.group("authors"))]
+        ref["title"] = short.group("title")
+        ref["pages"] = re.sub(r"^pp?\.\s*", "", short.group("pages")).replace(" ", "")
         return
     quoted = _QUOTED.search(t)
     if quoted:

@@ -125,3 +125,16 @@ def test_findings_for_references() -> None:
     (rec,) = parse_text(text.replace("Deaths3", "Deaths40"), name="raid.txt")
     codes = sorted(f["code"] for f in rec["findings"])
     assert "INFOBOX_UNSUPPORTED" in codes and "CONTRADICTION" in codes
+
+
+def test_book_chicago_form_and_resolution() -> None:
+    refs = extract_references(_doc([
+        "Horn, p. 118.",
+        "Horn, John. The Petersburg Campaign: June 1864 – April 1865. Conshohocken, PA: "
+        "Combined Publishing, 1999. ISBN 978-1-58097-024-2.",
+    ]))
+    short, book = refs
+    assert (book["kind"], book["authors"], book["publisher"], book["date"]) == (
+        "book", ["Horn, John"], "Combined Publishing", "1999")
+    assert book["title"] == "The Petersburg Campaign: June 1864 – April 1865"
+    assert short["resolves_to"] == book["id"]

@@ -45,6 +45,11 @@ _SHORT_NO_YEAR = re.compile(
     r"(?:,\s*(?P<title>[A-Z][^,\d\"“]{2,80}?))?"
     r",\s*(?P<pages>pp?\.\s*[0-9ivxlcdm]+(?:\s*[-–—,]\s*[0-9ivxlcdm]+)*)\.?\s*$"
 )
+#: The Chicago/MLA bibliography form: ``Eicher, David J. The Longest Night. New York: Simon &
+#: Schuster, 2001.``
+_CHICAGO = re.compile(
+    r"^(?P<authors>[A-Z][^.()\"“]{1,80}?(?:\s[A-Z])?)\.\s+(?P<title>[^.]{3,200}?)\.\s+"
+    r"(?:(?P<place>[^.:]{2,60}):\s*)?(?P<publisher>[^.,:]{2,100}),\s*(?P<year>1[0-9]{3}|20[0-9]{2})\b")
 _PUBLISHER_HINT = re.compile(
     r"\b(Press|Publishing|Publishers|Books|Verlag|Macmillan|Penguin|Routledge|Springer|Wiley|"
     r"Oxford|Cambridge|Harper|Random House|Norton|Palgrave|Bloomsbury|Éditions|Editions|"
@@ -235,38 +240,32 @@ def _news_like(ref: dict[str, Any], t: str, quoted: re.Match[str]) -> None:
 
 
 def _book_like(ref: dict[str, Any], t: str) -> None:
-    """``Author, Title, Publisher, Date, ISBN …, p. N`` or ``Last, First (Year). Title. Publisher.``"""
-    body = _ISBN.sub("", t)
-    body = _PAGES.sub("", body)
-    body = _URL.sub("", body)
-    m = re.match(r"^(?P<authors>[^()]{2,120}?)\s*\((?P<year>[^)]*\d{4}[^)]*)\)\.?\s*(?P<rest>.*)$", body)
-    if m:  # cite-book rendering: Last, First (Year). Title. Publisher.
-        ref["authors"] = [a.strip() for a in re.split(r";|\s&\s", m.group("authors")) if a.strip()]
-        ref["date"] = _iso(m.group("year"))
-        parts = [p.strip(" .,") for p in re.split(r"\.\s+", m.group("rest")) if p.strip(" .,")]
+    """A book in one of three written forms (tried in this order):
+
+    * ``Last, First. Title. Place: Publisher, Year.`` (Chicago/MLA bibliographies);
+    * ``Last, First (Year). Title. Publisher.`` (the cite-book rendering);
+    * ``Author, Title, Publisher, Date, ISBN …, p. N`` (comma-separated).
+    """
+    body = _URL.sub("", _PAGES.sub("", _ISBN.sub("", t)))
+    chicago = _CHICAGO.match(body)
+    rendered = None if chicago else _CITE_BOOK.match(body)
+    if chicago:
+        ref["authors"] = [a.strip() for a in re.split(r";|\s&\s|,\s+and\s+", chicago.group("authors"))
+                          if a.strip()]
+        ref["title"] = chicago.group("title").strip()
+        ref["publisher"] = chicago.group("publisher").strip()
+        ref["date"] = _iso(chicago.group("year"))
+    elif rendered:
+        ref["authors"] = [a.strip() for a in re.split(r";|\s&\s", rendered.group("authors")) if a.strip()]
+        ref["date"] = _iso(rendered.group("year"))
+        parts = [p.strip(" .,") for p in re.split(r"\.\s+", rendered.group("rest")) if p.strip(" .,")]
         if parts:
             ref["title"] = parts[0]
         for part in parts[1:]:
             if not ref["publisher"] and not re.search(r"\d{4}", part):
                 ref["publisher"] = part.split(":")[-1].strip()
     else:
-        parts = [p.strip(" .") for p in body.split(",") if p.strip(" .")]
-        date_idx = None
-        for i, part in enumerate(parts):
-            if re.search(r"\b\d{4}\b", part) and _iso(part):
-                date_idx = i
-                ref["date"] = _iso(part)
-                break
-        head = parts[:date_idx] if date_idx is not None else parts
-        if head:
-            ref["authors"] = [head[0]] if len(head) > 1 else []
-            rest = head[1:] if len(head) > 1 else head
-            pub = [i for i, p in enumerate(rest) if _PUBLISHER_HINT.search(p)]
-            if pub and len(rest) > 1:
-                ref["publisher"] = rest[pub[-1]]
-                ref["title"] = ", ".join(rest[: pub[-1]]) or None
-            else:
-                ref["title"] = ", ".join(rest) or None
+        _comma_book(ref, body)
     m = _YEAR.search(ref["date"] or "")
     ref["year"] = m.group(1) if m else None
     if ref["isbn"] or ref["publisher"]:
@@ -275,6 +274,31 @@ def _book_like(ref: dict[str, Any], t: str) -> None:
         ref["kind"] = "journal"
     elif ref["url"]:
         ref["kind"] = "web"
+
+
+_CITE_BOOK = re.compile(r"^(?P<authors>[^()]{2,120}?)\s*\((?P<year>[^)]*\d{4}[^)]*)\)\.?\s*(?P<rest>.*)$")
+
+
+def _comma_book(ref: dict[str, Any], body: str) -> None:
+    """``Author, Title, Publisher, Date, …``: the part with a date splits authors and title
+    from the rest; a part that names a publisher (Press, Macmillan …) is the publisher."""
+    parts = [p.strip(" .") for p in body.split(",") if p.strip(" .")]
+    date_idx = None
+    for i, part in enumerate(parts):
+        if re.search(r"\b\d{4}\b", part) and _iso(part):
+            date_idx = i
+            ref["date"] = _iso(part)
+            break
+    head = parts[:date_idx] if date_idx is not None else parts
+    if head:
+        ref["authors"] = [head[0]] if len(head) > 1 else []
+        rest = head[1:] if len(head) > 1 else head
+        pub = [i for i, p in enumerate(rest) if _PUBLISHER_HINT.search(p)]
+        if pub and len(rest) > 1:
+            ref["publisher"] = rest[pub[-1]]
+            ref["title"] = ", ".join(rest[: pub[-1]]) or None
+        else:
+            ref["title"] = ", ".join(rest) or None
 
 
 def _surname_key(author: str) -> str:

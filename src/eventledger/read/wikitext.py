@@ -1368,4 +1368,48 @@ def read_wikitext(
     doc.flags.extend(walker.flags)
     doc.categories = walker.categories
     doc.coords = walker.coords
+    _plain_bibliography(doc, limit)
     return doc
+
+
+#: Sections whose list items are works cited in full (their cite templates already are).
+_BIB_SECTIONS = frozenset({"references", "bibliography", "sources", "works cited", "literature",
+                           "further reading", "general references", "primary sources",
+                           "secondary sources", "sources and references", "citations"})
+_ANY_HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1[ \t]*$", re.MULTILINE)
+_BIB_ITEM = re.compile(r"^[*#:]+[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_HAS_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+_TITLE_MARKUP = re.compile(r"<!--.*?-->|'{2,}")
+
+
+def _plain_bibliography(doc: Document, limit: int) -> None:
+    """Plain-text list items of a bibliography section become bibliography entries.
+
+    ``* [[David J. Eicher|Eicher, David J.]] ''The Longest Night''. New York: Simon & Schuster,
+    2001.`` is a work cited in full, written without a cite template, so that short citations
+    (``Eicher, p. 687``) can resolve to it. Items with a cite template or a ``<ref`` are left
+    alone (the walk read them), and so is anything without a year (links, notes).
+    """
+    text = doc.input
+    heads = [(m.start(), m.end(), m.group(2)) for m in _ANY_HEADING.finditer(text)
+             if m.start() < limit]
+    for k, (_, hend, title) in enumerate(heads):
+        if _TITLE_MARKUP.sub("", title).strip().lower() not in _BIB_SECTIONS:
+            continue
+        end = heads[k + 1][0] if k + 1 < len(heads) else limit
+        for m in _BIB_ITEM.finditer(text, hend, end):
+            item = m.group(1)
+            low = item.lower()
+            if "<ref" in low or "{{cite" in low or "{{citation" in low or "<!--" in low:
+                continue
+            if not _HAS_YEAR.search(item) or len(item) < 20:
+                continue
+            w = _Walker(text)
+            out = _Out(w)
+            w.walk(mwparserfromhell.parse(item), m.start(1), out, INLINE)
+            plain = _join_segments(out)
+            if not plain.text.strip():
+                continue
+            n = len(doc.references) + 1
+            doc.references.append(RawReference(f"r{n}", str(n), item, (m.start(1), m.end(1)),
+                                               plain, bibliography=True))

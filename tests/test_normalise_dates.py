@@ -50,6 +50,18 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("between 1939 and 1945", "1939", "1945", "year", 5),
         ("1–7 June 1944", "1944-06-01", "1944-06-07", "day", 3),
         ("around 14 August 1945", "1945-08-14", None, "day", 2),
+        # a month, a comma, a year keeps the month
+        ("December, 1941", "1941-12", None, "month", 4),
+        ("December, 335 BC", "-0335-12", None, "month", 4),
+        # lower-cased text: 'may' before a year or a day is the month
+        ("may 326 bc", "-0326-05", None, "month", 4),
+        ("may 5, 1945", "1945-05-05", None, "day", 1),
+        ("may – early november 1430", "1430-05", "1430-11", "month", 5),
+        # a decade of fewer than four digits needs its era, and keeps it
+        ("300s BC", "-0309", "-0300", "decade", 5),
+        # a right year abbreviated to two digits (MOS:DATERANGE)
+        ("2010–11", "2010", "2011", "year", 5),
+        ("1941–42 (est.)", "1941", "1942", "year", 5),
     ],
 )
 def test_parse_date(text: str, start: str, end: str | None, precision: str, date_prec: int) -> None:
@@ -166,3 +178,17 @@ def test_corpus_infobox_dates_mostly_parse() -> None:
 def test_replacement_characters_between_dates_are_a_lost_dash() -> None:
     d = parse_date("22 August 1642 \ufffd\ufffd\ufffd 3 September 1651")
     assert (d.start, d.end, d.date_prec) == ("1642-08-22", "1651-09-03", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("troops may 12 times retreat", []),
+        ("it may, 1000 men say", []),
+        ("he may have died in may 1945.", ["may 1945"]),
+        ("in the winter of 1941–42 the front held", ["1941–42"]),
+        ("see pp. 163-65", []),
+    ],
+)
+def test_find_dates_lowercase_may_and_short_ranges(text: str, found: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == found

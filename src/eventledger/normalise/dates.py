@@ -83,13 +83,16 @@ _YEAR_CUES = {
 }  # fmt: skip
 _DASHES = "-–—‒−"
 
+# Digits are ASCII only: ``\d`` would read Arabic-Indic or Devanagari digits, and int() takes
+# them, but only English dates are read (a lone "٣" must not become the year 3).
 _TOKEN = re.compile(
     r"""
     (?P<ws>&nbsp;|&\#160;|&thinsp;)
-    |(?P<iso>-?\d{4}-\d{2}-\d{2}(?![\d-]))
-    |(?P<decade>\d{3}0s\b|\d{3}0’s|\d{3}0's)
-    |(?P<ord>\d{1,2}(?:st|nd|rd|th)\b)
-    |(?P<num>\d{1,3}(?:,\d{3})+(?![\d])|\d+)
+    |(?P<iso>-?[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9-]))
+    |(?P<decade>[0-9]{3}0s\b|[0-9]{3}0’s|[0-9]{3}0's
+        |[1-9][0-9]{0,1}0s(?=\s*(?i:b\.?c\.?|a\.?d\.?|c\.?e\.?)(?![a-z])))  # 300s BC
+    |(?P<ord>[0-9]{1,2}(?:st|nd|rd|th)\b)
+    |(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)
     |(?P<era>(?:B\.C\.(?:E\.)?|A\.D\.|C\.E\.))
     |(?P<word>[A-Za-z]+\.?)
     |(?P<dash>[-–—‒−]|&ndash;|&mdash;|\ufffd+)  # a run of U+FFFD: a dash lost to bad encoding
@@ -199,7 +202,7 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
         p.year, p.month, p.day, p.precision = (-y if neg else y), m, d, "day"
         return p, i + 1
     if t.kind == "decade":
-        p.year, p.decade, p.precision = int(t.value[:4]), True, "decade"
+        p.year, p.decade, p.precision = int(re.match(r"\d+", t.value).group()), True, "decade"  # type: ignore[union-attr]
         era, j = _era(toks, i + 1)
         if era == "bc":
             p.year = -p.year
@@ -233,7 +236,7 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
                 raise DateError(f"no such day: {text[t.start : toks[j - 1].end]!r} in {text!r}")
         return p, j
     if (m := _is_month(t)) is not None:
-        if t.low == "may" and t.value == "may":
+        if t.value == "may" and not _may_is_month(toks, i):
             return None  # the verb
         p.month, p.precision = m, "month"
         j = i + 1
@@ -258,6 +261,16 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
             if _era(toks, i + 2)[0] is None and nxt.kind == "ord":
                 p.day, p.precision = d, "day"
                 return p, i + 2
+        if (
+            nxt is not None
+            and nxt.value == ","
+            and (y := _year(toks[i + 2] if i + 2 < n else None)) is not None
+            and not _is_time(toks, i + 2)
+            and (len(toks[i + 2].value) >= 3 or _era(toks, i + 3)[0] is not None)
+        ):
+            era, j = _era(toks, i + 3)  # "December, 1941"
+            p.year, p.era = (-y if era == "bc" else y), era
+            return p, j
         if (y := _year(nxt)) is not None and (nxt.kind == "num") and not _is_time(toks, i + 1):
             era, j = _era(toks, i + 2)
             if len(nxt.value) >= 3 or era is not None:
@@ -278,6 +291,24 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
             pass
         return p, j
     return None
+
+
+def _may_is_month(toks: list[_Tok], i: int) -> bool:
+    """Lower-case ``may`` (text lower-cased by some tool) is the month, not the verb, when a
+    year, a day or a range dash follows it (``may 1945``, ``may 5, 1945``, ``may – june``)."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if nxt.kind == "dash":
+        return True
+    if nxt.kind == "num" and (len(nxt.value) >= 3 or _era(toks, i + 2)[0] is not None):
+        return "," not in nxt.value
+    if nxt.value == "," and i + 2 < len(toks):  # "may, 334 bc" (a bare "may, 1000" stays a verb)
+        return toks[i + 2].kind == "num" and _era(toks, i + 3)[0] is not None
+    if _day(nxt) is not None and i + 2 < len(toks):
+        after = toks[i + 2]
+        return after.value == "," or (after.kind == "num" and len(after.value) >= 3)
+    return False
 
 
 def _is_time(toks: list[_Tok], i: int) -> bool:
@@ -435,7 +466,11 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
             if _complete(left):
                 v = _value(left, None, text, a, toks[j + 1].end, ongoing=True)
                 return v, j + 2
-        got2 = _right_day_year(toks, j + 1, left) or _point(text, toks, j + 1)
+        got2 = (
+            _right_day_year(toks, j + 1, left)
+            or _short_right_year(toks, j + 1, left)
+            or _point(text, toks, j + 1)
+        )
         if got2 is not None:
             right, k = got2
             if _complete(right):
@@ -478,6 +513,24 @@ def _right_day_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, int
     era, k = _era(toks, k + 1)
     year = -y if era == "bc" else y
     return _Point(year=year, month=left.month, day=d, precision="day", era=era), k
+
+
+def _short_right_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, int] | None:
+    """Read the right end of '1941–42' or '2010–11': two digits that complete the left year's
+    century to a later year (MOS:DATERANGE). Not after BC years, nor before a month."""
+    if left.year is None or left.year < 100 or left.month is not None or left.era == "bc":
+        return None
+    if left.decade or left.century is not None or j >= len(toks):
+        return None
+    t = toks[j]
+    if t.kind != "num" or len(t.value) != 2 or _is_time(toks, j):
+        return None
+    if j + 1 < len(toks) and (_is_month(toks[j + 1]) or _era(toks, j + 1)[0] == "bc"):
+        return None
+    year = left.year - left.year % 100 + int(t.value)
+    if year <= left.year:
+        return None
+    return _Point(year=year, precision="year"), j + 1
 
 
 def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Point) -> bool:
@@ -570,6 +623,21 @@ def _parse_text(text: str) -> DateValue:
     raise DateError(f"no date in {text!r}")
 
 
+_START_WORDS = frozenset(_MONTHS) | frozenset(_SEASONS) | _APPROX | _PART | _BC | _AD
+_START_KINDS = frozenset({"iso", "decade", "ord", "num", "era"})
+
+
+def _may_start(t: _Tok) -> bool:
+    """Whether a date expression can begin at token *t* (a number, an era, a month, a season
+    or a qualifier); :func:`_point` returns None for every other token, so skipping them is
+    exact and keeps long sentences of markup or words linear with a small constant."""
+    if t.kind in _START_KINDS:
+        return True
+    if t.kind == "word":
+        return t.low in _START_WORDS
+    return t.value == "~"
+
+
 def find_dates(text: str) -> list[DateValue]:
     """Find every date and date range in a prose *text*, in order of appearance.
 
@@ -580,6 +648,9 @@ def find_dates(text: str) -> list[DateValue]:
     out: list[DateValue] = []
     i = 0
     while i < len(toks):
+        if not _may_start(toks[i]):
+            i += 1
+            continue
         try:
             got = _expression(text, toks, i, prose=True)
         except DateError:

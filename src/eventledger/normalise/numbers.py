@@ -301,6 +301,11 @@ class _Atom:
     text: str
 
 
+#: Larger than any count of people (about 10^11 humans have ever lived); a bigger digit run is
+#: an identifier, and would overflow a 64-bit integer column downstream.
+_MAX_COUNT = 10**12
+
+
 def _atom_value(raw: str) -> _Atom | None:
     """Parse one number atom: digits, a word number, a vague quantity or zero."""
     t = raw.strip()
@@ -320,6 +325,8 @@ def _atom_value(raw: str) -> _Atom | None:
         else:
             value = float(re.sub(r"[,\s\u202f\u00a0\u2009\u2007']", "", d))
         value *= scale
+        if not math.isfinite(value) or value > _MAX_COUNT:
+            return None  # a digit run no count of people reaches (an ISBN, an id, garbage)
         if abs(value - round(value)) > 1e-6:
             # "8.7" is only a number with a magnitude shared from the other end of a range
             return _Atom(None, None, True, False, False, t)
@@ -815,6 +822,14 @@ def _iter_quantities(text: str, lo: int = 0, hi: int | None = None) -> Iterator[
         pos = m.end()
 
 
+#: A catalogue or document identifier and its number, up to the end of the searched text.
+_IDENTIFIER = re.compile(
+    r"\b(?:ISBN|ISSN|OCLC|LCCN|PMID|PMC|JSTOR|doi|arXiv|Bibcode|ASIN|ISNI)(?:-1[03])?"
+    r"\s*:?\s*[0-9Xx][0-9Xx \u00a0./-]*\Z",
+    re.I,
+)
+
+
 def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) -> bool:
     """Numbers that are not casualties because of what stands right before or after them."""
     s, e = m.start(), m.end()
@@ -826,6 +841,8 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
         return True
     if re.search(r"(?:\bpp?\.|\bpages?|\bno\.|#|\$|£|€|¥|\bhms|\buss|\bflight)\s*\Z", before, re.I):
         return True
+    if _IDENTIFIER.search(text, max(0, s - 30), e):
+        return True  # "ISBN 1-84176-408-5", "OCLC 123456789": a catalogue number, no count
     if raw.year_like and raw.comparator in ("=", None, "range"):
         if _BEFORE_DATE.search(before) or _BEFORE_YEAR_PREP.search(before):
             return True

@@ -45,6 +45,17 @@ _LABELS = sorted(RENDERED_LABELS, key=len, reverse=True)
 _GLUED_LOWER_OK = ("c.", "ca.", "circa", "about", "approx", "around", "at least", "over",
                    "up to", "est", "unknown", "none", "several", "dozens", "hundreds",
                    "thousands", "more than", "fewer than", "nearly", "almost", "~")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates (a str built from broken JSON or ``surrogateescape``
+    decoding) by U+FFFD. The replacement has the same length, so spans into the scrubbed text
+    are spans into the caller's text; without it no hash, record id or ledger row could be
+    written (UTF-8 cannot encode a surrogate)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 _MARKER = re.compile(r"\[(\d{1,4}|[a-z]{1,2}|note \d{1,3}|nb \d{1,3}|[A-Z]|[ivx]{1,5})\]")
 _CITATION_NEEDED = re.compile(
     r"\[(citation needed|better source needed|clarification needed|according to whom\?|"
@@ -164,8 +175,10 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     :param title: overrides the first line as title.
     :raises NotAnArticle: when the text has no title line or no prose at all.
     """
+    text = scrub_surrogates(text)
     lines = _lines(text)
-    source = Source("plaintext", name, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    source = Source("plaintext", name, digest)
     idx = 0
     while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
         idx += 1

@@ -48,6 +48,7 @@ from eventledger.models import (
     Source,
     Span,
 )
+from eventledger.read.plaintext import scrub_surrogates
 from eventledger.read.sentences import split_sentences
 
 __all__ = ["read_prose", "looks_like_markdown"]
@@ -431,8 +432,10 @@ def read_prose(text: str, name: str, *, title: str | None = None) -> Document:
     >>> doc.title, doc.sentences[0].plain.text, doc.sentences[0].markers[0].ref
     ('Raid', 'The raid killed 12 people.', 'r1')
     """
+    text = scrub_surrogates(text)
     lines = _lines(text)
-    source = Source("prose", name, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    source = Source("prose", name, digest)
     doc = Document(source=source, input=text, title=title or "")
     first = 0
     fm_end = _front_matter_end(lines)

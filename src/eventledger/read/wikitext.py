@@ -17,7 +17,8 @@ Rules, as MediaWiki applies them:
   headings and galleries are not prose.
 
 NUL characters are stripped before parsing (the tokenizer stops at them): ``Document.input``
-is the NUL-stripped text and every span points into it.
+is the NUL-stripped text and every span points into it. Lone surrogates become U+FFFD (same
+length, see :func:`~eventledger.read.plaintext.scrub_surrogates`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from ..models import (
     Source,
     Span,
 )
+from .plaintext import scrub_surrogates
 from .sentences import split_sentences
 from .wikitext_tables import (
     CITE_TEMPLATES,
@@ -86,6 +88,8 @@ from .wikitext_values import render_convert, render_coord, render_date, wikidata
 __all__ = ["read_wikitext", "title_from_name"]
 
 # Walk modes: how newlines and list markup behave.
+#: First characters of a table-markup line (``|-``, ``|cell``, ``!header``, ``{|``).
+_ROW_START = ("|", "!", "{")
 PROSE = "prose"  # blank line = paragraph, list lines muted, "\n" = space
 FIELD = "field"  # "\n", <br>, "*" = item break
 INLINE = "inline"  # everything on one line (captions, reference text)
@@ -549,8 +553,17 @@ class _Walker:
     def text_node_plain(
         self, t: str, s: int, out: _Out, mode: str, outer: Span | None, top: bool
     ) -> None:
-        """Add literal text; newlines end items (field), paragraphs and list lines (prose)."""
+        """Add literal text; newlines end items (field), paragraphs and list lines (prose).
+
+        In prose, a line that starts with ``|`` or ``!`` (or ``{|``) is table-row markup
+        outside a parsed table (rows whose ``{|`` a template opens, a table cut from its
+        page) or a parameter line of an unclosed template: it is no prose, and is muted
+        to its end like a list line.
+        """
         if "\n" not in t or mode == INLINE or (mode == PROSE and not top):
+            if mode == PROSE and top and self._row_line(t, s):
+                out.brk()
+                out.muted = True
             self._add(out, t, s, outer)
             return
         lines = t.split("\n")
@@ -566,9 +579,20 @@ class _Walker:
                     out.brk()  # a blank line ends the paragraph
                 else:
                     self._add(out, " ", pos - 1, outer)
+            if mode == PROSE and self._row_line(line, pos):
+                out.brk()
+                out.muted = True
             if line:
                 self._add(out, line, pos, outer)
             pos += len(line) + 1
+
+    def _row_line(self, line: str, pos: int) -> bool:
+        """Whether *line*, at input offset *pos*, starts a line with table-row markup."""
+        return (
+            line[:1] in _ROW_START
+            and (line[:1] != "{" or line[1:2] == "|")
+            and (pos == 0 or self.text[pos - 1] == "\n")
+        )
 
     def _add(self, out: _Out, t: str, s: int, outer: Span | None) -> None:
         if outer:
@@ -1304,6 +1328,7 @@ def read_wikitext(
     t0 = time.monotonic()
     if "\x00" in text:
         text = text.replace("\x00", "")
+    text = scrub_surrogates(text)
     doc = Document(
         source=Source(
             format="wikitext",

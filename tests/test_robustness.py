@@ -139,3 +139,19 @@ def test_lone_surrogates_become_replacement_characters_in_place(fmt: str) -> Non
     assert "\ud800" not in rec["title"] + "".join(s["text"] for s in rec["sentences"])
     assert any("\ufffd" in s["text"] for s in rec["sentences"])
     assert len(rec["source"]["sha256"]) == 64
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        # German prose read by the English extractor: "die" is the article there
+        ("1949 die Bundesrepublik Deutschland gegründet wurde.", []),
+        ("Seit 1990 wuchsen die Stadtteile zusammen.", []),
+        ("Im Jahr 1999 ist die Regierung umgezogen.", []),
+        # English present-tense "die" right after the number (or its party word) still counts
+        ("Every year 300 die of hunger.", [300]),
+        ("1,949 die each year.", [1949]),
+    ],
+)
+def test_bare_die_needs_to_follow_the_number(sentence: str, lows: list[int]) -> None:
+    assert [f.low for f in figures_in_sentence(sentence)] == lows

@@ -613,6 +613,7 @@ class _After:
     end: int = 0  # end offset of the last meaningful word
     noncas: bool = False
     transitive: bool = False  # the category verb takes a number object ("killed 50")
+    bare_die: bool = False  # the category is the present-tense "die" ("300 die of hunger")
 
 
 def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
@@ -621,6 +622,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     i = pos
     n = len(text)
     words = 0
+    plain_words = 0  # words read that are neither party nor category words
     while words < limit and i < n:
         # skip spaces and bold/italic quote leftovers
         while i < n and (text[i].isspace() or text[i] in "'’\"*"):
@@ -633,8 +635,13 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             out.noncas = True
             return out
         cm = _CAT_CHAIN.match(text, i)
+        if cm and cm.group(0).strip().lower() == "die" and plain_words:
+            # present-tense "die" counts only right after the number or its party words
+            # ("300 civilians die"); further on it is the German article ("1990 wuchsen die")
+            break
         if cm:
             out.category = _category_of(cm.group(0))[0]
+            out.bare_die = cm.group(0).strip().lower() == "die"
             out.end = cm.end()
             rest = text[cm.end() : cm.end() + 40]
             if prose and _QTY.match(rest.lstrip()) and rest[:1].isspace():
@@ -675,6 +682,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 break
         i = wm.end()
         words += 1
+        plain_words += 1
     return out
 
 
@@ -911,6 +919,8 @@ def _scan(
         after = _look_after(text, m.end(), 7 if prose else 5, prose)
         if after.noncas:
             continue
+        if after.bare_die and raw.year_like:
+            continue  # "1949 die Bundesrepublik": a year and the German article
         start = raw.start
         tied = False
         if not prose and after.category is None:

@@ -119,3 +119,24 @@ def _doc(title: str, template: str | None) -> Document:
 )
 def test_event_kind(title: str, template: str | None, kind: str) -> None:
     assert event_kind(_doc(title, template)) == kind
+
+
+def test_disjoint_detection_matches_the_pairwise_definition() -> None:
+    import random
+
+    from eventledger.extract.assemble import _in_disjoint_pairs
+
+    rnd = random.Random(7)
+    for _ in range(500):
+        sts = []
+        for n in range(rnd.randint(1, 7)):
+            low = rnd.choice([None, rnd.randint(0, 100)])
+            high = rnd.choice([None, (low or 0) + rnd.randint(0, 60)])
+            sts.append(st(n + 1, low, high))
+
+        def apart(a: Statement, b: Statement) -> bool:
+            return (a.low or 0) > (b.high if b.high is not None else float("inf")) or \
+                (b.low or 0) > (a.high if a.high is not None else float("inf"))
+
+        expected = {a.id for a in sts for b in sts if a is not b and apart(a, b)}
+        assert {s.id for s in _in_disjoint_pairs(sts)} == expected

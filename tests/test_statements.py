@@ -79,3 +79,45 @@ def test_contingents_summed_qualifiers_not_and_civilians_apart() -> None:
     assert (k2["low"], k2["high"]) == (2000, 3000)
     deaths = rec["event"]["deaths"]
     assert (deaths["low"], deaths["high"]) == (400 + 2000 + 1000, 400 + 3000 + 1000)
+
+
+def test_total_lines_count_their_civilians_once() -> None:
+    w = """{{Infobox military conflict
+| conflict = War of Tests
+| date = 1939–1945
+| combatant1 = Allies
+| combatant2 = Axis
+| casualties1 = Military dead:<br>Over 100<br>Civilian dead:<br>Over 400<br>Total dead:<br>Over 500
+| casualties2 = Military dead:<br>Over 10<br>Civilian dead:<br>Over 20<br>Total dead:<br>Over 30
+}}
+'''The War of Tests''' was a war.<ref>Jones 1990, p. 4.</ref>
+"""
+    (rec,) = parse_text(w, name="War_of_Tests.wiki", format="wikitext")
+    assert [s["casualties"]["killed"]["low"] for s in rec["event"]["sides"]] == [501, 31]
+    assert rec["event"]["deaths"]["low"] == 532  # the Total lines hold the civilians already
+
+
+def test_an_empty_infobox_date_leaves_the_lead_date() -> None:
+    w = ("{{Infobox civilian attack\n|title=X bombing\n|date=\n}}\n'''The X bombing''' happened on "
+         "3 May 1990 in Paris, killing 12 people.<ref>a</ref>\n")
+    (rec,) = parse_text(w, name="X_bombing.wiki", format="wikitext")
+    assert rec["event"]["date"]["start"] == "1990-05-03"
+
+
+def test_a_page_that_is_no_event_makes_no_event_figure() -> None:
+    text = ("History of Ruritania\n\nThe history of Ruritania spans three thousand years of farming, "
+            "trade and kings, and in 1901 a flood killed 2,977 people in the capital, which was rebuilt.[1]\n\n"
+            "  1. ^ Dupont 1990, p. 4.\n")
+    (rec,) = parse_text(text, name="h.txt")
+    assert [s["low"] for s in rec["statements"] if s["property"] == "deaths"] == [2977]
+    assert rec["event"]["deaths"]["low"] is None
+
+
+def test_prose_rules_are_english_only() -> None:
+    from eventledger.pipeline import document_records
+    from eventledger.read import read_text
+
+    w = "'''Berlin''' ist die Hauptstadt. 1990 wuchsen die Städte, und 300 Menschen starben am 3. Mai 1990.\n"
+    doc = read_text(w, "Berlin.wiki", format="wikitext", language="de")
+    (rec,) = document_records(doc)
+    assert rec["statements"] == []

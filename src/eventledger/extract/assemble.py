@@ -39,14 +39,30 @@ class UnknownPolicy(ValueError):
 
 def record_id(doc: Document) -> str:
     """A stable id for the document's event: the same source and title give the same id."""
-    key = f"{doc.source.name}\x00{doc.title}".encode()
+    key = f"{doc.source.name}\x00{doc.title}".encode("utf-8", "surrogatepass")
     return hashlib.sha1(key).hexdigest()[:12]
 
 
-def _overlap(a: Statement, b: Statement) -> bool:
-    lo = max(x for x in (a.low, b.low, 0) if x is not None)
-    his = [x for x in (a.high, b.high) if x is not None]
-    return not his or lo <= min(his)
+def _in_disjoint_pairs(sts: list[Statement]) -> list[Statement]:
+    """The statements that are disjoint from at least one other, in linear time.
+
+    Intervals on a line: *s* is disjoint from another statement exactly when its low exceeds
+    the smallest high among the others, or its high is below the largest low among the others
+    (an unknown low is 0, an unknown high unbounded). Keeping the two smallest highs and the two
+    largest lows gives "among the others" for every *s*.
+    """
+    lows = [(st.low or 0, i) for i, st in enumerate(sts)]
+    highs = [(st.high, i) for i, st in enumerate(sts) if st.high is not None]
+    top_lows = sorted(lows, reverse=True)[:2]
+    low_highs = sorted(highs)[:2]
+    out = []
+    for i, st in enumerate(sts):
+        other_high = next((h for h, j in low_highs if j != i), None)
+        other_low = next((lo for lo, j in top_lows if j != i), None)
+        if (other_high is not None and (st.low or 0) > other_high) or (
+                st.high is not None and other_low is not None and st.high < other_low):
+            out.append(st)
+    return out
 
 
 def _bounded(st: Statement) -> bool:
@@ -72,14 +88,13 @@ def combine(statements: list[Statement], policy: str = "ranges",
     if policy == "ranges":
         bounded = [s for s in usable if _bounded(s)]
         if bounded:
-            disjoint = [(a, b) for i, a in enumerate(bounded) for b in bounded[i + 1 :]
-                        if not _overlap(a, b)]
+            in_conflict = _in_disjoint_pairs(bounded)
             lows = [s.low for s in bounded]
             highs = [s.high for s in bounded]
-            if disjoint:
+            if in_conflict:
                 q["low"] = min((x if x is not None else 0) for x in lows)
                 q["high"] = None if any(h is None for h in highs) else max(highs)  # type: ignore[type-var]
-                ids = sorted({s.id for pair in disjoint for s in pair}, key=lambda x: int(x[2:]))
+                ids = sorted({s.id for s in in_conflict}, key=lambda x: int(x[2:]))
                 finding = Finding(
                     "CONTRADICTION", "warning",
                     f"{label}: statements give disjoint figures ("
@@ -187,8 +202,12 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     event["sides"] = sides
     totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
-        event[key] = _event_quantity(by_prop.get(prop, []), sides, cat, kind, policy, findings,
-                                     totalling)
+        sts = by_prop.get(prop, [])
+        if not _is_event_page(doc, kind):
+            # "History of the United States" names 9/11's dead in its lead: a page that is no
+            # event keeps its statements, but they make no event figure
+            sts = [st for st in sts if st.origin == "infobox"]
+        event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
     event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
     event["attack_types"] = [dict(attack_type(st.value["label"]), statement=st.id)
@@ -197,6 +216,21 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
         vals = by_prop.get(prop, [])
         event[prop] = vals[-1].value if vals else None
     return event, findings
+
+
+_EVENT_NOUNS = re.compile(
+    r"\b(massacres?|attacks?|bombings?|shootings?|battles?|sieges?|riots?|sinking|sank|incidents?|"
+    r"disasters?|explosions?|raids?|ambush(?:es)?|uprisings?|rebellions?|revolts?|wars?|killings?|"
+    r"genocides?|pogroms?|shipwrecks?|crash(?:es)?|fires?|operations?|skirmish(?:es)?|"
+    r"insurrections?|mutiny|mutinies|assassinations?|hijackings?|stabbings?|campaigns?)\b", re.I)
+
+
+def _is_event_page(doc: Document, kind: str) -> bool:
+    """An event infobox, an event-like title, or a first sentence that names an event."""
+    if doc.infobox is not None or kind != "other":
+        return True
+    body = doc.body()
+    return bool(body) and bool(_EVENT_NOUNS.search(body[0].plain.text))
 
 
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
@@ -214,9 +248,15 @@ def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str,
     """
     per_side = [s["casualties"][cat] for s in sides if s["casualties"][cat]["statements"]]
     if per_side:
-        civilians = [st for st in sts if st.origin == "infobox" and st.party == "civilians"]
-        if civilians:
-            q, f = combine(civilians, policy, f"civilian {cat}")
+        # civilians apart from the sides, and those in a side's column unless that side's
+        # figure is a "Total" line (which counts them already); each column adds its own
+        totalled = {st.side for st in sts if st.total and st.side is not None}
+        civilians: dict[int | None, list[Statement]] = {}
+        for st in sts:
+            if st.origin == "infobox" and st.party == "civilians" and st.side not in totalled:
+                civilians.setdefault(st.side, []).append(st)
+        for side, group in civilians.items():
+            q, f = combine(group, policy, f"civilian {cat}" + (f" (side {side})" if side else ""))
             if f:
                 findings.append(f)
             per_side.append(q)

@@ -138,9 +138,11 @@ def extract_statements(doc: Document) -> list[Statement]:
     if box is not None:
         for f in box.fields:
             _from_field(b, f)
-            has_box_date |= f.key == "date"
+            has_box_date |= f.key == "date" and bool(f.plain.text.strip() or f.hints)
     support = sentence_support(doc)
-    for s in doc.sentences:
+    # the prose rules read English; a page in another language gives infobox statements only
+    english = (doc.source.language or "en").lower().startswith("en")
+    for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
         sup, refs = support.get(s.id, ("unsourced", []))
@@ -148,11 +150,12 @@ def extract_statements(doc: Document) -> list[Statement]:
             b.add(CATEGORY_PROPERTY.get(fig.category, "casualties"), _figure_span(s.plain, fig),
                   "body", refs=refs, support=sup, sentence=s.id, section=s.section,
                   **_figure_kw(fig))
-    if not has_box_date:
+    box_place = box is not None and any(
+        f.key in ("location", "coordinates") and (f.plain.text.strip() or "coord" in f.hints)
+        for f in box.fields)
+    if english and not has_box_date:
         _lead_date(b, doc, support)
-    if box is None or not any(f.key in ("location", "coordinates") and (f.plain.text.strip() or
-                                                                      "coord" in f.hints)
-                              for f in box.fields):
+    if english and not box_place:
         _lead_location(b, doc, support)
     if doc.coords and not any(st.property in ("location", "coordinates") and st.value
                               and st.value.get("coord") for st in b.items):
@@ -347,6 +350,7 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
     group: str | None = None
     seq: int | None = None
     n = -1
+    total_below = False  # a bare "Total dead:" label: the figure is on the next line
     for line in text.split("\n"):
         m = _GROUP_LABEL.match(line)
         stripped = line.strip().strip(":").strip()
@@ -354,8 +358,13 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
                 re.search(r"\d", stripped) and line.rstrip().endswith(":")):
             # "Total: 24,000", or "4,000–5,000 killed:" heading the lines that break it down
             group, seq = None, None
+            total_below = bool(m) and not m.group("rest").strip()
             out.append((None, None, True))
             continue
+        if total_below and re.search(r"\d", stripped) and not m:
+            out.append((None, None, True))
+            continue
+        total_below = False
         if m and _NOT_CONTINGENT.search(m.group("label")):
             group, seq = None, None  # "Estimated:", "First phase (13 Nov):": no contingent
         elif m and not _CATEGORY_LABEL.search(m.group("label")):

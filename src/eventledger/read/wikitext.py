@@ -1307,7 +1307,7 @@ def read_wikitext(
     page_id: str | None = None,
     timestamp: str | None = None,
     language: str | None = "en",
-    max_bytes: int = 4_000_000,
+    max_bytes: int = 2 << 20,
     max_seconds: float = 20.0,
 ) -> Document:
     """Read the wikitext of one page into a :class:`Document` with spans into the input.

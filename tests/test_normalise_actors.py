@@ -117,3 +117,9 @@ def test_labels_and_periods_are_not_actors() -> None:
     assert [a.name for a in split_actors("Allies")] == ["Allies"]
     assert [a.name for a in split_actors("Allies:\nFrance\nBritain")] == ["France", "Britain"]
     assert [a.name for a in split_actors("1791–1793:\nEx-slaves")] == ["Ex-slaves"]
+
+
+def test_dagger_of_the_fallen_is_not_part_of_the_name() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors("Harold Godwinson †")] == ["Harold Godwinson"]

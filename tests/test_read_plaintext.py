@@ -158,3 +158,21 @@ def test_coordinates_line_is_a_field_and_locates_the_event() -> None:
     (rec,) = parse_text(text, name="b.txt")
     loc = rec["event"]["location"]
     assert (loc["lat"], loc["lon"], loc["where_prec"]) == (45.5, 7.25, 1)
+
+
+def test_battle_browser_copy_with_tab_cells() -> None:
+    from pathlib import Path
+
+    from eventledger.pipeline import parse_path
+
+    (rec,) = parse_path(Path(__file__).parent / "data" / "battle_browser_copy.txt")
+    ev = rec["event"]
+    assert (rec["infobox"]["template"], ev["kind"]) == ("military conflict", "battle")
+    assert ev["date"]["start"] == "1066-10-14" and ev["part_of"] == ["Norman Conquest of England"]
+    assert (ev["location"]["country"], ev["location"]["where_prec"]) == ("GB", 1)
+    assert abs(ev["location"]["lat"] - 50.912) < 0.01
+    s1, s2 = ev["sides"]
+    assert [a["name"] for a in s1["combatants"]] == ["Normans"]
+    assert [a["name"] for a in s2["commanders"]] == ["Harold Godwinson"]
+    assert (s1["strength"]["low"], s1["strength"]["high"]) == (7000, 12000)
+    assert ev["deaths"]["low"] is None  # "Unknown" on both sides

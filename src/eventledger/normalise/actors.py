@@ -199,7 +199,7 @@ def split_actors(
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
-        trail = len(raw.rstrip(" \t:.*")) if raw.strip() else 0
+        trail = len(raw.rstrip(" \t:.*†‡")) if raw.strip() else 0  # † marks the fallen
         start, end = a + lead, a + trail
         if end <= start:
             continue

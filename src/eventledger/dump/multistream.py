@@ -25,7 +25,7 @@ import io
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -175,38 +175,42 @@ def unit_chunks(
 
 
 def _fast_chunks(f: IO[bytes], unit: Unit, name: str) -> Iterator[bytes]:
-    import indexed_bzip2
-
     f.seek(unit.start)
     data = f.read(unit.end - unit.start)
+    yield from fast_or_exact(io.BytesIO(data), 1,
+                             lambda: _Bz2Reader(f, unit.start, name).chunks(stop=unit.end),
+                             complete=len(data) == unit.end - unit.start)
+    if f.seek(0, os.SEEK_END) < unit.end:
+        raise CorruptDump(f"{name}: truncated bzip2 data: the file ends before byte {unit.end}")
+
+
+def fast_or_exact(fileobj: IO[bytes], parallelization: int, exact: Callable[[], Iterable[bytes]],
+                  *, complete: bool = True) -> Iterator[bytes]:
+    """Decompress *fileobj* with indexed_bzip2; on any failure (or when the input is known to be
+    *complete* = False) the standard-library reader *exact*, which names the byte offset of an
+    error, takes over after the bytes already produced."""
+    import indexed_bzip2
+
     produced = 0
     try:
-        g = indexed_bzip2.IndexedBzip2File(io.BytesIO(data), parallelization=1)
+        g = indexed_bzip2.IndexedBzip2File(fileobj, parallelization=parallelization)
         try:
-            while True:
-                c = g.read(CHUNK)
-                if not c:
-                    break
+            while c := g.read(CHUNK):
                 produced += len(c)
                 yield c
         finally:
             g.close()
+        if complete:
+            return
     except Exception:  # noqa: BLE001 - any failure: redo with the stdlib for a precise message
         pass
-    else:
-        if len(data) == unit.end - unit.start:
-            return
-    # Re-read with the standard library, skipping what was already produced, so the error
-    # (or the rest of the data) is exact.
     skip = produced
-    for c in _Bz2Reader(f, unit.start, name).chunks(stop=unit.end):
+    for c in exact():
         if skip >= len(c):
             skip -= len(c)
             continue
         yield c[skip:]
         skip = 0
-    if f.seek(0, os.SEEK_END) < unit.end:
-        raise CorruptDump(f"{name}: truncated bzip2 data: the file ends before byte {unit.end}")
 
 
 # --- writing a multistream dump (tests, benchmark) -----------------------------------------

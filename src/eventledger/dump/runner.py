@@ -38,6 +38,7 @@ from typing import Any
 from eventledger.dump.multistream import (
     Unit,
     decompressor_name,
+    fast_or_exact,
     have_indexed_bzip2,
     index_path_for,
     plan_units,
@@ -401,31 +402,8 @@ def _raw_single_chunks(path: Path, counter: _CountingFile, workers: int) -> Iter
         yield from iter(lambda: counter.read(CHUNK), b"")
         return
     if have_indexed_bzip2():
-        import indexed_bzip2
-
-        produced = 0
-        try:
-            g = indexed_bzip2.IndexedBzip2File(counter, parallelization=max(1, workers))
-            try:
-                while True:
-                    c = g.read(CHUNK)
-                    if not c:
-                        break
-                    produced += len(c)
-                    yield c
-            finally:
-                g.close()
-            return
-        except Exception:  # noqa: BLE001 - redo with the stdlib to name the offset
-            pass
-        counter.seek(0)
-        skip = produced
-        for c in _Bz2Reader(counter, 0, str(path)).chunks():  # type: ignore[arg-type]
-            if skip >= len(c):
-                skip -= len(c)
-                continue
-            yield c[skip:]
-            skip = 0
+        yield from fast_or_exact(counter, max(1, workers),  # type: ignore[arg-type]
+                                 lambda: _Bz2Reader(counter, 0, str(path)).chunks())  # type: ignore[arg-type]
         return
     yield from _Bz2Reader(counter, 0, str(path)).chunks()  # type: ignore[arg-type]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from eventledger._gc import gc_paused
 from eventledger.check.findings import check
 from eventledger.errors import InvariantError
 from eventledger.extract.assemble import POLICIES, UnknownPolicy, assemble, record_id
@@ -23,6 +24,7 @@ SCHEMA = "eventledger/record@1"
 __all__ = ["SCHEMA", "POLICIES", "document_records", "parse_text", "parse_path", "UnknownPolicy"]
 
 
+@gc_paused
 def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, Any]]:
     """Turn a document into its event record(s) in the ``eventledger/record@1`` shape.
 

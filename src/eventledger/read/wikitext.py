@@ -47,6 +47,8 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from eventledger._gc import gc_paused
+
 from ..models import (
     Document,
     Field,
@@ -1298,6 +1300,7 @@ def _wrappers(
 # Entry point
 
 
+@gc_paused
 def read_wikitext(
     text: str,
     name: str,

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-import mwparserfromhell
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -48,6 +47,7 @@ from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from eventledger._gc import gc_paused
+from eventledger.read.wikitext_build import parse as build_tree
 
 from ..models import (
     Document,
@@ -1374,7 +1374,7 @@ def read_wikitext(
         if "<ref\n" in chunk or "<ref\t" in chunk or "<ref\r" in chunk:
             # MediaWiki allows "<ref\nname=x>", the tokenizer does not: same-length fix
             chunk = _TAG_WS.sub(lambda m: " " * len(m.group()), chunk)
-        code = mwparserfromhell.parse(chunk, skip_style_tags=False)
+        code = build_tree(chunk)
         walker.lens = {}  # ids of the previous tree's nodes may be reused
         out.brk()
         out.muted = False
@@ -1434,7 +1434,7 @@ def _plain_bibliography(doc: Document, limit: int) -> None:
                 continue
             w = _Walker(text)
             out = _Out(w)
-            w.walk(mwparserfromhell.parse(item), m.start(1), out, INLINE)
+            w.walk(build_tree(item), m.start(1), out, INLINE)
             plain = _join_segments(out)
             if not plain.text.strip():
                 continue

@@ -99,20 +99,29 @@ def _state_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?:the\s+)?(?:{alts})(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(kind, length, whole-word pattern) for every kind word, in the order they are tried."""
+    return tuple(
+        (kind, len(w), re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])"))
+        for kind, words in (
+            ("state", STATE_WORDS),
+            ("non-state", NON_STATE_WORDS),
+            ("civilians", CIVILIAN_WORDS),
+        )
+        for w in words
+    )
+
+
 def _kind(name: str, has_country: bool) -> str:
     low = name.casefold().strip(" .")
     if not low or low in _UNKNOWN or low.startswith("unknown"):
         return "unknown"
     best: tuple[int, str] | None = None
-    for kind, words in (
-        ("state", STATE_WORDS),
-        ("non-state", NON_STATE_WORDS),
-        ("civilians", CIVILIAN_WORDS),
-    ):
-        for w in words:
-            if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low):
-                if best is None or len(w) > best[0]:
-                    best = (len(w), kind)
+    for kind, size, pattern in _kind_words():
+        if pattern.search(low):
+            if best is None or size > best[0]:
+                best = (size, kind)
     full = _state_prefix().fullmatch(name.strip())
     if full is not None and (best is None or best[1] != "non-state"):
         return "state"
@@ -125,10 +134,17 @@ def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list
     spans = [(s, e) for _t, _l, s, e in links]
     # nothing inside parentheses separates actors: "World Trade Center (AA11, UA 175)"
     spans += [(m.start(), m.end()) for m in re.finditer(r"\([^()\n]*\)", text)]
-    for name in _JOINED + tuple(n for n in _states() if " and " in n):
-        for m in re.finditer(re.escape(name), text, re.I):
+    for pattern in _joined_names():
+        for m in pattern.finditer(text):
             spans.append((m.start(), m.end()))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _joined_names() -> tuple[re.Pattern[str], ...]:
+    """Names with a separator inside ("Bosnia and Herzegovina"), each a compiled pattern."""
+    names = _JOINED + tuple(n for n in _states() if " and " in n)
+    return tuple(re.compile(re.escape(name), re.I) for name in names)
 
 
 #: A trailing parenthetical remark that is not part of an actor's name: it starts lower-case

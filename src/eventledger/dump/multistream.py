@@ -151,9 +151,9 @@ def lbzip2_path() -> str | None:
     return shutil.which("lbzip2")
 
 
-def decompressor_name() -> str:
-    """Name of the decompressor the workers use (``indexed_bzip2`` when installed)."""
-    return "indexed_bzip2" if have_indexed_bzip2() else "bz2 (stdlib)"
+def decompressor_name(fast: bool = True) -> str:
+    """Name of the decompressor the workers use (``indexed_bzip2`` when installed and *fast*)."""
+    return "indexed_bzip2" if fast and have_indexed_bzip2() else "bz2 (stdlib)"
 
 
 def unit_chunks(

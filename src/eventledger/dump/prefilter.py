@@ -93,6 +93,18 @@ class Prefilter:
             return rx.search(title) is not None
         return False
 
+    def chunk_patterns(self) -> tuple[re.Pattern[bytes], ...]:
+        """Patterns to run over many pages' bytes at once: every page this filter keeps holds a
+        match of one of them inside its own bytes (then the page-level test decides). Empty
+        when the test is not on the page text alone (``title``, ``all``): test every page.
+        """
+        if self.kind == "infobox":
+            return (INFOBOX_RE,)
+        if self.kind == "category":
+            category = _custom_category(self.pattern) if self.pattern else CATEGORY_RE
+            return (INFOBOX_RE, category)
+        return ()
+
 
 def _custom_category(pattern: str) -> re.Pattern[bytes]:
     return re.compile(

@@ -6,6 +6,9 @@ Two plans, chosen from the file:
   scanning): units of whole streams go to worker processes, which read and decompress their
   own bytes, cut pages, pre-filter, parse the candidates and run the per-page function. Only
   records come back.
+  When ``lbzip2`` is on PATH, the parent instead decompresses *segments* (runs of streams of
+  about 32 MiB) with one ``lbzip2 -d -n <workers>`` process each, finds the candidate pages in
+  whole chunks of XML (:mod:`eventledger.dump.segments`) and sends only those to the workers.
 * **single** (plain XML, or one bzip2 stream): the parent reads and decompresses (indexed_bzip2
   with all cores when installed, else the standard library), cuts pages, pre-filters them, and
   sends batches of candidate pages to the workers.
@@ -41,12 +44,20 @@ from eventledger.dump.multistream import (
     fast_or_exact,
     have_indexed_bzip2,
     index_path_for,
+    lbzip2_path,
     plan_units,
     read_index,
     scan_stream_starts,
     unit_chunks,
 )
 from eventledger.dump.prefilter import Prefilter
+from eventledger.dump.segments import (
+    SEGMENT_BYTES,
+    ChunkScanner,
+    Segment,
+    SegmentChunks,
+    read_on_chunks,
+)
 from eventledger.read.xmldump import (
     CHUNK,
     CorruptDump,
@@ -66,6 +77,10 @@ PageFunc = Callable[..., list[dict[str, Any]]]
 
 #: Compressed bytes per multistream unit (a checkpoint is written per unit).
 UNIT_BYTES = 4 << 20
+#: Candidate pages per task on the lbzip2 path (a segment's last task carries its checkpoint).
+TASK_PAGES = 16
+#: … or after this many bytes of XML (so that progress moves).
+TASK_XML_BYTES = 16 << 20
 #: Pages per batch in the single-reader plan (a checkpoint is written per batch).
 BATCH_PAGES = 2000
 #: Write to the ledger after this many records, or this many units, whichever comes first.
@@ -97,6 +112,7 @@ class UnitResult:
     xml_bytes: int = 0
     compressed_bytes: int = 0
     error: str | None = None  # a CorruptDump message: the unit stopped early
+    part: bool = False  # a part of a segment: no checkpoint (the segment's last task has it)
 
 
 @dataclass(slots=True)
@@ -175,24 +191,35 @@ class Context:
 
 
 def default_page_func() -> PageFunc:
-    """The pipeline's per-page function, :func:`eventledger.pipeline.parse_text`."""
+    """The pipeline's per-page function, :func:`eventledger.pipeline.parse_text`, behind a
+    module-level stand-in that imports the pipeline on its first call: the parent, which only
+    reads and writes, never imports it (nor loads the place index)."""
+    return pipeline_page
+
+
+def pipeline_page(text: str, **kwargs: Any) -> list[dict[str, Any]]:
+    """:func:`eventledger.pipeline.parse_text`, imported when first called (in a worker)."""
     from eventledger.pipeline import parse_text
 
-    return parse_text
+    return parse_text(text, **kwargs)
 
 
 # --- the work on one page, one unit, one batch ----------------------------------------------
 
 
-def process_pages(raws: Iterable[bytes], ctx: Context, result: UnitResult) -> UnitResult:
+def process_pages(
+    raws: Iterable[bytes], ctx: Context, result: UnitResult, *, filtered: bool = False
+) -> UnitResult:
     """Pre-filter, parse and extract each raw page into *result* (pages that fail are listed).
 
-    Only main-namespace pages that are not redirects reach the per-page function.
+    Only main-namespace pages that are not redirects reach the per-page function. With
+    *filtered* the pages have passed the pre-filter already (and are counted by the caller).
     """
     for raw in raws:
-        result.pages += 1
-        if not ctx.prefilter(raw):
-            continue
+        if not filtered:
+            result.pages += 1
+            if not ctx.prefilter(raw):
+                continue
         try:
             page = parse_page(raw)
         except DumpError as e:
@@ -264,6 +291,16 @@ def run_batch(
     process_pages(raws, ctx, result)
     result.pages = pages
     return result
+
+
+def run_candidates(ctx: Context, raws: list[bytes], meta: UnitResult) -> UnitResult:
+    """Parse and extract candidate pages (already pre-filtered) into *meta*, a result that
+    carries the counts the parent made (pages, bytes, checkpoint)."""
+    return process_pages(raws, ctx, meta, filtered=True)
+
+
+def _run_candidates_task(args: tuple[Context, list[bytes], UnitResult]) -> UnitResult:
+    return run_candidates(*args)
 
 
 def _run_unit_task(args: tuple[Context, Unit]) -> UnitResult:
@@ -487,25 +524,28 @@ class LedgerSink:
         rows = self.ledger.conn.execute("SELECT unit FROM dump_checkpoints WHERE dump = ?", (key,))
         return {r[0] for r in rows}
 
+    def done_ranges(self, key: str) -> list[tuple[int, int]]:
+        """The compressed byte ranges ``[unit, unit_end)`` checkpointed for dump *key*."""
+        rows = self.ledger.conn.execute(
+            "SELECT unit, unit_end FROM dump_checkpoints WHERE dump = ?", (key,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def forget(self, key: str) -> None:
         conn = self.ledger.conn
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM dump_checkpoints WHERE dump = ?", (key,))
         conn.execute("COMMIT")
 
-    def write(self, key: str, results: list[UnitResult], *, checkpoint: bool = True) -> int:
-        """Store the failures, then the records of *results* and their checkpoint rows in one
-        transaction (a crash leaves both or neither); return the number of events."""
+    def write(self, results: list[UnitResult], rows: list[tuple[Any, ...]]) -> int:
+        """Store the failures, then the records of *results* and the checkpoint *rows* (``dump,
+        unit, unit_end, pages, candidates, events, failures``) in one transaction (a crash
+        leaves both or neither); return the number of events."""
         for res in results:
             for f in res.failures:
                 if not self._failure_known(f):
                     self.ledger.record_failure(self.source, f.title, f.revision, f.error)
         records = [r for res in results for r in res.records]
-        rows = [
-            (key, r.key, r.end, r.pages, r.candidates, len(r.records), len(r.failures))
-            for r in results
-            if r.error is None and r.key >= 0
-        ] if checkpoint else []
         also = [("INSERT OR REPLACE INTO dump_checkpoints VALUES (?, ?, ?, ?, ?, ?, ?)", rows)]
         if records or rows:
             self.ledger.ingest(records, also=also if rows else ())
@@ -586,11 +626,12 @@ def ingest_dump(
     page_func: PageFunc | None = None,
     policy: str = "ranges",
     index: str | os.PathLike[str] | None = None,
-    unit_bytes: int = UNIT_BYTES,
+    unit_bytes: int | None = None,
     batch_pages: int = BATCH_PAGES,
     fast: bool = True,
     write_units: int = WRITE_UNITS,
     prefilter: str | Prefilter | None = None,
+    decompressor: str = "auto",
 ) -> DumpSummary:
     """Ingest every event of the MediaWiki dump at *path* into the ledger at *db_path*.
 
@@ -601,6 +642,14 @@ def ingest_dump(
     already checkpointed for this dump are skipped; without it the dump is read in full
     (re-ingest is idempotent). A page whose extraction raises is recorded as a failure and the
     run goes on.
+
+    Multistream dumps are decompressed by *decompressor*: ``lbzip2`` (one ``lbzip2 -d -n
+    <workers>`` process per segment of about 32 MiB compressed; the parent finds the candidate
+    pages and the workers only parse and extract them), ``workers`` (each worker decompresses
+    its own units of about 4 MiB with indexed_bzip2, or the standard library when it is not
+    installed or *fast* is false), or ``auto`` (``lbzip2`` when it is on PATH and *fast*, else
+    ``workers``). *unit_bytes* sets the compressed size of a unit or segment, the checkpoint
+    granularity (default: by decompressor).
 
     Example::
 
@@ -616,8 +665,16 @@ def ingest_dump(
     p = Path(path)
     chosen = prefilter if prefilter is not None else filter  # ``prefilter``: an alias
     prefilter = chosen if isinstance(chosen, Prefilter) else Prefilter(chosen)
+    if decompressor not in ("auto", "lbzip2", "workers"):
+        raise ValueError(f"unknown decompressor {decompressor!r} (auto, lbzip2 or workers)")
+    lbzip2 = lbzip2_path() if fast and decompressor != "workers" else None
+    if decompressor == "lbzip2" and lbzip2 is None:
+        raise ValueError("decompressor 'lbzip2' asked for, but lbzip2 is not on PATH")
+    if unit_bytes is None:
+        unit_bytes = SEGMENT_BYTES if lbzip2 else UNIT_BYTES
     plan = plan_dump(p, index=index, unit_bytes=unit_bytes)
     nworkers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    use_lbzip2 = lbzip2 is not None and plan.kind == "multistream"
     ctx = Context(
         path=str(p),
         name=p.name,
@@ -632,7 +689,9 @@ def ingest_dump(
     summary = DumpSummary(
         path=str(p),
         plan=plan.kind,
-        decompressor=decompressor_name()
+        decompressor=f"lbzip2 -d -n {nworkers} (one process per segment)"
+        if use_lbzip2
+        else decompressor_name(fast)
         if plan.kind == "multistream" or sniff(p) == "bz2"
         else "none (plain XML)",
         workers=nworkers,
@@ -641,14 +700,18 @@ def ingest_dump(
     try:
         if resume:
             done = sink.done_units(key)
+            ranges = sink.done_ranges(key)
         else:
             sink.forget(key)
-            done = set()
+            done, ranges = set(), []
         bar = _Progress(progress, plan.size, p.name[:40])
         try:
-            if plan.kind == "multistream":
+            if use_lbzip2:
                 writer = _Writer(sink, key, summary, bar, write_units)
-                _run_multistream(plan, ctx, nworkers, done, writer)
+                _run_lbzip2(plan, ctx, nworkers, ranges, writer, lbzip2)  # type: ignore[arg-type]
+            elif plan.kind == "multistream":
+                writer = _Writer(sink, key, summary, bar, write_units)
+                _run_multistream(plan, ctx, nworkers, ranges, writer)
             else:
                 writer = _Writer(sink, key, summary, bar, write_units)
                 _run_single(p, ctx, nworkers, done, writer, batch_pages)
@@ -661,7 +724,12 @@ def ingest_dump(
 
 
 class _Writer:
-    """Collect results in order and write them in batches."""
+    """Collect results in order and write them in batches.
+
+    A result that is not a *part* closes a unit (or segment, or batch): its checkpoint row
+    counts everything since the previous one, and is written in the same transaction as the
+    records of those results.
+    """
 
     def __init__(
         self, sink: LedgerSink, key: str, summary: DumpSummary, bar: _Progress, every: int
@@ -669,12 +737,23 @@ class _Writer:
         self.sink, self.key, self.summary, self.bar = sink, key, summary, bar
         self.every = every
         self.batch: list[UnitResult] = []
+        self.rows: list[tuple[Any, ...]] = []
+        self.acc = [0, 0, 0, 0]  # pages, candidates, events, failures since the last row
         self.nrecords = 0
         self.last = time.monotonic()
 
     def add(self, res: UnitResult) -> None:
         s = self.summary
-        s.units += 1
+        acc = self.acc
+        acc[0] += res.pages
+        acc[1] += res.candidates
+        acc[2] += len(res.records)
+        acc[3] += len(res.failures)
+        if not res.part:
+            s.units += 1
+            if res.error is None and res.key >= 0:
+                self.rows.append((self.key, res.key, res.end, *acc))
+            self.acc = [0, 0, 0, 0]
         s.pages += res.pages
         s.candidates += res.candidates
         s.failures.extend(res.failures)
@@ -695,29 +774,11 @@ class _Writer:
 
     def flush(self) -> None:
         if self.batch:
-            self.summary.events += self.sink.write(self.key, self.batch)
+            self.summary.events += self.sink.write(self.batch, self.rows)
         self.batch = []
+        self.rows = []
         self.nrecords = 0
         self.last = time.monotonic()
-
-
-#: Dumps larger than this get the pipeline warmed up in the parent before the workers fork.
-WARM_UP_BYTES = 64 << 20
-
-
-def _warm_up() -> None:
-    """Load the place index in the parent and freeze it for the garbage collector.
-
-    Forked workers then share the index (copy-on-write) instead of loading it each, and no
-    collection ever scans its millions of objects again (``gc.freeze``: the profile showed
-    12–20 % of extraction time in the collector).
-    """
-    import gc
-
-    from eventledger.normalise.places import load_index
-
-    load_index()
-    gc.freeze()
 
 
 def _ordered(
@@ -736,7 +797,7 @@ def _ordered(
         pending: deque[Any] = deque()
         for t in tasks:
             pending.append(pool.apply_async(fn, (t,)))
-            while len(pending) >= window:
+            while len(pending) >= window or (pending and pending[0].ready()):
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -748,12 +809,31 @@ def _ordered(
         pool.join()
 
 
-def _run_multistream(
-    plan: Plan, ctx: Context, workers: int, done: set[int], writer: _Writer
-) -> None:
-    todo = [u for u in plan.units if u.start not in done]
+def covered(unit: Unit, ranges: list[tuple[int, int]]) -> bool:
+    """True when checkpointed *ranges* cover all of *unit* (a unit of an earlier run's plan,
+    which may have cut the streams differently, counts as far as it goes)."""
+    at = unit.start
+    for a, b in sorted(ranges):
+        if a > at:
+            break
+        at = max(at, b)
+        if at >= unit.end:
+            return True
+    return at >= unit.end
+
+
+def _todo(plan: Plan, ranges: list[tuple[int, int]], writer: _Writer) -> list[Unit]:
+    todo = [u for u in plan.units if not covered(u, ranges)]
     writer.summary.units_skipped = len(plan.units) - len(todo)
-    writer.bar.set_completed(sum(u.end - u.start for u in plan.units if u.start in done))
+    writer.bar.set_completed(sum(u.end - u.start for u in plan.units) -
+                             sum(u.end - u.start for u in todo))
+    return todo
+
+
+def _run_multistream(
+    plan: Plan, ctx: Context, workers: int, ranges: list[tuple[int, int]], writer: _Writer
+) -> None:
+    todo = _todo(plan, ranges, writer)
     try:
         for res in _ordered(_run_unit_task, ((ctx, u) for u in todo), workers):
             writer.add(res)
@@ -789,3 +869,93 @@ def _run_single(
             writer.flush()
     if errors:
         raise CorruptDump(errors[0])
+
+
+def _run_lbzip2(
+    plan: Plan,
+    ctx: Context,
+    workers: int,
+    ranges: list[tuple[int, int]],
+    writer: _Writer,
+    lbzip2: str,
+) -> None:
+    """Decompress the segments to do with lbzip2 in this process, cut the candidate pages,
+    and have *workers* processes parse and extract them; each segment's last task carries its
+    checkpoint (written with the records of all the segment's tasks)."""
+    todo = _todo(plan, ranges, writer)
+    runs: list[list[Unit]] = []
+    for u in todo:
+        if runs and runs[-1][-1].end == u.start:
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+
+    def task(seg: Segment, part: bool) -> tuple[Context, list[bytes], UnitResult]:
+        unit = seg.unit
+        assert unit is not None
+        xml = (seg.gend if seg.gend is not None else scanner._fed) - seg.gstart
+        comp = unit.end - unit.start if not part else min(current.sent(), unit.end - unit.start)
+        meta = UnitResult(
+            key=unit.start if not part else -1,
+            end=unit.end,
+            pages=seg.pages - seg.sent_pages,
+            xml_bytes=xml - seg.sent_xml,
+            compressed_bytes=max(0, comp - seg.sent_compressed),
+            failures=[PageFailure(t, None, e) for t, e in seg.failures],
+            part=part,
+        )
+        seg.sent_pages, seg.sent_xml = seg.pages, xml
+        seg.sent_compressed = max(seg.sent_compressed, comp)
+        raws, seg.raws, seg.failures = seg.raws, [], []
+        return ctx, raws, meta
+
+    def ready(final: bool = False) -> Iterator[tuple[Context, list[bytes], UnitResult]]:
+        for seg in scanner.complete(final=final):
+            if seg.unit is not None:
+                yield task(seg, False)
+        if len(scanner.segs) == 1 and scanner.segs[0].unit is not None:
+            seg = scanner.segs[0]
+            if (
+                len(seg.raws) >= TASK_PAGES
+                or scanner._fed - seg.gstart - seg.sent_xml >= TASK_XML_BYTES
+            ):
+                yield task(seg, True)
+
+    def tasks() -> Iterator[tuple[Context, list[bytes], UnitResult]]:
+        nonlocal scanner, current
+        for run in runs:
+            scanner = ChunkScanner(ctx.prefilter)
+            try:
+                for unit in run:
+                    scanner.begin(unit)
+                    current = SegmentChunks(lbzip2, ctx.path, unit, workers, ctx.name)
+                    for c in current:
+                        scanner.feed(c)
+                        yield from ready()
+                    scanner.end()
+                    yield from ready()
+                limit = scanner.segs[-1].gend if scanner.segs else None
+                if limit is not None and scanner.owes(limit):
+                    scanner.begin(None)  # read on: the pages there belong to a later segment
+                    with open(ctx.path, "rb") as f:
+                        for c in read_on_chunks(f, run[-1].end, ctx.name):
+                            scanner.feed(c)
+                            if not scanner.owes(limit):
+                                break
+                    scanner.end()
+                yield from ready(final=True)
+            except CorruptDump as e:
+                # what was read before the error is stored, without a checkpoint
+                for seg in scanner.segs:
+                    if seg.unit is not None and (seg.raws or seg.failures):
+                        yield task(seg, True)
+                yield ctx, [], UnitResult(key=-1, end=-1, error=str(e), part=True)
+                return
+
+    scanner = ChunkScanner(ctx.prefilter)
+    current = SegmentChunks(lbzip2, ctx.path, Unit(0, 0), workers, ctx.name)
+    try:
+        for res in _ordered(_run_candidates_task, tasks(), workers):
+            writer.add(res)
+    finally:
+        writer.flush()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from eventledger.dump import ingest_dump
-from eventledger.dump.multistream import write_multistream
+from eventledger.dump.multistream import lbzip2_path, write_multistream
 from tests.test_dump import HEADER, synthetic_pages, table_dump
 
 SCRIPT = textwrap.dedent(
@@ -35,7 +35,7 @@ SCRIPT = textwrap.dedent(
     if __name__ == "__main__":
         ingest_dump(sys.argv[1], sys.argv[2], workers=2, progress=False, page_func=slow_page,
                     unit_bytes=1, resume=sys.argv[3] == "resume", filter="all",
-                    write_units=1)
+                    write_units=1, decompressor=sys.argv[4])
     """
 )
 
@@ -49,7 +49,18 @@ def checkpoints(db: Path) -> int:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
-def test_kill_9_then_resume_gives_the_same_ledger(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "decompressor",
+    [
+        pytest.param(
+            "lbzip2",
+            marks=pytest.mark.skipif(lbzip2_path() is None, reason="lbzip2 is not on PATH"),
+        ),
+        "workers",
+    ],
+)
+def test_kill_9_then_resume_gives_the_same_ledger(tmp_path: Path, decompressor: str) -> None:
+    """Units (workers path) or segments (lbzip2 path) of one stream each: 30 checkpoints."""
     pages = synthetic_pages(600, every=3, fail=31)
     dump = tmp_path / "killwiki-multistream.xml.bz2"
     write_multistream(dump, HEADER, pages, pages_per_stream=20, level=1)  # 30 units
@@ -59,12 +70,16 @@ def test_kill_9_then_resume_gives_the_same_ledger(tmp_path: Path) -> None:
 
     reference = tmp_path / "reference.sqlite"
     subprocess.run(
-        [sys.executable, str(script), str(dump), str(reference), "fresh"], env=env, check=True
+        [sys.executable, str(script), str(dump), str(reference), "fresh", decompressor],
+        env=env,
+        check=True,
     )
 
     db = tmp_path / "killed.sqlite"
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(dump), str(db), "fresh"], env=env, start_new_session=True
+        [sys.executable, str(script), str(dump), str(db), "fresh", decompressor],
+        env=env,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 120
     while checkpoints(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
@@ -75,7 +90,11 @@ def test_kill_9_then_resume_gives_the_same_ledger(tmp_path: Path) -> None:
     done_at_kill = checkpoints(db)
     assert 5 <= done_at_kill < 30
 
-    subprocess.run([sys.executable, str(script), str(dump), str(db), "resume"], env=env, check=True)
+    subprocess.run(
+        [sys.executable, str(script), str(dump), str(db), "resume", decompressor],
+        env=env,
+        check=True,
+    )
     assert table_dump(db) == table_dump(reference)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM dump_checkpoints").fetchone()[0] == 30

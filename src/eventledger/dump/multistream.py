@@ -177,15 +177,23 @@ def unit_chunks(
 def _fast_chunks(f: IO[bytes], unit: Unit, name: str) -> Iterator[bytes]:
     f.seek(unit.start)
     data = f.read(unit.end - unit.start)
-    yield from fast_or_exact(io.BytesIO(data), 1,
-                             lambda: _Bz2Reader(f, unit.start, name).chunks(stop=unit.end),
-                             complete=len(data) == unit.end - unit.start)
+    yield from fast_or_exact(
+        io.BytesIO(data),
+        1,
+        lambda: _Bz2Reader(f, unit.start, name).chunks(stop=unit.end),
+        complete=len(data) == unit.end - unit.start,
+    )
     if f.seek(0, os.SEEK_END) < unit.end:
         raise CorruptDump(f"{name}: truncated bzip2 data: the file ends before byte {unit.end}")
 
 
-def fast_or_exact(fileobj: IO[bytes], parallelization: int, exact: Callable[[], Iterable[bytes]],
-                  *, complete: bool = True) -> Iterator[bytes]:
+def fast_or_exact(
+    fileobj: IO[bytes],
+    parallelization: int,
+    exact: Callable[[], Iterable[bytes]],
+    *,
+    complete: bool = True,
+) -> Iterator[bytes]:
     """Decompress *fileobj* with indexed_bzip2; on any failure (or when the input is known to be
     *complete* = False) the standard-library reader *exact*, which names the byte offset of an
     error, takes over after the bytes already produced."""

@@ -439,8 +439,11 @@ def _raw_single_chunks(path: Path, counter: _CountingFile, workers: int) -> Iter
         yield from iter(lambda: counter.read(CHUNK), b"")
         return
     if have_indexed_bzip2():
-        yield from fast_or_exact(counter, max(1, workers),  # type: ignore[arg-type]
-                                 lambda: _Bz2Reader(counter, 0, str(path)).chunks())  # type: ignore[arg-type]
+        yield from fast_or_exact(
+            counter,
+            max(1, workers),  # type: ignore[arg-type]
+            lambda: _Bz2Reader(counter, 0, str(path)).chunks(),
+        )  # type: ignore[arg-type]
         return
     yield from _Bz2Reader(counter, 0, str(path)).chunks()  # type: ignore[arg-type]
 
@@ -825,8 +828,9 @@ def covered(unit: Unit, ranges: list[tuple[int, int]]) -> bool:
 def _todo(plan: Plan, ranges: list[tuple[int, int]], writer: _Writer) -> list[Unit]:
     todo = [u for u in plan.units if not covered(u, ranges)]
     writer.summary.units_skipped = len(plan.units) - len(todo)
-    writer.bar.set_completed(sum(u.end - u.start for u in plan.units) -
-                             sum(u.end - u.start for u in todo))
+    writer.bar.set_completed(
+        sum(u.end - u.start for u in plan.units) - sum(u.end - u.start for u in todo)
+    )
     return todo
 
 

@@ -344,7 +344,11 @@ class SegmentChunks:
 
     def __init__(self, lbzip2: str, path: str, unit: Unit, threads: int, name: str) -> None:
         self.lbzip2, self.path, self.unit, self.threads, self.name = (
-            lbzip2, path, unit, threads, name
+            lbzip2,
+            path,
+            unit,
+            threads,
+            name,
         )
         self._seg: Lbzip2Segment | None = None
 

@@ -14,11 +14,32 @@ from eventledger.extract.assemble import (
 from eventledger.models import Document, Infobox, Source, Statement
 
 
-def st(n: int, low: int | None, high: int | None, best: int | None = None, *, comparator: str = "range",
-       support: str = "direct", subset: bool = False, **kw) -> Statement:  # noqa: ANN003
-    return Statement(id=f"st{n}", property="deaths", text=f"t{n}", span=(n, n + 1), origin="body",
-                     category="killed", comparator=comparator, low=low, best=best, high=high,
-                     support=support, subset=subset, **kw)
+def st(
+    n: int,
+    low: int | None,
+    high: int | None,
+    best: int | None = None,
+    *,
+    comparator: str = "range",
+    support: str = "direct",
+    subset: bool = False,
+    **kw,
+) -> Statement:  # noqa: ANN003
+    return Statement(
+        id=f"st{n}",
+        property="deaths",
+        text=f"t{n}",
+        span=(n, n + 1),
+        origin="body",
+        category="killed",
+        comparator=comparator,
+        low=low,
+        best=best,
+        high=high,
+        support=support,
+        subset=subset,
+        **kw,
+    )
 
 
 def test_ranges_intersects_overlapping_statements() -> None:
@@ -35,7 +56,9 @@ def test_ranges_best_must_lie_inside_the_interval() -> None:
 
 
 def test_ranges_contradiction_gives_the_envelope() -> None:
-    q, finding = combine([st(1, 12, 12, 12, comparator="="), st(2, 86, 86, 86, comparator="=")], label="deaths")
+    q, finding = combine(
+        [st(1, 12, 12, 12, comparator="="), st(2, 86, 86, 86, comparator="=")], label="deaths"
+    )
     assert (q["low"], q["high"]) == (12, 86)
     assert finding is not None and finding.code == "CONTRADICTION"
     assert finding.statements == ["st1", "st2"]
@@ -47,13 +70,22 @@ def test_unbounded_stays_unbounded_in_the_envelope() -> None:
 
 
 def test_subsets_and_unknowns_take_no_part() -> None:
-    q, finding = combine([st(1, 12, 12, 12, comparator="="), st(2, 2, 2, 2, subset=True),
-                          st(3, None, None, None, comparator=None)])
+    q, finding = combine(
+        [
+            st(1, 12, 12, 12, comparator="="),
+            st(2, 2, 2, 2, subset=True),
+            st(3, None, None, None, comparator=None),
+        ]
+    )
     assert finding is None and (q["low"], q["high"]) == (12, 12) and q["statements"] == ["st1"]
 
 
 def test_conservative_takes_the_smallest_supported_floor() -> None:
-    sts = [st(1, 1001, None, comparator=">", support="unsourced"), st(2, 901, 1800), st(3, 1200, 1200, 1200)]
+    sts = [
+        st(1, 1001, None, comparator=">", support="unsourced"),
+        st(2, 901, 1800),
+        st(3, 1200, 1200, 1200),
+    ]
     q, _ = combine(sts, "conservative")
     assert (q["low"], q["best"], q["high"], q["policy"]) == (901, 901, None, "conservative")
 
@@ -86,8 +118,10 @@ def test_sum_over_sides_is_interval_arithmetic() -> None:
 
 
 def test_contingents_are_summed_and_totals_win() -> None:
-    killed = [st(1, 3500, 3500, 3500, comparator="=", group="Anglo-allies", group_seq=0),
-              st(2, 1200, 1200, 1200, comparator="=", group="Prussians", group_seq=1)]
+    killed = [
+        st(1, 3500, 3500, 3500, comparator="=", group="Anglo-allies", group_seq=0),
+        st(2, 1200, 1200, 1200, comparator="=", group="Prussians", group_seq=1),
+    ]
     findings: list = []
     q = _side_quantity(killed, "ranges", "side 2 killed", findings, sum_groups=True)
     assert (q["low"], q["best"], q["high"]) == (4700, 4700, 4700) and not findings
@@ -135,8 +169,75 @@ def test_disjoint_detection_matches_the_pairwise_definition() -> None:
             sts.append(st(n + 1, low, high))
 
         def apart(a: Statement, b: Statement) -> bool:
-            return (a.low or 0) > (b.high if b.high is not None else float("inf")) or \
-                (b.low or 0) > (a.high if a.high is not None else float("inf"))
+            return (a.low or 0) > (b.high if b.high is not None else float("inf")) or (
+                b.low or 0
+            ) > (a.high if a.high is not None else float("inf"))
 
         expected = {a.id for a in sts for b in sts if a is not b and apart(a, b)}
         assert {s.id for s in _in_disjoint_pairs(sts)} == expected
+
+
+def _battle(casualties1: str, casualties2: str) -> dict:
+    """A two-sided military-conflict page with the given casualty fields, assembled."""
+    from eventledger.pipeline import parse_text
+
+    w = (
+        "{{Infobox military conflict\n| conflict = Battle of the Mill\n| date = 1 June 1650\n"
+        f"| combatant1 = Kingdom of A\n| combatant2 = Duchy of B\n| casualties1 = {casualties1}\n"
+        f"| casualties2 = {casualties2}\n}}}}\n'''The Battle of the Mill''' was fought in 1650."
+        "<ref>Jones 1990, p. 4.</ref>\n"
+    )
+    (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
+    return rec["event"]
+
+
+@pytest.mark.parametrize(
+    ("cas1", "cas2", "deaths", "injuries"),
+    [
+        # every side counts its dead and wounded: the sum is exact
+        (
+            "300 killed<br>500 wounded",
+            "100 killed<br>200 wounded",
+            (400, 400, 400),
+            (700, 700, 700),
+        ),
+        # a side with no figure: the others' sum is only a floor
+        ("300 killed<br>500 wounded", "Unknown", (300, None, None), (500, None, None)),
+        ("300 killed<br>500 wounded", "estimates vary", (300, None, None), (500, None, None)),
+        # only undifferentiated casualties ("killed, wounded", a bare total): the dead are hidden
+        (
+            "300 killed<br>500 wounded",
+            "2,000 killed, wounded",
+            (300, None, None),
+            (500, None, None),
+        ),
+        ("300 killed", "1,000–2,000", (300, None, None), (None, None, None)),
+        # a side's killed but not its wounded: deaths exact, injuries a floor
+        ("300 killed<br>500 wounded", "100 killed", (400, 400, 400), (500, None, None)),
+        # casualties "none" are 0 in each category: the sum stays exact
+        ("300 killed<br>500 wounded", "none", (300, 300, 300), (500, 500, 500)),
+        ("300 killed<br>500 wounded", "None", (300, 300, 300), (500, 500, 500)),
+    ],
+)
+def test_sum_over_sides_is_a_floor_when_a_side_is_uncounted(
+    cas1: str, cas2: str, deaths: tuple, injuries: tuple
+) -> None:
+    event = _battle(cas1, cas2)
+    got = {k: (event[k]["low"], event[k]["best"], event[k]["high"]) for k in ("deaths", "injuries")}
+    assert got == {"deaths": deaths, "injuries": injuries}
+    for k, want in (("deaths", deaths), ("injuries", injuries)):
+        assert bool(event[k].get("lower_bound_only")) == (want[0] is not None and want[2] is None)
+
+
+@pytest.mark.parametrize(
+    ("cas2", "expected"),
+    [
+        ("none", {"killed": 0, "wounded": 0, "captured": 0, "missing": 0}),
+        # a stated category keeps its figure; only the unstated ones become 0
+        ("Unknown", {"killed": None, "wounded": None, "captured": None, "missing": None}),
+        ("2,000", {"killed": None, "wounded": None, "captured": None, "missing": None}),
+    ],
+)
+def test_casualties_none_are_zero_in_each_category(cas2: str, expected: dict) -> None:
+    cas = _battle("300 killed", cas2)["sides"][1]["casualties"]
+    assert {c: cas[c]["best"] for c in expected} == expected

@@ -166,6 +166,42 @@ def test_including_is_a_subset():
     assert convert("300 killed, including 12 children").low == 300
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an undifferentiated total broken down by "including": each category's own count
+        (
+            "24,000 to 26,000 killed, wounded including 6,000 to 7,000 captured",
+            [("casualties", 24000, 26000, False), ("captured", 6000, 7000, False)],
+        ),
+        (
+            "300 casualties, including 100 killed",
+            [("casualties", 300, 300, False), ("killed", 100, 100, False)],
+        ),
+        (
+            "1,000 losses among them 200 prisoners",
+            [("casualties", 1000, 1000, False), ("captured", 200, 200, False)],
+        ),
+        # a part of the same category, or a party, stays a subset
+        (
+            "300 killed, including 12 children",
+            [("killed", 300, 300, False), ("killed", 12, 12, True)],
+        ),
+        (
+            "300 casualties including 12 children",
+            [("casualties", 300, 300, False), ("casualties", 12, 12, True)],
+        ),
+        (
+            "300 killed, including 20 wounded",
+            [("killed", 300, 300, False), ("wounded", 20, 20, True)],
+        ),
+    ],
+)
+def test_including_breaks_down_undifferentiated_totals(text: str, expected: list) -> None:
+    figs = figures_in_field(text, "casualties")
+    assert [(f.category, f.low, f.high, f.subset) for f in figs] == expected
+
+
 def test_breakdown_in_parentheses():
     figs = figures_in_field("2,996 (2,977 victims + 19 hijackers)", "killed")
     assert [(f.low, f.subset) for f in figs] == [(2996, False), (2977, True), (19, True)]

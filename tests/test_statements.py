@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventledger.pipeline import parse_text
 
-NO_BOX = ("Market riot\n\n"
-          "The Market riot broke out on 3 May 1871 in the old market quarter of Marseille, where a "
-          "crowd of dockers attacked the grain stores and soldiers killed 14 rioters.[1] The army "
-          "restored order two days later.\n\n"
-          "Aftermath\n\n"
-          "In a later riot in 1880 at Toulon, soldiers killed 40 people in the harbour district.[1]\n\n"
-          "  1. ^ Dupont 1990, p. 4.\n")
+NO_BOX = (
+    "Market riot\n\n"
+    "The Market riot broke out on 3 May 1871 in the old market quarter of Marseille, where a "
+    "crowd of dockers attacked the grain stores and soldiers killed 14 rioters.[1] The army "
+    "restored order two days later.\n\n"
+    "Aftermath\n\n"
+    "In a later riot in 1880 at Toulon, soldiers killed 40 people in the harbour district.[1]\n\n"
+    "  1. ^ Dupont 1990, p. 4.\n"
+)
 
 
 def test_page_without_infobox_takes_date_place_and_figure_from_the_lead() -> None:
@@ -36,10 +40,12 @@ def test_support_direct_covered_unsourced() -> None:
 
 
 def test_title_coordinates_outside_the_infobox_locate_the_event() -> None:
-    wiki = ("{{Infobox military conflict\n| conflict = Battle of the Ford\n| date = 1 June 1650\n"
-            "| place = Near the ford\n}}\n'''The Battle of the Ford''' was fought in 1650 when the "
-            "army of the kingdom crossed the river.<ref>Jones 1990, p. 4.</ref>\n\n==References==\n"
-            "{{reflist}}\n{{coord|45|30|N|7|15|E|display=title}}\n")
+    wiki = (
+        "{{Infobox military conflict\n| conflict = Battle of the Ford\n| date = 1 June 1650\n"
+        "| place = Near the ford\n}}\n'''The Battle of the Ford''' was fought in 1650 when the "
+        "army of the kingdom crossed the river.<ref>Jones 1990, p. 4.</ref>\n\n==References==\n"
+        "{{reflist}}\n{{coord|45|30|N|7|15|E|display=title}}\n"
+    )
     (rec,) = parse_text(wiki, name="Battle_of_the_Ford.wiki", format="wikitext")
     loc = rec["event"]["location"]
     assert (loc["lat"], loc["lon"], loc["where_prec"]) == (45.5, 7.25, 1)
@@ -48,11 +54,16 @@ def test_title_coordinates_outside_the_infobox_locate_the_event() -> None:
 
 
 def test_lead_date_prefers_the_most_precise_date_of_its_sentence() -> None:
-    text = ("The 1871 Market riot\n\nThe 1871 Market riot broke out on 3 May 1871 in the old market "
-            "quarter of Marseille, where soldiers killed 14 rioters who had attacked the grain stores.[1]\n\n"
-            "  1. ^ Dupont 1990, p. 4.\n")
+    text = (
+        "The 1871 Market riot\n\nThe 1871 Market riot broke out on 3 May 1871 in the old market "
+        "quarter of Marseille, where soldiers killed 14 rioters who had attacked the grain stores.[1]\n\n"
+        "  1. ^ Dupont 1990, p. 4.\n"
+    )
     (rec,) = parse_text(text, name="riot.txt")
-    assert (rec["event"]["date"]["start"], rec["event"]["date"]["precision"]) == ("1871-05-03", "day")
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["precision"]) == (
+        "1871-05-03",
+        "day",
+    )
 
 
 BATTLE = """{{Infobox military conflict
@@ -98,16 +109,20 @@ def test_total_lines_count_their_civilians_once() -> None:
 
 
 def test_an_empty_infobox_date_leaves_the_lead_date() -> None:
-    w = ("{{Infobox civilian attack\n|title=X bombing\n|date=\n}}\n'''The X bombing''' happened on "
-         "3 May 1990 in Paris, killing 12 people.<ref>a</ref>\n")
+    w = (
+        "{{Infobox civilian attack\n|title=X bombing\n|date=\n}}\n'''The X bombing''' happened on "
+        "3 May 1990 in Paris, killing 12 people.<ref>a</ref>\n"
+    )
     (rec,) = parse_text(w, name="X_bombing.wiki", format="wikitext")
     assert rec["event"]["date"]["start"] == "1990-05-03"
 
 
 def test_a_page_that_is_no_event_makes_no_event_figure() -> None:
-    text = ("History of Ruritania\n\nThe history of Ruritania spans three thousand years of farming, "
-            "trade and kings, and in 1901 a flood killed 2,977 people in the capital, which was rebuilt.[1]\n\n"
-            "  1. ^ Dupont 1990, p. 4.\n")
+    text = (
+        "History of Ruritania\n\nThe history of Ruritania spans three thousand years of farming, "
+        "trade and kings, and in 1901 a flood killed 2,977 people in the capital, which was rebuilt.[1]\n\n"
+        "  1. ^ Dupont 1990, p. 4.\n"
+    )
     (rec,) = parse_text(text, name="h.txt")
     assert [s["low"] for s in rec["statements"] if s["property"] == "deaths"] == [2977]
     assert rec["event"]["deaths"]["low"] is None
@@ -121,3 +136,44 @@ def test_prose_rules_are_english_only() -> None:
     doc = read_text(w, "Berlin.wiki", format="wikitext", language="de")
     (rec,) = document_records(doc)
     assert rec["statements"] == []
+
+
+@pytest.mark.parametrize(
+    ("casualties2", "expected"),
+    [
+        # the note breaks an undifferentiated total down: each category is the side's figure
+        (
+            "67,459{{efn|10,749 dead; 34,225 wounded; 22,487 captured}} casualties",
+            {"killed": 10749, "wounded": 34225, "captured": 22487, "missing": None},
+        ),
+        (
+            "5,000 casualties<ref group=Note>Of these 1,200 killed.</ref>",
+            {"killed": 1200, "wounded": None, "captured": None, "missing": None},
+        ),
+        # the field already counts its dead: the note's figure of that category is a part
+        (
+            "300 killed{{efn|Including 100 killed by artillery.}}",
+            {"killed": 300, "wounded": None, "captured": None, "missing": None},
+        ),
+        # a citation is a source, not a note: its numbers are not read
+        (
+            "5,000 casualties<ref>Smith 1990, 1,200 killed, p. 4.</ref>",
+            {"killed": None, "wounded": None, "captured": None, "missing": None},
+        ),
+        # a note figure without a category word only elaborates the field's figure
+        (
+            "5,000 casualties{{efn|About 3,000 according to another source.}}",
+            {"killed": None, "wounded": None, "captured": None, "missing": None},
+        ),
+    ],
+)
+def test_notes_of_casualty_fields_give_their_categories(casualties2: str, expected: dict) -> None:
+    w = (
+        "{{Infobox military conflict\n| conflict = Battle of the Mill\n| date = 1 June 1650\n"
+        "| combatant1 = Kingdom of A\n| combatant2 = Duchy of B\n| casualties1 = 300 killed\n"
+        f"| casualties2 = {casualties2}\n}}}}\n'''The Battle of the Mill''' was fought in 1650."
+        "<ref>Jones 1990, p. 4.</ref>\n{{notelist}}\n"
+    )
+    (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
+    cas = rec["event"]["sides"][1]["casualties"]
+    assert {c: cas[c]["best"] for c in expected} == expected

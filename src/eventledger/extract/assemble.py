@@ -60,7 +60,8 @@ def _in_disjoint_pairs(sts: list[Statement]) -> list[Statement]:
         other_high = next((h for h, j in low_highs if j != i), None)
         other_low = next((lo for lo, j in top_lows if j != i), None)
         if (other_high is not None and (st.low or 0) > other_high) or (
-                st.high is not None and other_low is not None and st.high < other_low):
+            st.high is not None and other_low is not None and st.high < other_low
+        ):
             out.append(st)
     return out
 
@@ -69,8 +70,9 @@ def _bounded(st: Statement) -> bool:
     return st.low is not None or st.high is not None
 
 
-def combine(statements: list[Statement], policy: str = "ranges",
-            label: str = "quantity") -> tuple[Quantity, Finding | None]:
+def combine(
+    statements: list[Statement], policy: str = "ranges", label: str = "quantity"
+) -> tuple[Quantity, Finding | None]:
     """Combine casualty statements about one quantity under *policy*.
 
     :returns: the quantity ``{low, best, high, policy, statements}`` and a ``CONTRADICTION``
@@ -80,8 +82,13 @@ def combine(statements: list[Statement], policy: str = "ranges",
     if policy not in POLICIES:
         raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
     usable = [s for s in statements if not s.subset and (_bounded(s) or s.best is not None)]
-    q: Quantity = {"low": None, "best": None, "high": None, "policy": policy,
-                   "statements": [s.id for s in usable]}
+    q: Quantity = {
+        "low": None,
+        "best": None,
+        "high": None,
+        "policy": policy,
+        "statements": [s.id for s in usable],
+    }
     if not usable:
         return q, None
     finding = None
@@ -96,11 +103,14 @@ def combine(statements: list[Statement], policy: str = "ranges",
                 q["high"] = None if any(h is None for h in highs) else max(highs)  # type: ignore[type-var]
                 ids = sorted({s.id for s in in_conflict}, key=lambda x: int(x[2:]))
                 finding = Finding(
-                    "CONTRADICTION", "warning",
+                    "CONTRADICTION",
+                    "warning",
                     f"{label}: statements give disjoint figures ("
-                    + "; ".join(f"{s.text!r}" for s in bounded if s.id in ids) + ")",
+                    + "; ".join(f"{s.text!r}" for s in bounded if s.id in ids)
+                    + ")",
                     spans=[s.span for s in bounded if s.id in ids],
-                    statements=ids)
+                    statements=ids,
+                )
             else:
                 known_lows = [x for x in lows if x is not None]
                 known_highs = [x for x in highs if x is not None]
@@ -129,10 +139,19 @@ def _inside(x: int, low: int | None, high: int | None) -> bool:
 
 def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
     """Interval sum of per-side quantities: unbounded stays unbounded."""
-    present = [q for q in quantities if q["low"] is not None or q["high"] is not None
-               or q["best"] is not None]
-    out: Quantity = {"low": None, "best": None, "high": None, "policy": policy,
-                     "statements": [i for q in present for i in q["statements"]], "sum_of_sides": True}
+    present = [
+        q
+        for q in quantities
+        if q["low"] is not None or q["high"] is not None or q["best"] is not None
+    ]
+    out: Quantity = {
+        "low": None,
+        "best": None,
+        "high": None,
+        "policy": policy,
+        "statements": [i for q in present for i in q["statements"]],
+        "sum_of_sides": True,
+    }
     if not present:
         return out
     lows = [q["low"] for q in present]
@@ -151,14 +170,21 @@ def event_kind(doc: Document) -> str:
     """attack, battle, war or other: from the infobox family, else from the title's words."""
     title = doc.title.lower()
     family = doc.infobox.template if doc.infobox else None
-    warlike = re.search(r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title)
-    battlelike = re.search(r"\b(battle|siege|raid|operation|offensive|landing|skirmish|engagement)\b", title)
+    warlike = re.search(
+        r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title
+    )
+    battlelike = re.search(
+        r"\b(battle|siege|raid|operation|offensive|landing|skirmish|engagement)\b", title
+    )
     if family == "military conflict":
         return "war" if warlike and not battlelike else "battle"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
         return "attack"
-    if re.search(r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
-                 r"killings|pogrom|hijacking|stabbing|ambush)\b", title):
+    if re.search(
+        r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
+        r"killings|pogrom|hijacking|stabbing|ambush)\b",
+        title,
+    ):
         return "attack"
     if battlelike:
         return "battle"
@@ -172,19 +198,29 @@ def attack_type(label: str) -> dict[str, Any]:
     low = label.lower()
     for words, acled, gtd, ucdp in ATTACK_TYPES:
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
-            return {"label": label, "acled": acled, "gtd_attacktype": gtd,
-                    "ucdp_type_of_violence": ucdp}
+            return {
+                "label": label,
+                "acled": acled,
+                "gtd_attacktype": gtd,
+                "ucdp_type_of_violence": ucdp,
+            }
     return {"label": label, "acled": None, "gtd_attacktype": None, "ucdp_type_of_violence": None}
 
 
 def _actor(st: Statement) -> dict[str, Any]:
     v = st.value or {}
-    return {"name": v.get("name"), "link": v.get("link"), "kind": v.get("kind"),
-            "country": v.get("country"), "statement": st.id}
+    return {
+        "name": v.get("name"),
+        "link": v.get("link"),
+        "kind": v.get("kind"),
+        "country": v.get("country"),
+        "statement": st.id,
+    }
 
 
-def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
-             ) -> tuple[dict[str, Any], list[Finding]]:
+def assemble(
+    doc: Document, statements: list[Statement], policy: str = "ranges"
+) -> tuple[dict[str, Any], list[Finding]]:
     """Assemble the event of *doc* from its *statements* under *policy*."""
     findings: list[Finding] = []
     kind = event_kind(doc)
@@ -197,8 +233,11 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
     event["date"] = _date(by_prop.get("date", []), findings)
     event["location"] = _location(doc, by_prop)
 
-    sides = _sides(statements, policy, findings) if kind in ("battle", "war") or any(
-        st.side for st in statements) else []
+    sides = (
+        _sides(statements, policy, findings)
+        if kind in ("battle", "war") or any(st.side for st in statements)
+        else []
+    )
     event["sides"] = sides
     totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
@@ -210,8 +249,10 @@ def assemble(doc: Document, statements: list[Statement], policy: str = "ranges"
         event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
     event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
-    event["attack_types"] = [dict(attack_type(st.value["label"]), statement=st.id)
-                             for st in by_prop.get("attack_type", [])]
+    event["attack_types"] = [
+        dict(attack_type(st.value["label"]), statement=st.id)
+        for st in by_prop.get("attack_type", [])
+    ]
     for prop in ("motive", "result", "territory", "weapons", "outcome", "cause", "status"):
         vals = by_prop.get(prop, [])
         event[prop] = vals[-1].value if vals else None
@@ -222,7 +263,9 @@ _EVENT_NOUNS = re.compile(
     r"\b(massacres?|attacks?|bombings?|shootings?|battles?|sieges?|riots?|sinking|sank|incidents?|"
     r"disasters?|explosions?|raids?|ambush(?:es)?|uprisings?|rebellions?|revolts?|wars?|killings?|"
     r"genocides?|pogroms?|shipwrecks?|crash(?:es)?|fires?|operations?|skirmish(?:es)?|"
-    r"insurrections?|mutiny|mutinies|assassinations?|hijackings?|stabbings?|campaigns?)\b", re.I)
+    r"insurrections?|mutiny|mutinies|assassinations?|hijackings?|stabbings?|campaigns?)\b",
+    re.I,
+)
 
 
 def _is_event_page(doc: Document, kind: str) -> bool:
@@ -236,8 +279,15 @@ def _is_event_page(doc: Document, kind: str) -> bool:
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
 
 
-def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str, kind: str,
-                    policy: str, findings: list[Finding], totalling: set[str]) -> Quantity:
+def _event_quantity(
+    sts: list[Statement],
+    sides: list[dict[str, Any]],
+    cat: str,
+    kind: str,
+    policy: str,
+    findings: list[Finding],
+    totalling: set[str],
+) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
     With sides that give figures of that category: their sum, plus the civilians' figure
@@ -260,23 +310,56 @@ def _event_quantity(sts: list[Statement], sides: list[dict[str, Any]], cat: str,
             if f:
                 findings.append(f)
             per_side.append(q)
-        return sum_quantities(per_side, policy)
+        return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
     chosen = _event_level(sts, kind, bool(sides))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
-        chosen = [st for st in sts if st.origin == "body" and st.sentence in totalling
-                  and st.side is None]
+        chosen = [
+            st for st in sts if st.origin == "body" and st.sentence in totalling and st.side is None
+        ]
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
     if f:
         findings.append(f)
-    hidden = [s for s in sides if s["casualties"]["total"]["statements"]
-              and not s["casualties"][cat]["statements"]]
+    hidden = [
+        s
+        for s in sides
+        if s["casualties"]["total"]["statements"] and not s["casualties"][cat]["statements"]
+    ]
     if hidden and (q["low"] is not None or q["best"] is not None):
         q["low"] = q["low"] if q["low"] is not None else q["best"]
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -> Quantity:
+    """A sum over the sides is exact only when every side counts its own ``cat`` figure.
+
+    Domain rule: a side that gives no figure of the category (``Unknown``, ``estimates
+    vary``, or only undifferentiated casualties such as ``24,000 killed, wounded``) has dead
+    (wounded) that nobody counted, so the sum of the others is only a lower bound: its ``low``
+    stays (the best when there is no low), ``best`` and ``high`` become null and
+    ``lower_bound_only`` is set. A side whose casualties are stated as none (0) counts 0
+    in every category (see :func:`_zero_casualties`), so it does not open the bound.
+    """
+    unknown = [s for s in sides if s["combatants"] and not s["casualties"][cat]["statements"]]
+    if not unknown or (q["low"] is None and q["best"] is None):
+        return q
+    q["low"] = q["low"] if q["low"] is not None else q["best"]
+    q["best"] = q["high"] = None
+    q["lower_bound_only"] = True
+    return q
+
+
+def _zero_casualties(cas: dict[str, Any]) -> None:
+    """``casualties = none`` (or 0) says the side lost nobody: 0 in each unstated category."""
+    total = cas["total"]
+    if not total["statements"] or (total["low"], total["best"], total["high"]) != (0, 0, 0):
+        return
+    for cat in ("killed", "wounded", "captured", "missing"):
+        if not cas[cat]["statements"]:
+            cas[cat] = {**total, "statements": list(total["statements"])}
 
 
 def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> list[Statement]:
@@ -288,31 +371,49 @@ def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> li
     figures at all: their prose counts engagements, units and days.
     """
     prose = kind not in ("battle", "war") or not has_sides
-    return [st for st in sts if st.side is None and (
-        st.origin == "infobox" or (st.origin == "body" and st.section is None and prose))]
+    return [
+        st
+        for st in sts
+        if st.side is None
+        and (st.origin == "infobox" or (st.origin == "body" and st.section is None and prose))
+    ]
 
 
 def _date(sts: list[Statement], findings: list[Finding]) -> dict[str, Any]:
     valued = [s for s in sts if s.value]
-    out: dict[str, Any] = {"start": None, "end": None, "precision": None, "date_prec": None,
-                           "approximate": None, "statements": [s.id for s in sts]}
+    out: dict[str, Any] = {
+        "start": None,
+        "end": None,
+        "precision": None,
+        "date_prec": None,
+        "approximate": None,
+        "statements": [s.id for s in sts],
+    }
     if not valued:
         return out
     first = valued[0]
-    out.update({k: first.value.get(k) for k in ("start", "end", "precision", "date_prec", "approximate")})
+    out.update(
+        {k: first.value.get(k) for k in ("start", "end", "precision", "date_prec", "approximate")}
+    )
     for other in valued[1:]:
         a, b = first.value, other.value
         if a.get("start") and b.get("start") and not _dates_overlap(a, b):
-            findings.append(Finding("CONTRADICTION", "warning",
-                                    f"date: {first.text!r} and {other.text!r} do not overlap",
-                                    spans=[first.span, other.span],
-                                    statements=[first.id, other.id]))
+            findings.append(
+                Finding(
+                    "CONTRADICTION",
+                    "warning",
+                    f"date: {first.text!r} and {other.text!r} do not overlap",
+                    spans=[first.span, other.span],
+                    statements=[first.id, other.id],
+                )
+            )
     return out
 
 
 def _dates_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     def bounds(d: dict[str, Any]) -> tuple[str, str]:
         return d["start"], d.get("end") or d["start"]
+
     a0, a1 = bounds(a)
     b0, b1 = bounds(b)
     # compare at the coarser precision: truncate to the shorter string
@@ -323,9 +424,17 @@ def _dates_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, Any]:
     locs = by_prop.get("location", [])
     coords = by_prop.get("coordinates", [])
-    out: dict[str, Any] = {"text": None, "name": None, "matched": None, "country": None,
-                           "admin1": None, "lat": None, "lon": None, "where_prec": None,
-                           "statements": [s.id for s in locs + coords]}
+    out: dict[str, Any] = {
+        "text": None,
+        "name": None,
+        "matched": None,
+        "country": None,
+        "admin1": None,
+        "lat": None,
+        "lon": None,
+        "where_prec": None,
+        "statements": [s.id for s in locs + coords],
+    }
     text = locs[-1].value["text"] if locs else None
     coord = None
     for st in locs + coords:
@@ -335,9 +444,19 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         return out
     context = _context_for(doc, text) if text else []
     place = resolve_place(text or "", context=context, coord=coord)
-    out.update({"text": text, "name": place.name, "matched": place.matched, "country": place.country,
-                "admin1": place.admin1, "lat": place.lat, "lon": place.lon,
-                "where_prec": place.where_prec, "feature": place.feature})
+    out.update(
+        {
+            "text": text,
+            "name": place.name,
+            "matched": place.matched,
+            "country": place.country,
+            "admin1": place.admin1,
+            "lat": place.lat,
+            "lon": place.lon,
+            "where_prec": place.where_prec,
+            "feature": place.feature,
+        }
+    )
     return out
 
 
@@ -358,7 +477,9 @@ def _context_for(doc: Document, text: str) -> list[str]:
 _CASUALTY_CATS = ("killed", "wounded", "captured", "missing", "casualties")
 
 
-def _sides(statements: list[Statement], policy: str, findings: list[Finding]) -> list[dict[str, Any]]:
+def _sides(
+    statements: list[Statement], policy: str, findings: list[Finding]
+) -> list[dict[str, Any]]:
     side_ids = sorted({st.side for st in statements if st.side is not None})
     out = []
     for side in side_ids:
@@ -370,21 +491,31 @@ def _sides(statements: list[Statement], policy: str, findings: list[Finding]) ->
         for cat in _CASUALTY_CATS:
             sts = [st for st in mine if st.property != "strength" and st.category == cat]
             cas["total" if cat == "casualties" else cat] = _side_quantity(
-                sts, policy, f"side {side} {cat}", findings, sum_groups=True)
-        strength = _side_quantity([st for st in mine if st.property == "strength"], policy,
-                                  f"side {side} strength", findings, sum_groups=False)
-        out.append({
-            "side": side,
-            "combatants": [_actor(st) for st in actors if st.property == "combatant"],
-            "commanders": [_actor(st) for st in actors if st.property == "commander"],
-            "strength": strength,
-            "casualties": cas,
-        })
+                sts, policy, f"side {side} {cat}", findings, sum_groups=True
+            )
+        _zero_casualties(cas)
+        strength = _side_quantity(
+            [st for st in mine if st.property == "strength"],
+            policy,
+            f"side {side} strength",
+            findings,
+            sum_groups=False,
+        )
+        out.append(
+            {
+                "side": side,
+                "combatants": [_actor(st) for st in actors if st.property == "combatant"],
+                "commanders": [_actor(st) for st in actors if st.property == "commander"],
+                "strength": strength,
+                "casualties": cas,
+            }
+        )
     return out
 
 
-def _side_quantity(sts: list[Statement], policy: str, label: str, findings: list[Finding], *,
-                   sum_groups: bool) -> Quantity:
+def _side_quantity(
+    sts: list[Statement], policy: str, label: str, findings: list[Finding], *, sum_groups: bool
+) -> Quantity:
     """One side's figure for one category.
 
     A ``Total:`` line is the side's figure. Else, when the side lists contingents
@@ -406,8 +537,11 @@ def _side_quantity(sts: list[Statement], policy: str, label: str, findings: list
         else:
             parts = []
             for seq in sorted({st.group_seq for st in grouped if st.group_seq is not None}):
-                q, f = combine([st for st in grouped if st.group_seq == seq], policy,
-                               f"{label} ({grouped[0].group})")
+                q, f = combine(
+                    [st for st in grouped if st.group_seq == seq],
+                    policy,
+                    f"{label} ({grouped[0].group})",
+                )
                 if f:
                     findings.append(f)
                 parts.append(q)
@@ -435,7 +569,9 @@ def _side_quantity(sts: list[Statement], policy: str, label: str, findings: list
 
 _TWO_CATEGORIES = re.compile(
     r"\b(killed|dead|wounded|injured|captured|prisoners|missing)\b[^\d\n]{0,20}?\b(and|or|&|/)\s+"
-    r"(killed|dead|wounded|injured|captured|prisoners|missing)\b", re.I)
+    r"(killed|dead|wounded|injured|captured|prisoners|missing)\b",
+    re.I,
+)
 
 
 def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:
@@ -444,7 +580,17 @@ def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:
     A phrase naming two categories reads as ``casualties`` (DESIGN.md), but listed under a
     contingent's own casualty total it is one of that total's parts, not a rival figure.
     """
-    plain = {(st.group_seq, st.total) for st in sts
-             if st.category == "casualties" and not _TWO_CATEGORIES.search(st.text)}
-    return [st for st in sts if not (st.category == "casualties" and _TWO_CATEGORIES.search(st.text)
-                                      and (st.group_seq, st.total) in plain)]
+    plain = {
+        (st.group_seq, st.total)
+        for st in sts
+        if st.category == "casualties" and not _TWO_CATEGORIES.search(st.text)
+    }
+    return [
+        st
+        for st in sts
+        if not (
+            st.category == "casualties"
+            and _TWO_CATEGORIES.search(st.text)
+            and (st.group_seq, st.total) in plain
+        )
+    ]

@@ -55,11 +55,24 @@ FIELD_CATEGORY = {
     "strength": None,
 }
 
-_ACTOR_KEYS = {"perpetrators": "perpetrator", "target": "target", "combatants": "combatant",
-               "commanders": "commander", "accused": "accused", "convicted": "convicted",
-               "units": "unit"}
-_TEXT_KEYS = {"motive": "motive", "result": "result", "territory": "territory",
-              "weapons": "weapons", "outcome": "outcome", "cause": "cause", "status": "status"}
+_ACTOR_KEYS = {
+    "perpetrators": "perpetrator",
+    "target": "target",
+    "combatants": "combatant",
+    "commanders": "commander",
+    "accused": "accused",
+    "convicted": "convicted",
+    "units": "unit",
+}
+_TEXT_KEYS = {
+    "motive": "motive",
+    "result": "result",
+    "territory": "territory",
+    "weapons": "weapons",
+    "outcome": "outcome",
+    "cause": "cause",
+    "status": "status",
+}
 
 
 def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
@@ -98,8 +111,14 @@ class _Builder:
         self.items: list[Statement] = []
 
     def add(self, prop: str, span: tuple[int, int], origin: str, **kw: Any) -> Statement:
-        st = Statement(id=f"st{len(self.items) + 1}", property=prop,
-                       text=self.doc.input[span[0] : span[1]], span=span, origin=origin, **kw)
+        st = Statement(
+            id=f"st{len(self.items) + 1}",
+            property=prop,
+            text=self.doc.input[span[0] : span[1]],
+            span=span,
+            origin=origin,
+            **kw,
+        )
         self.items.append(st)
         return st
 
@@ -123,8 +142,13 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 
 def _figure_kw(fig: Figure) -> dict[str, Any]:
     return {
-        "category": fig.category, "party": fig.party, "comparator": fig.comparator,
-        "low": fig.low, "best": fig.best, "high": fig.high, "attribution": fig.attribution,
+        "category": fig.category,
+        "party": fig.party,
+        "comparator": fig.comparator,
+        "low": fig.low,
+        "best": fig.best,
+        "high": fig.high,
+        "attribution": fig.attribution,
         "subset": fig.subset,
         "value": {"approximate": fig.approximate, "unknown": fig.unknown},
     }
@@ -147,29 +171,44 @@ def extract_statements(doc: Document) -> list[Statement]:
             continue
         sup, refs = support.get(s.id, ("unsourced", []))
         for fig in figures_in_sentence(s.plain.text):
-            b.add(CATEGORY_PROPERTY.get(fig.category, "casualties"), _figure_span(s.plain, fig),
-                  "body", refs=refs, support=sup, sentence=s.id, section=s.section,
-                  **_figure_kw(fig))
+            b.add(
+                CATEGORY_PROPERTY.get(fig.category, "casualties"),
+                _figure_span(s.plain, fig),
+                "body",
+                refs=refs,
+                support=sup,
+                sentence=s.id,
+                section=s.section,
+                **_figure_kw(fig),
+            )
     box_place = box is not None and any(
         f.key in ("location", "coordinates") and (f.plain.text.strip() or "coord" in f.hints)
-        for f in box.fields)
+        for f in box.fields
+    )
     if english and not has_box_date:
         _lead_date(b, doc, support)
     if english and not box_place:
         _lead_location(b, doc, support)
-    if doc.coords and not any(st.property in ("location", "coordinates") and st.value
-                              and st.value.get("coord") for st in b.items):
+    if doc.coords and not any(
+        st.property in ("location", "coordinates") and st.value and st.value.get("coord")
+        for st in b.items
+    ):
         # the page's own {{coord|…|display=title}}, outside the infobox
         (lat, lon), span = doc.coords[0]
-        b.add("coordinates", span, "body", value={"text": doc.input[span[0]:span[1]],
-                                                  "coord": [lat, lon]})
+        b.add(
+            "coordinates",
+            span,
+            "body",
+            value={"text": doc.input[span[0] : span[1]], "coord": [lat, lon]},
+        )
     return b.items
 
 
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|off|outside|on|of|into|over|across)\s+(?:the\s+)?"
     r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
-    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)")
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)"
+)
 
 
 def _lead(doc: Document) -> list[Sentence]:
@@ -195,8 +234,16 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
                 continue
             sup, refs = support.get(s.id, ("unsourced", []))
             a = m.start("p")
-            b.add("location", s.plain.span_of(a, a + len(name)), "body", value={"text": name},
-                  refs=refs, support=sup, sentence=s.id, section=s.section)
+            b.add(
+                "location",
+                s.plain.span_of(a, a + len(name)),
+                "body",
+                value={"text": name},
+                refs=refs,
+                support=sup,
+                sentence=s.id,
+                section=s.section,
+            )
             return
 
 
@@ -210,14 +257,27 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
             d = min(dates, key=lambda x: rank.get(x.precision, 5))
             sup, refs = support.get(s.id, ("unsourced", []))
-            b.add("date", s.plain.span_of(d.start_offset, d.end_offset), "body",
-                  value=_date_value(d), refs=refs, support=sup, sentence=s.id, section=s.section)
+            b.add(
+                "date",
+                s.plain.span_of(d.start_offset, d.end_offset),
+                "body",
+                value=_date_value(d),
+                refs=refs,
+                support=sup,
+                sentence=s.id,
+                section=s.section,
+            )
             return
 
 
 def _date_value(d: Any) -> dict[str, Any]:
-    return {"start": d.start, "end": d.end, "precision": d.precision, "date_prec": d.date_prec,
-            "approximate": d.approximate}
+    return {
+        "start": d.start,
+        "end": d.end,
+        "precision": d.precision,
+        "date_prec": d.date_prec,
+        "approximate": d.approximate,
+    }
 
 
 def _from_field(b: _Builder, f: Field) -> None:
@@ -233,23 +293,37 @@ def _from_field(b: _Builder, f: Field) -> None:
         except (DateError, ValueError):
             b.add("date", _value_span(f), "infobox", value=None, **common)
             return
-        span = f.plain.span_of(d.start_offset, d.end_offset) if d.end_offset > d.start_offset and text else _value_span(f)
+        span = (
+            f.plain.span_of(d.start_offset, d.end_offset)
+            if d.end_offset > d.start_offset and text
+            else _value_span(f)
+        )
         b.add("date", span, "infobox", value=_date_value(d), **common)
     elif key in ("location", "coordinates"):
         value: dict[str, Any] = {"text": _clean(text)}
         coord = f.hints.get("coord") or (stated_coord(text) if key == "coordinates" else None)
         if coord:
             value["coord"] = list(coord)
-        b.add("coordinates" if key == "coordinates" else "location", _value_span(f), "infobox",
-              value=value, **common)
+        b.add(
+            "coordinates" if key == "coordinates" else "location",
+            _value_span(f),
+            "infobox",
+            value=value,
+            **common,
+        )
     elif key in FIELD_CATEGORY:
         prop_default = "strength" if key == "strength" else None
         from_wikidata = "wikidata" in f.hints
         groups = _line_groups(text) if f.side is not None else None
         for fig in figures_in_field(text, FIELD_CATEGORY[key]):
             if groups is not None:
-                common_g = dict(zip(("group", "group_seq", "total"),
-                                    groups[text.count("\n", 0, fig.start)], strict=True))
+                common_g = dict(
+                    zip(
+                        ("group", "group_seq", "total"),
+                        groups[text.count("\n", 0, fig.start)],
+                        strict=True,
+                    )
+                )
             else:
                 common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
@@ -259,8 +333,11 @@ def _from_field(b: _Builder, f: Field) -> None:
                 fig = replace(fig, subset=True)
             if key == "victims" and fig.category is None:
                 prop = "victims"
-            b.add(prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common,
-                  **common_g)
+            b.add(
+                prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common, **common_g
+            )
+        if key != "strength":
+            _note_figures(b, f, groups, common)
         if "wikidata" in f.hints:
             b.add(key, _value_span(f), "infobox", value={"wikidata": f.hints["wikidata"]}, **common)
     elif key in _ACTOR_KEYS:
@@ -272,14 +349,27 @@ def _from_field(b: _Builder, f: Field) -> None:
                 kind = actor.kind
                 if key == "perpetrators" and kind == "unknown" and _PERSON.match(actor.name):
                     kind = "non-state"  # a named attacker acts for no state
-                b.add(_ACTOR_KEYS[key], item.span_of(actor.start, actor.end), "infobox",
-                      value={"name": actor.name, "link": actor.link, "kind": kind,
-                             "country": actor.country}, **common)
+                b.add(
+                    _ACTOR_KEYS[key],
+                    item.span_of(actor.start, actor.end),
+                    "infobox",
+                    value={
+                        "name": actor.name,
+                        "link": actor.link,
+                        "kind": kind,
+                        "country": actor.country,
+                    },
+                    **common,
+                )
         if key == "combatants" and f.hints.get("flag_country") and not f.plain.text.strip():
             for country in f.hints["flag_country"]:
-                b.add("combatant", _value_span(f), "infobox",
-                      value={"name": country, "link": country, "kind": "state", "country": country},
-                      **common)
+                b.add(
+                    "combatant",
+                    _value_span(f),
+                    "infobox",
+                    value={"name": country, "link": country, "kind": "state", "country": country},
+                    **common,
+                )
     elif key == "attack_type":
         for item in f.items or [f.plain]:
             for m in re.finditer(r"[^,;/\n]+", item.text):
@@ -287,8 +377,13 @@ def _from_field(b: _Builder, f: Field) -> None:
                 if not label:
                     continue
                 a = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" .")))
-                b.add("attack_type", item.span_of(a, a + len(label)), "infobox",
-                      value={"label": label}, **common)
+                b.add(
+                    "attack_type",
+                    item.span_of(a, a + len(label)),
+                    "infobox",
+                    value={"label": label},
+                    **common,
+                )
     elif key == "part_of":
         for item in f.items or [f.plain]:
             for m in re.finditer(r"[^,;\n]+", item.text):
@@ -302,8 +397,69 @@ def _from_field(b: _Builder, f: Field) -> None:
         b.add(_TEXT_KEYS[key], _value_span(f), "infobox", value=_clean(text), **common)
 
 
-def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
-                 ) -> list[tuple[str, str | None, int, int]]:
+def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[str, Any]) -> None:
+    """Figures inside the explanatory notes (``{{efn}}``, ``<ref group=...>``) of a casualty field.
+
+    Domain rule: a note in a casualty field explains the figure it is attached to, and is
+    often the only place that breaks an undifferentiated total down (``67,459{{efn|10,749
+    dead; 34,225 wounded; 22,487 captured}} casualties``). A note figure that names its own
+    category which the field itself does not count is a statement of the field's side (in the
+    contingent of the line that carries the note). Figures of a category the field already
+    counts, and figures with no category word, only elaborate the field's figure: they are
+    kept as subsets. Citations (references without a group) are sources, not notes.
+    """
+    notes = {r.id: r for r in b.doc.references if r.group and r.plain.text}
+    ids = [m.ref for m in f.markers if m.ref in notes]
+    if not ids:
+        return
+    stated = {
+        st.category
+        for st in b.items
+        if st.field == f.label
+        and st.span[0] >= f.span[0]
+        and st.span[1] <= f.span[1]
+        and st.origin == "infobox"
+        and not st.subset
+    }
+    seen: set[str] = set()
+    for m in f.markers:
+        if m.ref not in notes or m.ref in seen:
+            continue
+        seen.add(m.ref)
+        note = notes[m.ref]
+        common_g: dict[str, Any] = {}
+        if groups is not None:
+            at = sum(
+                1
+                for i, start in enumerate(f.plain.starts)
+                if start < m.span[0] and f.plain.text[i] == "\n"
+            )
+            common_g = dict(
+                zip(("group", "group_seq", "total"), groups[min(at, len(groups) - 1)], strict=True)
+            )
+        for fig in figures_in_field(note.plain.text, FIELD_CATEGORY[f.key] or "casualties"):
+            own = fig.category in ("killed", "wounded", "captured", "missing")
+            if not own or fig.category in stated or _category_word_missing(note.plain.text, fig):
+                fig = replace(fig, subset=True)
+            prop = CATEGORY_PROPERTY.get(fig.category, "casualties")
+            b.add(
+                prop,
+                note.plain.span_of(fig.start, fig.end),
+                "infobox",
+                **_figure_kw(fig),
+                **common,
+                **common_g,
+            )
+
+
+def _category_word_missing(text: str, fig: Figure) -> bool:
+    """True when the figure's own text names no category (it took the field's default)."""
+    return not re.search(r"[^\d\s,.~–—-]", text[fig.start : fig.end])
+
+
+def _plain_links(
+    item: MappedText, links: list[tuple[str, str | None, int, int]]
+) -> list[tuple[str, str | None, int, int]]:
     """Links of a field as offsets into one plain item: the plain characters produced from
     inside the link's markup (links outside the item are dropped)."""
     out = []
@@ -315,19 +471,25 @@ def _plain_links(item: MappedText, links: list[tuple[str, str | None, int, int]]
 
 
 #: A person's name: two to four capitalised words (particles allowed), nothing else.
-_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la)[-\s])?"
-                     r"[A-Z][\w'’.-]+){1,3}$")
+_PERSON = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la)[-\s])?"
+    r"[A-Z][\w'’.-]+){1,3}$"
+)
 
 _GROUP_LABEL = re.compile(r"^\s*[*•#]*\s*(?P<label>[^\d:()\[\]\n]{2,60}?)\s*:\s*(?P<rest>.*)$")
 _CATEGORY_LABEL = re.compile(
     r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"
-    r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b", re.I)
+    r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b",
+    re.I,
+)
 #: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a
 #: contingent of the side: their lines are not summed as parts of the side.
 _NOT_CONTINGENT = re.compile(
     r"\b(estimated?|estimates|archival|research|sources?|according|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
-    r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b", re.I)
+    r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b",
+    re.I,
+)
 _NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
 
 
@@ -355,7 +517,8 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
         m = _GROUP_LABEL.match(line)
         stripped = line.strip().strip(":").strip()
         if (m and m.group("label").strip().lower().startswith("total")) or (
-                re.search(r"\d", stripped) and line.rstrip().endswith(":")):
+            re.search(r"\d", stripped) and line.rstrip().endswith(":")
+        ):
             # "Total: 24,000", or "4,000–5,000 killed:" heading the lines that break it down
             group, seq = None, None
             total_below = bool(m) and not m.group("rest").strip()
@@ -370,8 +533,13 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
         elif m and not _CATEGORY_LABEL.search(m.group("label")):
             n += 1
             group, seq = m.group("label").strip(), n
-        elif (stripped and not re.search(r"\d", stripped) and len(stripped.split()) <= 5
-              and not _NOT_HEADING.search(stripped) and not _CATEGORY_LABEL.search(stripped)):
+        elif (
+            stripped
+            and not re.search(r"\d", stripped)
+            and len(stripped.split()) <= 5
+            and not _NOT_HEADING.search(stripped)
+            and not _CATEGORY_LABEL.search(stripped)
+        ):
             if _NOT_CONTINGENT.search(stripped):
                 group, seq = None, None
             else:

@@ -40,7 +40,9 @@ Categories
 
 Statements about the same text
   * ``including N X`` (and figures in parentheses right after a figure, when they name no other
-    category) are ``subset=True``: the total is unchanged; they inherit the category.
+    category) are ``subset=True``: the total is unchanged; they inherit the category. When the
+    main figure is undifferentiated casualties and X names one category (``killed, wounded
+    including 6,000 captured``), the figure is that category's own count, not a subset.
   * ``(French claim)``, ``(Herodotus)``, ``(modern estimates)``, ``according to Soviet
     sources`` are kept verbatim as the figure's ``attribution``; they do not change the interval.
 
@@ -452,6 +454,9 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+[^,;\n()]+", re.I)
 _EST_PAREN = re.compile(
     r"\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)", re.I
 )
+#: categories a figure can count apart (an undifferentiated total has their parts inside)
+_OWN_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
+
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|"
     r"\bamongst\s+them)\s*\Z",
@@ -998,6 +1003,10 @@ def _scan(
         if in_paren_after_main and after.category in (None, main_cat):
             subset = True
         if subset and not figures:
+            subset = False
+        if subset and main_cat == "casualties" and after.category in _OWN_CATEGORIES:
+            # "24,000 killed, wounded including 6,000 captured": the breakdown of an
+            # undifferentiated total is the whole figure of its own category, not a subset
             subset = False
         category = after.category
         if category is None:

@@ -575,3 +575,34 @@ def test_vanduven_infobox_dicts_parse() -> None:
                 families[doc.infobox.template if doc.infobox else None] += 1
     assert families["military conflict"] == 918
     assert families["civilian attack"] == 4
+
+
+@pytest.mark.parametrize(
+    ("gallery", "refs", "captions"),
+    [
+        # a footnote in a gallery caption is a reference, used by the caption
+        (
+            "<gallery>\nFile:a.jpg|A stele.<ref>Jones 1990, p. 4.</ref>\nFile:b.jpg|Plain.\n"
+            "</gallery>",
+            ["<ref>Jones 1990, p. 4.</ref>"],
+            ["A stele."],
+        ),
+        (
+            "<gallery mode=packed>\nFile:a.jpg|alt=x|A stele.<ref name=j>Jones.</ref>\n</gallery>",
+            ["<ref name=j>Jones.</ref>"],
+            ["A stele."],
+        ),
+        # a gallery without refs adds nothing, as before
+        ("<gallery>\nFile:a.jpg|A stele.\n</gallery>", [], []),
+    ],
+)
+def test_gallery_caption_refs(gallery: str, refs: list[str], captions: list[str]) -> None:
+    text = f"The battle was fought.<ref>Smith 2000.</ref>\n\n== Memorials ==\n{gallery}\n"
+    doc = read(text)
+    got = [r.text for r in doc.references if r.text != "<ref>Smith 2000.</ref>"]
+    assert got == refs
+    for r in doc.references:
+        assert text[r.span[0] : r.span[1]] == r.text
+    caps = [s for s in doc.sentences if s.origin == "caption"]
+    assert [s.text.strip() for s in caps] == captions
+    assert all(s.markers for s in caps)

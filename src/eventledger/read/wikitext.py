@@ -739,6 +739,22 @@ class _Walker:
         if cap is not None and cap.segs:
             self.captions.append(cap)
 
+    def gallery(self, contents: str, cstart: int, out: _Out | None, mode: str) -> None:
+        """Read ``<gallery>`` lines (``File:x.jpg|caption``) that carry a ``<ref>`` as image links.
+
+        MediaWiki renders gallery captions as wikitext, so their ``<ref>``s are footnotes;
+        mwparserfromhell keeps the tag's contents as text, so each line is parsed here.
+        """
+        pos = 0
+        for line in contents.split("\n"):
+            bar = line.find("|")
+            if bar > 0 and "<ref" in line.lower():  # other lines add nothing, as before
+                link = build_tree(f"[[{line}]]").nodes[0]
+                if isinstance(link, Wikilink) and link.text is not None:
+                    a = cstart + pos
+                    self.image(link, a + bar + 1, a, a + len(line), out, mode)
+            pos += len(line) + 1
+
     # -- tags ---------------------------------------------------------------------------------
 
     def tag(
@@ -781,7 +797,10 @@ class _Walker:
         if name in _SKIP_TAGS or markup == "{|":
             if out is not None and mode == PROSE:
                 out.brk()
-            self.walk(node.contents, cstart, None, INLINE)
+            if name == "gallery" and "<ref" in str(node.contents).lower():
+                self.gallery(str(node.contents), cstart, out, mode)
+            else:
+                self.walk(node.contents, cstart, None, INLINE)
             if out is not None and mode == PROSE:
                 out.brk()
             return

@@ -241,3 +241,31 @@ def test_sum_over_sides_is_a_floor_when_a_side_is_uncounted(
 def test_casualties_none_are_zero_in_each_category(cas2: str, expected: dict) -> None:
     cas = _battle("300 killed", cas2)["sides"][1]["casualties"]
     assert {c: cas[c]["best"] for c in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("cas1", "expected"),
+    [
+        # every contingent counts its missing: an exact sum
+        (
+            "American:<br>300 killed<br>40 missing<br>British:<br>20 killed<br>5 missing",
+            {"killed": (320, 320, 320), "missing": (45, 45, 45)},
+        ),
+        # the Americans' missing hide in "captured or missing": the sum is a floor
+        (
+            "American:<br>1,000 casualties<br>300 killed<br>700 captured or missing<br>"
+            "British:<br>20 killed<br>5 missing",
+            {"killed": (320, 320, 320), "missing": (5, None, None)},
+        ),
+        # a contingent with no casualty figure at all hides nothing
+        (
+            "American:<br>300 killed<br>40 missing<br>British:<br>20 killed",
+            {"killed": (320, 320, 320), "missing": (40, 40, 40)},
+        ),
+    ],
+)
+def test_contingent_sums_are_floors_when_a_contingent_hides_the_category(
+    cas1: str, expected: dict
+) -> None:
+    cas = _battle(cas1, "100 killed")["sides"][0]["casualties"]
+    assert {c: (cas[c]["low"], cas[c]["best"], cas[c]["high"]) for c in expected} == expected

@@ -352,6 +352,35 @@ def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -
     return q
 
 
+def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None:
+    """A sum over contingents is a floor when a contingent hides the category in its casualties.
+
+    Domain rule: ``American: 19,000 killed, 23,000 captured or missing`` and ``British: 239
+    missing`` sum to 239 missing only for the British; the Americans' missing are somewhere
+    in their undifferentiated 23,000. When a contingent states casualties but no figure of the
+    category, the contingents' sum keeps its ``low`` (the best when there is no low) and loses
+    ``best`` and ``high`` (``lower_bound_only``).
+    """
+    undifferentiated = {
+        st.group_seq
+        for st in sts
+        if st.category == "casualties"
+        and st.group_seq is not None
+        and not st.subset
+        and (st.low is not None or st.best is not None)
+    }
+    for cat in ("killed", "wounded", "captured", "missing"):
+        q = cas[cat]
+        if not q.get("sum_of_groups"):
+            continue
+        counted = {st.group_seq for st in sts if st.category == cat}
+        if not undifferentiated - counted or (q["low"] is None and q["best"] is None):
+            continue
+        q["low"] = q["low"] if q["low"] is not None else q["best"]
+        q["best"] = q["high"] = None
+        q["lower_bound_only"] = True
+
+
 def _zero_casualties(cas: dict[str, Any]) -> None:
     """``casualties = none`` (or 0) says the side lost nobody: 0 in each unstated category."""
     total = cas["total"]
@@ -493,6 +522,7 @@ def _sides(
             cas["total" if cat == "casualties" else cat] = _side_quantity(
                 sts, policy, f"side {side} {cat}", findings, sum_groups=True
             )
+        _floor_hidden_contingents(cas, [st for st in mine if st.property != "strength"])
         _zero_casualties(cas)
         strength = _side_quantity(
             [st for st in mine if st.property == "strength"],

@@ -7,6 +7,7 @@ tests are skipped where ``lbzip2`` is not on PATH (the workers path then runs al
 from __future__ import annotations
 
 import bz2
+import io
 import random
 import sqlite3
 import subprocess
@@ -66,7 +67,10 @@ def summary_key(s) -> tuple:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("kind", ["infobox", "category", "title", "all"])
 @pytest.mark.parametrize("size", [1, 7, 100, 4096, 1 << 20])
-def test_scanner_keeps_exactly_the_pages_the_page_filter_keeps(kind: str, size: int) -> None:
+@pytest.mark.parametrize("how", ["feed", "fill"])
+def test_scanner_keeps_exactly_the_pages_the_page_filter_keeps(
+    kind: str, size: int, how: str
+) -> None:
     pages = mixed_pages(120)
     xml = HEADER + b"".join(p[2] for p in pages) + b"</mediawiki>\n"
     pf = Prefilter(kind)
@@ -76,8 +80,13 @@ def test_scanner_keeps_exactly_the_pages_the_page_filter_keeps(kind: str, size: 
     sc = ChunkScanner(pf)
     for part, unit in ((xml[:cut], Unit(0, 1)), (xml[cut:], Unit(1, 2))):
         sc.begin(unit)
-        for i in range(0, len(part), size):
-            sc.feed(part[i : i + size])
+        if how == "feed":
+            for i in range(0, len(part), size):
+                sc.feed(part[i : i + size])
+        else:
+            pipe = io.BytesIO(part)
+            while sc.fill(pipe.readinto, size) == size:
+                pass
         sc.end()
     segs = sc.complete(final=True)
     assert [s.unit for s in segs] == [Unit(0, 1), Unit(1, 2)]
@@ -337,3 +346,11 @@ def test_the_parent_never_imports_the_pipeline(tmp_path: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_read_index_one_offset_per_stream(tmp_path: Path, compressed: bool) -> None:
+    lines = b"10:1:A\n10:2:B: a title: with colons\n250:3:C\n250:40:D\n1000:5:E"  # no last \n
+    f = tmp_path / ("x-index.txt.bz2" if compressed else "x-index.txt")
+    f.write_bytes(bz2.compress(lines) if compressed else lines)
+    assert read_index(f) == [10, 250, 1000]

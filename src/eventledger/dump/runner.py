@@ -929,12 +929,15 @@ def _run_lbzip2(
         nonlocal scanner, current
         for run in runs:
             scanner = ChunkScanner(ctx.prefilter)
+            decoders = [SegmentChunks(lbzip2, ctx.path, u, workers, ctx.name) for u in run]
             try:
-                for unit in run:
+                for i, unit in enumerate(run):
                     scanner.begin(unit)
-                    current = SegmentChunks(lbzip2, ctx.path, unit, workers, ctx.name)
-                    for c in current:
-                        scanner.feed(c)
+                    current = decoders[i]
+                    following = decoders[i + 1] if i + 1 < len(run) else None
+                    for _ in current.pump(scanner):
+                        if following is not None and current.input_done():
+                            following.start()
                         yield from ready()
                     scanner.end()
                     yield from ready()
@@ -955,6 +958,9 @@ def _run_lbzip2(
                         yield task(seg, True)
                 yield ctx, [], UnitResult(key=-1, end=-1, error=str(e), part=True)
                 return
+            finally:
+                for d in decoders:
+                    d.stop()
 
     scanner = ChunkScanner(ctx.prefilter)
     current = SegmentChunks(lbzip2, ctx.path, Unit(0, 0), workers, ctx.name)

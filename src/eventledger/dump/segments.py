@@ -31,7 +31,7 @@ import contextlib
 import os
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -141,7 +141,32 @@ class ChunkScanner:
         if not chunk:
             return
         self._fed += len(chunk)
-        buf = self._buf + chunk if self._buf else chunk
+        self._process(self._buf + chunk if self._buf else chunk, len(chunk))
+
+    def fill(self, readinto: Callable[[memoryview], int | None], size: int) -> int:
+        """Read up to *size* bytes of the current segment with *readinto* (a pipe's), straight
+        after the bytes kept from the last chunk (no copy of the chunk); return the number read
+        (less than *size* only at the end of the input)."""
+        keep = len(self._buf)
+        buf = bytearray(keep + size)
+        buf[:keep] = self._buf
+        view = memoryview(buf)
+        n = keep
+        while n < keep + size:
+            k = readinto(view[n:])
+            if not k:
+                break
+            n += k
+        view.release()
+        del buf[n:]
+        if n > keep:
+            self._fed += n - keep
+            self._process(buf, n - keep)
+        return n - keep
+
+    def _process(self, buf: bytes | bytearray, new: int) -> None:
+        """Cut the pages completed by the last *new* bytes of *buf* (kept bytes, then new)."""
+        chunk_len = new
         if self._oversized is not None:
             close = buf.find(PAGE_CLOSE)
             if close < 0:
@@ -155,7 +180,7 @@ class ChunkScanner:
             pos = close + len(PAGE_CLOSE)
             self._buf_at += pos
             buf = buf[pos:]
-        old = len(buf) - len(chunk)  # bytes already searched for a close tag
+        old = len(buf) - chunk_len  # bytes already searched for a close tag
         if self._lead:
             at = buf.find(PAGE_OPEN)
             if at < 0:
@@ -184,7 +209,7 @@ class ChunkScanner:
                 keep = len(PAGE_CLOSE) - 1
                 self._buf_at += len(rest) - keep
                 rest = rest[-keep:]
-        self._buf = rest
+        self._buf = bytes(rest) if isinstance(rest, bytearray) else rest
 
     def _region(self, buf: bytes, hi: int) -> None:
         """Count and cut the pages of ``buf[:hi]``, which ends right after a ``</page>``."""
@@ -221,7 +246,7 @@ class ChunkScanner:
                 pages[ps] = pe
                 pos = pe
         for ps in sorted(pages):
-            raw = buf[ps : pages[ps]]
+            raw = bytes(buf[ps : pages[ps]])
             if self.prefilter(raw):
                 self._owner(base + ps).raws.append(raw)
 
@@ -231,7 +256,7 @@ class ChunkScanner:
         ps = buf.find(PAGE_OPEN, 0, hi)
         while ps >= 0:
             pe = buf.find(PAGE_CLOSE, ps, hi) + len(PAGE_CLOSE)
-            raw = buf[ps:pe]
+            raw = bytes(buf[ps:pe])
             if keep(raw):
                 self._owner(base + ps).raws.append(raw)
             ps = buf.find(PAGE_OPEN, pe, hi)
@@ -243,8 +268,8 @@ class ChunkScanner:
 class Lbzip2Segment:
     """``lbzip2 -d -c -n <threads>`` over the compressed bytes ``[unit.start, unit.end)``.
 
-    A thread sends the bytes to lbzip2's stdin; :meth:`chunks` yields its stdout. After the
-    chunks, :attr:`returncode` and :attr:`sent` tell whether it went well.
+    A thread sends the bytes to lbzip2's stdin; the caller reads ``proc.stdout``. After
+    :meth:`close`, :attr:`returncode` and :attr:`sent` tell whether it went well.
     """
 
     def __init__(self, lbzip2: str, path: str, unit: Unit, threads: int) -> None:
@@ -293,27 +318,6 @@ class Lbzip2Segment:
             with contextlib.suppress(OSError):
                 stdin.close()
 
-    def chunks(self, size: int = READ_BYTES) -> Iterator[bytes]:
-        out = self.proc.stdout
-        assert out is not None
-        buf = bytearray(size)
-        view = memoryview(buf)
-        try:
-            while True:
-                n = 0
-                while n < size:  # fill the chunk: pipe reads return at most the pipe's size
-                    k = out.readinto(view[n:])
-                    if not k:
-                        break
-                    n += k
-                if not n:
-                    break
-                yield bytes(view[:n])
-                if n < size:
-                    break
-        finally:
-            self.close()
-
     def close(self) -> None:
         if self.returncode is not None:
             return
@@ -334,12 +338,13 @@ class Lbzip2Segment:
 
 
 class SegmentChunks:
-    """Iterate over the decompressed bytes of *unit*: lbzip2's, and on failure the standard
-    library's after them (its error names the stream and the byte offset).
+    """The decompressed bytes of *unit* for a :class:`ChunkScanner` (:meth:`pump`): lbzip2's,
+    and on failure the standard library's after them (its error names the stream and the byte
+    offset).
 
     :meth:`sent` is the number of compressed bytes sent to lbzip2 so far (progress).
 
-    :raises CorruptDump: truncated or corrupt data (while iterating).
+    :raises CorruptDump: truncated or corrupt data (while pumping).
     """
 
     def __init__(self, lbzip2: str, path: str, unit: Unit, threads: int, name: str) -> None:
@@ -355,14 +360,37 @@ class SegmentChunks:
     def sent(self) -> int:
         return self._seg.sent if self._seg is not None else 0
 
-    def __iter__(self) -> Iterator[bytes]:
+    def start(self) -> Lbzip2Segment:
+        """Start lbzip2 (once). The runner starts the next segment's while this one's last
+        blocks are decompressed, so that the two overlap instead of waiting on each other."""
+        if self._seg is None:
+            self._seg = Lbzip2Segment(self.lbzip2, self.path, self.unit, self.threads)
+        return self._seg
+
+    def input_done(self) -> bool:
+        """True once all the segment's compressed bytes have gone to lbzip2."""
+        return self._seg is not None and not self._seg._feeder.is_alive()
+
+    def stop(self) -> None:
+        """Stop lbzip2 if it was started and is still running (an error elsewhere)."""
+        if self._seg is not None and self._seg.returncode is None:
+            self._seg.kill()
+
+    def pump(self, scanner: ChunkScanner) -> Iterator[None]:
+        """Feed the segment's bytes to *scanner*, yielding after each chunk."""
         unit, name = self.unit, self.name
-        seg = self._seg = Lbzip2Segment(self.lbzip2, self.path, unit, self.threads)
+        seg = self.start()
         produced = 0
+        out = seg.proc.stdout
+        assert out is not None
         try:
-            for c in seg.chunks():
-                produced += len(c)
-                yield c
+            while True:
+                n = scanner.fill(out.readinto, READ_BYTES)
+                produced += n
+                if n:
+                    yield
+                if n < READ_BYTES:
+                    break
         except BaseException:
             seg.kill()
             raise
@@ -375,8 +403,9 @@ class SegmentChunks:
                 if skip >= len(c):
                     skip -= len(c)
                     continue
-                yield c[skip:]
+                scanner.feed(c[skip:])
                 skip = 0
+                yield
             if f.seek(0, os.SEEK_END) < unit.end:
                 raise CorruptDump(
                     f"{name}: truncated bzip2 data: the file ends before byte {unit.end}"

@@ -606,3 +606,29 @@ def test_gallery_caption_refs(gallery: str, refs: list[str], captions: list[str]
     caps = [s for s in doc.sentences if s.origin == "caption"]
     assert [s.text.strip() for s in caps] == captions
     assert all(s.markers for s in caps)
+
+
+@pytest.mark.parametrize(
+    "ref_body",
+    [
+        "Breasted, ''Ancient Records of Egypt\" (1906) p. 58.",  # italic opened, never closed
+        "Stewart, '''American Military History, 1775–1917",  # bold opened, never closed
+        "Polybius. ''[[The Histories (Polybius)|The Histories]], [http://example.org book 3]",
+    ],
+)
+def test_ref_with_unclosed_style_is_still_a_reference(ref_body: str) -> None:
+    """MediaWiki closes italics/bold at a footnote's end; the ref must not fall back to text."""
+    text = f"The battle was fought.<ref>{ref_body}</ref> Then peace came.<ref>Other, p. 2.</ref>"
+    doc = read_wikitext(text, "X.wiki")
+    assert len(doc.references) == 2
+    ref = doc.references[0]
+    assert text[ref.span[0] : ref.span[1]] == ref.text
+    assert ref.text == f"<ref>{ref_body}</ref>"
+    assert "''" not in ref.plain.text
+    assert [s.plain.text for s in doc.sentences] == ["The battle was fought.", "Then peace came."]
+
+
+def test_ref_with_balanced_style_keeps_its_markup_meaning() -> None:
+    text = "X happened.<ref>Smith, ''The Book'' (1990), '''p. 3'''.</ref>"
+    doc = read_wikitext(text, "X.wiki")
+    assert doc.references[0].plain.text == "Smith, The Book (1990), p. 3."

@@ -133,6 +133,39 @@ _HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _RUNS = re.compile(r"\s+|\S+")
 _TAG_WS = re.compile(r"(?<=<ref)[\r\n\t]+", re.IGNORECASE)
+_REF_BODY = re.compile(r"(<ref\b[^>]*[^/>]>|<ref>)(.*?)(</ref\s*>)", re.IGNORECASE | re.DOTALL)
+_QUOTE_RUN = re.compile(r"'{2,}")
+
+
+def _balance_ref_quotes(chunk: str) -> str:
+    """Blank out (same length) a ``''``/``'''`` that a ``<ref>`` opens and never closes.
+
+    MediaWiki closes italics and bold at the end of a footnote's text; mwparserfromhell instead
+    gives up the whole ``<ref>`` tag and leaves it as plain text, so the reference is lost. The
+    unclosed run is replaced by as many spaces, so every offset stays the same.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        body = m.group(2)
+        if "''" not in body:
+            return m.group()
+        italic: re.Match[str] | None = None
+        bold: re.Match[str] | None = None
+        for q in _QUOTE_RUN.finditer(body):
+            n = len(q.group())
+            if n in (2, 5):
+                italic = None if italic else q
+            if n in (3, 4, 5):
+                bold = None if bold else q
+        if italic is None and bold is None:
+            return m.group()
+        chars = list(body)
+        for q in (italic, bold):
+            if q is not None:
+                chars[q.start() : q.end()] = " " * (q.end() - q.start())
+        return m.group(1) + "".join(chars) + m.group(3)
+
+    return _REF_BODY.sub(fix, chunk)
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
 
 
@@ -1393,6 +1426,8 @@ def read_wikitext(
         if "<ref\n" in chunk or "<ref\t" in chunk or "<ref\r" in chunk:
             # MediaWiki allows "<ref\nname=x>", the tokenizer does not: same-length fix
             chunk = _TAG_WS.sub(lambda m: " " * len(m.group()), chunk)
+        if "''" in chunk and "<ref" in chunk:
+            chunk = _balance_ref_quotes(chunk)
         code = build_tree(chunk)
         walker.lens = {}  # ids of the previous tree's nodes may be reused
         out.brk()

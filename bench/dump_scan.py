@@ -10,13 +10,17 @@ run, it times
     when missing; the fastest available decompressor is named in the output), and
 (b) ``ingest_dump`` of the same file into a fresh ledger, in a child process,
 
-and prints MB/s of XML for both, the ratio b/a (goal: >= 0.9) and the peak memory (max RSS)
-of each. ``--page-func probe`` times the dump machinery alone; ``pipeline`` (the default) runs
-the real per-page extraction on every candidate.
+and prints MB/s of XML for both, the ratio b/a (goal: >= 0.9), the CPU seconds (user + system,
+children included: on a machine shared with other jobs the wall-clock ratio moves with the load,
+the CPU figures much less) and the peak memory (max RSS) of each. ``--page-func probe`` times
+the dump machinery alone, ``pipeline`` the real per-page extraction on every candidate; ``both``
+(the default) times both against the same floor. It also prints the event share: pages and
+bytes of XML that are event articles.
 
 Usage::
 
-    /work/venv/bin/python bench/dump_scan.py [--mb 200] [--workers N] [--page-func pipeline]
+    /work/venv/bin/python bench/dump_scan.py [--mb 200] [--workers N] [--page-func both]
+        [--decompressor auto|lbzip2|workers]
 """
 
 from __future__ import annotations
@@ -78,16 +82,18 @@ def sources() -> tuple[list[tuple[str, str]], list[tuple[str, int, str, str | No
     return events, others
 
 
-def build(out: Path, mb: int, event_share: float, seed: int = 1) -> tuple[int, int, int]:
+def build(out: Path, mb: int, event_share: float, seed: int = 1) -> tuple[int, int, int, int]:
+    """Write the dump; return (XML bytes, pages, event pages, XML bytes of event pages)."""
     events, others = sources()
     rnd = random.Random(seed)
     target = mb * 1_000_000
     size = 0
     n = 0
     nevents = 0
+    event_bytes = 0
 
     def gen():
-        nonlocal size, n, nevents
+        nonlocal size, n, nevents, event_bytes
         copy = 0
         while size < target:
             copy += 1
@@ -97,6 +103,7 @@ def build(out: Path, mb: int, event_share: float, seed: int = 1) -> tuple[int, i
                     et, etext = events[rnd.randrange(len(events))]
                     raw = page(f"{et} (copy {copy}-{n})", 0, n, etext, None)
                     nevents += 1
+                    event_bytes += len(raw)
                 else:
                     raw = page(f"{title} (copy {copy})", ns, n, text, redirect)
                 size += len(raw)
@@ -105,7 +112,7 @@ def build(out: Path, mb: int, event_share: float, seed: int = 1) -> tuple[int, i
                     return
 
     write_multistream(out, HEADER, gen(), pages_per_stream=100, level=9)
-    return size, n, nevents
+    return size, n, nevents, event_bytes
 
 
 def ensure_lbzip2() -> str | None:
@@ -118,8 +125,8 @@ def ensure_lbzip2() -> str | None:
     return shutil.which("lbzip2")
 
 
-def floor(path: Path, cores: int) -> tuple[str, float, int]:
-    """Time the fastest decompression to /dev/null; return (tool, seconds, max RSS KiB)."""
+def floor(path: Path, cores: int) -> tuple[str, float, int, float]:
+    """Time the fastest decompression to /dev/null; return (tool, seconds, max RSS KiB, CPU s)."""
     lb = ensure_lbzip2()
     if lb:
         cmd = [lb, "-d", "-c", "-n", str(cores), str(path)]
@@ -127,13 +134,14 @@ def floor(path: Path, cores: int) -> tuple[str, float, int]:
     else:
         cmd = ["bzip2", "-d", "-c", str(path)]
         tool = "bzip2 -d (lbzip2 unavailable)"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with open(os.devnull, "wb") as null:
         subprocess.run(cmd, stdout=null, check=True)
     dt = time.perf_counter() - t
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return tool, dt, rss if rss > before else before
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
+    return tool, dt, max(r1.ru_maxrss, r0.ru_maxrss), cpu
 
 
 INGEST = """
@@ -143,17 +151,25 @@ from eventledger.dump import ingest_dump
 from eventledger.dump.probe import probe_page
 func = probe_page if {probe!r} == "probe" else None
 t = time.perf_counter()
-s = ingest_dump({path!r}, {db!r}, workers={workers}, progress=False, page_func=func)
+s = ingest_dump({path!r}, {db!r}, workers={workers}, progress=False, page_func=func,
+                decompressor={decompressor!r})
 dt = time.perf_counter() - t
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({{"seconds": dt, "rss_parent": me, "rss_worker": kids, "summary": s.as_dict()}}))
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+print(json.dumps({{"seconds": dt, "rss_parent": me.ru_maxrss, "rss_worker": kids.ru_maxrss,
+                  "cpu": cpu, "summary": s.as_dict()}}))
 """
 
 
-def ingest(path: Path, db: Path, workers: int, page_func: str) -> dict:
+def ingest(path: Path, db: Path, workers: int, page_func: str, decompressor: str) -> dict:
     code = INGEST.format(
-        src=str(ROOT / "src"), probe=page_func, path=str(path), db=str(db), workers=workers
+        src=str(ROOT / "src"),
+        probe=page_func,
+        path=str(path),
+        db=str(db),
+        workers=workers,
+        decompressor=decompressor,
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -164,42 +180,65 @@ def main() -> None:
     ap.add_argument("--mb", type=int, default=200, help="MB of XML to build (default 200)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--event-share", type=float, default=0.01)
-    ap.add_argument("--page-func", choices=["pipeline", "probe"], default="pipeline")
+    ap.add_argument("--page-func", choices=["both", "pipeline", "probe"], default="both")
+    ap.add_argument("--decompressor", choices=["auto", "lbzip2", "workers"], default="auto")
     ap.add_argument("--repeat", type=int, default=2, help="runs of (a) and (b); best is kept")
     ap.add_argument("--keep", action="store_true", help="keep the built dump in the temp folder")
+    ap.add_argument("--dump", type=Path, help="use this dump (built by --keep) instead of building")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
+    funcs = ["probe", "pipeline"] if args.page_func == "both" else [args.page_func]
     tmp = Path(tempfile.mkdtemp(prefix="eventledger-bench-"))
     try:
-        dump = tmp / "benchwiki-multistream.xml.bz2"
-        t = time.perf_counter()
-        xml_bytes, pages, events = build(dump, args.mb, args.event_share)
+        if args.dump:
+            dump = args.dump
+        else:
+            dump = tmp / "benchwiki-multistream.xml.bz2"
+            t = time.perf_counter()
+            xml_bytes, pages, events, event_bytes = build(dump, args.mb, args.event_share)
+            print(
+                f"built {dump.name}: {xml_bytes / 1e6:.1f} MB XML, {pages} pages, "
+                f"{dump.stat().st_size / 1e6:.1f} MB bz2 in {time.perf_counter() - t:.0f} s"
+            )
+            print(
+                f"event share: {events} of {pages} pages ({100 * events / pages:.2f} %), "
+                f"{event_bytes / 1e6:.1f} MB of {xml_bytes / 1e6:.1f} MB XML "
+                f"({100 * event_bytes / xml_bytes:.1f} %) (--event-share {args.event_share})"
+            )
+        ta = float("inf")
+        cpu_a = 0.0
+        best: dict[str, dict] = {}
+        for n in range(args.repeat):  # interleaved, so that a busy machine hurts all alike
+            tool, t_a, rss_a, c_a = floor(dump, cores)
+            if t_a < ta:
+                ta, cpu_a = t_a, c_a
+            line = f"  run {n + 1}: (a) {t_a:.2f} s"
+            for func in funcs:
+                r = ingest(
+                    dump, tmp / f"ledger-{func}-{n}.sqlite", args.workers, func, args.decompressor
+                )
+                if func not in best or r["seconds"] < best[func]["seconds"]:
+                    best[func] = r
+                line += f"  (b {func}) {r['seconds']:.2f} s"
+            print(line, flush=True)
+        s0 = next(iter(best.values()))["summary"]
+        mb = s0["xml_bytes"] / 1e6
         print(
-            f"built {dump.name}: {xml_bytes / 1e6:.1f} MB XML, {pages} pages, {events} event "
-            f"pages, {dump.stat().st_size / 1e6:.1f} MB bz2 in {time.perf_counter() - t:.0f} s"
+            f"(a) floor: {tool}: {ta:.2f} s, {mb / ta:.1f} MB/s, CPU {cpu_a:.2f} s, "
+            f"peak RSS {rss_a / 1024:.0f} MiB"
         )
-        mb = xml_bytes / 1e6
-        ta = tb = float("inf")
-        res: dict = {}
-        for n in range(args.repeat):  # interleaved, so that a busy machine hurts both alike
-            tool, t_a, rss_a = floor(dump, cores)
-            ta = min(ta, t_a)
-            db = tmp / f"ledger{n}.sqlite"
-            r = ingest(dump, db, args.workers, args.page_func)
-            if r["seconds"] < tb:
-                tb, res = r["seconds"], r
-            print(f"  run {n + 1}: (a) {t_a:.2f} s  (b) {r['seconds']:.2f} s", flush=True)
-        print(f"(a) floor: {tool}: {ta:.2f} s, {mb / ta:.1f} MB/s, peak RSS {rss_a / 1024:.0f} MiB")
-        s = res["summary"]
-        print(
-            f"(b) ingest ({args.page_func}, {args.workers} workers, {s['decompressor']}, "
-            f"{s['plan']}): {tb:.2f} s, {mb / tb:.1f} MB/s, pages {s['pages']}, candidates "
-            f"{s['candidates']}, events {s['events']}, failures {len(s['failures'])}, peak RSS "
-            f"parent {res['rss_parent'] / 1024:.0f} MiB, largest worker "
-            f"{res['rss_worker'] / 1024:.0f} MiB"
-        )
-        print(f"ratio b/a (throughput): {ta / tb:.2f}  (goal >= 0.9)")
-        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {cores} cores")
+        for func, res in best.items():
+            s, tb = res["summary"], res["seconds"]
+            print(
+                f"(b) ingest ({func}, {args.workers} workers, {s['decompressor']}, "
+                f"{s['plan']}): {tb:.2f} s, {mb / tb:.1f} MB/s, CPU {res['cpu']:.2f} s, "
+                f"pages {s['pages']}, candidates {s['candidates']}, events {s['events']}, "
+                f"failures {len(s['failures'])}, peak RSS parent "
+                f"{res['rss_parent'] / 1024:.0f} MiB, largest worker "
+                f"{res['rss_worker'] / 1024:.0f} MiB"
+            )
+            print(f"    ratio b/a (throughput, {func}): {ta / tb:.2f}  (goal >= 0.9)")
+        print(f"load average after the runs: {os.getloadavg()[0]:.1f} on {cores} cores")
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)

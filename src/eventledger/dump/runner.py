@@ -670,7 +670,8 @@ def ingest_dump(
     prefilter = chosen if isinstance(chosen, Prefilter) else Prefilter(chosen)
     if decompressor not in ("auto", "lbzip2", "workers"):
         raise ValueError(f"unknown decompressor {decompressor!r} (auto, lbzip2 or workers)")
-    lbzip2 = lbzip2_path() if fast and decompressor != "workers" else None
+    wanted = decompressor == "lbzip2" or (decompressor == "auto" and fast)
+    lbzip2 = lbzip2_path() if wanted else None
     if decompressor == "lbzip2" and lbzip2 is None:
         raise ValueError("decompressor 'lbzip2' asked for, but lbzip2 is not on PATH")
     if unit_bytes is None:

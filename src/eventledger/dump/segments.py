@@ -49,8 +49,10 @@ from eventledger.read.xmldump import (
 
 #: Compressed bytes per segment (one lbzip2 process and one checkpoint each).
 SEGMENT_BYTES = 32 << 20
-#: Decompressed bytes read from lbzip2 at a time.
-READ_BYTES = 4 << 20
+#: Decompressed bytes read from lbzip2 at a time: the pipe's size. Two passes run over each
+#: chunk (count, pattern); a chunk that stays in the CPU cache makes the second one cheaper
+#: (4 MiB chunks cost the parent about 20 % more CPU here).
+READ_BYTES = 1 << 20
 _F_SETPIPE_SZ = 1031  # Linux fcntl: grow a pipe's buffer
 
 

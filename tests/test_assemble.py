@@ -269,3 +269,87 @@ def test_contingent_sums_are_floors_when_a_contingent_hides_the_category(
 ) -> None:
     cas = _battle(cas1, "100 killed")["sides"][0]["casualties"]
     assert {c: (cas[c]["low"], cas[c]["best"], cas[c]["high"]) for c in expected} == expected
+
+
+def _battle_page(fields: str, body: str = "") -> dict:
+    """A two-sided battle with extra infobox *fields* and a body section, assembled."""
+    from eventledger.pipeline import parse_text
+
+    w = (
+        "{{Infobox military conflict\n| conflict = Battle of the Mill\n| date = 1 June 1650\n"
+        "| combatant1 = Kingdom of Arden\n| combatant2 = Duchy of Brill\n"
+        "| commander1 = Henry Smith\n| commander2 = Otto Brown\n"
+        f"{fields}}}}}\n'''The Battle of the Mill''' was fought in 1650.<ref>Jones 1990, p. 4.</ref>"
+        f"\n\n== Aftermath ==\n{body}<ref>Jones 1990, p. 9.</ref>\n"
+    )
+    (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
+    return rec["event"]
+
+
+def _lbh(q: dict) -> tuple:
+    return (q["low"], q["best"], q["high"])
+
+
+@pytest.mark.parametrize(
+    ("cas3", "deaths"),
+    [
+        # a column of no side with a bare figure: its dead are uncounted, the sum is a floor
+        ("White colonists: 2,000", (400, None, None)),
+        ("2,000", (400, None, None)),
+        ("Civilians: 2,000 casualties", (400, None, None)),
+        # the same column counting its dead adds them (civilians): still exact
+        ("2,000 civilians killed", (2400, 2400, 2400)),
+        # a total line counts the sides' casualties again: no floor
+        ("Total: 2,000", (400, 400, 400)),
+        ("Total casualties: 2,000", (400, 400, 400)),
+    ],
+)
+def test_undifferentiated_column_of_no_side_makes_deaths_a_floor(cas3: str, deaths: tuple) -> None:
+    event = _battle_page(
+        f"| casualties1 = 300 killed\n| casualties2 = 100 killed\n| casualties3 = {cas3}\n"
+    )
+    assert _lbh(event["deaths"]) == deaths
+    assert bool(event["deaths"].get("lower_bound_only")) == (deaths[2] is None)
+
+
+@pytest.mark.parametrize(
+    ("cas2", "body", "killed2"),
+    [
+        # the body states the same number dead: the bare figure is the side's dead
+        ("120", "In the fighting, 120 men had died.", (120, 120, 120)),
+        ("120", "In the end one hundred and twenty attackers died.", (120, 120, 120)),
+        ("1,200", "In Otto's chronicle, 1,200 of Brown's men died in the battle.", (1200,) * 3),
+        (
+            "100",
+            "In the chronicle, 100 of Otto's men, compared to 1,000 of Henry's, died here.",
+            (100, 100, 100),
+        ),
+        # the sentence's dead belong to the other side's commander: no
+        ("120", "In the chronicle, 120 of Henry's men died.", (None, None, None)),
+        ("1,200", "In Otto's chronicle, 1,200 of Henry's men died.", (None, None, None)),
+        # another category, two categories, another number, an estimate: no
+        ("120", "In the fighting, 120 men were wounded.", (None, None, None)),
+        ("120", "In the fighting, 120 men were killed or wounded.", (None, None, None)),
+        ("120", "In the fighting, 121 men died.", (None, None, None)),
+        ("120", "In the fighting, about 120 men died.", (None, None, None)),
+        # the infobox figure is an estimate or a range, or too small to tell: no
+        ("~120", "In the fighting, 120 men died.", (None, None, None)),
+        ("100–120", "In the fighting, 120 men died.", (None, None, None)),
+        ("8", "In the fighting, 8 men died.", (None, None, None)),
+    ],
+)
+def test_bare_side_figure_is_killed_when_the_body_states_it_dead(
+    cas2: str, body: str, killed2: tuple
+) -> None:
+    event = _battle_page(f"| casualties1 = 300 killed\n| casualties2 = {cas2}\n", body)
+    assert _lbh(event["sides"][1]["casualties"]["killed"]) == killed2
+    want = (420, 420, 420) if killed2 == (120, 120, 120) else None
+    if want:
+        assert _lbh(event["deaths"]) == want
+    elif killed2[0] is None:
+        assert _lbh(event["deaths"]) == (300, None, None)
+
+
+def test_bare_figure_shared_by_two_sides_is_not_confirmed() -> None:
+    event = _battle_page("| casualties1 = 120\n| casualties2 = 120\n", "Some say 120 men died.")
+    assert [s["casualties"]["killed"]["best"] for s in event["sides"]] == [None, None]

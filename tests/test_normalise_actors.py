@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventledger.normalise.actors import Actor, split_actors
@@ -73,7 +75,21 @@ def test_split_actors(text: str, expected: list[tuple[str, str, str | None]]) ->
     actors = split_actors(text)
     assert [(a.name, a.kind, a.country) for a in actors] == expected
     for a in actors:
-        assert text[a.start : a.end] == a.name
+        assert re.sub(r"([(\[])\s+|\s+([)\]])", r"\1\2", text[a.start : a.end]) == a.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("House of Tudor ( Lancastrian)", "House of Tudor (Lancastrian)"),
+        ("Red Army ( Soviet Union )", "Red Army (Soviet Union)"),
+        ("Smith [ 1 ]", "Smith [1]"),
+    ],
+)
+def test_space_inside_brackets_is_closed_up(text: str, name: str) -> None:
+    (actor,) = split_actors(text)
+    assert actor.name == name
+    assert text[actor.start : actor.end].replace(" ", "") == name.replace(" ", "")
 
 
 def test_links_attach_and_protect_names() -> None:
@@ -106,7 +122,8 @@ def test_parentheses_do_not_separate_and_remarks_are_dropped() -> None:
     from eventledger.normalise.actors import split_actors
 
     assert [a.name for a in split_actors("World Trade Center (AA11, UA 175)")] == [
-        "World Trade Center (AA11, UA 175)"]
+        "World Trade Center (AA11, UA 175)"
+    ]
     (amri,) = split_actors("Anis Amri (deceased)")
     assert amri.name == "Anis Amri" and amri.end == len("Anis Amri")
 

@@ -362,6 +362,23 @@ GEGENMIAO_LEAD = (
             "Three Iraqi soldiers were killed and 17 wounded.",
             [("killed", "=", 3, 3), ("wounded", "=", 17, 17)],
         ),
+        # an inserted comparison between a number and its verb
+        (
+            "In one chronicle, 100 of Henry's men, compared to 1,000 of Richard's, died.",
+            [("killed", "=", 100, 100)],
+        ),
+        ("In all 300 soldiers, against 40 in 1650, were wounded.", [("wounded", "=", 300, 300)]),
+        ("300 soldiers, the chronicle says, died.", []),
+        # one death stated in words as the outcome
+        (
+            "It was an incident on 6 September 1939, resulting in the first death of a pilot.",
+            [("killed", "=", 1, 1)],
+        ),
+        ("The collapse caused the death of one worker.", [("killed", "=", 1, 1)]),
+        ("The riots were sparked by the death of a teenager.", []),
+        ("The raid did not result in the death of a single soldier.", []),
+        ("The fire resulted in the death of a number of residents.", []),
+        ("The fire led to the death of a family of five.", []),
     ],
 )
 def test_figures_in_sentence(sentence: str, expected):

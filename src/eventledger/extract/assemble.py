@@ -247,6 +247,8 @@ def assemble(
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
         event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
+        if event[key].get("sum_of_sides"):
+            floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
     event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
     event["attack_types"] = [
@@ -350,6 +352,50 @@ def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -
     q["best"] = q["high"] = None
     q["lower_bound_only"] = True
     return q
+
+
+def floor_if_columns_undifferentiated(
+    q: Quantity, casualties: list[Statement], doc: Document | None = None
+) -> Quantity:
+    """A sum over the sides is a floor when a casualty column of no side hides the category.
+
+    Domain rule: a ``casualtiesN`` column without its combatant (``casualties3 = White
+    colonists: 25,000``) counts people who are on neither side; a figure there that names no
+    category is undifferentiated, so the dead (wounded) among them are uncounted and the
+    event's deaths (injuries) are at least the sides' sum, with no upper end: ``low`` stays
+    (the best when there is no low), ``best`` and ``high`` become null, ``lower_bound_only``
+    is set. A ``Total:`` line in such a column counts the sides' casualties again and a subset
+    is part of another figure: neither opens the bound.
+    """
+    hidden = [
+        st
+        for st in casualties
+        if st.origin == "infobox"
+        and st.side is None
+        and st.category == "casualties"
+        and not st.subset
+        and not st.total
+        and (st.low is not None or st.best is not None)
+        and (st.field or "").casefold().startswith("casualties")
+        and not (doc is not None and _TOTAL_LABEL.search(_line_before(doc, st)))
+    ]
+    if not hidden or (q["low"] is None and q["best"] is None):
+        return q
+    q["low"] = q["low"] if q["low"] is not None else q["best"]
+    q["best"] = q["high"] = None
+    q["lower_bound_only"] = True
+    return q
+
+
+_LINE_BREAK = re.compile(r"<br\s*/?>|\||\*", re.I)
+_TOTAL_LABEL = re.compile(r"\b(?:total|overall|combined|all\s+sides)\b", re.I)
+
+
+def _line_before(doc: Document, st: Statement) -> str:
+    """The text of the statement's line before its figure ("Total: " in "Total: 2,000")."""
+    start = st.span[0]
+    line = doc.input[doc.input.rfind("\n", 0, start) + 1 : start]
+    return _LINE_BREAK.split(line)[-1]
 
 
 def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None:

@@ -189,6 +189,7 @@ def extract_statements(doc: Document) -> list[Statement]:
         _lead_date(b, doc, support)
     if english and not box_place:
         _lead_location(b, doc, support)
+    _bare_figures_dead(b.items)
     if doc.coords and not any(
         st.property in ("location", "coordinates") and st.value and st.value.get("coord")
         for st in b.items
@@ -202,6 +203,92 @@ def extract_statements(doc: Document) -> list[Statement]:
             value={"text": doc.input[span[0] : span[1]], "coord": [lat, lon]},
         )
     return b.items
+
+
+#: Smallest bare figure a body sentence may confirm as a death count: small numbers ("One",
+#: "3") coincide too easily with unrelated figures in the text.
+MIN_CONFIRMED = 10
+_CLAUSE_END = re.compile(r",(?!\d)|;")
+_BARE = re.compile(r"[\d,.\s]+")
+_NAME_WORD = re.compile(r"[A-Z][\w-]{3,}")
+#: Capitalised words of combatant and commander names that name no one in particular.
+_GENERIC_NAME_WORDS = frozenset(
+    "House Kingdom Republic Empire Army Forces Force State States United Royal Government "
+    "People Democratic Federal Union Guard Guards Militia National Imperial Allied Allies "
+    "Sultanate Caliphate Principality Duchy County Crown".split()
+)
+
+
+def _name_words(text: str) -> set[str]:
+    """Capitalised words (possessives stripped) that can name a side: ``Henry's`` → Henry."""
+    return {
+        w
+        for w in (re.sub(r"['’]s?\Z", "", m.group(0)) for m in _NAME_WORD.finditer(text))
+        if w not in _GENERIC_NAME_WORDS
+    }
+
+
+def _bare_figures_dead(items: list[Statement]) -> None:
+    """Read a side's bare infobox number as its dead when the body states that number dead.
+
+    Domain rule: a number with no category word in a side's casualties field ("98") is
+    undifferentiated casualties. It is that side's killed figure when a body sentence states
+    **the same exact number** dead or killed ("Ninety-eight attackers ... had died"; "100 of
+    Henry's men, compared to 1,000 of Richard's, died"), the sentence's words for the dead
+    name none of another side's combatants or commanders, no other side gives the same bare
+    number, and the side states no killed figure of its own. Numbers below
+    :data:`MIN_CONFIRMED`, approximate or ranged figures, and phrases that name another
+    category (wounded, captured, "killed or wounded") never confirm. The statement becomes a
+    ``deaths`` statement (category ``killed``) and its value names the confirming statement
+    (``confirmed_by``).
+    """
+    bare: dict[int, list[Statement]] = {}
+    for st in items:
+        if (
+            st.origin == "infobox"
+            and st.side is not None
+            and st.property == "casualties"
+            and st.category == "casualties"
+            and not st.subset
+            and st.comparator == "="
+            and st.best is not None
+            and st.low == st.best == st.high
+            and st.best >= MIN_CONFIRMED
+            and _BARE.fullmatch(st.text)
+        ):
+            bare.setdefault(st.best, []).append(st)
+    if not bare:
+        return
+    names: dict[int, set[str]] = {}
+    killed_sides: set[int] = set()
+    for st in items:
+        if st.side is None or st.origin != "infobox":
+            continue
+        if st.property in ("combatant", "commander") and isinstance(st.value, dict):
+            names.setdefault(st.side, set()).update(_name_words(st.value.get("name") or ""))
+        elif st.category == "killed" and not st.subset:
+            killed_sides.add(st.side)
+    for n, candidates in bare.items():
+        if len({st.side for st in candidates}) != 1 or candidates[0].side in killed_sides:
+            continue
+        side = candidates[0].side
+        others = set().union(*(v for k, v in names.items() if k != side))
+        for body in items:
+            if not (
+                body.origin == "body"
+                and body.category == "killed"
+                and not body.subset
+                and body.comparator == "="
+                and body.low == body.best == body.high == n
+            ):
+                continue
+            window = _name_words(_CLAUSE_END.split(body.text)[0])
+            if window & others and not window & names.get(side, set()):
+                continue  # the sentence counts another side's dead
+            for st in candidates:
+                st.property, st.category = "deaths", "killed"
+                st.value = {**(st.value or {}), "confirmed_by": body.id}
+            break
 
 
 _PLACE_AFTER = re.compile(

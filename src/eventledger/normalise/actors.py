@@ -41,7 +41,7 @@ class Actor:
     kind: str
     #: A state named before the actor ('Soviet Union Red Army' -> 'Soviet Union').
     country: str | None = None
-    #: Offsets of ``name`` in the given text.
+    #: Offsets of ``name`` in the given text (the name closes up space just inside brackets).
     start: int = 0
     end: int = 0
 
@@ -226,7 +226,8 @@ def split_actors(
         name = text[start:end]
         label = name.lower().rstrip(":")
         if label in ("supported by", "including", "etc") or (
-                label == "allies" and (raw.rstrip().endswith(":") or len(merged) > 1)):
+            label == "allies" and (raw.rstrip().endswith(":") or len(merged) > 1)
+        ):
             # a list's labels ("Allies:", "supported by"), not actors; "Allies" alone is one
             continue
         if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
@@ -242,8 +243,13 @@ def split_actors(
                 start = end - len(rest)
                 name = rest
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
+        name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
         actors.append(Actor(name, link, _kind(name, country is not None), country, start, end))
     return actors
+
+
+#: Space just inside a bracket, left where markup (an image link) was removed.
+_BRACKET_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
 
 
 def _is_state(name: str) -> bool:

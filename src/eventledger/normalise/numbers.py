@@ -502,6 +502,12 @@ _PEOPLE = re.compile(
     r"villagers|residents|defenders|attackers|gunmen|fishermen|workers|volunteers)\b",
     re.I,
 )
+#: A comparison inserted between a number and its verb, closed by a comma:
+#: ", compared to 1,000 of Richard's,", ", against 40 French,".
+_COMPARED = re.compile(
+    r",\s*(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},",
+    re.I,
+)
 #: Between two coordinated numbers: "10 fighters and 19 soldiers".
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
 _GROUP_OF = re.compile(
@@ -660,6 +666,13 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         if not w[0].isalnum():
             if w in "-–":
                 i = wm.end()
+                continue
+            cmp_m = _COMPARED.match(text, i) if prose and w == "," else None
+            if cmp_m:
+                # "100 of Henry's men, compared to 1,000 of Richard's, died": the inserted
+                # comparison has its own number; the verb after it is this number's too
+                i = cmp_m.end()
+                words += 1
                 continue
             break
         if w[0].isdigit():
@@ -1211,6 +1224,23 @@ def figures_in_sentence(text: str) -> list[Figure]:
                 unknown=True,
             )
         )
+    for dm in _ONE_DEATH.finditer(text):
+        if any(s < dm.end("d") and dm.start("d") < e for s, e in taken) or _NEGATED.search(
+            text, max(0, dm.start() - 30), dm.start()
+        ):
+            continue
+        figs.append(
+            Figure(
+                text=dm.group("d"),
+                start=dm.start("d"),
+                end=dm.end("d"),
+                category="killed",
+                comparator="=",
+                low=1,
+                high=1,
+                best=1,
+            )
+        )
     figs.sort(key=lambda f: f.start)
     resp = _RESPECTIVELY.search(text)
     if resp:
@@ -1223,6 +1253,19 @@ def figures_in_sentence(text: str) -> list[Figure]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: One death stated in words as the event's outcome: "resulting in the first death of a
+#: British fighter pilot", "caused the death of one passenger". Without a verb of result
+#: ("sparked by the death of a teenager") the death is a cause or another event: no figure.
+_ONE_DEATH = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|caus(?:ed|ing|es|e)|le(?:d|ads?|ading)\s+to)\s+"
+    r"(?:the\s+)?(?:first\s+|only\s+|sole\s+)?(?P<d>death\s+of\s+(?:a|an|one)\s+"
+    r"(?!(?:number|few|dozen|hundred|thousand|million|total|group|large|further|score|couple|"
+    r"handful|majority|family|crowd|series|lot|minimum|maximum|quarter|third|half)\b)[\w'’-]+)",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\b(?:without|not|never|no|nor|avoid(?:ed|ing)?|prevent(?:ed|ing)?)\b[^,;]*\Z", re.I
+)
 
 
 def convert(text: str | Figure, category: str | None = None) -> Figure:

@@ -632,3 +632,17 @@ def test_ref_with_balanced_style_keeps_its_markup_meaning() -> None:
     text = "X happened.<ref>Smith, ''The Book'' (1990), '''p. 3'''.</ref>"
     doc = read_wikitext(text, "X.wiki")
     assert doc.references[0].plain.text == "Smith, The Book (1990), p. 3."
+
+
+def test_gallery_with_many_ref_lines_keeps_every_span() -> None:
+    """Each gallery line is parsed on its own; lengths cached by id must not leak across lines."""
+    lines = [
+        f"File:F{i}.jpg|{'Long ' * (i % 7)}caption {i}.<ref>Source {i}, p. {i * 13}.</ref>"
+        for i in range(30)
+    ]
+    text = "X happened.<ref>A, p. 1.</ref>\n<gallery>\n" + "\n".join(lines) + "\n</gallery>\n"
+    doc = read_wikitext(text, "G.wiki")
+    assert len(doc.references) == 31
+    for ref in doc.references:
+        assert text[ref.span[0] : ref.span[1]] == ref.text
+    assert doc.references[-1].text == "<ref>Source 29, p. 377.</ref>"

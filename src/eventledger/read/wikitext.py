@@ -503,6 +503,7 @@ class _Walker:
         self.field_label: str | None = None
         self.coords: list[tuple[tuple[float, float], Span]] = []  # {{coord|display=title}}
         self.lens: Lengths = {}  # node lengths of the tree being walked (see _nlen)
+        self.temp_trees: list[Wikicode] = []  # trees parsed during the walk (see gallery)
 
     # -- generic ------------------------------------------------------------------------------
 
@@ -782,7 +783,11 @@ class _Walker:
         for line in contents.split("\n"):
             bar = line.find("|")
             if bar > 0 and "<ref" in line.lower():  # other lines add nothing, as before
-                link = build_tree(f"[[{line}]]").nodes[0]
+                code = build_tree(f"[[{line}]]")
+                # kept alive for the walk: the length cache is keyed by id, and a freed
+                # tree's ids would be reused by the next line's tree
+                self.temp_trees.append(code)
+                link = code.nodes[0]
                 if isinstance(link, Wikilink) and link.text is not None:
                     a = cstart + pos
                     self.image(link, a + bar + 1, a, a + len(line), out, mode)

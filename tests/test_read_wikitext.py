@@ -646,3 +646,14 @@ def test_gallery_with_many_ref_lines_keeps_every_span() -> None:
     for ref in doc.references:
         assert text[ref.span[0] : ref.span[1]] == ref.text
     assert doc.references[-1].text == "<ref>Source 29, p. 377.</ref>"
+
+
+@pytest.mark.parametrize("dash", ["snd", "snds", "spnd", "sndash", "spaced ndash", "ndash", "mdash"])
+def test_dash_templates_render_as_a_dash_in_field_values(dash: str) -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = X\n"
+        f"| date = April 19, 1775{{{{{dash}}}}}September 3, 1783\n}}}}\n'''X''' was a war."
+    )
+    doc = read_wikitext(text, "X.wiki")
+    value = next(f for f in doc.infobox.fields if f.key == "date").plain.text
+    assert value.replace(" ", "") in ("April19,1775–September3,1783", "April19,1775—September3,1783")

@@ -353,3 +353,25 @@ def test_bare_side_figure_is_killed_when_the_body_states_it_dead(
 def test_bare_figure_shared_by_two_sides_is_not_confirmed() -> None:
     event = _battle_page("| casualties1 = 120\n| casualties2 = 120\n", "Some say 120 men died.")
     assert [s["casualties"]["killed"]["best"] for s in event["sides"]] == [None, None]
+
+
+def test_confirmed_bare_figure_statement_names_its_confirmation() -> None:
+    from eventledger.pipeline import parse_text
+
+    w = (
+        "{{Infobox military conflict\n| conflict = Battle of the Mill\n| date = 1 June 1650\n"
+        "| combatant1 = Kingdom of Arden\n| combatant2 = Duchy of Brill\n"
+        "| casualties1 = 300 killed\n| casualties2 = 120\n}}\n"
+        "'''The Battle of the Mill''' was fought in 1650.\n\n== Aftermath ==\n"
+        "In the fighting, 120 men had died.<ref>Jones 1990, p. 9.</ref>\n"
+    )
+    (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
+    by_id = {s["id"]: s for s in rec["statements"]}
+    (bare,) = [
+        s
+        for s in rec["statements"]
+        if s["origin"] == "infobox" and s["side"] == 2 and s["category"] is not None
+    ]
+    assert (bare["property"], bare["category"], bare["best"]) == ("deaths", "killed", 120)
+    body = by_id[bare["value"]["confirmed_by"]]
+    assert (body["origin"], body["category"], body["best"]) == ("body", "killed", 120)

@@ -504,6 +504,7 @@ class _Walker:
         self.coords: list[tuple[tuple[float, float], Span]] = []  # {{coord|display=title}}
         self.lens: Lengths = {}  # node lengths of the tree being walked (see _nlen)
         self.temp_trees: list[Wikicode] = []  # trees parsed during the walk (see gallery)
+        self.cite_cache: dict[int, tuple[Template, int, dict[str, Any]]] = {}  # cite_params
 
     # -- generic ------------------------------------------------------------------------------
 
@@ -1169,7 +1170,16 @@ class _Walker:
                 out.marker(m)
 
     def cite_params(self, node: Template, s: int) -> dict[str, Any]:
+        """The cite template's parameters as plain text, by (lower-cased) name.
+
+        A cite template in a ``<ref>`` is read twice (rendered in the footnote's text, then kept
+        as the reference's parameters): the second call returns the first call's dict.
+        """
+        hit = self.cite_cache.get(id(node))
+        if hit is not None and hit[0] is node and hit[1] == s:
+            return hit[2]
         params: dict[str, Any] = {}
+        self.cite_cache[id(node)] = (node, s, params)
         for pname, value, vstart, named in _params(node, s, self.lens):
             key = pname.lower() if named else pname
             raw = str(value)

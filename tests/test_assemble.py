@@ -313,6 +313,36 @@ def test_undifferentiated_column_of_no_side_makes_deaths_a_floor(cas3: str, deat
 
 
 @pytest.mark.parametrize(
+    ("cas", "deaths"),
+    [
+        # a column of no side lists phases and their Total: the total is the civilians' figure
+        (
+            "| casualties1 = 300 killed\n| casualties2 = 100 killed\n| casualties3 = Civilian "
+            "deaths:<br>1,000–2,000 killed in the bombing<br>1,500–2,500 killed in the invasion"
+            "<br>Total: 2,500–4,500 killed\n",
+            (2900, None, 4900),
+        ),
+        # the sides count only undifferentiated casualties: the civilians' total is the floor
+        (
+            "| casualties1 = 3,000 casualties\n| casualties2 = 1,000 casualties\n"
+            "| casualties3 = Civilian deaths:<br>1,000–2,000 killed in the bombing<br>"
+            "1,500–2,500 killed in the invasion<br>Total: 2,500–4,500 killed\n",
+            (2500, None, None),
+        ),
+        # without a Total line the lines stay rival figures of one column (as before)
+        (
+            "| casualties1 = 300 killed\n| casualties2 = 100 killed\n| casualties3 = Civilian "
+            "deaths:<br>1,000–2,000 killed<br>1,500–2,500 killed\n",
+            (1900, None, 2400),
+        ),
+    ],
+)
+def test_total_line_of_a_column_of_no_side_wins(cas: str, deaths: tuple) -> None:
+    event = _battle_page(cas)
+    assert _lbh(event["deaths"]) == deaths
+
+
+@pytest.mark.parametrize(
     ("cas2", "body", "killed2"),
     [
         # the body states the same number dead: the bare figure is the side's dead
@@ -348,6 +378,117 @@ def test_bare_side_figure_is_killed_when_the_body_states_it_dead(
         assert _lbh(event["deaths"]) == want
     elif killed2[0] is None:
         assert _lbh(event["deaths"]) == (300, None, None)
+
+
+@pytest.mark.parametrize(
+    ("cas2", "body", "killed2", "deaths"),
+    [
+        # both ends of a bare range are stated dead in the body: the side's killed range
+        (
+            "700–2,500",
+            "A chronicle says 2,500 of Brown's men were killed. Others give only 700 dead.",
+            (700, None, 2500),
+            (1000, None, 2800),
+        ),
+        ("120 to 150", "Some say 120 men died. Others say 150 men died.", (120, None, 150), None),
+        # one end only, an end stated for the other side, or an end too small: no
+        ("700–2,500", "A chronicle says 2,500 of Brown's men were killed.", (None,) * 3, None),
+        (
+            "700–2,500",
+            "Some 2,500 of Henry's men were killed. Only 700 of Brown's men died.",
+            (None,) * 3,
+            None,
+        ),
+        ("5–150", "Some say 5 men died. Others say 150 men died.", (None,) * 3, None),
+        # an approximate range is no bare figure
+        ("c. 700–2,500", "Some 2,500 men were killed. Others say 700 died.", (None,) * 3, None),
+    ],
+)
+def test_bare_side_range_is_killed_when_the_body_states_both_ends_dead(
+    cas2: str, body: str, killed2: tuple, deaths: tuple | None
+) -> None:
+    event = _battle_page(f"| casualties1 = 300 killed\n| casualties2 = {cas2}\n", body)
+    assert _lbh(event["sides"][1]["casualties"]["killed"]) == killed2
+    if deaths is not None:
+        assert _lbh(event["deaths"]) == deaths
+    elif killed2[0] is None:
+        assert _lbh(event["deaths"]) == (300, None, None)
+
+
+@pytest.mark.parametrize(
+    ("cas2", "body", "expected"),
+    [
+        # one clause's killed + wounded sum exactly to the bare figure: its breakdown
+        (
+            "979",
+            "Brill's losses according to Otto were 370 killed and 609 wounded, the others lost "
+            "about 1800 dead.",
+            {"killed": (370, 370, 370), "wounded": (609, 609, 609), "total": (979, 979, 979)},
+        ),
+        (
+            "1,000",
+            "In all 400 were killed and 500 wounded and 100 captured.",
+            {"killed": (400, 400, 400), "wounded": (500, 500, 500), "captured": (100,) * 3},
+        ),
+        # figures in separate clauses are no breakdown of one figure
+        (
+            "1,000",
+            "In all 400 were killed, 500 wounded and 100 captured.",
+            {"killed": (None,) * 3, "wounded": (None,) * 3, "total": (1000, 1000, 1000)},
+        ),
+        # the sum differs, a figure is approximate, or the clause names the other side: no
+        (
+            "980",
+            "Brill's losses were 370 killed and 609 wounded.",
+            {"killed": (None,) * 3, "wounded": (None,) * 3},
+        ),
+        (
+            "979",
+            "Brill's losses were about 370 killed and 609 wounded.",
+            {"killed": (None,) * 3, "wounded": (None,) * 3},
+        ),
+        (
+            "979",
+            "Henry's losses were 370 killed and 609 wounded.",
+            {"killed": (None,) * 3, "wounded": (None,) * 3},
+        ),
+        # one category only is no breakdown (that is the same-number rule's case)
+        ("979", "Some 979 men were wounded.", {"killed": (None,) * 3, "wounded": (None,) * 3}),
+    ],
+)
+def test_bare_side_figure_broken_down_by_one_body_clause(
+    cas2: str, body: str, expected: dict
+) -> None:
+    event = _battle_page(f"| casualties1 = 300 killed\n| casualties2 = {cas2}\n", body)
+    cas = event["sides"][1]["casualties"]
+    assert {c: _lbh(cas[c]) for c in expected} == expected
+
+
+def test_breakdown_statements_name_the_bare_figure() -> None:
+    from eventledger.pipeline import parse_text
+
+    w = (
+        "{{Infobox military conflict\n| conflict = Battle of the Mill\n| date = 1 June 1650\n"
+        "| combatant1 = Kingdom of Arden\n| combatant2 = Duchy of Brill\n"
+        "| casualties1 = 300 killed\n| casualties2 = 979\n}}\n"
+        "'''The Battle of the Mill''' was fought in 1650.\n\n== Aftermath ==\n"
+        "Brill lost 370 killed and 609 wounded.<ref>Jones 1990, p. 9.</ref>\n"
+    )
+    (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
+    (bare,) = [s for s in rec["statements"] if s["origin"] == "infobox" and s["text"] == "979"]
+    parts = [s for s in rec["statements"] if s["origin"] == "body" and s["side"] == 2]
+    assert sorted((s["category"], s["best"]) for s in parts) == [("killed", 370), ("wounded", 609)]
+    assert {s["value"]["breakdown_of"] for s in parts} == {bare["id"]}
+    assert (rec["event"]["deaths"]["low"], rec["event"]["deaths"]["best"]) == (670, 670)
+
+
+def test_one_body_figure_confirms_one_side_only() -> None:
+    event = _battle_page(
+        "| casualties1 = 120\n| casualties2 = 120–400\n",
+        "Some say 120 men died. Others say 400 men died.",
+    )
+    killed = [_lbh(s["casualties"]["killed"]) for s in event["sides"]]
+    assert killed == [(120, 120, 120), (None, None, None)]
 
 
 def test_bare_figure_shared_by_two_sides_is_not_confirmed() -> None:

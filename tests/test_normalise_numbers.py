@@ -138,10 +138,29 @@ def test_flags(text: str, approximate: bool, unknown: bool):
         ("1,413 missing or captured", "casualties"),
         ("10,000 dead, wounded, or captured", "casualties"),
         ("Killed and wounded: 487", "casualties"),
+        # the sick are a group of their own: with another category the figure is mixed
+        ("280,251 sick or wounded", "casualties"),
+        ("500 wounded or sick", "casualties"),
+        ("1,200 sick and wounded", "casualties"),
+        ("90 killed, wounded or sick", "casualties"),
     ],
 )
 def test_category_words(text: str, category: str):
     assert convert(text, "strength-default").category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "expected"),
+    [
+        # "sick" alone is no category word: the field decides, never "wounded" or "killed"
+        ("500 sick", "casualties", "casualties"),
+        ("2,000 fell sick", "casualties", "casualties"),
+        ("2,000 fell ill", "casualties", "casualties"),
+    ],
+)
+def test_sick_alone_names_no_category(text: str, default: str, expected: str) -> None:
+    (fig,) = figures_in_field(text, default)
+    assert fig.category == expected
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from typing import Any
 
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
-from eventledger.normalise.places import resolve_place
+from eventledger.normalise.places import country_of_categories, resolve_place
 
 POLICIES = ("ranges", "conservative", "strict")
 
@@ -308,12 +308,15 @@ def _event_quantity(
             if st.origin == "infobox" and st.party == "civilians" and st.side not in totalled:
                 civilians.setdefault(st.side, []).append(st)
         for side, group in civilians.items():
+            # a column's "Total:" line wins over its other lines, which are its parts
+            # ("11,000–19,000 killed in pre-invasion bombing" … "Total: 25,000–39,000 killed")
+            group = totals_win(group)
             q, f = combine(group, policy, f"civilian {cat}" + (f" (side {side})" if side else ""))
             if f:
                 findings.append(f)
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
-    chosen = _event_level(sts, kind, bool(sides))
+    chosen = totals_win(_event_level(sts, kind, bool(sides)))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
@@ -333,6 +336,23 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def totals_win(sts: list[Statement]) -> list[Statement]:
+    """Within each infobox field, a ``Total:`` line's statements replace the field's other lines.
+
+    Domain rule: a casualty column lists parts (phases, places, contingents) and then their
+    ``Total:`` (``11,000–19,000 killed in pre-invasion bombing`` / ``13,632–19,890 killed during
+    invasion`` / ``Total: 25,000–39,000 killed``). The parts are not rival estimates of the
+    whole, so the total is the column's figure, as for a side. Fields without a total line,
+    and statements of the body, are kept as they are.
+    """
+    with_total = {(st.field, st.side) for st in sts if st.origin == "infobox" and st.total}
+    return [
+        st
+        for st in sts
+        if st.total or st.origin != "infobox" or (st.field, st.side) not in with_total
+    ]
 
 
 def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -> Quantity:
@@ -532,6 +552,12 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
             "feature": place.feature,
         }
     )
+    if place.name is None and place.country is None and coord is None:
+        # the place names nothing the gazetteer knows ("Purandar"): the country the page's
+        # categories state ("1665 in India"); no point, so no where_prec
+        found = country_of_categories(doc.categories)
+        if found is not None:
+            out["country"], out["country_category"] = found
     return out
 
 

@@ -32,7 +32,7 @@ from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
 from eventledger.normalise.dates import DateError, find_dates, parse_date
 from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
-from eventledger.normalise.places import stated_coord
+from eventledger.normalise.places import coord_from_parameters, coord_parameter_role, stated_coord
 
 #: Property of a casualty statement by the figure's category.
 CATEGORY_PROPERTY = {
@@ -185,11 +185,17 @@ def extract_statements(doc: Document) -> list[Statement]:
         f.key in ("location", "coordinates") and (f.plain.text.strip() or "coord" in f.hints)
         for f in box.fields
     )
+    if box is not None and not any(
+        st.property in ("location", "coordinates") and st.value and st.value.get("coord")
+        for st in b.items
+    ):
+        box_place |= _parameter_coordinates(b, box.fields)
     if english and not has_box_date:
         _lead_date(b, doc, support)
     if english and not box_place:
         _lead_location(b, doc, support)
     _bare_figures_dead(b.items)
+    _bare_figures_broken_down(b.items, doc)
     if doc.coords and not any(
         st.property in ("location", "coordinates") and st.value and st.value.get("coord")
         for st in b.items
@@ -205,11 +211,39 @@ def extract_statements(doc: Document) -> list[Statement]:
     return b.items
 
 
+def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:
+    """Coordinates the infobox states in separate parameters (``lat_deg`` … ``lon_dir``,
+    ``latitude``/``longitude``): one ``coordinates`` statement over those parameters.
+
+    Domain rule: they are stated coordinates like ``coordinates = {{coord}}``
+    (:func:`~eventledger.normalise.places.coord_from_parameters` says when they are
+    well-formed). Returns whether such a statement was added.
+    """
+    parts = [f for f in fields if coord_parameter_role(f.label) and f.plain.text.strip()]
+    coord = coord_from_parameters({f.label: f.plain.text for f in parts})
+    if coord is None:
+        return False
+    start = min(f.span[0] for f in parts)
+    end = max(f.span[1] for f in parts)
+    refs = _dedupe([r for f in parts for r in _field_support(f)[0]])
+    b.add(
+        "coordinates",
+        (start, end),
+        "infobox",
+        value={"text": b.doc.input[start:end], "coord": list(coord)},
+        refs=refs,
+        support="direct" if refs else "unsourced",
+        field=parts[0].label,
+    )
+    return True
+
+
 #: Smallest bare figure a body sentence may confirm as a death count: small numbers ("One",
 #: "3") coincide too easily with unrelated figures in the text.
 MIN_CONFIRMED = 10
 _CLAUSE_END = re.compile(r",(?!\d)|;")
 _BARE = re.compile(r"[\d,.\s]+")
+_BARE_RANGE = re.compile(r"[\d,.\s]+(?:[–—-]|\bto\b)[\d,.\s]+")
 _NAME_WORD = re.compile(r"[A-Z][\w-]{3,}")
 #: Capitalised words of combatant and commander names that name no one in particular.
 _GENERIC_NAME_WORDS = frozenset(
@@ -236,11 +270,101 @@ def _bare_figures_dead(items: list[Statement]) -> None:
     **the same exact number** dead or killed ("Ninety-eight attackers ... had died"; "100 of
     Henry's men, compared to 1,000 of Richard's, died"), the sentence's words for the dead
     name none of another side's combatants or commanders, no other side gives the same bare
-    number, and the side states no killed figure of its own. Numbers below
-    :data:`MIN_CONFIRMED`, approximate or ranged figures, and phrases that name another
-    category (wounded, captured, "killed or wounded") never confirm. The statement becomes a
-    ``deaths`` statement (category ``killed``) and its value names the confirming statement
-    (``confirmed_by``).
+    number, and the side states no killed figure of its own. A bare **range** ("700–2,500")
+    is the side's killed range when body statements give **both its ends** as exact dead
+    figures under the same conditions ("2,500 Yorkists … were killed", "from 2,200 to only
+    700 Yorkist dead"). Numbers below :data:`MIN_CONFIRMED`, approximate figures, ranges in
+    the body, and phrases that name another category (wounded, captured, "killed or
+    wounded") never confirm, and a body statement confirms one side only. The statement
+    becomes a ``deaths`` statement (category ``killed``) and its value names the confirming
+    statement(s) (``confirmed_by``: one id, or a list ``[low end, high end]``).
+    """
+    bare: dict[tuple[int, int], list[Statement]] = {}
+    for st in items:
+        if not (
+            st.origin == "infobox"
+            and st.side is not None
+            and st.property == "casualties"
+            and st.category == "casualties"
+            and not st.subset
+            and st.low is not None
+            and st.high is not None
+            and st.low >= MIN_CONFIRMED
+        ):
+            continue
+        exact = (
+            st.comparator == "="
+            and st.best is not None
+            and st.low == st.best == st.high
+            and _BARE.fullmatch(st.text)
+        )
+        ranged = st.comparator == "range" and st.low < st.high and _BARE_RANGE.fullmatch(st.text)
+        if exact or ranged:
+            bare.setdefault((st.low, st.high), []).append(st)
+    if not bare:
+        return
+    names: dict[int, set[str]] = {}
+    killed_sides: set[int] = set()
+    for st in items:
+        if st.side is None or st.origin != "infobox":
+            continue
+        if st.property in ("combatant", "commander") and isinstance(st.value, dict):
+            names.setdefault(st.side, set()).update(_name_words(st.value.get("name") or ""))
+        elif st.category == "killed" and not st.subset:
+            killed_sides.add(st.side)
+    used: set[str] = set()
+    for (low, high), candidates in bare.items():
+        if len({st.side for st in candidates}) != 1 or candidates[0].side in killed_sides:
+            continue
+        side = candidates[0].side
+        others = set().union(*(v for k, v in names.items() if k != side))
+
+        def confirming(n: int, side: int = side, others: set[str] = others) -> Statement | None:
+            for body in items:
+                if not (
+                    body.origin == "body"
+                    and body.id not in used
+                    and body.category == "killed"
+                    and not body.subset
+                    and body.comparator == "="
+                    and body.low == body.best == body.high == n
+                ):
+                    continue
+                window = _name_words(_CLAUSE_END.split(body.text)[0])
+                if window & others and not window & names.get(side, set()):
+                    continue  # the sentence counts another side's dead
+                return body
+            return None
+
+        ends = [confirming(low)] if low == high else [confirming(low), confirming(high)]
+        if any(e is None for e in ends):
+            continue
+        ids = [e.id for e in ends if e is not None]
+        used.update(ids)
+        for st in candidates:
+            st.property, st.category = "deaths", "killed"
+            st.value = {**(st.value or {}), "confirmed_by": ids[0] if len(ids) == 1 else ids}
+
+
+#: The categories a breakdown of a bare side figure may name (one figure each).
+_BREAKDOWN_CATEGORIES = ("killed", "wounded", "captured", "missing")
+
+
+def _bare_figures_broken_down(items: list[Statement], doc: Document) -> None:
+    """Give a side the body clause that breaks its bare infobox figure down exactly.
+
+    Domain rule: a bare side figure ("979") is undifferentiated casualties. When one clause
+    of a body sentence gives exact figures of two or more distinct categories (killed,
+    wounded, captured, missing; one figure each, none approximate or a subset) that sum to
+    **exactly** that figure ("Independentist casualties according to Sucre were 370 killed
+    and 609 wounded": 370 + 609 = 979), the clause is that side's breakdown: its statements
+    take the side (their value names the bare statement, ``breakdown_of``) and count as the
+    side's killed, wounded … figures; the bare figure stays the side's total. Only for bare
+    figures of at least :data:`MIN_CONFIRMED` that no other side shares, for a side that
+    states none of those categories itself, and when the clause's words name none of another
+    side's combatants or commanders without naming this side's. A clause is cut at a
+    comma or semicolon, so "…, the royalists lost about 1800 dead and 700 wounded" is another
+    clause.
     """
     bare: dict[int, list[Statement]] = {}
     for st in items:
@@ -260,39 +384,65 @@ def _bare_figures_dead(items: list[Statement]) -> None:
     if not bare:
         return
     names: dict[int, set[str]] = {}
-    killed_sides: set[int] = set()
+    stated: dict[int, set[str]] = {}
     for st in items:
         if st.side is None or st.origin != "infobox":
             continue
         if st.property in ("combatant", "commander") and isinstance(st.value, dict):
             names.setdefault(st.side, set()).update(_name_words(st.value.get("name") or ""))
-        elif st.category == "killed" and not st.subset:
-            killed_sides.add(st.side)
+        elif st.category in _BREAKDOWN_CATEGORIES and not st.subset:
+            stated.setdefault(st.side, set()).add(st.category)
+    # the body figures of each sentence, grouped by clause (cut at a comma or semicolon)
+    sentences = {sn.id: sn for sn in doc.sentences}
+    clauses: dict[tuple[str, int], list[Statement]] = {}
+    clause_text: dict[tuple[str, int], str] = {}
+    for st in items:
+        sn = sentences.get(st.sentence or "")
+        if st.origin != "body" or st.side is not None or sn is None:
+            continue
+        text = doc.input[sn.span[0] : sn.span[1]]
+        cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]
+        k = sum(1 for c in cuts[1:-1] if c <= st.span[0] - sn.span[0])
+        clauses.setdefault((sn.id, k), []).append(st)
+        clause_text[(sn.id, k)] = text[cuts[k] : cuts[k + 1]]
     for n, candidates in bare.items():
-        if len({st.side for st in candidates}) != 1 or candidates[0].side in killed_sides:
+        if len({st.side for st in candidates}) != 1:
             continue
         side = candidates[0].side
+        if stated.get(side):
+            continue
         others = set().union(*(v for k, v in names.items() if k != side))
-        for body in items:
-            if not (
-                body.origin == "body"
-                and body.category == "killed"
-                and not body.subset
-                and body.comparator == "="
-                and body.low == body.best == body.high == n
+        for key, group in clauses.items():
+            figures = [st for st in group if st.category != "casualties" or st.best is not None]
+            cats = [st.category for st in figures]
+            if (
+                len(figures) < 2
+                or len(set(cats)) != len(cats)
+                or not set(cats) <= set(_BREAKDOWN_CATEGORIES)
+                or any(st.subset or st.comparator != "=" or st.best is None for st in figures)
+                or sum(st.best or 0 for st in figures) != n
             ):
                 continue
-            window = _name_words(_CLAUSE_END.split(body.text)[0])
+            window = _name_words(clause_text[key])
             if window & others and not window & names.get(side, set()):
-                continue  # the sentence counts another side's dead
-            for st in candidates:
-                st.property, st.category = "deaths", "killed"
-                st.value = {**(st.value or {}), "confirmed_by": body.id}
+                continue
+            for st in figures:
+                st.side = side
+                st.value = {**(st.value or {}), "breakdown_of": candidates[0].id}
             break
 
 
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|off|outside|on|of|into|over|across)\s+(?:the\s+)?"
+    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)"
+)
+
+
+#: "fought in / took place at / occurred near (present-day) X": the event's own place.
+_FOUGHT_IN = re.compile(
+    r"\b(?:fought|took\s+place|occurred|happened)\s+(?:in|at|near|outside|off)\s+(?:the\s+)?"
+    r"(?:(?:present[\s-]day|modern(?:[\s-]day)?|what\s+is\s+(?:now|today))\s+)?"
     r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)"
 )
@@ -309,29 +459,36 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
 
     Candidates are capitalised names after ``in``/``at``/``near``/``off``/``of``/``into``…
     (``in the St. Antoine district of Paris``, ``a sortie into the North Sea``), in order; the
-    first the gazetteer resolves is taken, and the statement says it came from the body.
+    first the gazetteer resolves is taken, and the statement says it came from the body. A
+    place the lead says the event was *fought in* / *took place at* / *occurred near*
+    (``fought in present-day Cleveland County, Arkansas``) goes before the others, which may
+    be background ("… commencing at Alexandria, Louisiana").
     """
     from eventledger.normalise.places import resolve_place
 
-    for s in _lead(doc):
-        for m in _PLACE_AFTER.finditer(s.plain.text):
-            name = m.group("p")
-            place = resolve_place(name)
-            if place.name is None:
-                continue
-            sup, refs = support.get(s.id, ("unsourced", []))
-            a = m.start("p")
-            b.add(
-                "location",
-                s.plain.span_of(a, a + len(name)),
-                "body",
-                value={"text": name},
-                refs=refs,
-                support=sup,
-                sentence=s.id,
-                section=s.section,
-            )
-            return
+    lead = _lead(doc)
+    # the sentence that says where the event happened ("was fought in present-day Cleveland
+    # County, Arkansas") goes before places named in the background ("… at Alexandria")
+    candidates = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
+    candidates += [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
+    for s, m in candidates:
+        name = m.group("p")
+        place = resolve_place(name)
+        if place.name is None:
+            continue
+        sup, refs = support.get(s.id, ("unsourced", []))
+        a = m.start("p")
+        b.add(
+            "location",
+            s.plain.span_of(a, a + len(name)),
+            "body",
+            value={"text": name},
+            refs=refs,
+            support=sup,
+            sentence=s.id,
+            section=s.section,
+        )
+        return
 
 
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
@@ -401,7 +558,9 @@ def _from_field(b: _Builder, f: Field) -> None:
     elif key in FIELD_CATEGORY:
         prop_default = "strength" if key == "strength" else None
         from_wikidata = "wikidata" in f.hints
-        groups = _line_groups(text) if f.side is not None else None
+        # a side's column, or a casualty column of no side ("Civilian deaths:" … "Total: …"):
+        # both list their figures by line, with contingents and a Total line
+        groups = _line_groups(text) if f.side is not None or key == "casualties_other" else None
         for fig in figures_in_field(text, FIELD_CATEGORY[key]):
             if groups is not None:
                 common_g = dict(

@@ -34,7 +34,8 @@ Categories
   * wounded: wounded, injured, injuries, WIA; captured: captured, prisoners, POW, surrendered,
     taken prisoner, detained; missing: missing, MIA, disappeared.
   * casualties: casualties, losses, and any phrase naming two categories (``killed and
-    wounded``, ``captured or missing``, ``dead, wounded, or captured``).
+    wounded``, ``captured or missing``, ``dead, wounded, or captured``). The sick count as a
+    second group: ``sick or wounded`` is casualties; ``sick`` alone names no category.
   * With no category word the field decides (*default_category*). A line that is only a
     label (``Military dead:``) gives its category and party to the following lines.
 
@@ -349,7 +350,7 @@ _CATWORDS: list[tuple[str, str]] = [
     (
         r"killed\s+in\s+action|k\.?i\.?a\.?|killed|dead|deaths?|died(?:\s+of\s+(?:disease|wounds|"
         r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|fatally\s+"
-        r"(?:wounded|injured)|fell|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
+        r"(?:wounded|injured)|fell(?!\s+(?:sick|ill)\b)|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
         r"perished|lost\s+their\s+lives|lives\s+lost|lives|shot\s+dead|burned\s+alive|"
         r"beheaded|hanged|bodies|victims\s+killed",
         "killed",
@@ -362,6 +363,9 @@ _CATWORDS: list[tuple[str, str]] = [
     ),
     (r"missing(?:\s+in\s+action)?|m\.?i\.?a\.?|disappeared|unaccounted\s+for", "missing"),
     (r"casualties|casualty|losses", "casualties"),
+    # the sick are no category of their own: "sick or wounded" names two groups (a mixed
+    # figure, like "killed or wounded"); "sick" alone gives no category
+    (r"sick|sickness|illness|(?:fell|taken)\s+ill", "sick"),
 ]
 _CAT_ONE = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CATWORDS))
 _CAT_ONE_RE = re.compile(rf"\b(?:{_CAT_ONE})(?![\w])", re.I)
@@ -600,7 +604,7 @@ def _category_of(text: str) -> tuple[str | None, int, int]:
                 if cat not in cats:
                     cats.append(cat)
                 break
-    if not cats:
+    if not cats or cats == ["sick"]:
         return None, 0, 0
     if len(cats) > 1:
         return "casualties", 0, 0

@@ -537,6 +537,143 @@ def _stated_coord(text: str) -> tuple[float, float] | None:
     return None
 
 
+#: Infobox parameters that state a coordinate in parts (older Infobox military conflict and
+#: location-map parameters, and their Infobox settlement spellings), by role.
+_PARAM_NAMES = {
+    "lat_deg": ("lat_deg", "lat_d", "latd"),
+    "lat_min": ("lat_min", "lat_m", "latm"),
+    "lat_sec": ("lat_sec", "lat_s", "lats"),
+    "lat_dir": ("lat_dir", "lat_ns", "latns"),
+    "lon_deg": ("lon_deg", "long_deg", "lon_d", "long_d", "longd"),
+    "lon_min": ("lon_min", "long_min", "lon_m", "long_m", "longm"),
+    "lon_sec": ("lon_sec", "long_sec", "lon_s", "long_s", "longs"),
+    "lon_dir": ("lon_dir", "long_dir", "lon_ew", "long_ew", "longew"),
+    "latitude": ("latitude",),
+    "longitude": ("longitude",),
+}
+_PARAM_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def coord_parameter_role(name: str) -> str | None:
+    """The role (``lat_deg``, ``lon_dir``, ``latitude`` …) of a coordinate parameter, or None."""
+    key = name.strip().lower().replace(" ", "_")
+    for role, names in _PARAM_NAMES.items():
+        if key in names:
+            return role
+    return None
+
+
+def coord_from_parameters(params: dict[str, str]) -> tuple[float, float] | None:
+    """Coordinates stated by separate infobox parameters, or None.
+
+    Domain rule: an infobox may state its point in parts instead of a ``{{coord}}``:
+    ``lat_deg``/``lat_min``/``lat_sec``/``lat_dir`` with ``lon_deg``/``lon_min``/``lon_sec``/
+    ``lon_dir`` (older Infobox military conflict and location-map parameters; ``latd``,
+    ``long_d`` … in other boxes), or decimal ``latitude``/``longitude``. These are stated
+    coordinates, as good as a ``{{coord}}``. Keys are the roles of :func:`coord_parameter_role`
+    (or parameter names it knows). Nothing is guessed: both degrees must be plain numbers,
+    minutes and seconds (when given) numbers below 60, a direction one of N/S (E/W), and the
+    point inside ±90/±180; anything else gives None. The degree form wins over the decimal one.
+
+    >>> coord_from_parameters({"lat_deg": "33", "lat_min": "46", "lat_dir": "N",
+    ...                        "lon_deg": "93", "lon_min": "21", "lon_dir": "W"})
+    (33.766666666666666, -93.35)
+    """
+    by_role: dict[str, str] = {}
+    for name, value in params.items():
+        role = coord_parameter_role(name)
+        if role is not None and value.strip():
+            by_role.setdefault(role, value.strip())
+
+    def number(role: str) -> float | None:
+        v = by_role.get(role)
+        return float(v) if v is not None and _PARAM_NUMBER.fullmatch(v) else None
+
+    def part(axis: str, hemis: str, limit: float) -> float | None | bool:
+        deg = number(f"{axis}_deg")
+        if deg is None:
+            return None
+        total = abs(deg)
+        for role, scale in ((f"{axis}_min", 60), (f"{axis}_sec", 3600)):
+            if role in by_role:
+                v = number(role)
+                if v is None or not 0 <= v < 60:
+                    return False
+                total += v / scale
+        sign = -1.0 if deg < 0 else 1.0
+        if f"{axis}_dir" in by_role:
+            h = by_role[f"{axis}_dir"].upper()
+            if h not in hemis:
+                return False
+            if h == hemis[1]:
+                if deg < 0:
+                    return False  # "-33 … S" says south twice: ambiguous
+                sign = -1.0
+        value = sign * total
+        return value if abs(value) <= limit else False
+
+    lat, lon = part("lat", "NS", 90), part("lon", "EW", 180)
+    if lat is False or lon is False:
+        return None
+    if isinstance(lat, float) and isinstance(lon, float):
+        return lat, lon
+    if lat is None and lon is None:
+        la, lo = number("latitude"), number("longitude")
+        if la is not None and lo is not None and abs(la) <= 90 and abs(lo) <= 180:
+            return la, lo
+    return None
+
+
+#: Categories that put the page in a country: "1665 in India", "1860s in the United States",
+#: "17th century in England", "India in the 17th century".
+_CATEGORY_COUNTRY = (
+    re.compile(
+        r"(?:\d{1,4}s?|\d{1,2}(?:st|nd|rd|th)[ -]century)(?: BCE?)? in (?:the )?(?P<c>[^()]+)",
+        re.I,
+    ),
+    re.compile(r"(?:the )?(?P<c>[^()]+?) in the \d{1,2}(?:st|nd|rd|th) century(?: BCE?)?", re.I),
+)
+
+
+def _country_code(name: str) -> str | None:
+    """The one country a name denotes exactly (a country, or a division of one country: England)."""
+    key = _norm(name)
+    if key in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key]
+    codes = {e[2] for e in load_index().get(key, []) if e[0] in ("country", "admin1") and e[2]}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def country_of_categories(categories: list[str]) -> tuple[str, str] | None:
+    """The country the page's categories place it in, with the category that says so, or None.
+
+    Domain rule: a category "<year or decade or century> in <Country>" ("1665 in India") or
+    "<Country> in the <century>" states the country of the page's subject. It is used only
+    when the page's place names nothing the gazetteer knows. The name must denote exactly one
+    country (a country's name, an alias such as "Burma", or a division that lies in one
+    country: "England"); a name that could be two ("Georgia": the US state or the country) or
+    that is no country ("Ottoman Empire", "Europe") gives nothing. When the categories name
+    two different countries, none is taken.
+
+    >>> country_of_categories(["Conflicts in 1665", "1665 in India"])
+    ('IN', '1665 in India')
+    """
+    found: dict[str, str] = {}
+    for cat in categories:
+        cat = cat.strip().replace("_", " ")
+        for pattern in _CATEGORY_COUNTRY:
+            m = pattern.fullmatch(cat)
+            if m:
+                code = _country_code(m.group("c").strip())
+                if code:
+                    found.setdefault(code, cat)
+                break
+    if len(found) != 1:
+        return None
+    code, cat = next(iter(found.items()))
+    return code, cat
+
+
 @dataclass(slots=True)
 class _Hit:
     entry: _Entry

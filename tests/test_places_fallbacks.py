@@ -1,0 +1,121 @@
+"""Stated coordinates in separate infobox parameters, the lead's "fought in X", and the
+country of a page's categories when its place names nothing the gazetteer knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.normalise.places import coord_from_parameters, country_of_categories
+from eventledger.pipeline import parse_text
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"lat_deg": "33", "lat_min": "46", "lat_sec": "35.401", "lat_dir": "N",
+             "lon_deg": "93", "lon_min": "21", "lon_sec": "59.616", "lon_dir": "W"},
+            (33.7765, -93.3666),
+        ),
+        ({"lat_deg": "12", "lat_dir": "S", "lon_deg": "77", "lon_dir": "E"}, (-12.0, 77.0)),
+        ({"latd": "45", "latm": "30", "longd": "7", "longm": "15", "longEW": "E"}, (45.5, 7.25)),
+        ({"latitude": "48.2", "longitude": "-3.5"}, (48.2, -3.5)),
+        ({"lat_deg": "-33.5", "lon_deg": "151.2"}, (-33.5, 151.2)),
+        # not stated, or not well-formed: nothing is guessed
+        ({"latitude": "", "longitude": ""}, None),
+        ({"lat_deg": "33", "lat_dir": "N"}, None),
+        ({"lat_deg": "33", "lat_min": "75", "lon_deg": "93"}, None),
+        ({"lat_deg": "33", "lat_dir": "Q", "lon_deg": "93"}, None),
+        ({"lat_deg": "about 33", "lon_deg": "93"}, None),
+        ({"lat_deg": "95", "lon_deg": "93"}, None),
+        ({"lat_deg": "-33", "lat_dir": "S", "lon_deg": "93"}, None),
+        ({"latitude": "48.2", "longitude": "west"}, None),
+        ({"map_type": "Arkansas", "map_size": "220"}, None),
+    ],
+)  # fmt: skip
+def test_coord_from_parameters(params: dict[str, str], expected: tuple | None) -> None:
+    got = coord_from_parameters(params)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert got == pytest.approx(expected, abs=1e-3)
+
+
+def test_infobox_coordinate_parameters_locate_the_event() -> None:
+    wiki = (
+        "{{infobox military conflict\n|conflict = Battle of the Ford\n|date = March 30, 1864\n"
+        "|place =\n| lat_deg = 33 | lat_min = 46 | lat_dir = N\n"
+        "| lon_deg = 93 | lon_min = 21 | lon_dir = W\n|casualties1 = 100\n}}\n"
+        "The '''Battle of the Ford''' was part of a campaign launched from Alexandria, "
+        "Louisiana.<ref>Jones 1990, p. 4.</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    (rec,) = parse_text(wiki, name="Battle_of_the_Ford.wiki", format="wikitext")
+    loc = rec["event"]["location"]
+    assert (round(loc["lat"], 3), round(loc["lon"], 3), loc["where_prec"]) == (33.767, -93.35, 1)
+    assert loc["country"] == "US"
+    (st,) = [s for s in rec["statements"] if s["property"] == "coordinates"]
+    assert st["origin"] == "infobox" and st["text"].startswith("33 | lat_min = 46")
+    assert st["value"]["coord"] == pytest.approx([33.7667, -93.35], abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        # the place the event was fought in wins over a place named earlier in the background
+        ("After marching out of Toulon, the two armies fought at Marseille.", "Marseille"),
+        ("Troops from Toulon met the rebels; the battle took place near Marseille.", "Marseille"),
+        ("The battle was fought in present-day Marseille, far from Toulon.", "Marseille"),
+        # without such a verb, the first place named is taken, as before
+        ("The army raised in Toulon met the rebels near Marseille.", "Toulon"),
+        # a "fought in" name the gazetteer does not know leaves the first place named
+        ("The armies raised in Toulon fought in the Xyzzy Valley.", "Toulon"),
+    ],
+)
+def test_lead_place_prefers_where_it_was_fought(lead: str, name: str) -> None:
+    wiki = (
+        "{{Infobox military conflict\n| conflict = The Ford fight\n| date = 1650\n}}\n"
+        f"{lead}<ref>Dupont 1990, p. 4.</ref>\n\n==References==\n{{{{reflist}}}}\n"
+    )
+    (rec,) = parse_text(wiki, name="Ford_fight.wiki", format="wikitext")
+    assert rec["event"]["location"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected"),
+    [
+        (["Conflicts in 1665", "1665 in India"], "IN"),
+        (["1066 in England"], "GB"),
+        (["1860s in the United States"], "US"),
+        (["17th century in Burma"], "MM"),
+        (["India in the 17th century"], "IN"),
+        (["1665 in India", "1666 in India"], "IN"),
+        # a name of two places, no country, two countries, or no "in <Country>" at all: none
+        (["1864 in Georgia"], None),
+        (["1453 in the Ottoman Empire"], None),
+        (["1944 in Belgium", "1945 in Luxembourg"], None),
+        (["1944 in military history", "Conflicts in 1665"], None),
+        (["Battles involving India"], None),
+        ([], None),
+    ],
+)
+def test_country_of_categories(categories: list[str], expected: str | None) -> None:
+    got = country_of_categories(categories)
+    assert (got[0] if got else None) == expected
+
+
+def test_category_country_only_when_the_place_resolves_nothing() -> None:
+    def wiki(place: str) -> str:
+        return (
+            "{{Infobox military conflict\n| conflict = Siege of Xyzzy\n| date = 1665\n"
+            f"| place = {place}\n}}}}\n'''The Siege of Xyzzy''' was a siege.<ref>A 1990.</ref>\n\n"
+            "==References==\n{{reflist}}\n[[Category:1665 in India]]\n"
+        )
+
+    (rec,) = parse_text(wiki("[[Xyzzy fort|Xyzzy]]"), name="Siege.wiki", format="wikitext")
+    loc = rec["event"]["location"]
+    assert (loc["country"], loc["where_prec"], loc["lat"]) == ("IN", None, None)
+    assert loc["country_category"] == "1665 in India"
+    (rec,) = parse_text(wiki("Paris, France"), name="Siege.wiki", format="wikitext")
+    assert rec["event"]["location"]["country"] == "FR"
+    assert "country_category" not in rec["event"]["location"]

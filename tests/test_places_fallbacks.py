@@ -70,6 +70,11 @@ def test_infobox_coordinate_parameters_locate_the_event() -> None:
         ("The army raised in Toulon met the rebels near Marseille.", "Toulon"),
         # a "fought in" name the gazetteer does not know leaves the first place named
         ("The armies raised in Toulon fought in the Xyzzy Valley.", "Toulon"),
+        # … or knows only a part of ("St. Peter's", a town in Canada): it may be another place
+        (
+            "The mourners gathered in Toulon; the funeral took place in St. Peter's Square.",
+            "Toulon",
+        ),
     ],
 )
 def test_lead_place_prefers_where_it_was_fought(lead: str, name: str) -> None:

@@ -469,12 +469,16 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     lead = _lead(doc)
     # the sentence that says where the event happened ("was fought in present-day Cleveland
     # County, Arkansas") goes before places named in the background ("… at Alexandria")
-    candidates = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
-    candidates += [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
-    for s, m in candidates:
+    fought = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
+    candidates = fought + [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
+    for i, (s, m) in enumerate(candidates):
         name = m.group("p")
         place = resolve_place(name)
         if place.name is None:
+            continue
+        if i < len(fought) and (place.matched or "").casefold() != name.split(",")[0].casefold():
+            # only a part of the name is known ("St. Peter's" of "St. Peter's Square"): the
+            # gazetteer may have found another place; the lead's first place decides
             continue
         sup, refs = support.get(s.id, ("unsourced", []))
         a = m.start("p")

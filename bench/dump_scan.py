@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -134,14 +133,15 @@ def floor(path: Path, cores: int) -> tuple[str, float, int, float]:
     else:
         cmd = ["bzip2", "-d", "-c", str(path)]
         tool = "bzip2 -d (lbzip2 unavailable)"
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with open(os.devnull, "wb") as null:
-        subprocess.run(cmd, stdout=null, check=True)
+        proc = subprocess.Popen(cmd, stdout=null)
+        _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own usage, not all children's
+        proc.returncode = os.waitstatus_to_exitcode(status)
     dt = time.perf_counter() - t
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
-    return tool, dt, max(r1.ru_maxrss, r0.ru_maxrss), cpu
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return tool, dt, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 INGEST = """
@@ -185,7 +185,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="runs of (a) and (b); best is kept")
     ap.add_argument("--keep", action="store_true", help="keep the built dump in the temp folder")
     ap.add_argument("--dump", type=Path, help="use this dump (built by --keep) instead of building")
+    ap.add_argument("--build-only", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.build_only:
+        print(json.dumps(build(args.build_only, args.mb, args.event_share)))
+        return
     cores = os.cpu_count() or 1
     funcs = ["probe", "pipeline"] if args.page_func == "both" else [args.page_func]
     tmp = Path(tempfile.mkdtemp(prefix="eventledger-bench-"))
@@ -195,7 +199,24 @@ def main() -> None:
         else:
             dump = tmp / "benchwiki-multistream.xml.bz2"
             t = time.perf_counter()
-            xml_bytes, pages, events, event_bytes = build(dump, args.mb, args.event_share)
+            # built in a child process: the corpus held in memory here would show in the peak
+            # RSS of every process forked from this one (max RSS survives exec)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--build-only",
+                    str(dump),
+                    "--mb",
+                    str(args.mb),
+                    "--event-share",
+                    str(args.event_share),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            xml_bytes, pages, events, event_bytes = json.loads(out.strip().splitlines()[-1])
             print(
                 f"built {dump.name}: {xml_bytes / 1e6:.1f} MB XML, {pages} pages, "
                 f"{dump.stat().st_size / 1e6:.1f} MB bz2 in {time.perf_counter() - t:.0f} s"

@@ -348,7 +348,9 @@ def test_multistream_ingest_finds_every_event(
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["fast", "stdlib"])
-def test_streams_that_cut_pages_in_two_lose_no_page(tmp_path: Path, pages: list, fast: bool) -> None:
+def test_streams_that_cut_pages_in_two_lose_no_page(
+    tmp_path: Path, pages: list, fast: bool
+) -> None:
     """pbzip2/lbzip2 write fixed-size streams that split pages (even inside ``<page>``); the
     reader that reads on past a unit's end shares the file with the unit's own reader."""
     xml = HEADER + b"".join(p[2] for p in pages) + b"</mediawiki>\n"
@@ -356,8 +358,9 @@ def test_streams_that_cut_pages_in_two_lose_no_page(tmp_path: Path, pages: list,
     step = 997  # a prime: cuts fall everywhere, also inside tags
     f.write_bytes(b"".join(bz2.compress(xml[i : i + step], 1) for i in range(0, len(xml), step)))
     db = tmp_path / "l.sqlite"
-    s = ingest_dump(f, db, workers=2, progress=False, page_func=probe_page, unit_bytes=3000,
-                    fast=fast)
+    s = ingest_dump(
+        f, db, workers=2, progress=False, page_func=probe_page, unit_bytes=3000, fast=fast
+    )
     assert s.plan == "multistream"
     assert s.pages == 400
     assert ledger_events(db) == expected_events(pages)

@@ -80,8 +80,14 @@ def test_cli_spark_ingest_with_the_real_pipeline(tmp_path: Path, spark_env: None
 
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not beside the checkout")
-    names = ["Battle_of_Actium", "Battle_of_the_Crater", "2016_Berlin_attack", "Operation_Scylla",
-             "Exercise_Tiger", "Battle_of_Barking_Creek"]
+    names = [
+        "Battle_of_Actium",
+        "Battle_of_the_Crater",
+        "2016_Berlin_attack",
+        "Operation_Scylla",
+        "Exercise_Tiger",
+        "Battle_of_Barking_Creek",
+    ]
     pages = []
     for n, name in enumerate(names, 1):
         text = (CORPUS / "wikitext" / f"{name}.wiki").read_text(encoding="utf-8")
@@ -91,11 +97,23 @@ def test_cli_spark_ingest_with_the_real_pipeline(tmp_path: Path, spark_env: None
 
     runner = CliRunner()
     local = tmp_path / "local.sqlite"
-    res = runner.invoke(cli, ["ingest", str(dump), "--db", str(local), "--no-progress", "--workers", "2"])
+    res = runner.invoke(
+        cli, ["ingest", str(dump), "--db", str(local), "--no-progress", "--workers", "2"]
+    )
     assert res.exit_code == 0, res.output
     spark_db = tmp_path / "spark.sqlite"
-    res = runner.invoke(cli, ["spark-ingest", str(dump), str(tmp_path / "out"), "--master", "local[2]",
-                              "--db", str(spark_db)])
+    res = runner.invoke(
+        cli,
+        [
+            "spark-ingest",
+            str(dump),
+            str(tmp_path / "out"),
+            "--master",
+            "local[2]",
+            "--db",
+            str(spark_db),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "5 records" in res.output  # Barking Creek has no event infobox: not a candidate
     q = "SELECT id, title, record FROM events"

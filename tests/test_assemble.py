@@ -482,6 +482,31 @@ def test_breakdown_statements_name_the_bare_figure() -> None:
     assert (rec["event"]["deaths"]["low"], rec["event"]["deaths"]["best"]) == (670, 670)
 
 
+@pytest.mark.parametrize(
+    ("strength2", "expected"),
+    [
+        # a figure marked "total" is the side's strength; the others are its parts
+        ("20,000 infantry, 2,000 light infantry, 2,500 cavalry, 24,500 men total", (24500,) * 3),
+        ("16,000 phalangites, 4,000 light infantry, 2,000 cavalry, 22,000 total", (22000,) * 3),
+        ("16,000 phalangites and 6,000 cavalry, 22,000 in total", (22000,) * 3),
+        # vehicles, aircraft and guns are not strength: the soldiers under "Total strength:"
+        (
+            "Total strength:<br>766,750 soldiers<br>1,519 AFVs<br>2,224 aircraft<br>"
+            "9,303 artillery pieces",
+            (766750,) * 3,
+        ),
+        # a part given as unknown makes the known figure a floor
+        ("17,000 light cavalry<br>unknown infantry", (17000, None, None)),
+        ("17,000 light cavalry<br>Unknown", (17000,) * 3),
+        ("17,000", (17000,) * 3),
+    ],
+)
+def test_strength_totals_parts_and_unknown_parts(strength2: str, expected: tuple) -> None:
+    event = _battle_page(f"| strength1 = 5,000\n| strength2 = {strength2}\n")
+    assert _lbh(event["sides"][1]["strength"]) == expected
+    assert _lbh(event["sides"][0]["strength"]) == (5000, 5000, 5000)
+
+
 def test_one_body_figure_confirms_one_side_only() -> None:
     event = _battle_page(
         "| casualties1 = 120\n| casualties2 = 120–400\n",

@@ -355,6 +355,37 @@ def totals_win(sts: list[Statement]) -> list[Statement]:
     ]
 
 
+_UNKNOWN_PART = re.compile(r"\A\W*(?:unknown|unclear|uncounted|not\s+known)\s+[a-z]", re.I)
+
+
+def floor_if_part_unknown(q: Quantity, sts: list[Statement]) -> Quantity:
+    """A side's strength is a floor when a line gives one of its parts as unknown.
+
+    Domain rule: ``17,000 light cavalry`` / ``unknown infantry`` counts the cavalry only; the
+    infantry were there in a number nobody gives, so the side had at least 17,000: ``low``
+    stays (the best when there is no low), ``best`` and ``high`` become null
+    (``lower_bound_only``). A bare ``Unknown`` names no part and changes nothing; nor does a
+    ``Total`` figure, which counts the whole.
+    """
+    unknown_part = any(
+        st.origin == "infobox"
+        and st.best is None
+        and st.low is None
+        and isinstance(st.value, dict)
+        and st.value.get("unknown")
+        and _UNKNOWN_PART.match(st.text)
+        for st in sts
+    )
+    if not unknown_part or any(st.total for st in sts if st.id in q["statements"]):
+        return q
+    if q["low"] is None and q["best"] is None:
+        return q
+    q["low"] = q["low"] if q["low"] is not None else q["best"]
+    q["best"] = q["high"] = None
+    q["lower_bound_only"] = True
+    return q
+
+
 def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -> Quantity:
     """A sum over the sides is exact only when every side counts its own ``cat`` figure.
 
@@ -596,13 +627,11 @@ def _sides(
             )
         _floor_hidden_contingents(cas, [st for st in mine if st.property != "strength"])
         _zero_casualties(cas)
+        strength_sts = [st for st in mine if st.property == "strength"]
         strength = _side_quantity(
-            [st for st in mine if st.property == "strength"],
-            policy,
-            f"side {side} strength",
-            findings,
-            sum_groups=False,
+            strength_sts, policy, f"side {side} strength", findings, sum_groups=False
         )
+        floor_if_part_unknown(strength, strength_sts)
         out.append(
             {
                 "side": side,

@@ -238,6 +238,12 @@ def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:
     return True
 
 
+#: After a strength figure: "men total", "total", "in total" — the figure is the side's total.
+_STRENGTH_TOTAL = re.compile(
+    r"[ \t]*(?:(?:men|soldiers|troops|warriors|personnel)[ \t]+)?(?:in[ \t]+)?total\b", re.I
+)
+
+
 #: Smallest bare figure a body sentence may confirm as a death count: small numbers ("One",
 #: "3") coincide too easily with unrelated figures in the text.
 MIN_CONFIRMED = 10
@@ -583,6 +589,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                 fig = replace(fig, subset=True)
             if key == "victims" and fig.category is None:
                 prop = "victims"
+            if key == "strength" and f.side is not None and _STRENGTH_TOTAL.match(text, fig.end):
+                # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
+                common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             b.add(
                 prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common, **common_g
             )

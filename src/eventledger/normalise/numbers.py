@@ -404,7 +404,7 @@ _NONCAS = re.compile(
     r"(?:tanks?|guns?|cannons?|artillery|pieces|ships?|vessels?|boats?|aircraft|aeroplanes?|"
     r"airplanes?|planes?|helicopters?|bombers|destroyers?|cruisers?|battleships?|"
     r"carriers?|frigates?|corvettes?|submarines?|u-boats?|transports?|lsts?|trucks?|lorries|"
-    r"vehicles?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
+    r"vehicles?|afvs?|apcs?|ifvs?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
     r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"

@@ -719,6 +719,7 @@ def ingest_dump(
             else:
                 writer = _Writer(sink, key, summary, bar, write_units)
                 _run_single(p, ctx, nworkers, done, writer, batch_pages)
+            bar.set_completed(plan.size)  # the header and footer streams are in no unit
         finally:
             bar.close()
     finally:

@@ -899,7 +899,7 @@ def _run_lbzip2(
     def task(seg: Segment, part: bool) -> tuple[Context, list[bytes], UnitResult]:
         unit = seg.unit
         assert unit is not None
-        xml = (seg.gend if seg.gend is not None else scanner._fed) - seg.gstart
+        xml = (seg.gend if seg.gend is not None else scanner.fed) - seg.gstart
         comp = unit.end - unit.start if not part else min(current.sent(), unit.end - unit.start)
         meta = UnitResult(
             key=unit.start if not part else -1,
@@ -923,7 +923,7 @@ def _run_lbzip2(
             seg = scanner.segs[0]
             if (
                 len(seg.raws) >= TASK_PAGES
-                or scanner._fed - seg.gstart - seg.sent_xml >= TASK_XML_BYTES
+                or scanner.fed - seg.gstart - seg.sent_xml >= TASK_XML_BYTES
             ):
                 yield task(seg, True)
 

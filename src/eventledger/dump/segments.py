@@ -76,8 +76,9 @@ class Segment:
 class ChunkScanner:
     """Cut candidate pages out of a run's decompressed XML, chunk by chunk, by segment.
 
-    Call :meth:`begin` before each segment's bytes, :meth:`feed` with them, :meth:`end` after
-    them; :meth:`complete` pops the segments whose pages are all cut.
+    Call :meth:`begin` before each segment's bytes, :meth:`feed` (or :meth:`fill`) with them,
+    :meth:`end` after them; :meth:`complete` pops the segments whose pages are all cut, each
+    with its page count and candidate pages (``raws``, in order).
     """
 
     def __init__(self, prefilter: Prefilter, *, max_page_bytes: int = MAX_PAGE_BYTES) -> None:
@@ -91,6 +92,11 @@ class ChunkScanner:
         self._fed = 0
         self._lead = True  # dropping bytes before the run's first <page>
         self._oversized: tuple[int, str | None] | None = None  # (offset, title) being skipped
+
+    @property
+    def fed(self) -> int:
+        """Bytes of XML fed so far (the offset where the next byte goes)."""
+        return self._fed
 
     # --- segments ---------------------------------------------------------------------------
 

@@ -29,9 +29,13 @@ from eventledger.normalise.dates import DateError, parse_date
 _ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][\s\-‐–]?)?(?:\d[\s\-‐–]?){9}[\dXx])")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;])")
 _URL = re.compile(r"https?://[^\s<>\"\]|]+")
-_PAGES = re.compile(r"(?<![A-Za-z])(pp?|pages?)\.?\s*([0-9ivxlcdmIVXLCDM]+(?:\s*[-–—,]\s*[0-9ivxlcdmIVXLCDM]+)*)")
+_PAGES = re.compile(
+    r"(?<![A-Za-z])(pp?|pages?)\.?\s*([0-9ivxlcdmIVXLCDM]+(?:\s*[-–—,]\s*[0-9ivxlcdmIVXLCDM]+)*)"
+)
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
-_RETRIEVED = re.compile(r"(?:Retrieved|Accessed|Archived from the original on)\s*(?:on\s+)?([^.]+?\d{4}(?:-\d\d-\d\d)?)\.?(?=\s|$)")
+_RETRIEVED = re.compile(
+    r"(?:Retrieved|Accessed|Archived from the original on)\s*(?:on\s+)?([^.]+?\d{4}(?:-\d\d-\d\d)?)\.?(?=\s|$)"
+)
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})[a-z]?(?!\d)")
 _SHORT = re.compile(
     r"^(?P<authors>[A-Z][\w'’\-]+(?:(?:\s*(?:,|&|and)\s*|\s+)(?:et al\.?|[A-Z][\w'’\-]+))*?)"
@@ -49,20 +53,38 @@ _SHORT_NO_YEAR = re.compile(
 #: Schuster, 2001.``
 _CHICAGO = re.compile(
     r"^(?P<authors>[A-Z][^.()\"“]{1,80}?(?:\s[A-Z])?)\.\s+(?P<title>[^.]{3,200}?)\.\s+"
-    r"(?:(?P<place>[^.:]{2,60}):\s*)?(?P<publisher>[^.,:]{2,100}),\s*(?P<year>1[0-9]{3}|20[0-9]{2})\b")
+    r"(?:(?P<place>[^.:]{2,60}):\s*)?(?P<publisher>[^.,:]{2,100}),\s*(?P<year>1[0-9]{3}|20[0-9]{2})\b"
+)
 _PUBLISHER_HINT = re.compile(
     r"\b(Press|Publishing|Publishers|Books|Verlag|Macmillan|Penguin|Routledge|Springer|Wiley|"
     r"Oxford|Cambridge|Harper|Random House|Norton|Palgrave|Bloomsbury|Éditions|Editions|"
-    r"University|Hutchinson|Cassell|Osprey|Praeger|Greenwood|Brill|Knopf|Doubleday|Simon)\b")
+    r"University|Hutchinson|Cassell|Osprey|Praeger|Greenwood|Brill|Knopf|Doubleday|Simon)\b"
+)
 
 #: cite-template names (lower-case, normalised) mapped to reference kinds.
 _TEMPLATE_KIND = {
-    "cite book": "book", "cite encyclopedia": "book", "cite thesis": "book",
-    "cite news": "news", "cite newspaper": "news", "cite magazine": "news", "cite press release": "news",
-    "cite web": "web", "cite tweet": "web", "cite av media": "web", "cite video": "web",
-    "cite journal": "journal", "cite conference": "journal", "cite report": "report",
-    "citation": "other", "sfn": "short", "sfnp": "short", "harvnb": "short", "harv": "short",
-    "harvtxt": "short", "harvp": "short", "sfnm": "short",
+    "cite book": "book",
+    "cite encyclopedia": "book",
+    "cite thesis": "book",
+    "cite news": "news",
+    "cite newspaper": "news",
+    "cite magazine": "news",
+    "cite press release": "news",
+    "cite web": "web",
+    "cite tweet": "web",
+    "cite av media": "web",
+    "cite video": "web",
+    "cite journal": "journal",
+    "cite conference": "journal",
+    "cite report": "report",
+    "citation": "other",
+    "sfn": "short",
+    "sfnp": "short",
+    "harvnb": "short",
+    "harv": "short",
+    "harvtxt": "short",
+    "harvp": "short",
+    "sfnm": "short",
 }
 
 
@@ -79,11 +101,28 @@ def extract_references(doc: Document) -> list[dict[str, Any]]:
 
 def _reference(raw: RawReference, uses: int) -> dict[str, Any]:
     ref: dict[str, Any] = {
-        "id": raw.id, "label": raw.label, "kind": "other", "text": raw.text,
-        "span": list(raw.span), "uses": uses, "backlinks": raw.backlinks, "group": raw.group,
-        "bibliography": raw.bibliography, "authors": [], "title": None, "work": None,
-        "publisher": None, "date": None, "accessed": None, "pages": None, "isbn": None,
-        "isbn_valid": None, "doi": None, "url": None, "resolves_to": None, "year": None,
+        "id": raw.id,
+        "label": raw.label,
+        "kind": "other",
+        "text": raw.text,
+        "span": list(raw.span),
+        "uses": uses,
+        "backlinks": raw.backlinks,
+        "group": raw.group,
+        "bibliography": raw.bibliography,
+        "authors": [],
+        "title": None,
+        "work": None,
+        "publisher": None,
+        "date": None,
+        "accessed": None,
+        "pages": None,
+        "isbn": None,
+        "isbn_valid": None,
+        "doi": None,
+        "url": None,
+        "resolves_to": None,
+        "year": None,
     }
     if raw.template:
         _from_params(ref, raw)
@@ -109,14 +148,19 @@ def _iso(text: str | None) -> str | None:
 
 
 def _from_params(ref: dict[str, Any], raw: RawReference) -> None:
-    p = {k.lower().replace("_", "-").strip(): v.strip() for k, v in raw.params.items()
-         if isinstance(v, str)}
+    p = {
+        k.lower().replace("_", "-").strip(): v.strip()
+        for k, v in raw.params.items()
+        if isinstance(v, str)
+    }
     name = re.sub(r"[\s_]+", " ", (raw.template or "").strip().lower())
     ref["kind"] = _TEMPLATE_KIND.get(name, "other")
     if raw.short:
         ref["kind"] = "short"
         authors = raw.params.get("authors")
-        ref["authors"] = list(authors) if isinstance(authors, list) else [a for a in [p.get("authors")] if a]
+        ref["authors"] = (
+            list(authors) if isinstance(authors, list) else [a for a in [p.get("authors")] if a]
+        )
         ref["year"] = p.get("year")
         ref["pages"] = p.get("pages") or p.get("p") or p.get("pp") or p.get("loc")
         return
@@ -134,8 +178,16 @@ def _from_params(ref: dict[str, Any], raw: RawReference) -> None:
         authors = [p["editor-last"]]
     ref["authors"] = authors
     ref["title"] = p.get("title") or p.get("chapter") or None
-    ref["work"] = (p.get("work") or p.get("newspaper") or p.get("website") or p.get("journal")
-                   or p.get("magazine") or p.get("periodical") or p.get("encyclopedia") or None)
+    ref["work"] = (
+        p.get("work")
+        or p.get("newspaper")
+        or p.get("website")
+        or p.get("journal")
+        or p.get("magazine")
+        or p.get("periodical")
+        or p.get("encyclopedia")
+        or None
+    )
     ref["publisher"] = p.get("publisher") or p.get("agency") or None
     ref["date"] = _iso(p.get("date")) or _iso(p.get("year"))
     ref["accessed"] = _iso(p.get("access-date") or p.get("accessdate"))
@@ -177,7 +229,11 @@ def _from_text(ref: dict[str, Any], text: str) -> None:
     short = _SHORT.match(t)
     if short and not _QUOTED.search(t) and not ref["isbn"]:
         ref["kind"] = "short"
-        ref["authors"] = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", short.group("authors")) if a.strip()]
+        ref["authors"] = [
+            a.strip()
+            for a in re.split(r"\s*(?:,|&|\band\b)\s*", short.group("authors"))
+            if a.strip()
+        ]
         year = short.group("year")
         ref["year"] = None if year == "n.d." else year
         pages = short.group("pages")
@@ -250,15 +306,22 @@ def _book_like(ref: dict[str, Any], t: str) -> None:
     chicago = _CHICAGO.match(body)
     rendered = None if chicago else _CITE_BOOK.match(body)
     if chicago:
-        ref["authors"] = [a.strip() for a in re.split(r";|\s&\s|,\s+and\s+", chicago.group("authors"))
-                          if a.strip()]
+        ref["authors"] = [
+            a.strip()
+            for a in re.split(r";|\s&\s|,\s+and\s+", chicago.group("authors"))
+            if a.strip()
+        ]
         ref["title"] = chicago.group("title").strip()
         ref["publisher"] = chicago.group("publisher").strip()
         ref["date"] = _iso(chicago.group("year"))
     elif rendered:
-        ref["authors"] = [a.strip() for a in re.split(r";|\s&\s", rendered.group("authors")) if a.strip()]
+        ref["authors"] = [
+            a.strip() for a in re.split(r";|\s&\s", rendered.group("authors")) if a.strip()
+        ]
         ref["date"] = _iso(rendered.group("year"))
-        parts = [p.strip(" .,") for p in re.split(r"\.\s+", rendered.group("rest")) if p.strip(" .,")]
+        parts = [
+            p.strip(" .,") for p in re.split(r"\.\s+", rendered.group("rest")) if p.strip(" .,")
+        ]
         if parts:
             ref["title"] = parts[0]
         for part in parts[1:]:
@@ -276,7 +339,9 @@ def _book_like(ref: dict[str, Any], t: str) -> None:
         ref["kind"] = "web"
 
 
-_CITE_BOOK = re.compile(r"^(?P<authors>[^()]{2,120}?)\s*\((?P<year>[^)]*\d{4}[^)]*)\)\.?\s*(?P<rest>.*)$")
+_CITE_BOOK = re.compile(
+    r"^(?P<authors>[^()]{2,120}?)\s*\((?P<year>[^)]*\d{4}[^)]*)\)\.?\s*(?P<rest>.*)$"
+)
 
 
 def _comma_book(ref: dict[str, Any], body: str) -> None:
@@ -313,8 +378,11 @@ def _surname_key(author: str) -> str:
 
 def _resolve_short(refs: list[dict[str, Any]]) -> None:
     """Point each short citation at the full entry with the same first surname and year."""
-    full = [(r, {_surname_key(a) for a in r["authors"]}) for r in refs
-            if r["kind"] != "short" and r["authors"]]
+    full = [
+        (r, {_surname_key(a) for a in r["authors"]})
+        for r in refs
+        if r["kind"] != "short" and r["authors"]
+    ]
     for ref in refs:
         if ref["kind"] != "short" or not ref["authors"]:
             continue

@@ -354,3 +354,24 @@ def test_read_index_one_offset_per_stream(tmp_path: Path, compressed: bool) -> N
     f = tmp_path / ("x-index.txt.bz2" if compressed else "x-index.txt")
     f.write_bytes(bz2.compress(lines) if compressed else lines)
     assert read_index(f) == [10, 250, 1000]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_cli_ingest_chooses_the_decompressor(tmp_path: Path, path: str) -> None:
+    from click.testing import CliRunner
+
+    from eventledger.cli import cli
+
+    pages = mixed_pages(60)
+    dump = tmp_path / "mixwiki-multistream.xml.bz2"
+    write_multistream(dump, HEADER, pages, pages_per_stream=15, level=1)
+    db = tmp_path / "cli.sqlite"
+    args = ["ingest", str(dump), "--db", str(db), "--no-progress", "--workers", "2"]
+    res = CliRunner().invoke(cli, [*args, "--decompressor", path])
+    assert res.exit_code == 0, res.output
+    first = res.output.splitlines()[0]
+    assert ("lbzip2" in first) == (path == "lbzip2"), first
+    assert "pages read: 60" in res.output
+    assert "events stored: 8" in res.output  # every 7th page has the event infobox
+    bad = CliRunner().invoke(cli, [*args, "--decompressor", "pigz"])
+    assert bad.exit_code == 2 and "pigz" in bad.output

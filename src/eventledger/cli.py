@@ -115,8 +115,13 @@ def _is_dump(file: str) -> bool:
 @click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title", "all"]),
               default="infobox", show_default=True, help="dumps: which pages are candidates")
 @click.option("--no-progress", is_flag=True, help="dumps: no progress bar")
+@click.option("--decompressor", type=click.Choice(["auto", "lbzip2", "workers"]), default="auto",
+              show_default=True,
+              help="dumps: lbzip2 (one lbzip2 process per segment; auto when on PATH) or workers "
+                   "(each worker decompresses its streams: indexed_bzip2 or the standard library)")
 def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
-           workers: int | None, resume: bool, prefilter: str, no_progress: bool) -> None:
+           workers: int | None, resume: bool, prefilter: str, no_progress: bool,
+           decompressor: str) -> None:
     """Read article FILES (or MediaWiki XML dumps) and store their records in the ledger.
 
     Ingesting the same file twice changes nothing. A file that cannot be read is reported
@@ -133,7 +138,7 @@ def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
             if _is_dump(file):
                 failed += _ingest_dump(file, _db_path(db), workers=workers, resume=resume,
                                        prefilter=prefilter, progress=not no_progress,
-                                       policy=policy)
+                                       policy=policy, decompressor=decompressor)
                 continue
             try:
                 records = _read_records(file, fmt, policy)

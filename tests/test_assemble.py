@@ -541,3 +541,94 @@ def test_confirmed_bare_figure_statement_names_its_confirmation() -> None:
     assert (bare["property"], bare["category"], bare["best"]) == ("deaths", "killed", 120)
     body = by_id[bare["value"]["confirmed_by"]]
     assert (body["origin"], body["category"], body["best"]) == ("body", "killed", 120)
+
+
+def _page(title: str, lead: str) -> dict:
+    from eventledger.pipeline import parse_text
+
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    return rec
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "kind"),
+    [
+        # attack words of the title
+        ("2017 Mosul airstrike", "The airstrike hit a house in Mosul on 17 March 2017.", "attack"),
+        ("Makiivka shelling", "Rockets hit a school in Makiivka on 1 January 2023.", "attack"),
+        ("Kramatorsk missile strike", "A missile hit the station on 8 April 2022.", "attack"),
+        # a generic "Operation" yields to the first sentence's "was an <attack noun>"
+        (
+            "Operation Orchard",
+            "Operation Orchard was an Israeli airstrike on a reactor in Syria in 2007.",
+            "attack",
+        ),
+        (
+            "Operation Nightfall",
+            "Operation Nightfall was a military operation of the army in 1944.",
+            "battle",
+        ),
+        # "was an attack on ...": the head noun counts, a later noun does not
+        (
+            "Operation Dawn",
+            "Operation Dawn was a campaign against a bombing network in 1990.",
+            "battle",
+        ),
+        # an explosion is an attack only when the first sentence names a bomb or missile
+        (
+            "Bridge explosion",
+            "On 8 October 2022 a fire broke out after the explosion of a bomb on a truck.",
+            "attack",
+        ),
+        (
+            "Port explosion",
+            "On 4 August 2020 a stock of ammonium nitrate exploded in the port.",
+            "other",
+        ),
+        # a labour strike is no attack
+        ("General strike of 1926", "The general strike began on 4 May 1926.", "other"),
+        # lists, timelines, orders of battle and representations are no event
+        (
+            "Syrian civil war in popular culture",
+            "The following are representations of the Syrian civil war in popular culture.",
+            "other",
+        ),
+        ("List of massacres in Syria", "This is a list of massacres in Syria.", "other"),
+        ("Order of battle for the Battle of Mosul", "These units fought at Mosul.", "other"),
+        ("Timeline of the war in Donbas", "This is a timeline of the war in Donbas.", "other"),
+    ],
+)
+def test_event_kind_from_title_and_first_sentence(title: str, lead: str, kind: str) -> None:
+    assert _page(title, lead)["event"]["kind"] == kind
+
+
+def test_contradiction_leaves_best_null() -> None:
+    """Disjoint statements share no figure: the envelope, and no best."""
+    q, f = combine([st(1, 400, 400, best=400), st(2, 63, 63, best=63)])
+    assert f is not None and f.code == "CONTRADICTION"
+    assert (q["low"], q["best"], q["high"]) == (63, None, 400)
+    q, f = combine([st(1, 60, 70, best=65), st(2, 63, 63, best=63)])
+    assert f is None and (q["low"], q["best"], q["high"]) == (63, 63, 63)
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths"),
+    [
+        # a figure dated to another year counts another event
+        (
+            "A suicide bombing in Istanbul on 13 November 2022 killed six people. An earlier "
+            "bombing in the same district killed four people in 2016.",
+            (6, 6, 6),
+        ),
+        # a year inside the event's own span keeps the figure
+        (
+            "A suicide bombing in Istanbul on 13 November 2022 killed six people. By the end "
+            "of the day police said it killed six people in 2022.",
+            (6, 6, 6),
+        ),
+    ],
+)
+def test_lead_figures_dated_to_another_year_are_dropped(lead: str, deaths: tuple) -> None:
+    d = _page("Istanbul bombing", lead)["event"]["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths

@@ -192,3 +192,28 @@ def test_replacement_characters_between_dates_are_a_lost_dash() -> None:
 )
 def test_find_dates_lowercase_may_and_short_ranges(text: str, found: list[str]) -> None:
     assert [d.text for d in find_dates(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "date_prec"),
+    [
+        # a bare day before a range word is the right end's month's day, not the year 14
+        ("from 14 to 19 September 2022", "2022-09-14", "2022-09-19", 2),
+        ("from 14 until 19 September 2022", "2022-09-14", "2022-09-19", 2),
+        ("between 3 and 5 May 1990", "1990-05-03", "1990-05-05", 2),
+        # a year before the range word stays a year
+        ("from 1990 to 1995", "1990", "1995", 5),
+        # one night written over two dates with a slash: a two-day range
+        ("during the night of 31 December 2022/1 January 2023", "2022-12-31", "2023-01-01", 2),
+        ("on the night of 3 May 1990/4 May 1990", "1990-05-03", "1990-05-04", 2),
+    ],
+)
+def test_prose_day_ranges(text: str, start: str, end: str, date_prec: int) -> None:
+    (d,) = find_dates(text)
+    assert (d.start, d.end, d.date_prec) == (start, end, date_prec)
+
+
+def test_slash_between_days_that_do_not_follow_is_two_dates() -> None:
+    # 28 February 2020 is followed by 29 February (a leap year): two dates, no range
+    got = find_dates("on 28 February 2020/1 March 2020")
+    assert [(d.start, d.end) for d in got] == [("2020-02-28", None), ("2020-03-01", None)]

@@ -177,3 +177,48 @@ def test_notes_of_casualty_fields_give_their_categories(casualties2: str, expect
     (rec,) = parse_text(w, name="Battle_of_the_Mill.wiki", format="wikitext")
     cas = rec["event"]["sides"][1]["casualties"]
     assert {c: cas[c]["best"] for c in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "start", "end"),
+    [
+        # a birth–death parenthesis on a page about a person is not the event's date
+        (
+            "Darya Dugina",
+            "Darya Dugina (15 December 1992 – 20 August 2022) was a Russian journalist. "
+            "She was killed in August 2022 in a car bombing.",
+            "2022-08",
+            None,
+        ),
+        # an event's own parenthesised span stays
+        (
+            "Vietnam War",
+            "The Vietnam War (1 November 1955 – 30 April 1975) was a conflict in Vietnam.",
+            "1955-11-01",
+            "1975-04-30",
+        ),
+        # a season's range of years inside a name is not the date
+        (
+            "Cup final",
+            "The Cup final was the last match of the 2021–22 Champions League. It was "
+            "played on 28 May 2022 in Paris.",
+            "2022-05-28",
+            None,
+        ),
+        # unless the title holds the range
+        (
+            "2020–2021 Ayn Issa clashes",
+            "The 2020–2021 Ayn Issa clashes were fought near Ayn Issa.",
+            "2020",
+            "2021",
+        ),
+        # a single year before the name stays: it is the event's year
+        ("2014 Idlib offensive", "The 2014 Idlib offensive was fought in Idlib.", "2014", None),
+    ],
+)
+def test_lead_date_skips_life_spans_and_years_in_names(
+    title: str, lead: str, start: str, end: str | None
+) -> None:
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["end"]) == (start, end)

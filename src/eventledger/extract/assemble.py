@@ -116,7 +116,7 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
-        for s in usable:
+        for s in usable if finding is None else []:
             if s.best is not None and _inside(s.best, q["low"], q["high"]):
                 q["best"] = s.best
                 break
@@ -166,9 +166,69 @@ def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
     return out
 
 
+#: Titles of pages about representations or lists of events, not about one event.
+_NOT_EVENT_TITLE = re.compile(
+    r"^(?:lists?|timeline|chronology|outline|order of battle|orders of battle|bibliography)\b"
+    r"|\bin (?:popular culture|fiction|film|films|literature|art|music|video games)$",
+    re.I,
+)
+#: Title words that make a page an attack.
+_ATTACK_TITLE = re.compile(
+    r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
+    r"killings|pogrom|hijacking|stabbing|ambush|airstrikes?|air strikes?|"
+    r"(?:missile|rocket|drone) strikes?|shelling)\b",
+    re.I,
+)
+#: Head nouns of "X was a/an [adjectives] <noun>" that make the page an attack.
+_ATTACK_NOUN = re.compile(
+    r"(?:airstrikes?|air strikes?|(?:missile|rocket|drone) strikes?|bombings?|massacres?|"
+    r"attacks?|shootings?|assassinations?|shellings?|ambush(?:es)?|hijackings?|stabbings?)\b",
+    re.I,
+)
+#: Words that end the adjectives before a head noun ("was an attack *on* …").
+_NOUN_STOP = frozenset(
+    "of in on at by for from with against during after before near into and or that which "
+    "who where when as to".split()
+)
+#: A title's explosion is an attack when the first sentence names a weapon that caused it.
+_EXPLOSION_TITLE = re.compile(r"\b(explosions?|blasts?)\b", re.I)
+_WEAPON = re.compile(
+    r"\b(bomb|bombs|explosive device|IED|suicide bomber|car bomb|truck bomb|missile|rocket)\b",
+    re.I,
+)
+
+
+def _first_sentence_attack(doc: Document) -> bool:
+    """The first body sentence says the subject "was a/an <attack noun>", up to four
+    adjectives between ("was an American bombing", "was an Israeli airstrike on …")."""
+    body = doc.body()
+    if not body:
+        return False
+    text = body[0].plain.text
+    for m in re.finditer(r"\b(?:was|is) (?:an?|the)\s+", text):
+        rest = text[m.end() :]
+        for _ in range(5):
+            if _ATTACK_NOUN.match(rest):
+                return True
+            w = re.match(r"[\w'’.-]+\s+", rest)
+            if w is None or w.group().strip().lower() in _NOUN_STOP:
+                break
+            rest = rest[w.end() :]
+    return False
+
+
 def event_kind(doc: Document) -> str:
-    """attack, battle, war or other: from the infobox family, else from the title's words."""
+    """attack, battle, war or other: from the infobox family, else from the title's words.
+
+    A title that names a list, a timeline, an order of battle or an event "in popular
+    culture" is no event (``other``). Without an infobox family, a generic title word
+    ("Operation …") yields to the first sentence's "was a/an <attack noun>", and so does a
+    title without a kind word; a title's "explosion" is an attack when the first sentence
+    names the bomb or missile that caused it.
+    """
     title = doc.title.lower()
+    if _NOT_EVENT_TITLE.search(title.strip()):
+        return "other"
     family = doc.infobox.template if doc.infobox else None
     warlike = re.search(
         r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title
@@ -180,12 +240,20 @@ def event_kind(doc: Document) -> str:
         return "war" if warlike and not battlelike else "battle"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
         return "attack"
-    if re.search(
-        r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
-        r"killings|pogrom|hijacking|stabbing|ambush)\b",
-        title,
-    ):
+    if _ATTACK_TITLE.search(title):
         return "attack"
+    generic = bool(battlelike) and not re.search(
+        r"\b(battle|siege|raid|offensive|landing|skirmish|engagement)\b", title
+    )
+    if family is None and (generic or not (battlelike or warlike)):
+        if _first_sentence_attack(doc):
+            return "attack"
+        if (
+            _EXPLOSION_TITLE.search(title)
+            and doc.body()
+            and _WEAPON.search(doc.body()[0].plain.text)
+        ):
+            return "attack"
     if battlelike:
         return "battle"
     if warlike:
@@ -246,6 +314,7 @@ def assemble(
             # "History of the United States" names 9/11's dead in its lead: a page that is no
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
+        sts = drop_other_years(sts, doc, event["date"])
         event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
@@ -276,6 +345,34 @@ def _is_event_page(doc: Document, kind: str) -> bool:
         return True
     body = doc.body()
     return bool(body) and bool(_EVENT_NOUNS.search(body[0].plain.text))
+
+
+_IN_YEAR = re.compile(r"\b(?:in|since|during) (\d{4})\b")
+
+
+def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) -> list[Statement]:
+    """Drop the lead's figures whose sentence dates them to a year outside the event's.
+
+    "An Islamic State suicide bombing in the same district killed four people in 2016", on
+    the page of a 2022 bombing, counts another event. Only body statements of the lead, and
+    only when the event has a date and the sentence names no year inside it.
+    """
+    if not date.get("start"):
+        return sts
+    first = date["start"][:4]
+    last = (date.get("end") or date["start"])[:4]
+    if not (first.isdigit() and last.isdigit()):
+        return sts
+    text = {sn.id: sn.plain.text for sn in doc.body()}
+    out = []
+    for st in sts:
+        years = [
+            y for y in _IN_YEAR.findall(text.get(st.sentence or "", "")) if st.origin == "body"
+        ]
+        if st.section is None and years and not any(first <= y <= last for y in years):
+            continue
+        out.append(st)
+    return out
 
 
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)

@@ -440,17 +440,22 @@ def _bare_figures_broken_down(items: list[Statement], doc: Document) -> None:
 
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|off|outside|on|of|into|over|across)\s+(?:the\s+)?"
-    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
-    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)"
+    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
 )
 
 
 #: "fought in / took place at / occurred near (present-day) X": the event's own place.
 _FOUGHT_IN = re.compile(
-    r"\b(?:fought|took\s+place|occurred|happened)\s+(?:in|at|near|outside|off)\s+(?:the\s+)?"
+    r"\b(?:fought|took\s+place|occurred|happened|crashed|exploded)\s+(?:in|at|near|outside|off)\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|settlement)\s+of\s+)?"
     r"(?:(?:present[\s-]day|modern(?:[\s-]day)?|what\s+is\s+(?:now|today))\s+)?"
-    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:de|del|la|le|of|on|upon|am|an)?\s*[A-Z][\w'’\-]+)*"
-    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)"
+    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
 )
 
 
@@ -458,6 +463,47 @@ def _lead(doc: Document) -> list[Sentence]:
     """The sentences of the first body paragraph."""
     body = doc.body()
     return [s for s in body if s.paragraph == body[0].paragraph] if body else []
+
+
+#: Capitalised words that may stand before "of <Place>" in a place's or event's own name
+#: ("Kingdom of France", "Province of Jaén", "Battle of Hastings", "Isle of Wight").
+_OF_PLACE_HEADS = frozenset(
+    """
+    kingdom empire republic duchy principality tsardom sultanate emirate caliphate khanate
+    electorate dominion colony commonwealth realm county district province region city town
+    village port isle island islands gulf bay strait straits sea lake cape mount state battle
+    battles siege sack fall capture storming massacre bombing bombings raid relief burning
+    occupation liberation invasion evacuation shelling attack attacks
+    """.split()
+)
+
+
+def _names_a_body(text: str, m: re.Match[str], org_words: frozenset[str]) -> bool:
+    """Whether ``of <Place>`` at *m* ends a capitalised name that is not a place's: an
+    organisation, an office or a person ("the Investigative Committee of Russia", "Isaac
+    Smith of Geelong", "Islamic State of Iraq"). A state's, a division's or an event's own
+    name ("Kingdom of France", "Battle of Hastings") is kept, and so is a single other
+    capitalised word, which may be a codename ("Dawn of Idlib").
+    """
+    if not m.group().startswith("of"):
+        return False
+    before = text[: m.start()].rstrip()
+    words = re.findall(r"[\w'’\-]+", before)
+    if not words or not words[-1][:1].isupper():
+        return False
+    prev = words[-1].casefold()
+    if prev in org_words:
+        return True
+    if len(words) >= 2 and words[-2].casefold() == "islamic" and prev == "state":
+        return True
+    # a person's name: two capitalised words, neither a state's nor an event's head word
+    # ("Isaac Smith of Geelong"); a single word may be a codename ("Dawn of Idlib")
+    # (not the sentence's first two words: "Battle Creek of …" may be the page's subject)
+    return (
+        len(words) > 2
+        and words[-2][:1].isupper()
+        and not {w.casefold() for w in words[-2:]} & _OF_PLACE_HEADS
+    )
 
 
 def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
@@ -470,7 +516,7 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     (``fought in present-day Cleveland County, Arkansas``) goes before the others, which may
     be background ("… commencing at Alexandria, Louisiana").
     """
-    from eventledger.normalise.places import resolve_place
+    from eventledger.normalise.places import ORG_WORDS, countries_named, resolve_place
 
     lead = _lead(doc)
     # the sentence that says where the event happened ("was fought in present-day Cleveland
@@ -479,10 +525,19 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     candidates = fought + [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
     for i, (s, m) in enumerate(candidates):
         name = m.group("p")
+        if _names_a_body(s.plain.text, m, ORG_WORDS):
+            continue
         place = resolve_place(name)
         if place.name is None:
             continue
-        if i < len(fought) and (place.matched or "").casefold() != name.split(",")[0].casefold():
+        if (place.matched or "").casefold() != (place.name or "").casefold():
+            # matched by another place's alternate spelling ("Banjska" is one of Bansko's):
+            # refused when the sentence names a country and it is not that one
+            named = countries_named(s.plain.text)
+            if named and place.country not in named:
+                continue
+        first = re.split(r",|\s+in\s+", name)[0]
+        if i < len(fought) and (place.matched or "").casefold() != first.casefold():
             # only a part of the name is known ("St. Peter's" of "St. Peter's Square"): the
             # gazetteer may have found another place; the lead's first place decides
             continue
@@ -504,7 +559,11 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox date: the first date of the lead paragraph, if any."""
     for s in _lead(doc):
-        dates = find_dates(s.plain.text)
+        dates = [
+            d
+            for d in find_dates(s.plain.text)
+            if not in_a_name(s.plain.text, d, doc.title) and not life_span(s.plain.text, d)
+        ]
         if dates:
             # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the
             # first sentence that has one (the first of equals), not a year in a name
@@ -522,6 +581,51 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
                 section=s.section,
             )
             return
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec bc bce ad ce".split()
+)
+#: Nouns of a page whose subject is an event: its first sentence's parenthesised range is the
+#: event's span, not a life span.
+_EVENT_WORD = re.compile(
+    r"\b(wars?|battles?|sieges?|conflicts?|campaigns?|offensives?|revolutions?|uprisings?|"
+    r"rebellions?|insurgenc(?:y|ies)|massacres?|attacks?|bombings?|crisis|occupation|"
+    r"operations?|invasions?|riots?|genocides?|famines?|disasters?|protests?|strikes?)\b",
+    re.I,
+)
+
+
+def in_a_name(text: str, d: Any, title: str = "") -> bool:
+    """A range of years right after "the" and before a capitalised word is part of a name
+    ("the 2021–22 UEFA Champions League", a season), not the event's date; unless the title
+    holds the same range ("2020–2021 Ayn Issa clashes"). A single year so placed ("the 2014
+    Idlib offensive") stays: it is usually the event's own year."""
+    if d.precision != "year" or d.end is None or d.text in title:
+        return False
+    before = text[: d.start_offset].rstrip().lower()
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[d.end_offset :])
+    return (
+        before.endswith(("the", "the 2"))
+        and after is not None
+        and after.group(1).lower().rstrip(".") not in _MONTH_WORDS
+    )
+
+
+def life_span(text: str, d: Any) -> bool:
+    """A range of exact days in parentheses, longer than a year, in a sentence that names no
+    event ("Darya Dugina (…; 15 December 1992 – 20 August 2022) was a Russian journalist") is a
+    person's birth and death, not the event's date."""
+    if d.end is None or d.precision != "day" or d.start[:4] == d.end[:4]:
+        return False
+    opened = text.rfind("(", 0, d.start_offset)
+    closed = text.find(")", d.end_offset)
+    if opened < 0 or closed < 0 or ")" in text[opened : d.start_offset]:
+        return False
+    if "(" in text[d.end_offset : closed]:
+        return False
+    return not _EVENT_WORD.search(text)
 
 
 def _date_value(d: Any) -> dict[str, Any]:

@@ -474,6 +474,7 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
         if got2 is not None:
             right, k = got2
             if _complete(right):
+                left = _bare_left_day(toks[i], left, right)
                 filled = _fill(_copy(left), right)
                 if filled is not None and _complete(filled):
                     first = _bounds(filled)[0]
@@ -494,6 +495,26 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
             return None
     j = _absorb_iso(toks, j)
     return _value(left, None, text, a, toks[j - 1].end), j
+
+
+def _bare_left_day(tok: _Tok, left: _Point, right: _Point) -> _Point:
+    """'from 14 to 19 September 2022': a bare one- or two-digit number before a range word
+    whose right end is a day of a month is that month's day, not the year 14."""
+    if (
+        tok.kind == "num"
+        and len(tok.value) <= 2
+        and left.month is None
+        and left.day is None
+        and left.era is None
+        and not left.decade
+        and left.century is None
+        and left.year is not None
+        and right.day is not None
+        and right.month is not None
+        and 1 <= left.year < right.day
+    ):
+        return _Point(day=left.year, precision="day", approx=left.approx)
+    return left
 
 
 def _right_day_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, int] | None:
@@ -660,4 +681,46 @@ def find_dates(text: str) -> list[DateValue]:
             continue
         out.append(got[0])
         i = max(got[1], i + 1)
+    return _join_nights(text, out)
+
+
+def _join_nights(text: str, dates: list[DateValue]) -> list[DateValue]:
+    """'the night of 31 December 2022/1 January 2023': two exact days written with a slash
+    between them, the second the day after the first, are one night: a two-day range."""
+    out: list[DateValue] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end is None
+            and d.end is None
+            and prev.precision == "day" == d.precision
+            and text[prev.end_offset : d.start_offset].strip() == "/"
+            and _next_day(prev.start) == d.start
+        ):
+            out[-1] = DateValue(
+                prev.start,
+                d.start,
+                "day",
+                2,
+                prev.approximate or d.approximate,
+                text[prev.start_offset : d.end_offset],
+                prev.start_offset,
+                d.end_offset,
+            )
+            continue
+        out.append(d)
     return out
+
+
+def _next_day(iso: str | None) -> str | None:
+    """The ISO day after *iso* (AD days only), or None."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if m is None:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    if d < _month_days(y, mo):
+        return f"{y:04d}-{mo:02d}-{d + 1:02d}"
+    if mo < 12:
+        return f"{y:04d}-{mo + 1:02d}-01"
+    return f"{y + 1:04d}-01-01"

@@ -195,3 +195,64 @@ def test_context_does_not_invent_a_place(
 ) -> None:
     p = resolve_place(text, context=context)
     assert (p.name, p.where_prec) == (name, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1", "where_prec"),
+    [
+        # a town followed by its division: the namesake inside that division
+        ("Makiivka, Donetsk Oblast", "Makiyivka", "UA", "Donetsk", 1),
+        # an organisation's or office's name is not its country
+        ("Islamic State of Iraq", None, None, None, None),
+        ("Investigative Committee of Russia", None, None, None, None),
+        ("Kingdom of France", "France", "FR", None, 6),
+        # Arabic articles continue a name; a lower-case division word closes it
+        ("Deir ez-Zor Governorate", "Deir ez-Zor", "SY", "Deir ez-Zor", 4),
+        ("the Deir ez-Zor region of Syria", "Deir ez-Zor", "SY", "Deir ez-Zor", 4),
+        ("Donetsk oblast", "Donetsk", "UA", "Donetsk", 4),
+        # a monarch's regnal number: a person, not a town
+        ("Queen Elizabeth II", None, None, None, None),
+        ("Louis XVI", None, None, None, None),
+        # a venue named after its town: the town, near
+        ("Melbourne Cricket Ground", "Melbourne", "AU", "Victoria", 2),
+        ("Westminster Hall in London, England", "London", "GB", "England", 1),
+    ],
+)
+def test_prose_place_rules(
+    text: str, name: str | None, country: str | None, admin1: str | None, where_prec: int | None
+) -> None:
+    p = resolve_place(text)
+    assert (p.name, p.country, p.where_prec) == (name, country, where_prec)
+    if admin1 is not None:
+        assert p.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "where_prec"),
+    [
+        # GeoNames names Russian divisions by their adjective (Tverskaya): the stem is written
+        ("Kuzhenkino in Tver Oblast", "Kuzhenkino", "Tverskaya", 1),
+        ("Krasnodar Krai", "Krasnodarskiy", "Krasnodarskiy", 4),
+    ],
+)
+def test_adjectival_division_names(text: str, name: str, admin1: str, where_prec: int) -> None:
+    p = resolve_place(text)
+    assert (p.name, p.admin1, p.where_prec) == (name, admin1, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "where_prec"),
+    [
+        # the body's "city of Idlib" is the governorate's capital: no town is picked for it
+        ("Idlib Governorate", ["Rebels advanced from the city of Idlib towards Latakia."],
+         "Idlib", 4),
+        # without a namesake, a town of the body still refines the division
+        ("Aleppo Governorate", ["The army took Khanasir and the road to the south."],
+         "Khanāşir", 1),
+    ],
+)  # fmt: skip
+def test_division_namesake_capital(
+    text: str, context: list[str], name: str, where_prec: int
+) -> None:
+    p = resolve_place(text, context=context)
+    assert (p.name, p.where_prec) == (name, where_prec)

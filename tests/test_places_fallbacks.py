@@ -124,3 +124,24 @@ def test_category_country_only_when_the_place_resolves_nothing() -> None:
     (rec,) = parse_text(wiki("Paris, France"), name="Siege.wiki", format="wikitext")
     assert rec["event"]["location"]["country"] == "FR"
     assert "country_category" not in rec["event"]["location"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("launched against the Islamic State of Iraq and the Levant", True),
+        ("the Investigative Committee of Russia launched an investigation", True),
+        ("the medal went to Isaac Smith of Geelong", True),
+        ("annexed by the Kingdom of France in 1766", False),
+        ("The Battle of Hastings was fought", False),
+        ("the siege of Amirli in Iraq", False),
+        ('an operation, codenamed "Dawn of Idlib", was launched', False),
+    ],
+)
+def test_of_place_inside_a_name(sentence: str, body: bool) -> None:
+    """'<Organisation / person> of <Place>' names a body; a state's or event's name does not."""
+    from eventledger.extract.statements import _PLACE_AFTER, _names_a_body
+    from eventledger.normalise.places import ORG_WORDS
+
+    m = next(m for m in _PLACE_AFTER.finditer(sentence) if m.group().startswith("of"))
+    assert _names_a_body(sentence, m, ORG_WORDS) is body

@@ -471,6 +471,8 @@ _OF_PLACE_HEADS = frozenset(
     """
     kingdom empire republic duchy principality tsardom sultanate emirate caliphate khanate
     electorate dominion colony commonwealth realm county district province region city town
+    regency governorate oblast prefecture department municipality parish canton voivodeship
+    krai raion borough shire territory
     village port isle island islands gulf bay strait straits sea lake cape mount state battle
     battles siege sack fall capture storming massacre bombing bombings raid relief burning
     occupation liberation invasion evacuation shelling attack attacks

@@ -60,7 +60,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Place", "resolve_place", "load_index", "nearest_city"]
+__all__ = ["Place", "resolve_place", "load_index", "nearest_city", "countries_named"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +227,29 @@ _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "
                 "street", "road", "bridge", "forest", "valley", "heath", "moor", "church",
                 "abbey", "palace", "station", "airport", "harbour", "harbor", "market", "camp",
                 "creek", "brook", "wood", "woods", "marsh", "ridge", "meadow", "farm", "mill",
-                "crossroads", "pass"}  # fmt: skip
+                "crossroads", "pass", "hall", "ground", "stadium", "arena", "cathedral",
+                "mosque", "synagogue", "temple", "hotel"}  # fmt: skip
+#: Lower-case words naming a division that may close a capitalised run ("the Deir ez-Zor
+#: region", "Donetsk oblast"): the run then names the division, not the town.
+_TRAILING_ADMIN = {"region", "governorate", "province", "oblast", "district", "county",
+                   "prefecture", "raion", "krai"}  # fmt: skip
+#: Nouns of organisations and offices: "<Noun …> of <Country>" names the body or the office
+#: ("Investigative Committee of Russia", "Armed Forces of Ukraine", "President of France"),
+#: not a place. "Islamic State" is the one self-styled state that names a group.
+ORG_WORDS = frozenset(
+    """
+    army navy forces force party front movement council committee service services ministry
+    government police guard guards bank university church agency brigade brigades corps
+    regiment battalion office court parliament assembly president minister king queen prince
+    princess duke emperor hero order bishop archbishop patriarch
+    """.split()
+)
+#: A lower-case Arabic article joined to a capitalised name ("Deir ez-Zor", "Tal al-Abyad")
+#: continues a run.
+_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
+#: A regnal or ordinal number after a name ("Elizabeth II", "Louis XVI"): a person, a ship or
+#: a war, never a place.
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:['’]s)?")
 # Words naming an administrative unit: what remains must be an admin division, never a city.
 _ADMIN_WORDS = {"county", "district", "province", "oblast", "region", "prefecture", "banner",
                 "league", "governorate", "department", "municipality", "township", "parish",
@@ -704,10 +726,13 @@ def _runs(text: str) -> list[tuple[list[str], int, str]]:
         gap = text[words[k - 1][2] : s] if k else ""
         if cur and gap.strip():  # punctuation breaks a run
             flush()
-        if w[0].isupper():
+        if w[0].isupper() or (cur and _PARTICLE.match(w)):
             cur.append((w, s, e))
         elif cur and w.lower() in _CONNECTORS:
             cur.append((w, s, e))
+        elif cur and w in _TRAILING_ADMIN and cur[-1][0].lower() not in _CONNECTORS:
+            cur.append((w, s, e))
+            flush()
         else:
             flush()
     flush()
@@ -720,12 +745,22 @@ def _fold(s: str) -> str:
     return re.sub(r"(?:yy|iy|yi|ij|yj|ii)\b", "y", _norm(s))
 
 
+#: GeoNames names Russian-style first-order divisions by their adjective ("Tverskaya",
+#: "Smolenskaya", "Krasnodarskiy"); English writes the stem ("Tver Oblast", "Krasnodar Krai").
+_ADJECTIVAL = ("skaya", "aya", "skiy", "iy")
+
+
 def _is_main_name(entry: _Entry, name: str) -> bool:
     """True when *name* is the entry's own name, not one of its alternate names."""
     key = _fold(name)
     if _fold(entry[1]) == key:
         return True
-    return entry[0] in ("admin1", "admin2") and _fold(_ADMIN_AFFIX.sub("", _norm(entry[1]))) == key
+    if entry[0] not in ("admin1", "admin2"):
+        return False
+    own = _norm(entry[1])
+    return _fold(_ADMIN_AFFIX.sub("", own)) == key or any(
+        own == _norm(name) + suffix for suffix in _ADJECTIVAL
+    )
 
 
 _KINDS = {
@@ -743,6 +778,12 @@ def _lookup(name: str, index: dict[str, list[_Entry]], mode: str = "any") -> lis
     entries = index.get(_norm(name), [])
     if mode in _KINDS:
         entries = [e for e in entries if e[0] in _KINDS[mode]]
+    if not entries and mode == "admin":
+        # "Tver Oblast": GeoNames calls the division by its adjective, "Tverskaya"
+        for suffix in _ADJECTIVAL:
+            entries = [e for e in index.get(_norm(name) + suffix, []) if e[0] == "admin1"]
+            if entries:
+                break
     return entries
 
 
@@ -793,9 +834,15 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
         if _lookup(core, index, "admin"):
             return [(core, "admin", False)]
     if len(words) > 1 and low[-1] in _SITE_SUFFIX:
-        core = " ".join(words[:-1])
-        if _lookup(core, index):
-            return [(core, "any", True)]
+        # "Ambion Hill", "Melbourne Cricket Ground": the longest leading part that names a
+        # place (by its main name when shorter than the site's name) is the place near it
+        for k in range(len(words) - 1, 0, -1):
+            core = " ".join(words[:k])
+            found = _lookup(core, index)
+            if k < len(words) - 1:
+                found = [e for e in found if _is_main_name(e, core)]
+            if found and not (k == 1 and _plain_word(core)):
+                return [(core, "any", True)]
         return None
     # a trailing country name written without a comma ("County Louth Ireland"), unless a
     # longer tail is itself a name ("North America" is not "America")
@@ -808,6 +855,10 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
                 rest = words[:-n]
                 head = None if all(_plain_word(w) for w in rest) else _pieces(rest, index)
                 return [*(head or []), (tail, "any", False)]
+    if "of" in low:
+        left = low[: low.index("of")]
+        if any(w in ORG_WORDS for w in left) or left[-2:] == ["islamic", "state"]:
+            return None  # "Security Service of Ukraine", "Islamic State of Iraq": a body
     # split at 'of'/'and' and try each part; else partition into known names
     for conn in _SPLIT_CONNECTORS:
         if conn in low:
@@ -881,7 +932,12 @@ def _hits(
         if lead in ("near", "off", "outside"):  # "Off Naupactus", "Near Krokowa"
             near = True
         region = lead in _DIRECTION
+        if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
+            continue  # "Queen Elizabeth II": a monarch, not the town of Queen Elizabeth
         pieces = _pieces(words, index)
+        if pieces is None and len(words) > 1 and words[-1] in _TRAILING_ADMIN:
+            # "the Paris region" with no division called Paris: the city still counts
+            pieces = _pieces(words[:-1], index)
         if pieces is None and region and len(words) > 1:
             pieces = _pieces(words[1:], index)
         elif pieces is not None and region and pieces[0][0].split()[0].lower() != lead:
@@ -977,10 +1033,21 @@ def _group_bests(
     by_name: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
     for h in hits:
         by_name[(h.matched, h.pos)].append(h)
+    divisions = [
+        (h.entry[1], h.pos)
+        for h in hits
+        if h.entry[0] in ("admin1", "admin2") and (_is_main_name(h.entry, h.matched) or h.polity)
+    ]
     out: list[tuple[tuple, _Hit]] = []
     for (name, pos), group in by_name.items():
         if hint:
             group = [h for h in group if h.entry[2] in hint or h.entry[0] in ("water", "region")]
+        named = {d for d, p in divisions if p != pos}
+        inside = [h for h in group if h.entry[0] == "city" and {h.entry[6], h.entry[7]} & named]
+        if inside:
+            # "Makiivka, Donetsk Oblast": of the towns so called, the one in the division the
+            # text names, even when another one has the name as its main spelling
+            group = inside + [h for h in group if h.entry[0] != "city"]
         if at is not None:
             group = [h for h in group if _fits(h.entry, at)]
         exact = [h for h in group if _fold(h.entry[1]) == _fold(name) or h.entry[0] == "water"]
@@ -1144,16 +1211,25 @@ def resolve_place(
     if coord is None and not is_area and (chosen is None or _LEVEL[chosen.entry[0]] >= 3):
         allowed = ("admin1", "region") if unknown else ("city", "admin2", "admin1", "region")
         ctx_hits = []
+        namesake = False
         for sentence in context:
             found = _hits(sentence, index, strict=True)[0]
             towns = {(h.matched, h.pos, h.entry[2]) for h in found if h.entry[0] == "city"}
             for h in found:
                 if h.entry[0] not in allowed:
                     continue
+                if (
+                    chosen is not None
+                    and chosen.entry[0] in ("admin1", "admin2")
+                    and h.entry[0] == "city"
+                    and _fold(h.matched) == _fold(chosen.matched)
+                ):
+                    namesake = True  # "the city of Deir ez-Zor": the governorate's capital,
+                    continue  # so the body's towns do not say where in the governorate
                 if unknown and (h.matched, h.pos, h.entry[2]) in towns:
                     continue  # "toward Lisbon" is the city even though a district shares the name
                 ctx_hits.append(h)
-        if ctx_hits:
+        if ctx_hits and not namesake:
             ctx_hint = hint or _countries(ctx_hits)
             ctx_admins = admins | {
                 h.entry[1] for h in ctx_hits if h.entry[0] in ("admin1", "admin2")
@@ -1173,3 +1249,9 @@ def resolve_place(
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
     return _place(text, chosen, coord, at)
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries *text* says it is about: a country name, or a division or region that
+    lies in one country ("North Kosovo" -> XK); empty when it names none."""
+    return _countries(_hits(text, load_index())[0])

@@ -145,3 +145,20 @@ def test_of_place_inside_a_name(sentence: str, body: bool) -> None:
 
     m = next(m for m in _PLACE_AFTER.finditer(sentence) if m.group().startswith("of"))
     assert _names_a_body(sentence, m, ORG_WORDS) is body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("She was killed in August 2022 in a car bombing on the outskirts of Moscow.", "Moscow"),
+        ("He was assassinated at Sarajevo by a student.", "Sarajevo"),
+        ("Two men were shot dead near Belfast in 1972.", "Belfast"),
+        ("He was killed in action during the war.", None),
+    ],
+)
+def test_killed_at(sentence: str, place: str | None) -> None:
+    """The place of a person's killing, skipping a month after 'in'."""
+    from eventledger.extract.statements import _KILLED_AT
+
+    m = _KILLED_AT.search(sentence)
+    assert (m.group("p") if m else None) == place

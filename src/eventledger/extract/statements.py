@@ -459,6 +459,21 @@ _FOUGHT_IN = re.compile(
 )
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: "was killed (in August 2022 in a car bombing) on the outskirts of X": the place of a
+#: person's killing, which goes before places the lead names as background ("the invasion
+#: of Ukraine she supported"). A month after "in" is a date, not the place.
+_KILLED_AT = re.compile(
+    r"\b(?:was|were)\s+(?:killed|assassinated|murdered|shot\s+dead)\b[^.;:]{0,80}?"
+    r"\b(?:in|at|near|outside|outskirts\s+of)\s+(?:the\s+)?"
+    rf"(?!(?:{_MONTHS})\b)"
+    r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
+)
+
+
 def _lead(doc: Document) -> list[Sentence]:
     """The sentences of the first body paragraph."""
     body = doc.body()
@@ -524,6 +539,7 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     # the sentence that says where the event happened ("was fought in present-day Cleveland
     # County, Arkansas") goes before places named in the background ("… at Alexandria")
     fought = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
+    fought += [(s, m) for s in lead for m in _KILLED_AT.finditer(s.plain.text)]
     candidates = fought + [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
     for i, (s, m) in enumerate(candidates):
         name = m.group("p")

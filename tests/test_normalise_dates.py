@@ -217,3 +217,40 @@ def test_slash_between_days_that_do_not_follow_is_two_dates() -> None:
     # 28 February 2020 is followed by 29 February (a leap year): two dates, no range
     got = find_dates("on 28 February 2020/1 March 2020")
     assert [(d.start, d.end) for d in got] == [("2020-02-28", None), ("2020-03-01", None)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "later", "expected"),
+    [
+        ("from June 2014", "On August 31, the siege was broken.", ["2014-08-31"]),
+        ("on 24 February 2022", "On 4 April 2022, they left.", ["2022-04-04"]),
+        ("on 24 February 2022", "On May 5, 2022 they left.", ["2022-05-05"]),
+        # before the opening date: dropped
+        ("on 24 February 2022", "In 2021 they left; on 3 January 2022 too.", []),
+        # no such day
+        ("in 2021", "On February 30 it ended.", []),
+    ],
+)
+def test_dates_after_fill_the_year_of_the_opening_date(
+    opening: str, later: str, expected: list[str]
+) -> None:
+    from eventledger.normalise.dates import dates_after
+
+    (start,) = find_dates(opening)
+    assert [d.start for d in dates_after(later, start)] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("June 2014", "31 August 2014", ("2014-06", "2014-08-31", 5)),
+        ("24 February 2022", "2 March 2022", ("2022-02-24", "2022-03-02", 3)),
+        ("June 2014", "20 June 2014", None),  # inside the start's month
+        ("24 February 2022", "1 February 2022", None),  # before the start
+    ],
+)
+def test_span_until(a: str, b: str, expected: tuple | None) -> None:
+    from eventledger.normalise.dates import span_until
+
+    got = span_until(parse_date(a), parse_date(b))
+    assert (got and (got.start, got.end, got.date_prec)) == expected

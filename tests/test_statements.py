@@ -222,3 +222,68 @@ def test_lead_date_skips_life_spans_and_years_in_names(
     filler = " Newspapers in many countries reported on it at length during the following weeks."
     (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
     assert (rec["event"]["date"]["start"], rec["event"]["date"]["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "start", "end", "date_prec"),
+    [
+        # a later lead sentence says the attacker left: the siege ends that day
+        (
+            "Siege of Testgrad",
+            "The Siege of Testgrad was an engagement in the city of Testgrad. It began on 24 "
+            "February 2022. On 4 April 2022, officials stated that the army had left Testgrad "
+            "Oblast.",
+            "2022-02-24",
+            "2022-04-04",
+            5,
+        ),
+        # a day written without a year takes the start's year
+        (
+            "Siege of Testville",
+            "The town was besieged from June 2014. On August 31, the army broke the siege.",
+            "2014-06",
+            "2014-08-31",
+            5,
+        ),
+        (
+            "Battle of Testford",
+            "The battle began on 24 February 2022. The battle ended on 2 March 2022 with the "
+            "capture of the city.",
+            "2022-02-24",
+            "2022-03-02",
+            3,
+        ),
+        # no ending verb: the later date is something else
+        (
+            "Siege of Testgrad",
+            "The siege began on 24 February 2022. On 4 April 2022, officials visited the city.",
+            "2022-02-24",
+            None,
+            1,
+        ),
+        # not a lasting event: an attack's later dates are its aftermath
+        (
+            "Testgrad attack",
+            "The attack took place on 24 February 2022. On 4 April 2022 the attackers withdrew "
+            "from Testgrad.",
+            "2022-02-24",
+            None,
+            1,
+        ),
+        # an "end" before the start is not the end
+        (
+            "Siege of Testgrad",
+            "The siege began on 24 February 2022. On 4 January 2022 the army had left Testgrad.",
+            "2022-02-24",
+            None,
+            1,
+        ),
+    ],
+)
+def test_lead_end_date_of_a_siege_or_battle(
+    title: str, lead: str, start: str, end: str | None, date_prec: int
+) -> None:
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"], d["date_prec"]) == (start, end, date_prec)

@@ -30,7 +30,7 @@ from typing import Any
 
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
-from eventledger.normalise.dates import DateError, find_dates, parse_date
+from eventledger.normalise.dates import DateError, dates_after, find_dates, parse_date, span_until
 from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
 from eventledger.normalise.places import coord_from_parameters, coord_parameter_role, stated_coord
 
@@ -598,7 +598,60 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
                 sentence=s.id,
                 section=s.section,
             )
+            _lead_end_date(b, doc, support, s, d)
             return
+
+
+#: Titles of events that last (a siege, a battle): a later lead sentence may date their end.
+_DURATIVE_TITLE = re.compile(
+    r"\b(sieges?|battles?|offensives?|occupation|blockade|campaign|standoff|encirclement)\b", re.I
+)
+#: A lead sentence that says the event ended: the siege was lifted/broken, the attacker left
+#: or withdrew from a named place, the fighting ended.
+_ENDING = re.compile(
+    r"\b(?:(?:lifted|broke|broken|ended|raised)\s+the\s+(?:siege|blockade|encirclement)"
+    r"|(?:siege|blockade|encirclement|battle|fighting|offensive)\s+(?:was\s+)?"
+    r"(?:lifted|broken|ended|came\s+to\s+an\s+end|concluded)"
+    r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z])"
+)
+
+
+def _lead_end_date(
+    b: _Builder,
+    doc: Document,
+    support: dict[str, tuple[str, list[str]]],
+    first: Sentence,
+    start: Any,
+) -> None:
+    """A siege or battle page whose lead dates only its start ("It began on 24 February
+    2022") and a later lead sentence says it ended, with a date ("On 4 April 2022 … the
+    Russian military had left Chernihiv Oblast", "On August 31, the Iraqi military broke the
+    siege": the year is the start's): the event spans from the one to the other. The first
+    such date wins; an end before the start or inside the start's month is ignored."""
+    if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
+        return
+    lead = _lead(doc)
+    for s in lead[lead.index(first) + 1 :]:
+        if not _ENDING.search(s.plain.text):
+            continue
+        for d in dates_after(s.plain.text, start):
+            joined = span_until(start, d)
+            if joined is None:
+                continue
+            b.items[-1].value = _date_value(joined)
+            sup, refs = support.get(s.id, ("unsourced", []))
+            b.add(
+                "date",
+                s.plain.span_of(d.start_offset, d.end_offset),
+                "body",
+                value=_date_value(d),
+                refs=refs,
+                support=sup,
+                sentence=s.id,
+                section=s.section,
+            )
+            return
+        return
 
 
 _MONTH_WORDS = frozenset(

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["DateError", "DateValue", "find_dates", "parse_date"]
 
@@ -724,3 +724,71 @@ def _next_day(iso: str | None) -> str | None:
     if mo < 12:
         return f"{y:04d}-{mo + 1:02d}-01"
     return f"{y + 1:04d}-01-01"
+
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_YEARLESS_DAY = re.compile(
+    r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]+)"
+    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?)\b(?!\s*,?\s*[0-9])"
+)
+
+
+def dates_after(text: str, start: DateValue) -> list[DateValue]:
+    """The dates of *text* (a later sentence of the same paragraph), where a day written
+    without a year ("On August 31, …") takes the year of *start*, the date the paragraph
+    opened with. Only dates that do not precede *start* are returned."""
+    found = list(find_dates(text))
+    year = (start.start or "")[:4]
+    if year.isdigit():
+        taken = [(d.start_offset, d.end_offset) for d in found]
+        for m in _YEARLESS_DAY.finditer(text):
+            month = _MONTHS.get((m.group("m1") or m.group("m2")).lower())
+            day = int(m.group("d1") or m.group("d2"))
+            if month is None or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if not 1 <= day <= _month_days(int(year), month):
+                continue
+            found.append(
+                DateValue(
+                    f"{year}-{month:02d}-{day:02d}",
+                    None,
+                    "day",
+                    1,
+                    False,
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                )  # fmt: skip
+            )
+    first = start.start or ""
+    return [d for d in found if d.end is None and (d.start or "") >= first[: len(d.start or "")]]
+
+
+def _human(iso: str) -> str:
+    """'2014-06' → 'June 2014', '2022-04-04' → '4 April 2022' (AD dates)."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def span_until(start: DateValue, end: DateValue) -> DateValue | None:
+    """The range from *start* to *end* (its precision the coarser, its date_prec from its
+    length), or None when *end* does not follow *start* or either is not an AD date."""
+    a, b = start.start or "", end.end or end.start or ""
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", a) or not re.fullmatch(r"\d{4}(-\d\d){0,2}", b):
+        return None
+    if b.startswith(a) or a.startswith(b) or b < a:
+        return None  # the end lies inside the start's month or year, or before it
+    try:
+        got = parse_date(f"{_human(a)} – {_human(b)}")
+    except DateError:
+        return None
+    if got.end is None:
+        return None
+    return replace(got, text=start.text, start_offset=start.start_offset,
+                   end_offset=start.end_offset, approximate=start.approximate)  # fmt: skip

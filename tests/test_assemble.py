@@ -632,3 +632,98 @@ def test_contradiction_leaves_best_null() -> None:
 def test_lead_figures_dated_to_another_year_are_dropped(lead: str, deaths: tuple) -> None:
     d = _page("Istanbul bombing", lead)["event"]["deaths"]
     assert (d["low"], d["best"], d["high"]) == deaths
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths", "injuries"),
+    [
+        # a later confirmation supersedes the initial reports, both categories
+        (
+            "The base was attacked on 13 March 2022. Initial reports stated that 35 soldiers "
+            "were killed and 134 others were injured. Later, the police confirmed 61 people "
+            "were killed and 160 were injured.",
+            (61, 61, 61),
+            (160, 160, 160),
+        ),
+        # "initially … but raised the death toll to": the other party's claim stays
+        (
+            "The school was struck on 1 January 2023. Officials of one side claimed that the "
+            "attack killed 400 troops, while the other side initially confirmed that 63 troops "
+            "were killed, but raised the death toll to 89 two days later.",
+            (89, None, 400),
+            (None, None, None),
+        ),
+        # no figure called initial: a later figure does not replace the earlier ones
+        (
+            "The base was attacked on 13 March 2022. Officials said 35 soldiers were killed. "
+            "Later, the police confirmed 61 people were killed.",
+            (35, None, 61),
+            (None, None, None),
+        ),
+        # initial figures without a later revision stay
+        (
+            "The base was attacked on 13 March 2022. Initial reports stated that 35 soldiers "
+            "were killed and 134 others were injured.",
+            (35, 35, 35),
+            (134, 134, 134),
+        ),
+    ],
+)
+def test_a_later_confirmed_toll_supersedes_initial_reports(
+    lead: str, deaths: tuple, injuries: tuple
+) -> None:
+    from eventledger.pipeline import parse_text
+
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"Testbase attack\n\n{lead}{filler}\n", name="page.txt")
+    got = {
+        k: tuple(rec["event"][k][x] for x in ("low", "best", "high"))
+        for k in ("deaths", "injuries")
+    }
+    assert got == {"deaths": deaths, "injuries": injuries}
+
+
+@pytest.mark.parametrize(
+    ("title", "section", "body", "injuries"),
+    [
+        # the lead gives no injuries: the Casualties section's figure is the event's
+        (
+            "Testgrad shelling",
+            "Casualties",
+            "Between 400 and 500 deaths and 300 injuries were reported by the army.",
+            (300, 300, 300),
+        ),
+        # a section of another name counts other things
+        (
+            "Testgrad shelling",
+            "Aftermath",
+            "Between 400 and 500 deaths and 300 injuries were reported by the army.",
+            (None, None, None),
+        ),
+        # rival or partial counts in the section: none is the event's
+        (
+            "Testgrad shelling",
+            "Victims",
+            "The army reported 300 injured. A hospital said 12 people were injured.",
+            (None, None, None),
+        ),
+        # a battle's casualty section counts sides and single days
+        (
+            "Battle of Testgrad",
+            "Casualties",
+            "A strike on 27 June killed at least 8 civilians and wounded 42.",
+            (None, None, None),
+        ),
+    ],
+)
+def test_a_casualty_section_fills_a_category_the_lead_leaves_out(
+    title: str, section: str, body: str, injuries: tuple
+) -> None:
+    from eventledger.pipeline import parse_text
+
+    text = (
+        f"# {title}\n\nThe {title} took place on 1 January 2023 in Testgrad. It killed 63 "
+        f"soldiers.\n\n## {section}\n\n{body}\n"
+    )
+    (rec,) = parse_text(text, name="page.md")
+    assert tuple(rec["event"]["injuries"][x] for x in ("low", "best", "high")) == injuries

@@ -398,6 +398,12 @@ GEGENMIAO_LEAD = (
         ("The raid did not result in the death of a single soldier.", []),
         ("The fire resulted in the death of a number of residents.", []),
         ("The fire led to the death of a family of five.", []),
+        # a number word after a figure starts its own phrase, not the figure's unit
+        (
+            "They initially confirmed 63, but raised the death toll to 89 two days later.",
+            [("killed", "=", 89, 89)],
+        ),
+        ("The death toll rose to 45 three weeks later.", [("killed", "=", 45, 45)]),
     ],
 )
 def test_figures_in_sentence(sentence: str, expected):

@@ -315,6 +315,7 @@ def assemble(
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
         sts = drop_other_years(sts, doc, event["date"])
+        sts = drop_superseded(sts, doc)
         event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
@@ -348,6 +349,59 @@ def _is_event_page(doc: Document, kind: str) -> bool:
 
 
 _IN_YEAR = re.compile(r"\b(?:in|since|during) (\d{4})\b")
+
+
+#: Words that open a new clause: a cue before them speaks of another figure.
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re.I)
+#: A figure the text gives as a first, unconfirmed report.
+_INITIAL_CUE = re.compile(
+    r"\b(?:initial(?:ly)?|preliminary|first reports?|early reports?|at first)\b", re.I
+)
+#: A figure the text gives as a later confirmation or revision of the toll.
+_REVISION_CUE = re.compile(
+    r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
+    r"|\b(?:subsequently|eventually)\s+(?:confirmed|raised|revised|updated)\b"
+    r"|\b(?:raised|updated|revised|increased|lowered)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b",
+    re.I,
+)
+
+
+def _clause_before(doc: Document, st: Statement, sentence_spans: dict[str, Any]) -> str:
+    """The text of the statement's sentence from the last clause break before its figure up
+    to the figure's end ("…, while Russian officials initially confirmed that 63 troops were
+    killed")."""
+    span = sentence_spans.get(st.sentence or "")
+    if span is None:
+        return ""
+    text = doc.input[span[0] : st.span[1]]
+    upto = st.span[0] - span[0]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, max(upto, 0))]
+    return text[breaks[-1] if breaks else 0 :]
+
+
+def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
+    """Lead figures the text itself replaces: when a lead figure is a later confirmation or
+    revision ("Later, the police confirmed 61 people were killed", "but raised the death toll
+    to 89"), the earlier lead figures of the same category that the text calls initial
+    ("initial reports stating … 35 … were killed and 134 others were injured", "initially
+    confirmed that 63") are superseded: they stay statements, but not the event's figure.
+    Figures not called initial (another party's claim) stay."""
+    spans = {s.id: s.span for s in doc.sentences}
+    lead = [st for st in sts if st.origin == "body" and st.section is None and st.sentence]
+    revised = [st for st in lead if _REVISION_CUE.search(_clause_before(doc, st, spans))]
+    if not revised:
+        return sts
+    last = max(st.span[0] for st in revised)
+    dropped = {
+        st.id
+        for st in lead
+        if st not in revised
+        and st.span[0] < last
+        and _INITIAL_CUE.search(_clause_before(doc, st, spans))
+    }
+    return [st for st in sts if st.id not in dropped]
 
 
 def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) -> list[Statement]:
@@ -420,6 +474,8 @@ def _event_quantity(
         chosen = [
             st for st in sts if st.origin == "body" and st.sentence in totalling and st.side is None
         ]
+    if not chosen and not sides and kind not in ("battle", "war"):
+        chosen = _casualty_section(sts, policy, cat)
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
     if f:
         findings.append(f)
@@ -433,6 +489,37 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+#: Headings of a section that counts the event's own victims.
+_CASUALTY_HEADING = re.compile(
+    r"^\s*(?:casualties|victims|death\s+toll|deaths|fatalities|injuries|"
+    r"casualties\s+and\s+(?:damage|losses|victims)|victims\s+and\s+casualties|dead\s+and\s+injured)"
+    r"\s*$",
+    re.I,
+)
+
+
+def _casualty_section(sts: list[Statement], policy: str, cat: str) -> list[Statement]:
+    """When neither the infobox nor the lead gives a figure of this category, on a page that
+    is no battle or war (whose casualty sections count sides, days and parts), the figures of
+    a section headed "Casualties" / "Victims" / "Death toll" ("Between 400 and 500 deaths and
+    300 injuries were reported"): that section counts the event's own victims. Only when its
+    figures agree (no ``CONTRADICTION``): a section that lists rival or partial counts gives
+    none ("null beats a guess")."""
+    found = [
+        st
+        for st in sts
+        if st.origin == "body"
+        and st.side is None
+        and not st.subset
+        and st.section
+        and _CASUALTY_HEADING.match(st.section)
+    ]
+    if not found:
+        return []
+    _, f = combine(found, policy, cat)
+    return [] if f is not None else found
 
 
 def totals_win(sts: list[Statement]) -> list[Statement]:

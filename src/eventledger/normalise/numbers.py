@@ -679,7 +679,9 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 words += 1
                 continue
             break
-        if w[0].isdigit():
+        if w[0].isdigit() or (prose and lw in _UNITS):
+            # another number starts its own phrase: "raised the toll to 89 two days later"
+            # (the days are not the 89's unit)
             break
         if _NONCAS.fullmatch(lw) and lw not in ("may", "march", "ad", "marks"):
             out.noncas = True

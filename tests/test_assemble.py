@@ -149,6 +149,12 @@ def _doc(title: str, template: str | None) -> Document:
         ("Siege of Somewhere", None, "battle"),
         ("Some massacre", None, "attack"),
         ("Imber friendly fire incident", "event", "other"),
+        # the taking of a place is a battle; the fall of a thing that is no place is not
+        ("Capture of Chernobyl", None, "battle"),
+        ("Seizure of Kherson", None, "battle"),
+        ("Fall of Saigon", None, "battle"),
+        ("Fall of the Berlin Wall", None, "other"),
+        ("Capture of Chernobyl", "civilian attack", "attack"),
     ],
 )
 def test_event_kind(title: str, template: str | None, kind: str) -> None:
@@ -584,6 +590,23 @@ def _page(title: str, lead: str) -> dict:
         (
             "Port explosion",
             "On 4 August 2020 a stock of ammonium nitrate exploded in the port.",
+            "other",
+        ),
+        # ... or when a lead sentence says it was / had been a missile strike, undenied
+        (
+            "Airbase explosions",
+            "Explosions occurred at the airbase on 9 August 2022. The commander later said"
+            " that it had been a Ukrainian missile strike.",
+            "attack",
+        ),
+        (
+            "Depot explosion",
+            "A depot exploded on 9 August 2022. Officials denied that it had been an attack.",
+            "other",
+        ),
+        (
+            "Depot explosion",
+            "A depot exploded on 9 August 2022. It was a warm day.",
             "other",
         ),
         # a labour strike is no attack

@@ -531,3 +531,34 @@ def test_respectively_figures_are_subsets() -> None:
         "It was the deadliest incident for firefighters and police officers, with 343 and 72 killed respectively."
     )
     assert [(f.low, f.subset) for f in figs] == [(343, True), (72, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count the same sentence calls an undercount is a floor, best and high open
+        (
+            "The UN confirmed the deaths of 1,348 civilians, but warned that the true death"
+            " toll was likely thousands higher.",
+            (">=", 1348, None, None),
+        ),
+        (
+            "The UN confirmed the deaths of 1,348 civilians, but said the true death toll was"
+            ' "likely thousands higher".',
+            (">=", 1348, None, None),
+        ),
+        (
+            "About 300 people were killed, and the real number is probably much higher.",
+            (">=", 300, None, None),
+        ),
+        # a comparison with another figure or year is no undercount
+        (
+            "300 people were killed; the number of wounded was higher than in 2010.",
+            ("=", 300, 300, 300),
+        ),
+        ("300 people were killed in the attack.", ("=", 300, 300, 300)),
+    ],
+)
+def test_undercount_is_a_floor(sentence: str, expected: tuple) -> None:
+    (f,) = figures_in_sentence(sentence)
+    assert (f.comparator, f.low, f.high, f.best) == expected

@@ -198,14 +198,21 @@ _WEAPON = re.compile(
 )
 
 
-def _first_sentence_attack(doc: Document) -> bool:
-    """The first body sentence says the subject "was a/an <attack noun>", up to four
-    adjectives between ("was an American bombing", "was an Israeli airstrike on …")."""
-    body = doc.body()
-    if not body:
-        return False
-    text = body[0].plain.text
-    for m in re.finditer(r"\b(?:was|is) (?:an?|the)\s+", text):
+#: Titles naming the taking of a place ("Capture of Chernobyl", "Seizure of Kherson", "Fall
+#: of Saigon"; not "Fall of the Berlin Wall"): a military capture, a battle.
+_CAPTURE_TITLE = re.compile(r"^(?:the\s+)?(?:(?:capture|seizure)\s+of|fall\s+of\s+(?!the\b))", re.I)
+#: Words that deny or doubt an attack in the same sentence ("denied it was an attack").
+_DENIAL = re.compile(
+    r"\b(?:not|no|never|denied|denies|deny|ruled out|rules out|rejected|unlikely|"
+    r"instead of|rather than|initially|first thought|mistaken)\b",
+    re.I,
+)
+
+
+def _names_attack(text: str, copula: str = r"(?:was|is)") -> bool:
+    """*text* says something "was a/an <attack noun>", up to four adjectives between ("was
+    an American bombing", "was an Israeli airstrike on …")."""
+    for m in re.finditer(rf"\b{copula} (?:an?|the)\s+", text):
         rest = text[m.end() :]
         for _ in range(5):
             if _ATTACK_NOUN.match(rest):
@@ -217,6 +224,31 @@ def _first_sentence_attack(doc: Document) -> bool:
     return False
 
 
+def _lead_calls_it_attack(doc: Document) -> bool:
+    """A sentence of the lead paragraph says the event "was / had been a <attack noun>"
+    ("Zaluzhnyi … said that it had been a Ukrainian missile strike"), without denying or
+    doubting it in the same sentence."""
+    body = doc.body()
+    if not body:
+        return False
+    for s in body:
+        if s.paragraph != body[0].paragraph:
+            break
+        text = s.plain.text
+        if _names_attack(text, r"(?:was|is|had been|has been)") and not _DENIAL.search(text):
+            return True
+    return False
+
+
+def _first_sentence_attack(doc: Document) -> bool:
+    """The first body sentence says the subject "was a/an <attack noun>", up to four
+    adjectives between ("was an American bombing", "was an Israeli airstrike on …")."""
+    body = doc.body()
+    if not body:
+        return False
+    return _names_attack(body[0].plain.text)
+
+
 def event_kind(doc: Document) -> str:
     """attack, battle, war or other: from the infobox family, else from the title's words.
 
@@ -224,7 +256,9 @@ def event_kind(doc: Document) -> str:
     culture" is no event (``other``). Without an infobox family, a generic title word
     ("Operation …") yields to the first sentence's "was a/an <attack noun>", and so does a
     title without a kind word; a title's "explosion" is an attack when the first sentence
-    names the bomb or missile that caused it.
+    names the bomb or missile that caused it, or a lead sentence says it "was / had been a
+    missile strike (bombing, attack …)". A title that names the taking of a place ("Capture
+    of …", "Seizure of …", "Fall of <Place>") is a battle.
     """
     title = doc.title.lower()
     if _NOT_EVENT_TITLE.search(title.strip()):
@@ -233,7 +267,8 @@ def event_kind(doc: Document) -> str:
     warlike = re.search(
         r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title
     )
-    battlelike = re.search(
+    capture = _CAPTURE_TITLE.match(title.strip())
+    battlelike = capture or re.search(
         r"\b(battle|siege|raid|operation|offensive|landing|skirmish|engagement)\b", title
     )
     if family == "military conflict":
@@ -242,18 +277,16 @@ def event_kind(doc: Document) -> str:
         return "attack"
     if _ATTACK_TITLE.search(title):
         return "attack"
-    generic = bool(battlelike) and not re.search(
-        r"\b(battle|siege|raid|offensive|landing|skirmish|engagement)\b", title
+    generic = bool(battlelike) and not (
+        capture
+        or re.search(r"\b(battle|siege|raid|offensive|landing|skirmish|engagement)\b", title)
     )
     if family is None and (generic or not (battlelike or warlike)):
         if _first_sentence_attack(doc):
             return "attack"
-        if (
-            _EXPLOSION_TITLE.search(title)
-            and doc.body()
-            and _WEAPON.search(doc.body()[0].plain.text)
-        ):
-            return "attack"
+        if _EXPLOSION_TITLE.search(title) and doc.body():
+            if _WEAPON.search(doc.body()[0].plain.text) or _lead_calls_it_attack(doc):
+                return "attack"
     if battlelike:
         return "battle"
     if warlike:

@@ -1017,6 +1017,15 @@ def _scan(
             comparator, low, high, approx = "~", None, None, True
         elif est:
             approx = True
+        floor = low if low is not None else best
+        if (
+            prose
+            and comparator in ("=", "~")
+            and floor is not None
+            and _UNDERCOUNT_AFTER.search(text, end, nxt)
+        ):
+            # a count the sentence itself calls an undercount is a floor
+            comparator, low, high, best = ">=", floor, None, None
         depth = paren_depth_at[raw.start - lo]
         in_paren_after_main = depth > 0 and main_end is not None and main_end <= raw.start
         if in_paren_after_main and after.category in (None, main_cat):
@@ -1055,6 +1064,20 @@ def _scan(
             )
         )
     return figures, any_number
+
+
+#: After a count, the same sentence says the true toll is higher than it ("confirmed the deaths
+#: of 1,348 civilians, but warned that the true death toll was likely thousands higher"): the
+#: count is an undercount, a floor.
+_UNDERCOUNT_AFTER = re.compile(
+    r"\b(?:tolls?|numbers?|figures?|counts?|totals?)\b[^.;()]{0,40}?\b"
+    r"(?:likely|probably|possibly|almost\s+certainly|certainly|may\s+be|might\s+be|could\s+be|"
+    r"is|was|were|are|believed\s+to\s+be|feared\s+to\s+be)\s+[\"“'‘]?"
+    r"(?:(?:much|far|many|significantly|considerably|substantially|several\s+times|"
+    r"thousands|hundreds|tens\s+of\s+thousands|likely|probably)\s+){0,2}higher\b(?!\s+than\b)"
+    r"|\bunder-?(?:counts?|estimates?|estimated|reported)\b",
+    re.I,
+)
 
 
 def _paren_depths(text: str, lo: int, hi: int) -> list[int]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.normalise.places import Place, load_index, nearest_city, resolve_place
+from eventledger.normalise.places import (
+    Place,
+    _arabic_key,
+    load_index,
+    nearest_city,
+    resolve_place,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -256,3 +262,57 @@ def test_division_namesake_capital(
 ) -> None:
     p = resolve_place(text, context=context)
     assert (p.name, p.where_prec) == (name, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "where_prec"),
+    [
+        # Arabic transliteration variants: article forms, ayn marks, doubled letters
+        ("Maarrat al-Numan", "Ma‘arrat an Nu‘mān", "SY", 1),
+        ("Maarrat al-Nu'man, Syria", "Ma‘arrat an Nu‘mān", "SY", 1),
+        # "<X> Governorate/Province" is the division even when GeoNames writes it "Ar-X"
+        ("Raqqa Governorate", "Ar-Raqqah", "SY", 4),
+        ("the Raqqa Province", "Ar-Raqqah", "SY", 4),
+        ("Raqqah governorate", "Ar-Raqqah", "SY", 4),
+        # names found directly are unchanged
+        ("Raqqa", "Ar Raqqah", "SY", 1),
+        ("Paris", "Paris", "FR", 1),
+        ("Aleppo Governorate", "Aleppo", "SY", 4),
+    ],
+)
+def test_arabic_transliteration_variants(
+    text: str, name: str, country: str, where_prec: int
+) -> None:
+    p = resolve_place(text)
+    assert (p.name, p.country, p.where_prec) == (name, country, where_prec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numana",  # an Italian town: not folded onto an Arabic name
+        "O'Hare",  # an apostrophe alone does not make a name Arabic
+        "al-Ra",  # too short to tell apart
+    ],
+)
+def test_arabic_fold_does_not_invent_places(text: str) -> None:
+    p = resolve_place(text)
+    assert p.country not in {"SY", "IQ", "JO", "LB", "SA", "EG"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maarrat al-Numan", "Ma`arrat an Nu`man"),
+        ("Abu al-Duhur", "Abu ad Duhur"),
+        ("Raqqa", "Ar-Raqqah"),
+        ("Jisr al-Shughur", "Jisr ash Shughur"),
+    ],
+)
+def test_arabic_key_folds_variants(a: str, b: str) -> None:
+    assert _arabic_key(a) == _arabic_key(b)
+
+
+def test_arabic_key_keeps_other_names_apart() -> None:
+    assert _arabic_key("Hama") != _arabic_key("Homs")
+    assert _arabic_key("Tal al-Abyad") != _arabic_key("Tal al-Aswad")

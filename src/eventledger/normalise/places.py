@@ -784,7 +784,58 @@ def _lookup(name: str, index: dict[str, list[_Entry]], mode: str = "any") -> lis
             entries = [e for e in index.get(_norm(name) + suffix, []) if e[0] == "admin1"]
             if entries:
                 break
+    if not entries and (mode == "admin" or _ARABIC_FEATURE.search(_norm(name))):
+        entries = _arabic_lookup(name, index)
+        if mode in _KINDS:
+            entries = [e for e in entries if e[0] in _KINDS[mode]]
     return entries
+
+
+#: Countries whose place names English writes from Arabic: only their gazetteer names are
+#: matched by the transliteration fold below.
+_ARABIC_CC = frozenset("SY IQ JO LB PS SA YE OM AE QA BH KW EG LY TN DZ MA SD MR".split())
+_ARTICLE = r"(?:al|el|an|en|ad|ed|ar|er|as|es|at|et|az|ez|ash|esh|adh|dh|ath|th)"
+#: A name written from Arabic: a separate article ("al-Rai", "Abu ad Duhur") or an ayn/hamza
+#: mark ("Ma`arrat").
+_ARABIC_FEATURE = re.compile(rf"(?:^|[\s-]){_ARTICLE}[\s-]\w|[`'‘’ʿʾ]")
+
+
+def _arabic_key(name: str) -> str:
+    """Fold the spelling variants of an Arabic name: ayn/hamza marks dropped, the article in
+    all its assimilated forms (an-, ad-, ar-, as-, at-, ash-…) written "al", hyphens as spaces,
+    doubled letters single, a final "-ah" as "-a", and a leading article dropped
+    ("Maarrat al-Numan" = "Ma`arrat an Nu`man"; "Raqqa" = "Ar-Raqqah")."""
+    s = re.sub(r"[`'‘’ʿʾ]", "", _norm(name)).replace("-", " ")
+    s = re.sub(rf"(?:(?<=\s)|^){_ARTICLE}(?=\s\w)", "al", s)
+    s = re.sub(r"(\w)\1", r"\1", s)
+    s = re.sub(r"ah\b", "a", s)
+    s = re.sub(r"^al\s+", "", re.sub(r"\s+", " ", s).strip())
+    return s
+
+
+_arabic_map: dict[str, list[_Entry]] | None = None
+
+
+def _arabic_lookup(name: str, index: dict[str, list[_Entry]]) -> list[_Entry]:
+    """Entries in Arabic-speaking countries whose gazetteer name is an Arabic transliteration
+    (it has an article or an ayn/hamza mark) and folds like *name* (:func:`_arabic_key`).
+    Used only when *name* itself is not in the gazetteer."""
+    global _arabic_map
+    key = _arabic_key(name)
+    if len(key) < 4:
+        return []  # "al-Ra" and the like: too short to tell apart
+    with _lock:
+        if _arabic_map is None:
+            amap: dict[str, list[_Entry]] = {}
+            for k, entries in index.items():
+                if not _ARABIC_FEATURE.search(k):
+                    continue
+                keep = [e for e in entries if e[2] in _ARABIC_CC]
+                if keep:
+                    bucket = amap.setdefault(_arabic_key(k), [])
+                    bucket.extend(e for e in keep if e not in bucket)
+            _arabic_map = amap
+    return list(_arabic_map.get(key, []))
 
 
 def _plain_word(w: str) -> bool:

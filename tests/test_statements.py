@@ -214,6 +214,26 @@ def test_notes_of_casualty_fields_give_their_categories(casualties2: str, expect
         ),
         # a single year before the name stays: it is the event's year
         ("2014 Idlib offensive", "The 2014 Idlib offensive was fought in Idlib.", "2014", None),
+        # a later day without a year takes the year stated earlier in the same sentence
+        (
+            "Capture of Testgrad",
+            "During the 2022 invasion, the zone was captured on 24 February by the army.",
+            "2022-02-24",
+            None,
+        ),
+        (
+            "Testgrad campaign",
+            "The 2016 Testgrad campaign was a series of operations that started on 1 April.",
+            "2016-04-01",
+            None,
+        ),
+        # no such day: the year stays
+        (
+            "Testgrad unrest",
+            "During the 2022 unrest a crowd marched through Testgrad.",
+            "2022",
+            None,
+        ),
     ],
 )
 def test_lead_date_skips_life_spans_and_years_in_names(

@@ -586,7 +586,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the
             # first sentence that has one (the first of equals), not a year in a name
             rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
-            d = min(dates, key=lambda x: rank.get(x.precision, 5))
+            d = _day_of_year(s.plain.text, min(dates, key=lambda x: rank.get(x.precision, 5)))
             sup, refs = support.get(s.id, ("unsourced", []))
             b.add(
                 "date",
@@ -600,6 +600,23 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             )
             _lead_end_date(b, doc, support, s, d)
             return
+
+
+def _day_of_year(text: str, d: Any) -> Any:
+    """A sentence dated only by a year whose later day has no year ("During the 2022 Russian
+    invasion of Ukraine, the zone was captured on 24 February"): the day takes the year stated
+    earlier in the same sentence and dates the event. Otherwise *d* unchanged."""
+    if d.precision != "year" or d.end is not None or d.ongoing:
+        return d
+    for e in dates_after(text, d):
+        if (
+            e.precision == "day"
+            and e.end is None
+            and e.start_offset >= d.end_offset
+            and (e.start or "").startswith(d.start or "-")
+        ):
+            return e
+    return d
 
 
 #: Titles of events that last (a siege, a battle): a later lead sentence may date their end.

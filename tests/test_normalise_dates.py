@@ -254,3 +254,36 @@ def test_span_until(a: str, b: str, expected: tuple | None) -> None:
 
     got = span_until(parse_date(a), parse_date(b))
     assert (got and (got.start, got.end, got.date_prec)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("early March 2013", "5 March 2013", ("2013-03", "2013-03-05", 2)),
+        ("March 2013", "April 2013", ("2013-03", "2013-04", 5)),
+        ("2013", "5 March 2013", None),  # a year start: still refused
+        ("3 March 2013", "5 March 2013", ("2013-03-03", "2013-03-05", 2)),
+        ("March 2013", "1 February 2013", None),
+    ],
+)
+def test_span_until_inside_a_month(a: str, b: str, expected: tuple | None) -> None:
+    from eventledger.normalise.dates import span_until
+
+    got = span_until(parse_date(a), parse_date(b), inside=True)
+    assert (got and (got.start, got.end, got.date_prec)) == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("It began in September and ended on 16 October.", ["2016-09", "2016-10-16"]),
+        ("It began in early September.", ["2016-09"]),
+        ("Fighting in September 2017 resumed.", ["2017-09"]),  # a full date stays
+        ("The unit of Marion fought in May.", ["2016-05"]),
+        ("It was led by August Smith.", []),  # not after in/since/from/during
+    ],
+)
+def test_dates_after_with_months(later: str, expected: list[str]) -> None:
+    from eventledger.normalise.dates import dates_after
+
+    assert [d.start for d in dates_after(later, parse_date("2016"), months=True)] == expected

@@ -307,3 +307,90 @@ def test_lead_end_date_of_a_siege_or_battle(
     (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
     d = rec["event"]["date"]
     assert (d["start"], d["end"], d["date_prec"]) == (start, end, date_prec)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "start", "end"),
+    [
+        # the title's year dates months and days without a year in the next lead sentence;
+        # a sentence that opens the event and says it took its object spans the two
+        (
+            "2016 Testabad offensive",
+            "The 2016 Testabad offensive was a military offensive to capture Testabad. It began "
+            "in September and resulted in the capture of Testabad by the army on 16 October.",
+            "2016-09",
+            "2016-10-16",
+        ),
+        # no opening verb: the first yearless date alone
+        (
+            "2016 Testabad offensive",
+            "The 2016 Testabad offensive was a military offensive. The army reached Testabad on "
+            "16 October.",
+            "2016-10-16",
+            None,
+        ),
+        # a lasting event's lone yearless day after "capture": its end, the year stands
+        (
+            "Battle of Testabad (2019)",
+            "The Battle of Testabad occurred during the 2019 offensive. The battle resulted in "
+            "the capture of Testabad by the army on 20 October.",
+            "2019",
+            None,
+        ),
+        # a year not in the title is not a year to lend
+        (
+            "Testabad offensive",
+            "The Testabad offensive was a military offensive in 2016. It began in September.",
+            "2016",
+            None,
+        ),
+        # a siege's "besieged since <date>" is its start, the lead's day its end
+        (
+            "Siege of Testabad Airbase",
+            "The siege of Testabad Airbase was a battle for the airbase. It was captured by "
+            "rebels on 9 September 2015. The base had been besieged since September 2012.",
+            "2012-09",
+            "2015-09-09",
+        ),
+        # not a siege title: "besieged since" is background
+        (
+            "Testabad massacre",
+            "The Testabad massacre was a killing of civilians on 9 September 2015. The town "
+            "had been besieged since September 2012.",
+            "2015-09-09",
+            None,
+        ),
+        # an end day inside a start that is only a month, in the sentence that opens it
+        (
+            "Battle of Testabad",
+            "The Battle of Testabad was a battle for the city. Rebel forces launched the "
+            'offensive in early March 2013, and declared themselves in "near-total control" on '
+            "5 March, the first city to fall.",
+            "2013-03",
+            "2013-03-05",
+        ),
+        # a later day without an ending word does not end it
+        (
+            "Battle of Testabad",
+            "The Battle of Testabad was a battle for the city. Rebel forces launched the "
+            "offensive in early March 2013, and reached the centre on 5 March.",
+            "2013-03",
+            None,
+        ),
+        # "began" of another clause does not open the event
+        (
+            "Battle of Testabad",
+            "The war, which began in 2011, reached the city; rebels attacked on 3 March 2013 and "
+            "captured it on 5 March.",
+            "2013-03-03",
+            None,
+        ),
+    ],
+)
+def test_lead_date_yearless_continuation_siege_start_and_same_sentence_end(
+    title: str, lead: str, start: str, end: str | None
+) -> None:
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"]) == (start, end)

@@ -523,6 +523,24 @@ def _names_a_body(text: str, m: re.Match[str], org_words: frozenset[str]) -> boo
     )
 
 
+#: Words before a lead place that say how it stands to the event, kept in the location text so
+#: the resolver reads them: a reference point ("130 km north of Kyiv", "the area north and east
+#: of Mosul": near it, never its point) or a settlement ("the city of Kherson": the city, not
+#: the oblast named after it).
+_PLACE_QUALIFIER = re.compile(
+    r"(?:\b(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|mi|miles)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:\s+and\s+(?:north|south|east|west))?\s+of\s+"
+    r"|\b(?:city|town|village)\s+of\s+)$"
+)
+#: A place named as part of a facility's name, followed by the settlement it stands in ("the
+#: Saky airbase in the town of Novofedorivka"): the settlement is the event's place.
+_FACILITY_IN_TOWN = re.compile(
+    r"\s+(?:military\s+|air\s+|naval\s+)?(?:air\s*base|airfield|airport|base|plant|station)"
+    r"\s+in\s+the\s+(?:town|village|city|settlement)\s+of\s+[A-Z]"
+)
+
+
 def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox location: the first place the lead paragraph puts it in.
 
@@ -545,6 +563,26 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
         name = m.group("p")
         if _names_a_body(s.plain.text, m, ORG_WORDS):
             continue
+        if _FACILITY_IN_TOWN.match(s.plain.text, m.end("p")):
+            continue  # "the Saky airbase in the town of Novofedorivka": the town follows
+        a = m.start("p")
+        qual = _PLACE_QUALIFIER.search(s.plain.text[max(0, a - 40) : a])
+        if qual is None:
+            # "The battle of Kherson … the capture of the city of Kherson": the lead's own
+            # "city of X" says which X the bare name is
+            for s2, m2 in candidates[i + 1 :]:
+                a2 = m2.start("p")
+                q2 = _PLACE_QUALIFIER.search(s2.plain.text[max(0, a2 - 40) : a2])
+                if (
+                    m2.group("p") == name
+                    and q2
+                    and q2.group().startswith(("city", "town", "village"))
+                ):
+                    s, m, a, qual = s2, m2, a2, q2
+                    break
+        if qual is not None:
+            a -= len(qual.group())
+            name = s.plain.text[a : m.end("p")]
         place = resolve_place(name)
         if place.name is None:
             continue
@@ -554,13 +592,12 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
             named = countries_named(s.plain.text)
             if named and place.country not in named:
                 continue
-        first = re.split(r",|\s+in\s+", name)[0]
+        first = re.split(r",|\s+in\s+", m.group("p"))[0]
         if i < len(fought) and (place.matched or "").casefold() != first.casefold():
             # only a part of the name is known ("St. Peter's" of "St. Peter's Square"): the
             # gazetteer may have found another place; the lead's first place decides
             continue
         sup, refs = support.get(s.id, ("unsourced", []))
-        a = m.start("p")
         b.add(
             "location",
             s.plain.span_of(a, a + len(name)),
@@ -587,6 +624,10 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             # first sentence that has one (the first of equals), not a year in a name
             rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
             d = _day_of_year(s.plain.text, min(dates, key=lambda x: rank.get(x.precision, 5)))
+            if _siege_since(b, doc, support, s, d):
+                return
+            s, d = _title_year_refined(doc, s, d)
+            d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
             sup, refs = support.get(s.id, ("unsourced", []))
             b.add(
                 "date",
@@ -617,6 +658,116 @@ def _day_of_year(text: str, d: Any) -> Any:
         ):
             return e
     return d
+
+
+#: "It began in September": the verb that opens an event before its first date.
+_BEGAN = re.compile(r"\b(?:began|begun|started|launched|commenced|opened)\b", re.I)
+#: Words between a start and a later date of the same sentence that end the event there
+#: ("… and resulted in the capture of Dabiq … on 16 October").
+_ENDED_AT = re.compile(
+    r"\b(?:captured?|fell|fall\s+of|ended|concluded|seized|withdrew"
+    r"|(?:in|took|taken|gained|seized|secured)\s+(?:\S+\s+)?control)\b",
+    re.I,
+)
+_YEAR_IN_TITLE = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
+
+
+def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentence, Any]:
+    """A lead that dates the event only by the title's year ("The 2016 Dabiq offensive was
+    …") and then by months and days without a year ("It began in September and resulted in
+    the capture of Dabiq … on 16 October"): the first later lead sentence with such a date
+    dates the event in the title's year. When that sentence opens the event ("began") and a
+    later date of it follows a capture/end word, the event spans the two (2016-09 to
+    2016-10-16); a lasting event's lone date after a capture/end word is its end, and the
+    year stands. Returns the sentence and date to use."""
+    years = _YEAR_IN_TITLE.findall(doc.title or "")
+    if d.precision != "year" or d.end is not None or d.ongoing or years != [d.start]:
+        return first, d
+    lead = _lead(doc)
+    for s in lead[lead.index(first) + 1 :]:
+        text = s.plain.text
+        later = [e for e in dates_after(text, d, months=True) if (e.start or "")[:4] == d.start]
+        if not later:
+            continue
+        if [e for e in find_dates(text) if e.start_offset < later[0].start_offset]:
+            return first, d  # a full date comes first: not a yearless continuation
+        start = later[0]
+        joined = _began_and_ended(text, start, later[1:])
+        if joined is not None:
+            return s, joined
+        if _DURATIVE_TITLE.search(doc.title or "") and _ENDED_AT.search(text[: start.start_offset]):
+            return first, d  # "resulted in the capture of X on 20 October": the end, not the date
+        return s, start
+    return first, d
+
+
+def _began_and_ended(text: str, start: Any, later: list[Any]) -> Any:
+    """A sentence that opens the event at *start* ("Rebel forces launched the offensive in
+    early March 2013", "It began in September") and says at a later date of it that the
+    event ended, was won or took its object ("… declared themselves in near-total control
+    on 5 March", "… resulted in the capture of Dabiq … on 16 October"): the span from the
+    start to the first such date, which may lie inside a start that is only a month. None
+    when the sentence does not say both."""
+    opening = text[max(0, start.start_offset - 40) : start.start_offset]
+    if start.end is not None or start.ongoing or not _BEGAN.search(re.split(r"[,;(]", opening)[-1]):
+        return None
+    for e in later:
+        if e.start_offset < start.end_offset:
+            continue
+        if _ENDED_AT.search(text[start.end_offset : e.start_offset]):
+            return span_until(start, e, inside=True)
+    return None
+
+
+#: "The base had been besieged since September 2012": the start of a siege.
+_BESIEGED_SINCE = re.compile(r"\b(?:besieged|under\s+siege|encircled|blockaded)\s+since\s+$", re.I)
+
+
+def _siege_since(
+    b: _Builder,
+    doc: Document,
+    support: dict[str, tuple[str, list[str]]],
+    where: Sentence,
+    first: Any,
+) -> bool:
+    """A siege page whose lead dates one day ("It was captured … on 9 September 2015") and
+    says since when the place had been besieged ("The base had been besieged since September
+    2012"): the siege ran from that date to the day. Adds the start (holding the span) and
+    the end statements and returns True; False when the lead has no such earlier start."""
+    if first.end is not None or first.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
+        return False
+    for s in _lead(doc):
+        text = s.plain.text
+        for since in find_dates(text):
+            if not _BESIEGED_SINCE.search(text[: since.start_offset]) or since.end is not None:
+                continue
+            joined = span_until(since, first)
+            if joined is None:
+                return False
+            sup, refs = support.get(s.id, ("unsourced", []))
+            b.add(
+                "date",
+                s.plain.span_of(since.start_offset, since.end_offset),
+                "body",
+                value=_date_value(joined),
+                refs=refs,
+                support=sup,
+                sentence=s.id,
+                section=s.section,
+            )
+            sup, refs = support.get(where.id, ("unsourced", []))
+            b.add(
+                "date",
+                where.plain.span_of(first.start_offset, first.end_offset),
+                "body",
+                value=_date_value(first),
+                refs=refs,
+                support=sup,
+                sentence=where.id,
+                section=where.section,
+            )
+            return True
+    return False
 
 
 #: Titles of events that last (a siege, a battle): a later lead sentence may date their end.

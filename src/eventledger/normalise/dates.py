@@ -735,14 +735,43 @@ _YEARLESS_DAY = re.compile(
 )
 
 
-def dates_after(text: str, start: DateValue) -> list[DateValue]:
+#: A month without a year or day after "in/since/from/during" ("It began in September"):
+#: the month of a year the context gives.
+_YEARLESS_MONTH = re.compile(
+    r"\b(?:in|since|from|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<m>[A-Z][a-z]+)\b"
+    r"(?!\s*,?\s*[0-9])"
+)
+
+
+def dates_after(text: str, start: DateValue, months: bool = False) -> list[DateValue]:
     """The dates of *text* (a later sentence of the same paragraph), where a day written
     without a year ("On August 31, …") takes the year of *start*, the date the paragraph
-    opened with. Only dates that do not precede *start* are returned."""
+    opened with; with *months*, so does a bare month after in/since/from/during ("began in
+    September"). Only dates that do not precede *start* are returned (with *months*, in
+    text order)."""
     found = list(find_dates(text))
     year = (start.start or "")[:4]
     if year.isdigit():
         taken = [(d.start_offset, d.end_offset) for d in found]
+        for m in _YEARLESS_MONTH.finditer(text) if months else ():
+            if m.group("m") not in _MONTH_NAMES or any(
+                a < m.end() and m.start("m") < b for a, b in taken
+            ):
+                continue
+            month = _MONTHS[m.group("m").lower()]
+            found.append(
+                DateValue(
+                    f"{year}-{month:02d}",
+                    None,
+                    "month",
+                    2,
+                    False,
+                    m.group("m"),
+                    m.start("m"),
+                    m.end(),
+                )  # fmt: skip
+            )
+            taken.append((m.start("m"), m.end()))
         for m in _YEARLESS_DAY.finditer(text):
             month = _MONTHS.get((m.group("m1") or m.group("m2")).lower())
             day = int(m.group("d1") or m.group("d2"))
@@ -763,6 +792,8 @@ def dates_after(text: str, start: DateValue) -> list[DateValue]:
                 )  # fmt: skip
             )
     first = start.start or ""
+    if months:
+        found.sort(key=lambda d: d.start_offset)
     return [d for d in found if d.end is None and (d.start or "") >= first[: len(d.start or "")]]
 
 
@@ -776,13 +807,16 @@ def _human(iso: str) -> str:
     return parts[0]
 
 
-def span_until(start: DateValue, end: DateValue) -> DateValue | None:
+def span_until(start: DateValue, end: DateValue, inside: bool = False) -> DateValue | None:
     """The range from *start* to *end* (its precision the coarser, its date_prec from its
-    length), or None when *end* does not follow *start* or either is not an AD date."""
+    length), or None when *end* does not follow *start* or either is not an AD date. An end
+    inside the start's month or year is refused, unless *inside* and the start is a month
+    and the end a later day of it (the caller has read that the event ended that day)."""
     a, b = start.start or "", end.end or end.start or ""
     if not re.fullmatch(r"\d{4}(-\d\d){0,2}", a) or not re.fullmatch(r"\d{4}(-\d\d){0,2}", b):
         return None
-    if b.startswith(a) or a.startswith(b) or b < a:
+    in_month = inside and len(a) == 7 and len(b) == 10 and b.startswith(a)
+    if (b.startswith(a) and not in_month) or a.startswith(b) or b < a:
         return None  # the end lies inside the start's month or year, or before it
     try:
         got = parse_date(f"{_human(a)} – {_human(b)}")

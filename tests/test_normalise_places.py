@@ -316,3 +316,24 @@ def test_arabic_key_folds_variants(a: str, b: str) -> None:
 def test_arabic_key_keeps_other_names_apart() -> None:
     assert _arabic_key("Hama") != _arabic_key("Homs")
     assert _arabic_key("Tal al-Abyad") != _arabic_key("Tal al-Aswad")
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "where_prec", "feature"),
+    [
+        # "the city/town/village of X" is the settlement, not the division named after it
+        ("the city of Kherson", "Kherson", 1, "city"),
+        ("Kherson", "Kherson", 4, "admin1"),
+        # a facility named after a place ("X Military Airbase", "X Airbase"): near X
+        ("Abu al-Duhur Military Airbase", "Abu al-Duhur", 2, "city"),
+        ("Abu al-Duhur Airbase", "Abu al-Duhur", 2, "city"),
+        ("Melbourne Cricket Ground", "Melbourne", 2, "city"),
+        # a reference point ("north of X") is near X, never its point
+        ("north and east of Mosul", "Mosul", 2, "city"),
+    ],
+)
+def test_settlement_and_facility_words(
+    text: str, matched: str, where_prec: int, feature: str
+) -> None:
+    p = resolve_place(text)
+    assert (p.matched, p.where_prec, p.feature) == (matched, where_prec, feature)

@@ -162,3 +162,41 @@ def test_killed_at(sentence: str, place: str | None) -> None:
 
     m = _KILLED_AT.search(sentence)
     assert (m.group("p") if m else None) == place
+
+
+def _lead_place(lead: str) -> dict:
+    wiki = (
+        "{{Infobox military conflict\n| conflict = The Ford fight\n| date = 1650\n}}\n"
+        f"{lead}<ref>Dupont 1990, p. 4.</ref>\n\n==References==\n{{{{reflist}}}}\n"
+    )
+    (rec,) = parse_text(wiki, name="Ford_fight.wiki", format="wikitext")
+    return rec["event"]["location"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "where_prec"),
+    [
+        # a place after "<direction> of" / "<N km> <direction> of" is a reference point: near
+        ("The fighting was in the area north and east of Mosul.", "Mosul", 2),
+        ("The rebels took the village of Xyzzyq, north of Aleppo.", "Aleppo", 2),
+        ("The plant lies 130 km north of Kyiv.", "Kyiv", 2),
+        ("The troops held positions in Aleppo.", "Aleppo", 1),
+        # a facility named after a place, then the town it stands in: the town
+        (
+            "Explosions occurred at the Saky airbase in the town of Novofedorivka, Crimea.",
+            "Novofedorovka",
+            1,
+        ),
+        ("Explosions occurred at the Saky airbase near the coast.", "Saki", 1),
+        # "the city of X" later in the lead says which X a bare earlier name is
+        ("The battle of Kherson ended with the capture of the city of Kherson.", "Kherson", 1),
+    ],
+)
+def test_lead_place_qualifiers(lead: str, name: str, where_prec: int) -> None:
+    loc = _lead_place(lead)
+    assert (loc["name"], loc["where_prec"]) == (name, where_prec)
+
+
+def test_bare_namesake_without_city_of_stays_the_oblast() -> None:
+    loc = _lead_place("The battle of Kherson was fought by the army.")
+    assert (loc["name"], loc["where_prec"]) == ("Kherson", 4)

@@ -228,7 +228,13 @@ _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "
                 "abbey", "palace", "station", "airport", "harbour", "harbor", "market", "camp",
                 "creek", "brook", "wood", "woods", "marsh", "ridge", "meadow", "farm", "mill",
                 "crossroads", "pass", "hall", "ground", "stadium", "arena", "cathedral",
-                "mosque", "synagogue", "temple", "hotel"}  # fmt: skip
+                "mosque", "synagogue", "temple", "hotel", "airbase", "airfield",
+                "base"}  # fmt: skip
+#: Words between a place and its facility word ("Abu al-Duhur Military Airbase", "Hmeimim Air
+#: Base"): the facility is still named after the place before them.
+_FACILITY_MODIFIERS = {"military", "air", "naval", "international", "army"}
+#: "the city/town/village of X": X is the settlement, not a division named after it.
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: Lower-case words naming a division that may close a capitalised run ("the Deir ez-Zor
 #: region", "Donetsk oblast"): the run then names the division, not the town.
 _TRAILING_ADMIN = {"region", "governorate", "province", "oblast", "district", "county",
@@ -887,10 +893,13 @@ def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str,
     if len(words) > 1 and low[-1] in _SITE_SUFFIX:
         # "Ambion Hill", "Melbourne Cricket Ground": the longest leading part that names a
         # place (by its main name when shorter than the site's name) is the place near it
-        for k in range(len(words) - 1, 0, -1):
+        last = len(words) - 1
+        while last > 1 and low[last - 1] in _FACILITY_MODIFIERS:
+            last -= 1  # "X Military Airbase" is named after X as "X Airbase" is
+        for k in range(last, 0, -1):
             core = " ".join(words[:k])
             found = _lookup(core, index)
-            if k < len(words) - 1:
+            if k < last:
                 found = [e for e in found if _is_main_name(e, core)]
             if found and not (k == 1 and _plain_word(core)):
                 return [(core, "any", True)]
@@ -999,9 +1008,14 @@ def _hits(
             if not all(_plain_word(w) for w in words):
                 unknown.append(" ".join(words))
             continue
+        settlement = _SETTLEMENT_OF.search(before_low) is not None
         for name, mode, site_near in pieces:
             polity = mode == "polity" or _norm(name) in _HISTORICAL_KEYS
-            for entry in _lookup(name, index, mode):
+            entries = _lookup(name, index, mode)
+            if settlement and any(e[0] == "city" for e in entries):
+                # "the city of Kherson": the city, not the oblast named after it
+                entries = [e for e in entries if e[0] == "city"]
+            for entry in entries:
                 if strict and entry[0] == "city" and not _is_main_name(entry, name):
                     continue
                 hits.append(_Hit(entry, name, start, near or site_near, region, polity))

@@ -122,6 +122,28 @@ class _Builder:
         self.items.append(st)
         return st
 
+    def add_from_sentence(
+        self,
+        prop: str,
+        s: Sentence,
+        start: int,
+        end: int,
+        support: dict[str, tuple[str, list[str]]],
+        **kw: Any,
+    ) -> Statement:
+        """A body statement over ``s.plain.text[start:end]``, with the sentence's support."""
+        sup, refs = support.get(s.id, ("unsourced", []))
+        return self.add(
+            prop,
+            s.plain.span_of(start, end),
+            "body",
+            refs=refs,
+            support=sup,
+            sentence=s.id,
+            section=s.section,
+            **kw,
+        )
+
 
 def _field_support(f: Field) -> tuple[list[str], str]:
     refs = _dedupe(f.refs or [m.ref for m in f.markers if m.ref])
@@ -169,16 +191,13 @@ def extract_statements(doc: Document) -> list[Statement]:
     for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
-        sup, refs = support.get(s.id, ("unsourced", []))
         for fig in figures_in_sentence(s.plain.text):
-            b.add(
+            b.add_from_sentence(
                 CATEGORY_PROPERTY.get(fig.category, "casualties"),
-                _figure_span(s.plain, fig),
-                "body",
-                refs=refs,
-                support=sup,
-                sentence=s.id,
-                section=s.section,
+                s,
+                fig.start,
+                fig.end,
+                support,
                 **_figure_kw(fig),
             )
     box_place = box is not None and any(
@@ -597,16 +616,13 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
             # only a part of the name is known ("St. Peter's" of "St. Peter's Square"): the
             # gazetteer may have found another place; the lead's first place decides
             continue
-        sup, refs = support.get(s.id, ("unsourced", []))
-        b.add(
+        b.add_from_sentence(
             "location",
-            s.plain.span_of(a, a + len(name)),
-            "body",
+            s,
+            a,
+            a + len(name),
+            support,
             value={"text": name},
-            refs=refs,
-            support=sup,
-            sentence=s.id,
-            section=s.section,
         )
         return
 
@@ -628,16 +644,13 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
                 return
             s, d = _title_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
-            sup, refs = support.get(s.id, ("unsourced", []))
-            b.add(
+            b.add_from_sentence(
                 "date",
-                s.plain.span_of(d.start_offset, d.end_offset),
-                "body",
+                s,
+                d.start_offset,
+                d.end_offset,
+                support,
                 value=_date_value(d),
-                refs=refs,
-                support=sup,
-                sentence=s.id,
-                section=s.section,
             )
             _lead_end_date(b, doc, support, s, d)
             return
@@ -744,27 +757,21 @@ def _siege_since(
             joined = span_until(since, first)
             if joined is None:
                 return False
-            sup, refs = support.get(s.id, ("unsourced", []))
-            b.add(
+            b.add_from_sentence(
                 "date",
-                s.plain.span_of(since.start_offset, since.end_offset),
-                "body",
+                s,
+                since.start_offset,
+                since.end_offset,
+                support,
                 value=_date_value(joined),
-                refs=refs,
-                support=sup,
-                sentence=s.id,
-                section=s.section,
             )
-            sup, refs = support.get(where.id, ("unsourced", []))
-            b.add(
+            b.add_from_sentence(
                 "date",
-                where.plain.span_of(first.start_offset, first.end_offset),
-                "body",
+                where,
+                first.start_offset,
+                first.end_offset,
+                support,
                 value=_date_value(first),
-                refs=refs,
-                support=sup,
-                sentence=where.id,
-                section=where.section,
             )
             return True
     return False
@@ -807,16 +814,13 @@ def _lead_end_date(
             if joined is None:
                 continue
             b.items[-1].value = _date_value(joined)
-            sup, refs = support.get(s.id, ("unsourced", []))
-            b.add(
+            b.add_from_sentence(
                 "date",
-                s.plain.span_of(d.start_offset, d.end_offset),
-                "body",
+                s,
+                d.start_offset,
+                d.end_offset,
+                support,
                 value=_date_value(d),
-                refs=refs,
-                support=sup,
-                sentence=s.id,
-                section=s.section,
             )
             return
         return

@@ -30,7 +30,7 @@ from eventledger.pipeline import document_records
 from eventledger.read.wikitext import read_wikitext
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wikitext_parse import wtf_times  # noqa: E402
+from wikitext_parse import corpus_args, wtf_times  # noqa: E402
 
 
 def _median_ms(times: list[float]) -> float:
@@ -55,15 +55,7 @@ def measure(text: str, name: str, repeat: int) -> tuple[float, float, float]:
 
 
 def main(argv: list[str]) -> None:
-    repeat = 3
-    if "--repeat" in argv:
-        repeat = int(argv[argv.index("--repeat") + 1])
-    args = [a for a in argv if not a.startswith("--") and not a.isdigit()]
-    root = Path(__file__).resolve().parents[1]
-    corpus = Path(args[0]) if args else root.parent / "shared" / "corpus" / "wikitext"
-    files = sorted(corpus.glob("*.wiki"))
-    if not files:
-        sys.exit(f"no .wiki files in {corpus}")
+    files, repeat = corpus_args(argv)
     texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
     document_records(read_wikitext(texts[0][1], texts[0][0]))  # warm-up: place index, regexes
     if "--gc-freeze" in argv:

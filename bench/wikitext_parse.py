@@ -83,7 +83,8 @@ def wtf_times(files: list[Path], repeat: int) -> list[float] | None:
         return json.loads(r.stdout)
 
 
-def main(argv: list[str]) -> None:
+def corpus_args(argv: list[str]) -> tuple[list[Path], int]:
+    """The ``.wiki`` files of CORPUS_DIR (default ../shared/corpus/wikitext) and ``--repeat N``."""
     repeat = 3
     if "--repeat" in argv:
         repeat = int(argv[argv.index("--repeat") + 1])
@@ -93,6 +94,11 @@ def main(argv: list[str]) -> None:
     files = sorted(corpus.glob("*.wiki"))
     if not files:
         sys.exit(f"no .wiki files in {corpus}")
+    return files, repeat
+
+
+def main(argv: list[str]) -> None:
+    files, repeat = corpus_args(argv)
     ours, bare = [], []
     for f in files:
         text = f.read_text(encoding="utf-8")

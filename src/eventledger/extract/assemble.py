@@ -340,6 +340,18 @@ def assemble(
         else []
     )
     event["sides"] = sides
+    # sides that only the lead's prose names (no infobox, no figure of their own) say who
+    # fought; the event's figures are then those of the text, as on a page without sides
+    named_only = {
+        side
+        for side in {st.side for st in statements if st.side is not None}
+        if all(
+            st.property == "combatant" and st.origin == "body"
+            for st in statements
+            if st.side == side
+        )
+    }
+    counted = [s for s in sides if s["side"] not in named_only]
     totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
@@ -349,7 +361,7 @@ def assemble(
             sts = [st for st in sts if st.origin == "infobox"]
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc)
-        event[key] = _event_quantity(sts, sides, cat, kind, policy, findings, totalling)
+        event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]

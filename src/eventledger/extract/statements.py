@@ -213,6 +213,8 @@ def extract_statements(doc: Document) -> list[Statement]:
         _lead_date(b, doc, support)
     if english and not box_place:
         _lead_location(b, doc, support)
+    if english:
+        _lead_actors(b, doc, support)
     _bare_figures_dead(b.items)
     _bare_figures_broken_down(b.items, doc)
     if doc.coords and not any(
@@ -228,6 +230,37 @@ def extract_statements(doc: Document) -> list[Statement]:
             value={"text": doc.input[span[0] : span[1]], "coord": [lat, lon]},
         )
     return b.items
+
+
+def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
+    """Sides or perpetrators from the lead's sentences, when the infobox names no actor.
+
+    The rules are :func:`eventledger.extract.prose_actors.lead_actors`'s; a named attacker
+    whose kind is unknown acts for no state (``non-state``), as in the infobox.
+    """
+    from eventledger.extract.assemble import event_kind
+    from eventledger.extract.prose_actors import lead_actors
+
+    if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
+        return  # the infobox's actors, or its side columns that prose sides could not match
+    for m in lead_actors(_lead(doc), event_kind(doc)):
+        kind = m.actor.kind
+        if m.role == "perpetrator" and kind == "unknown" and _PERSON.match(m.actor.name):
+            kind = "non-state"
+        b.add_from_sentence(
+            m.role,
+            m.sentence,
+            m.start,
+            m.end,
+            support,
+            value={
+                "name": m.actor.name,
+                "link": None,
+                "kind": kind,
+                "country": m.actor.country,
+            },
+            side=m.side,
+        )
 
 
 def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:

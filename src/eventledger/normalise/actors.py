@@ -75,7 +75,9 @@ _JOINED = ("Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda
            "Saint Kitts and Nevis", "Sao Tome and Principe", "São Tomé and Príncipe",
            "Saint Vincent and the Grenadines", "Heard Island and McDonald Islands",
            "United Kingdom of Great Britain and Ireland", "Catholic and Royal Army",
-           "Serbia and Montenegro", "Kingdom of Great Britain and Ireland")  # fmt: skip
+           "Serbia and Montenegro", "Kingdom of Great Britain and Ireland",
+           "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria",
+           "Islamic State of Iraq and al-Sham")  # fmt: skip
 
 _UNKNOWN = {"unknown", "unidentified", "unknown perpetrator", "unknown perpetrators",
             "unknown attackers", "unknown assailants", "unknown gunmen", "n/a", "none"}  # fmt: skip

@@ -1,0 +1,392 @@
+"""Actors named in the lead's sentences, for pages whose infobox names none (or that have none).
+
+A researcher who codes an event from its text alone takes the belligerents from the sentence
+that opposes them and the perpetrator from the sentence that says who carried the attack out.
+These rules read only such sentences of the lead paragraph, and only these shapes:
+
+* **Sides** (battles, wars): "… between *A* and *B*", "… between *A* and *B* against *C*" (the
+  "against" separates the sides), "… between *A* on one side and *B* on the other"; "an
+  offensive launched by *A* against *B*" (also "conducted / carried out / led by", "an operation
+  by …", and "to capture X from *B*"); "*A* launched an offensive against *B*"; "The
+  combatants were *A* and *B*". A list of three or more parties without "against" makes two
+  sides only when the extra parties are called allied ("… and the allied separatist Donetsk
+  People's Republic") and so join the party before them; otherwise the sides are unclear and
+  none is taken (null beats a guess).
+* **Perpetrators** (attacks): "carried out / conducted / perpetrated / committed / launched /
+  claimed by *A*", "an attack / strike / bombing … by *A*", "*A* claimed responsibility". A
+  sentence that only suspects, accuses or reports someone's statement ("allegedly",
+  "suspected", "blamed", "according to", "said that") names no perpetrator.
+
+A party is a phrase of at most 24 words that ends at a clause boundary (a comma, a
+preposition or connective such as "in", "during", "for", "led by", an -ing word); it must hold
+a capitalised word or a word that names an armed group ("rebel forces", "militants"). Parties
+are split into actors, and their kinds classified, by :func:`~eventledger.normalise.actors.split_actors`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventledger.models import Sentence
+from eventledger.normalise.actors import Actor, split_actors
+
+__all__ = ["ActorMention", "lead_actors"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor a lead sentence names: offsets index into ``sentence.plain.text``."""
+
+    role: str  # 'combatant' | 'perpetrator'
+    side: int | None
+    sentence: Sentence
+    start: int
+    end: int
+    actor: Actor
+
+
+#: Where a party's phrase ends: punctuation, prepositions and connectives, an -ing word.
+_BOUNDARY = re.compile(
+    r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for|that|which|who|whose|as|on|near|at|around|"
+    r"from|to|with|since|after|before|when|while|where|following|throughout|backed|supported|"
+    r"led|under|amid|across|along|into|inside|outside|within|until|against|by|between|"
+    r"took|began|started|ended|lasted|was|were|is|are|had|has|killed|captured|seized|"
+    r"retook|affiliated|linked|loyal|aligned|associated|based|stationed|deployed|"
+    r"and\s+(?:later|then|eventually|subsequently)|[a-z]+ing|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)\b"
+)
+#: Words that make an all-lower-case phrase an armed party ("rebel forces", "militants").
+_GROUP_WORD = re.compile(
+    r"\b(?:forces|troops|rebels?|insurgents?|militants?|militias?|fighters|soldiers|army|"
+    r"jihadists?|guerrillas?|partisans|factions?|groups?|police)\b",
+    re.I,
+)
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_LEADING = re.compile(
+    r"^(?:(?:when|then|allied|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
+    r"fighters|military|forces|troops)\s+(?:of\s+)?)+",
+    re.I,
+)
+#: Bare nouns that name no party of their own ("… and allied groups").
+_GENERIC = frozenset("groups factions forces allies units others troops elements".split())
+_REMARK = re.compile(r"\s*\(X*\)\s*$")
+_COMPASS_AND = re.compile(
+    r"\b(?:North|South|East|West)(?:ern)?\s+and\s+(?:North|South|East|West)(?:ern)?\b"
+)
+#: A phrase that names a place or nobody: "rebel-held districts", "No group".
+_NOT_A_PARTY = re.compile(
+    r"(?:\b(?:districts?|areas?|territor(?:y|ies)|positions?|city|town|villages?|regions?|"
+    r"countryside|provinces?|neighbou?rhoods?|parts?)$)|^(?:no|none|nobody|neither)\b",
+    re.I,
+)
+_ALLIED = re.compile(r"^(?:the\s+)?(?:allied|its\s+allies|their\s+allies|allies)\b", re.I)
+#: A sentence that reports suspicion, accusation or someone's words names no perpetrator.
+_DOUBT = re.compile(
+    r"\b(?:alleged(?:ly)?|suspect(?:ed|s)?|believed|accused|accuses|blamed|blames|reportedly|"
+    r"according to|claimed that|claims that|said that|says that|denied|unclear|possibly|"
+    r"probably|likely|presumably|unknown|unidentified)\b",
+    re.I,
+)
+
+_BETWEEN = re.compile(r"\bbetween\s+")
+_BY_AGENT = re.compile(
+    r"\b(?:(?:launched|conducted|carried\s+out|waged|mounted|initiated|undertaken|begun|"
+    r"started|laid|fought|imposed)(?:\s+(?:on|in)\s+[^,;.()]{1,30}?)?\s+by|(?:operation|offensive|counteroffensive|counter-offensive|"
+    r"campaign|attack|assault|intervention|advance|incursion|invasion|operations|offensives)"
+    r"\s+by)\s+",
+    re.I,
+)
+_SUBJECT_LAUNCHED = re.compile(
+    r"\b(?:launched|began|started|mounted|initiated)\s+(?:an?|the|their|its|his|her)\s+"
+    r"(?:[\w–-]+\s+){0,3}?(?:offensive|counteroffensive|counter-offensive|attack|assault|"
+    r"operation|campaign|invasion|incursion)\s+against\s+",
+    re.I,
+)
+_FROM_CAPTURE = re.compile(
+    r"\b(?:capture|capturing|recapture|recapturing|seize|seizing|take|taking|retake|retaking|"
+    r"expel|expelling|dislodge|dislodging|drive|driving|wrest|wresting)\b[^,;.]*?\bfrom\s+",
+    re.I,
+)
+_AGAINST = re.compile(r"\bagainst\s+")
+_COMBATANTS_WERE = re.compile(
+    r"\b(?:the\s+)?(?:combatants|belligerents|opposing\s+sides|warring\s+parties)\s+were\s+",
+    re.I,
+)
+_PERPETRATED_BY = re.compile(
+    r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
+    r"claimed|organi[sz]ed|staged|undertaken|fired|mounted|planned|attacked|struck|shelled|"
+    r"bombed|targeted|hit)\s+by|"
+    r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
+    r"ambush|bombardment|attacks|strikes|airstrikes|bombings)\s+by)\s+",
+    re.I,
+)
+#: "<A> launched a rocket strike on …" (the subject of the attack verb).
+_SUBJECT_STRUCK = re.compile(
+    r"\b(?:launched|carried\s+out|conducted|fired|mounted|staged)\s+(?:an?|the|their|its)\s+"
+    r"(?:[\w–-]+\s+){0,3}?(?:strike|strikes|airstrike|airstrikes|attack|attacks|raid|bombing|"
+    r"assault|bombardment)\b",
+    re.I,
+)
+_CLAIMED = re.compile(r"\s+(?:has\s+|have\s+|later\s+)?claimed\s+responsibility\b", re.I)
+
+
+#: A subject before its verb ("the Ukrainian Ground Forces launched …") is a short phrase.
+_SUBJECT_WORDS = 8
+
+
+def _masked(text: str) -> str:
+    """*text* with the inside of every bracketed part blanked out as ``X`` (same length; the
+    outermost brackets stay), so that nothing inside "(which disbanded in 28 January …)" ends
+    or splits a party."""
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+            if depth > 1:
+                out[i] = "X"
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth:
+                out[i] = "X"
+        elif depth:
+            out[i] = "X"
+    return "".join(out)
+
+
+def _phrase_end(masked: str, start: int) -> int:
+    """Where the party that starts at *start* ends (at the next boundary, or the end). "from"
+    after a group word continues the party ("factions from the Free Syrian Army")."""
+    pos = start
+    while True:
+        m = _BOUNDARY.search(masked, pos)
+        if m is None:
+            return len(masked.rstrip(" ."))
+        if m.group().strip() == "from" and _GROUP_WORD.search(
+            masked[max(start, m.start() - 12) : m.start()]
+        ):
+            pos = m.end()
+            continue
+        return m.start()
+
+
+def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
+    """The actors of ``text[start:end]`` as (start, end, actor), offsets into *text*; empty
+    when the phrase names no party."""
+    phrase = text[start:end]
+    if not phrase.strip() or len(phrase.split()) > 24:
+        return []
+    out = []
+    # split on a copy whose bracketed parts (nested too) and compass pairs ("North and East
+    # Syria") cannot separate actors; names and offsets are then taken from the text itself
+    guarded = _COMPASS_AND.sub(lambda m: m.group().replace(" and ", " axd "), _masked(phrase))
+    for actor in split_actors(guarded):
+        a, b = start + actor.start, start + actor.end
+        name = text[a:b]
+        lead = _LEADING.match(name)
+        if lead:
+            a += lead.end()
+        remark = _REMARK.search(_masked(text[a:b]))
+        opening = a + remark.start() + remark.group().find("(") if remark else 0
+        if remark and text[opening + 1 : opening + 2].islower():
+            b = a + remark.start()  # "Syrian opposition (including …)": a remark, not the name
+        name = text[a:b]
+        # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
+        again = split_actors(_masked(name))
+        kind = again[0].kind if len(again) == 1 else actor.kind
+        if not name or not (_CAPITAL.search(name) or _GROUP_WORD.search(name)):
+            continue
+        if re.match(r"[\d(]", name) or _NOT_A_PARTY.search(name) or name in _GENERIC:
+            continue
+        out.append((a, b, Actor(name, None, kind, actor.country, a, b)))
+    return out
+
+
+def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    for m in _BETWEEN.finditer(masked):
+        end = _phrase_end(masked, m.end())
+        first = _party(text, m.end(), end)
+        rest = masked[end:]
+        if re.match(r"\s+against\s+", rest):
+            b0 = end + re.match(r"\s+against\s+", rest).end()  # type: ignore[union-attr]
+            second = _party(text, b0, _phrase_end(masked, b0))
+            if first and second:
+                return [first, second]
+            continue
+        side_one = re.match(r"\s+on\s+one\s+side\s+and\s+", rest)
+        if side_one:
+            b0 = end + side_one.end()
+            other = re.compile(r"\s+on\s+the\s+other\b").search(masked, b0)
+            b1 = other.start() if other else _phrase_end(masked, b0)
+            second = _party(text, b0, b1)
+            if first and second:
+                return [first, second]
+            continue
+        if len(first) < 2:
+            continue
+        sides: list[list[tuple[int, int, Actor]]] = []
+        for item in first:
+            if sides and (_allied_before(text, item[0]) or _ALLIED.match(item[2].name)):
+                sides[-1].append(item)
+            else:
+                sides.append([item])
+        if len(sides) == 2:
+            return sides
+    return []
+
+
+def _allied_before(text: str, start: int) -> bool:
+    """The words just before an actor call it allied to the party before it."""
+    before = text[max(0, start - 30) : start]
+    return bool(re.search(r"\b(?:allied|its\s+allies|their\s+allies)\s+(?:\w+\s+)?$", before))
+
+
+def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    for m in _BY_AGENT.finditer(masked):
+        end = _phrase_end(masked, m.end())
+        first = _party(text, m.end(), end)
+        if not first:
+            continue
+        sides = [first]
+        rest_m = _AGAINST.search(masked, end) or _FROM_CAPTURE.search(masked, end)
+        if rest_m:
+            second = _party(text, rest_m.end(), _phrase_end(masked, rest_m.end()))
+            if second:
+                sides.append(second)
+        return sides
+    return []
+
+
+def _subject_launched(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _SUBJECT_LAUNCHED.search(masked)
+    if m is None:
+        return []
+    clause_start = max(masked.rfind(",", 0, m.start()), masked.rfind(";", 0, m.start())) + 1
+    subject = text[clause_start : m.start()]
+    a = clause_start + (len(subject) - len(subject.lstrip()))
+    if len(subject.split()) > _SUBJECT_WORDS:
+        return []
+    first = _party(text, a, clause_start + len(subject.rstrip()))
+    second = _party(text, m.end(), _phrase_end(masked, m.end()))
+    return [first, second] if first and second else []
+
+
+#: "in which / when <A> captured <place> from <B>": A took the place from B.
+_CAPTURED_FROM = re.compile(
+    r"\b(?:in\s+which|when|after|as)\s+(?P<a>[^,;]+?)(?:,[^,;]*,)?\s+(?:captured|recaptured|"
+    r"seized|took|retook|wrested)\s+[^,;]*?\bfrom\s+",
+    re.I,
+)
+#: "between Russian and Ukrainian forces": two demonyms sharing one noun.
+_SHARED_NOUN = re.compile(
+    r"(?P<a>[A-Z][\w-]*(?:an|ese|ish|ic|i))\s+and\s+(?P<b>[A-Z][\w-]*(?:an|ese|ish|ic|i)"
+    r"(?:\s+[a-z][\w-]*){1,3})"
+)
+
+
+def _shared_noun(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _BETWEEN.search(masked)
+    if m is None:
+        return []
+    two = _SHARED_NOUN.match(text, m.end())
+    if two is None or not _GROUP_WORD.search(two.group("b")):
+        return []
+    first = _party(text, two.start("a"), two.end("a"))
+    second = _party(text, two.start("b"), min(two.end("b"), _phrase_end(masked, two.start("b"))))
+    if not (first and second):
+        return []
+    # "Russian" names its side only with the noun it shares: its kind is the whole phrase's
+    (a, b, act) = first[0]
+    first = [(a, b, Actor(act.name, None, second[0][2].kind, act.country, a, b))]
+    return [first, second]
+
+
+def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _CAPTURED_FROM.search(masked)
+    if m is None:
+        return []
+    first = _party(text, m.start("a"), m.end("a"))
+    second = _party(text, m.end(), _phrase_end(masked, m.end()))
+    return [first, second] if first and second else []
+
+
+def _combatants_were(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _COMBATANTS_WERE.search(masked)
+    if m is None:
+        return []
+    actors = _party(text, m.end(), _phrase_end(masked, m.end()))
+    return [[x] for x in actors] if len(actors) == 2 else []
+
+
+def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
+    text = s.plain.text
+    masked = _masked(text)
+    for rule in (
+        _between,
+        _shared_noun,
+        _by_agent,
+        _subject_launched,
+        _captured_from,
+        _combatants_were,
+    ):
+        sides = rule(text, masked)
+        if sides:
+            return sides
+    return []
+
+
+def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
+    text = s.plain.text
+    masked = _masked(text)
+    for m in _PERPETRATED_BY.finditer(masked):
+        if _DOUBT.search(masked, 0, m.start()):
+            return []
+        party = _party(text, m.end(), _phrase_end(masked, m.end()))
+        if party:
+            return party
+    for pattern in (_SUBJECT_STRUCK, _CLAIMED):
+        m = pattern.search(masked)
+        if m is None or _DOUBT.search(masked, 0, m.start()):
+            continue
+        clause_start = max(masked.rfind(",", 0, m.start()), masked.rfind(";", 0, m.start())) + 1
+        subject = text[clause_start : m.start()]
+        a = clause_start + (len(subject) - len(subject.lstrip()))
+        if len(subject.split()) > _SUBJECT_WORDS:
+            continue  # a clause, not a subject ("… acknowledged Ukraine had …")
+        party = _party(text, a, clause_start + len(subject.rstrip()))
+        if party:
+            return party
+    return []
+
+
+def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
+    """Actors named by the lead sentences *lead* of an event of *kind*.
+
+    Battles and wars: the sides of the first sentence that names two (else the first that
+    names one). Attacks: the perpetrators of the first sentence that names any. Other kinds:
+    none.
+    """
+    if kind in ("battle", "war"):
+        found: list[list[tuple[int, int, Actor]]] = []
+        where: Sentence | None = None
+        for s in lead:
+            sides = _sides_in(s)
+            if len(sides) >= 2:
+                found, where = sides, s
+                break
+            if sides and not found:
+                found, where = sides, s
+        if where is None:
+            return []
+        return [
+            ActorMention("combatant", i, where, a, b, actor)
+            for i, side in enumerate(found, start=1)
+            for a, b, actor in side
+        ]
+    if kind == "attack":
+        for s in lead:
+            party = _perpetrators_in(s)
+            if party:
+                return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
+    return []

@@ -1,0 +1,166 @@
+"""Actors read from the lead's sentences (extract/prose_actors.py) and the records they make."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.prose_actors import lead_actors
+from eventledger.pipeline import parse_text
+from eventledger.read.prose import read_prose
+
+
+def _sides(text: str, kind: str = "battle") -> list[list[str]]:
+    doc = read_prose(text, "T")
+    found = lead_actors([s for s in doc.body()][:3], kind)
+    sides: dict[int | None, list[str]] = {}
+    for m in found:
+        assert m.sentence.plain.text[m.start : m.end] == m.actor.name
+        sides.setdefault(m.side, []).append(m.actor.name)
+    return [sides[k] for k in sorted(sides, key=lambda x: x or 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Battle of X was a military engagement between the Armed Forces of Ukraine and "
+            "the Armed Forces of the Russian Federation during the war.",
+            [["Armed Forces of Ukraine"], ["Armed Forces of the Russian Federation"]],
+        ),
+        (
+            "The Battle of X was a battle fought in August 2016 between the Free Syrian Army "
+            "(FSA) and the Islamic State of Iraq and the Levant in the border town of Y.",
+            [["Free Syrian Army (FSA)"], ["Islamic State of Iraq and the Levant"]],
+        ),
+        (
+            "The Battle of X is an ongoing battle taking place in the city of X between the "
+            "Armed Forces of Russia and the separatist Donetsk People's Republic against the "
+            "Armed Forces of Ukraine.",
+            [
+                ["Armed Forces of Russia", "separatist Donetsk People's Republic"],
+                ["Armed Forces of Ukraine"],
+            ],
+        ),
+        (
+            "The Battle of X was a series of engagements between the Armed Forces of Ukraine "
+            "and the Armed Forces of the Russian Federation and the allied separatist Donetsk "
+            "People's Republic during the battle.",
+            [
+                ["Armed Forces of Ukraine"],
+                ["Armed Forces of the Russian Federation", "separatist Donetsk People's Republic"],
+            ],
+        ),
+        (
+            "The Battle of X was a military engagement between Russian and Ukrainian forces "
+            "that began on 24 February 2022.",
+            [["Russian"], ["Ukrainian forces"]],
+        ),
+        (
+            "The X offensive was an operation by the Syrian Army against Islamic State of Iraq "
+            "and the Levant (ISIL) in the countryside of Y.",
+            [["Syrian Army"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        (
+            "The X offensive was a military operation launched on 30 April 2019 by the Syrian "
+            "Armed Forces and its allies against rebel groups in northwestern Syria.",
+            [["Syrian Armed Forces"], ["rebel groups"]],
+        ),
+        (
+            "The Second Battle of X was a battle in which Iraqi Security Forces recaptured the "
+            "city of X from the Islamic State of Iraq and the Levant (ISIL).",
+            [["Iraqi Security Forces"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        (
+            "The Battle of X was part of the Kyiv offensive. The combatants were elements of "
+            "the Russian Armed Forces and Ukrainian Ground Forces.",
+            [["Russian Armed Forces"], ["Ukrainian Ground Forces"]],
+        ),
+        # no party named: "between 4 and 10 June", a place after "against"
+        ("The fall of X occurred between 4 and 10 June 2014 in the city.", []),
+        (
+            "The X offensive was a military offensive launched by the Syrian Armed Forces "
+            "against rebel-held districts in Aleppo.",
+            [["Syrian Armed Forces"]],
+        ),
+        ("The Battle of X was a military engagement in the town of X during the war.", []),
+    ],
+)
+def test_sides_from_lead(text: str, expected: list[list[str]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "During the night of 31 December, the Ukrainian Ground Forces launched a rocket "
+            "strike on the building of a school in X.",
+            ["Ukrainian Ground Forces"],
+        ),
+        (
+            "On 25 February 2022, the air base in X was attacked by Ukrainian forces during "
+            "the invasion.",
+            ["Ukrainian forces"],
+        ),
+        (
+            "The bombing was carried out by the Irish Republican Army in 1974.",
+            ["Irish Republican Army"],
+        ),
+        ("The Islamic State claimed responsibility for the attack on 3 May.", ["Islamic State"]),
+        # suspicion, accusation, denial: nobody is the perpetrator
+        ("The attack was allegedly carried out by Ukrainian saboteurs on 3 May.", []),
+        (
+            "A terrorist attack occurred in Istanbul. No group has claimed responsibility, but the "
+            "authorities blamed Kurdish separatists.",
+            [],
+        ),
+        ("Officials said that the strike was launched by Russian forces.", []),
+    ],
+)
+def test_perpetrators_from_lead(text: str, expected: list[str]) -> None:
+    assert [n for side in _sides(text, "attack") for n in side] == expected
+
+
+def test_kinds_of_prose_actors() -> None:
+    doc = read_prose(
+        "The X offensive was an offensive launched by the Syrian Democratic Forces (SDF) "
+        "against the Islamic State of Iraq and the Levant (ISIL) in 2016.",
+        "T",
+    )
+    kinds = {m.actor.name: m.actor.kind for m in lead_actors(doc.body()[:1], "battle")}
+    assert kinds == {
+        "Syrian Democratic Forces (SDF)": "non-state",
+        "Islamic State of Iraq and the Levant (ISIL)": "non-state",
+    }
+
+
+def test_prose_sides_in_record_keep_text_figures() -> None:
+    """Sides named only in prose carry no figures: the event's deaths still come from the
+    text's own total, not from an empty sum over the sides."""
+    text = (
+        "The Battle of Xville was a battle between the Armed Forces of Ukraine and the Russian "
+        "Armed Forces in Xville in March 2022. In all, 52 people were killed in the battle.\n"
+    )
+    rec = parse_text(text, title="Battle of Xville", format="prose")[0]
+    sides = rec["event"]["sides"]
+    assert [[c["name"] for c in s["combatants"]] for s in sides] == [
+        ["Armed Forces of Ukraine"],
+        ["Russian Armed Forces"],
+    ]
+    by_id = {st["id"]: st for st in rec["statements"]}
+    for side in sides:
+        for c in side["combatants"]:
+            st = by_id[c["statement"]]
+            assert st["origin"] == "body" and text[st["span"][0] : st["span"][1]] == c["name"]
+    assert rec["event"]["deaths"]["best"] == 52
+
+
+def test_infobox_actors_win_over_prose() -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of Y\n| combatant1 = [[Kingdom of "
+        "England]]\n| combatant2 = [[Kingdom of Scotland]]\n}}\n'''Battle of Y''' was fought "
+        "between the Armed Forces of Ukraine and the Russian Armed Forces in 1400.\n"
+    )
+    rec = parse_text(wikitext, title="Battle of Y", format="wikitext")[0]
+    names = [[c["name"] for c in s["combatants"]] for s in rec["event"]["sides"]]
+    assert names == [["Kingdom of England"], ["Kingdom of Scotland"]]

@@ -75,6 +75,33 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "the Russian Armed Forces and Ukrainian Ground Forces.",
             [["Russian Armed Forces"], ["Ukrainian Ground Forces"]],
         ),
+        (
+            "The Nineveh Plains offensive was a battle in which the Islamic State of Iraq and "
+            "the Levant (ISIL) mounted a multi–front attack against Peshmerga forces in the area.",
+            [["Islamic State of Iraq and the Levant (ISIL)"], ["Peshmerga forces"]],
+        ),
+        (
+            "The siege of X refers to the siege of two army bases, X and Y (both outside Z), by "
+            "rebel forces, starting on 11 October 2012.",
+            [["rebel forces"]],
+        ),
+        (
+            "The Battle of X was a military engagement during the invasion. The city of X was "
+            "attacked by Russian forces in late February. Occupied for a month, it was "
+            "re-captured by Ukrainian forces in late March.",
+            [["Russian forces"], ["Ukrainian forces"]],
+        ),
+        (
+            "The Battle of X was a military engagement during the invasion. The city was "
+            "captured by Russian forces in late February. It was later shelled by Russian "
+            "artillery.",
+            [["Russian forces"]],
+        ),
+        (
+            "The Battle of X was a series of engagements. Russian forces began an offensive on "
+            "3 August 2022, shelling the town.",
+            [["Russian forces"]],
+        ),
         # no party named: "between 4 and 10 June", a place after "against"
         ("The fall of X occurred between 4 and 10 June 2014 in the city.", []),
         (
@@ -107,6 +134,24 @@ def test_sides_from_lead(text: str, expected: list[list[str]]) -> None:
             ["Irish Republican Army"],
         ),
         ("The Islamic State claimed responsibility for the attack on 3 May.", ["Islamic State"]),
+        ("The X strike was an Israeli airstrike on a suspected reactor.", ["Israeli"]),
+        ("The attacks were a series of Ukrainian attacks against the airport.", ["Ukrainian"]),
+        ("The X bombing was a Palestinian suicide bombing in Y.", []),
+        (
+            "On January 21, a mass shooting occurred in X. The perpetrator was identified as "
+            "72-year-old Huu Can Tran.",
+            ["Huu Can Tran"],
+        ),
+        (
+            "Amir Locke was fatally shot on February 2, 2022, by SWAT officer Mark Hanneman of "
+            "the police department.",
+            ["SWAT officer Mark Hanneman of the police department"],
+        ),
+        (
+            "A truck bomb exploded. Ukraine's Deputy Minister of Defense Hanna Maliar "
+            "acknowledged Ukraine had claimed responsibility.",
+            [],
+        ),
         # suspicion, accusation, denial: nobody is the perpetrator
         ("The attack was allegedly carried out by Ukrainian saboteurs on 3 May.", []),
         (

@@ -92,7 +92,8 @@ _DOUBT = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+")
 _BY_AGENT = re.compile(
     r"\b(?:(?:launched|conducted|carried\s+out|waged|mounted|initiated|undertaken|begun|"
-    r"started|laid|fought|imposed)(?:\s+(?:on|in)\s+[^,;.()]{1,30}?)?\s+by|(?:operation|offensive|counteroffensive|counter-offensive|"
+    r"started|laid|fought|imposed|captured|besieged|seized|overrun|occupied|encircled|"
+    r"recaptured|re-captured|retaken|taken|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in)\s+[^,;.()]{1,30}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
     r"campaign|attack|assault|intervention|advance|incursion|invasion|operations|offensives)"
     r"\s+by)\s+",
     re.I,
@@ -100,7 +101,7 @@ _BY_AGENT = re.compile(
 _SUBJECT_LAUNCHED = re.compile(
     r"\b(?:launched|began|started|mounted|initiated)\s+(?:an?|the|their|its|his|her)\s+"
     r"(?:[\w–-]+\s+){0,3}?(?:offensive|counteroffensive|counter-offensive|attack|assault|"
-    r"operation|campaign|invasion|incursion)\s+against\s+",
+    r"operation|campaign|invasion|incursion)\b(?:\s+against\s+)?",
     re.I,
 )
 _FROM_CAPTURE = re.compile(
@@ -109,6 +110,12 @@ _FROM_CAPTURE = re.compile(
     re.I,
 )
 _AGAINST = re.compile(r"\bagainst\s+")
+#: "the siege of two Syrian Army bases, Wadi Deif and Hamadiyah (…), by rebel forces".
+_SIEGE_OF_BY = re.compile(
+    r"\b(?:siege|blockade|encirclement|occupation|capture)\s+of\s+[^.;]{1,120}?,?\s+"
+    r"(?<!backed\s)(?<!supported\s)(?<!led\s)(?<!named\s)(?<!dubbed\s)(?<!called\s)by\s+",
+    re.I,
+)
 _COMBATANTS_WERE = re.compile(
     r"\b(?:the\s+)?(?:combatants|belligerents|opposing\s+sides|warring\s+parties)\s+were\s+",
     re.I,
@@ -128,11 +135,37 @@ _SUBJECT_STRUCK = re.compile(
     r"assault|bombardment)\b",
     re.I,
 )
+#: "The gunman was identified as 72-year-old Huu Can Tran", "was fatally shot … by X".
+_IDENTIFIED_AS = re.compile(
+    r"\b(?:gunman|shooter|attacker|assailant|perpetrator|bomber|killer)\s+(?:was|has\s+been)\s+"
+    r"(?:later\s+)?identified\s+as\s+(?:an?\s+)?(?:[\w-]+-year-old\s+)?",
+    re.I,
+)
+_KILLED_BY = re.compile(
+    r"\b(?:shot|killed|stabbed|murdered|assassinated|gunned\s+down)(?:\s+(?:dead|to\s+death))?"
+    r"(?:,?\s+(?:on|in|at)\s+[^;.()]{1,40}?,)?\s+by\s+",
+    re.I,
+)
+#: "was an Israeli airstrike", "a series of Ukrainian attacks": the attacker's demonym.
+_DEMONYM_ATTACK = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:an?|the)\s+(?:series\s+of\s+|wave\s+of\s+)?"
+    r"(?P<d>[A-Z][a-z]+)\s+(?:(?:missile|drone|rocket|artillery|air|naval)\s+)?"
+    r"(?:airstrikes?|air\s+strikes?|air\s+raids?|strikes?|shelling|bombardment|bombing|"
+    r"attacks?|raids?)\b"
+)
+#: Demonyms that name a people, a faith or a faction, not a state.
+_NOT_STATE_DEMONYMS = frozenset(
+    """
+    arab arabian african asian european islamic muslim jewish hebrew hindu sikh kurdish tamil
+    nazi allied axis union royal royalist imperial republican confederate celtic germanic
+    gothic frankish viking moorish latin catholic protestant sunni shia
+    """.split()
+)
 _CLAIMED = re.compile(r"\s+(?:has\s+|have\s+|later\s+)?claimed\s+responsibility\b", re.I)
 
 
 #: A subject before its verb ("the Ukrainian Ground Forces launched …") is a short phrase.
-_SUBJECT_WORDS = 8
+_SUBJECT_WORDS = 10
 
 
 def _masked(text: str) -> str:
@@ -163,8 +196,10 @@ def _phrase_end(masked: str, start: int) -> int:
         m = _BOUNDARY.search(masked, pos)
         if m is None:
             return len(masked.rstrip(" ."))
-        if m.group().strip() == "from" and _GROUP_WORD.search(
-            masked[max(start, m.start() - 12) : m.start()]
+        if (
+            m.group().strip() == "from"
+            and not re.match(r"\s*(?:\d|[A-Z][a-z]+\s+\d)", masked[m.end() : m.end() + 20])
+            and _GROUP_WORD.search(masked[max(start, m.start() - 12) : m.start()])
         ):
             pos = m.end()
             continue
@@ -262,14 +297,39 @@ def _subject_launched(text: str, masked: str) -> list[list[tuple[int, int, Actor
     m = _SUBJECT_LAUNCHED.search(masked)
     if m is None:
         return []
-    clause_start = max(masked.rfind(",", 0, m.start()), masked.rfind(";", 0, m.start())) + 1
-    subject = text[clause_start : m.start()]
-    a = clause_start + (len(subject) - len(subject.lstrip()))
-    if len(subject.split()) > _SUBJECT_WORDS:
+    first = _subject(text, masked, m.start())
+    if not first:
         return []
-    first = _party(text, a, clause_start + len(subject.rstrip()))
+    if not m.group().rstrip().lower().endswith("against"):
+        return [first]  # "Russian forces began an offensive on 3 August": one side named
     second = _party(text, m.end(), _phrase_end(masked, m.end()))
-    return [first, second] if first and second else []
+    return [first, second] if second else [first]
+
+
+#: Where a subject starts: after a comma or a connective ("a battle in which ISIL mounted …").
+_SUBJECT_OPENER = re.compile(
+    r"[,;]\s*|\b(?:in\s+which|during\s+which|when|where|after|as|while|which|that)\s+",
+    re.I,
+)
+
+
+_VERB = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|said|says|acknowledged|admitted|stated|announced|"
+    r"reported|confirmed|claimed|believed|thought|added|told|denied)\b"
+)
+
+
+def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
+    """The party named by the subject just before the verb at *verb* (a short phrase after the
+    clause's opening comma or connective), or none."""
+    start = 0
+    for m in _SUBJECT_OPENER.finditer(masked, 0, verb):
+        start = m.end()
+    subject = text[start:verb]
+    if not subject.strip() or len(subject.split()) > _SUBJECT_WORDS or _VERB.search(subject):
+        return []  # a clause, not a subject ("… acknowledged Ukraine had …")
+    a = start + (len(subject) - len(subject.lstrip()))
+    return _party(text, a, start + len(subject.rstrip()))
 
 
 #: "in which / when <A> captured <place> from <B>": A took the place from B.
@@ -311,6 +371,14 @@ def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
     return [first, second] if first and second else []
 
 
+def _siege_of_by(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _SIEGE_OF_BY.search(masked)
+    if m is None:
+        return []
+    party = _party(text, m.end(), _phrase_end(masked, m.end()))
+    return [party] if party else []
+
+
 def _combatants_were(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     m = _COMBATANTS_WERE.search(masked)
     if m is None:
@@ -328,6 +396,7 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _by_agent,
         _subject_launched,
         _captured_from,
+        _siege_of_by,
         _combatants_were,
     ):
         sides = rule(text, masked)
@@ -345,19 +414,68 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
         party = _party(text, m.end(), _phrase_end(masked, m.end()))
         if party:
             return party
+    for pattern in (_IDENTIFIED_AS, _KILLED_BY):
+        m = pattern.search(masked)
+        if m and not _DOUBT.search(masked, 0, m.start()):
+            party = _party(text, m.end(), _phrase_end(masked, m.end()))
+            if party:
+                return party
+    m = _DEMONYM_ATTACK.search(text)
+    if m and not _DOUBT.search(masked, 0, m.start()):
+        from eventledger.normalise.places import DEMONYMS
+
+        word = m.group("d").lower()
+        if word in DEMONYMS and word not in _NOT_STATE_DEMONYMS:
+            a, b = m.span("d")
+            return [(a, b, Actor(m.group("d"), None, "state", None, a, b))]
     for pattern in (_SUBJECT_STRUCK, _CLAIMED):
         m = pattern.search(masked)
         if m is None or _DOUBT.search(masked, 0, m.start()):
             continue
-        clause_start = max(masked.rfind(",", 0, m.start()), masked.rfind(";", 0, m.start())) + 1
-        subject = text[clause_start : m.start()]
-        a = clause_start + (len(subject) - len(subject.lstrip()))
-        if len(subject.split()) > _SUBJECT_WORDS:
-            continue  # a clause, not a subject ("… acknowledged Ukraine had …")
-        party = _party(text, a, clause_start + len(subject.rstrip()))
+        # a long clause is no subject ("… acknowledged Ukraine had …")
+        party = _subject(text, masked, m.start())
         if party:
             return party
     return []
+
+
+#: A later lead sentence that counters the first party's action names the other side.
+_COUNTER = re.compile(
+    r"\b(?:re-?captured|retaken|retook|liberated|repelled|repulsed|held\s+by|defended\s+by|"
+    r"broken\s+by|lifted\s+by|relieved\s+by)\b",
+    re.I,
+)
+
+
+def _mentions(
+    s: Sentence, sides: list[list[tuple[int, int, Actor]]], first: int = 1
+) -> list[ActorMention]:
+    return [
+        ActorMention("combatant", i, s, a, b, actor)
+        for i, side in enumerate(sides, start=first)
+        for a, b, actor in side
+    ]
+
+
+def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]) -> bool:
+    """Whether two parties share an actor (a name inside the other, or the same demonym
+    stem: "Russian forces" and "Russia")."""
+
+    def stem(name: str) -> str:
+        word = re.split(r"[^\w]", name.casefold(), maxsplit=1)[0]
+        return word[:5] if len(word) >= 5 else word
+
+    def abbreviations(name: str) -> set[str]:
+        return set(re.findall(r"\b[A-Z]{2,6}\b", name))
+
+    for _, _, a in x:
+        for _, _, b in y:
+            p, q = a.name.casefold(), b.name.casefold()
+            if p in q or q in p or stem(a.name) == stem(b.name):
+                return True
+            if abbreviations(a.name) & abbreviations(b.name):
+                return True
+    return False
 
 
 def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
@@ -368,23 +486,26 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
     none.
     """
     if kind in ("battle", "war"):
-        found: list[list[tuple[int, int, Actor]]] = []
-        where: Sentence | None = None
+        found: list[tuple[Sentence, list[tuple[int, int, Actor]]]] = []
         for s in lead:
             sides = _sides_in(s)
             if len(sides) >= 2:
-                found, where = sides, s
+                if not found:
+                    return _mentions(s, sides)
                 break
-            if sides and not found:
-                found, where = sides, s
-        if where is None:
-            return []
-        return [
-            ActorMention("combatant", i, where, a, b, actor)
-            for i, side in enumerate(found, start=1)
-            for a, b, actor in side
-        ]
+            if found and not _COUNTER.search(s.plain.text):
+                continue
+            if sides and not (found and _same_party(found[0][1], sides[0])):
+                # "attacked by Russian forces" … "re-captured by Ukrainian forces": the agents
+                # of two lead sentences that name one party each are the two sides when the
+                # later one counters the first (retakes, repels, holds) and they differ
+                found.append((s, sides[0]))
+                if len(found) == 2:
+                    break
+        return [m for i, (s, party) in enumerate(found, start=1) for m in _mentions(s, [party], i)]
     if kind == "attack":
+        # the lead paragraph, then the rest of the lead section ("The perpetrator was
+        # identified as …" often comes in its second paragraph)
         for s in lead:
             party = _perpetrators_in(s)
             if party:

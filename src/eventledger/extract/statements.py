@@ -243,10 +243,15 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
 
     if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
         return  # the infobox's actors, or its side columns that prose sides could not match
-    for m in lead_actors(_lead(doc), event_kind(doc)):
-        kind = m.actor.kind
-        if m.role == "perpetrator" and kind == "unknown" and _PERSON.match(m.actor.name):
-            kind = "non-state"
+    kind = event_kind(doc)
+    lead = _lead(doc)
+    if kind == "attack":
+        body = doc.body()
+        lead = [s for s in body if s.section == body[0].section] if body else []
+    for m in lead_actors(lead, kind):
+        actor_kind = m.actor.kind
+        if m.role == "perpetrator" and actor_kind == "unknown" and _PERSON.match(m.actor.name):
+            actor_kind = "non-state"
         b.add_from_sentence(
             m.role,
             m.sentence,
@@ -256,7 +261,7 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
             value={
                 "name": m.actor.name,
                 "link": None,
-                "kind": kind,
+                "kind": actor_kind,
                 "country": m.actor.country,
             },
             side=m.side,

@@ -394,3 +394,100 @@ def test_lead_date_yearless_continuation_siege_start_and_same_sentence_end(
     (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
     d = rec["event"]["date"]
     assert (d["start"], d["end"]) == (start, end)
+
+
+_LATER_FILLER = " Newspapers in many countries reported on it at length in the following weeks."
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "start", "end"),
+    [
+        # the first paragraph has no day: a later lead paragraph's "began … on <day>" dates
+        # the event, and a later "secured control of the town" with a yearless day after a
+        # full date of the next year ends it (that year, the most precise date of the
+        # sentence)
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a series of engagements in the 2022 war.",
+                "Army forces began an offensive on 3 August 2022, shelling Testgrad.",
+                "Assaults resumed in late December-early January 2023, and on 16 January army "
+                "forces secured control of the town.",
+            ],
+            "2022-08-03",
+            "2023-01-16",
+        ),
+        # ", starting on <day>" opens the event too
+        (
+            "Second Battle of Testgrad",
+            [
+                "The Second Battle of Testgrad was a battle in which the army retook the city.",
+                "After months of preparation, the army moved to retake the city, starting on 2 "
+                "March 2015.",
+            ],
+            "2015-03-02",
+            None,
+        ),
+        # a later day no clause opens the event at (an order before it) is not its date
+        (
+            "2019 Testland offensive",
+            [
+                "The 2019 Testland offensive was a cross-border military operation.",
+                "On 6 October 2019, the government ordered troops to withdraw. The operation "
+                "began on 9 October 2019 when aircraft struck border towns.",
+            ],
+            "2019-10-09",
+            None,
+        ),
+        # "began on <day> and ended on <day>": the second day is the end, not the start
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle for the city of Testgrad.",
+                "The battle began on 3March and ended on 7 May 2022 with a victory.",
+            ],
+            None,
+            None,
+        ),
+        # the first paragraph has a day (in a later sentence than its first date): later
+        # paragraphs are not read, the first dated sentence stands
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle in 2022. By 14 June 2022, the army held "
+                "most of the city.",
+                "The army began an assault on 24 June 2022.",
+            ],
+            "2022",
+            None,
+        ),
+        # outside the title's year: no date from the later paragraph
+        (
+            "2016 Testgrad offensive",
+            [
+                "The 2016 Testgrad offensive was a military offensive.",
+                "The army began the offensive on 3 March 2017.",
+            ],
+            "2016",
+            None,
+        ),
+        # outside the first paragraph's year: no date from the later paragraph
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle in 2015.",
+                "The army began the offensive on 3 March 2017.",
+            ],
+            "2015",
+            None,
+        ),
+    ],
+)
+def test_lead_date_from_a_later_lead_paragraph(
+    title: str, paragraphs: list[str], start: str | None, end: str | None
+) -> None:
+    lead = "\n\n".join(p + _LATER_FILLER for p in paragraphs)
+    text = f"# {title}\n\n{lead}\n\n## Background\n\nThe city had been shelled for months.\n"
+    (rec,) = parse_text(text, name="page.md", format="prose")
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"]) == (start, end)

@@ -627,33 +627,104 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
         return
 
 
+def _whole_lead(doc: Document) -> list[Sentence]:
+    """The sentences before the first heading (all of the lead's paragraphs); only the first
+    paragraph on a page with no heading, whose unheaded text is not all lead."""
+    body = doc.body()
+    if not any(s.section for s in body):
+        return _lead(doc)
+    return [s for s in body if s.section is None]
+
+
+def _event_dates(doc: Document, s: Sentence) -> list[Any]:
+    """The dates of a lead sentence that may date the event: not a range of years in a name,
+    not a person's life span."""
+    return [
+        d
+        for d in find_dates(s.plain.text)
+        if not in_a_name(s.plain.text, d, doc.title) and not life_span(s.plain.text, d)
+    ]
+
+
+_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+
+
+#: "began an offensive on", ", starting on": the clause before a later paragraph's day that
+#: opens the event there.
+_OPENS_AT = re.compile(r"\b(?:began|begun|started|starting|launched|commenced)\b", re.I)
+
+
+def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
+    """A lead whose first paragraph gives no exact day ("The Battle of Soledar was … in the
+    2022 Russian invasion"): the first exact day of the lead's later paragraphs that a
+    clause opens the event at ("Russian forces began an offensive on 3 August 2022", "…,
+    starting on 2 March 2015") dates the event, when it lies inside the first paragraph's
+    date (if any) and in the title's year (if the title has one). Other days of the later
+    paragraphs (an order, a capture, an end: "began on 3 March and ended on 7 May 2022")
+    do not. None otherwise."""
+    years = _YEAR_IN_TITLE.findall(doc.title or "")
+    if len(years) > 1 or (first is not None and (first.end is not None or first.ongoing)):
+        return None
+    lead = _lead(doc)
+    if not lead or any(d.precision == "day" for s in lead for d in _event_dates(doc, s)):
+        return None
+    for s in _whole_lead(doc):
+        if s.paragraph == lead[0].paragraph:
+            continue
+        text = s.plain.text
+        for d in _event_dates(doc, s):
+            opening = re.split(r"[,;(]", text[max(0, d.start_offset - 60) : d.start_offset])[-1]
+            opens = list(_OPENS_AT.finditer(opening))
+            if (
+                d.precision != "day"
+                or d.ongoing
+                or not opens
+                or _ENDED_AT.search(opening, opens[-1].end())  # "began on … and ended on 7 May"
+            ):
+                continue
+            inside = first is None or (d.start or "").startswith(first.start or "-")
+            if inside and (not years or (d.start or "")[:4] == years[0]):
+                return s, d
+            return None  # the event opens at another time than the first paragraph's
+    return None
+
+
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
-    """A page without an infobox date: the first date of the lead paragraph, if any."""
+    """A page without an infobox date: the first date of the lead paragraph, if any; when
+    the first paragraph gives no exact day, the first exact day of the lead's later
+    paragraphs inside it (:func:`_later_lead_day`)."""
+    found: tuple[Sentence, Any] | None = None
     for s in _lead(doc):
-        dates = [
-            d
-            for d in find_dates(s.plain.text)
-            if not in_a_name(s.plain.text, d, doc.title) and not life_span(s.plain.text, d)
-        ]
+        dates = _event_dates(doc, s)
         if dates:
             # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the
             # first sentence that has one (the first of equals), not a year in a name
-            rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
-            d = _day_of_year(s.plain.text, min(dates, key=lambda x: rank.get(x.precision, 5)))
+            d = _day_of_year(s.plain.text, min(dates, key=lambda x: _RANK.get(x.precision, 5)))
             if _siege_since(b, doc, support, s, d):
                 return
             s, d = _title_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
-            b.add_from_sentence(
-                "date",
-                s,
-                d.start_offset,
-                d.end_offset,
-                support,
-                value=_date_value(d),
-            )
-            _lead_end_date(b, doc, support, s, d)
-            return
+            found = s, d
+            break
+    lead = _lead(doc)
+    if found is None or (found[1].precision != "day" and found[1].end is None):
+        later = _later_lead_day(doc, found[1] if found else None)
+        if later is not None:
+            s, d = later
+            d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
+            found, lead = (s, d), _whole_lead(doc)
+    if found is None:
+        return
+    s, d = found
+    b.add_from_sentence(
+        "date",
+        s,
+        d.start_offset,
+        d.end_offset,
+        support,
+        value=_date_value(d),
+    )
+    _lead_end_date(b, doc, support, s, d, lead)
 
 
 def _day_of_year(text: str, d: Any) -> Any:
@@ -787,7 +858,9 @@ _ENDING = re.compile(
     r"\b(?:(?:lifted|broke|broken|ended|raised)\s+the\s+(?:siege|blockade|encirclement)"
     r"|(?:siege|blockade|encirclement|battle|fighting|offensive)\s+(?:was\s+)?"
     r"(?:lifted|broken|ended|came\s+to\s+an\s+end|concluded)"
-    r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z])"
+    r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z]"
+    r"|(?:secured|took|gained|seized)\s+(?:full\s+|complete\s+|total\s+)?control\s+of\s+the\s+"
+    r"(?:town|city|village|settlement))"
 )
 
 
@@ -797,19 +870,23 @@ def _lead_end_date(
     support: dict[str, tuple[str, list[str]]],
     first: Sentence,
     start: Any,
+    lead: list[Sentence],
 ) -> None:
     """A siege or battle page whose lead dates only its start ("It began on 24 February
     2022") and a later lead sentence says it ended, with a date ("On 4 April 2022 … the
     Russian military had left Chernihiv Oblast", "On August 31, the Iraqi military broke the
     siege": the year is the start's): the event spans from the one to the other. The first
-    such date wins; an end before the start or inside the start's month is ignored."""
+    such sentence wins, its most precise date ("in late December-early January 2023, and on
+    16 January … secured control of the town": 16 January); an end before the start or
+    inside the start's month is ignored. *lead* is the sentences read (the first paragraph,
+    or the whole lead when the start came from a later paragraph)."""
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
-    lead = _lead(doc)
     for s in lead[lead.index(first) + 1 :]:
         if not _ENDING.search(s.plain.text):
             continue
-        for d in dates_after(s.plain.text, start):
+        found = dates_after(s.plain.text, start)
+        for d in sorted(found, key=lambda x: _RANK.get(x.precision, 5)):
             joined = span_until(start, d)
             if joined is None:
                 continue

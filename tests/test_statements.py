@@ -491,3 +491,105 @@ def test_lead_date_from_a_later_lead_paragraph(
     (rec,) = parse_text(text, name="page.md", format="prose")
     d = rec["event"]["date"]
     assert (d["start"], d["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "deaths", "said"),
+    [
+        # a killing title and its subject "was fatally shot": one dead, on those words
+        (
+            "Killing of Tam Rocke",
+            "Tam Rocke, a 22-year-old man, was fatally shot on 2 February 2022 by a police "
+            "officer inside an apartment in Minneapolis.",
+            1,
+            "fatally shot",
+        ),
+        ("Murder of Jane Roe", "Jane Roe was murdered on 3 May 2019 in Leeds.", 1, "murdered"),
+        (
+            "Assassination of Omar Testi",
+            "Omar Testi was shot dead outside his home in Beirut on 4 July 2005.",
+            1,
+            "shot dead",
+        ),
+        # a death title: "died" says it too
+        (
+            "Death of Jane Roe",
+            "Jane Roe died in police custody in Leeds on 3 May 2020.",
+            1,
+            "died",
+        ),
+        # a biography with a life span, whose later lead sentence says "She was killed"
+        (
+            "Daria Testina",
+            "Daria Aleksandrovna Testina (15 December 1992 – 20 August 2022) was a Russian "
+            "journalist. She was killed in August 2022 in a car bombing near Moscow.",
+            1,
+            "killed",
+        ),
+        # no life span: a pronoun may be anyone
+        (
+            "Daria Testina",
+            "Daria Testina is a Russian journalist. She was killed in a novel by her father.",
+            None,
+            None,
+        ),
+        # a biography whose first sentence says its subject was killed (no life span needed)
+        (
+            "Jane Roe",
+            "Jane Roe, a teacher from Leeds, was killed by a stray bullet on 3 May 2019.",
+            1,
+            "killed",
+        ),
+        # another person's killing on the subject's page
+        (
+            "Killing of Jane Roe",
+            "Jane Roe's brother was killed on 3 May 2019 in Leeds.",
+            None,
+            None,
+        ),
+        # more than one victim: not "one named victim"
+        (
+            "Killing of Jane Roe",
+            "Jane Roe and two friends were killed on 3 May 2019 in Leeds.",
+            None,
+            None,
+        ),
+        # a stated toll wins
+        (
+            "Killing of Jane Roe",
+            "Jane Roe was killed on 3 May 2019 in a bombing in Leeds that killed 5 people.",
+            5,
+            None,
+        ),
+        # a shooting may leave its victim alive: no rule for "Shooting of X"
+        (
+            "Shooting of Jane Roe",
+            "Jane Roe was shot seven times by a police officer in Leeds on 3 May 2019.",
+            None,
+            None,
+        ),
+        # "died" on a killing title's page of somebody else
+        (
+            "Killing of Jane Roe",
+            "Jane Roe was arrested on 3 May 2019 in Leeds. Her father died in 2001.",
+            None,
+            None,
+        ),
+        # an event title is no person
+        (
+            "2019 Leeds bombing",
+            "2019 Leeds bombing was killed on 3 May 2019.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_one_named_victim(title: str, lead: str, deaths: int | None, said: str | None) -> None:
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    q = rec["event"]["deaths"]
+    assert (q["low"], q["best"], q["high"]) == (deaths, deaths, deaths)
+    victims = [
+        st for st in rec["statements"] if st["property"] == "deaths" and "victim" in st["value"]
+    ]
+    assert [st["text"] for st in victims] == ([said] if said else [])

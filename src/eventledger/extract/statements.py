@@ -209,6 +209,8 @@ def extract_statements(doc: Document) -> list[Statement]:
         for st in b.items
     ):
         box_place |= _parameter_coordinates(b, box.fields)
+    if english:
+        _one_named_victim(b, doc, support)
     if english and not has_box_date:
         _lead_date(b, doc, support)
     if english and not box_place:
@@ -228,6 +230,90 @@ def extract_statements(doc: Document) -> list[Statement]:
             value={"text": doc.input[span[0] : span[1]], "coord": [lat, lon]},
         )
     return b.items
+
+
+#: "Killing of Amir Locke", "Murder of X", "Assassination of X": a page about one named
+#: person's killing (or death).
+_KILLING_TITLE = re.compile(
+    r"^(?:Killing|Murder|Assassination|Lynching|Death)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|ibn|al-[\w'’-]+)){0,4})$"
+)
+#: A title that may be a person's name: two to five capitalised words, no digit.
+_NAME_TITLE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|ibn)){1,4}$")
+#: The words that say the subject was killed ("was fatally shot", "was shot dead", "was killed
+#: in August 2022"); "died" only on a page whose title is the death.
+_WAS_KILLED = re.compile(
+    r"\s+(?:was|had\s+been)\s+(?:(?:reportedly|allegedly|later|subsequently)\s+)?"
+    r"(?P<v>fatally\s+(?:shot|stabbed|wounded|injured|beaten|struck)|shot\s+dead"
+    r"|shot\s+and\s+killed|(?:shot|stabbed|beaten|burned|hacked)\s+to\s+death|killed|murdered"
+    r"|assassinated|lynched)\b"
+)
+_DIED = re.compile(r"\s+(?P<v>died)\b")
+
+
+def _one_named_victim(
+    b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]
+) -> None:
+    """A page about one named person's killing states its death without a number: the
+    event's dead are exactly that one person.
+
+    Domain rule: the subject is named by a title "Killing/Murder/Assassination/Lynching/Death
+    of X", or by a title that is a person's name which the first sentence opens with. A lead
+    sentence whose subject is that person (the name, its last word, or, after the first
+    sentence of a biography whose first sentence gives a life span, He/She) "was killed /
+    fatally shot / shot dead / assassinated / murdered" (on a death title also "died") says
+    it; the statement (deaths, exactly 1) spans those words. Only when neither the infobox
+    nor the lead gives a death figure: a counted toll always wins, and "X and two others were
+    killed" is not one victim.
+    """
+    if any(
+        st.category == "killed" and (st.origin == "infobox" or st.section is None) for st in b.items
+    ):
+        return
+    lead = _lead(doc)
+    title = (doc.title or "").strip()
+    if not lead or not title:
+        return
+    titled = _KILLING_TITLE.match(title)
+    name = titled.group("name") if titled else title
+    words = name.split()
+    first = lead[0].plain.text
+    if not titled and not (
+        _NAME_TITLE.match(title)
+        and first.startswith(words[0])
+        and re.match(rf"{re.escape(words[0])}\b[^.;:]{{0,60}}?\b{re.escape(words[-1])}\b", first)
+    ):
+        return
+    biography = not titled and any(life_span(first, d) for d in find_dates(first))
+    subject = (
+        rf"(?:{re.escape(words[0])}\b[^.;:,()]{{0,40}}?\b)?{re.escape(words[-1])}"
+        r"(?![\w'’])(?:\s*\([^()]*\))?(?:,[^,;.]{1,80},)?"
+    )
+    verbs = [_WAS_KILLED, _DIED] if titled and title.startswith("Death") else [_WAS_KILLED]
+    for i, sn in enumerate(lead):
+        text = sn.plain.text
+        pronoun = r"|(?:He|She)(?![\w'’])" if i > 0 and biography else ""
+        m = re.match(rf"\s*(?:{subject}{pronoun})", text)
+        if m is None:
+            continue
+        for verb in verbs:
+            v = verb.match(text, m.end())
+            if v is None:
+                continue
+            b.add_from_sentence(
+                "deaths",
+                sn,
+                v.start("v"),
+                v.end("v"),
+                support,
+                category="killed",
+                comparator="=",
+                low=1,
+                best=1,
+                high=1,
+                value={"approximate": False, "unknown": False, "victim": name},
+            )
+            return
 
 
 def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:

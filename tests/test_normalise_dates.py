@@ -229,6 +229,18 @@ def test_slash_between_days_that_do_not_follow_is_two_dates() -> None:
         ("on 24 February 2022", "In 2021 they left; on 3 January 2022 too.", []),
         # no such day
         ("in 2021", "On February 30 it ended.", []),
+        # a yearless day takes the year of a full date before it in its own sentence
+        (
+            "on 3 August 2022",
+            "Assaults resumed in early January 2023, and on 16 January they took the town.",
+            ["2023-01", "2023-01-16"],
+        ),
+        # after it, that date's year does not reach back
+        (
+            "on 3 August 2022",
+            "On 16 September they took the town; it was rebuilt in March 2024.",
+            ["2024-03", "2022-09-16"],  # full dates first, then the yearless days
+        ),
     ],
 )
 def test_dates_after_fill_the_year_of_the_opening_date(

@@ -394,3 +394,202 @@ def test_lead_date_yearless_continuation_siege_start_and_same_sentence_end(
     (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
     d = rec["event"]["date"]
     assert (d["start"], d["end"]) == (start, end)
+
+
+_LATER_FILLER = " Newspapers in many countries reported on it at length in the following weeks."
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "start", "end"),
+    [
+        # the first paragraph has no day: a later lead paragraph's "began … on <day>" dates
+        # the event, and a later "secured control of the town" with a yearless day after a
+        # full date of the next year ends it (that year, the most precise date of the
+        # sentence)
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a series of engagements in the 2022 war.",
+                "Army forces began an offensive on 3 August 2022, shelling Testgrad.",
+                "Assaults resumed in late December-early January 2023, and on 16 January army "
+                "forces secured control of the town.",
+            ],
+            "2022-08-03",
+            "2023-01-16",
+        ),
+        # ", starting on <day>" opens the event too
+        (
+            "Second Battle of Testgrad",
+            [
+                "The Second Battle of Testgrad was a battle in which the army retook the city.",
+                "After months of preparation, the army moved to retake the city, starting on 2 "
+                "March 2015.",
+            ],
+            "2015-03-02",
+            None,
+        ),
+        # a later day no clause opens the event at (an order before it) is not its date
+        (
+            "2019 Testland offensive",
+            [
+                "The 2019 Testland offensive was a cross-border military operation.",
+                "On 6 October 2019, the government ordered troops to withdraw. The operation "
+                "began on 9 October 2019 when aircraft struck border towns.",
+            ],
+            "2019-10-09",
+            None,
+        ),
+        # "began on <day> and ended on <day>": the second day is the end, not the start
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle for the city of Testgrad.",
+                "The battle began on 3March and ended on 7 May 2022 with a victory.",
+            ],
+            None,
+            None,
+        ),
+        # the first paragraph has a day (in a later sentence than its first date): later
+        # paragraphs are not read, the first dated sentence stands
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle in 2022. By 14 June 2022, the army held "
+                "most of the city.",
+                "The army began an assault on 24 June 2022.",
+            ],
+            "2022",
+            None,
+        ),
+        # outside the title's year: no date from the later paragraph
+        (
+            "2016 Testgrad offensive",
+            [
+                "The 2016 Testgrad offensive was a military offensive.",
+                "The army began the offensive on 3 March 2017.",
+            ],
+            "2016",
+            None,
+        ),
+        # outside the first paragraph's year: no date from the later paragraph
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle in 2015.",
+                "The army began the offensive on 3 March 2017.",
+            ],
+            "2015",
+            None,
+        ),
+    ],
+)
+def test_lead_date_from_a_later_lead_paragraph(
+    title: str, paragraphs: list[str], start: str | None, end: str | None
+) -> None:
+    lead = "\n\n".join(p + _LATER_FILLER for p in paragraphs)
+    text = f"# {title}\n\n{lead}\n\n## Background\n\nThe city had been shelled for months.\n"
+    (rec,) = parse_text(text, name="page.md", format="prose")
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "deaths", "said"),
+    [
+        # a killing title and its subject "was fatally shot": one dead, on those words
+        (
+            "Killing of Tam Rocke",
+            "Tam Rocke, a 22-year-old man, was fatally shot on 2 February 2022 by a police "
+            "officer inside an apartment in Minneapolis.",
+            1,
+            "fatally shot",
+        ),
+        ("Murder of Jane Roe", "Jane Roe was murdered on 3 May 2019 in Leeds.", 1, "murdered"),
+        (
+            "Assassination of Omar Testi",
+            "Omar Testi was shot dead outside his home in Beirut on 4 July 2005.",
+            1,
+            "shot dead",
+        ),
+        # a death title: "died" says it too
+        (
+            "Death of Jane Roe",
+            "Jane Roe died in police custody in Leeds on 3 May 2020.",
+            1,
+            "died",
+        ),
+        # a biography with a life span, whose later lead sentence says "She was killed"
+        (
+            "Daria Testina",
+            "Daria Aleksandrovna Testina (15 December 1992 – 20 August 2022) was a Russian "
+            "journalist. She was killed in August 2022 in a car bombing near Moscow.",
+            1,
+            "killed",
+        ),
+        # no life span: a pronoun may be anyone
+        (
+            "Daria Testina",
+            "Daria Testina is a Russian journalist. She was killed in a novel by her father.",
+            None,
+            None,
+        ),
+        # a biography whose first sentence says its subject was killed (no life span needed)
+        (
+            "Jane Roe",
+            "Jane Roe, a teacher from Leeds, was killed by a stray bullet on 3 May 2019.",
+            1,
+            "killed",
+        ),
+        # another person's killing on the subject's page
+        (
+            "Killing of Jane Roe",
+            "Jane Roe's brother was killed on 3 May 2019 in Leeds.",
+            None,
+            None,
+        ),
+        # more than one victim: not "one named victim"
+        (
+            "Killing of Jane Roe",
+            "Jane Roe and two friends were killed on 3 May 2019 in Leeds.",
+            None,
+            None,
+        ),
+        # a stated toll wins
+        (
+            "Killing of Jane Roe",
+            "Jane Roe was killed on 3 May 2019 in a bombing in Leeds that killed 5 people.",
+            5,
+            None,
+        ),
+        # a shooting may leave its victim alive: no rule for "Shooting of X"
+        (
+            "Shooting of Jane Roe",
+            "Jane Roe was shot seven times by a police officer in Leeds on 3 May 2019.",
+            None,
+            None,
+        ),
+        # "died" on a killing title's page of somebody else
+        (
+            "Killing of Jane Roe",
+            "Jane Roe was arrested on 3 May 2019 in Leeds. Her father died in 2001.",
+            None,
+            None,
+        ),
+        # an event title is no person
+        (
+            "2019 Leeds bombing",
+            "2019 Leeds bombing was killed on 3 May 2019.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_one_named_victim(title: str, lead: str, deaths: int | None, said: str | None) -> None:
+    filler = " Newspapers in many countries reported on it at length during the following weeks."
+    (rec,) = parse_text(f"{title}\n\n{lead}{filler}\n", name="page.txt")
+    q = rec["event"]["deaths"]
+    assert (q["low"], q["best"], q["high"]) == (deaths, deaths, deaths)
+    victims = [
+        st for st in rec["statements"] if st["property"] == "deaths" and "victim" in st["value"]
+    ]
+    assert [st["text"] for st in victims] == ([said] if said else [])

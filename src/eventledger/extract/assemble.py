@@ -355,7 +355,7 @@ def assemble(
     totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
-        if not _is_event_page(doc, kind):
+        if not _is_event_page(doc, kind) and not _names_one_victim(sts):
             # "History of the United States" names 9/11's dead in its lead: a page that is no
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
@@ -391,6 +391,12 @@ def _is_event_page(doc: Document, kind: str) -> bool:
         return True
     body = doc.body()
     return bool(body) and bool(_EVENT_NOUNS.search(body[0].plain.text))
+
+
+def _names_one_victim(sts: list[Statement]) -> bool:
+    """The lead says the page's named subject was killed (a biography whose subject "was
+    killed in a car bombing"): the page is about that killing, an event."""
+    return any(isinstance(st.value, dict) and st.value.get("victim") for st in sts)
 
 
 _IN_YEAR = re.compile(r"\b(?:in|since|during) (\d{4})\b")

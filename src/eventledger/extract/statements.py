@@ -209,6 +209,8 @@ def extract_statements(doc: Document) -> list[Statement]:
         for st in b.items
     ):
         box_place |= _parameter_coordinates(b, box.fields)
+    if english:
+        _one_named_victim(b, doc, support)
     if english and not has_box_date:
         _lead_date(b, doc, support)
     if english and not box_place:
@@ -266,6 +268,90 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
             },
             side=m.side,
         )
+
+
+#: "Killing of Amir Locke", "Murder of X", "Assassination of X": a page about one named
+#: person's killing (or death).
+_KILLING_TITLE = re.compile(
+    r"^(?:Killing|Murder|Assassination|Lynching|Death)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|ibn|al-[\w'’-]+)){0,4})$"
+)
+#: A title that may be a person's name: two to five capitalised words, no digit.
+_NAME_TITLE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|ibn)){1,4}$")
+#: The words that say the subject was killed ("was fatally shot", "was shot dead", "was killed
+#: in August 2022"); "died" only on a page whose title is the death.
+_WAS_KILLED = re.compile(
+    r"\s+(?:was|had\s+been)\s+(?:(?:reportedly|allegedly|later|subsequently)\s+)?"
+    r"(?P<v>fatally\s+(?:shot|stabbed|wounded|injured|beaten|struck)|shot\s+dead"
+    r"|shot\s+and\s+killed|(?:shot|stabbed|beaten|burned|hacked)\s+to\s+death|killed|murdered"
+    r"|assassinated|lynched)\b"
+)
+_DIED = re.compile(r"\s+(?P<v>died)\b")
+
+
+def _one_named_victim(
+    b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]
+) -> None:
+    """A page about one named person's killing states its death without a number: the
+    event's dead are exactly that one person.
+
+    Domain rule: the subject is named by a title "Killing/Murder/Assassination/Lynching/Death
+    of X", or by a title that is a person's name which the first sentence opens with. A lead
+    sentence whose subject is that person (the name, its last word, or, after the first
+    sentence of a biography whose first sentence gives a life span, He/She) "was killed /
+    fatally shot / shot dead / assassinated / murdered" (on a death title also "died") says
+    it; the statement (deaths, exactly 1) spans those words. Only when neither the infobox
+    nor the lead gives a death figure: a counted toll always wins, and "X and two others were
+    killed" is not one victim.
+    """
+    if any(
+        st.category == "killed" and (st.origin == "infobox" or st.section is None) for st in b.items
+    ):
+        return
+    lead = _lead(doc)
+    title = (doc.title or "").strip()
+    if not lead or not title:
+        return
+    titled = _KILLING_TITLE.match(title)
+    name = titled.group("name") if titled else title
+    words = name.split()
+    first = lead[0].plain.text
+    if not titled and not (
+        _NAME_TITLE.match(title)
+        and first.startswith(words[0])
+        and re.match(rf"{re.escape(words[0])}\b[^.;:]{{0,60}}?\b{re.escape(words[-1])}\b", first)
+    ):
+        return
+    biography = not titled and any(life_span(first, d) for d in find_dates(first))
+    subject = (
+        rf"(?:{re.escape(words[0])}\b[^.;:,()]{{0,40}}?\b)?{re.escape(words[-1])}"
+        r"(?![\w'’])(?:\s*\([^()]*\))?(?:,[^,;.]{1,80},)?"
+    )
+    verbs = [_WAS_KILLED, _DIED] if titled and title.startswith("Death") else [_WAS_KILLED]
+    for i, sn in enumerate(lead):
+        text = sn.plain.text
+        pronoun = r"|(?:He|She)(?![\w'’])" if i > 0 and biography else ""
+        m = re.match(rf"\s*(?:{subject}{pronoun})", text)
+        if m is None:
+            continue
+        for verb in verbs:
+            v = verb.match(text, m.end())
+            if v is None:
+                continue
+            b.add_from_sentence(
+                "deaths",
+                sn,
+                v.start("v"),
+                v.end("v"),
+                support,
+                category="killed",
+                comparator="=",
+                low=1,
+                best=1,
+                high=1,
+                value={"approximate": False, "unknown": False, "victim": name},
+            )
+            return
 
 
 def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:
@@ -665,33 +751,104 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
         return
 
 
+def _whole_lead(doc: Document) -> list[Sentence]:
+    """The sentences before the first heading (all of the lead's paragraphs); only the first
+    paragraph on a page with no heading, whose unheaded text is not all lead."""
+    body = doc.body()
+    if not any(s.section for s in body):
+        return _lead(doc)
+    return [s for s in body if s.section is None]
+
+
+def _event_dates(doc: Document, s: Sentence) -> list[Any]:
+    """The dates of a lead sentence that may date the event: not a range of years in a name,
+    not a person's life span."""
+    return [
+        d
+        for d in find_dates(s.plain.text)
+        if not in_a_name(s.plain.text, d, doc.title) and not life_span(s.plain.text, d)
+    ]
+
+
+_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+
+
+#: "began an offensive on", ", starting on": the clause before a later paragraph's day that
+#: opens the event there.
+_OPENS_AT = re.compile(r"\b(?:began|begun|started|starting|launched|commenced)\b", re.I)
+
+
+def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
+    """A lead whose first paragraph gives no exact day ("The Battle of Soledar was … in the
+    2022 Russian invasion"): the first exact day of the lead's later paragraphs that a
+    clause opens the event at ("Russian forces began an offensive on 3 August 2022", "…,
+    starting on 2 March 2015") dates the event, when it lies inside the first paragraph's
+    date (if any) and in the title's year (if the title has one). Other days of the later
+    paragraphs (an order, a capture, an end: "began on 3 March and ended on 7 May 2022")
+    do not. None otherwise."""
+    years = _YEAR_IN_TITLE.findall(doc.title or "")
+    if len(years) > 1 or (first is not None and (first.end is not None or first.ongoing)):
+        return None
+    lead = _lead(doc)
+    if not lead or any(d.precision == "day" for s in lead for d in _event_dates(doc, s)):
+        return None
+    for s in _whole_lead(doc):
+        if s.paragraph == lead[0].paragraph:
+            continue
+        text = s.plain.text
+        for d in _event_dates(doc, s):
+            opening = re.split(r"[,;(]", text[max(0, d.start_offset - 60) : d.start_offset])[-1]
+            opens = list(_OPENS_AT.finditer(opening))
+            if (
+                d.precision != "day"
+                or d.ongoing
+                or not opens
+                or _ENDED_AT.search(opening, opens[-1].end())  # "began on … and ended on 7 May"
+            ):
+                continue
+            inside = first is None or (d.start or "").startswith(first.start or "-")
+            if inside and (not years or (d.start or "")[:4] == years[0]):
+                return s, d
+            return None  # the event opens at another time than the first paragraph's
+    return None
+
+
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
-    """A page without an infobox date: the first date of the lead paragraph, if any."""
+    """A page without an infobox date: the first date of the lead paragraph, if any; when
+    the first paragraph gives no exact day, the first exact day of the lead's later
+    paragraphs inside it (:func:`_later_lead_day`)."""
+    found: tuple[Sentence, Any] | None = None
     for s in _lead(doc):
-        dates = [
-            d
-            for d in find_dates(s.plain.text)
-            if not in_a_name(s.plain.text, d, doc.title) and not life_span(s.plain.text, d)
-        ]
+        dates = _event_dates(doc, s)
         if dates:
             # "The 2017 Mosul airstrike … on 17 March 2017": the most precise date of the
             # first sentence that has one (the first of equals), not a year in a name
-            rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
-            d = _day_of_year(s.plain.text, min(dates, key=lambda x: rank.get(x.precision, 5)))
+            d = _day_of_year(s.plain.text, min(dates, key=lambda x: _RANK.get(x.precision, 5)))
             if _siege_since(b, doc, support, s, d):
                 return
             s, d = _title_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
-            b.add_from_sentence(
-                "date",
-                s,
-                d.start_offset,
-                d.end_offset,
-                support,
-                value=_date_value(d),
-            )
-            _lead_end_date(b, doc, support, s, d)
-            return
+            found = s, d
+            break
+    lead = _lead(doc)
+    if found is None or (found[1].precision != "day" and found[1].end is None):
+        later = _later_lead_day(doc, found[1] if found else None)
+        if later is not None:
+            s, d = later
+            d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
+            found, lead = (s, d), _whole_lead(doc)
+    if found is None:
+        return
+    s, d = found
+    b.add_from_sentence(
+        "date",
+        s,
+        d.start_offset,
+        d.end_offset,
+        support,
+        value=_date_value(d),
+    )
+    _lead_end_date(b, doc, support, s, d, lead)
 
 
 def _day_of_year(text: str, d: Any) -> Any:
@@ -825,7 +982,9 @@ _ENDING = re.compile(
     r"\b(?:(?:lifted|broke|broken|ended|raised)\s+the\s+(?:siege|blockade|encirclement)"
     r"|(?:siege|blockade|encirclement|battle|fighting|offensive)\s+(?:was\s+)?"
     r"(?:lifted|broken|ended|came\s+to\s+an\s+end|concluded)"
-    r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z])"
+    r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z]"
+    r"|(?:secured|took|gained|seized)\s+(?:full\s+|complete\s+|total\s+)?control\s+of\s+the\s+"
+    r"(?:town|city|village|settlement))"
 )
 
 
@@ -835,19 +994,23 @@ def _lead_end_date(
     support: dict[str, tuple[str, list[str]]],
     first: Sentence,
     start: Any,
+    lead: list[Sentence],
 ) -> None:
     """A siege or battle page whose lead dates only its start ("It began on 24 February
     2022") and a later lead sentence says it ended, with a date ("On 4 April 2022 … the
     Russian military had left Chernihiv Oblast", "On August 31, the Iraqi military broke the
     siege": the year is the start's): the event spans from the one to the other. The first
-    such date wins; an end before the start or inside the start's month is ignored."""
+    such sentence wins, its most precise date ("in late December-early January 2023, and on
+    16 January … secured control of the town": 16 January); an end before the start or
+    inside the start's month is ignored. *lead* is the sentences read (the first paragraph,
+    or the whole lead when the start came from a later paragraph)."""
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
-    lead = _lead(doc)
     for s in lead[lead.index(first) + 1 :]:
         if not _ENDING.search(s.plain.text):
             continue
-        for d in dates_after(s.plain.text, start):
+        found = dates_after(s.plain.text, start)
+        for d in sorted(found, key=lambda x: _RANK.get(x.precision, 5)):
             joined = span_until(start, d)
             if joined is None:
                 continue

@@ -729,9 +729,13 @@ def _next_day(iso: str | None) -> str | None:
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
+#: A day without a year: "16 January", "August 31st". Before a day only a month name is
+#: its month: "On 16 January" is not the month "On" (which hid the day).
 _YEARLESS_DAY = re.compile(
     r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]+)"
-    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?)\b(?!\s*,?\s*[0-9])"
+    rf"|(?P<m2>(?:{'|'.join(sorted((k.title() for k in _MONTHS), key=len, reverse=True))}))"
+    r"\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?)"
+    r"\b(?!\s*,?\s*[0-9])"
 )
 
 
@@ -746,13 +750,15 @@ _YEARLESS_MONTH = re.compile(
 def dates_after(text: str, start: DateValue, months: bool = False) -> list[DateValue]:
     """The dates of *text* (a later sentence of the same paragraph), where a day written
     without a year ("On August 31, …") takes the year of *start*, the date the paragraph
-    opened with; with *months*, so does a bare month after in/since/from/during ("began in
-    September"). Only dates that do not precede *start* are returned (with *months*, in
-    text order)."""
+    opened with, unless a full date earlier in *text* names a year ("in late December-early
+    January 2023, and on 16 January …": 2023); with *months*, a bare month after
+    in/since/from/during ("began in September") takes *start*'s year. Only dates that do not
+    precede *start* are returned (with *months*, in text order)."""
     found = list(find_dates(text))
     year = (start.start or "")[:4]
     if year.isdigit():
         taken = [(d.start_offset, d.end_offset) for d in found]
+        stated = [(d.end_offset, (d.end or d.start or "")[:4]) for d in found]
         for m in _YEARLESS_MONTH.finditer(text) if months else ():
             if m.group("m") not in _MONTH_NAMES or any(
                 a < m.end() and m.start("m") < b for a, b in taken
@@ -777,11 +783,13 @@ def dates_after(text: str, start: DateValue, months: bool = False) -> list[DateV
             day = int(m.group("d1") or m.group("d2"))
             if month is None or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if not 1 <= day <= _month_days(int(year), month):
+            before = [y for e, y in stated if e <= m.start() and y.isdigit()]
+            day_year = before[-1] if before else year
+            if not 1 <= day <= _month_days(int(day_year), month):
                 continue
             found.append(
                 DateValue(
-                    f"{year}-{month:02d}-{day:02d}",
+                    f"{day_year}-{month:02d}-{day:02d}",
                     None,
                     "day",
                     1,

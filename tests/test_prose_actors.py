@@ -102,6 +102,31 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "3 August 2022, shelling the town.",
             [["Russian forces"]],
         ),
+        (
+            "The Battle of X was an engagement. Russian and DPR forces engaged Ukrainian forces "
+            "at the small city of X.",
+            [["Russian and DPR forces"], ["Ukrainian forces"]],
+        ),
+        (
+            "The Battle of Sumy was an engagement. The Russian army attempted to capture Sumy. "
+            "Ukrainian paratroopers began engaging Russian forces near the city.",
+            [["Russian army"], ["Ukrainian paratroopers"]],
+        ),
+        (
+            "The siege of X was part of fighting between the Russian Armed Forces (alongside "
+            "the Donetsk People's Republic People's Militia) and the Ukrainian Armed Forces.",
+            [
+                ["Russian Armed Forces", "Donetsk People's Republic People's Militia"],
+                ["Ukrainian Armed Forces"],
+            ],
+        ),
+        (
+            "The X offensive was an operation by the Syrian Army against the remaining Islamic "
+            "State of Iraq and the Levant (ISIL) strongholds in the east.",
+            [["Syrian Army"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        # the subject of a passive suffered the act: no side
+        ("The Battle of X ended in Russian forces being repulsed from the city.", []),
         # no party named: "between 4 and 10 June", a place after "against"
         ("The fall of X occurred between 4 and 10 June 2014 in the city.", []),
         (
@@ -151,6 +176,11 @@ def test_sides_from_lead(text: str, expected: list[list[str]]) -> None:
             "A truck bomb exploded. Ukraine's Deputy Minister of Defense Hanna Maliar "
             "acknowledged Ukraine had claimed responsibility.",
             [],
+        ),
+        (
+            "The attack was carried out by Serb militants. Milan Radoičić later admitted "
+            "responsibility for the attack.",
+            ["Serb militants", "Milan Radoičić"],
         ),
         # suspicion, accusation, denial: nobody is the perpetrator
         ("The attack was allegedly carried out by Ukrainian saboteurs on 3 May.", []),

@@ -64,9 +64,18 @@ _GROUP_WORD = re.compile(
 )
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _LEADING = re.compile(
-    r"^(?:(?:when|then|allied|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
+    r"^(?:(?:when|then|allied|remaining|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
     r"fighters|military|forces|troops)\s+(?:of\s+)?)+",
     re.I,
+)
+#: Nouns after a party that name its places or deeds ("ISIL strongholds", "the Russian attack").
+_TRAILING_NOUN = re.compile(
+    r"\s+(?:strongholds?|positions?|bases?|territor(?:y|ies)|lines?|defen[cs]es|attacks?|"
+    r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
+)
+_ALLY_IN_BRACKETS = re.compile(
+    r"\s*\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)\s+"
+    r"(?P<p>[^()]+)\)"
 )
 #: Bare nouns that name no party of their own ("… and allied groups").
 _GENERIC = frozenset("groups factions forces allies units others troops elements".split())
@@ -77,7 +86,8 @@ _COMPASS_AND = re.compile(
 #: A phrase that names a place or nobody: "rebel-held districts", "No group".
 _NOT_A_PARTY = re.compile(
     r"(?:\b(?:districts?|areas?|territor(?:y|ies)|positions?|city|town|villages?|regions?|"
-    r"countryside|provinces?|neighbou?rhoods?|parts?)$)|^(?:no|none|nobody|neither)\b",
+    r"countryside|provinces?|neighbou?rhoods?|parts?)$)|"
+    r"^(?:no|none|nobody|neither|it|its|they|he|she|this|these|those|there)\b",
     re.I,
 )
 _ALLIED = re.compile(r"^(?:the\s+)?(?:allied|its\s+allies|their\s+allies|allies)\b", re.I)
@@ -161,7 +171,10 @@ _NOT_STATE_DEMONYMS = frozenset(
     gothic frankish viking moorish latin catholic protestant sunni shia
     """.split()
 )
-_CLAIMED = re.compile(r"\s+(?:has\s+|have\s+|later\s+)?claimed\s+responsibility\b", re.I)
+_CLAIMED = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|later\s+)?(?:claimed|admitted|accepted)\s+responsibility\b",
+    re.I,
+)
 
 
 #: A subject before its verb ("the Ukrainian Ground Forces launched …") is a short phrase.
@@ -203,6 +216,11 @@ def _phrase_end(masked: str, start: int) -> int:
         ):
             pos = m.end()
             continue
+        if m.group().strip().endswith("ing") and re.search(
+            r"\b(?:the|a|an|its|their)$", masked[max(start, m.start() - 6) : m.start()]
+        ):
+            pos = m.end()  # "the remaining ISIL strongholds": an adjective, not a clause
+            continue
         return m.start()
 
 
@@ -226,6 +244,9 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         opening = a + remark.start() + remark.group().find("(") if remark else 0
         if remark and text[opening + 1 : opening + 2].islower():
             b = a + remark.start()  # "Syrian opposition (including …)": a remark, not the name
+        tail = _TRAILING_NOUN.search(text, a, b)
+        if tail and _CAPITAL.search(text, a, tail.start()):
+            b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
         name = text[a:b]
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
         again = split_actors(_masked(name))
@@ -235,6 +256,11 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if re.match(r"[\d(]", name) or _NOT_A_PARTY.search(name) or name in _GENERIC:
             continue
         out.append((a, b, Actor(name, None, kind, actor.country, a, b)))
+        # "the Russian Armed Forces (alongside the Donetsk People's Republic People's
+        # Militia)": the bracketed ally fights on the same side
+        ally = _ALLY_IN_BRACKETS.match(text, b)
+        if ally:
+            out.extend(_party(text, ally.start("p"), ally.end("p")))
     return out
 
 
@@ -274,7 +300,14 @@ def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
 def _allied_before(text: str, start: int) -> bool:
     """The words just before an actor call it allied to the party before it."""
     before = text[max(0, start - 30) : start]
-    return bool(re.search(r"\b(?:allied|its\s+allies|their\s+allies)\s+(?:\w+\s+)?$", before))
+    return bool(
+        re.search(r"\b(?:allied|its\s+allies|their\s+allies)\s+(?:\w+\s+)?$", before)
+        or re.search(
+            r"\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)"
+            r"\s+(?:the\s+)?$",
+            before,
+        )
+    )
 
 
 def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -371,6 +404,38 @@ def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
     return [first, second] if first and second else []
 
 
+#: "<A> engaged <B>", "<A> began engaging <B>", "<A> clashed with <B>": A fought B.
+_SUBJECT_FOUGHT = re.compile(
+    r"\b(?:engaged|began\s+engaging|attacked|fought|clashed\s+with|ambushed|besieged|"
+    r"encircled|repelled|repulsed|resisted)\s+"
+)
+#: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
+_SUBJECT_ACTED = re.compile(
+    r"\b(?:(?:attempted|tried|sought|failed)\s+to\s+(?:capture|take|seize|encircle|storm)|"
+    r"captured|seized|advanced\s+(?:on|into|towards?)|invaded|shelled|stormed)\b"
+)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$")
+
+
+def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _SUBJECT_FOUGHT.search(masked)
+    if m is not None and _PASSIVE.search(masked, 0, m.start()):
+        m = None  # "Russian forces being repulsed": the subject suffered it
+    if m is not None:
+        first = _subject(text, masked, m.start())
+        if first:
+            second = _party(text, m.end(), _phrase_end(masked, m.end()))
+            return [first, second] if second else [first]
+    m = _SUBJECT_ACTED.search(masked)
+    if m is not None and not _PASSIVE.search(masked, 0, m.start()):
+        first = _subject(text, masked, m.start())
+        if first:
+            return [first]
+    return []
+
+
 def _siege_of_by(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     m = _SIEGE_OF_BY.search(masked)
     if m is None:
@@ -396,6 +461,7 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _by_agent,
         _subject_launched,
         _captured_from,
+        _subject_verb,
         _siege_of_by,
         _combatants_were,
     ):
@@ -492,6 +558,17 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             if len(sides) >= 2:
                 if not found:
                     return _mentions(s, sides)
+                if len(found) == 1:
+                    # "the Russian army attempted to capture Sumy" … "Ukrainian paratroopers
+                    # began engaging Russian forces": the side named first stays side 1, and
+                    # the later sentence names its opponent
+                    (s0, party), other = found[0], None
+                    if _same_party(party, sides[1]):
+                        other = sides[0]
+                    elif _same_party(party, sides[0]):
+                        other = sides[1]
+                    if other is not None:
+                        return _mentions(s0, [party]) + _mentions(s, [other], 2)
                 break
             if found and not _COUNTER.search(s.plain.text):
                 continue
@@ -506,8 +583,28 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
     if kind == "attack":
         # the lead paragraph, then the rest of the lead section ("The perpetrator was
         # identified as …" often comes in its second paragraph)
+        out: list[ActorMention] = []
         for s in lead:
-            party = _perpetrators_in(s)
-            if party:
-                return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
+            if out:
+                # after the first, only a claim of responsibility adds a perpetrator ("Milan
+                # Radoičić … later admitted responsibility for the attack")
+                party = _claimed_in(s)
+                party = [
+                    x
+                    for x in party
+                    if not _same_party([x], [(m.start, m.end, m.actor) for m in out])
+                ]
+            else:
+                party = _perpetrators_in(s)
+            out += [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
+        return out
     return []
+
+
+def _claimed_in(s: Sentence) -> list[tuple[int, int, Actor]]:
+    text = s.plain.text
+    masked = _masked(text)
+    m = _CLAIMED.search(masked)
+    if m is None or _DOUBT.search(masked, 0, m.start()):
+        return []
+    return _subject(text, masked, m.start())

@@ -40,11 +40,23 @@ References
 ^ Smith, John. "A <script>window.__pwned=7</script> history". Retrieved 2 March 2014.
 """
 
+#: A plaintext article whose infobox and sentence disagree: the ledger holds a CONTRADICTION.
+DISPUTED = """Quarry raid
+From Wikipedia, the free encyclopedia
+Location\tGda\u0144sk
+Date\tMay 3, 1921
+Deaths\t12
+The Quarry raid was an attack in Gda\u0144sk on May 3, 1921.[1] Local papers reported that 40 people were killed in the raid.[1]
+References
+^ Smith, John. "Quarry history". Retrieved 2 March 2014.
+"""
+
 _BUILT: dict[str, Path] = {}
 
 
 def build_corpus_ledger(directory: Path) -> Path:
-    """Ingest the founding example, the corpus wikitext articles and the hostile article.
+    """Ingest the founding example, the corpus wikitext articles, the hostile article and one
+    whose figures disagree (a CONTRADICTION finding).
 
     Built once per process (the browser tests share it); skipped when ../shared is missing.
     """
@@ -57,9 +69,11 @@ def build_corpus_ledger(directory: Path) -> Path:
 
     hostile = directory / "Harbour_massacre.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
+    disputed = directory / "Quarry_raid.txt"
+    disputed.write_text(DISPUTED, encoding="utf-8")
     path = directory / "web.sqlite"
     with Ledger(path) as ledger:
-        for file in [EXAMPLE, hostile, *sorted(corpus.glob("*.wiki"))]:
+        for file in [EXAMPLE, hostile, disputed, *sorted(corpus.glob("*.wiki"))]:
             ledger.ingest(parse_path(str(file)))
     _BUILT["path"] = path
     return path

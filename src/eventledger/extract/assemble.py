@@ -904,7 +904,7 @@ def _side_quantity(
             parts = []
             for seq in sorted({st.group_seq for st in grouped if st.group_seq is not None}):
                 q, f = combine(
-                    [st for st in grouped if st.group_seq == seq],
+                    _all_causes_win([st for st in grouped if st.group_seq == seq]),
                     policy,
                     f"{label} ({grouped[0].group})",
                 )
@@ -920,7 +920,7 @@ def _side_quantity(
         empty["statements"] = [st.id for st in sts]
         return empty
     else:
-        chosen = sts
+        chosen = _all_causes_win(sts)
     q, f = combine(chosen, policy, label)
     if f and not sum_groups and not all(st.attribution for st in chosen if _bounded(st)):
         # "42,000 regulars / 39,000 stragglers": a strength list names parts of one force;
@@ -931,6 +931,14 @@ def _side_quantity(
     if f:
         findings.append(f)
     return q
+
+
+def _all_causes_win(sts: list[Statement]) -> list[Statement]:
+    """A line that counts the dead "from all causes" (or "in total") is its contingent's figure:
+    the others ("6,824 killed in battle", "17,000 died of disease") are its parts, not rival
+    estimates of it."""
+    every = [st for st in sts if isinstance(st.value, dict) and st.value.get("all_causes")]
+    return every or sts
 
 
 _TWO_CATEGORIES = re.compile(

@@ -381,6 +381,12 @@ def _parameter_coordinates(b: _Builder, fields: list[Field]) -> bool:
     return True
 
 
+#: After a casualty figure, on its line: "dead from all causes", "deaths (all causes)", "in total".
+_ALL_CAUSES = re.compile(
+    r"[^\n\d]{0,25}?\b(?:from\s+all\s+causes|all\s+causes|in\s+total|in\s+all|altogether|"
+    r"total)\b",
+    re.I,
+)
 #: After a strength figure: "men total", "total", "in total" — the figure is the side's total.
 _STRENGTH_TOTAL = re.compile(
     r"[ \t]*(?:(?:men|soldiers|troops|warriors|personnel)[ \t]+)?(?:in[ \t]+)?total\b", re.I
@@ -1140,9 +1146,12 @@ def _from_field(b: _Builder, f: Field) -> None:
             if key == "strength" and f.side is not None and _STRENGTH_TOTAL.match(text, fig.end):
                 # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
-            b.add(
-                prop, _figure_span(f.plain, fig), "infobox", **_figure_kw(fig), **common, **common_g
-            )
+            kw = _figure_kw(fig)
+            if key != "strength" and f.side is not None and _ALL_CAUSES.match(text, fig.end):
+                # "6,824 killed in battle / 25,000–70,000 dead from all causes": the line that
+                # counts every cause is its contingent's (or side's) figure, the others parts
+                kw["value"] = {**kw["value"], "all_causes": True}
+            b.add(prop, _figure_span(f.plain, fig), "infobox", **kw, **common, **common_g)
         if key != "strength":
             _note_figures(b, f, groups, common)
         if "wikidata" in f.hints:

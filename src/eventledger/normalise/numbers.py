@@ -415,8 +415,16 @@ _NONCAS = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|bce?|ad|ce|"
     r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|"
+    r"deserted|deserters?|desertions?|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
+    re.I,
+)
+#: A unit word used as an adjective of people ("4,000 army troops killed in battle"): the
+#: number counts the people, so the unit word does not make it a count of units.
+_UNIT_AS_ADJECTIVE = re.compile(
+    r"(?:army|navy|militia|marine|corps|division|regiment|brigade|battalion|company)\s+"
+    r"(?:troops|soldiers|men|personnel|officers|regulars|sailors|recruits|conscripts|fighters)\b",
     re.I,
 )
 _BEFORE_NONCAS = re.compile(
@@ -646,7 +654,12 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             i += 1
         if i >= n:
             break
-        if words == 0 and _NONCAS.match(text, i) and not _CAT_CHAIN.match(text, i):
+        if (
+            words == 0
+            and _NONCAS.match(text, i)
+            and not _CAT_CHAIN.match(text, i)
+            and not _UNIT_AS_ADJECTIVE.match(text, i)
+        ):
             out.noncas = True
             return out
         cm = _CAT_CHAIN.match(text, i)
@@ -683,7 +696,11 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             # another number starts its own phrase: "raised the toll to 89 two days later"
             # (the days are not the 89's unit)
             break
-        if _NONCAS.fullmatch(lw) and lw not in ("may", "march", "ad", "marks"):
+        if (
+            _NONCAS.fullmatch(lw)
+            and lw not in ("may", "march", "ad", "marks")
+            and not _UNIT_AS_ADJECTIVE.match(text, i)
+        ):
             out.noncas = True
             return out
         if lw in _STOP_WORDS:

@@ -1,0 +1,59 @@
+"""Casualty lines of war infoboxes: people counted through a unit word, deserters, and the
+line that counts the dead from all causes."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.normalise.numbers import figures_in_field
+from eventledger.pipeline import parse_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4,000 army troops killed in battle", [("killed", 4000)]),
+        ("27,000 army troops died of disease", [("killed", 27000)]),
+        ("300 navy sailors killed", [("killed", 300)]),
+        # unit counts stay out
+        ("3 armies destroyed", []),
+        ("2 divisions", []),
+        # deserters are neither killed, wounded, captured nor missing
+        ("42,000 deserted", []),
+        ("~400 deserted", []),
+        ("2,000 deserters", []),
+        ("500 killed, 300 deserted", [("killed", 500)]),
+    ],
+)
+def test_casualty_field_lines(text: str, expected: list[tuple[str, int]]) -> None:
+    got = [(f.category, f.low) for f in figures_in_field(text, "casualties")]
+    assert got == expected
+
+
+def _war(casualties1: str, casualties2: str) -> dict:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = War of X\n| date = 1775–1783\n"
+        "| combatant1 = [[Kingdom of A]]\n| combatant2 = [[Kingdom of B]]\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = {casualties2}\n}}}}\n"
+        "The '''War of X''' was a war between A and B.\n"
+    )
+    return parse_text(wikitext, title="War of X", format="wikitext")[0]["event"]
+
+
+def test_all_causes_line_is_the_contingents_figure() -> None:
+    ev = _war(
+        "'''Americans:'''<br />6,824 killed in battle<br />25,000–70,000 dead from all causes<br />"
+        "'''Spain:''' 5,000 killed",
+        "'''Britain:'''<br />4,000 army troops killed in battle<br />27,000 army troops died of "
+        "disease<br />At least 51,000 dead from all causes<br />42,000 deserted\n"
+        "'''Germans:''' 1,800 killed in battle<br>4,888 deserted<br>7,774 dead from all causes",
+    )
+    one, two = (s["casualties"]["killed"] for s in ev["sides"])
+    assert (one["low"], one["best"], one["high"]) == (30000, None, 75000)
+    assert (two["low"], two["best"], two["high"]) == (58774, None, None)
+
+
+def test_without_all_causes_line_figures_stay_rival_estimates() -> None:
+    ev = _war("6,824 killed<br />25,000 dead", "100 killed")
+    one = ev["sides"][0]["casualties"]["killed"]
+    assert (one["low"], one["high"]) == (6824, 25000)

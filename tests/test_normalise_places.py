@@ -337,3 +337,27 @@ def test_settlement_and_facility_words(
 ) -> None:
     p = resolve_place(text)
     assert (p.matched, p.where_prec, p.feature) == (matched, where_prec, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "country", "where_prec"),
+    [
+        # a lower-case compass adjective before a country: a part of it, an area (5), and
+        # the body's towns do not refine it
+        ("eastern Syria", [], "Syria", "SY", 5),
+        ("eastern Syria", ["The army shelled Al-Hasakah and Deir ez-Zor."], "Syria", "SY", 5),
+        ("northern Iraq", [], "Iraq", "IQ", 5),
+        ("Northern France", [], "France", "FR", 5),
+        # a part of a first-order division lies inside it (4), whichever case
+        ("Eastern Homs Governorate", [], "Homs", "SY", 4),
+        ("northern Aleppo Governorate", [], "Aleppo", "SY", 4),
+        # a division or country whose own name holds the direction is that place
+        ("Northern Ireland", [], "Northern Ireland", "GB", 4),
+        ("Western Sahara", [], "Western Sahara", "EH", 6),
+    ],
+)
+def test_compass_part_of_a_place(
+    text: str, context: list[str], name: str, country: str, where_prec: int
+) -> None:
+    p = resolve_place(text, context=context)
+    assert (p.name, p.country, p.where_prec) == (name, country, where_prec)

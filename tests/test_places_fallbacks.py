@@ -200,3 +200,38 @@ def test_lead_place_qualifiers(lead: str, name: str, where_prec: int) -> None:
 def test_bare_namesake_without_city_of_stays_the_oblast() -> None:
     loc = _lead_place("The battle of Kherson was fought by the army.")
     assert (loc["name"], loc["where_prec"]) == ("Kherson", 4)
+
+
+@pytest.mark.parametrize(
+    ("lead", "text", "name", "where_prec"),
+    [
+        # a compass adjective before a country: the country, as an area
+        (
+            "It was an offensive against military installations in eastern Syria during the "
+            "civil war.",
+            "eastern Syria",
+            "Syria",
+            5,
+        ),
+        # tried only after every other lead place
+        ("Rebels in northern Syria attacked the city of Aleppo.", "city of Aleppo", "Aleppo", 1),
+        # a month after a place is a date, not its container
+        (
+            "The offensive was launched in the Eastern Homs Governorate in January 2017.",
+            "Eastern Homs Governorate",
+            "Homs",
+            4,
+        ),
+        ("The siege began in Aleppo in early March 2013.", "Aleppo", "Aleppo", 1),
+        # a place after "in" still contains the one before it
+        (
+            "The attack took place in Kramatorsk in Donetsk Oblast.",
+            "Kramatorsk in Donetsk Oblast",
+            "Kramatorsk",
+            1,
+        ),
+    ],
+)
+def test_lead_place_compass_and_month(lead: str, text: str, name: str, where_prec: int) -> None:
+    loc = _lead_place(lead)
+    assert (loc["text"], loc["name"], loc["where_prec"]) == (text, name, where_prec)

@@ -273,13 +273,14 @@ def test_lead_date_skips_life_spans_and_years_in_names(
             "2022-03-02",
             3,
         ),
-        # no ending verb: the later date is something else
+        # no ending verb: the later date is something else; a siege that began that day
+        # and lasted an unknown time is not one exact day (date_prec 5, not 1)
         (
             "Siege of Testgrad",
             "The siege began on 24 February 2022. On 4 April 2022, officials visited the city.",
             "2022-02-24",
             None,
-            1,
+            5,
         ),
         # not a lasting event: an attack's later dates are its aftermath
         (
@@ -296,7 +297,61 @@ def test_lead_date_skips_life_spans_and_years_in_names(
             "The siege began on 24 February 2022. On 4 January 2022 the army had left Testgrad.",
             "2022-02-24",
             None,
+            5,
+        ),
+        # a battle on a day the lead does not say it began: that day, exactly
+        (
+            "Battle of Testgrad",
+            "The Battle of Testgrad was fought on 24 February 2022 near the city.",
+            "2022-02-24",
+            None,
             1,
+        ),
+        # an offensive launched on a day, with no end: not one exact day
+        (
+            "Testgrad offensive (2017)",
+            "The Testgrad offensive was a military operation launched by the army against "
+            "rebels, to capture the city of Testgrad, on 14 January 2017.",
+            "2017-01-14",
+            None,
+            5,
+        ),
+        # (re)capturing the title's place ends the battle, the start's year for a bare day
+        (
+            "Third Battle of Testgrad",
+            "The Third Battle of Testgrad was a military operation launched to capture the "
+            "city of Testgrad. The operation began on 22 May 2016. On 26 June, army forces "
+            "recaptured the city of Testgrad.",
+            "2016-05-22",
+            "2016-06-26",
+            5,
+        ),
+        # the first sentence's goal ("with the goal of recapturing X") is the place too
+        (
+            "Testland offensive (2017)",
+            "The Testland offensive was launched by the army in January 2017, with the goal of "
+            "recapturing Testopol. On 2 March 2017, the army succeeded in recapturing the "
+            "beleaguered city of Testopol.",
+            "2017-01",
+            "2017-03-02",
+            5,
+        ),
+        # "fully captured" the title's place ends it
+        (
+            "Battle of Testgrad",
+            "The battle began on 6 May 2022. On 25 June 2022, the army fully captured Testgrad.",
+            "2022-05-06",
+            "2022-06-25",
+            5,
+        ),
+        # recapturing another place (a village on the way) does not end it
+        (
+            "Battle of Testgrad",
+            "The battle began on 22 May 2016. On 26 June, army forces recaptured the village "
+            "of Otherville.",
+            "2016-05-22",
+            None,
+            5,
         ),
     ],
 )
@@ -337,11 +392,36 @@ def test_lead_end_date_of_a_siege_or_battle(
             "2019",
             None,
         ),
-        # a year not in the title is not a year to lend
+        # a year not in the title is not a year to lend, on a title that names no lasting
+        # event
+        (
+            "Testabad massacre",
+            "The Testabad massacre was a killing of civilians in 2016. It began in September.",
+            "2016",
+            None,
+        ),
+        # a battle/offensive title with no year takes the lead's year (a name's year too)
         (
             "Testabad offensive",
             "The Testabad offensive was a military offensive in 2016. It began in September.",
-            "2016",
+            "2016-09",
+            None,
+        ),
+        (
+            "Battle of Testopol",
+            "The Battle of Testopol was a military engagement in the city of Testopol. It was "
+            "part of the southern offensive of the 2022 Russian invasion of Ukraine. Russian "
+            "forces attacked the city on 25 February, and captured it after heavy fighting by "
+            "1 March.",
+            "2022-02-25",
+            "2022-03-01",
+        ),
+        # a year in the title other than the lead's: nothing lent
+        (
+            "Battle of Testopol (2015)",
+            "The Battle of Testopol was a battle of the 2014 war. Forces attacked the city on 25 "
+            "February.",
+            "2014",
             None,
         ),
         # a siege's "besieged since <date>" is its start, the lead's day its end
@@ -377,11 +457,19 @@ def test_lead_end_date_of_a_siege_or_battle(
             "2013-03",
             None,
         ),
-        # "began" of another clause does not open the event
+        # "began" of another clause does not open the event; "attacked on <day> and captured
+        # it on <day>" spans the two
         (
             "Battle of Testabad",
             "The war, which began in 2011, reached the city; rebels attacked on 3 March 2013 and "
             "captured it on 5 March.",
+            "2013-03-03",
+            "2013-03-05",
+        ),
+        (
+            "Battle of Testabad",
+            "The war, which began in 2011, reached the city; rebels shelled it on 3 March 2013 "
+            "and captured it on 5 March.",
             "2013-03-03",
             None,
         ),
@@ -459,6 +547,59 @@ _LATER_FILLER = " Newspapers in many countries reported on it at length in the f
                 "The army began an assault on 24 June 2022.",
             ],
             "2022",
+            None,
+        ),
+        # a sentence that says the battle lasted from one day to another dates it, in the
+        # first paragraph too, over a year in a name ("the 2022 Russian invasion")
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was part of the Kyiv offensive in the 2022 Russian "
+                "invasion of Ukraine. The battle lasted from 27 February 2022 to 28 March 2022 "
+                "and ended with the army recapturing the city.",
+            ],
+            "2022-02-27",
+            "2022-03-28",
+        ),
+        # the year of the range's end is its start's too
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a series of engagements during the 2022 Russian "
+                "invasion of Ukraine. The battle lasted from 5 March to 21 March 2022, and has "
+                "been described as fierce.",
+            ],
+            "2022-03-05",
+            "2022-03-21",
+        ),
+        # "took place from … to …" in a later paragraph
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was an engagement of the 2022 Russian invasion.",
+                "The fighting took place from 2 April 2022 to 9 May 2022 in the eastern suburbs.",
+            ],
+            "2022-04-02",
+            "2022-05-09",
+        ),
+        # a span of something else (the shelling of the town) is not the battle's
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was part of the Kyiv offensive in the 2022 Russian "
+                "invasion. Shelling of the town lasted from 27 February 2022 to 28 March 2022.",
+            ],
+            "2022",
+            None,
+        ),
+        # a span outside the first paragraph's year is another event's
+        (
+            "Battle of Testgrad",
+            [
+                "The Battle of Testgrad was a battle in 2015.",
+                "The battle lasted from 3 March 2017 to 5 May 2017.",
+            ],
+            "2015",
             None,
         ),
         # outside the title's year: no date from the later paragraph

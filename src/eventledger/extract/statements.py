@@ -587,12 +587,25 @@ def _bare_figures_broken_down(items: list[Statement], doc: Document) -> None:
             break
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: "in January", "in early March": a date after a place, not a container of it.
+_IN_PLACE = rf"\s+in\s+(?!(?:early\s+|mid-?|late\s+)?(?:{_MONTHS})\b)(?:the\s+)?"
+
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|off|outside|on|of|into|over|across)\s+(?:the\s+)?"
     r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:" + _IN_PLACE + r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
+)
+
+#: "in eastern Syria", "across northern Aleppo": a lower-case compass adjective before a name,
+#: kept in the place text (the resolver reads a part of a country as an area, where_prec 5).
+#: Tried only after every other lead candidate: such a phrase often sets the scene.
+_COMPASS_PLACE = re.compile(
+    r"\b(?:in|across|throughout|of)\s+(?:the\s+)?"
+    r"(?P<p>(?:(?:north|south)?-?(?:east|west)ern|(?:north|south)ern|central)\s+"
+    r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*)"
 )
 
 
@@ -603,12 +616,10 @@ _FOUGHT_IN = re.compile(
     r"(?:(?:present[\s-]day|modern(?:[\s-]day)?|what\s+is\s+(?:now|today))\s+)?"
     r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:" + _IN_PLACE + r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
 )
 
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: "was killed (in August 2022 in a car bombing) on the outskirts of X": the place of a
 #: person's killing, which goes before places the lead names as background ("the invasion
 #: of Ukraine she supported"). A month after "in" is a date, not the place.
@@ -618,7 +629,7 @@ _KILLED_AT = re.compile(
     rf"(?!(?:{_MONTHS})\b)"
     r"(?P<p>(?:St\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:de|del|la|le|of|on|upon|am|an)\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*"
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+    r"(?:" + _IN_PLACE + r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
     r"(?:,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)*)?)"
 )
 
@@ -708,6 +719,7 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     fought = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
     fought += [(s, m) for s in lead for m in _KILLED_AT.finditer(s.plain.text)]
     candidates = fought + [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
+    candidates += [(s, m) for s in lead for m in _COMPASS_PLACE.finditer(s.plain.text)]
     for i, (s, m) in enumerate(candidates):
         name = m.group("p")
         if _names_a_body(s.plain.text, m, ORG_WORDS):
@@ -784,34 +796,59 @@ _RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 _OPENS_AT = re.compile(r"\b(?:began|begun|started|starting|launched|commenced)\b", re.I)
 
 
+#: "The battle lasted from 27 February 2022 to 28 March 2022", "took place from … to …": the
+#: clause right before a range of days that states the event's own span.
+_SPANS_FROM = re.compile(
+    r"\b(?:lasted|took\s+place|(?:was|were)\s+fought|raged|ran)\s+from\s+$", re.I
+)
+
+
+def _states_span(text: str, d: Any) -> bool:
+    """Whether *text* says the event lasted over the range *d* ("The battle lasted from …",
+    "the initial invasion phase, which lasted from …"): a span verb right before it whose
+    subject is the event (an event noun, "it", "fighting", "phase" shortly before), not
+    something else ("Shelling of the town lasted from …")."""
+    m = _SPANS_FROM.search(text[: d.start_offset])
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 60) : m.start()]
+    return bool(
+        re.search(r"\b(?:it|fighting|phase|engagements?)\b", before, re.I)
+        or _EVENT_WORD.search(before)
+    )
+
+
 def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
-    """A lead whose first paragraph gives no exact day ("The Battle of Soledar was … in the
-    2022 Russian invasion"): the first exact day of the lead's later paragraphs that a
-    clause opens the event at ("Russian forces began an offensive on 3 August 2022", "…,
-    starting on 2 March 2015") dates the event, when it lies inside the first paragraph's
-    date (if any) and in the title's year (if the title has one). Other days of the later
-    paragraphs (an order, a capture, an end: "began on 3 March and ended on 7 May 2022")
-    do not. None otherwise."""
+    """A lead whose first date is no exact day ("The Battle of Soledar was … in the 2022
+    Russian invasion": a year in a name): a lead sentence that states the event's span
+    ("The battle lasted from 27 February 2022 to 28 March 2022", "took place from 5 March to
+    21 March 2022") dates it, in any paragraph of the lead. When the first paragraph gives
+    no exact day, the first exact day of the lead's later paragraphs that a clause opens the
+    event at ("Russian forces began an offensive on 3 August 2022", "…, starting on 2 March
+    2015") dates it. Either must lie inside the first paragraph's date (if any) and in the
+    title's year (if the title has one). Other days of the later paragraphs (an order, a
+    capture, an end: "began on 3 March and ended on 7 May 2022") do not. None otherwise."""
     years = _YEAR_IN_TITLE.findall(doc.title or "")
     if len(years) > 1 or (first is not None and (first.end is not None or first.ongoing)):
         return None
     lead = _lead(doc)
-    if not lead or any(d.precision == "day" for s in lead for d in _event_dates(doc, s)):
+    if not lead:
         return None
+    first_day = any(d.precision == "day" for s in lead for d in _event_dates(doc, s))
     for s in _whole_lead(doc):
-        if s.paragraph == lead[0].paragraph:
-            continue
         text = s.plain.text
         for d in _event_dates(doc, s):
-            opening = re.split(r"[,;(]", text[max(0, d.start_offset - 60) : d.start_offset])[-1]
-            opens = list(_OPENS_AT.finditer(opening))
-            if (
-                d.precision != "day"
-                or d.ongoing
-                or not opens
-                or _ENDED_AT.search(opening, opens[-1].end())  # "began on … and ended on 7 May"
-            ):
+            if d.precision != "day" or d.ongoing:
                 continue
+            spans = d.end is not None and _states_span(text, d)
+            if not spans:
+                if first_day or s.paragraph == lead[0].paragraph:
+                    continue
+                before = text[max(0, d.start_offset - 60) : d.start_offset]
+                opening = re.split(r"[,;(]", before)[-1]
+                opens = list(_OPENS_AT.finditer(opening))
+                if not opens or _ENDED_AT.search(opening, opens[-1].end()):
+                    continue  # no opening verb, or "began on … and ended on 7 May"
             inside = first is None or (d.start or "").startswith(first.start or "-")
             if inside and (not years or (d.start or "")[:4] == years[0]):
                 return s, d
@@ -821,8 +858,11 @@ def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
 
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox date: the first date of the lead paragraph, if any; when
-    the first paragraph gives no exact day, the first exact day of the lead's later
-    paragraphs inside it (:func:`_later_lead_day`)."""
+    that is no exact day, a lead sentence that states the event's span ("The battle lasted
+    from 5 March to 21 March 2022") or, when the first paragraph gives no exact day, the
+    first exact day of the lead's later paragraphs inside it (:func:`_later_lead_day`). A
+    battle/offensive/siege the lead says began/was launched on a day, with no end found, is
+    not dated to one exact day: its date_prec is 5 (UCDP: only a longer period is known)."""
     found: tuple[Sentence, Any] | None = None
     for s in _lead(doc):
         dates = _event_dates(doc, s)
@@ -832,6 +872,10 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             d = _day_of_year(s.plain.text, min(dates, key=lambda x: _RANK.get(x.precision, 5)))
             if _siege_since(b, doc, support, s, d):
                 return
+            stated = _later_lead_day(doc, d) if d.precision != "day" else None
+            if stated is not None and stated[1].end is not None:
+                found = stated  # "The battle lasted from 5 March to 21 March 2022"
+                break
             s, d = _title_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
             found = s, d
@@ -846,7 +890,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
     if found is None:
         return
     s, d = found
-    b.add_from_sentence(
+    st = b.add_from_sentence(
         "date",
         s,
         d.start_offset,
@@ -855,6 +899,16 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         value=_date_value(d),
     )
     _lead_end_date(b, doc, support, s, d, lead)
+    if (
+        st.value["end"] is None
+        and st.value["date_prec"] == 1
+        and _DURATIVE_TITLE.search(doc.title or "")
+        and _OPENS_AT.search(s.plain.text[: d.start_offset])
+    ):
+        # "a military operation launched … on 14 January 2017", and no end: a battle or
+        # offensive that lasted an unknown time from that day is not one exact day (UCDP
+        # date_prec 1); only a longer period is known (5)
+        st.value["date_prec"] = 5
 
 
 def _day_of_year(text: str, d: Any) -> Any:
@@ -875,7 +929,7 @@ def _day_of_year(text: str, d: Any) -> Any:
 
 
 #: "It began in September": the verb that opens an event before its first date.
-_BEGAN = re.compile(r"\b(?:began|begun|started|launched|commenced|opened)\b", re.I)
+_BEGAN = re.compile(r"\b(?:began|begun|started|launched|commenced|opened|attacked)\b", re.I)
 #: Words between a start and a later date of the same sentence that end the event there
 #: ("… and resulted in the capture of Dabiq … on 16 October").
 _ENDED_AT = re.compile(
@@ -893,10 +947,15 @@ def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentenc
     dates the event in the title's year. When that sentence opens the event ("began") and a
     later date of it follows a capture/end word, the event spans the two (2016-09 to
     2016-10-16); a lasting event's lone date after a capture/end word is its end, and the
-    year stands. Returns the sentence and date to use."""
+    year stands, and so does a date the sentence reaches "by"/"until". A battle or offensive
+    title with no year takes the lead's year-only date instead ("The Battle of Melitopol …
+    of the 2022 Russian invasion … Russian forces attacked the city on 25 February"). Returns
+    the sentence and date to use."""
     years = _YEAR_IN_TITLE.findall(doc.title or "")
-    if d.precision != "year" or d.end is not None or d.ongoing or years != [d.start]:
+    if d.precision != "year" or d.end is not None or d.ongoing:
         return first, d
+    if years != [d.start] and (years or not _DURATIVE_TITLE.search(doc.title or "")):
+        return first, d  # a battle title with no year takes the lead's year
     lead = _lead(doc)
     for s in lead[lead.index(first) + 1 :]:
         text = s.plain.text
@@ -911,6 +970,8 @@ def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentenc
             return s, joined
         if _DURATIVE_TITLE.search(doc.title or "") and _ENDED_AT.search(text[: start.start_offset]):
             return first, d  # "resulted in the capture of X on 20 October": the end, not the date
+        if re.search(r"\b(?:by|until|till)\s+$", text[: start.start_offset], re.I):
+            return first, d  # "By 14 June 2022, the army held most of the city": not a start
         return s, start
     return first, d
 
@@ -994,6 +1055,34 @@ _ENDING = re.compile(
 )
 
 
+#: "succeeded in recapturing the beleaguered city of Palmyra", "Iraqi forces recaptured the
+#: city of Fallujah", "fully captured Sievierodonetsk": taking the whole of a place, which ends
+#: a battle or offensive when the place is its goal (:func:`_takes_goal`).
+_TAKES = re.compile(
+    r"\b(?:recaptur(?:ed|ing)|fully\s+captur(?:ed|ing)|took\s+full\s+control\s+of)\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:(?:city|town|village)\s+of\s+)?"
+    r"(?P<p>[A-Z][\w'’-]+)"
+)
+#: The first sentence's goal of an operation: "with the goal of recapturing Palmyra",
+#: "launched to capture the city of Fallujah", "for control of the city of Irpin".
+_GOAL = re.compile(
+    r"\b(?:(?:goal|aim|objective)\s+of\s+(?:re)?captur\w+|to\s+(?:re)?(?:capture|take)"
+    r"|for\s+control\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    r"(?P<p>[A-Z][\w'’-]+)"
+)
+
+
+def _takes_goal(doc: Document, first: Sentence, text: str) -> bool:
+    """Whether *text* says a side (re)captured the whole of the event's goal: a place
+    the title names ("Third Battle of Fallujah") or the lead's first sentence names as the
+    operation's goal ("launched to capture the city of Fallujah")."""
+    lead = _lead(doc)
+    opening = lead[0].plain.text if lead else first.plain.text
+    goals = {m.group("p") for m in _GOAL.finditer(opening)}
+    title = set(re.findall(r"[\w'’-]+", doc.title or ""))
+    return any(m.group("p") in goals | title for m in _TAKES.finditer(text))
+
+
 def _lead_end_date(
     b: _Builder,
     doc: Document,
@@ -1013,7 +1102,7 @@ def _lead_end_date(
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
     for s in lead[lead.index(first) + 1 :]:
-        if not _ENDING.search(s.plain.text):
+        if not _ENDING.search(s.plain.text) and not _takes_goal(doc, first, s.plain.text):
             continue
         found = dates_after(s.plain.text, start)
         for d in sorted(found, key=lambda x: _RANK.get(x.precision, 5)):

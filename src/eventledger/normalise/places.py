@@ -36,7 +36,10 @@ Front Banner" never matches a village called "Front"); a run may be split only w
 piece is itself a known name ("Vancouver British Columbia"). A country or admin1 named anywhere
 in the text restricts the cities it may be. Without that hint a single-word city needs 5,000
 inhabitants (common words are villages somewhere). Demonyms ("Soviet", "French") never match.
-Ties go to the more populous place.
+Ties go to the more populous place. A direction before a country ("Northern France", and a
+lower-case "eastern Syria") names a part of it: an area, where_prec 5, never refined to a body
+town; before a first-order division ("the Eastern Homs Governorate", "northern Aleppo
+Governorate") it names a part inside that division: where_prec 4.
 
 The index is built once per process; the first build reads ~80 MB of JSON (seconds), so a
 compact pickle is cached in ``~/.cache/eventledger/`` keyed on the versions of both packages.
@@ -233,6 +236,10 @@ _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "
 #: Words between a place and its facility word ("Abu al-Duhur Military Airbase", "Hmeimim Air
 #: Base"): the facility is still named after the place before them.
 _FACILITY_MODIFIERS = {"military", "air", "naval", "international", "army"}
+#: A lower-case compass adjective right before a name ("in eastern Syria"): a part of it.
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:(?:north|south)?-?(?:east|west)ern|(?:north|south)ern|central)\s+$"
+)
 #: "the city/town/village of X": X is the settlement, not a division named after it.
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: Lower-case words naming a division that may close a capitalised run ("the Deir ez-Zor
@@ -1004,6 +1011,8 @@ def _hits(
             pass
         else:
             region = False
+        if not strict and _COMPASS_BEFORE.search(before_low):
+            region = True  # "eastern Syria": a part of the country, an area
         if pieces is None:
             if not all(_plain_word(w) for w in words):
                 unknown.append(" ".join(words))
@@ -1209,8 +1218,9 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
     kind, name, cc, lat, lon, _pop, a1, _a2 = hit.entry
     level = _LEVEL[kind]
     feature = kind
-    if hit.region and kind in ("country", "admin1"):
+    if hit.region and kind == "country":
         level, feature, lat, lon = 5, "region", None, None
+    # a part of a first-order division ("the Eastern Homs Governorate") lies inside it: 4
     if kind == "city" and hit.near:
         level = 2
     if coord is not None:

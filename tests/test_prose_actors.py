@@ -125,6 +125,26 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "State of Iraq and the Levant (ISIL) strongholds in the east.",
             [["Syrian Army"], ["Islamic State of Iraq and the Levant (ISIL)"]],
         ),
+        (
+            "The Battle of Brovary was an engagement. Russian forces advanced west from the "
+            "north and were engaged by Ukrainian forces.",
+            [["Russian forces"], ["Ukrainian forces"]],
+        ),
+        (
+            "The Battle of Tabqa was a Syrian Democratic Forces (SDF) military operation "
+            "against the Islamic State of Iraq and the Levant (ISIL) to capture the dam.",
+            [["Syrian Democratic Forces (SDF)"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        (
+            "The siege of Wadi Deif refers to the siege of two Syrian Army bases, Wadi Deif and "
+            "Hamadiyah, by rebel forces, starting on 11 October 2012.",
+            [["rebel forces"], ["Syrian Army"]],
+        ),
+        (
+            "The Palmyra offensive was a military operation launched during the Syrian Civil "
+            "War by the Islamic State of Iraq and the Levant (ISIL) on May 13, 2015.",
+            [["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
         # the subject of a passive suffered the act: no side
         ("The Battle of X ended in Russian forces being repulsed from the city.", []),
         # no party named: "between 4 and 10 June", a place after "against"

@@ -103,7 +103,7 @@ _BETWEEN = re.compile(r"\bbetween\s+")
 _BY_AGENT = re.compile(
     r"\b(?:(?:launched|conducted|carried\s+out|waged|mounted|initiated|undertaken|begun|"
     r"started|laid|fought|imposed|captured|besieged|seized|overrun|occupied|encircled|"
-    r"recaptured|re-captured|retaken|taken|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in)\s+[^,;.()]{1,30}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
+    r"recaptured|re-captured|retaken|taken|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in|during)\s+[^,;.()]{1,40}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
     r"campaign|attack|assault|intervention|advance|incursion|invasion|operations|offensives)"
     r"\s+by)\s+",
     re.I,
@@ -441,7 +441,61 @@ def _siege_of_by(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     if m is None:
         return []
     party = _party(text, m.end(), _phrase_end(masked, m.end()))
-    return [party] if party else []
+    if not party:
+        return []
+    # "the siege of two Syrian Army bases … by rebel forces": the bases' owner is the other side
+    held = _HELD_BY_NAME.search(text, m.start(), m.end())
+    other = _party(text, held.start("p"), held.end("p")) if held else []
+    return [party, other] if other else [party]
+
+
+#: "<Name> bases / positions / garrison": the party that holds them.
+_HELD_BY_NAME = re.compile(
+    r"(?P<p>(?<![\w-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:military\s+)?"
+    r"(?:bases?|positions?|garrisons?|barracks|airbases?|outposts?|strongholds?)\b"
+)
+#: "was a Syrian Democratic Forces (SDF) military operation against ISIL".
+_NAMED_OPERATION = re.compile(
+    r"\b(?:was|is)\s+an?\s+(?P<a>[A-Z][^,;]{1,80}?)\s+(?:(?:military|ground|air|joint|major)\s+)?"
+    r"(?:operation|offensive|counter-?offensive|assault|attack|campaign|incursion)\s+against\s+"
+)
+#: "<A> advanced … and were engaged (attacked, repelled) by <B>": A's clause suffered B's act.
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:engaged|attacked|repelled|repulsed|ambushed|"
+    r"surrounded|encircled|defeated|routed|opposed|resisted|met|counterattacked|pushed\s+back)"
+    r"\s+by\s+"
+)
+
+
+def _named_operation(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _NAMED_OPERATION.search(masked)
+    if m is None:
+        return []
+    first = _party(text, m.start("a"), m.end("a"))
+    second = _party(text, m.end(), _phrase_end(masked, m.end()))
+    return [first, second] if first and second else []
+
+
+def _passive_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _PASSIVE_AGENT.search(masked)
+    if m is None:
+        return []
+    agent = _party(text, m.end(), _phrase_end(masked, m.end()))
+    if not agent:
+        return []
+    start = 0
+    for o in _SUBJECT_OPENER.finditer(masked, 0, m.start()):
+        start = o.end()
+    lead = _LEADING_PARTY.match(text, start)
+    patient = _party(text, lead.start(), lead.end()) if lead and lead.end() > lead.start() else []
+    return [patient, agent] if patient and not _same_party(patient, agent) else []
+
+
+#: The party a clause opens with: capitalised words and group words, up to the first other word.
+_LEADING_PARTY = re.compile(
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’-]*|of|and|forces|troops|army|units|soldiers|fighters|"
+    r"militants|rebels)(?:\s+|$))+"
+)
 
 
 def _combatants_were(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -461,6 +515,8 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _by_agent,
         _subject_launched,
         _captured_from,
+        _named_operation,
+        _passive_agent,
         _subject_verb,
         _siege_of_by,
         _combatants_were,

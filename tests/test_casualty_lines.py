@@ -57,3 +57,21 @@ def test_without_all_causes_line_figures_stay_rival_estimates() -> None:
     ev = _war("6,824 killed<br />25,000 dead", "100 killed")
     one = ev["sides"][0]["casualties"]["killed"]
     assert (one["low"], one["high"]) == (6824, 25000)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Spanish Empire\n----\nCo-belligerents:\n\nDutch Republic",
+            ["Spanish Empire", "Dutch Republic"],
+        ),
+        ("Germany\nSupported by:\nItaly", ["Germany", "Italy"]),
+        ("In support:\nUnited States", ["United States"]),
+        ("Allies", ["Allies"]),
+    ],
+)
+def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors(value)] == expected

@@ -153,6 +153,11 @@ def _joined_names() -> tuple[re.Pattern[str], ...]:
 #: ("(deceased)", "(see also …)", "(not present)").
 _REMARK = re.compile(r"\s*\((?:[a-z]|see\b)[^()]*\)\s*$")
 
+#: Labels that head the actors of a list and name none themselves.
+_LIST_LABELS = frozenset(
+    ("supported by", "including", "etc", "in support", "support", "support from",
+     "backed by", "assisted by", "with support from", "limited involvement")
+)  # fmt: skip
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
@@ -227,10 +232,12 @@ def split_actors(
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
         label = name.lower().rstrip(":")
-        if label in ("supported by", "including", "etc") or (
-            label == "allies" and (raw.rstrip().endswith(":") or len(merged) > 1)
+        if label in _LIST_LABELS or (
+            label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
+            and (raw.rstrip().endswith(":") or len(merged) > 1)
         ):
-            # a list's labels ("Allies:", "supported by"), not actors; "Allies" alone is one
+            # a list's labels ("Allies:", "Co-belligerents:", "supported by"), not actors;
+            # "Allies" alone is one
             continue
         if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
             continue

@@ -259,3 +259,25 @@ def test_infobox_actors_win_over_prose() -> None:
     rec = parse_text(wikitext, title="Battle of Y", format="wikitext")[0]
     names = [[c["name"] for c in s["combatants"]] for s in rec["event"]["sides"]]
     assert names == [["Kingdom of England"], ["Kingdom of Scotland"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Viet Cong", "non-state"),
+        ("Boko Haram", "non-state"),
+        ("Free Syrian Army", "non-state"),
+        ("Syrian Democratic Forces", "non-state"),
+        ("Donetsk People's Republic", "non-state"),
+        ("Wagner Group", "non-state"),
+        ("Serb militants", "non-state"),
+        ("Syrian Arab Army", "state"),
+        ("Russian Federation", "state"),
+        ("Kriegsmarine", "state"),
+    ],
+)
+def test_actor_kinds_of_named_groups(name: str, kind: str) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    (actor,) = split_actors(name)
+    assert actor.kind == kind

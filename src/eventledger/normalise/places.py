@@ -48,6 +48,7 @@ compact pickle is cached in ``~/.cache/eventledger/`` keyed on the versions of b
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import hashlib
 import importlib.metadata
@@ -62,6 +63,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from eventledger._gc import gc_paused
 
 __all__ = ["Place", "resolve_place", "load_index", "nearest_city", "countries_named"]
 
@@ -446,8 +449,14 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
     return dict(index), dict(grid)
 
 
+@gc_paused
 def load_index() -> dict[str, list[_Entry]]:
-    """Return the gazetteer index, building it (or reading the cached pickle) once per process."""
+    """Return the gazetteer index, building it (or reading the cached pickle) once per process.
+
+    The cyclic collector is paused meanwhile: unpickling allocates a few million objects and
+    would otherwise trigger dozens of full scans of them. Once loaded, the index (it lives as
+    long as the process) is moved to the collector's permanent generation (``gc.freeze``), so
+    no later collection scans it again."""
     global _index, _grid
     if _index is not None:
         return _index
@@ -460,11 +469,13 @@ def load_index() -> dict[str, list[_Entry]]:
                 data = pickle.load(fh)
             _grid = data["grid"]
             _index = data["names"]
+            gc.freeze()
             return _index
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
             pass
         names, grid = _build()
         _grid, _index = grid, names
+        gc.freeze()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")

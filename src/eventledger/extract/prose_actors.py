@@ -251,6 +251,8 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
         again = split_actors(_masked(name))
         kind = again[0].kind if len(again) == 1 else actor.kind
+        if kind == "unknown" and _state_demonym(name):
+            kind = "state"  # "between Russian and Ukrainian forces": "Russian" names a state's side
         if not name or not (_CAPITAL.search(name) or _GROUP_WORD.search(name)):
             continue
         if re.match(r"[\d(]", name) or _NOT_A_PARTY.search(name) or name in _GENERIC:
@@ -544,10 +546,7 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
                 return party
     m = _DEMONYM_ATTACK.search(text)
     if m and not _DOUBT.search(masked, 0, m.start()):
-        from eventledger.normalise.places import DEMONYMS
-
-        word = m.group("d").lower()
-        if word in DEMONYMS and word not in _NOT_STATE_DEMONYMS:
+        if _state_demonym(m.group("d")):
             a, b = m.span("d")
             return [(a, b, Actor(m.group("d"), None, "state", None, a, b))]
     for pattern in (_SUBJECT_STRUCK, _CLAIMED):
@@ -655,6 +654,14 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             out += [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
         return out
     return []
+
+
+def _state_demonym(word: str) -> bool:
+    """A country's demonym ("Israeli", "Russian"), not a people's, faith's or faction's."""
+    from eventledger.normalise.places import DEMONYMS
+
+    low = word.lower()
+    return low in DEMONYMS and low not in _NOT_STATE_DEMONYMS
 
 
 def _claimed_in(s: Sentence) -> list[tuple[int, int, Actor]]:

@@ -384,13 +384,14 @@ def test_lead_end_date_of_a_siege_or_battle(
             "2016-10-16",
             None,
         ),
-        # a lasting event's lone yearless day after "capture": its end, the year stands
+        # a lasting event's lone yearless day after "capture": its end, the year stands as
+        # the start (the capture of the title's place ends it: fix-j rule 1)
         (
             "Battle of Testabad (2019)",
             "The Battle of Testabad occurred during the 2019 offensive. The battle resulted in "
             "the capture of Testabad by the army on 20 October.",
             "2019",
-            None,
+            "2019-10-20",
         ),
         # a year not in the title is not a year to lend, on a title that names no lasting
         # event

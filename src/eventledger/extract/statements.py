@@ -30,7 +30,14 @@ from typing import Any
 
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
-from eventledger.normalise.dates import DateError, dates_after, find_dates, parse_date, span_until
+from eventledger.normalise.dates import (
+    DateError,
+    DateValue,
+    dates_after,
+    find_dates,
+    parse_date,
+    span_until,
+)
 from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
 from eventledger.normalise.places import coord_from_parameters, coord_parameter_role, stated_coord
 
@@ -909,6 +916,237 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         # offensive that lasted an unknown time from that day is not one exact day (UCDP
         # date_prec 1); only a longer period is known (5)
         st.value["date_prec"] = 5
+    _narrative_span(b, doc, support, s, d, st)
+
+
+#: Sections that are not the event's own narrative: what came before or after it.
+_NOT_NARRATIVE = re.compile(
+    r"^\s*(?:background|prelude|context|history|origins?|prior\s+events|aftermath|legacy"
+    r"|reactions?|analysis|see\s+also|notes|references|further\s+reading|external\s+links"
+    r"|casualties|assessment|impact|consequences|international\s+reactions?|war\s+crimes"
+    r"|order\s+of\s+battle|forces|belligerents|strategical\s+importance)\b",
+    re.I,
+)
+#: A lead clause that ends a lasting event at the date right after it: "contested until
+#: Russian forces withdrew on 2 April 2022", "resulted in the capture of <title place> … on".
+_LEAD_END_AT = re.compile(r"\b(?:withdrew|retreated|had\s+left|left)\s+(?:on|by)\s+$", re.I)
+_CAPTURE_OF = re.compile(r"\b(?:capture|fall|recapture)\s+of\s+(?P<p>[A-Z][\w'’-]+)")
+#: The narrative's sentence that opens the event: an advance, an attack, a launch.
+_OPENING = re.compile(
+    r"\b(?:advanc(?:ed|ing)|attack(?:ed|ing)?|launch(?:ed|ing)|began|begun|start(?:ed|ing)"
+    r"|restart(?:ed|ing)|cross(?:ed|ing)|enter(?:ed|ing)|assault(?:ed)?|storm(?:ed|ing)"
+    r"|invad(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|made\s+a\s+(?:\w+\s+)?advance)\b",
+    re.I,
+)
+#: A narrative sentence that ends the event: the siege broken/lifted, the attacker withdrew
+#: from or left the title's place, the title's place fully captured/recaptured, "captured the
+#: last"; a siege's place captured.
+_NARRATIVE_END = re.compile(
+    r"\b(?:siege|blockade|encirclement)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|had\s+been|has\s+been)"
+    r"\s+(?:broken|lifted)|(?:broke|lifted)\s+the\s+siege"
+    r"|(?:(?:withdrew|withdrawn|retreated)\s+from|(?:forces|troops|army|units)\s+(?:had\s+)?left)"
+    r"\s+(?:the\s+)?(?P<w>[A-Z][\w'’-]+)(?!\s+[A-Z])"
+    r"|(?:fully\s+captured|recaptured|re-captured|captured)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?(?P<c>[A-Z][\w'’-]+)(?!\s+[A-Z])",
+)
+
+
+#: A battle or siege is fought over its place: taking or leaving it ends the event (an
+#: offensive's place may be lost and retaken on the way).
+_FOUGHT_OVER = re.compile(r"\b(?:battle|siege|blockade|encirclement)\b", re.I)
+#: A title of several events ("Battles of Voznesensk"): no one narrative span.
+_SERIES = re.compile(r"\b(?:battles|sieges|offensives|clashes)\b", re.I)
+#: A title's range of years ("Battle of Ramadi (2015–2016)"): its narrative may open before.
+_YEAR_RANGE = re.compile(r"\b\d{4}\s*[–—-]\s*\d{2,4}\b")
+
+
+def _title_places(doc: Document) -> set[str]:
+    """Capitalised words of the title that name its place ("Battle of Brovary": Brovary)."""
+    words = set(re.findall(r"[A-Z][\w'’-]+", doc.title or ""))
+    return words - _TITLE_HEADS
+
+
+#: Title words that are no place ("Second Battle of …", "Southern … offensive").
+_TITLE_HEADS = frozenset(
+    "Battle Siege Second Third First Offensive Fall Capture The Operation Campaign Southern "
+    "Northern Eastern Western".split()
+)
+
+
+def _narrative_ends(doc: Document, text: str) -> bool:
+    """Whether a narrative sentence says the event ended (see :data:`_NARRATIVE_END`): a
+    named place must be the title's, plain "captured" ends only a siege."""
+    places = _title_places(doc)
+    siege = bool(re.search(r"\b(?:siege|blockade|encirclement)\b", doc.title or "", re.I))
+    for m in _NARRATIVE_END.finditer(text):
+        if m.group("w") is not None:
+            if m.group("w") in places:
+                return True
+        elif m.group("c") is not None:
+            verb = m.group(0).split()[0].lower()
+            if m.group("c") in places and (verb != "captured" or siege):
+                return True
+        else:
+            return True
+    return False
+
+
+def _narrative(doc: Document) -> list[Sentence]:
+    """The sentences of the event's own narrative: the sections after the lead that are not
+    background or aftermath (:data:`_NOT_NARRATIVE`), from the first such section on."""
+    out: list[Sentence] = []
+    for s in doc.body():
+        if s.section is None:
+            continue
+        if _NOT_NARRATIVE.search(s.section):
+            if out:
+                break  # an Aftermath after the narrative ends it
+            continue
+        out.append(s)
+    return out
+
+
+def _year_walk(sentences: list[Sentence], year: int) -> list[tuple[Sentence, Any]]:
+    """The dates of narrative *sentences* in order, a day without a year taking the year of
+    the date before it, and the next year when its month comes before that date's month (a
+    chronological narrative crossing New Year: October … December, February)."""
+    out: list[tuple[Sentence, Any]] = []
+    cur_year, cur_month = year, 0
+    for s in sentences:
+        anchor = DateValue(str(cur_year), None, "year", 5)
+        dates = sorted(dates_after(s.plain.text, anchor), key=lambda x: x.start_offset)
+        for k, e in enumerate(dates):
+            if e.start is None or not e.start[:4].isdigit():
+                continue
+            full = e.text and re.search(r"\b\d{3,4}\b", e.text)
+            back = not full and e.precision == "day" and int(e.start[5:7]) < cur_month
+            if back and k > 0:
+                out.append((s, e))  # "… since 9 October": a look back, not the next year
+                continue
+            if back:
+                e = replace(e, start=f"{cur_year + 1}{e.start[4:]}",
+                            end=f"{cur_year + 1}{e.end[4:]}" if e.end else None)  # fmt: skip
+            if len(e.start) >= 7:
+                cur_year, cur_month = int(e.start[:4]), int(e.start[5:7])
+            out.append((s, e))
+    return out
+
+
+def _narrative_span(
+    b: _Builder,
+    doc: Document,
+    support: dict[str, tuple[str, list[str]]],
+    first: Sentence | None,
+    d: Any,
+    st: Statement | None,
+) -> None:
+    """A battle/siege/offensive whose lead gives no exact start or no end. (1) An end the
+    lead states for a start that is only a year or month ("Control of the suburb was
+    contested until Russian forces withdrew on 2 April 2022"; "resulted in the capture of
+    <title place> … on 20 October") ends it. (2) With no exact start in the lead, the first
+    dated sentence of the first narrative section (not Background, Prelude, Aftermath …)
+    starts it when it opens the event (advanced, attacked, launched, began …) on a day inside
+    the lead's date and the title's year ("On the evening of 9 March 2022, a column …
+    advanced into Brovary"). (3) With no end in the lead, the first narrative sentence after
+    the start that ends the event (the siege was broken/lifted, the attacker withdrew from or
+    left the title's place, the title's place fully captured/recaptured) ends it."""
+    title = doc.title or ""
+    if st is None or not _DURATIVE_TITLE.search(title) or _SERIES.search(title):
+        return
+    value = st.value
+    start = value["start"] or ""
+    years = _YEAR_IN_TITLE.findall(doc.title or "")
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", start):
+        return
+    if len(years) > 1:
+        return
+    year = int(start[:4])
+    last_year = max(re.findall(r"\b(?:1[0-9]|20)[0-9]{2}\b", doc.title or "") or [start[:4]])
+    if years and years[0] != start[:4]:
+        return
+    end = value["end"]
+    if end is None and len(start) < 10 and first is not None:
+        # (1) the lead's end for a year/month start
+        lead = _lead(doc)
+        places = _title_places(doc)
+        for s in lead[lead.index(first) if first in lead else 0 :]:
+            text = s.plain.text
+            for e in dates_after(text, d):
+                if (
+                    e.precision != "day"
+                    or e.end is not None
+                    or not (e.start or "").startswith(start)
+                ):
+                    continue
+                before = text[: e.start_offset]
+                cap = [m for m in _CAPTURE_OF.finditer(before) if m.group("p") in places]
+                if _LEAD_END_AT.search(before) or (cap and e.start_offset - cap[-1].end() < 80):
+                    end = e.start
+                    b.add_from_sentence(
+                        "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)
+                    )
+                    break
+            if end is not None:
+                break
+    narrative = _narrative(doc)
+    walk = _year_walk(narrative, year) if narrative else []
+    if len(start) < 10 and walk and value["end"] is None and not _YEAR_RANGE.search(title):
+        # (2) the narrative's opening day
+        s, e = walk[0]
+        opening = s.plain.text[: e.start_offset]
+        if (
+            e.precision == "day"
+            and (e.start or "").startswith(start)
+            and (end is None or (e.start or "") <= end)
+            and _OPENING.search(s.plain.text)
+            and not re.search(r"\b(?:by|until|till|since|before)\s+$", opening, re.I)
+        ):
+            start = e.start
+            b.add_from_sentence(
+                "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)
+            )
+    lead_later = any(
+        (e.start or "") > start
+        for t in _whole_lead(doc)
+        for e in dates_after(t.plain.text, DateValue(start[:4], None, "year", 5))
+    )
+    if end is None and len(start) == 10 and not lead_later and _FOUGHT_OVER.search(title):
+        # (3) the narrative's ending day, when the lead names no later date
+        for s, e in walk:
+            if e.precision != "day" or (e.start or "") <= start:
+                continue
+            if e.start[:4] > last_year:
+                break  # past the title's last year: the narrative lost its year
+            if _narrative_ends(doc, s.plain.text):
+                end = e.end or e.start
+                b.add_from_sentence(
+                    "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)
+                )
+                break
+    if start == value["start"] and end == value["end"]:
+        return
+    try:
+        joined = (
+            parse_date(f"{_human(start)} – {_human(end)}") if end else parse_date(_human(start))
+        )
+    except DateError:
+        return
+    st.value = _date_value(replace(joined, approximate=value.get("approximate", False)))
+    if end is None:
+        # a battle started on a day, its end unknown: a longer period (5), or the lead's
+        # month it was fought in ("fought in August 2016"), 4
+        st.value["date_prec"] = 4 if value["precision"] == "month" else 5
+
+
+def _human(iso: str) -> str:
+    """'2022-03-09' → '9 March 2022' (what :func:`parse_date` reads)."""
+    parts = iso.split("-")
+    months = "January February March April May June July August September October November December".split()
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
 
 
 def _day_of_year(text: str, d: Any) -> Any:

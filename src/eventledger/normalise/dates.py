@@ -659,13 +659,52 @@ def _may_start(t: _Tok) -> bool:
     return t.value == "~"
 
 
+def _lost_dashes(toks: list[_Tok]) -> list[_Tok]:
+    """A dash between two days lost in rendering ("between 410 June 2014", "from 1520 May").
+    A three- or four-digit number right after "between"/"from" and right before a month
+    that splits in exactly one way into two valid days of that month, the first before the
+    second, is the range of those days (4–10 June). Never a year-like number (1900–2099:
+    "from 2021 May" may be a year) and never after any other word."""
+    out: list[_Tok] = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        month = _is_month(nxt)
+        if (
+            t.kind != "num"
+            or not 3 <= len(t.value) <= 4
+            or month is None
+            or i == 0
+            or toks[i - 1].low not in ("between", "from")
+            or (len(t.value) == 4 and 1900 <= int(t.value) <= 2099)
+        ):
+            out.append(t)
+            continue
+        last = _month_days(2000, month)  # a leap year: the parser checks the year's days later
+        splits = [
+            k
+            for k in range(1, len(t.value))
+            if t.value[k] != "0" and 1 <= int(t.value[:k]) < int(t.value[k:]) <= last
+        ]
+        if len(splits) != 1:
+            out.append(t)
+            continue
+        k = splits[0]
+        cut = t.start + k
+        out += [
+            _Tok("num", t.value[:k], t.start, cut),
+            _Tok("dash", "", cut, cut),
+            _Tok("num", t.value[k:], cut, t.end),
+        ]
+    return out
+
+
 def find_dates(text: str) -> list[DateValue]:
     """Find every date and date range in a prose *text*, in order of appearance.
 
     In prose a bare number counts as a year only after a cue word ("in 1945", "since 1990")
     or with an era ("31 BC"); counts such as "1,800" never do.
     """
-    toks = _tokenize(text)
+    toks = _lost_dashes(_tokenize(text))
     out: list[DateValue] = []
     i = 0
     while i < len(toks):

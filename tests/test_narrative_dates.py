@@ -1,0 +1,143 @@
+"""Event dates the lead does not give: a lead end for a year-only start, the narrative's
+opening and ending days, and a day range whose dash was lost in rendering."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventledger.normalise.dates import find_dates
+from eventledger.pipeline import parse_text
+
+
+def _date(md: str) -> dict[str, Any]:
+    (rec,) = parse_text(md, name="page.md", format="prose")
+    d = rec["event"]["date"] or {}
+    return {k: d.get(k) for k in ("start", "end", "precision", "date_prec")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The fall occurred between 410 June 2014, when", [("2014-06-04", "2014-06-10")]),
+        ("fighting from 1015 February 2023 on", [("2023-02-10", "2023-02-15")]),
+        ("between 1231 March 2015", [("2015-03-12", "2015-03-31")]),
+        # not after between/from; a year-like number; two splits in order; a count
+        ("In 410 June 2014 the town", [("0410", None), ("2014-06", None)]),
+        ("from 2021 May to June 2022", [("2021", None), ("2022-05", "2022-06")]),
+        ("between 410 and 500 men", [("0410", "0500")]),
+        ("from 3110 June 2014", [("3110", None), ("2014-06", None)]),
+    ],
+)
+def test_lost_dash_between_days(text: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(d.start, d.end) for d in find_dates(text)] == found
+
+
+BROVARY = """---
+subject: Battle of Brovary
+---
+
+The **Battle of Brovary** was a military engagement during the Kyiv offensive of the 2022
+Russian invasion of Ukraine for control of the suburb of Brovary. Russian forces advanced
+west and were engaged by Ukrainian forces. Control of the suburb was contested until Russian
+forces withdrew on 2 April 2022.
+
+## Background
+
+On 24 February 2022, Russia invaded Ukraine.
+
+## March
+
+On the evening of 9 March 2022, a column of Russian armored vehicles advanced into Brovary.
+
+## Aftermath
+
+On 2 April 2022 the whole oblast was declared free.
+"""
+
+RAS = """---
+subject: Battle of Ras al-Ayn (2019)
+---
+
+The Second Battle of Ras al-Ayn occurred during the 2019 Turkish offensive into Syria. The
+battle resulted in the capture of Ras al-Ayn by Turkish forces on 20 October, and the
+incorporation of the town.
+
+## Background
+
+The offensive was announced on 6 October 2019.
+
+## Initial advances
+
+Turkish forces crossed into Syria, moving close to Ras al-Ayn on 9 October.
+
+## Siege
+
+On 17 October, Turkish forces besieged the town.
+"""
+
+SIEGE = """---
+subject: Siege of Wadi Deif (2012–2013)
+---
+
+The siege of Wadi Deif refers to the siege of two army bases by rebel forces, starting on 11
+October 2012.
+
+## First attacks
+
+On 14 October, rebels attacked the base.
+
+## Winter
+
+On 25 December, rebels launched another attack. On 7 February, fighting went on since 9
+October.
+
+## Siege broken
+
+On 14 April, the rebel siege of the bases had been broken with government troops securing
+two hilltops.
+"""
+
+# the narrative opens with no opening verb: no start is taken from it
+NO_OPENING = BROVARY.replace("a column of Russian armored vehicles advanced into", "six died in")
+# a precursor in a Background section is not the start, and an opening after the lead's
+# end is refused
+OUTSIDE = RAS.replace("on 9 October.", "on 21 October.")
+# an offensive's narrative "recaptured <title place>" does not end it
+OFFENSIVE = """---
+subject: 2016 Khanasir offensive
+---
+
+The 2016 Khanasir offensive was a military operation conducted by ISIL.
+
+## The offensive
+
+At 10 p.m. on 21 February, the offensive was launched by ISIL.
+On 25 February, the Tiger Forces recaptured Khanasir.
+"""
+# a title of several battles has no one narrative span
+SERIES = BROVARY.replace("subject: Battle of Brovary", "subject: Battles of Brovary")
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "end", "precision", "date_prec"),
+    [
+        (BROVARY, "2022-03-09", "2022-04-02", "day", 4),
+        (RAS, "2019-10-09", "2019-10-20", "day", 4),
+        (SIEGE, "2012-10-11", "2013-04-14", "day", 5),
+        (NO_OPENING, "2022", "2022-04-02", "year", 5),
+        (OUTSIDE, "2019", "2019-10-20", "year", 5),
+        (OFFENSIVE, "2016-02-21", None, "day", 5),
+        (SERIES, "2022", None, "year", 5),
+    ],
+)
+def test_narrative_and_lead_end_dates(
+    md: str, start: str, end: str | None, precision: str, date_prec: int
+) -> None:
+    assert _date(md) == {
+        "start": start,
+        "end": end,
+        "precision": precision,
+        "date_prec": date_prec,
+    }

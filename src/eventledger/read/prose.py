@@ -4,7 +4,12 @@ How a prose document is read:
 
 * **front matter** (a YAML block between ``---`` lines at the very start) is metadata, not
   body. Its ``subject:`` or ``title:`` is the title; ``description:`` repeats the lead and is
-  skipped, as are every other key (dates, places, tags): they are not sentences;
+  skipped, as are tags and the publication date (``pubDate:``): they are not sentences. Its
+  ``date:`` and ``place:`` (``location:``) keys carry the page's infobox values (front-lines
+  exports copy them from the article's infobox: ``date: [31 May – 27 August 2016]``, ``place:
+  [Aleppo Governorate, Syria]``): they become the fields of an infobox with no template
+  family, each item mapped to its span, so the event is dated and placed by them as by an
+  infobox;
 * the **title** is, in order: the front matter's ``subject:``/``title:``; the first line when it
   is a ``# `` heading or a short line that does not read as prose (a title line, written
   ``2022_Istanbul_bombing`` by some exporters, whose underscores are read as spaces); the first
@@ -39,7 +44,9 @@ from dataclasses import dataclass, field
 
 from eventledger.models import (
     Document,
+    Field,
     Flag,
+    Infobox,
     Link,
     MappedText,
     Marker,
@@ -218,6 +225,49 @@ def _front_title(lines: list[_Line], end: int) -> tuple[str, Span] | None:
         if value and value not in ("|", ">", "|-", ">-"):
             found.setdefault(m.group("key").lower(), (value, (a, a + len(value))))
     return found.get("subject") or found.get("title")
+
+
+#: Front matter keys that carry infobox values, and their canonical field keys.
+_FRONT_FIELDS = {"date": "date", "place": "location", "location": "location"}
+
+
+def _front_fields(text: str, lines: list[_Line], end: int) -> list[Field]:
+    """The infobox values of the front matter (``date:``, ``place:``): one field per key, one
+    item per value (an inline value, or each ``- item`` of a block list under the key)."""
+    out: list[Field] = []
+    n = 1
+    while n < end:
+        m = _FRONT_KEY.match(lines[n].text)
+        key = _FRONT_FIELDS.get(m.group("key").lower()) if m else None
+        if m is None or key is None:
+            n += 1
+            continue
+        label = m.group("key")
+        items: list[MappedText] = []
+        value = m.group("value")
+        if value.startswith("[") and value.endswith("]"):
+            value = ""  # a flow list ("[a, b]") is left alone: its items are not mapped one by one
+        if value and value not in ("|", ">", "|-", ">-"):
+            a = lines[n].start + m.start("value")
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value, a = value[1:-1], a + 1
+            items.append(MappedText.identity(value, a))
+        n += 1
+        while n < end and (not lines[n].text.strip() or lines[n].text[:1].isspace()
+                           or lines[n].text.startswith("-")):  # fmt: skip
+            item = re.match(r"^[ \t]*-[ \t]+(.*?)[ \t]*$", lines[n].text)
+            if item and item.group(1):
+                value, a = item.group(1), lines[n].start + item.start(1)
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                    value, a = value[1:-1], a + 1
+                items.append(MappedText.identity(value, a))
+            n += 1
+        if not items:
+            continue
+        span = (items[0].starts[0], items[-1].ends[-1])
+        plain = MappedText.join(items, "\n")
+        out.append(Field(label, key, text[span[0] : span[1]], span, plain, items=items))
+    return out
 
 
 def _inline(text: str, offset: int, labels: frozenset[str] = frozenset()) -> _Inline:
@@ -443,6 +493,9 @@ def read_prose(text: str, name: str, *, title: str | None = None) -> Document:
     if fm_end is not None:
         first = fm_end + 1
         found = _front_title(lines, fm_end)
+        fields = _front_fields(text, lines, fm_end)
+        if fields:
+            doc.infobox = Infobox(None, (lines[0].start, lines[fm_end].start), fields)
     if found is None:
         found, first = _title_line(lines, first)
     if found is not None:

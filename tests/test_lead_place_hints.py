@@ -62,3 +62,24 @@ def test_title_place_needs_a_country_in_the_lead() -> None:
         format="prose",
     )[0]
     assert rec["event"]["location"]["name"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It began on 23 May and ended on 27 May 2022.", ("2022-05-23", "2022-05-27")),
+        (
+            "The siege started on December 30 and ended on January 4, 2015.",
+            ("2014-12-30", "2015-01-04"),
+        ),
+        # no opening verb before the yearless day, or no end word: the full day alone
+        (
+            "On 23 May shelling resumed, and on 27 May 2022 the town was quiet.",
+            ("2022-05-27", None),
+        ),
+    ],
+)
+def test_yearless_start_before_a_dated_end(sentence: str, expected: tuple) -> None:
+    text = f"The Battle of Xville was a military engagement in Ukraine. {sentence}\n"
+    ev = parse_text(text, title="Battle of Xville", format="prose")[0]["event"]
+    assert (ev["date"]["start"], ev["date"]["end"]) == expected

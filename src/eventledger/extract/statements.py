@@ -940,6 +940,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
                 break
             s, d = _title_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
+            d = _yearless_start(s.plain.text, d) or d
             found = s, d
             break
     lead = _lead(doc)
@@ -1267,6 +1268,48 @@ def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentenc
             return first, d  # "By 14 June 2022, the army held most of the city": not a start
         return s, start
     return first, d
+
+
+_DAY_MONTH = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|(?P<m2>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+(?P<d2>\d{1,2}))\b(?!,?\s*\d{3,4})"
+)
+
+
+def _yearless_start(text: str, end: Any) -> Any:
+    """ "It began on 23 May and ended on 27 May 2022": a day without a year that the sentence
+    opens the event at, before a full day it says the event ended at, starts the event in the
+    end's year (the year before when its month comes later in the year). The span, or None."""
+    if end.precision != "day" or end.end is not None or end.ongoing:
+        return None
+    for m in _DAY_MONTH.finditer(text, 0, end.start_offset):
+        if not _BEGAN.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if not _ENDED_AT.search(text[m.end() : end.start_offset]):
+            continue
+        day, month = (
+            (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
+        )
+        year = int((end.start or "0")[:4])
+        if _MONTH_NUMBER[month.lower()] > int((end.start or "0000-00")[5:7]):
+            year -= 1
+        try:
+            start = parse_date(f"{day} {month} {year}")
+        except (DateError, ValueError):
+            return None
+        start = replace(start, text=m.group(), start_offset=m.start(), end_offset=m.end())
+        return span_until(start, end)
+    return None
+
+
+_MONTH_NUMBER = {
+    name: n
+    for n, name in enumerate(
+        "january february march april may june july august september october november december".split(),
+        start=1,
+    )
+}
 
 
 def _began_and_ended(text: str, start: Any, later: list[Any]) -> Any:

@@ -83,3 +83,13 @@ def test_yearless_start_before_a_dated_end(sentence: str, expected: tuple) -> No
     text = f"The Battle of Xville was a military engagement in Ukraine. {sentence}\n"
     ev = parse_text(text, title="Battle of Xville", format="prose")[0]["event"]
     assert (ev["date"]["start"], ev["date"]["end"]) == expected
+
+
+def test_yearless_span_in_the_leads_second_paragraph() -> None:
+    text = (
+        "The Battle of Xville was a military engagement in Ukraine.\n\n"
+        "The battle began on 3 March and ended on 7 May 2022 with a Russian victory.\n\n"
+        "## Background\n\nThe town had been shelled before.\n"
+    )
+    ev = parse_text(text, title="Battle of Xville", format="prose")[0]["event"]
+    assert (ev["date"]["start"], ev["date"]["end"]) == ("2022-03-03", "2022-05-07")

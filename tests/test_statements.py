@@ -528,15 +528,16 @@ _LATER_FILLER = " Newspapers in many countries reported on it at length in the f
             "2019-10-09",
             None,
         ),
-        # "began on <day> and ended on <day>": the second day is the end, not the start
+        # "began on <day> and ended on <day>": the second day is the end, not the start; the
+        # yearless first day (spaces lost: "3March") is the start, in the end's year
         (
             "Battle of Testgrad",
             [
                 "The Battle of Testgrad was a battle for the city of Testgrad.",
                 "The battle began on 3March and ended on 7 May 2022 with a victory.",
             ],
-            None,
-            None,
+            "2022-03-03",
+            "2022-05-07",
         ),
         # the first paragraph has a day (in a later sentence than its first date): later
         # paragraphs are not read, the first dated sentence stands

@@ -950,6 +950,10 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             s, d = later
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
             found, lead = (s, d), _whole_lead(doc)
+        else:
+            spanned = _lead_yearless_span(doc, found[1] if found else None)
+            if spanned is not None:
+                found, lead = spanned, _whole_lead(doc)
     if found is None:
         return
     s, d = found
@@ -1271,7 +1275,7 @@ def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentenc
 
 
 _DAY_MONTH = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>January|February|March|April|May|June|July|August|"
+    r"\b(?:(?P<d1>\d{1,2})\s*(?P<m1>January|February|March|April|May|June|July|August|"
     r"September|October|November|December)|(?P<m2>January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+(?P<d2>\d{1,2}))\b(?!,?\s*\d{3,4})"
 )
@@ -1300,6 +1304,21 @@ def _yearless_start(text: str, end: Any) -> Any:
             return None
         start = replace(start, text=m.group(), start_offset=m.start(), end_offset=m.end())
         return span_until(start, end)
+    return None
+
+
+def _lead_yearless_span(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
+    """A lead sentence, in any paragraph, that says the event "began on 3 March and ended on
+    7 May 2022" (:func:`_yearless_start`), when the first paragraph gives no exact day: that
+    span, inside the first paragraph's year-only date when there is one."""
+    for s in _whole_lead(doc):
+        for d in find_dates(s.plain.text):
+            span = _yearless_start(s.plain.text, d)
+            if span is None:
+                continue
+            if first is not None and not (span.start or "").startswith(first.start or ""):
+                return None
+            return s, span
     return None
 
 

@@ -145,6 +145,18 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "War by the Islamic State of Iraq and the Levant (ISIL) on May 13, 2015.",
             [["Islamic State of Iraq and the Levant (ISIL)"]],
         ),
+        # adverbs after a subject are not part of the party
+        (
+            "The Battle of X was an engagement. Russia later captured the town.",
+            [["Russia"]],
+        ),
+        # an opponent named after another agent of the sentence is that agent's
+        (
+            "The Battle of X included an offensive launched by Syrian rebel groups. It was "
+            "concurrent with the Raqqa campaign launched by the SDF, and the Palmyra "
+            "offensive, conducted by ISIL against Syrian government forces.",
+            [["Syrian rebel groups"]],
+        ),
         # the subject of a passive suffered the act: no side
         ("The Battle of X ended in Russian forces being repulsed from the city.", []),
         # no party named: "between 4 and 10 June", a place after "against"

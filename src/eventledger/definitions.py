@@ -233,6 +233,10 @@ STATE_WORDS = (
     "kriegsmarine",
     "royal air force",
     "raf",
+    "paratroopers",
+    "airborne",
+    "infantry",
+    "garrison",
 )
 
 #: Words that mark a non-state armed group.

@@ -53,7 +53,8 @@ _BOUNDARY = re.compile(
     r"led|under|amid|across|along|into|inside|outside|within|until|against|by|between|"
     r"took|began|started|ended|lasted|was|were|is|are|had|has|killed|captured|seized|"
     r"retook|affiliated|linked|loyal|aligned|associated|based|stationed|deployed|"
-    r"and\s+(?:later|then|eventually|subsequently)|[a-z]+ing|"
+    r"and\s+(?:later|then|eventually|subsequently)|[a-z]+ing|[a-z]{3,}ly|later|combined|"
+    r"together|also|then|again|still|soon|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)\b"
 )
 #: Words that make an all-lower-case phrase an armed party ("rebel forces", "militants").
@@ -65,7 +66,8 @@ _GROUP_WORD = re.compile(
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _LEADING = re.compile(
     r"^(?:(?:when|then|allied|remaining|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
-    r"fighters|military|forces|troops)\s+(?:of\s+)?)+",
+    r"fighters|military|forces|troops|tanks|artillery|aircraft|helicopters|drones)\s+"
+    r"(?:of\s+)?)+",
     re.I,
 )
 #: Nouns after a party that name its places or deeds ("ISIL strongholds", "the Russian attack").
@@ -76,6 +78,14 @@ _TRAILING_NOUN = re.compile(
 _ALLY_IN_BRACKETS = re.compile(
     r"\s*\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)\s+"
     r"(?P<p>[^()]+)\)"
+)
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:[a-z]{3,}ly|later|also|then|again|still|soon|first|together|combined|"
+    r"subsequently|eventually))+$"
+)
+#: Words after a country or demonym that still name its state forces ("Russian armed forces").
+_GENERIC_FORCE = frozenset(
+    "forces army troops military armed ground soldiers units federation federal".split()
 )
 #: Bare nouns that name no party of their own ("… and allied groups").
 _GENERIC = frozenset("groups factions forces allies units others troops elements".split())
@@ -244,6 +254,9 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         opening = a + remark.start() + remark.group().find("(") if remark else 0
         if remark and text[opening + 1 : opening + 2].islower():
             b = a + remark.start()  # "Syrian opposition (including …)": a remark, not the name
+        adverb = _TRAILING_ADVERB.search(text, a, b)
+        if adverb and adverb.start() > a:
+            b = adverb.start()  # "Russia later captured …": the subject is Russia
         tail = _TRAILING_NOUN.search(text, a, b)
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
@@ -320,7 +333,11 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
             continue
         sides = [first]
         rest_m = _AGAINST.search(masked, end) or _FROM_CAPTURE.search(masked, end)
-        if rest_m:
+        if rest_m and not re.search(
+            r"\b(?:by|which|who|including)\b", masked[end : rest_m.start()]
+        ):
+            # "… launched by the SDF, the Battle of Mosul launched by the Iraqi forces, and …
+            # conducted by ISIL against …": an opponent after another agent is that agent's
             second = _party(text, rest_m.end(), _phrase_end(masked, rest_m.end()))
             if second:
                 sides.append(second)
@@ -582,9 +599,15 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
     """Whether two parties share an actor (a name inside the other, or the same demonym
     stem: "Russian forces" and "Russia")."""
 
-    def stem(name: str) -> str:
-        word = re.split(r"[^\w]", name.casefold(), maxsplit=1)[0]
-        return word[:5] if len(word) >= 5 else word
+    def stem(name: str) -> str | None:
+        """The country stem of a name that is a country or its generic forces ("Russia",
+        "Russian forces", "the Russian army"); None for any other name ("Syrian rebel
+        groups" and "Syrian government forces" are different parties)."""
+        words = re.split(r"[^\w]+", name.casefold())
+        words = [w for w in words if w and w != "the"]
+        if not words or any(w not in _GENERIC_FORCE for w in words[1:]):
+            return None
+        return words[0][:5] if len(words[0]) >= 5 else words[0]
 
     def abbreviations(name: str) -> set[str]:
         return set(re.findall(r"\b[A-Z]{2,6}\b", name))
@@ -592,7 +615,8 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
     for _, _, a in x:
         for _, _, b in y:
             p, q = a.name.casefold(), b.name.casefold()
-            if p in q or q in p or stem(a.name) == stem(b.name):
+            sa, sb = stem(a.name), stem(b.name)
+            if p in q or q in p or (sa is not None and sa == sb):
                 return True
             if abbreviations(a.name) & abbreviations(b.name):
                 return True

@@ -253,10 +253,11 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
         return  # the infobox's actors, or its side columns that prose sides could not match
     kind = event_kind(doc)
-    lead = _lead(doc)
-    if kind == "attack":
-        body = doc.body()
-        lead = [s for s in body if s.section == body[0].section] if body else []
+    # the lead section, all its paragraphs: the later ones often name the parties ("On 24
+    # February the Russian army attempted to capture Sumy. Ukrainian paratroopers … began
+    # engaging Russian forces")
+    body = doc.body()
+    lead = [s for s in body if s.section == body[0].section] if body else []
     for m in lead_actors(lead, kind):
         actor_kind = m.actor.kind
         if m.role == "perpetrator" and actor_kind == "unknown" and _PERSON.match(m.actor.name):

@@ -157,6 +157,12 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "offensive, conducted by ISIL against Syrian government forces.",
             [["Syrian rebel groups"]],
         ),
+        # a line of contact (a border, talks) between two parties is not who fought
+        (
+            "The Battle of X is a military engagement near the line of contact between "
+            "Ukraine and the self-proclaimed Donetsk People's Republic.",
+            [],
+        ),
         # the subject of a passive suffered the act: no side
         ("The Battle of X ended in Russian forces being repulsed from the city.", []),
         # no party named: "between 4 and 10 June", a place after "against"

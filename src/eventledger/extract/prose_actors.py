@@ -279,8 +279,20 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
     return out
 
 
+#: "the line of contact between Ukraine and the DPR": a line, talks or a border between two
+#: parties does not say they fought here.
+_NOT_FIGHTING_BETWEEN = re.compile(
+    r"\b(?:line|lines|contact|border|borders|frontier|front|boundary|ceasefire|truce|talks|"
+    r"negotiations|agreement|treaty|relations|tensions|exchange|corridor|road|highway|railway|"
+    r"distance|way)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     for m in _BETWEEN.finditer(masked):
+        if _NOT_FIGHTING_BETWEEN.search(masked, max(0, m.start() - 40), m.start()):
+            continue
         end = _phrase_end(masked, m.end())
         first = _party(text, m.end(), end)
         rest = masked[end:]

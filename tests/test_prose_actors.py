@@ -163,6 +163,11 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             "Ukraine and the self-proclaimed Donetsk People's Republic.",
             [],
         ),
+        (
+            "During this operation, poor cooperation between the Kriegsmarine and the "
+            "Luftwaffe resulted in the loss of two German ships.",
+            [],
+        ),
         # the subject of a passive suffered the act: no side
         ("The Battle of X ended in Russian forces being repulsed from the city.", []),
         # no party named: "between 4 and 10 June", a place after "against"

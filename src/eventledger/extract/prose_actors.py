@@ -279,12 +279,15 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
     return out
 
 
-#: "the line of contact between Ukraine and the DPR": a line, talks or a border between two
-#: parties does not say they fought here.
+#: "the line of contact between Ukraine and the DPR", "poor cooperation between the
+#: Kriegsmarine and the Luftwaffe": a line, talks, a border or cooperation between two parties
+#: does not say they fought each other.
 _NOT_FIGHTING_BETWEEN = re.compile(
     r"\b(?:line|lines|contact|border|borders|frontier|front|boundary|ceasefire|truce|talks|"
     r"negotiations|agreement|treaty|relations|tensions|exchange|corridor|road|highway|railway|"
-    r"distance|way)\s+(?:\w+\s+){0,2}$",
+    r"distance|way|cooperation|co-operation|communication|coordination|co-ordination|rivalry|"
+    r"rivalries|dispute|disputes|alliance|partnership|trade|meeting|summit|deal|"
+    r"(?:mis)?understanding|confusion|split)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 

@@ -23,6 +23,12 @@ from eventledger.pipeline import parse_text
         ("~400 deserted", []),
         ("2,000 deserters", []),
         ("500 killed, 300 deserted", [("killed", 500)]),
+        # a bracket after a count of units remarks on those units
+        ("2,200 merchant ships (600 to American privateers) lost", []),
+        ("3 tanks (2 captured)", []),
+        # … unless it counts their people
+        ("2 divisions (5,000 men) destroyed", [("casualties", 5000)]),
+        ("500 killed (200 civilians)", [("killed", 500), ("killed", 200)]),
     ],
 )
 def test_casualty_field_lines(text: str, expected: list[tuple[str, int]]) -> None:

@@ -1147,6 +1147,34 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 
 
+#: "2,200 merchant ships (" / "3 tanks (": a count of units (ships, tanks, horses) right
+#: before an opening bracket.
+_UNITS_BEFORE_BRACKET = re.compile(
+    r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?P<unit>[A-Za-z-]+)(?:\s+of\s+the\s+line)?\s*\($"
+)
+
+
+_PEOPLE_AFTER = re.compile(
+    r"[\d,.]+\s+(?:men|soldiers|troops|personnel|crew|crewmen|sailors|marines|people|officers|"
+    r"infantry|airmen|dead|killed|casualties)\b",
+    re.I,
+)
+
+
+def _counts_units(text: str, start: int) -> bool:
+    """Whether the figure at *start* sits inside a bracket that remarks on a count of units
+    right before it ("2,200 merchant ships (600 to American privateers) lost", "3 tanks (2
+    captured)", "1,000 horses (300 killed)"): it counts those units, not people."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return False
+    m = _UNITS_BEFORE_BRACKET.search(text, max(0, opening - 60), opening + 1)
+    if m is None or _NONCAS.fullmatch(m.group("unit").lower()) is None:
+        return False
+    # "2 divisions (5,000 men) destroyed": the bracket counts the units' people
+    return _PEOPLE_AFTER.match(text, start) is None
+
+
 def figures_in_field(text: str, default_category: str | None = None) -> list[Figure]:
     """Return every casualty figure of an infobox value.
 
@@ -1193,6 +1221,7 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             label_cat=line_cat,
             label_party=line_party,
         )
+        figs = [f for f in figs if not _counts_units(text, f.start)]
         if figs:
             out.extend(figs)
         elif not any_number:

@@ -304,3 +304,102 @@ def test_actor_kinds_of_named_groups(name: str, kind: str) -> None:
 
     (actor,) = split_actors(name)
     assert actor.kind == kind
+
+
+def _record_sides(text: str) -> list[list[str]]:
+    rec = parse_text(text, title="Battle of Xville", format="prose")[0]
+    return [[c["name"] for c in s["combatants"]] for s in rec["event"]["sides"]]
+
+
+_LEAD_NO_SIDE = (
+    "The Battle of Xville was a series of military engagements for control of the town of "
+    "Xville in March 2022.\n\n"
+)
+_BACKGROUND = "## Background\n\nIn 2014 Russian forces attacked Ukrainian forces in the Donbas.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        # one party, then a sentence that names its opponent with it
+        (
+            "The Russians continuously attacked the town with artillery. By mid-March, Russian "
+            "forces still faced fierce resistance from Ukrainian defenders.",
+            [["Russians"], ["Ukrainian defenders"]],
+        ),
+        # a participle clause: the sentence's subject fights the party after it
+        (
+            "On 6 September, Ukrainian forces launched an offensive towards Xville. Some "
+            "Ukrainian forces stayed near Xville, fighting Russian forces in the center.",
+            [["Ukrainian forces"], ["Russian forces"]],
+        ),
+        (
+            "Russian forces launched an assault on the northern part of Xville. Ukrainian "
+            "forces withdrew to the south of the city, offering fierce resistance.",
+            [["Russian forces"], ["Ukrainian forces"]],
+        ),
+        # "A repelled B's attack": B attacked, B is side 1
+        (
+            "The same day, the Ukrainian military repelled a Russian attack in Xville.",
+            [["Russian"], ["Ukrainian military"]],
+        ),
+        # a place is no side; a subject ends before its relative clause or its verb
+        (
+            "On 28 February, Russian forces attacked the Xville Correctional Colony.",
+            [["Russian forces"]],
+        ),
+        (
+            "The battle began when the Russian soldiers who captured the checkpoint attempted "
+            "to advance towards the town.",
+            [["Russian soldiers"]],
+        ),
+        # a detachment counted by its vehicles is no side
+        (
+            "Two Ukrainian tanks of the 30th Brigade engaged at least four Russian BMPs at a "
+            "distance of 1200 m.",
+            [],
+        ),
+        # an opponent after the opening sentences (an incident nearby) is not read
+        (
+            "Fighting started. " * 10 + "During a counteroffensive by the Armed Forces of "
+            "Ukraine, the village of Y near Xville was recaptured.",
+            [],
+        ),
+    ],
+)
+def test_sides_from_first_narrative_section(narrative: str, expected: list[list[str]]) -> None:
+    text = _LEAD_NO_SIDE + _BACKGROUND + "## Battle\n\n" + narrative + "\n"
+    assert _record_sides(text) == expected
+
+
+def test_narrative_sides_only_when_the_lead_names_none() -> None:
+    lead = (
+        "The Battle of Xville was a battle between the Armed Forces of Ukraine and the Russian "
+        "Armed Forces in March 2022.\n\n"
+    )
+    narrative = "## Battle\n\nThe Russians attacked Polish forces near Xville.\n"
+    assert _record_sides(lead + narrative) == [
+        ["Armed Forces of Ukraine"],
+        ["Russian Armed Forces"],
+    ]
+    # no narrative section (only background): no side
+    assert _record_sides(_LEAD_NO_SIDE + _BACKGROUND) == []
+
+
+def test_narrative_side_statements_keep_sentence_span_and_section() -> None:
+    text = (
+        _LEAD_NO_SIDE
+        + _BACKGROUND
+        + "## Battle\n\nBy mid-March, Russian forces still faced fierce resistance from "
+        "Ukrainian defenders.\n"
+    )
+    rec = parse_text(text, title="Battle of Xville", format="prose")[0]
+    by_id = {st["id"]: st for st in rec["statements"]}
+    names = []
+    for side in rec["event"]["sides"]:
+        for c in side["combatants"]:
+            st = by_id[c["statement"]]
+            assert st["origin"] == "body" and st["section"] == "Battle"
+            assert text[st["span"][0] : st["span"][1]] == c["name"]
+            names.append(c["name"])
+    assert names == ["Russian forces", "Ukrainian defenders"]

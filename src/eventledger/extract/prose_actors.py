@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from eventledger.models import Sentence
 from eventledger.normalise.actors import Actor, split_actors
 
-__all__ = ["ActorMention", "lead_actors"]
+__all__ = ["ActorMention", "lead_actors", "narrative_sides"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +375,7 @@ def _subject_launched(text: str, masked: str) -> list[list[tuple[int, int, Actor
 
 #: Where a subject starts: after a comma or a connective ("a battle in which ISIL mounted …").
 _SUBJECT_OPENER = re.compile(
-    r"[,;]\s*|\b(?:in\s+which|during\s+which|when|where|after|as|while|which|that)\s+",
+    r"[,;]\s*|\b(?:in\s+which|during\s+which|when|where|after|as|while|which|that|but)\s+",
     re.I,
 )
 
@@ -396,7 +396,17 @@ def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
     if not subject.strip() or len(subject.split()) > _SUBJECT_WORDS or _VERB.search(subject):
         return []  # a clause, not a subject ("… acknowledged Ukraine had …")
     a = start + (len(subject) - len(subject.lstrip()))
-    return _party(text, a, start + len(subject.rstrip()))
+    # "the Russian soldiers who captured …", "the SDF advanced to the southeast and captured":
+    # the subject ends at a relative pronoun or connective, and a verb before it is no name
+    b = min(_phrase_end(masked, a), start + len(subject.rstrip()))
+    verb_at = _SUBJECT_VERB_TAIL.search(text, a, b)
+    if verb_at and verb_at.start() > a:
+        b = verb_at.start()
+    return _party(text, a, b)
+
+
+#: A lower-case past-tense verb that ends a subject's phrase ("… Forces advanced").
+_SUBJECT_VERB_TAIL = re.compile(r"\s+(?!(?:armed|allied|backed|based|united)\b)[a-z]+ed$")
 
 
 #: "in which / when <A> captured <place> from <B>": A took the place from B.
@@ -438,10 +448,11 @@ def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
     return [first, second] if first and second else []
 
 
-#: "<A> engaged <B>", "<A> began engaging <B>", "<A> clashed with <B>": A fought B.
+#: "<A> engaged <B>", "<A> began engaging <B>", "<A> clashed with <B>", "<A> faced fierce
+#: resistance from <B>": A fought B.
 _SUBJECT_FOUGHT = re.compile(
     r"\b(?:engaged|began\s+engaging|attacked|fought|clashed\s+with|ambushed|besieged|"
-    r"encircled|repelled|repulsed|resisted)\s+"
+    r"encircled|repelled|repulsed|resisted|faced\s+(?:\w+\s+){0,2}resistance\s+from)\s+"
 )
 #: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
 _SUBJECT_ACTED = re.compile(
@@ -461,6 +472,8 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         first = _subject(text, masked, m.start())
         if first:
             second = _party(text, m.end(), _phrase_end(masked, m.end()))
+            if second and re.match(r"re(?:pelled|pulsed|sisted)", m.group()):
+                return [second, first]  # "A repelled a Russian attack": the attacker first
             return [first, second] if second else [first]
     m = _SUBJECT_ACTED.search(masked)
     if m is not None and not _PASSIVE.search(masked, 0, m.start()):
@@ -468,6 +481,33 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         if first:
             return [first]
     return []
+
+
+#: ", fighting <B>", ", offering fierce resistance": a participle clause whose agent is the
+#: sentence's subject ("Some Ukrainian forces stayed near X, fighting Russian forces in …").
+_PARTICIPLE = re.compile(
+    r",\s+(?:(?:fighting|engaging|clashing\s+with)\s+|(?:offering|putting\s+up|mounting)\s+"
+    r"(?:\w+\s+){0,2}resistance(?:\s+(?:to|against)\s+)?)"
+)
+
+
+def _participle(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _PARTICIPLE.search(masked)
+    if m is None:
+        return []
+    start = 0
+    for o in _SUBJECT_OPENER.finditer(masked, 0, m.start()):
+        start = o.end()
+    lead = _LEADING_PARTY.match(text, start)
+    if lead is None or lead.end() == lead.start():
+        return []
+    first = _party(text, lead.start(), lead.end())
+    if not first:
+        return []
+    second = (
+        _party(text, m.end(), _phrase_end(masked, m.end())) if masked[m.end() - 1] == " " else []
+    )
+    return [first, second] if second and not _same_party(first, second) else [first]
 
 
 def _siege_of_by(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -552,6 +592,7 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _named_operation,
         _passive_agent,
         _subject_verb,
+        _participle,
         _siege_of_by,
         _combatants_were,
     ):
@@ -595,7 +636,7 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
 #: A later lead sentence that counters the first party's action names the other side.
 _COUNTER = re.compile(
     r"\b(?:re-?captured|retaken|retook|liberated|repelled|repulsed|held\s+by|defended\s+by|"
-    r"broken\s+by|lifted\s+by|relieved\s+by)\b",
+    r"broken\s+by|lifted\s+by|relieved\s+by|resistance)\b",
     re.I,
 )
 
@@ -646,34 +687,7 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
     none.
     """
     if kind in ("battle", "war"):
-        found: list[tuple[Sentence, list[tuple[int, int, Actor]]]] = []
-        for s in lead:
-            sides = _sides_in(s)
-            if len(sides) >= 2:
-                if not found:
-                    return _mentions(s, sides)
-                if len(found) == 1:
-                    # "the Russian army attempted to capture Sumy" … "Ukrainian paratroopers
-                    # began engaging Russian forces": the side named first stays side 1, and
-                    # the later sentence names its opponent
-                    (s0, party), other = found[0], None
-                    if _same_party(party, sides[1]):
-                        other = sides[0]
-                    elif _same_party(party, sides[0]):
-                        other = sides[1]
-                    if other is not None:
-                        return _mentions(s0, [party]) + _mentions(s, [other], 2)
-                break
-            if found and not _COUNTER.search(s.plain.text):
-                continue
-            if sides and not (found and _same_party(found[0][1], sides[0])):
-                # "attacked by Russian forces" … "re-captured by Ukrainian forces": the agents
-                # of two lead sentences that name one party each are the two sides when the
-                # later one counters the first (retakes, repels, holds) and they differ
-                found.append((s, sides[0]))
-                if len(found) == 2:
-                    break
-        return [m for i, (s, party) in enumerate(found, start=1) for m in _mentions(s, [party], i)]
+        return _battle_sides(lead)
     if kind == "attack":
         # the lead paragraph, then the rest of the lead section ("The perpetrator was
         # identified as …" often comes in its second paragraph)
@@ -693,6 +707,80 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             out += [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
         return out
     return []
+
+
+def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[ActorMention]:
+    """The sides of the first sentence of *sentences* that names two (else the first that
+    names one, and a later sentence that counters it names the other). With *armed_only*,
+    a party that is no armed party (:func:`_armed`: a place, a building) is dropped."""
+    found: list[tuple[Sentence, list[tuple[int, int, Actor]]]] = []
+    for s in sentences:
+        sides = _sides_in(s)
+        if armed_only:
+            sides = [side for side in ([x for x in side if _armed(x[2])] for side in sides) if side]
+        if len(sides) >= 2:
+            if not found:
+                return _mentions(s, sides)
+            if len(found) == 1:
+                # "the Russian army attempted to capture Sumy" … "Ukrainian paratroopers
+                # began engaging Russian forces": the side named first stays side 1, and
+                # the later sentence names its opponent
+                (s0, party), other = found[0], None
+                if _same_party(party, sides[1]):
+                    other = sides[0]
+                elif _same_party(party, sides[0]):
+                    other = sides[1]
+                if other is not None:
+                    return _mentions(s0, [party]) + _mentions(s, [other], 2)
+            break
+        if found and not _COUNTER.search(s.plain.text):
+            continue
+        if sides and not (found and _same_party(found[0][1], sides[0])):
+            # "attacked by Russian forces" … "re-captured by Ukrainian forces": the agents
+            # of two sentences that name one party each are the two sides when the
+            # later one counters the first (retakes, repels, holds) and they differ
+            found.append((s, sides[0]))
+            if len(found) == 2:
+                break
+    return [m for i, (s, party) in enumerate(found, start=1) for m in _mentions(s, [party], i)]
+
+
+#: How many sentences of the first narrative section are read for sides: its opening says who
+#: fights; later sentences tell incidents (a counteroffensive nearby, one tank crew's fight).
+_NARRATIVE_OPENING = 10
+
+
+def narrative_sides(section: list[Sentence], kind: str) -> list[ActorMention]:
+    """Sides of a battle or war whose lead names none, from the opening sentences of its first
+    narrative section *section* ("Russian forces launched an assault on the northern part of
+    Lyman"; "Russian forces still faced fierce resistance from Ukrainian defenders"), by the
+    lead's sentence shapes (:func:`lead_actors`). A body sentence often opposes a party to a
+    place ("Russian forces attacked the Romny Correctional Colony"): only armed parties
+    (:func:`_armed`) are taken. Other kinds: none."""
+    if kind not in ("battle", "war"):
+        return []
+    return _battle_sides(section[:_NARRATIVE_OPENING], armed_only=True)
+
+
+#: A name that opens with a count names a detachment or its vehicles.
+_COUNT = re.compile(
+    r"(?:at\s+least\s+|about\s+|some\s+|several\s+)?(?:\d|(?:an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozens|hundreds|several)\b)",
+    re.I,
+)
+
+
+def _armed(actor: Actor) -> bool:
+    """Whether *actor* names an armed party: a state or a known armed group, a name with a
+    group word ("separatist forces"), or one that opens with a state's demonym ("Russians",
+    "Ukrainian defenders"); not a place or a building ("Romny Correctional Colony"), nor a
+    detachment counted by its men or vehicles ("Two Ukrainian tanks of …")."""
+    if _COUNT.match(actor.name):
+        return False  # "Two Ukrainian tanks of the 30th Brigade": a detachment, not a side
+    if actor.kind in ("state", "non-state") or _GROUP_WORD.search(actor.name):
+        return True
+    first = re.sub(r"^the\s+", "", actor.name, flags=re.I).split()
+    return bool(first) and (_state_demonym(first[0]) or _state_demonym(first[0].removesuffix("s")))
 
 
 def _state_demonym(word: str) -> bool:

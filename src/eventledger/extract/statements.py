@@ -242,13 +242,14 @@ def extract_statements(doc: Document) -> list[Statement]:
 
 
 def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
-    """Sides or perpetrators from the lead's sentences, when the infobox names no actor.
+    """Sides or perpetrators from the lead's sentences, when the infobox names no actor; the
+    sides of a battle or war whose lead names none from its first narrative section.
 
     The rules are :func:`eventledger.extract.prose_actors.lead_actors`'s; a named attacker
     whose kind is unknown acts for no state (``non-state``), as in the infobox.
     """
     from eventledger.extract.assemble import event_kind
-    from eventledger.extract.prose_actors import lead_actors
+    from eventledger.extract.prose_actors import lead_actors, narrative_sides
 
     if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
         return  # the infobox's actors, or its side columns that prose sides could not match
@@ -258,7 +259,14 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     # engaging Russian forces")
     body = doc.body()
     lead = [s for s in body if s.section == body[0].section] if body else []
-    for m in lead_actors(lead, kind):
+    found = lead_actors(lead, kind)
+    if not found:
+        # a lead that names no party: the opening of the first narrative section (not
+        # Background, Prelude …) often does ("Russian forces launched an assault on …")
+        narrative = _narrative(doc)
+        section = [s for s in narrative if s.section == narrative[0].section] if narrative else []
+        found = narrative_sides(section, kind)
+    for m in found:
         actor_kind = m.actor.kind
         if m.role == "perpetrator" and actor_kind == "unknown" and _PERSON.match(m.actor.name):
             actor_kind = "non-state"

@@ -495,13 +495,7 @@ def _participle(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     m = _PARTICIPLE.search(masked)
     if m is None:
         return []
-    start = 0
-    for o in _SUBJECT_OPENER.finditer(masked, 0, m.start()):
-        start = o.end()
-    lead = _LEADING_PARTY.match(text, start)
-    if lead is None or lead.end() == lead.start():
-        return []
-    first = _party(text, lead.start(), lead.end())
+    first = _clause_opener(text, masked, m.start())
     if not first:
         return []
     second = (
@@ -557,12 +551,18 @@ def _passive_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
     agent = _party(text, m.end(), _phrase_end(masked, m.end()))
     if not agent:
         return []
+    patient = _clause_opener(text, masked, m.start())
+    return [patient, agent] if patient and not _same_party(patient, agent) else []
+
+
+def _clause_opener(text: str, masked: str, at: int) -> list[tuple[int, int, Actor]]:
+    """The party the clause holding *at* opens with ("Russian forces advanced … and were
+    engaged by …", "Some Ukrainian forces stayed near X, fighting …"), or none."""
     start = 0
-    for o in _SUBJECT_OPENER.finditer(masked, 0, m.start()):
+    for o in _SUBJECT_OPENER.finditer(masked, 0, at):
         start = o.end()
     lead = _LEADING_PARTY.match(text, start)
-    patient = _party(text, lead.start(), lead.end()) if lead and lead.end() > lead.start() else []
-    return [patient, agent] if patient and not _same_party(patient, agent) else []
+    return _party(text, lead.start(), lead.end()) if lead and lead.end() > lead.start() else []
 
 
 #: The party a clause opens with: capitalised words and group words, up to the first other word.

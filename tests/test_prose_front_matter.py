@@ -50,3 +50,27 @@ def test_inline_front_matter_value_and_no_fields() -> None:
     assert date.text == "3 March 2014"
     bare = "---\nsubject: X\npubDate: 2023-07-10\n---\n\nText.\n"
     assert read_prose(bare, "x.md").infobox is None
+
+
+def test_block_scalar_and_folded_front_matter_values() -> None:
+    page = (
+        "---\nsubject: Operation X\ndate:\n  - |-\n    Main combat phase:\n"
+        "    20 January – 24 March 2018\n\n    Main insurgency phase:\n"
+        "    25 March 2018 – 9 August 2019\nplace:\n  - Al-Baghuz Fawqani and surroundings, "
+        "Deir ez-Zor\n    Governorate, Syria\n---\n\nThe operation was an offensive.\n"
+    )
+    doc = read_prose(page, "x.md")
+    fields = {f.key: f for f in doc.infobox.fields}
+    assert [i.text for i in fields["date"].items] == [
+        "Main combat phase:",
+        "20 January – 24 March 2018",
+        "Main insurgency phase:",
+        "25 March 2018 – 9 August 2019",
+    ]
+    (place,) = fields["location"].items
+    assert place.text == "Al-Baghuz Fawqani and surroundings, Deir ez-Zor Governorate, Syria"
+    rec = parse_text(page, name="x.md", format="prose")[0]
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["end"]) == (
+        "2018-01-20",
+        "2018-03-24",
+    )

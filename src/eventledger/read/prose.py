@@ -227,6 +227,8 @@ def _front_title(lines: list[_Line], end: int) -> tuple[str, Span] | None:
     return found.get("subject") or found.get("title")
 
 
+#: YAML block scalar indicators: the value is on the indented lines below.
+_BLOCK_SCALAR = frozenset({"|", ">", "|-", ">-", "|+", ">+"})
 #: Front matter keys that carry infobox values, and their canonical field keys.
 _FRONT_FIELDS = {"date": "date", "place": "location", "location": "location"}
 
@@ -247,20 +249,34 @@ def _front_fields(text: str, lines: list[_Line], end: int) -> list[Field]:
         value = m.group("value")
         if value.startswith("[") and value.endswith("]"):
             value = ""  # a flow list ("[a, b]") is left alone: its items are not mapped one by one
-        if value and value not in ("|", ">", "|-", ">-"):
+        if value and value not in _BLOCK_SCALAR:
             a = lines[n].start + m.start("value")
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
                 value, a = value[1:-1], a + 1
             items.append(MappedText.identity(value, a))
+        block = value in _BLOCK_SCALAR
         n += 1
         while n < end and (not lines[n].text.strip() or lines[n].text[:1].isspace()
                            or lines[n].text.startswith("-")):  # fmt: skip
-            item = re.match(r"^[ \t]*-[ \t]+(.*?)[ \t]*$", lines[n].text)
-            if item and item.group(1):
-                value, a = item.group(1), lines[n].start + item.start(1)
+            item = re.match(r"^[ \t]*(?P<dash>-[ \t]+)?(.*?)[ \t]*$", lines[n].text)
+            value = item.group(2) if item else ""
+            if item is None or not value:
+                n += 1
+                continue
+            a = lines[n].start + item.start(2)
+            if value in _BLOCK_SCALAR:
+                block = True  # "- |-": the item's lines follow, one value per line
+            elif item.group("dash") or block or not items:
+                # a list item ("- 31 May – 27 August 2016") or a line of a block scalar
+                # ("Main combat phase:" / "20 January – 24 March 2018")
+                block = block and not item.group("dash")
                 if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
                     value, a = value[1:-1], a + 1
                 items.append(MappedText.identity(value, a))
+            else:
+                # a plain value folded onto the next line ("… Deir ez-Zor" / "Governorate,
+                # Syria"): the same item, joined by a space
+                items[-1] = MappedText.join([items[-1], MappedText.identity(value, a)], " ")
             n += 1
         if not items:
             continue

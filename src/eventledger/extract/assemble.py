@@ -269,7 +269,7 @@ def event_kind(doc: Document) -> str:
     )
     capture = _CAPTURE_TITLE.match(title.strip())
     battlelike = capture or re.search(
-        r"\b(battles?|sieges?|raids?|operation|offensives?|landings?|skirmish(?:es)?|engagements?)\b",
+        r"\b(battles?|sieges?|raids?|operation|offensives?|landings?|skirmish(?:es)?|engagements?|clashes)\b",
         title,
     )
     if family == "military conflict":
@@ -281,7 +281,7 @@ def event_kind(doc: Document) -> str:
     generic = bool(battlelike) and not (
         capture
         or re.search(
-            r"\b(battles?|sieges?|raids?|offensives?|landings?|skirmish(?:es)?|engagements?)\b",
+            r"\b(battles?|sieges?|raids?|offensives?|landings?|skirmish(?:es)?|engagements?|clashes)\b",
             title,
         )
     )

@@ -31,10 +31,13 @@ from typing import Any
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
 from eventledger.normalise.dates import (
+    MONTH_NAMES,
     DateError,
     DateValue,
     dates_after,
     find_dates,
+    human_date,
+    month_number,
     parse_date,
     span_until,
 )
@@ -1196,7 +1199,7 @@ def _narrative_span(
         return
     try:
         joined = (
-            parse_date(f"{_human(start)} – {_human(end)}") if end else parse_date(_human(start))
+            parse_date(f"{human_date(start)} – {human_date(end)}") if end else parse_date(human_date(start))
         )
     except DateError:
         return
@@ -1205,17 +1208,6 @@ def _narrative_span(
         # a battle started on a day, its end unknown: a longer period (5), or the lead's
         # month it was fought in ("fought in August 2016"), 4
         st.value["date_prec"] = 4 if value["precision"] == "month" else 5
-
-
-def _human(iso: str) -> str:
-    """'2022-03-09' → '9 March 2022' (what :func:`parse_date` reads)."""
-    parts = iso.split("-")
-    months = "January February March April May June July August September October November December".split()
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 def _day_of_year(text: str, d: Any) -> Any:
@@ -1283,10 +1275,10 @@ def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentenc
     return first, d
 
 
+#: A day and month without a year, "23 May" (also "3March": an exporter's lost space), "May 23".
 _DAY_MONTH = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})\s*(?P<m1>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)|(?P<m2>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+(?P<d2>\d{1,2}))\b(?!,?\s*\d{3,4})"
+    rf"\b(?:(?P<d1>\d{{1,2}})\s*(?P<m1>{'|'.join(MONTH_NAMES)})|(?P<m2>{'|'.join(MONTH_NAMES)})"
+    r"\s+(?P<d2>\d{1,2}))\b(?!,?\s*\d{3,4})"
 )
 
 
@@ -1305,7 +1297,7 @@ def _yearless_start(text: str, end: Any) -> Any:
             (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
         )
         year = int((end.start or "0")[:4])
-        if _MONTH_NUMBER[month.lower()] > int((end.start or "0000-00")[5:7]):
+        if (month_number(month) or 0) > int((end.start or "0000-00")[5:7]):
             year -= 1
         try:
             start = parse_date(f"{day} {month} {year}")
@@ -1329,15 +1321,6 @@ def _lead_yearless_span(doc: Document, first: Any) -> tuple[Sentence, Any] | Non
                 return None
             return s, span
     return None
-
-
-_MONTH_NUMBER = {
-    name: n
-    for n, name in enumerate(
-        "january february march april may june july august september october november december".split(),
-        start=1,
-    )
-}
 
 
 def _began_and_ended(text: str, start: Any, later: list[Any]) -> Any:

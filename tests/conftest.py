@@ -15,8 +15,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files from the current output",
+    )
 
 
 @pytest.fixture
@@ -35,4 +38,6 @@ def db_path(tmp_path: Path) -> str:
 
 
 def needs_shared() -> pytest.MarkDecorator:
-    return pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+    return pytest.mark.skipif(
+        not CORPUS.exists(), reason="../shared/corpus is not beside the checkout"
+    )

@@ -16,8 +16,12 @@ from .conftest import EXAMPLE
 
 def _dump(path: str) -> list[tuple[str, list[tuple]]]:
     con = sqlite3.connect(path)
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' ORDER BY name"
+        )
+    ]
     out = [(t, sorted(map(repr, con.execute(f'SELECT * FROM "{t}"')))) for t in tables]
     con.close()
     return out
@@ -54,12 +58,33 @@ def test_parse_human_view_shows_evidence(runner: CliRunner) -> None:
         (lambda d: d, "{p}: is a directory, not an article file"),
         (lambda d: _write(d / "empty.txt", b""), "{p}: the file is empty"),
         (lambda d: _write(d / "blank.txt", b"  \n\n "), "{p}: the file is empty"),
-        (lambda d: _write(d / "bin.dat", bytes(range(256)) * 8), "{p}: is a binary file, not an article"),
-        (lambda d: _write(d / "x.bz2", b"BZh91AY&SY" + b"\x00" * 20), "{p}: is a compressed or binary file, not an article"),
-        (lambda d: _write(d / "latin1.txt", "Caf\xe9 massacre\n".encode("latin-1")), "{p}: is not UTF-8 text (byte 3)"),
-        (lambda d: _write(d / "note.txt", b"Shopping list\n\neggs\nmilk\n"), "{p}: not an article (no paragraph of prose)"),
+        (
+            lambda d: _write(d / "bin.dat", bytes(range(256)) * 8),
+            "{p}: is a binary file, not an article",
+        ),
+        (
+            lambda d: _write(d / "x.bz2", b"BZh91AY&SY" + b"\x00" * 20),
+            "{p}: is a compressed or binary file, not an article",
+        ),
+        (
+            lambda d: _write(d / "latin1.txt", "Caf\xe9 massacre\n".encode("latin-1")),
+            "{p}: is not UTF-8 text (byte 3)",
+        ),
+        (
+            lambda d: _write(d / "note.txt", b"Shopping list\n\neggs\nmilk\n"),
+            "{p}: not an article (no paragraph of prose)",
+        ),
     ],
-    ids=["missing", "directory", "empty", "blank", "binary", "compressed", "not-utf8", "not-an-article"],
+    ids=[
+        "missing",
+        "directory",
+        "empty",
+        "blank",
+        "binary",
+        "compressed",
+        "not-utf8",
+        "not-an-article",
+    ],
 )
 def test_parse_errors(runner: CliRunner, tmp_path: Path, setup, message: str) -> None:
     p = setup(tmp_path)
@@ -96,7 +121,9 @@ def test_ingest_show_list_search_findings(runner: CliRunner, db_path: str) -> No
     none = runner.invoke(cli, ["search", "zeppelin", "--db", db_path])
     assert none.output == "no event matches 'zeppelin'\n"
 
-    fnd = runner.invoke(cli, ["findings", rid, "--db", db_path, "--code", "SHORT_CITATION_UNRESOLVED"])
+    fnd = runner.invoke(
+        cli, ["findings", rid, "--db", db_path, "--code", "SHORT_CITATION_UNRESOLVED"]
+    )
     assert fnd.exit_code == 0
     assert fnd.output.count("SHORT_CITATION_UNRESOLVED (warning)") == 4
 
@@ -109,7 +136,9 @@ def test_ingest_twice_changes_nothing(runner: CliRunner, db_path: str) -> None:
     assert _dump(db_path) == before
 
 
-def test_ingest_batch_goes_on_after_a_bad_file(runner: CliRunner, db_path: str, tmp_path: Path) -> None:
+def test_ingest_batch_goes_on_after_a_bad_file(
+    runner: CliRunner, db_path: str, tmp_path: Path
+) -> None:
     missing = tmp_path / "nope.txt"
     result = runner.invoke(cli, ["ingest", str(missing), str(EXAMPLE), "--db", db_path])
     assert result.exit_code == 1
@@ -143,8 +172,11 @@ def test_show_without_ledger(runner: CliRunner, tmp_path: Path) -> None:
 def test_figure(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["figure", "well over one thousand killed"])
     assert result.exit_code == 0
-    assert result.output == "killed\t>\tlow=1001\tbest=null\thigh=null\t'well over one thousand killed'\n" or \
-        result.output.startswith("killed\t>\tlow=1001\tbest=null\thigh=null\t")
+    assert (
+        result.output
+        == "killed\t>\tlow=1001\tbest=null\thigh=null\t'well over one thousand killed'\n"
+        or result.output.startswith("killed\t>\tlow=1001\tbest=null\thigh=null\t")
+    )
     js = runner.invoke(cli, ["figure", "c. 200", "--json", "--category", "killed"])
     assert js.exit_code == 0
     (fig,) = json.loads(js.output)
@@ -171,20 +203,26 @@ def test_python_dash_m(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "eventledger", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "eventledger", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.startswith("eventledger, version ")
 
 
 def test_ingest_reads_stdin(runner: CliRunner, db_path: str) -> None:
     result = runner.invoke(cli, ["ingest", "-", "--db", db_path], input=EXAMPLE.read_bytes())
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("added: ") and result.output.endswith(" Gegenmiao massacre (-)\n")
+    assert result.output.startswith("added: ") and result.output.endswith(
+        " Gegenmiao massacre (-)\n"
+    )
 
 
 def test_parse_detects_wikitext_by_content(runner: CliRunner, tmp_path: Path) -> None:
     page = tmp_path / "page.txt"  # the name says nothing: the content decides
-    page.write_text((Path(__file__).parent / "data" / "Gegenmiao_massacre.wiki").read_text(encoding="utf-8"),
-                    encoding="utf-8")
+    page.write_text(
+        (Path(__file__).parent / "data" / "Gegenmiao_massacre.wiki").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["parse", str(page), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["source"]["format"] == "wikitext"
@@ -192,14 +230,20 @@ def test_parse_detects_wikitext_by_content(runner: CliRunner, tmp_path: Path) ->
 
 def test_parse_refuses_a_dump(runner: CliRunner, tmp_path: Path) -> None:
     dump = tmp_path / "d.xml"
-    dump.write_text("<mediawiki xmlns='http://www.mediawiki.org/xml/export-0.10/'><page/></mediawiki>")
+    dump.write_text(
+        "<mediawiki xmlns='http://www.mediawiki.org/xml/export-0.10/'><page/></mediawiki>"
+    )
     result = runner.invoke(cli, ["parse", str(dump)])
     assert result.exit_code == 1
-    assert result.output == f"Error: {dump}: a MediaWiki XML dump holds many pages; ingest it instead\n"
+    assert (
+        result.output
+        == f"Error: {dump}: a MediaWiki XML dump holds many pages; ingest it instead\n"
+    )
 
 
-def test_a_bug_on_one_file_does_not_stop_the_batch(runner: CliRunner, db_path: str, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_on_one_file_does_not_stop_the_batch(
+    runner: CliRunner, db_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import eventledger.cli as cli_module
 
     real = cli_module._read_records

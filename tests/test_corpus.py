@@ -68,7 +68,11 @@ def _snippet_texts(path: Path) -> list[tuple[str, str]]:
 
         walk(data)
         return out[:40]
-    if path.suffix in (".wikisyntax", ".txt") and "INFOBOX" in path.name.upper() and "KEY_VALUES" not in path.name:
+    if (
+        path.suffix in (".wikisyntax", ".txt")
+        and "INFOBOX" in path.name.upper()
+        and "KEY_VALUES" not in path.name
+    ):
         return [(path.name, path.read_text(encoding="utf-8"))]
     return []
 

@@ -83,8 +83,14 @@ def test_actors_and_attack_types(record: dict[str, Any]) -> None:
     assert len(perps) == 2
     assert "39th Army" in perps[0]["name"] and perps[0]["kind"] == "state"
     assert "rioters" in perps[1]["name"] and perps[1]["kind"] == "civilians"
-    assert [(t["name"], t["kind"]) for t in ev["targets"]] == [("Japanese women and children", "civilians")]
-    assert [a["label"].lower() for a in ev["attack_types"]] == ["war crime", "massacre", "mass rape"]
+    assert [(t["name"], t["kind"]) for t in ev["targets"]] == [
+        ("Japanese women and children", "civilians")
+    ]
+    assert [a["label"].lower() for a in ev["attack_types"]] == [
+        "war crime",
+        "massacre",
+        "mass rape",
+    ]
 
 
 def test_references(record: dict[str, Any]) -> None:
@@ -101,16 +107,31 @@ def test_references(record: dict[str, Any]) -> None:
     assert r4["uses"] == 3 and r4["backlinks"] == 3
     assert (r6["kind"], r6["date"], r6["accessed"]) == ("news", "2017-08-11", "2022-01-08")
     assert (r8["kind"], r8["date"], r8["accessed"]) == ("news", "2006-02-26", "2022-01-08")
-    unresolved = sorted(f["refs"][0] for f in record["findings"] if f["code"] == "SHORT_CITATION_UNRESOLVED")
+    unresolved = sorted(
+        f["refs"][0] for f in record["findings"] if f["code"] == "SHORT_CITATION_UNRESOLVED"
+    )
     assert unresolved == [r3["id"], r4["id"], r5["id"], r7["id"]]
-    assert not [f for f in record["findings"] if f["code"] in ("REFERENCE_USE_MISMATCH", "ISBN_INVALID",
-                                                             "MARKER_WITHOUT_REFERENCE", "REFERENCE_UNUSED")]
+    assert not [
+        f
+        for f in record["findings"]
+        if f["code"]
+        in (
+            "REFERENCE_USE_MISMATCH",
+            "ISBN_INVALID",
+            "MARKER_WITHOUT_REFERENCE",
+            "REFERENCE_UNUSED",
+        )
+    ]
 
 
 def test_every_span_round_trips(record: dict[str, Any]) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    objects = (record["infobox"]["fields"] + record["statements"] + record["sentences"]
-               + record["references"])
+    objects = (
+        record["infobox"]["fields"]
+        + record["statements"]
+        + record["sentences"]
+        + record["references"]
+    )
     assert len(objects) > 40
     for obj in objects:
         a, b = obj["span"]

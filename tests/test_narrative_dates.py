@@ -26,7 +26,9 @@ def _date(md: str) -> dict[str, Any]:
         # not after between/from; a year-like number; two splits in order; a count
         ("In 410 June 2014 the town", [("0410", None), ("2014-06", None)]),
         ("from 2021 May to June 2022", [("2021", None), ("2022-05", "2022-06")]),
-        ("between 410 and 500 men", [("0410", "0500")]),
+        ("between 410 and 500 men", []),  # a count of men, no years
+        ("limited to 160 km/h on", []),  # a measure
+        ("between 410 and 500, the Goths", [("0410", "0500")]),
         ("from 3110 June 2014", [("3110", None), ("2014-06", None)]),
     ],
 )

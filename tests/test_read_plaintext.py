@@ -10,9 +10,11 @@ from eventledger.read.plaintext import NotAnArticle, read_plaintext
 
 from .conftest import EXAMPLE
 
-PROSE = ("The attack began at dawn when the militia opened fire on the village market, and by noon "
-         "the soldiers had killed 23 villagers and wounded many more in the square.[1] The survivors "
-         "fled to the hills.[2]")
+PROSE = (
+    "The attack began at dawn when the militia opened fire on the village market, and by noon "
+    "the soldiers had killed 23 villagers and wounded many more in the square.[1] The survivors "
+    "fled to the hills.[2]"
+)
 
 REFS = """
   1. ^ a b Smith, John (2001). The Village War. Oxford University Press. p. 12. ISBN 978-0-19-000000-2.
@@ -36,9 +38,11 @@ def _roundtrip(doc) -> None:  # noqa: ANN001
 
 
 def test_glued_and_own_line_labels() -> None:
-    text = ("Market attack\n\nMarket attack\nPart of the Village Wars,\nCold War\n"
-            "LocationTown square\nDate3 May 1999\nAttack type\nShooting, arson\nDeaths23\n"
-            "Injured\tc. 40\nPerpetratorsVillage militia\n\n" + PROSE + "\n" + REFS)
+    text = (
+        "Market attack\n\nMarket attack\nPart of the Village Wars,\nCold War\n"
+        "LocationTown square\nDate3 May 1999\nAttack type\nShooting, arson\nDeaths23\n"
+        "Injured\tc. 40\nPerpetratorsVillage militia\n\n" + PROSE + "\n" + REFS
+    )
     doc = read_plaintext(text, "t.txt")
     _roundtrip(doc)
     fields = {f.key: f for f in doc.infobox.fields}
@@ -69,8 +73,10 @@ def test_markers_mid_sentence_and_backlinks() -> None:
 
 
 def test_citation_needed_is_a_flag_not_a_marker() -> None:
-    text = ("Some attack\n\nDeaths23\n\nThe militia attacked the village at dawn and burned the market, "
-            "and later that day soldiers killed 23 villagers in the square.[citation needed] It rained.\n")
+    text = (
+        "Some attack\n\nDeaths23\n\nThe militia attacked the village at dawn and burned the market, "
+        "and later that day soldiers killed 23 villagers in the square.[citation needed] It rained.\n"
+    )
     doc = read_plaintext(text, "t.txt")
     assert doc.body()[0].markers == []
     assert [f.code for f in doc.flags] == ["CITATION_NEEDED"]
@@ -79,13 +85,15 @@ def test_citation_needed_is_a_flag_not_a_marker() -> None:
 
 
 def test_military_conflict_columns_split_on_tabs() -> None:
-    text = ("Battle of the Ford\n\nBattle of the Ford\nPart of the River War\nDate1 June 1650\n"
-            "LocationThe ford\nResultDecisive victory\nBelligerents\nKingdom of A\tDuchy of B\n"
-            "Commanders and leaders\nKing X\tDuke Y\nStrength\n5,000\t3,000\n"
-            "Casualties and losses\n300 killed\t1,200 killed\n\n"
-            "The battle was fought at the ford across the river, where the army of the kingdom met the "
-            "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
-            "  1. ^ Jones 1990, p. 4.\n")
+    text = (
+        "Battle of the Ford\n\nBattle of the Ford\nPart of the River War\nDate1 June 1650\n"
+        "LocationThe ford\nResultDecisive victory\nBelligerents\nKingdom of A\tDuchy of B\n"
+        "Commanders and leaders\nKing X\tDuke Y\nStrength\n5,000\t3,000\n"
+        "Casualties and losses\n300 killed\t1,200 killed\n\n"
+        "The battle was fought at the ford across the river, where the army of the kingdom met the "
+        "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
+        "  1. ^ Jones 1990, p. 4.\n"
+    )
     doc = read_plaintext(text, "b.txt")
     _roundtrip(doc)
     assert doc.infobox.template == "military conflict"
@@ -95,10 +103,14 @@ def test_military_conflict_columns_split_on_tabs() -> None:
 
 
 def test_headings_and_reference_sections() -> None:
-    text = ("An attack\n\nDeaths3\n\n" + PROSE + "\n\nAftermath[edit]\n\n"
-            "The village was rebuilt over the following decade with help from the provincial government "
-            "and several charities, and a memorial now stands in the square.[2]\n\n"
-            "References\n" + REFS + "\nBibliography\n\nSmith, John (2001). The Village War. Oxford University Press.\n")
+    text = (
+        "An attack\n\nDeaths3\n\n" + PROSE + "\n\nAftermath[edit]\n\n"
+        "The village was rebuilt over the following decade with help from the provincial government "
+        "and several charities, and a memorial now stands in the square.[2]\n\n"
+        "References\n"
+        + REFS
+        + "\nBibliography\n\nSmith, John (2001). The Village War. Oxford University Press.\n"
+    )
     doc = read_plaintext(text, "t.txt")
     _roundtrip(doc)
     assert [s.section for s in doc.body()] == [None, None, "Aftermath"]
@@ -118,10 +130,20 @@ def test_seed_structure() -> None:
     _roundtrip(doc)
     assert doc.title == "Gegenmiao massacre"
     assert [f.label for f in doc.infobox.fields] == [
-        "Part of", "Location", "Date", "Target", "Attack type", "Deaths", "Perpetrators", "Motive"]
+        "Part of",
+        "Location",
+        "Date",
+        "Target",
+        "Attack type",
+        "Deaths",
+        "Perpetrators",
+        "Motive",
+    ]
     assert len(doc.references) == 8
     assert [r.backlinks for r in doc.references] == [2, 1, 1, 3, 1, 1, 1, 1]
-    assert sum(len(s.markers) for s in doc.sentences) == 11  # [1] [1][2] [3] [4] [5] [6] [4] [4] [7] [8]
+    assert (
+        sum(len(s.markers) for s in doc.sentences) == 11
+    )  # [1] [1][2] [3] [4] [5] [6] [4] [4] [7] [8]
 
 
 @pytest.mark.parametrize(
@@ -147,11 +169,13 @@ def test_not_an_article() -> None:
 def test_coordinates_line_is_a_field_and_locates_the_event() -> None:
     from eventledger.pipeline import parse_text
 
-    text = ("Battle of the Ford\n\nBattle of the Ford\nCoordinates: 45°30′N 7°15′E\n"
-            "Date1 June 1650\nLocationThe ford\nResultDecisive victory\n\n"
-            "The battle was fought at the ford across the river, where the army of the kingdom met the "
-            "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
-            "  1. ^ Jones 1990, p. 4.\n")
+    text = (
+        "Battle of the Ford\n\nBattle of the Ford\nCoordinates: 45°30′N 7°15′E\n"
+        "Date1 June 1650\nLocationThe ford\nResultDecisive victory\n\n"
+        "The battle was fought at the ford across the river, where the army of the kingdom met the "
+        "ducal host and defeated it after a long day of fighting that left many dead.[1]\n\n"
+        "  1. ^ Jones 1990, p. 4.\n"
+    )
     doc = read_plaintext(text, "b.txt")
     _roundtrip(doc)
     assert [f.key for f in doc.infobox.fields][:1] == ["coordinates"]

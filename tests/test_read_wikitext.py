@@ -648,7 +648,9 @@ def test_gallery_with_many_ref_lines_keeps_every_span() -> None:
     assert doc.references[-1].text == "<ref>Source 29, p. 377.</ref>"
 
 
-@pytest.mark.parametrize("dash", ["snd", "snds", "spnd", "sndash", "spaced ndash", "ndash", "mdash"])
+@pytest.mark.parametrize(
+    "dash", ["snd", "snds", "spnd", "sndash", "spaced ndash", "ndash", "mdash"]
+)
 def test_dash_templates_render_as_a_dash_in_field_values(dash: str) -> None:
     text = (
         "{{Infobox military conflict\n| conflict = X\n"
@@ -656,4 +658,7 @@ def test_dash_templates_render_as_a_dash_in_field_values(dash: str) -> None:
     )
     doc = read_wikitext(text, "X.wiki")
     value = next(f for f in doc.infobox.fields if f.key == "date").plain.text
-    assert value.replace(" ", "") in ("April19,1775–September3,1783", "April19,1775—September3,1783")
+    assert value.replace(" ", "") in (
+        "April19,1775–September3,1783",
+        "April19,1775—September3,1783",
+    )

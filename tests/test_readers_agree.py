@@ -34,7 +34,9 @@ def _event_view(rec: dict[str, Any]) -> dict[str, Any]:
         "kind": ev["kind"],
         "part_of": ev["part_of"],
         "date": {k: ev["date"][k] for k in ("start", "end", "precision", "date_prec")},
-        "location": {k: ev["location"][k] for k in ("text", "name", "country", "lat", "lon", "where_prec")},
+        "location": {
+            k: ev["location"][k] for k in ("text", "name", "country", "lat", "lon", "where_prec")
+        },
         "deaths": {k: ev["deaths"][k] for k in ("low", "best", "high", "policy")},
         "perpetrators": [(a["name"], a["kind"]) for a in ev["perpetrators"]],
         "targets": [(a["name"], a["kind"]) for a in ev["targets"]],
@@ -44,13 +46,36 @@ def _event_view(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _statements_view(rec: dict[str, Any]) -> list[tuple]:
-    return [(s["property"], s["origin"], s["category"], s["comparator"], s["low"], s["best"], s["high"],
-             s["support"], len(s["refs"])) for s in rec["statements"]]
+    return [
+        (
+            s["property"],
+            s["origin"],
+            s["category"],
+            s["comparator"],
+            s["low"],
+            s["best"],
+            s["high"],
+            s["support"],
+            len(s["refs"]),
+        )
+        for s in rec["statements"]
+    ]
 
 
 def _references_view(rec: dict[str, Any]) -> list[tuple]:
-    keys = ("kind", "authors", "title", "work", "publisher", "date", "accessed", "pages", "isbn",
-            "isbn_valid", "uses")
+    keys = (
+        "kind",
+        "authors",
+        "title",
+        "work",
+        "publisher",
+        "date",
+        "accessed",
+        "pages",
+        "isbn",
+        "isbn_valid",
+        "uses",
+    )
     return [tuple(str(r[k]) for k in keys) for r in rec["references"]]
 
 
@@ -73,9 +98,13 @@ def test_same_sentences_and_support(pair: tuple[dict[str, Any], dict[str, Any]])
     plain, wiki = pair
     body = [s for s in plain["sentences"] if s["origin"] == "body"]
     wbody = [s for s in wiki["sentences"] if s["origin"] == "body"]
-    assert [(s["support"], len(s["markers"])) for s in body] == [(s["support"], len(s["markers"])) for s in wbody]
+    assert [(s["support"], len(s["markers"])) for s in body] == [
+        (s["support"], len(s["markers"])) for s in wbody
+    ]
 
 
 def test_same_findings(pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
     plain, wiki = pair
-    assert sorted(f["code"] for f in plain["findings"]) == sorted(f["code"] for f in wiki["findings"])
+    assert sorted(f["code"] for f in plain["findings"]) == sorted(
+        f["code"] for f in wiki["findings"]
+    )

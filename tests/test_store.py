@@ -854,6 +854,8 @@ def test_ingest_also_runs_in_the_same_transaction(tmp_path: Path) -> None:
         ledger.ingest([make_record("A")], also=[("INSERT INTO marks VALUES (?)", [(1,), (2,)])])
         assert [r[0] for r in ledger.conn.execute("SELECT n FROM marks")] == [1, 2]
         with pytest.raises(LedgerError):
-            ledger.ingest([make_record("B", source="b.txt")],
-                          also=[("INSERT INTO no_such_table VALUES (?)", [(3,)])])
+            ledger.ingest(
+                [make_record("B", source="b.txt")],
+                also=[("INSERT INTO no_such_table VALUES (?)", [(3,)])],
+            )
         assert [r["title"] for r in ledger.list()] == ["A"]  # B rolled back with the bad row

@@ -23,8 +23,9 @@ DB_HELP = "ledger file (default: $EVENTLEDGER_DB or ledger.sqlite)"
 
 
 def _db_option(f: Any) -> Any:
-    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help=DB_HELP)(f)
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)(
+        f
+    )
 
 
 def _db_path(db: str | None) -> str:
@@ -68,10 +69,20 @@ def _read_records(file: str, fmt: str | None, policy: str) -> list[dict[str, Any
 @cli.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="print the JSON record(s)")
-@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext", "prose"]), default=None,
-              help="input format (default: detected from the content)")
-@click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True,
-              help="how statements combine into the event's figures")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plaintext", "wikitext", "prose"]),
+    default=None,
+    help="input format (default: detected from the content)",
+)
+@click.option(
+    "--policy",
+    type=click.Choice(POLICIES),
+    default="ranges",
+    show_default=True,
+    help="how statements combine into the event's figures",
+)
 def parse(file: str, as_json: bool, fmt: str | None, policy: str) -> None:
     """Read one article FILE (or - for standard input) and print its record; no ledger.
 
@@ -107,21 +118,46 @@ def _is_dump(file: str) -> bool:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["plaintext", "wikitext", "prose"]), default=None,
-              help="input format of article files (default: detected from the content)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plaintext", "wikitext", "prose"]),
+    default=None,
+    help="input format of article files (default: detected from the content)",
+)
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
 @click.option("--workers", type=int, default=None, help="dumps: worker processes (default: cores)")
-@click.option("--resume", is_flag=True, help="dumps: resume an interrupted ingest from its checkpoint")
-@click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title", "all"]),
-              default="infobox", show_default=True, help="dumps: which pages are candidates")
+@click.option(
+    "--resume", is_flag=True, help="dumps: resume an interrupted ingest from its checkpoint"
+)
+@click.option(
+    "--filter",
+    "prefilter",
+    type=click.Choice(["infobox", "category", "title", "all"]),
+    default="infobox",
+    show_default=True,
+    help="dumps: which pages are candidates",
+)
 @click.option("--no-progress", is_flag=True, help="dumps: no progress bar")
-@click.option("--decompressor", type=click.Choice(["auto", "lbzip2", "workers"]), default="auto",
-              show_default=True,
-              help="dumps: lbzip2 (one lbzip2 process per segment; auto when on PATH) or workers "
-                   "(each worker decompresses its streams: indexed_bzip2 or the standard library)")
-def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
-           workers: int | None, resume: bool, prefilter: str, no_progress: bool,
-           decompressor: str) -> None:
+@click.option(
+    "--decompressor",
+    type=click.Choice(["auto", "lbzip2", "workers"]),
+    default="auto",
+    show_default=True,
+    help="dumps: lbzip2 (one lbzip2 process per segment; auto when on PATH) or workers "
+    "(each worker decompresses its streams: indexed_bzip2 or the standard library)",
+)
+def ingest(
+    files: tuple[str, ...],
+    db: str | None,
+    fmt: str | None,
+    policy: str,
+    workers: int | None,
+    resume: bool,
+    prefilter: str,
+    no_progress: bool,
+    decompressor: str,
+) -> None:
     """Read article FILES (or MediaWiki XML dumps) and store their records in the ledger.
 
     Ingesting the same file twice changes nothing. A file that cannot be read is reported
@@ -136,9 +172,16 @@ def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
     with _open(db) as ledger:
         for file in files:
             if _is_dump(file):
-                failed += _ingest_dump(file, _db_path(db), workers=workers, resume=resume,
-                                       prefilter=prefilter, progress=not no_progress,
-                                       policy=policy, decompressor=decompressor)
+                failed += _ingest_dump(
+                    file,
+                    _db_path(db),
+                    workers=workers,
+                    resume=resume,
+                    prefilter=prefilter,
+                    progress=not no_progress,
+                    policy=policy,
+                    decompressor=decompressor,
+                )
                 continue
             try:
                 records = _read_records(file, fmt, policy)
@@ -156,8 +199,9 @@ def ingest(files: tuple[str, ...], db: str | None, fmt: str | None, policy: str,
             result = ledger.ingest(records)
             for rec in records:
                 d = result.as_dict()
-                state = ("added" if d.get("added") else "updated" if d.get("updated")
-                         else "unchanged")
+                state = (
+                    "added" if d.get("added") else "updated" if d.get("updated") else "unchanged"
+                )
                 click.echo(f"{state}: {rec['id']} {rec['title']} ({file})")
     if failed:
         sys.exit(1)
@@ -183,13 +227,25 @@ def _ingest_dump(file: str, db_path: str, **options: Any) -> int:
 @click.argument("source", type=click.Path(exists=True))
 @click.argument("out_dir", type=click.Path(file_okay=False))
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL")
-@click.option("--filter", "prefilter", type=click.Choice(["infobox", "category", "title", "all"]),
-              default="infobox", show_default=True, help="which pages are candidates")
+@click.option(
+    "--filter",
+    "prefilter",
+    type=click.Choice(["infobox", "category", "title", "all"]),
+    default="infobox",
+    show_default=True,
+    help="which pages are candidates",
+)
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
-@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-              help="also load the records into this ledger")
-def spark_ingest(source: str, out_dir: str, master: str, prefilter: str, policy: str,
-                 db: str | None) -> None:
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="also load the records into this ledger",
+)
+def spark_ingest(
+    source: str, out_dir: str, master: str, prefilter: str, policy: str, db: str | None
+) -> None:
     """Extract records with Apache Spark (extra `spark`) from a multistream dump SOURCE, or a
     Parquet table of title/revision/wikitext, into Parquet files under OUT_DIR.
 
@@ -206,14 +262,18 @@ def spark_ingest(source: str, out_dir: str, master: str, prefilter: str, policy:
         counts = run(source, out_dir, master=master, filter=prefilter, policy=policy)
     except EventLedgerError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"spark: {counts['units']} units, {counts['records']} records, "
-               f"{counts['failures']} failed pages -> {out_dir}")
+    click.echo(
+        f"spark: {counts['units']} units, {counts['records']} records, "
+        f"{counts['failures']} failed pages -> {out_dir}"
+    )
     if db:
         from eventledger.dump.spark import load_parquet
 
         loaded = load_parquet(out_dir, _db_path(db))
-        click.echo(f"ledger {_db_path(db)}: {loaded['added']} added, {loaded['updated']} updated, "
-                   f"{loaded['unchanged']} unchanged, {loaded['failures']} failures recorded")
+        click.echo(
+            f"ledger {_db_path(db)}: {loaded['added']} added, {loaded['updated']} updated, "
+            f"{loaded['unchanged']} unchanged, {loaded['failures']} failures recorded"
+        )
 
 
 @cli.command()
@@ -248,9 +308,11 @@ def list_(db: str | None, kind: str | None, country: str | None, as_json: bool) 
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{row['id']}  {row.get('date_start') or '?':<10}  {row.get('kind') or '?':<6}  "
-                       f"deaths {_interval(row.get('deaths_low'), row.get('deaths_best'), row.get('deaths_high')):<14}  "
-                       f"{row['title']}")
+            click.echo(
+                f"{row['id']}  {row.get('date_start') or '?':<10}  {row.get('kind') or '?':<6}  "
+                f"deaths {_interval(row.get('deaths_low'), row.get('deaths_best'), row.get('deaths_high')):<14}  "
+                f"{row['title']}"
+            )
 
 
 @cli.command()
@@ -289,21 +351,36 @@ def findings(ident: str | None, db: str | None, code: str | None, as_json: bool)
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{row.get('title', '')}: {row['code']} ({row['severity']}) {row['message']}")
+            click.echo(
+                f"{row.get('title', '')}: {row['code']} ({row['severity']}) {row['message']}"
+            )
 
 
 def _figure_dict(fig: Any) -> dict[str, Any]:
-    return {"text": fig.text, "category": fig.category, "comparator": fig.comparator,
-            "low": fig.low, "best": fig.best, "high": fig.high, "approximate": fig.approximate,
-            "unknown": fig.unknown, "party": fig.party, "attribution": fig.attribution,
-            "subset": fig.subset}
+    return {
+        "text": fig.text,
+        "category": fig.category,
+        "comparator": fig.comparator,
+        "low": fig.low,
+        "best": fig.best,
+        "high": fig.high,
+        "approximate": fig.approximate,
+        "unknown": fig.unknown,
+        "party": fig.party,
+        "attribution": fig.attribution,
+        "subset": fig.subset,
+    }
 
 
 @cli.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-@click.option("--category", type=click.Choice(["killed", "wounded", "captured", "missing", "casualties"]),
-              default=None, help="category when the phrase names none (as an infobox field would)")
+@click.option(
+    "--category",
+    type=click.Choice(["killed", "wounded", "captured", "missing", "casualties"]),
+    default=None,
+    help="category when the phrase names none (as an infobox field would)",
+)
 def figure(text: str, as_json: bool, category: str | None) -> None:
     """Show the casualty figures the normaliser reads in one phrase TEXT.
 
@@ -320,8 +397,12 @@ def figure(text: str, as_json: bool, category: str | None) -> None:
         for line in sys.stdin:
             phrase = line.rstrip("\n")
             figs = figures_in_field(phrase, category) if phrase.strip() else []
-            click.echo(json.dumps({"phrase": phrase, "figures": [_figure_dict(f) for f in figs]},
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {"phrase": phrase, "figures": [_figure_dict(f) for f in figs]},
+                    ensure_ascii=False,
+                )
+            )
         return
     figs = figures_in_field(text, category)
     if not figs:
@@ -330,11 +411,14 @@ def figure(text: str, as_json: bool, category: str | None) -> None:
         click.echo(_dumps([_figure_dict(f) for f in figs]))
         return
     for f in figs:
-        click.echo(f"{f.category or '-'}\t{f.comparator or '-'}\tlow={_n(f.low)}\tbest={_n(f.best)}"
-                   f"\thigh={_n(f.high)}\t{f.text!r}")
+        click.echo(
+            f"{f.category or '-'}\t{f.comparator or '-'}\tlow={_n(f.low)}\tbest={_n(f.best)}"
+            f"\thigh={_n(f.high)}\t{f.text!r}"
+        )
 
 
 # ---- the human view of a record -----------------------------------------------------------
+
 
 def _n(x: Any) -> str:
     return "null" if x is None else str(x)
@@ -361,8 +445,10 @@ def render_record(rec: dict[str, Any]) -> str:
     out.append(f"{rec['title']}  [{rec['id']}]")
     out.append(f"  kind: {ev['kind']}" + (f" (infobox {box})" if box else " (no infobox)"))
     src = rec["source"]
-    out.append(f"  source: {src['format']} {src['name']}"
-               + (f" rev {src['revision']}" if src.get("revision") else ""))
+    out.append(
+        f"  source: {src['format']} {src['name']}"
+        + (f" rev {src['revision']}" if src.get("revision") else "")
+    )
 
     def evidence(ids: list[str], indent: str = "      ") -> None:
         for sid in ids:
@@ -372,13 +458,17 @@ def render_record(rec: dict[str, Any]) -> str:
             if st["origin"] == "infobox":
                 where = f'infobox "{st["field"]}"'
             elif st.get("sentence"):
-                where = f"sentence {st['sentence']}" + (f" ({st['section']})" if st.get("section") else "")
+                where = f"sentence {st['sentence']}" + (
+                    f" ({st['section']})" if st.get("section") else ""
+                )
             else:
                 where = "page markup"  # e.g. {{coord|…|display=title}} outside the infobox
             refs = " ".join(f"[{ref_by_id[r]['label']}]" for r in st["refs"] if r in ref_by_id)
             extra = f" {st['attribution']}" if st.get("attribution") else ""
-            out.append(f"{indent}← {where}: {st['text']!r}{extra} · {st['support']}"
-                       + (f" {refs}" if refs else ""))
+            out.append(
+                f"{indent}← {where}: {st['text']!r}{extra} · {st['support']}"
+                + (f" {refs}" if refs else "")
+            )
 
     def stmt_ids(prop: str) -> list[str]:
         return [s["id"] for s in rec["statements"] if s["property"] == prop]
@@ -396,14 +486,18 @@ def render_record(rec: dict[str, Any]) -> str:
     loc = ev["location"]
     if loc["text"] or loc["lat"] is not None:
         coords = f" ({loc['lat']:.4f}, {loc['lon']:.4f})" if loc["lat"] is not None else ""
-        out.append(f"  location: {loc['text']} → {loc['name'] or '?'}"
-                   f"{', ' + loc['country'] if loc['country'] else ''}{coords}, where_prec {_n(loc['where_prec'])}"
-                   + (f" (matched {loc['matched']!r})" if loc.get("matched") else ""))
+        out.append(
+            f"  location: {loc['text']} → {loc['name'] or '?'}"
+            f"{', ' + loc['country'] if loc['country'] else ''}{coords}, where_prec {_n(loc['where_prec'])}"
+            + (f" (matched {loc['matched']!r})" if loc.get("matched") else "")
+        )
         evidence(loc["statements"])
     for key in ("deaths", "injuries"):
         q = ev[key]
-        out.append(f"  {key}: {_interval(q['low'], q['best'], q['high'])} "
-                   f"[low {_n(q['low'])}, best {_n(q['best'])}, high {_n(q['high'])}; policy {q['policy']}]")
+        out.append(
+            f"  {key}: {_interval(q['low'], q['best'], q['high'])} "
+            f"[low {_n(q['low'])}, best {_n(q['best'])}, high {_n(q['high'])}; policy {q['policy']}]"
+        )
         evidence(q["statements"])
     for key, label in (("perpetrators", "perpetrators"), ("targets", "targets")):
         if ev.get(key):

@@ -45,28 +45,44 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
         "title": doc.title,
         "title_span": list(doc.title_span) if doc.title_span else None,
         "source": {
-            "format": doc.source.format, "name": doc.source.name,
-            "revision": doc.source.revision, "language": doc.source.language,
-            "sha256": doc.source.sha256, "page_id": doc.source.page_id,
+            "format": doc.source.format,
+            "name": doc.source.name,
+            "revision": doc.source.revision,
+            "language": doc.source.language,
+            "sha256": doc.source.sha256,
+            "page_id": doc.source.page_id,
             "timestamp": doc.source.timestamp,
         },
         "infobox": {
             "template": box.template if box else None,
             "span": list(box.span) if box else None,
             "fields": [
-                {"label": f.label, "key": f.key, "side": f.side, "text": f.text,
-                 "span": list(f.span), "value": f.plain.text, "refs": f.refs}
+                {
+                    "label": f.label,
+                    "key": f.key,
+                    "side": f.side,
+                    "text": f.text,
+                    "span": list(f.span),
+                    "value": f.plain.text,
+                    "refs": f.refs,
+                }
                 for f in (box.fields if box else [])
             ],
         },
         "event": event,
         "statements": [statement_dict(st) for st in statements],
         "sentences": [
-            {"id": s.id, "text": s.text, "span": list(s.span), "origin": s.origin,
-             "section": s.section, "paragraph": s.paragraph,
-             "refs": support.get(s.id, ("unsourced", []))[1],
-             "markers": [m.ref for m in s.markers],
-             "support": support.get(s.id, ("unsourced", []))[0]}
+            {
+                "id": s.id,
+                "text": s.text,
+                "span": list(s.span),
+                "origin": s.origin,
+                "section": s.section,
+                "paragraph": s.paragraph,
+                "refs": support.get(s.id, ("unsourced", []))[1],
+                "markers": [m.ref for m in s.markers],
+                "support": support.get(s.id, ("unsourced", []))[0],
+            }
             for s in doc.sentences
         ],
         "references": references,
@@ -78,8 +94,9 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
     return [record]
 
 
-def _counts(references: list[dict[str, Any]], statements: list[Any], doc: Document,
-            findings: list[Finding]) -> dict[str, int]:
+def _counts(
+    references: list[dict[str, Any]], statements: list[Any], doc: Document, findings: list[Finding]
+) -> dict[str, int]:
     """How many of each: ``footnotes`` are the entries of the page's reference list (full
     references and short citations, each once), ``bibliography`` the works listed apart."""
     return {
@@ -93,9 +110,14 @@ def _counts(references: list[dict[str, Any]], statements: list[Any], doc: Docume
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
-    return {"code": f.code, "severity": f.severity, "message": f.message,
-            "spans": [list(s) for s in f.spans], "refs": list(f.refs),
-            "statements": list(f.statements)}
+    return {
+        "code": f.code,
+        "severity": f.severity,
+        "message": f.message,
+        "spans": [list(s) for s in f.spans],
+        "refs": list(f.refs),
+        "statements": list(f.statements),
+    }
 
 
 def verify_spans(text: str, record: dict[str, Any]) -> None:
@@ -103,11 +125,13 @@ def verify_spans(text: str, record: dict[str, Any]) -> None:
 
     :raises InvariantError: naming the first object whose span does not.
     """
+
     def chk(kind: str, obj: dict[str, Any]) -> None:
         a, b = obj["span"]
         if text[a:b] != obj["text"]:
-            raise InvariantError(f"{record['title']}: {kind} {obj.get('id', '')} span "
-                                 f"[{a}, {b}) does not round-trip")
+            raise InvariantError(
+                f"{record['title']}: {kind} {obj.get('id', '')} span [{a}, {b}) does not round-trip"
+            )
 
     for f in record["infobox"]["fields"]:
         chk("field", f)
@@ -116,18 +140,36 @@ def verify_spans(text: str, record: dict[str, Any]) -> None:
             chk(kind[:-1], obj)
 
 
-def parse_text(text: str, *, name: str = "-", format: str | None = None,
-               title: str | None = None, revision: str | None = None,
-               page_id: str | None = None, timestamp: str | None = None,
-               language: str | None = None, policy: str = "ranges") -> list[dict[str, Any]]:
+def parse_text(
+    text: str,
+    *,
+    name: str = "-",
+    format: str | None = None,
+    title: str | None = None,
+    revision: str | None = None,
+    page_id: str | None = None,
+    timestamp: str | None = None,
+    language: str | None = None,
+    policy: str = "ranges",
+) -> list[dict[str, Any]]:
     """Read *text* and return its records. See :func:`eventledger.read.read_text` for errors."""
-    source = {k: v for k, v in {"title": title, "revision": revision, "page_id": page_id,
-                                "timestamp": timestamp, "language": language}.items() if v}
+    source = {
+        k: v
+        for k, v in {
+            "title": title,
+            "revision": revision,
+            "page_id": page_id,
+            "timestamp": timestamp,
+            "language": language,
+        }.items()
+        if v
+    }
     doc = read_text(text, name, format=format, **source)
     return document_records(doc, policy)
 
 
-def parse_path(path: str | os.PathLike[str], *, format: str | None = None,
-               policy: str = "ranges") -> list[dict[str, Any]]:
+def parse_path(
+    path: str | os.PathLike[str], *, format: str | None = None, policy: str = "ranges"
+) -> list[dict[str, Any]]:
     """Read the article file at *path* and return its records."""
     return document_records(read_path(path, format=format), policy)

@@ -43,26 +43,46 @@ SEVERITY = {
 _CASUALTY_PROPS = ("deaths", "injuries")
 
 
-def check(doc: Document, statements: list[Statement], references: list[dict[str, Any]],
-          support: dict[str, tuple[str, list[str]]]) -> list[Finding]:
+def check(
+    doc: Document,
+    statements: list[Statement],
+    references: list[dict[str, Any]],
+    support: dict[str, tuple[str, list[str]]],
+) -> list[Finding]:
     """Run every check on an extracted document."""
     out: list[Finding] = []
     for s in doc.body():
         if support.get(s.id, ("unsourced", []))[0] == "unsourced":
-            out.append(Finding("UNSOURCED_SENTENCE", SEVERITY["UNSOURCED_SENTENCE"],
-                               f"sentence {s.id} has no reference and none follows it in its paragraph",
-                               spans=[s.span]))
+            out.append(
+                Finding(
+                    "UNSOURCED_SENTENCE",
+                    SEVERITY["UNSOURCED_SENTENCE"],
+                    f"sentence {s.id} has no reference and none follows it in its paragraph",
+                    spans=[s.span],
+                )
+            )
     for marker in doc.markers():
         if marker.ref is None:
-            out.append(Finding("MARKER_WITHOUT_REFERENCE", SEVERITY["MARKER_WITHOUT_REFERENCE"],
-                               f"marker [{marker.label}] points to no reference",
-                               spans=[marker.span]))
+            out.append(
+                Finding(
+                    "MARKER_WITHOUT_REFERENCE",
+                    SEVERITY["MARKER_WITHOUT_REFERENCE"],
+                    f"marker [{marker.label}] points to no reference",
+                    spans=[marker.span],
+                )
+            )
     for ref in references:
         out.extend(_check_reference(ref))
     out.extend(_infobox_unsupported(statements))
     for flag in doc.flags:
-        out.append(Finding(flag.code, SEVERITY.get(flag.code, "warning"), flag.message,
-                           spans=[flag.span] if flag.span else []))
+        out.append(
+            Finding(
+                flag.code,
+                SEVERITY.get(flag.code, "warning"),
+                flag.message,
+                spans=[flag.span] if flag.span else [],
+            )
+        )
     return out
 
 
@@ -73,24 +93,58 @@ def _check_reference(ref: dict[str, Any]) -> list[Finding]:
     label = ref["label"]
     if ref["kind"] == "short" and ref["resolves_to"] is None:
         who = ", ".join(ref["authors"]) or "?"
-        out.append(Finding("SHORT_CITATION_UNRESOLVED", SEVERITY["SHORT_CITATION_UNRESOLVED"],
-                           f"reference {label}: short citation {who} {ref.get('year') or ''}".rstrip()
-                           + " has no full entry in the article", spans=span, refs=rid))
+        out.append(
+            Finding(
+                "SHORT_CITATION_UNRESOLVED",
+                SEVERITY["SHORT_CITATION_UNRESOLVED"],
+                f"reference {label}: short citation {who} {ref.get('year') or ''}".rstrip()
+                + " has no full entry in the article",
+                spans=span,
+                refs=rid,
+            )
+        )
     if ref["isbn"] and ref["isbn_valid"] is False:
-        out.append(Finding("ISBN_INVALID", SEVERITY["ISBN_INVALID"],
-                           f"reference {label}: ISBN {ref['isbn']} fails its checksum",
-                           spans=span, refs=rid))
+        out.append(
+            Finding(
+                "ISBN_INVALID",
+                SEVERITY["ISBN_INVALID"],
+                f"reference {label}: ISBN {ref['isbn']} fails its checksum",
+                spans=span,
+                refs=rid,
+            )
+        )
     if ref["uses"] == 0 and not ref.get("bibliography"):
-        out.append(Finding("REFERENCE_UNUSED", SEVERITY["REFERENCE_UNUSED"],
-                           f"reference {label} is never cited in the text", spans=span, refs=rid))
+        out.append(
+            Finding(
+                "REFERENCE_UNUSED",
+                SEVERITY["REFERENCE_UNUSED"],
+                f"reference {label} is never cited in the text",
+                spans=span,
+                refs=rid,
+            )
+        )
     if ref.get("backlinks") is not None and ref["uses"] and ref["backlinks"] != ref["uses"]:
-        out.append(Finding("REFERENCE_USE_MISMATCH", SEVERITY["REFERENCE_USE_MISMATCH"],
-                           f"reference {label}: {ref['backlinks']} backlink(s) but "
-                           f"{ref['uses']} marker(s) in the text", spans=span, refs=rid))
+        out.append(
+            Finding(
+                "REFERENCE_USE_MISMATCH",
+                SEVERITY["REFERENCE_USE_MISMATCH"],
+                f"reference {label}: {ref['backlinks']} backlink(s) but "
+                f"{ref['uses']} marker(s) in the text",
+                spans=span,
+                refs=rid,
+            )
+        )
     if ref["accessed"] and ref["date"] and _before(ref["accessed"], ref["date"]):
-        out.append(Finding("ACCESSED_BEFORE_PUBLISHED", SEVERITY["ACCESSED_BEFORE_PUBLISHED"],
-                           f"reference {label}: retrieved {ref['accessed']} before its "
-                           f"publication date {ref['date']}", spans=span, refs=rid))
+        out.append(
+            Finding(
+                "ACCESSED_BEFORE_PUBLISHED",
+                SEVERITY["ACCESSED_BEFORE_PUBLISHED"],
+                f"reference {label}: retrieved {ref['accessed']} before its "
+                f"publication date {ref['date']}",
+                spans=span,
+                refs=rid,
+            )
+        )
     return out
 
 
@@ -107,13 +161,25 @@ def _infobox_unsupported(statements: list[Statement]) -> list[Finding]:
             continue
         if st.low is None and st.high is None and st.best is None:
             continue
-        agree = [b for b in statements if b.origin == "body" and b.property == st.property
-                 and b.support != "unsourced" and _agrees(st, b)]
+        agree = [
+            b
+            for b in statements
+            if b.origin == "body"
+            and b.property == st.property
+            and b.support != "unsourced"
+            and _agrees(st, b)
+        ]
         if not agree:
-            out.append(Finding("INFOBOX_UNSUPPORTED", SEVERITY["INFOBOX_UNSUPPORTED"],
-                               f"infobox {st.property} {st.text!r} has no reference and no sourced "
-                               "body statement agrees with it", spans=[st.span],
-                               statements=[st.id]))
+            out.append(
+                Finding(
+                    "INFOBOX_UNSUPPORTED",
+                    SEVERITY["INFOBOX_UNSUPPORTED"],
+                    f"infobox {st.property} {st.text!r} has no reference and no sourced "
+                    "body statement agrees with it",
+                    spans=[st.span],
+                    statements=[st.id],
+                )
+            )
     return out
 
 

@@ -268,10 +268,22 @@ def event_kind(doc: Document) -> str:
         r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title
     )
     capture = _CAPTURE_TITLE.match(title.strip())
-    battlelike = capture or re.search(
-        r"\b(battles?|sieges?|raids?|operation|offensives?|landings?|skirmish(?:es)?|engagements?|clashes)\b",
-        title,
+    battlelike = (
+        capture
+        or re.search(
+            r"\b(battles?|sieges?|raids?|offensives?|landings?|skirmish(?:es)?|engagements?|clashes)\b",
+            title,
+        )
+        or _military_operation(doc.title)
     )
+    if (
+        not battlelike
+        and _CAMPAIGN_TITLE.search(title)
+        and (family == "military conflict" or _military_lead(doc))
+    ):
+        battlelike = True  # "Raqqa campaign", "2022 Kharkiv counteroffensive", "… invasion of …"
+    if family is None and warlike and not battlelike and _war_topic(title):
+        return "other"  # "Foreign fighters in the Syrian civil war": a topic of a war
     if family == "military conflict":
         return "war" if warlike and not battlelike else "battle"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
@@ -378,6 +390,52 @@ def assemble(
         vals = by_prop.get(prop, [])
         event[prop] = vals[-1].value if vals else None
     return event, findings
+
+
+#: Titles of military campaigns: battles when the infobox or the lead is military.
+_CAMPAIGN_TITLE = re.compile(r"\b(campaigns?|counter-?offensives?|invasions?)\b")
+_MILITARY_WORDS = re.compile(
+    r"\b(military|forces|army|armies|troops|soldiers|offensive|counter-?offensive|battles?|"
+    r"war|fighting|fought|invasion|invaded|insurgen\w*|militants?|rebels?|armed|siege|"
+    r"navy|captured|recaptured|retook|occupation)\b",
+    re.I,
+)
+#: "<head> of/in/during the <… war>": the head is the page's subject.
+_WAR_TOPIC = re.compile(r"^(?P<head>.+?)\s+(?:of|in|during)\s+(?:the\s+)?(?P<war>.+)$")
+
+
+def _military_lead(doc: Document) -> bool:
+    """The first two lead sentences speak of armed forces or fighting."""
+    body = doc.body()[:2]
+    return any(_MILITARY_WORDS.search(s.plain.text) for s in body)
+
+
+def _war_topic(title: str) -> bool:
+    """ "Foreign fighters in the Syrian civil war", "Combatants of the war in Donbas": the
+    war word is only in the phrase after the head, and the head names no event."""
+    m = _WAR_TOPIC.match(title.strip())
+    if not m or re.search(
+        r"\b(wars?|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", m.group("head")
+    ):
+        return False
+    return not _EVENT_NOUNS.search(m.group("head"))
+
+
+_OPERATION_NAME = re.compile(r"\bOperation\s+[\"'“‘]?(\w)")
+_OPERATION_KIND = re.compile(
+    r"\b(?:military|counter-?\w+|special|security|rescue|air|naval|amphibious|combat|joint|"
+    r"ground|airborne)\s+operations?\b",
+    re.I,
+)
+
+
+def _military_operation(title: str) -> bool:
+    """ "Operation Wikinger", "2014 military operation in …": a named or military operation;
+    "Illegal operation (euphemism)" (surgery) is not."""
+    m = _OPERATION_NAME.search(title)
+    return bool(m and (m.group(1).isupper() or m.group(1).isdigit())) or bool(
+        _OPERATION_KIND.search(title)
+    )
 
 
 _EVENT_NOUNS = re.compile(

@@ -1199,7 +1199,9 @@ def _narrative_span(
         return
     try:
         joined = (
-            parse_date(f"{human_date(start)} – {human_date(end)}") if end else parse_date(human_date(start))
+            parse_date(f"{human_date(start)} – {human_date(end)}")
+            if end
+            else parse_date(human_date(start))
         )
     except DateError:
         return

@@ -89,6 +89,15 @@ _YEAR_CUES = {
     "mid", "late", "before", "after", "circa", "c", "ca", "spring", "summer", "autumn", "fall",
     "winter", "around", "about", "between", "to", "and", "the", "through",
 }  # fmt: skip
+#: Words after a bare number that make it a measure ("160 km/h"), never a year.
+_UNITS = frozenset({
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "mi", "miles", "mile", "m",
+    "metres", "meters", "metre", "meter", "ft", "feet", "foot", "mph", "kph", "kmh", "kg",
+    "kilograms", "tonnes", "tons", "cm", "mm", "hectares", "ha", "acres", "percent", "per",
+    "people", "persons", "men", "soldiers", "troops", "civilians", "dead", "killed", "wounded",
+    "injured", "casualties", "deaths", "victims", "prisoners", "aircraft", "tanks", "ships",
+    "vehicles", "houses", "homes", "buildings", "days", "hours", "minutes", "seconds", "weeks",
+})  # fmt: skip
 _DASHES = "-–—‒−"
 
 # Digits are ASCII only: ``\d`` would read Arabic-Indic or Devanagari digits, and int() takes
@@ -488,7 +497,7 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
                     first = _bounds(filled)[0]
                     last = _bounds(right)[1]
                     if _day_number(*first) <= _day_number(*last) and not (
-                        prose and _bare_years_unsupported(toks, i, filled, right)
+                        prose and _bare_years_unsupported(toks, i, filled, right, k)
                     ):
                         k = _absorb_iso(toks, k)
                         return _value(filled, right, text, a, toks[k - 1].end), k
@@ -501,6 +510,8 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
             return None
         if left.year is not None and left.year > 0 and len(str(left.year)) < 3 and left.era is None:
             return None
+        if left.era is None and _measure_after(toks, j):
+            return None  # "limited to 160 km/h", "300 and 400 people": a measure, not a year
     j = _absorb_iso(toks, j)
     return _value(left, None, text, a, toks[j - 1].end), j
 
@@ -562,12 +573,24 @@ def _short_right_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, i
     return _Point(year=year, precision="year"), j + 1
 
 
-def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Point) -> bool:
-    """In prose, '163-165' (page numbers) is no range of years; '1939–1945' is."""
+def _measure_after(toks: list[_Tok], j: int) -> bool:
+    """A unit word at token *j* ("km/h", "people"), or after "and/to/or <number>" there."""
+    n = len(toks)
+    if j + 2 < n and (toks[j].low in ("and", "to", "or") or toks[j].kind == "dash"):
+        if toks[j + 1].kind == "num":
+            j += 2
+    return j < n and toks[j].kind == "word" and toks[j].low in _UNITS
+
+
+def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Point, k: int) -> bool:
+    """In prose, '163-165' (page numbers) is no range of years; '1939–1945' is; neither is
+    '300 and 400 people' (a unit after the range, token *k*)."""
     if left.month is not None or right.month is not None or right.era is not None:
         return False
     if left.century is not None or left.decade:
         return False
+    if abs(left.year or 0) < 1000 and _measure_after(toks, k):
+        return True
     if i >= 1 and toks[i - 1].low in ("p", "pp", "page", "pages", "no", "vol"):
         return True
     four = left.year is not None and abs(left.year) >= 1000
@@ -783,6 +806,8 @@ MONTH_NAMES = tuple(_MONTH_NAMES)
 def month_number(name: str) -> int | None:
     """1–12 for an English month name or its abbreviation ("March", "sept"), else None."""
     return _MONTHS.get(name.lower())
+
+
 #: A day without a year: "16 January", "August 31st". Before a day only a month name is
 #: its month: "On 16 January" is not the month "On" (which hid the day).
 _YEARLESS_DAY = re.compile(

@@ -1375,9 +1375,7 @@ def resolve_place_in(name: str, countries: set[str] | frozenset[str]) -> Place |
     """*name* resolved inside one of *countries* (ISO codes): the first country where the
     gazetteer knows a place of that very name ("Lyman" in UA, not Lyman, South Carolina), or
     None. For names the text ties to those countries (the lead names them)."""
-    towns = [
-        e for e in load_index().get(_norm(name), []) if e[0] == "city" and e[2] in countries
-    ]
+    towns = [e for e in load_index().get(_norm(name), []) if e[0] == "city" and e[2] in countries]
     if towns:
         # namesakes inside the country ("Balakliia", a village of Poltava, and Balakliya in
         # Kharkiv Oblast): the most populous, as GeoNames' own search ranks them

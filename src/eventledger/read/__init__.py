@@ -78,7 +78,9 @@ def read_text(text: str, name: str, *, format: str | None = None, **source: str 
         return doc
     if fmt == "xml":
         raise UnsupportedFormat(f"{name}: a MediaWiki XML dump holds many pages; ingest it instead")
-    raise UnsupportedFormat(f"{name}: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise UnsupportedFormat(
+        f"{name}: unknown format {fmt!r} (expected one of {', '.join(FORMATS)})"
+    )
 
 
 def load_text(path: str | os.PathLike[str]) -> str:

@@ -42,9 +42,29 @@ from eventledger.models import (
 from eventledger.read.sentences import split_sentences
 
 _LABELS = sorted(RENDERED_LABELS, key=len, reverse=True)
-_GLUED_LOWER_OK = ("c.", "ca.", "circa", "about", "approx", "around", "at least", "over",
-                   "up to", "est", "unknown", "none", "several", "dozens", "hundreds",
-                   "thousands", "more than", "fewer than", "nearly", "almost", "~")
+_GLUED_LOWER_OK = (
+    "c.",
+    "ca.",
+    "circa",
+    "about",
+    "approx",
+    "around",
+    "at least",
+    "over",
+    "up to",
+    "est",
+    "unknown",
+    "none",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "more than",
+    "fewer than",
+    "nearly",
+    "almost",
+    "~",
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -60,17 +80,33 @@ _MARKER = re.compile(r"\[(\d{1,4}|[a-z]{1,2}|note \d{1,3}|nb \d{1,3}|[A-Z]|[ivx]
 _CITATION_NEEDED = re.compile(
     r"\[(citation needed|better source needed|clarification needed|according to whom\?|"
     r"by whom\?|when\?|which\?|who\?|page needed|verification needed|dubious(?: – discuss)?|"
-    r"unreliable source\?|failed verification)\]", re.IGNORECASE)
+    r"unreliable source\?|failed verification)\]",
+    re.IGNORECASE,
+)
 _REF_LINE = re.compile(
-    r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$")
+    r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$"
+)
 _CARET_LINE = re.compile(r"^\s*\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$")
 _CHROME = re.compile(
     r"^(From Wikipedia, the free encyclopedia|Jump to (navigation|search)|"
     r"\(Redirected from .*\)|This article is about .*|For other uses, see .*|"
-    r"Toggle .*|Edit links|Contents|hide|move to sidebar)$")
-_REF_HEADINGS = {"references", "notes", "citations", "footnotes", "sources", "bibliography",
-                 "works cited", "further reading", "external links", "see also",
-                 "notes and references", "references and notes", "literature"}
+    r"Toggle .*|Edit links|Contents|hide|move to sidebar)$"
+)
+_REF_HEADINGS = {
+    "references",
+    "notes",
+    "citations",
+    "footnotes",
+    "sources",
+    "bibliography",
+    "works cited",
+    "further reading",
+    "external links",
+    "see also",
+    "notes and references",
+    "references and notes",
+    "literature",
+}
 _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "literature"}
 
 
@@ -104,8 +140,13 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_prose(line: str) -> bool:
     s = line.strip()
-    return len(s) >= 100 and len(s.split()) >= 15 and bool(
-        re.search(r"[.!?][\"”’)]*(?:\[[^\]]{1,20}\])*\s*$|[.!?](?:\[[^\]]{1,20}\])* [A-Z]", s))
+    return (
+        len(s) >= 100
+        and len(s.split()) >= 15
+        and bool(
+            re.search(r"[.!?][\"”’)]*(?:\[[^\]]{1,20}\])*\s*$|[.!?](?:\[[^\]]{1,20}\])* [A-Z]", s)
+        )
+    )
 
 
 def _trim(line: _Line, a: int = 0, b: int | None = None) -> tuple[int, int]:
@@ -152,8 +193,13 @@ def _strip_markers(text: str, offset: int) -> tuple[MappedText, list[Marker], li
     for m in pattern.finditer(text):
         inner = m.group(0)[1:-1]
         if _CITATION_NEEDED.fullmatch(m.group(0)):
-            flags.append(Flag("CITATION_NEEDED", f"the text carries a {m.group(0)} tag",
-                              (offset + m.start(), offset + m.end())))
+            flags.append(
+                Flag(
+                    "CITATION_NEEDED",
+                    f"the text carries a {m.group(0)} tag",
+                    (offset + m.start(), offset + m.end()),
+                )
+            )
         elif _MARKER.fullmatch(m.group(0)):
             markers.append(Marker(inner, (offset + m.start(), offset + m.end())))
         else:
@@ -232,8 +278,9 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
         if current is not None:
             current[2].append((line, 0))
             continue
-        if s.startswith("Part of ") or (part_of and box_lines[n - 1].stripped.endswith(",")
-                                        and part_of[-1] is box_lines[n - 1]):
+        if s.startswith("Part of ") or (
+            part_of and box_lines[n - 1].stripped.endswith(",") and part_of[-1] is box_lines[n - 1]
+        ):
             part_of.append(line)
             continue
         if s == title and not prelude and not part_of:
@@ -253,13 +300,15 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
             if seg.strip():
                 items.append(MappedText.identity(seg, s_))
         plain = MappedText.join(items, "\n")
-        fields.insert(0, Field("Part of", "part_of", doc.input[span[0] : span[1]], span, plain,
-                               items=items))
+        fields.insert(
+            0, Field("Part of", "part_of", doc.input[span[0] : span[1]], span, plain, items=items)
+        )
     for line in prelude:
         # a caption: a line of the box's head that is not a label, the title or "Part of"
         s_, e_ = _trim(line)
-        doc.sentences.append(_sentence(doc, line, s_ - line.start, e_ - line.start, -1, "caption",
-                                       None))
+        doc.sentences.append(
+            _sentence(doc, line, s_ - line.start, e_ - line.start, -1, "caption", None)
+        )
     if not fields:
         return None
     keys = {f.key for f in fields}
@@ -273,8 +322,9 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
     return Infobox(template, span, fields)
 
 
-def _make_fields(label: str, label_line: _Line, parts: list[tuple[_Line, int]],
-                 doc: Document) -> list[Field]:
+def _make_fields(
+    label: str, label_line: _Line, parts: list[tuple[_Line, int]], doc: Document
+) -> list[Field]:
     """One field per label, or one per side when cells are tab-separated (military boxes)."""
     key = RENDERED_LABELS[label]
     per_side = key in ("combatants", "commanders", "units", "strength", "casualties")
@@ -312,27 +362,42 @@ def _make_fields(label: str, label_line: _Line, parts: list[tuple[_Line, int]],
             plains.append(plain)
             markers.extend(ms)
             doc.flags.extend(flags)
-        out.append(Field(label, key, doc.input[span[0] : span[1]], span,
-                         MappedText.join(plains, "\n"), items=plains, markers=markers,
-                         side=side if per_side else None))
+        out.append(
+            Field(
+                label,
+                key,
+                doc.input[span[0] : span[1]],
+                span,
+                MappedText.join(plains, "\n"),
+                items=plains,
+                markers=markers,
+                side=side if per_side else None,
+            )
+        )
     return out
 
 
-def _sentence(doc: Document, line: _Line, a: int, b: int, paragraph: int, origin: str,
-              section: str | None) -> Sentence:
+def _sentence(
+    doc: Document, line: _Line, a: int, b: int, paragraph: int, origin: str, section: str | None
+) -> Sentence:
     start, end = line.start + a, line.start + b
     raw = doc.input[start:end]
     plain, markers, flags = _strip_markers(raw, start)
     doc.flags.extend(flags)
     sid = f"s{len(doc.sentences) + 1}"
-    return Sentence(sid, raw, (start, end), plain, paragraph, markers, section=section,
-                    origin=origin)
+    return Sentence(
+        sid, raw, (start, end), plain, paragraph, markers, section=section, origin=origin
+    )
 
 
 def _heading(s: str) -> str | None:
     h = re.sub(r"\s*\[edit\]\s*$", "", s).strip()
-    if (0 < len(h) <= 60 and not re.search(r"[.!?:;,]$|\]$", h) and len(h.split()) <= 8
-            and not _MARKER.search(h)):
+    if (
+        0 < len(h) <= 60
+        and not re.search(r"[.!?:;,]$|\]$", h)
+        and len(h.split()) <= 8
+        and not _MARKER.search(h)
+    ):
         return h
     return None
 
@@ -367,9 +432,16 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
                 a, b = _trim(line)
                 raw = doc.input[a:b]
                 plain, _, _ = _strip_markers(raw, a)
-                doc.references.append(RawReference(
-                    f"r{len(doc.references) + 1}", str(len(doc.references) + 1), raw, (a, b),
-                    plain, bibliography=True))
+                doc.references.append(
+                    RawReference(
+                        f"r{len(doc.references) + 1}",
+                        str(len(doc.references) + 1),
+                        raw,
+                        (a, b),
+                        plain,
+                        bibliography=True,
+                    )
+                )
             elif last_ref is not None and not _is_prose(s):
                 pass  # a wrapped reference line: left out of the entry, recorded nowhere
             continue
@@ -387,8 +459,14 @@ def _reference(doc: Document, line: _Line, m: re.Match[str]) -> RawReference:
     raw_entry = doc.input[a:b]
     plain, _, flags = _strip_markers(raw_entry, a)
     doc.flags.extend(flags)
-    ref = RawReference(f"r{len(doc.references) + 1}", label, raw_entry, (a, b), plain,
-                       backlinks=len(letters) if letters else 1)
+    ref = RawReference(
+        f"r{len(doc.references) + 1}",
+        label,
+        raw_entry,
+        (a, b),
+        plain,
+        backlinks=len(letters) if letters else 1,
+    )
     doc.references.append(ref)
     return ref
 

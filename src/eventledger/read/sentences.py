@@ -59,7 +59,36 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith", "U.S."
-    return word.lower() in ABBREVIATIONS and (len(word) <= 2 or word[0].islower() or word in ("St", "Mt", "Gen", "Col", "Lt", "Capt", "Dr", "Mr", "Mrs", "Ms", "Prof", "Jr", "Sr", "Adm", "Maj", "Sgt", "Brig", "Gov", "Sen", "Rev", "No", "Fig", "Vol"))
+    return word.lower() in ABBREVIATIONS and (
+        len(word) <= 2
+        or word[0].islower()
+        or word
+        in (
+            "St",
+            "Mt",
+            "Gen",
+            "Col",
+            "Lt",
+            "Capt",
+            "Dr",
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Prof",
+            "Jr",
+            "Sr",
+            "Adm",
+            "Maj",
+            "Sgt",
+            "Brig",
+            "Gov",
+            "Sen",
+            "Rev",
+            "No",
+            "Fig",
+            "Vol",
+        )
+    )
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

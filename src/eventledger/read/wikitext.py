@@ -166,6 +166,8 @@ def _balance_ref_quotes(chunk: str) -> str:
         return m.group(1) + "".join(chars) + m.group(3)
 
     return _REF_BODY.sub(fix, chunk)
+
+
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.d\.[a-z]?$|^nd$", re.IGNORECASE)
 
 
@@ -1470,9 +1472,21 @@ def read_wikitext(
 
 
 #: Sections whose list items are works cited in full (their cite templates already are).
-_BIB_SECTIONS = frozenset({"references", "bibliography", "sources", "works cited", "literature",
-                           "further reading", "general references", "primary sources",
-                           "secondary sources", "sources and references", "citations"})
+_BIB_SECTIONS = frozenset(
+    {
+        "references",
+        "bibliography",
+        "sources",
+        "works cited",
+        "literature",
+        "further reading",
+        "general references",
+        "primary sources",
+        "secondary sources",
+        "sources and references",
+        "citations",
+    }
+)
 _ANY_HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1[ \t]*$", re.MULTILINE)
 _BIB_ITEM = re.compile(r"^[*#:]+[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _HAS_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -1488,8 +1502,9 @@ def _plain_bibliography(doc: Document, limit: int) -> None:
     alone (the walk read them), and so is anything without a year (links, notes).
     """
     text = doc.input
-    heads = [(m.start(), m.end(), m.group(2)) for m in _ANY_HEADING.finditer(text)
-             if m.start() < limit]
+    heads = [
+        (m.start(), m.end(), m.group(2)) for m in _ANY_HEADING.finditer(text) if m.start() < limit
+    ]
     for k, (_, hend, title) in enumerate(heads):
         if _TITLE_MARKUP.sub("", title).strip().lower() not in _BIB_SECTIONS:
             continue
@@ -1508,5 +1523,8 @@ def _plain_bibliography(doc: Document, limit: int) -> None:
             if not plain.text.strip():
                 continue
             n = len(doc.references) + 1
-            doc.references.append(RawReference(f"r{n}", str(n), item, (m.start(1), m.end(1)),
-                                               plain, bibliography=True))
+            doc.references.append(
+                RawReference(
+                    f"r{n}", str(n), item, (m.start(1), m.end(1)), plain, bibliography=True
+                )
+            )

@@ -109,8 +109,9 @@ def _casefold(value: Any) -> Any:
 # --------------------------------------------------------------------------- the ledger
 
 
-def _event_filters(kind: str | None, country: str | None, since: str | None,
-                   until: str | None) -> tuple[list[str], list[Any]]:
+def _event_filters(
+    kind: str | None, country: str | None, since: str | None, until: str | None
+) -> tuple[list[str], list[Any]]:
     """SQL conditions (on ``events e``) shared by :meth:`Ledger.list` and :meth:`Ledger.browse`.
 
     An event matches a date range when its period overlaps it; an event without an end date

@@ -235,3 +235,52 @@ def test_bare_namesake_without_city_of_stays_the_oblast() -> None:
 def test_lead_place_compass_and_month(lead: str, text: str, name: str, where_prec: int) -> None:
     loc = _lead_place(lead)
     assert (loc["text"], loc["name"], loc["where_prec"]) == (text, name, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "where_prec"),
+    [
+        # three provinces, or two under a region of the country: the country's region
+        (
+            "Northwestern Syria\n* Northeastern Hama Governorate\n* Southeastern Idlib "
+            "Governorate\n* Southwestern Aleppo Governorate",
+            "Syria", "SY", 5,
+        ),
+        (
+            "Idlib Governorate, western Aleppo Governorate, and north Hama Governorate, Syria",
+            "Syria", "SY", 5,
+        ),
+        ("Eastern Syria * Southern Al-Hasakah Governorate * Eastern Deir ez-Zor Governorate",
+         "Syria", "SY", 5),
+        # two provinces astride a border stay the first one
+        ("Eastern Aleppo Governorate and southwestern Raqqa Governorate, Syria", "Aleppo", "SY", 4),
+        # divisions that only say where each town is are no spread
+        (
+            "New York City; Arlington County, Virginia; and near Shanksville, Pennsylvania",
+            "New York City", "US", 1,
+        ),
+    ],
+)  # fmt: skip
+def test_places_spread_over_provinces(text: str, name: str, country: str, where_prec: int) -> None:
+    from eventledger.normalise.places import resolve_place
+
+    place = resolve_place(text)
+    assert (place.name, place.country, place.where_prec) == (name, country, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("title", "refined"),
+    [
+        ("Battle of Moshchun", "Moshchun"),  # the title's place, named in the body: refined
+        ("Northeastern Ukraine campaign", None),  # a campaign: the country stays
+    ],
+)
+def test_country_refined_only_to_the_title_place(title: str, refined: str | None) -> None:
+    from eventledger.normalise.places import resolve_place
+
+    context = ["Russian forces shelled Moshchun, a village near Kyiv, before attacking Kharkiv."]
+    place = resolve_place("Ukraine", context=context, title=title)
+    if refined is None:
+        assert (place.name, place.where_prec) == ("Ukraine", 6)
+    else:
+        assert (place.name, place.country, place.where_prec) == (refined, "UA", 1)

@@ -869,7 +869,7 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
     hint = locs[-1].value.get("country_hint") if locs else None
     # the lead tied the name to a country it names: a namesake elsewhere is not it
     hinted = resolve_place_in(text, {hint}) if hint and text and coord is None else None
-    place = hinted or resolve_place(text or "", context=context, coord=coord)
+    place = hinted or resolve_place(text or "", context=context, coord=coord, title=doc.title)
     out.update(
         {
             "text": text,

@@ -241,9 +241,8 @@ _SITE_SUFFIX = {"hill", "hills", "plain", "field", "fields", "castle", "fort", "
 #: Base"): the facility is still named after the place before them.
 _FACILITY_MODIFIERS = {"military", "air", "naval", "international", "army"}
 #: A lower-case compass adjective right before a name ("in eastern Syria"): a part of it.
-_COMPASS_BEFORE = re.compile(
-    r"\b(?:(?:north|south)?-?(?:east|west)ern|(?:north|south)ern|central)\s+$"
-)
+_COMPASS = r"\b(?:(?:north|south)?-?(?:east|west)ern|(?:north|south)ern|central)"
+_COMPASS_BEFORE = re.compile(_COMPASS + r"\s+$")
 #: "the city/town/village of X": X is the settlement, not a division named after it.
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: Lower-case words naming a division that may close a capitalised run ("the Deir ez-Zor
@@ -1226,6 +1225,39 @@ def _areas(hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None)
     return out
 
 
+def _spread_country(
+    text: str, hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None
+) -> tuple[str, _Hit] | None:
+    """The one country whose first-order divisions the text spreads over (three, or two under
+    a region of it), and the text's first hit; None otherwise."""
+    divisions: dict[str, set[str]] = {}
+    qualifying: set[str | None] = set()
+    bests = sorted(_group_bests(hits, hint, admins, at), key=lambda b: b[1].pos)
+    for _key, h in bests:
+        if h.entry[0] == "admin1" and h.entry[2]:
+            divisions.setdefault(h.entry[2], set()).add(h.entry[1])
+        elif h.entry[0] in ("city", "admin2"):
+            qualifying.add(h.entry[6])  # "Arlington County, Virginia": Virginia says where
+    if len(divisions) != 1:
+        return None
+    ((cc, names),) = divisions.items()
+    # a division that only qualifies a town ("New York City; Arlington County, Virginia; and
+    # near Shanksville, Pennsylvania") is no spread: each named division must add an area
+    # two divisions are still one side of a border ("Eastern Aleppo Governorate and
+    # southwestern Raqqa Governorate": the first); three, or two under a region ("Eastern
+    # Syria * Southern Al-Hasakah Governorate * Eastern Deir ez-Zor Governorate"), spread
+    own = len(names - qualifying)
+    region = any(
+        h.entry[0] == "country"
+        and h.entry[2] == cc
+        and re.search(rf"{_COMPASS}\s+{re.escape(h.matched)}\b", text, re.I)
+        for _k, h in bests
+    )
+    if own >= 3 or (own >= 2 and region):
+        return cc, bests[0][1]
+    return None
+
+
 def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | None) -> Place:
     kind, name, cc, lat, lon, _pop, a1, _a2 = hit.entry
     level = _LEVEL[kind]
@@ -1243,7 +1275,10 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
 
 
 def resolve_place(
-    text: str, context: list[str] | tuple[str, ...] = (), coord: tuple[float, float] | None = None
+    text: str,
+    context: list[str] | tuple[str, ...] = (),
+    coord: tuple[float, float] | None = None,
+    title: str = "",
 ) -> Place:
     """Resolve a place text to the most specific gazetteer entry it names.
 
@@ -1267,6 +1302,9 @@ def resolve_place(
     :param text: a location value, e.g. ``'Near Sebastopol, Crimea'``.
     :param context: other sentences that may name the place more precisely.
     :param coord: (lat, lon) already read from a coordinate template.
+    :param title: the page's title. A text naming only a country is refined from *context*
+        only to a place the title names ("Battle of Moshchun", "Ukraine"): a country's pages
+        name many of its towns, and a campaign's is not one of them.
     """
     index = load_index()
     if coord is None:
@@ -1292,6 +1330,14 @@ def resolve_place(
         lat, lon = coord if coord is not None else (None, None)
         return Place(text, first.entry[1], first.matched, cc, lat, lon,
                      1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip
+    spread = _spread_country(text, hits, hint, admins, at) if coord is None else None
+    if spread is not None:
+        # "Northwestern Syria * Northeastern Hama Governorate * Southeastern Idlib Governorate":
+        # an event across two or more provinces of one country is that country's region, not
+        # the one town or province a most-specific rule would pick
+        cc, first = spread
+        return Place(text, country_name(cc) or first.entry[1], first.matched, cc, None, None, 5,
+                     None, "region")  # fmt: skip
     is_area = chosen is not None and (
         chosen.region or chosen.polity or chosen.entry[0] in ("water", "region")
     )
@@ -1299,11 +1345,15 @@ def resolve_place(
         allowed = ("admin1", "region") if unknown else ("city", "admin2", "admin1", "region")
         ctx_hits = []
         namesake = False
+        country_only = chosen is not None and chosen.entry[0] == "country"
+        folded_title = _fold(title)
         for sentence in context:
             found = _hits(sentence, index, strict=True)[0]
             towns = {(h.matched, h.pos, h.entry[2]) for h in found if h.entry[0] == "city"}
             for h in found:
                 if h.entry[0] not in allowed:
+                    continue
+                if country_only and _fold(h.matched) not in folded_title:
                     continue
                 if (
                     chosen is not None

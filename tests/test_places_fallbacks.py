@@ -284,3 +284,22 @@ def test_country_refined_only_to_the_title_place(title: str, refined: str | None
         assert (place.name, place.where_prec) == ("Ukraine", 6)
     else:
         assert (place.name, place.country, place.where_prec) == (refined, "UA", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where_prec", "feature"),
+    [
+        # a district the gazetteer does not know, named by its seat: the seat, at district level
+        ("Tadmur District, Homs Governorate, Syria", "Tadmur", 3, "seat"),
+        ("Al-Bab District, Aleppo Governorate, Syria", "Al Bāb", 3, "seat"),
+        # a short Arabic name with its article still resolves ("al-Bab" folds to "bab")
+        ("Al-Bab, Syria", "Al Bāb", 1, "city"),
+    ],
+)
+def test_division_named_by_its_seat(text: str, name: str, where_prec: int, feature: str) -> None:
+    from eventledger.normalise.places import resolve_place
+
+    place = resolve_place(text)
+    assert (place.name, place.country, place.where_prec, place.feature) == (
+        name, "SY", where_prec, feature
+    )  # fmt: skip

@@ -728,6 +728,7 @@ class _Hit:
     near: bool
     region: bool
     polity: bool = False  # the text names a state ("Kingdom of England"): an area, not a spot
+    seat: int = 0  # "Tadmur District" named by its seat: the division's where_prec (3 or 4)
 
 
 def _runs(text: str) -> list[tuple[list[str], int, str]]:
@@ -846,8 +847,9 @@ def _arabic_lookup(name: str, index: dict[str, list[_Entry]]) -> list[_Entry]:
     Used only when *name* itself is not in the gazetteer."""
     global _arabic_map
     key = _arabic_key(name)
-    if len(key) < 4:
-        return []  # "al-Ra" and the like: too short to tell apart
+    article = re.match(rf"{_ARTICLE}[\s-]", _norm(name)) is not None
+    if len(key) < (3 if article else 4):
+        return []  # "al-Ra" and the like: too short to tell apart ("al-Bab" is not)
     with _lock:
         if _arabic_map is None:
             amap: dict[str, list[_Entry]] = {}
@@ -1013,9 +1015,12 @@ def _hits(
         if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
             continue  # "Queen Elizabeth II": a monarch, not the town of Queen Elizabeth
         pieces = _pieces(words, index)
-        if pieces is None and len(words) > 1 and words[-1] in _TRAILING_ADMIN:
-            # "the Paris region" with no division called Paris: the city still counts
+        seat = 0
+        if pieces is None and len(words) > 1 and words[-1].lower() in _TRAILING_ADMIN:
+            # "the Paris region", "Tadmur District" with no division of that name in the
+            # gazetteer: the seat it is named after stands for it, at the division's precision
             pieces = _pieces(words[:-1], index)
+            seat = 3 if words[-1].lower() in ("district", "raion", "county") else 4
         if pieces is None and region and len(words) > 1:
             pieces = _pieces(words[1:], index)
         elif pieces is not None and region and pieces[0][0].split()[0].lower() != lead:
@@ -1038,7 +1043,7 @@ def _hits(
             for entry in entries:
                 if strict and entry[0] == "city" and not _is_main_name(entry, name):
                     continue
-                hits.append(_Hit(entry, name, start, near or site_near, region, polity))
+                hits.append(_Hit(entry, name, start, near or site_near, region, polity, seat))
     return hits, unknown
 
 
@@ -1267,6 +1272,8 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
     # a part of a first-order division ("the Eastern Homs Governorate") lies inside it: 4
     if kind == "city" and hit.near:
         level = 2
+    if kind == "city" and hit.seat:
+        level, feature = hit.seat, "seat"
     if coord is not None:
         lat, lon, level, feature = coord[0], coord[1], 1, "coord"
         if at is not None and not cc:

@@ -91,7 +91,7 @@ _LEVEL = {"city": 1, "admin2": 3, "admin1": 4, "region": 5, "country": 6, "water
 # An entry: (kind, name, country, lat, lon, population, admin1, admin2)
 _Entry = tuple[str, str, str, float | None, float | None, int, str | None, str | None]
 
-_INDEX_VERSION = 5  # 5: pickle holds {"names", "grid"} (grid for reverse lookups)
+_INDEX_VERSION = 6  # 6: pickle holds {"names", "grid", "arabic"} (grid: reverse lookups)
 _MIN_POP_UNHINTED = 5000
 _MIN_POP_CAPITAL = 100_000
 _lock = threading.Lock()
@@ -457,7 +457,7 @@ def load_index() -> dict[str, list[_Entry]]:
     would otherwise trigger dozens of full scans of them. Once loaded, the index (it lives as
     long as the process) is moved to the collector's permanent generation (``gc.freeze``), so
     no later collection scans it again."""
-    global _index, _grid
+    global _index, _grid, _arabic_map
     if _index is not None:
         return _index
     with _lock:
@@ -469,18 +469,20 @@ def load_index() -> dict[str, list[_Entry]]:
                 data = pickle.load(fh)
             _grid = data["grid"]
             _index = data["names"]
+            _arabic_map = data["arabic"]
             gc.freeze()
             return _index
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
             pass
         names, grid = _build()
         _grid, _index = grid, names
+        _arabic_map = _build_arabic_map(names)
         gc.freeze()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump({"names": names, "grid": grid}, fh,
+                pickle.dump({"names": names, "grid": grid, "arabic": _arabic_map}, fh,
                             protocol=pickle.HIGHEST_PROTOCOL)  # fmt: skip
             os.replace(tmp, path)
         except OSError:
@@ -841,26 +843,31 @@ def _arabic_key(name: str) -> str:
 _arabic_map: dict[str, list[_Entry]] | None = None
 
 
+def _build_arabic_map(index: dict[str, list[_Entry]]) -> dict[str, list[_Entry]]:
+    """Folded key (:func:`_arabic_key`) -> entries in Arabic-speaking countries whose gazetteer
+    name is an Arabic transliteration; built with the index and cached in its pickle."""
+    amap: dict[str, list[_Entry]] = {}
+    for k, entries in index.items():
+        if not _ARABIC_FEATURE.search(k):
+            continue
+        keep = [e for e in entries if e[2] in _ARABIC_CC]
+        if keep:
+            bucket = amap.setdefault(_arabic_key(k), [])
+            bucket.extend(e for e in keep if e not in bucket)
+    return amap
+
+
 def _arabic_lookup(name: str, index: dict[str, list[_Entry]]) -> list[_Entry]:
     """Entries in Arabic-speaking countries whose gazetteer name is an Arabic transliteration
     (it has an article or an ayn/hamza mark) and folds like *name* (:func:`_arabic_key`).
     Used only when *name* itself is not in the gazetteer."""
-    global _arabic_map
     key = _arabic_key(name)
     article = re.match(rf"{_ARTICLE}[\s-]", _norm(name)) is not None
     if len(key) < (3 if article else 4):
         return []  # "al-Ra" and the like: too short to tell apart ("al-Bab" is not)
-    with _lock:
-        if _arabic_map is None:
-            amap: dict[str, list[_Entry]] = {}
-            for k, entries in index.items():
-                if not _ARABIC_FEATURE.search(k):
-                    continue
-                keep = [e for e in entries if e[2] in _ARABIC_CC]
-                if keep:
-                    bucket = amap.setdefault(_arabic_key(k), [])
-                    bucket.extend(e for e in keep if e not in bucket)
-            _arabic_map = amap
+    if _arabic_map is None:
+        load_index()  # builds or loads the map with the index
+    assert _arabic_map is not None
     return list(_arabic_map.get(key, []))
 
 

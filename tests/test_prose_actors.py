@@ -22,6 +22,38 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a later sentence opposing a force of the same state to another names side 2
+        # ("Russian Navy" ~ "Russian forces"; "northern Turkish-led forces" ~ "Turkish Armed
+        # Forces")
+        (
+            "On 24 February, the Russian Navy attacked Snake Island and captured it. Later, "
+            "Ukraine launched a campaign against Russian forces on the island.",
+            [["Russian Navy"], ["Ukraine"]],
+        ),
+        (
+            "The Battle of X included an offensive launched by Syrian rebel groups and the "
+            "Turkish Armed Forces north of Aleppo. The northern Turkish-led forces intended to "
+            "capture X from the Islamic State of Iraq and the Levant (ISIL).",
+            [
+                ["Syrian rebel groups", "Turkish Armed Forces"],
+                ["Islamic State of Iraq and the Levant (ISIL)"],
+            ],
+        ),
+        # different parties of one country are not one side
+        (
+            "The battle began with an offensive launched by Syrian rebel groups north of Aleppo. "
+            "The Syrian government forces launched an offensive against ISIL.",
+            [["Syrian rebel groups"]],
+        ),
+    ],
+)
+def test_sides_across_lead_sentences(text: str, expected: list[list[str]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The Battle of X was a military engagement between the Armed Forces of Ukraine and "
             "the Armed Forces of the Russian Federation during the war.",
@@ -178,6 +210,69 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
             [["Syrian Armed Forces"]],
         ),
         ("The Battle of X was a military engagement in the town of X during the war.", []),
+        # "<A> intended to capture <place> from <B>": the place's holder is side 2
+        (
+            "The Turkish-led forces intended to capture Y from the Islamic State of Iraq and "
+            "the Levant (ISIL), as part of the intervention.",
+            [["Turkish-led forces"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        # ... but not a time or place after "from"
+        ("The Syrian Army captured Palmyra from the south in March 2016.", [["Syrian Army"]]),
+        # "an operation of <A> against <B>"
+        (
+            "The X campaign was a large-scale military operation of the Syrian Army (SAA) "
+            "against the Islamic State of Iraq and the Levant (ISIL) during the war.",
+            [["Syrian Army (SAA)"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        ("The X campaign was a campaign of bombing against the city of X.", []),
+        # "an offensive conducted by <A> on areas controlled by <B>"
+        (
+            "The X campaign started with an offensive conducted by ISIL forces on areas "
+            "controlled by Tahrir al-Sham (HTS) in the north.",
+            [["ISIL forces"], ["Tahrir al-Sham (HTS)"]],
+        ),
+        # "launched by <A> … to expel <B>": only an armed party driven out
+        (
+            "A military counteroffensive was launched by Ukraine on 29 August 2022 to expel "
+            "Russian forces occupying the southern regions of X.",
+            [["Ukraine"], ["Russian forces"]],
+        ),
+        (
+            "A counteroffensive was launched by Ukraine on 29 August 2022 to expel Russia's "
+            "influence from the region.",
+            [["Ukraine"]],
+        ),
+        # a place attacked is no side; a participle clause names the foe
+        (
+            "On 24 February, the Russian Navy attacked Snake Island, a Ukrainian island in the "
+            "Black Sea, and captured it.",
+            [["Russian Navy"]],
+        ),
+        (
+            "From their base in Crimea, the Russian Armed Forces attacked Kherson Oblast, "
+            "Mykolaiv Oblast, and Zaporizhzhia Oblast in southern Ukraine, battling the Armed "
+            "Forces of Ukraine.",
+            [["Russian Armed Forces"], ["Armed Forces of Ukraine"]],
+        ),
+        ("In March, Russian forces besieged Chernihiv for a month.", [["Russian forces"]]),
+        # a country attacked is a party
+        (
+            "In 2022, Russian forces attacked Ukraine from three directions.",
+            [["Russian forces"], ["Ukraine"]],
+        ),
+        # a subject that is a comma list; the invaded country is side 2
+        (
+            "The invasion lasted a month, in which a combined force of troops from the United "
+            "States, the United Kingdom, Australia and Poland invaded Iraq.",
+            [["United States", "United Kingdom", "Australia", "Poland"], ["Iraq"]],
+        ),
+        ("In 2003, Russia invaded Ukraine.", [["Russia"], ["Ukraine"]]),
+        ("In March, Russia and Belarus invaded the Kyiv Oblast.", [["Russia", "Belarus"]]),
+        # a list of two after a comma is not extended over the clause before it
+        (
+            "After the Battle of Kyiv, Russian forces and the Wagner Group captured Y.",
+            [["Russian forces", "Wagner Group"]],
+        ),
     ],
 )
 def test_sides_from_lead(text: str, expected: list[list[str]]) -> None:

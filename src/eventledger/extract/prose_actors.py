@@ -8,7 +8,9 @@ These rules read only such sentences of the lead paragraph, and only these shape
   "against" separates the sides), "… between *A* on one side and *B* on the other"; "an
   offensive launched by *A* against *B*" (also "conducted / carried out / led by", "an operation
   by …", and "to capture X from *B*"); "*A* launched an offensive against *B*"; "The
-  combatants were *A* and *B*". A list of three or more parties without "against" makes two
+  combatants were *A* and *B*"; "an operation of *A* against *B*", "conducted by *A* on areas
+  controlled by *B*", "launched by *A* … to expel *B*", "*A* intended to capture X from *B*",
+  "*A* invaded *C*" (a country), "*A* attacked P (a place), battling *B*". A list of three or more parties without "against" makes two
   sides only when the extra parties are called allied ("… and the allied separatist Donetsk
   People's Republic") and so join the party before them; otherwise the sides are unclear and
   none is taken (null beats a guess).
@@ -85,7 +87,12 @@ _TRAILING_ADVERB = re.compile(
 )
 #: Words after a country or demonym that still name its state forces ("Russian armed forces").
 _GENERIC_FORCE = frozenset(
-    "forces army troops military armed ground soldiers units federation federal".split()
+    "forces army troops military armed ground soldiers units federation federal navy naval "
+    "led".split()
+)
+#: "northern Turkish-led forces": a compass word says where a force is, not whose it is.
+_COMPASS_WORD = re.compile(
+    r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
 )
 #: Bare nouns that name no party of their own ("… and allied groups").
 _GENERIC = frozenset("groups factions forces allies units others troops elements".split())
@@ -347,16 +354,60 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         if not first:
             continue
         sides = [first]
-        rest_m = _AGAINST.search(masked, end) or _FROM_CAPTURE.search(masked, end)
+        held = _ON_HELD_BY.match(masked, end)
+        if held:
+            # "an offensive conducted by ISIL forces on areas controlled by Tahrir al-Sham"
+            second = _party(text, held.end(), _phrase_end(masked, held.end()))
+            return [first, second] if second and not _same_party(first, second) else sides
+        rest_m = (
+            _AGAINST.search(masked, end)
+            or _FROM_CAPTURE.search(masked, end)
+            or _EXPEL.search(masked, end)
+        )
         if rest_m and not re.search(
             r"\b(?:by|which|who|including)\b", masked[end : rest_m.start()]
         ):
             # "… launched by the SDF, the Battle of Mosul launched by the Iraqi forces, and …
             # conducted by ISIL against …": an opponent after another agent is that agent's
             second = _party(text, rest_m.end(), _phrase_end(masked, rest_m.end()))
+            if rest_m.re is _EXPEL:
+                # "launched by Ukraine … to expel Russian forces": only an armed party
+                second = [x for x in second if _armed(x[2])]
             if second:
                 sides.append(second)
         return sides
+    return []
+
+
+#: "… by <A> on areas controlled by <B>": the areas' holder is the other side.
+_ON_HELD_BY = re.compile(
+    r"\s+(?:on|against|into)\s+(?:the\s+)?(?:areas?|territor(?:y|ies)|positions?|towns?|"
+    r"villages?|regions?|enclaves?|pockets?)\s+(?:controlled|held|defended|occupied)\s+by\s+"
+)
+#: "… to expel Russian forces occupying …": the party driven out is the other side.
+_EXPEL = re.compile(
+    r"\bto\s+(?:expel|oust|dislodge|drive\s+out|push\s+back|repel|defeat|destroy)\s+(?:the\s+)?",
+    re.I,
+)
+#: "a military operation of the Syrian Army (SAA) against ISIL": the operation's owner
+#: fights the party it is against.
+_OPERATION_OF = re.compile(
+    r"\b(?:operation|offensive|counteroffensive|counter-offensive|campaign|assault|"
+    r"intervention|incursion)\s+of\s+"
+)
+
+
+def _operation_of(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    for m in _OPERATION_OF.finditer(masked):
+        end = _phrase_end(masked, m.end())
+        against = re.match(r"\s+against\s+", masked[end:])
+        if against is None:
+            continue
+        first = [x for x in _party(text, m.end(), end) if _armed(x[2])]
+        b0 = end + against.end()
+        second = _party(text, b0, _phrase_end(masked, b0))
+        if first and second and not _same_party(first, second):
+            return [first, second]
     return []
 
 
@@ -389,9 +440,13 @@ _VERB = re.compile(
 def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
     """The party named by the subject just before the verb at *verb* (a short phrase after the
     clause's opening comma or connective), or none."""
-    start = 0
-    for m in _SUBJECT_OPENER.finditer(masked, 0, verb):
-        start = m.end()
+    openers = list(_SUBJECT_OPENER.finditer(masked, 0, verb))
+    start = openers[-1].end() if openers else 0
+    listed = _list_start(text, openers, verb)
+    if listed is not None:
+        # "a combined force of troops from the United States, the United Kingdom, Australia
+        # and Poland invaded Iraq": the subject is the whole list, not its last item
+        return _party(text, listed, start + len(text[start:verb].rstrip()))
     subject = text[start:verb]
     if not subject.strip() or len(subject.split()) > _SUBJECT_WORDS or _VERB.search(subject):
         return []  # a clause, not a subject ("… acknowledged Ukraine had …")
@@ -403,6 +458,52 @@ def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
     if verb_at and verb_at.start() > a:
         b = verb_at.start()
     return _party(text, a, b)
+
+
+#: One name of a list: capitalised words ("the United Kingdom", "Australia").
+_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
+_LAST_TWO = re.compile(rf"\s*{_NAME}\s+and\s+{_NAME}\s*")
+_ONE_NAME = re.compile(rf"\s*{_NAME}\s*")
+#: A clause opener that is no list item: "In March, Russia and Belarus invaded …".
+_NOT_LIST_ITEM = re.compile(
+    r"^\s*(?:In|On|At|By|After|Before|During|From|Since|Following|Until|Throughout|Over|"
+    r"Later|Then|Meanwhile|However)\b|\b(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Spring|Summer|Autumn|Winter)\b"
+)
+#: The first item of a list after a group word: "troops from the United States".
+_GROUP_FROM_NAME = re.compile(rf"{_GROUP_WORD.pattern}\s+(?:from|of)\s+(?P<n>{_NAME})\s*$", re.I)
+
+
+def _list_start(text: str, openers: list[re.Match[str]], verb: int) -> int | None:
+    """Where a subject that is a comma list of three or more names ends in "<name> and
+    <name>" starts ("the United States, the United Kingdom, Australia and Poland"): the
+    comma before its last items opens no clause. The first item is a name that opens the
+    clause or follows a group word ("troops from the United States"); None if there is no
+    such list."""
+    if not openers or not openers[-1].group().startswith(","):
+        return None
+    if not _LAST_TWO.fullmatch(text, openers[-1].end(), verb):
+        return None
+    items = 2
+    k = len(openers) - 1
+    while True:
+        before = openers[k - 1].end() if k else 0
+        segment = text[before : openers[k].start()]
+        if k and openers[k - 1].group().startswith(",") and _ONE_NAME.fullmatch(segment):
+            items, k = items + 1, k - 1  # a middle item between two commas
+            continue
+        group = _GROUP_FROM_NAME.search(segment)
+        if group:
+            first = before + group.start("n")
+        elif (
+            _ONE_NAME.fullmatch(segment)
+            and not _NOT_LIST_ITEM.search(segment)
+            and not (k and openers[k - 1].group().startswith(","))
+        ):
+            first = before + len(segment) - len(segment.lstrip())
+        else:
+            return None
+        return first if items + 1 >= 3 else None
 
 
 #: A lower-case past-tense verb that ends a subject's phrase ("… Forces advanced").
@@ -456,12 +557,40 @@ _SUBJECT_FOUGHT = re.compile(
 )
 #: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
 _SUBJECT_ACTED = re.compile(
-    r"\b(?:(?:attempted|tried|sought|failed)\s+to\s+(?:capture|take|seize|encircle|storm)|"
+    r"\b(?:(?:attempted|tried|sought|failed|intended|aimed|planned)\s+to\s+"
+    r"(?:capture|take|seize|encircle|storm|recapture|retake)|"
     r"captured|seized|advanced\s+(?:on|into|towards?)|invaded|shelled|stormed)\b"
 )
+#: "… capture al-Bab from <B>": the party the place is taken from (in the same clause).
+_TAKEN_FROM = re.compile(r"[^,;.()]{0,80}?\bfrom\s+(?:the\s+)?")
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$")
+
+#: The last word of a name that calls it a place: "Snake Island", "Kherson Oblast",
+#: "Hostomel Airport".
+_PLACE_WORD = re.compile(
+    r"\b(?:Island|Islands|Oblast|Oblasts|Governorate|Province|District|Raion|Region|County|"
+    r"Municipality|Airport|Airbase|Air\s+Base|Base|Port|Peninsula|Valley|Mountain|Hill|Bridge|"
+    r"Dam|Plant|Station|Village|City|Town)$"
+)
+
+
+def _is_place(actor: Actor) -> bool:
+    """Whether *actor* is a place named as the object of an attack ("attacked Snake Island",
+    "besieged Chernihiv"), not a party: no state or known armed group, no group word, and a
+    name ending in a place word or that the gazetteer knows as a town or division."""
+    if actor.kind != "unknown" or _GROUP_WORD.search(actor.name) or _armed(actor):
+        return False
+    name = re.sub(r"^the\s+", "", actor.name)
+    if _PLACE_WORD.search(name):
+        return True
+    from eventledger.normalise.places import _fold, _norm, load_index
+
+    return any(
+        e[0] in ("city", "admin1", "admin2") and _fold(e[1]) == _fold(name)
+        for e in load_index().get(_norm(name), [])
+    )
 
 
 def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -472,6 +601,15 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         first = _subject(text, masked, m.start())
         if first:
             second = _party(text, m.end(), _phrase_end(masked, m.end()))
+            if second and all(_is_place(x[2]) for x in second):
+                # "the Russian Armed Forces attacked Kherson Oblast, …, battling the Armed
+                # Forces of Ukraine": a place is no side; a participle clause names the foe
+                later = _PARTICIPLE.search(masked, m.end())
+                second = (
+                    _party(text, later.end(), _phrase_end(masked, later.end()))
+                    if later and masked[later.end() - 1] == " "
+                    else []
+                )
             if second and re.match(r"re(?:pelled|pulsed|sisted)", m.group()):
                 return [second, first]  # "A repelled a Russian attack": the attacker first
             return [first, second] if second else [first]
@@ -479,6 +617,19 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     if m is not None and not _PASSIVE.search(masked, 0, m.start()):
         first = _subject(text, masked, m.start())
         if first:
+            second: list[tuple[int, int, Actor]] = []
+            if m.group().startswith("invaded"):
+                # "Russia invaded Ukraine": the invaded country is the other side
+                obj = _party(text, m.end() + 1, _phrase_end(masked, m.end() + 1))
+                second = obj if obj and all(x[2].kind == "state" for x in obj) else []
+            elif re.search(r"(?:capture|take|seize|captured|seized)$", m.group()):
+                # "<A> intended to capture al-Bab from ISIL": the place's holder
+                taken = _TAKEN_FROM.match(masked, m.end())
+                if taken:
+                    obj = _party(text, taken.end(), _phrase_end(masked, taken.end()))
+                    second = obj if obj and all(_armed(x[2]) for x in obj) else []
+            if second and not _same_party(first, second):
+                return [first, second]
             return [first]
     return []
 
@@ -486,7 +637,7 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
 #: ", fighting <B>", ", offering fierce resistance": a participle clause whose agent is the
 #: sentence's subject ("Some Ukrainian forces stayed near X, fighting Russian forces in …").
 _PARTICIPLE = re.compile(
-    r",\s+(?:(?:fighting|engaging|clashing\s+with)\s+|(?:offering|putting\s+up|mounting)\s+"
+    r",\s+(?:(?:fighting|battling|engaging|clashing\s+with)\s+|(?:offering|putting\s+up|mounting)\s+"
     r"(?:\w+\s+){0,2}resistance(?:\s+(?:to|against)\s+)?)"
 )
 
@@ -590,6 +741,7 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _subject_launched,
         _captured_from,
         _named_operation,
+        _operation_of,
         _passive_agent,
         _subject_verb,
         _participle,
@@ -668,7 +820,7 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
         "Russian forces", "the Russian army"); None for any other name ("Syrian rebel
         groups" and "Syrian government forces" are different parties)."""
         words = re.split(r"[^\w]+", name.casefold())
-        words = [w for w in words if w and w != "the"]
+        words = [w for w in words if w and w != "the" and not _COMPASS_WORD.fullmatch(w)]
         if not words or any(w not in _GENERIC_FORCE for w in words[1:]):
             return None
         return words[0][:5] if len(words[0]) >= 5 else words[0]

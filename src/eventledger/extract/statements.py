@@ -989,6 +989,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             if spanned is not None:
                 found = spanned
     if found is None:
+        _narrative_start(b, doc, support)
         return
     s, d = found
     last = _title_last_year(doc)
@@ -1245,6 +1246,61 @@ def _narrative_span(
         st.value["date_prec"] = 4 if value["precision"] == "month" else 5
 
 
+def _narrative_start(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
+    """A battle/siege/offensive whose lead gives no date at all: the first sentence of the
+    first narrative section (not Background, Prelude …) that opens the event (advanced,
+    attacked, launched, entered …) at a day starts it ("Huliaipole lost power and water from
+    2 March 2022. … On 5 March, Russian forces briefly entered Huliaipole": 5 March 2022), a
+    day without a year taking the year of the latest full date before it (in the Background
+    or the narrative) and the title's year; no year written anywhere before it, no start. The
+    end is sought as for a lead start (:func:`_narrative_span`); with none, date_prec 5."""
+    title = doc.title or ""
+    if not _DURATIVE_TITLE.search(title) or _COUNTER.search(title) or _YEAR_RANGE.search(title):
+        return
+    narrative = _narrative(doc)
+    if not narrative:
+        return
+    years = _YEAR_IN_TITLE.findall(title)
+    before = [s for s in doc.body() if s.section is not None]
+    before = before[: before.index(narrative[0])] + narrative
+    lead_years = [
+        d.start[:4]
+        for t in _whole_lead(doc)
+        for d in _event_dates(doc, t)
+        if re.search(r"\b\d{4}\b", d.text or "") and (d.start or "")[:4].isdigit()
+    ]
+    year = years[0] if len(years) == 1 else (lead_years[0] if lead_years else None)
+    walked = narrative
+    if year is None:
+        # no year in the title or the lead: the Background's first full date, walked on
+        for k, t in enumerate(before):
+            full = [d for d in find_dates(t.plain.text) if re.search(r"\b\d{4}\b", d.text or "")]
+            if full:
+                year = min(full, key=lambda x: x.start_offset).start[:4]
+                walked = before[k:]
+                break
+        else:
+            return
+    for s, e in _year_walk(walked, int(year)):
+        if s.section != narrative[0].section or s not in narrative:
+            continue
+        opening = s.plain.text[: e.start_offset]
+        if (
+            e.precision != "day"
+            or e.end is not None
+            or not _OPENING.search(s.plain.text)
+            or re.search(r"\b(?:by|until|till|since|before)\s+$", opening, re.I)
+        ):
+            continue
+        if years and (e.start or "")[:4] != years[0]:
+            return
+        value = _date_value(e)
+        value["date_prec"] = 5
+        st = b.add_from_sentence("date", s, e.start_offset, e.end_offset, support, value=value)
+        _narrative_span(b, doc, support, s, e, st)
+        return
+
+
 def _day_of_year(text: str, d: Any) -> Any:
     """A sentence dated only by a year whose later day has no year ("During the 2022 Russian
     invasion of Ukraine, the zone was captured on 24 February"): the day takes the year stated
@@ -1482,8 +1538,9 @@ def _lead_end_date(
     siege": the year is the start's): the event spans from the one to the other. The first
     such sentence wins, its most precise date ("in late December-early January 2023, and on
     16 January … secured control of the town": 16 January); an end before the start or
-    inside the start's month is ignored. *lead* is the sentences read (the first paragraph,
-    or the whole lead when the start came from a later paragraph)."""
+    inside the start's month is ignored. *lead* is the sentences read: the whole lead, every
+    paragraph ("Ukrainian forces liberated the city of Kherson two days later, on 11
+    November" in the third)."""
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
     for s in lead[lead.index(first) + 1 :]:

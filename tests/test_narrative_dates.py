@@ -143,3 +143,105 @@ def test_narrative_and_lead_end_dates(
         "precision": precision,
         "date_prec": date_prec,
     }
+
+
+# the lead gives no date at all: the first narrative day that opens the event starts it (a
+# day without a year takes the lead's year); "lost power from 2 March 2022" opens nothing
+NO_LEAD_DATE = """---
+subject: Battle of Huliaipole
+---
+
+The **Battle of Huliaipole** is an ongoing military conflict over the city of Huliaipole.
+
+In May 2022, the Russian forces began an intensive shelling of Huliaipole.
+
+## March 2022
+
+Huliaipole lost power and water from 2 March 2022.
+On 5 March, Russian forces briefly entered Huliaipole.
+"""
+# no year in the title or the lead: the Background's full date lends its year, walked on
+BACKGROUND_YEAR = """---
+subject: Battle of Dovhenke
+---
+
+The **Battle of Dovhenke** was a military engagement in the village of Dovhenke.
+
+## Background
+
+On 24 February 2022, Russia invaded Ukraine. On 1 April, Izium was under Russian control.
+
+## First battle
+
+On 11 April, Russian forces launched an attack against Dovhenke.
+"""
+# no year written anywhere before the narrative day: no date
+NO_YEAR = BACKGROUND_YEAR.replace("On 24 February 2022, Russia", "Russia")
+# no opening verb in the first narrative section: no date
+NO_OPENING_DAY = NO_LEAD_DATE.replace("briefly entered", "shelled")
+# a title's range of years: a lead range inside the first year is a phase, not the span
+TITLE_RANGE = """---
+subject: Battle of Marinka (2022–2023)
+---
+
+The **Battle of Marinka** is an ongoing battle in the city of Marinka. Shelling of the town
+intensified between 17 February and 22 February 2022, and fighting began on 17 March.
+"""
+# a counteroffensive is a lasting event: an end in a later lead paragraph ("liberated the city
+# of <title place>"), a start month it was launched in with no end: date_prec 5
+COUNTER = """---
+subject: 2022 Kherson counteroffensive
+---
+
+A military counteroffensive was launched by Ukraine on 29 August 2022 to expel Russian forces.
+
+Military analysts consider the counteroffensive to be the third phase of the war.
+
+On 9 November, Russian troops were ordered to withdraw from Kherson. Ukrainian forces
+liberated the city of Kherson two days later, on 11 November.
+
+## August
+
+On 29 August, Ukraine announced the counteroffensive.
+"""
+COUNTER_MONTH = """---
+subject: 2023 Ukrainian counteroffensive
+---
+
+In early June 2023, during the Russian invasion of Ukraine, Ukraine launched a
+counteroffensive against Russian forces.
+
+## Southern front
+
+Starting on June 3, a brigade engaged in a slow offensive action.
+"""
+# "fought in <month>": no opening verb, the month stands (4)
+FOUGHT_MONTH = COUNTER_MONTH.replace(
+    "In early June 2023, during the Russian invasion of Ukraine, Ukraine launched a\n"
+    "counteroffensive against Russian forces.",
+    "In early June 2023, the counteroffensive was fought near Orikhiv.",
+)
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "end", "precision", "date_prec"),
+    [
+        (NO_LEAD_DATE, "2022-03-05", None, "day", 5),
+        (BACKGROUND_YEAR, "2022-04-11", None, "day", 5),
+        (NO_YEAR, None, None, None, None),
+        (NO_OPENING_DAY, None, None, None, None),
+        (TITLE_RANGE, "2022-02-17", None, "day", 5),
+        (COUNTER, "2022-08-29", "2022-11-11", "day", 5),
+        (COUNTER_MONTH, "2023-06", None, "month", 5),
+        (FOUGHT_MONTH, "2023-06", None, "month", 4),
+    ],
+)
+def test_dates_without_a_lead_day(
+    md: str, start: str | None, end: str | None, precision: str | None, date_prec: int | None
+) -> None:
+    assert _date(md) == {
+        "start": start,
+        "end": end,
+        "precision": precision,
+        "date_prec": date_prec,
+    }

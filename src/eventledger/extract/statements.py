@@ -930,6 +930,29 @@ def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
     return None
 
 
+def _title_last_year(doc: Document) -> str | None:
+    """The last year of a title's range of years ("Battle of Marinka (2022–2023)": 2023,
+    "(2015–16)": 2016), None when the title has no such range."""
+    m = re.search(r"\b(\d{4})\s*[–—-]\s*(\d{4}|\d{2})\b", doc.title or "")
+    if m is None:
+        return None
+    first, last = m.group(1), m.group(2)
+    last = first[:2] + last if len(last) == 2 else last
+    return last if last > first else None
+
+
+def _opens_there(text: str, d: Any) -> bool:
+    """Whether *text* says the event opened at its date *d*: an opening verb before it
+    ("launched … on 14 January 2017") or, when the date opens the sentence, in its main clause
+    ("In early June 2023, …, Ukraine launched a counteroffensive"), with no end word there."""
+    if _OPENS_AT.search(text[: d.start_offset]):
+        return True
+    if text[: d.start_offset].strip().lower() not in ("in", "on", ""):
+        return False
+    rest = text[d.end_offset :]
+    return bool(_OPENS_AT.search(rest)) and not _ENDED_AT.search(rest)
+
+
 def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
     """A page without an infobox date: the first date of the lead paragraph, if any; when
     that is no exact day, a lead sentence that states the event's span ("The battle lasted
@@ -955,20 +978,25 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
             d = _yearless_start(s.plain.text, d) or d
             found = s, d
             break
-    lead = _lead(doc)
     if found is None or (found[1].precision != "day" and found[1].end is None):
         later = _later_lead_day(doc, found[1] if found else None)
         if later is not None:
             s, d = later
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
-            found, lead = (s, d), _whole_lead(doc)
+            found = s, d
         else:
             spanned = _lead_yearless_span(doc, found[1] if found else None)
             if spanned is not None:
-                found, lead = spanned, _whole_lead(doc)
+                found = spanned
     if found is None:
+        _narrative_start(b, doc, support)
         return
     s, d = found
+    last = _title_last_year(doc)
+    if d.end is not None and last is not None and d.end[:4] < last:
+        # "Battle of Marinka (2022–2023)": "Shelling … intensified between 17 February and 22
+        # February 2022" is a phase, not the span of an event that went on into 2023
+        d = replace(d, end=None, date_prec=5)
     st = b.add_from_sentence(
         "date",
         s,
@@ -977,16 +1005,17 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         support,
         value=_date_value(d),
     )
-    _lead_end_date(b, doc, support, s, d, lead)
+    _lead_end_date(b, doc, support, s, d, _whole_lead(doc))
     if (
         st.value["end"] is None
-        and st.value["date_prec"] == 1
+        and st.value["date_prec"] in (1, 4)
         and _DURATIVE_TITLE.search(doc.title or "")
-        and _OPENS_AT.search(s.plain.text[: d.start_offset])
+        and _opens_there(s.plain.text, d)
     ):
-        # "a military operation launched … on 14 January 2017", and no end: a battle or
-        # offensive that lasted an unknown time from that day is not one exact day (UCDP
-        # date_prec 1); only a longer period is known (5)
+        # "a military operation launched … on 14 January 2017" ("Ukraine launched a
+        # counteroffensive in early June 2023"), and no end: a battle or offensive that lasted
+        # an unknown time from that day or month is not known to that day or month (UCDP
+        # date_prec 1, 4); only a longer period is known (5)
         st.value["date_prec"] = 5
     _narrative_span(b, doc, support, s, d, st)
 
@@ -1026,6 +1055,9 @@ _NARRATIVE_END = re.compile(
 #: A battle or siege is fought over its place: taking or leaving it ends the event (an
 #: offensive's place may be lost and retaken on the way).
 _FOUGHT_OVER = re.compile(r"\b(?:battle|siege|blockade|encirclement)\b", re.I)
+#: "2023 Ukrainian counteroffensive": a campaign on several fronts, whose narrative sections
+#: each open and end one front's fighting.
+_COUNTER = re.compile(r"\bcounter-?offensives?\b", re.I)
 #: A title of several events ("Battles of Voznesensk"): no one narrative span.
 _SERIES = re.compile(r"\b(?:battles|sieges|offensives|clashes)\b", re.I)
 #: A title's range of years ("Battle of Ramadi (2015–2016)"): its narrative may open before.
@@ -1125,6 +1157,8 @@ def _narrative_span(
     title = doc.title or ""
     if st is None or not _DURATIVE_TITLE.search(title) or _SERIES.search(title):
         return
+    if _COUNTER.search(title):
+        return  # a counteroffensive's narrative runs front by front: no one opening or end
     value = st.value
     start = value["start"] or ""
     years = _YEAR_IN_TITLE.findall(doc.title or "")
@@ -1210,6 +1244,61 @@ def _narrative_span(
         # a battle started on a day, its end unknown: a longer period (5), or the lead's
         # month it was fought in ("fought in August 2016"), 4
         st.value["date_prec"] = 4 if value["precision"] == "month" else 5
+
+
+def _narrative_start(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
+    """A battle/siege/offensive whose lead gives no date at all: the first sentence of the
+    first narrative section (not Background, Prelude …) that opens the event (advanced,
+    attacked, launched, entered …) at a day starts it ("Huliaipole lost power and water from
+    2 March 2022. … On 5 March, Russian forces briefly entered Huliaipole": 5 March 2022), a
+    day without a year taking the year of the latest full date before it (in the Background
+    or the narrative) and the title's year; no year written anywhere before it, no start. The
+    end is sought as for a lead start (:func:`_narrative_span`); with none, date_prec 5."""
+    title = doc.title or ""
+    if not _DURATIVE_TITLE.search(title) or _COUNTER.search(title) or _YEAR_RANGE.search(title):
+        return
+    narrative = _narrative(doc)
+    if not narrative:
+        return
+    years = _YEAR_IN_TITLE.findall(title)
+    before = [s for s in doc.body() if s.section is not None]
+    before = before[: before.index(narrative[0])] + narrative
+    lead_years = [
+        d.start[:4]
+        for t in _whole_lead(doc)
+        for d in _event_dates(doc, t)
+        if re.search(r"\b\d{4}\b", d.text or "") and (d.start or "")[:4].isdigit()
+    ]
+    year = years[0] if len(years) == 1 else (lead_years[0] if lead_years else None)
+    walked = narrative
+    if year is None:
+        # no year in the title or the lead: the Background's first full date, walked on
+        for k, t in enumerate(before):
+            full = [d for d in find_dates(t.plain.text) if re.search(r"\b\d{4}\b", d.text or "")]
+            if full:
+                year = min(full, key=lambda x: x.start_offset).start[:4]
+                walked = before[k:]
+                break
+        else:
+            return
+    for s, e in _year_walk(walked, int(year)):
+        if s.section != narrative[0].section or s not in narrative:
+            continue
+        opening = s.plain.text[: e.start_offset]
+        if (
+            e.precision != "day"
+            or e.end is not None
+            or not _OPENING.search(s.plain.text)
+            or re.search(r"\b(?:by|until|till|since|before)\s+$", opening, re.I)
+        ):
+            continue
+        if years and (e.start or "")[:4] != years[0]:
+            return
+        value = _date_value(e)
+        value["date_prec"] = 5
+        st = b.add_from_sentence("date", s, e.start_offset, e.end_offset, support, value=value)
+        _narrative_span(b, doc, support, s, e, st)
+        return
 
 
 def _day_of_year(text: str, d: Any) -> Any:
@@ -1390,7 +1479,9 @@ def _siege_since(
 
 #: Titles of events that last (a siege, a battle): a later lead sentence may date their end.
 _DURATIVE_TITLE = re.compile(
-    r"\b(sieges?|battles?|offensives?|occupation|blockade|campaign|standoff|encirclement)\b", re.I
+    r"\b(sieges?|battles?|(?:counter)?offensives?|occupation|blockade|campaign|standoff"
+    r"|encirclement)\b",
+    re.I,
 )
 #: A lead sentence that says the event ended: the siege was lifted/broken, the attacker left
 #: or withdrew from a named place, the fighting ended.
@@ -1408,7 +1499,8 @@ _ENDING = re.compile(
 #: city of Fallujah", "fully captured Sievierodonetsk": taking the whole of a place, which ends
 #: a battle or offensive when the place is its goal (:func:`_takes_goal`).
 _TAKES = re.compile(
-    r"\b(?:recaptur(?:ed|ing)|fully\s+captur(?:ed|ing)|took\s+full\s+control\s+of)\s+"
+    r"\b(?:recaptur(?:ed|ing)|fully\s+captur(?:ed|ing)|took\s+full\s+control\s+of"
+    r"|liberat(?:ed|ing))\s+"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:(?:city|town|village)\s+of\s+)?"
     r"(?P<p>[A-Z][\w'’-]+)"
 )
@@ -1446,8 +1538,9 @@ def _lead_end_date(
     siege": the year is the start's): the event spans from the one to the other. The first
     such sentence wins, its most precise date ("in late December-early January 2023, and on
     16 January … secured control of the town": 16 January); an end before the start or
-    inside the start's month is ignored. *lead* is the sentences read (the first paragraph,
-    or the whole lead when the start came from a later paragraph)."""
+    inside the start's month is ignored. *lead* is the sentences read: the whole lead, every
+    paragraph ("Ukrainian forces liberated the city of Kherson two days later, on 11
+    November" in the third)."""
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
     for s in lead[lead.index(first) + 1 :]:

@@ -245,3 +245,90 @@ def test_dates_without_a_lead_day(
         "precision": precision,
         "date_prec": date_prec,
     }
+
+
+# the narrative's end words: the fighting or the withdrawal ended, the title's place
+# liberated, the attacker driven from it, "full control of the city" in a dateless sentence
+# that opens "That evening" (the day of the sentence before)
+FIGHTING_ENDED = """---
+subject: Battle of Balakliia
+---
+
+The **Battle of Balakliia** was the first battle of a counteroffensive that began on
+September 6, 2022.
+
+## Battle
+
+On September 6, Ukrainian forces launched an offensive towards Balakliia.
+Fighting ended on September 8, with Ukrainian forces liberating all of Balakliia.
+"""
+WITHDRAWAL_ENDED = """---
+subject: Battle of Romny
+---
+
+The **Battle of Romny** was a series of engagements in Romny which began on 24 February 2022.
+
+## Battle
+
+On 26 February, a convoy was bombed near the town.
+
+## Russian withdrawal
+
+Russian forces began to withdraw from the raion on April 1. The withdrawal ended on April 4.
+"""
+DROVE_FROM = """---
+subject: Battle of Dovhenke
+---
+
+The **Battle of Dovhenke** was a military engagement in the village of Dovhenke.
+
+## Background
+
+On 24 February 2022, Russia invaded Ukraine.
+
+## Battle
+
+On 11 April, Russian forces launched an attack against Dovhenke.
+Fighting stagnated until September 6th, when a counteroffensive drove Russia from Dovhenke.
+"""
+THAT_EVENING = """---
+subject: First Battle of Kreminna
+---
+
+The **First Battle of Kreminna** was a military engagement over the city of Kreminna.
+
+## Battle
+
+On 18 April 2022, Russian forces entered Kreminna, where street fights began.
+Russian forces later captured the city hall on the 19 April. That evening, the governor
+reported that the remaining Ukrainian troops withdrew, giving Russian troops full control of
+the city.
+"""
+# not ends: the fighting ended somewhere else (no "on/by" date right after), another place
+# liberated or driven from, full control of the city hall; a sentence with its own date ends
+# the event at that date, not the day before
+ENDED_ELSEWHERE = FIGHTING_ENDED.replace(
+    "Fighting ended on September 8, with Ukrainian forces liberating all of Balakliia.",
+    "Fighting ended in Shevchenkove on September 8, with Ukrainian forces liberating Savyntsi.",
+)
+DROVE_ELSEWHERE = DROVE_FROM.replace("drove Russia from Dovhenke", "drove Russia from Izium")
+CITY_HALL = THAT_EVENING.replace("full control of\nthe city.", "full control of\nthe city hall.")
+NEXT_SENTENCE_DATED = THAT_EVENING.replace("That evening, the", "On 2 May, the")
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "end", "date_prec"),
+    [
+        (FIGHTING_ENDED, "2022-09-06", "2022-09-08", 2),
+        (WITHDRAWAL_ENDED, "2022-02-24", "2022-04-04", 5),
+        (DROVE_FROM, "2022-04-11", "2022-09-06", 5),
+        (THAT_EVENING, "2022-04-18", "2022-04-19", 2),
+        (ENDED_ELSEWHERE, "2022-09-06", None, 5),
+        (DROVE_ELSEWHERE, "2022-04-11", None, 5),
+        (CITY_HALL, "2022-04-18", None, 5),
+        (NEXT_SENTENCE_DATED, "2022-04-18", "2022-05-02", 4),
+    ],
+)
+def test_narrative_end_words(md: str, start: str, end: str | None, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["date_prec"]) == (start, end, date_prec)

@@ -1039,16 +1039,21 @@ _OPENING = re.compile(
     r"|invad(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|made\s+a\s+(?:\w+\s+)?advance)\b",
     re.I,
 )
-#: A narrative sentence that ends the event: the siege broken/lifted, the attacker withdrew
-#: from or left the title's place, the title's place fully captured/recaptured, "captured the
-#: last"; a siege's place captured.
+#: A narrative sentence that ends the event: the siege broken/lifted, the fighting or the
+#: withdrawal ended ("Fighting ended on September 8", "The withdrawal ended on April 4"), the
+#: attacker withdrew from or left the title's place or was driven from it ("a counteroffensive
+#: drove Russia from Dovhenke"), the title's place fully captured/recaptured/liberated
+#: ("liberating all of Balakliia"); a siege's place captured.
 _NARRATIVE_END = re.compile(
     r"\b(?:siege|blockade|encirclement)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|had\s+been|has\s+been)"
     r"\s+(?:broken|lifted)|(?:broke|lifted)\s+the\s+siege"
+    r"|(?<![\w-])(?:[Ff]ighting|[Tt]he\s+(?:battle|withdrawal))\s+(?:had\s+)?ended\s+(?:on|by)\b"
+    r"|\bdr(?:ove|iven)\s+(?:\S+\s+){1,3}?(?:out\s+of|from)\s+(?:the\s+)?(?P<d>[A-Z][\w'’-]+)(?!\s+[A-Z])"
     r"|(?:(?:withdrew|withdrawn|retreated)\s+from|(?:forces|troops|army|units)\s+(?:had\s+)?left)"
     r"\s+(?:the\s+)?(?P<w>[A-Z][\w'’-]+)(?!\s+[A-Z])"
-    r"|(?:fully\s+captured|recaptured|re-captured|captured)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+)?(?P<c>[A-Z][\w'’-]+)(?!\s+[A-Z])",
+    r"|\bfull\s+control\s+of\s+the\s+(?:city|town|village)\b(?!\s+(?:hall|centre|center|of)\b)"
+    r"|(?:fully\s+captured|recaptured|re-captured|captured|liberat(?:ed|ing)(?:\s+all\s+of)?)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<c>[A-Z][\w'’-]+)(?!\s+[A-Z])",
 )
 
 
@@ -1083,8 +1088,8 @@ def _narrative_ends(doc: Document, text: str) -> bool:
     places = _title_places(doc)
     siege = bool(re.search(r"\b(?:siege|blockade|encirclement)\b", doc.title or "", re.I))
     for m in _NARRATIVE_END.finditer(text):
-        if m.group("w") is not None:
-            if m.group("w") in places:
+        if m.group("w") is not None or m.group("d") is not None:
+            if (m.group("w") or m.group("d")) in places:
                 return True
         elif m.group("c") is not None:
             verb = m.group(0).split()[0].lower()
@@ -1093,6 +1098,27 @@ def _narrative_ends(doc: Document, text: str) -> bool:
         else:
             return True
     return False
+
+
+#: A sentence that goes on at the date of the sentence before it: "That evening, …".
+_SAME_DAY = re.compile(
+    r"^\s*(?:(?:later\s+)?that\s+(?:day|evening|night|afternoon|morning)|the\s+same\s+day)\b", re.I
+)
+
+
+def _same_day_end(doc: Document, narrative: list[Sentence], s: Sentence) -> bool:
+    """Whether the narrative sentence right after *s* has no date of its own, opens with
+    "That evening"/"Later that day"/"The same day" (so it happens at *s*'s last date) and
+    says the event ended ("Russian forces later captured the city hall on the 19 April. That
+    evening, … the remaining Ukrainian troops withdrew, giving Russian troops full control of
+    the city")."""
+    k = narrative.index(s) if s in narrative else -1
+    if k < 0 or k + 1 >= len(narrative):
+        return False
+    nxt = narrative[k + 1].plain.text
+    if not _SAME_DAY.search(nxt) or find_dates(nxt):
+        return False
+    return _narrative_ends(doc, nxt)
 
 
 def _narrative(doc: Document) -> list[Sentence]:
@@ -1223,7 +1249,7 @@ def _narrative_span(
                 continue
             if e.start[:4] > last_year:
                 break  # past the title's last year: the narrative lost its year
-            if _narrative_ends(doc, s.plain.text):
+            if _narrative_ends(doc, s.plain.text) or _same_day_end(doc, narrative, s):
                 end = e.end or e.start
                 b.add_from_sentence(
                     "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)

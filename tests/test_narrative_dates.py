@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from eventledger.extract.statements import relative_days
 from eventledger.normalise.dates import find_dates
 from eventledger.pipeline import parse_text
 
@@ -330,5 +331,81 @@ NEXT_SENTENCE_DATED = THAT_EVENING.replace("That evening, the", "On 2 May, the")
     ],
 )
 def test_narrative_end_words(md: str, start: str, end: str | None, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["date_prec"]) == (start, end, date_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On 24 June 2022, units retreated and the next day the city fell.", ["2022-06-25"]),
+        ("On 9 November, troops withdrew; two days later, the city was free.", ["2022-11-11"]),
+        ("On 31 December 2022, it began; the following day it ended.", ["2023-01-01"]),
+        ("On 28 February, a column arrived; a day later it left.", ["2022-03-01"]),
+        # no exact single day before the phrase: nothing counted
+        ("In June 2022, units retreated and the next day the city fell.", []),
+        ("The next day, on 5 May, it ended.", []),
+        ("Between 3 and 5 May, it raged; the next day it ended.", ["2022-05-06"]),
+    ],
+)
+def test_relative_days(text: str, found: list[str]) -> None:
+    assert [d.start for d in relative_days(text, "2022")] == found
+
+
+# the narrative gives the start day; the lead's ending sentence counts its end from a day
+# ("the next day … fully captured <title place>"); a lead whose first paragraph has no date
+# at all takes a later paragraph's day that opens its sentence and the event ("On 24 February
+# 2022, … made an air assault on …"), a start only: date_prec 5
+NEXT_DAY_END = """---
+subject: Battle of Sievierodonetsk
+---
+
+The **Battle of Sievierodonetsk** was a military engagement during the Russian invasion.
+
+By 14 June 2022, Russian forces had gained control of most of the city. On 24 June 2022,
+Ukrainian units were ordered to retreat from the city and the next day Russian forces fully
+captured Sievierodonetsk.
+
+## Battle
+
+On 6 May, Russian forces attacked the outskirts of the city.
+"""
+# the order to retreat is no end: without the capture, no end
+ORDER_ONLY = NEXT_DAY_END.replace(
+    " and the next day Russian forces fully\ncaptured Sievierodonetsk.", "."
+)
+LATER_PARAGRAPH_DAY = """---
+subject: Battle of Antonov Airport
+---
+
+The **Battle of Antonov Airport** was a military engagement at the Antonov Airport.
+
+On 24 February 2022, a few hours after the announcement, Russian troops made an air assault
+on Antonov Airport. The attack resumed on the next day.
+
+## Background
+
+The airport is near Kyiv.
+"""
+# a later paragraph's day that opens no event (a report), or a first paragraph with a date
+LATER_REPORT = LATER_PARAGRAPH_DAY.replace("made an air assault\non", "reported damage at")
+FIRST_DATED = LATER_PARAGRAPH_DAY.replace(
+    "at the Antonov Airport.", "at the Antonov Airport in 2022."
+)
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "end", "date_prec"),
+    [
+        (NEXT_DAY_END, "2022-05-06", "2022-06-25", 5),
+        (ORDER_ONLY, "2022-05-06", None, 5),
+        (LATER_PARAGRAPH_DAY, "2022-02-24", None, 5),
+        (LATER_REPORT, None, None, None),
+        (FIRST_DATED, "2022", None, 5),
+    ],
+)
+def test_counted_end_and_later_paragraph_start(
+    md: str, start: str | None, end: str | None, date_prec: int | None
+) -> None:
     got = _date(md)
     assert (got["start"], got["end"], got["date_prec"]) == (start, end, date_prec)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import fields, replace
+from datetime import date, timedelta
 from typing import Any
 
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
@@ -921,13 +922,27 @@ def _later_lead_day(doc: Document, first: Any) -> tuple[Sentence, Any] | None:
                 before = text[max(0, d.start_offset - 60) : d.start_offset]
                 opening = re.split(r"[,;(]", before)[-1]
                 opens = list(_OPENS_AT.finditer(opening))
-                if not opens or _ENDED_AT.search(opening, opens[-1].end()):
+                if first is None and _opens_sentence_there(text, d):
+                    pass  # "On 24 February 2022, …, troops made an air assault on the airport"
+                elif not opens or _ENDED_AT.search(opening, opens[-1].end()):
                     continue  # no opening verb, or "began on … and ended on 7 May"
             inside = first is None or (d.start or "").startswith(first.start or "-")
             if inside and (not years or (d.start or "")[:4] == years[0]):
                 return s, d
             return None  # the event opens at another time than the first paragraph's
     return None
+
+
+def _opens_sentence_there(text: str, d: Any) -> bool:
+    """Whether the day *d* opens the sentence ("On 24 February 2022, …") and its main clause
+    opens the event (:data:`_OPENING`: attacked, launched, made an air assault …) with no end
+    word (captured, withdrew …) in the sentence."""
+    if text[: d.start_offset].strip().lower() not in ("on", "") or not text[
+        d.end_offset :
+    ].startswith(","):
+        return False
+    rest = text[d.end_offset :]
+    return bool(_OPENING.search(rest)) and not _ENDED_AT.search(rest)
 
 
 def _title_last_year(doc: Document) -> str | None:
@@ -1010,7 +1025,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         st.value["end"] is None
         and st.value["date_prec"] in (1, 4)
         and _DURATIVE_TITLE.search(doc.title or "")
-        and _opens_there(s.plain.text, d)
+        and (_opens_there(s.plain.text, d) or _opens_sentence_there(s.plain.text, d))
     ):
         # "a military operation launched … on 14 January 2017" ("Ukraine launched a
         # counteroffensive in early June 2023"), and no end: a battle or offensive that lasted
@@ -1237,6 +1252,17 @@ def _narrative_span(
             b.add_from_sentence(
                 "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)
             )
+    from_narrative = start != value["start"] or first not in _whole_lead(doc)
+    if end is None and value["end"] is None and len(start) == 10 and from_narrative:
+        # (2b) the lead's ending sentence, now that the narrative gave a day start ("On 24
+        # June 2022, … and the next day … fully captured Sievierodonetsk")
+        ending = _lead_ending_day(doc, first, start)
+        if ending is not None:
+            t, f = ending
+            end = f.start
+            b.add_from_sentence(
+                "date", t, f.start_offset, f.end_offset, support, value=_date_value(f)
+            )
     lead_later = any(
         (e.start or "") > start
         for t in _whole_lead(doc)
@@ -1270,6 +1296,80 @@ def _narrative_span(
         # a battle started on a day, its end unknown: a longer period (5), or the lead's
         # month it was fought in ("fought in August 2016"), 4
         st.value["date_prec"] = 4 if value["precision"] == "month" else 5
+
+
+#: "the next day", "the following day", "two days later": a day counted from the date
+#: before it in the sentence.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(?:next|following)\s+day|(?P<n>a|one|two|three|four|five|six|seven"
+    r"|[1-7])\s+days?\s+later)\b",
+    re.I,
+)
+_SMALL_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def relative_days(text: str, year: str) -> list[Any]:
+    """The days *text* counts from an exact day before them in it ("On 24 June 2022, units
+    were ordered to retreat and the next day … fully captured the city": 25 June 2022; "two
+    days later"), as dates whose text is the counting phrase; a yearless day before them
+    takes *year*. A phrase with no exact single day before it counts nothing."""
+    out: list[Any] = []
+    anchor = DateValue(year, None, "year", 5)
+    for m in _RELATIVE_DAY.finditer(text):
+        days = [
+            d
+            for d in dates_after(text, anchor)
+            if d.end_offset <= m.start() and d.precision == "day" and d.end is None
+        ]
+        if not days:
+            continue
+        n = m.group("n")
+        step = 1 if n is None else _SMALL_NUMBERS.get(n.lower()) or int(n)
+        try:
+            day = date.fromisoformat(days[-1].start or "") + timedelta(days=step)
+            value = parse_date(human_date(day.isoformat()))
+        except (DateError, ValueError):
+            continue
+        out.append(replace(value, text=m.group(), start_offset=m.start(), end_offset=m.end()))
+    return out
+
+
+def _lead_ending_day(doc: Document, first: Sentence | None, start: str) -> Any:
+    """The lead's sentence after *first* that says the event ended (:data:`_ENDING`, the
+    title's place or goal taken) and the exact day it ended, after the day *start*: the last
+    day of the sentence written before the ending words (a counted day, "the next day",
+    included), else the first after them. (sentence, date) or None."""
+    lead = _whole_lead(doc)
+    k = lead.index(first) + 1 if first in lead else 0
+    for s in lead[k:]:
+        text = s.plain.text
+        m = _ENDING.search(text) or (_TAKES.search(text) if _takes_goal(doc, s, text) else None)
+        if m is None:
+            continue
+        days = [
+            d
+            for d in dates_after(text, DateValue(start[:4], None, "year", 5))
+            + relative_days(text, start[:4])
+            if d.precision == "day" and d.end is None and (d.start or "") > start
+        ]
+        before = sorted(
+            (d for d in days if d.start_offset < m.start()), key=lambda d: d.start_offset
+        )
+        after = sorted(
+            (d for d in days if d.start_offset >= m.start()), key=lambda d: d.start_offset
+        )
+        if before or after:
+            return s, (before[-1] if before else after[0])
+    return None
 
 
 def _narrative_start(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:

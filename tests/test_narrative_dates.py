@@ -409,3 +409,70 @@ def test_counted_end_and_later_paragraph_start(
 ) -> None:
     got = _date(md)
     assert (got["start"], got["end"], got["date_prec"]) == (start, end, date_prec)
+
+
+# a battle lead whose only day is the capture of the title's place: the end; the first
+# narrative section's opening day before it, the start
+CAPTURE_ONLY = """---
+subject: Battle of Pisky
+---
+
+The **Battle of Pisky** was a series of engagements for control of the town of Pisky. Russian
+and separatist forces fully captured Pisky on 24 August 2022.
+
+## Background
+
+Pisky was a frontline settlement.
+
+## Battle
+
+Russian and DPR separatist forces launched an assault on Pisky on 28 July.
+"""
+# no opening verb in the narrative's first dated sentence, another place captured, an
+# offensive title (its place may change hands on the way): the capture day stays the date
+NO_OPENING = CAPTURE_ONLY.replace("launched an assault on", "shelled")
+OTHER_PLACE = CAPTURE_ONLY.replace("fully captured Pisky on", "fully captured Avdiivka on")
+OFFENSIVE = CAPTURE_ONLY.replace("subject: Battle of Pisky", "subject: Pisky offensive")
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "end", "date_prec"),
+    [
+        (CAPTURE_ONLY, "2022-07-28", "2022-08-24", 4),
+        (NO_OPENING, "2022-08-24", None, 1),
+        (OTHER_PLACE, "2022-08-24", None, 1),
+        (OFFENSIVE, "2022-08-24", None, 1),
+    ],
+)
+def test_capture_day_ends_a_battle(md: str, start: str, end: str | None, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["date_prec"]) == (start, end, date_prec)
+
+
+# a title of many acts: "<its noun> continued up to <day>" in a later lead sentence ends it
+CONTINUED = """---
+subject: 2022 Chornobaivka attacks
+---
+
+The **2022 Chornobaivka attacks** were a series of Ukrainian attacks against the airport at
+Chornobaivka, which began on 27 February 2022.
+
+Ukrainian attacks against the Russian army at Chornobaivka continued up to 5 November, four
+days before the announced Russian withdrawal.
+
+## Background
+
+Chornobaivka is a town.
+"""
+# another subject goes on (shelling), or a title that names no acts: no end
+OTHER_SUBJECT = CONTINUED.replace("Ukrainian attacks against the Russian army", "Shelling")
+NOT_ACTS = CONTINUED.replace("subject: 2022 Chornobaivka attacks", "subject: Chornobaivka")
+
+
+@pytest.mark.parametrize(
+    ("md", "end", "date_prec"),
+    [(CONTINUED, "2022-11-05", 5), (OTHER_SUBJECT, None, 1), (NOT_ACTS, None, 1)],
+)
+def test_acts_continued_until(md: str, end: str | None, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["date_prec"]) == ("2022-02-27", end, date_prec)

@@ -945,6 +945,98 @@ def _opens_sentence_there(text: str, d: Any) -> bool:
     return bool(_OPENING.search(rest)) and not _ENDED_AT.search(rest)
 
 
+def _ends_there(doc: Document, s: Sentence, d: Any) -> bool:
+    """Whether the lead's only day *d* is the end of a battle or siege: the sentence says the
+    title's place or goal was fully captured/recaptured/liberated (:data:`_TAKES`) before it,
+    opens nothing (no began/launched …) and gives no other date ("Russian and separatist
+    forces fully captured Pisky on 24 August 2022")."""
+    title = doc.title or ""
+    if d.precision != "day" or d.end is not None or d.ongoing:
+        return False
+    if not _FOUGHT_OVER.search(title) or _SERIES.search(title) or _YEAR_RANGE.search(title):
+        return False
+    text = s.plain.text
+    before = text[: d.start_offset]
+    if _OPENS_AT.search(text) or _BEGAN.search(text) or len(find_dates(text)) != 1:
+        return False
+    return any(m.end() <= d.start_offset for m in _TAKES.finditer(before)) and _takes_goal(
+        doc, s, before
+    )
+
+
+def _narrative_opening_before(doc: Document, d: Any) -> tuple[Sentence, Any] | None:
+    """The first dated sentence of the first narrative section, when it opens the event
+    (:data:`_OPENING`) on a day of *d*'s year before *d*, not after "by/until/since/before"
+    ("Russian and DPR separatist forces launched an assault on Pisky on 28 July"). None
+    otherwise."""
+    narrative = _narrative(doc)
+    walk = _year_walk(narrative, int((d.start or "0")[:4])) if narrative else []
+    if not walk:
+        return None
+    t, e = walk[0]
+    if (
+        t.section != narrative[0].section
+        or e.precision != "day"
+        or e.end is not None
+        or not (e.start or "") < (d.start or "")
+        or (e.start or "")[:4] != (d.start or "")[:4]
+        or not _OPENING.search(t.plain.text)
+        or re.search(r"\b(?:by|until|till|since|before)\s+$", t.plain.text[: e.start_offset], re.I)
+    ):
+        return None
+    return t, e
+
+
+#: Plural nouns of acts that a title may name an event by ("2022 Chornobaivka attacks").
+_ACTS = re.compile(
+    r"(?:attacks|strikes|airstrikes|bombings|shellings|clashes|raids|skirmishes|riots|protests"
+    r"|killings|massacres|explosions)"
+)
+#: "… continued up to 5 November": the clause right before a day that the subject went on to.
+_CONTINUED_UNTIL = re.compile(r"\bcontinued\s+(?:up\s+to|until|till|through)\s+$", re.I)
+
+
+def _continued_until(
+    b: _Builder,
+    doc: Document,
+    support: dict[str, tuple[str, list[str]]],
+    first: Sentence,
+    start: Any,
+    st: Statement,
+) -> None:
+    """An event of many acts (its title a plural noun: "2022 Chornobaivka attacks") whose lead
+    says it began on a day and, in a later lead sentence, that those acts "continued up to /
+    until <day>" ("Ukrainian attacks against the Russian army at Chornobaivka continued up to
+    5 November"): the event spans from the start to that day (a yearless day takes the
+    start's year). The subject must be the title's own noun, in the same clause (not
+    "Shelling of the town continued until 31 March" on a battle page)."""
+    words = re.findall(r"[A-Za-z]+", doc.title or "")
+    if start.precision != "day" or start.end is not None or not words:
+        return
+    head = words[-1].lower()
+    if not _ACTS.fullmatch(head):
+        return  # not a plural noun of acts: "Battle of Athens"
+    lead = _whole_lead(doc)
+    for s in lead[lead.index(first) + 1 if first in lead else 0 :]:
+        text = s.plain.text
+        for e in dates_after(text, start):
+            before = text[: e.start_offset]
+            m = _CONTINUED_UNTIL.search(before)
+            if m is None or e.precision != "day" or e.end is not None:
+                continue
+            clause = re.split(r"[,;:]", before[: m.start()])[-1]
+            if not re.search(rf"\b{re.escape(head)}\b", clause, re.I):
+                continue
+            joined = span_until(start, e)
+            if joined is None:
+                return
+            st.value = _date_value(replace(joined, approximate=st.value.get("approximate", False)))
+            b.add_from_sentence(
+                "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)
+            )
+            return
+
+
 def _title_last_year(doc: Document) -> str | None:
     """The last year of a title's range of years ("Battle of Marinka (2022–2023)": 2023,
     "(2015–16)": 2016), None when the title has no such range."""
@@ -1007,6 +1099,19 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         _narrative_start(b, doc, support)
         return
     s, d = found
+    if _ends_there(doc, s, d):
+        opened = _narrative_opening_before(doc, d)
+        joined = span_until(opened[1], d) if opened is not None else None
+        if opened is not None and joined is not None:
+            # "Russian and separatist forces fully captured Pisky on 24 August 2022" is the
+            # battle's end; the narrative's "launched an assault on Pisky on 28 July" its start
+            t, e = opened
+            opening = b.add_from_sentence("date", t, e.start_offset, e.end_offset, support,
+                                          value=_date_value(e))  # fmt: skip
+            b.add_from_sentence("date", s, d.start_offset, d.end_offset, support,
+                                value=_date_value(d))  # fmt: skip
+            opening.value = _date_value(joined)
+            return
     last = _title_last_year(doc)
     if d.end is not None and last is not None and d.end[:4] < last:
         # "Battle of Marinka (2022–2023)": "Shelling … intensified between 17 February and 22
@@ -1021,6 +1126,8 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
         value=_date_value(d),
     )
     _lead_end_date(b, doc, support, s, d, _whole_lead(doc))
+    if st.value["end"] is None:
+        _continued_until(b, doc, support, s, d, st)
     if (
         st.value["end"] is None
         and st.value["date_prec"] in (1, 4)

@@ -476,3 +476,39 @@ NOT_ACTS = CONTINUED.replace("subject: 2022 Chornobaivka attacks", "subject: Cho
 def test_acts_continued_until(md: str, end: str | None, date_prec: int) -> None:
     got = _date(md)
     assert (got["start"], got["end"], got["date_prec"]) == ("2022-02-27", end, date_prec)
+
+
+# a month start whose lead says the place "was re-captured … in late March": a month end
+RETAKEN = """---
+subject: Battle of Trostianets
+---
+
+The **Battle of Trostianets** was a military engagement during the 2022 Russian invasion of
+Ukraine. The city was attacked by Russian forces in late February. Occupied for just over a
+month, it was re-captured by Ukrainian forces in late March, with heavy losses.
+
+## Battle
+
+Trostianets was attacked on the first day of the invasion, 24 February.
+"""
+# captured (not retaken), or retaken in another year's month: no end
+CAPTURED = RETAKEN.replace("it was re-captured by", "it was captured by")
+NEXT_YEAR = RETAKEN.replace("in late March, with", "in late March 2023, with")
+
+
+@pytest.mark.parametrize(
+    ("md", "end", "precision", "date_prec"),
+    [
+        (RETAKEN, "2022-03", "month", 5),
+        (CAPTURED, None, "day", 4),
+        (NEXT_YEAR, None, "day", 4),
+    ],
+)
+def test_place_retaken_in_a_month(md: str, end: str | None, precision: str, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["precision"], got["date_prec"]) == (
+        "2022-02-24",
+        end,
+        precision,
+        date_prec,
+    )

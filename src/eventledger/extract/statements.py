@@ -1153,6 +1153,13 @@ _NOT_NARRATIVE = re.compile(
 #: A lead clause that ends a lasting event at the date right after it: "contested until
 #: Russian forces withdrew on 2 April 2022", "resulted in the capture of <title place> … on".
 _LEAD_END_AT = re.compile(r"\b(?:withdrew|retreated|had\s+left|left)\s+(?:on|by)\s+$", re.I)
+#: "it was re-captured by Ukrainian forces in late March": the title's place (the lead's "it",
+#: "the city/town/village") taken back at the date right after it ends a battle.
+_RETAKEN_AT = re.compile(
+    r"\b(?:it|the\s+(?:city|town|village))\s+was\s+(?:re-?captured|retaken|liberated)"
+    r"(?:\s+by\s+[^,;]{1,60}?)?\s+(?:in|on)\s+(?:(?:early|late)\s+|mid-?)?$",
+    re.I,
+)
 _CAPTURE_OF = re.compile(r"\b(?:capture|fall|recapture)\s+of\s+(?P<p>[A-Z][\w'’-]+)")
 #: The narrative's sentence that opens the event: an advance, an attack, a launch.
 _OPENING = re.compile(
@@ -1325,16 +1332,29 @@ def _narrative_span(
         places = _title_places(doc)
         for s in lead[lead.index(first) if first in lead else 0 :]:
             text = s.plain.text
-            for e in dates_after(text, d):
+            for e in dates_after(text, d, months=True):
+                before = text[: e.start_offset]
                 if (
+                    e.precision == "month"
+                    and len(start) == 7
+                    and e.end is None
+                    and (e.start or "")[:4] == start[:4]
+                    and (e.start or "") > start
+                    and _RETAKEN_AT.search(before)
+                ):
+                    pass  # "it was re-captured by Ukrainian forces in late March"
+                elif (
                     e.precision != "day"
                     or e.end is not None
                     or not (e.start or "").startswith(start)
                 ):
                     continue
-                before = text[: e.start_offset]
                 cap = [m for m in _CAPTURE_OF.finditer(before) if m.group("p") in places]
-                if _LEAD_END_AT.search(before) or (cap and e.start_offset - cap[-1].end() < 80):
+                if (
+                    _LEAD_END_AT.search(before)
+                    or _RETAKEN_AT.search(before)
+                    or (cap and e.start_offset - cap[-1].end() < 80)
+                ):
                     end = e.start
                     b.add_from_sentence(
                         "date", s, e.start_offset, e.end_offset, support, value=_date_value(e)

@@ -512,3 +512,71 @@ def test_place_retaken_in_a_month(md: str, end: str | None, precision: str, date
         precision,
         date_prec,
     )
+
+
+# "It ended in/with …" opening a later lead sentence ends the event, at a day or a month
+IT_ENDED = """---
+subject: Battle of Mykolaiv
+---
+
+The **Battle of Mykolaiv** started on the night of 26 February 2022, during the invasion. It
+ended in Russian forces being repulsed from the city in March, and by April all but a few of
+its villages were under Ukrainian control.
+
+## Prelude
+
+Mykolaiv is a port city.
+"""
+IT_ENDED_DAY = IT_ENDED.replace("from the city in March", "from the city on 18 March")
+# "it" not opening the sentence (another subject), or no ending verb: no end
+NOT_THE_EVENT = IT_ENDED.replace(" It\nended in", " The shelling, it was said,\nended in")
+NO_END_WORD = IT_ENDED.replace(" It\nended in", " It\nresulted in")
+
+
+@pytest.mark.parametrize(
+    ("md", "end", "precision", "date_prec"),
+    [
+        (IT_ENDED, "2022-03", "month", 5),
+        (IT_ENDED_DAY, "2022-03-18", "day", 4),
+        (NOT_THE_EVENT, None, "day", 5),
+        (NO_END_WORD, None, "day", 5),
+    ],
+)
+def test_it_ended(md: str, end: str | None, precision: str, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["precision"], got["date_prec"]) == (
+        "2022-02-26",
+        end,
+        precision,
+        date_prec,
+    )
+
+
+# "approached … before engaging" opens a battle in the narrative like "attacked"
+APPROACHED = """---
+subject: Battle of Konotop
+---
+
+The **Battle of Konotop** was a military engagement around the city of Konotop during the
+2022 Russian invasion of Ukraine.
+
+## Battle
+
+On 24 February, a Russian column approached Konotop, before engaging Ukrainian units.
+"""
+# a report of the day is no opening: the lead's year stands
+REPORTED = APPROACHED.replace("approached Konotop, before engaging", "was reported near")
+
+
+@pytest.mark.parametrize(
+    ("md", "start", "precision"),
+    [(APPROACHED, "2022-02-24", "day"), (REPORTED, "2022", "year")],
+)
+def test_approached_opens(md: str, start: str, precision: str) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["precision"], got["date_prec"]) == (
+        start,
+        None,
+        precision,
+        5,
+    )

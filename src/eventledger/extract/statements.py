@@ -1165,7 +1165,8 @@ _CAPTURE_OF = re.compile(r"\b(?:capture|fall|recapture)\s+of\s+(?P<p>[A-Z][\w'â€
 _OPENING = re.compile(
     r"\b(?:advanc(?:ed|ing)|attack(?:ed|ing)?|launch(?:ed|ing)|began|begun|start(?:ed|ing)"
     r"|restart(?:ed|ing)|cross(?:ed|ing)|enter(?:ed|ing)|assault(?:ed)?|storm(?:ed|ing)"
-    r"|invad(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|made\s+a\s+(?:\w+\s+)?advance)\b",
+    r"|invad(?:ed|ing)|besieg(?:ed|ing)|encircl(?:ed|ing)|made\s+a\s+(?:\w+\s+)?advance"
+    r"|approach(?:ed|ing)|engag(?:ed|ing))\b",
     re.I,
 )
 #: A narrative sentence that ends the event: the siege broken/lifted, the fighting or the
@@ -1740,6 +1741,7 @@ _DURATIVE_TITLE = re.compile(
 #: or withdrew from a named place, the fighting ended.
 _ENDING = re.compile(
     r"\b(?:(?:lifted|broke|broken|ended|raised)\s+the\s+(?:siege|blockade|encirclement)"
+    r"|^It\s+ended\s+(?:in|with)\b"
     r"|(?:siege|blockade|encirclement|battle|fighting|offensive)\s+(?:was\s+)?"
     r"(?:lifted|broken|ended|came\s+to\s+an\s+end|concluded)"
     r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z]"
@@ -1799,7 +1801,7 @@ def _lead_end_date(
     for s in lead[lead.index(first) + 1 :]:
         if not _ENDING.search(s.plain.text) and not _takes_goal(doc, first, s.plain.text):
             continue
-        found = dates_after(s.plain.text, start)
+        found = dates_after(s.plain.text, start, months=True)
         for d in sorted(found, key=lambda x: _RANK.get(x.precision, 5)):
             joined = span_until(start, d)
             if joined is None:

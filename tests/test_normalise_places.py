@@ -373,6 +373,8 @@ def test_compass_part_of_a_place(
         # three or more first-order divisions of one country: its region, no point
         ("Nineveh, Kirkuk, Saladin, and Diyala Governorates", "Iraq", "IQ", 5, "region"),
         ("Aleppo, Hasakah, and Raqqa governorates, Syria", "Syria", "SY", 5, "region"),
+        # the list starts at its first capitalised name
+        ("fighting in the Idlib and Hama governorates of Syria", "Idlib", "SY", 4, "admin1"),
         # a single division keeps its own reading
         ("Idlib Governorate, Syria", "Idlib", "SY", 4, "admin1"),
     ],

@@ -1311,7 +1311,7 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
 
 #: "Idlib and Hama Governorates", "Nineveh, Kirkuk, Saladin, and Diyala Governorates",
 #: "Afrin and Azaz districts": a list of names that one plural division word closes.
-_LIST_ITEM = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]*)*"
+_LIST_ITEM = r"(?-i:[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]*)*)"
 _PLURAL_ADMIN = re.compile(
     rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})\s+"
     r"(?P<word>governorates|provinces|oblasts|regions|states|prefectures|voivodeships|"
@@ -1329,7 +1329,7 @@ def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
     division's own text, and whether they are first-order divisions. None when there is none.
     """
     m = _PLURAL_ADMIN.search(text)
-    if m is None or not m.group("items")[:1].isupper():
+    if m is None:
         return None
     word = m.group("word")
     single = word[:-3] + "y" if word.lower().endswith("ies") else word[:-1]

@@ -20,6 +20,10 @@ from eventledger.normalise.actors import Actor, split_actors
             ],
         ),
         ("Japanese women and children", [("Japanese women and children", "civilians", None)]),
+        # militias are armed groups, even local ones; armed civilians stay civilians
+        ("local self-defense militias", [("local self-defense militias", "non-state", None)]),
+        ("Shia militias", [("Shia militias", "non-state", None)]),
+        ("armed civilians", [("armed civilians", "civilians", None)]),
         ("Unknown", [("Unknown", "unknown", None)]),
         ("Bosnia and Herzegovina", [("Bosnia and Herzegovina", "state", None)]),
         (

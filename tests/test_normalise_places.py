@@ -361,3 +361,54 @@ def test_compass_part_of_a_place(
 ) -> None:
     p = resolve_place(text, context=context)
     assert (p.name, p.country, p.where_prec) == (name, country, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "where_prec", "feature"),
+    [
+        # one plural division word closes a list: each name is a division, not its town
+        ("Idlib and Hama Governorates, Syria", "Idlib", "SY", 4, "admin1"),
+        ("Chernihiv and Sumy oblasts", "Chernihiv", "UA", 4, "admin1"),
+        ("Afrin and Azaz districts, Aleppo Governorate, Syria", "‘Afrīn", "SY", 3, "seat"),
+        # three or more first-order divisions of one country: its region, no point
+        ("Nineveh, Kirkuk, Saladin, and Diyala Governorates", "Iraq", "IQ", 5, "region"),
+        ("Aleppo, Hasakah, and Raqqa governorates, Syria", "Syria", "SY", 5, "region"),
+        # the list starts at its first capitalised name
+        ("fighting in the Idlib and Hama governorates of Syria", "Idlib", "SY", 4, "admin1"),
+        # a single division keeps its own reading
+        ("Idlib Governorate, Syria", "Idlib", "SY", 4, "admin1"),
+    ],
+)
+def test_plural_division_lists(
+    text: str, name: str, country: str, where_prec: int, feature: str
+) -> None:
+    p = resolve_place(text)
+    assert (p.name, p.country, p.where_prec, p.feature) == (name, country, where_prec, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "where_prec"),
+    [
+        ("western suburbs of Donetsk", 2),
+        ("the suburbs of Donetsk", 2),
+        ("outskirts of Moscow", 2),
+        ("Donetsk", 1),
+    ],
+)
+def test_suburbs_are_near(text: str, where_prec: int) -> None:
+    assert resolve_place(text).where_prec == where_prec
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where_prec"),
+    [
+        # GeoNames writes Mykolayiv: English's Mykolaiv is the same city, not only the oblast
+        ("Mykolaiv", "Mykolayiv", 1),
+        ("Mykolaiv Oblast", "Mykolaiv", 4),
+        # no city of that main name above the capital threshold: still the oblast
+        ("Kherson", "Kherson", 4),
+    ],
+)
+def test_ukrainian_romanisations(text: str, name: str, where_prec: int) -> None:
+    p = resolve_place(text)
+    assert (p.name, p.country, p.where_prec) == (name, "UA", where_prec)

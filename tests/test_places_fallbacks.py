@@ -303,3 +303,100 @@ def test_division_named_by_its_seat(text: str, name: str, where_prec: int, featu
     assert (place.name, place.country, place.where_prec, place.feature) == (
         name, "SY", where_prec, feature
     )  # fmt: skip
+
+
+def _prose(title: str, lead: str, place: str | None = None) -> dict:
+    """The location of a rendered page with *lead* and, if given, a front-matter place."""
+    front = f"---\nsubject: {title}\nplace:\n  - {place}\n---\n\n" if place else ""
+    (rec,) = parse_text(front + lead + "\n", title=title, format="prose")
+    return rec["event"]["location"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "place", "name", "where_prec"),
+    [
+        # the title's town, inside the front matter's district: the town
+        (
+            "Battle of Tabqa",
+            "The Battle of Tabqa was an operation in Syria. It resulted in the capture of "
+            "Tabqa on 10 May 2017.",
+            "Al-Thawrah District, Raqqa Governorate, Syria",
+            "Al-Tabqa",
+            1,
+        ),
+        # a region of the country: the title's town, "the city of X"
+        (
+            "Battle of Mosul",
+            "The Battle of Mosul was a campaign by Iraqi forces to retake the city of Mosul.",
+            "Northern Iraq • Southwest Erbil Governorate",
+            "Mosul",
+            1,
+        ),
+        # a town outside the division named is another place: the division stays
+        (
+            "Battle of Tabqa",
+            "The Battle of Tabqa was an operation in Syria. It resulted in the capture of "
+            "Tabqa on 10 May 2017.",
+            "Aleppo Governorate, Syria",
+            "Aleppo",
+            4,
+        ),
+        # a distance phrase is a reference point, never the event's town
+        (
+            "Battle of Mosul",
+            "The Battle of Mosul was fought in the area north and east of Mosul.",
+            "Nineveh Plains, Iraq",
+            "Iraq",
+            6,
+        ),
+        # the page's own name says nothing of where: the district stays
+        (
+            "Battle of Sirte",
+            "The Battle of Sirte started in the spring of 2016, in the Sirte District in Libya.",
+            "Sirte District, Libya",
+            "Sirte",
+            3,
+        ),
+        # an offensive's lead town is one of many: the division stays
+        (
+            "Manbij offensive",
+            "The Manbij offensive was an operation to capture the city of Manbij.",
+            "Aleppo Governorate, Syria",
+            "Aleppo",
+            4,
+        ),
+    ],
+)
+def test_lead_town_inside_the_front_matter_place(
+    title: str, lead: str, place: str, name: str, where_prec: int
+) -> None:
+    loc = _prose(title, lead, place)
+    assert (loc["name"], loc["where_prec"]) == (name, where_prec)
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "where_prec"),
+    [
+        # the suburbs of a town are near it
+        ("The battles were for the control of the western suburbs of Donetsk.", "Donetsk", 2),
+        # a town named as one point of a front line over two oblasts: the region
+        (
+            "The battle is a series of engagements between Russia and Ukraine along a frontline "
+            "running from the village of Tavilzhanka in the northeast, the city of Svatove in "
+            "the center, and to the city of Kreminna in the south.",
+            "Svatove",
+            5,
+        ),
+        # its towns in one oblast: that oblast's precision
+        (
+            "Fighting went on along a front line from the city of Svatove to the city of Kreminna.",
+            "Svatove",
+            4,
+        ),
+        # no line phrase: the town itself
+        ("The battle was fought in the city of Svatove in Ukraine.", "Svatove", 1),
+    ],
+)
+def test_lead_suburbs_and_front_lines(lead: str, name: str, where_prec: int) -> None:
+    loc = _prose("Battle of the line", lead)
+    assert (loc["name"], loc["where_prec"]) == (name, where_prec)

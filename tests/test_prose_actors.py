@@ -39,6 +39,38 @@ def _sides(text: str, kind: str = "battle") -> list[list[str]]:
                 ["Islamic State of Iraq and the Levant (ISIL)"],
             ],
         ),
+        # the opponent named before the agent: "an attack against B launched by A"
+        (
+            "The X offensive was an offensive launched by the Islamic State of Iraq and the "
+            "Levant (ISIL) against government-held military installations. It was the largest "
+            "military attack against the Syrian government launched by ISIL since 2013.",
+            [["Islamic State of Iraq and the Levant (ISIL)"], ["Syrian government"]],
+        ),
+        # a siege by A; a later sentence names the force raised to fight A
+        (
+            "The siege of X was a siege of the town of X by the Islamic State of Iraq and the "
+            "Levant (ISIL). The town was besieged by ISIL forces from June 2014. The residents "
+            "had organized local self-defense militias to fight against ISIL.",
+            [["Islamic State of Iraq and the Levant (ISIL)"], ["local self-defense militias"]],
+        ),
+        # ... but a force raised to fight someone else is no side
+        (
+            "The siege of X was a siege of the town of X by the Islamic State of Iraq and the "
+            "Levant (ISIL). The residents had organized local militias to fight against crime.",
+            [["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        # A's attacks "repelled by B": B is side 2; A repelled by A's own forces is none
+        (
+            "Russian forces began an offensive on 3 August 2022, shelling Xville. Repeated local "
+            "Russian assaults on X continued into October, with many repelled by the Ukrainian "
+            "army.",
+            [["Russian forces"], ["Ukrainian army"]],
+        ),
+        (
+            "Russian forces began an offensive on 3 August 2022. Ukrainian counterattacks were "
+            "later repelled by Russian troops near X.",
+            [["Russian forces"]],
+        ),
         # different parties of one country are not one side
         (
             "The battle began with an offensive launched by Syrian rebel groups north of Aleppo. "
@@ -267,6 +299,31 @@ def test_sides_across_lead_sentences(text: str, expected: list[list[str]]) -> No
             [["United States", "United Kingdom", "Australia", "Poland"], ["Iraq"]],
         ),
         ("In 2003, Russia invaded Ukraine.", [["Russia"], ["Ukraine"]]),
+        # who code-named the operation runs it, against the party after "against"
+        (
+            "The Third Battle of X, code-named Operation Y by the Iraqi government, was a "
+            "military operation against ISIL launched to capture the city of X.",
+            [["Iraqi government"], ["ISIL"]],
+        ),
+        # a place's bearing from another place does not end "capturing X … from B"
+        (
+            "The X offensive was launched by the Turkish Armed Forces and allied groups, with "
+            "the goal of capturing the town of X, north of Aleppo from the Islamic State of "
+            "Iraq and the Levant (ISIL).",
+            [["Turkish Armed Forces"], ["Islamic State of Iraq and the Levant (ISIL)"]],
+        ),
+        (
+            "The X offensive was launched by the Turkish Armed Forces, with the goal of "
+            "capturing the town of X, north of Aleppo, from the south.",
+            [["Turkish Armed Forces"]],
+        ),
+        # "A pushed B back": A fought B; "pushed into" a place names no opponent
+        (
+            "By 13 May, Ukrainian forces pushed Russian units attempting to encircle the city "
+            "back towards the border.",
+            [["Ukrainian forces"], ["Russian units"]],
+        ),
+        ("By 13 May, Russian forces pushed into the city centre.", []),
         ("In March, Russia and Belarus invaded the Kyiv Oblast.", [["Russia", "Belarus"]]),
         # a list of two after a comma is not extended over the clause before it
         (
@@ -437,6 +494,11 @@ _BACKGROUND = "## Background\n\nIn 2014 Russian forces attacked Ukrainian forces
         (
             "The same day, the Ukrainian military repelled a Russian attack in Xville.",
             [["Russian"], ["Ukrainian military"]],
+        ),
+        # "A were driven away by B": A suffered B's act
+        (
+            "After three hours of fighting, Russian forces were driven away by Ukrainian forces.",
+            [["Russian forces"], ["Ukrainian forces"]],
         ),
         # a place is no side; a subject ends before its relative clause or its verb
         (

@@ -244,6 +244,8 @@ NON_STATE_WORDS = (
     "front",
     "movement",
     "militia",
+    "militias",
+    "militiamen",
     "rebels",
     "insurgents",
     "brigades",

@@ -883,6 +883,11 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
             "feature": place.feature,
         }
     )
+    spread = locs[-1].value.get("spread") if locs and coord is None else None
+    if spread and place.where_prec is not None and place.where_prec < spread:
+        # a town named as one point of a front line: the event spans the line (see
+        # extract.statements._line_spread), so only the division or region is known
+        out["where_prec"], out["feature"] = spread, "line"
     if place.name is None and place.country is None and coord is None:
         # the place names nothing the gazetteer knows ("Purandar"): the country the page's
         # categories state ("1665 in India"); no point, so no where_prec

@@ -10,7 +10,10 @@ These rules read only such sentences of the lead paragraph, and only these shape
   by …", and "to capture X from *B*"); "*A* launched an offensive against *B*"; "The
   combatants were *A* and *B*"; "an operation of *A* against *B*", "conducted by *A* on areas
   controlled by *B*", "launched by *A* … to expel *B*", "*A* intended to capture X from *B*",
-  "*A* invaded *C*" (a country), "*A* attacked P (a place), battling *B*". A list of three or more parties without "against" makes two
+  "*A* invaded *C*" (a country), "*A* attacked P (a place), battling *B*", "an attack
+  against *B* launched by *A*", "code-named Y by *A*, was a military operation against *B*",
+  "*A* pushed *B* back", "*A* were driven away by *B*"; after one side, a later "repelled by
+  *B*" or "*B* (a force) to fight against *A*" names side 2. A list of three or more parties without "against" makes two
   sides only when the extra parties are called allied ("… and the allied separatist Donetsk
   People's Republic") and so join the party before them; otherwise the sides are unclear and
   none is taken (null beats a guess).
@@ -133,7 +136,12 @@ _SUBJECT_LAUNCHED = re.compile(
 )
 _FROM_CAPTURE = re.compile(
     r"\b(?:capture|capturing|recapture|recapturing|seize|seizing|take|taking|retake|retaking|"
-    r"expel|expelling|dislodge|dislodging|drive|driving|wrest|wresting)\b[^,;.]*?\bfrom\s+",
+    r"expel|expelling|dislodge|dislodging|drive|driving|wrest|wresting)\b"
+    # "capturing the town of Dabiq, north of Aleppo from ISIL": a comma before a place's
+    # bearing from another place does not end the clause
+    r"(?:[^,;.]*?,\s+(?:[\d.]+\s*(?:km|kilometres|kilometers|mi|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+|[^,;.]*?)\bfrom\s+",
     re.I,
 )
 _AGAINST = re.compile(r"\bagainst\s+")
@@ -354,6 +362,14 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         if not first:
             continue
         sides = [first]
+        before = _AGAINST_BEFORE.search(masked, max(0, m.start() - 120), m.start())
+        b_end = before.start("p") + len(before.group("p")) if before else 0
+        if before and _phrase_end(masked, before.start("p")) >= b_end:
+            # "the largest military attack against the Syrian government launched by ISIL":
+            # the opponent is named before the agent
+            second = _party(text, before.start("p"), b_end)
+            if second and not _same_party(first, second):
+                return [first, second]
         held = _ON_HELD_BY.match(masked, end)
         if held:
             # "an offensive conducted by ISIL forces on areas controlled by Tahrir al-Sham"
@@ -379,6 +395,12 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     return []
 
 
+#: "an attack against <B> launched by": the operation's opponent just before its agent (the
+#: phrase runs up to the verb, with no clause boundary in it).
+_AGAINST_BEFORE = re.compile(
+    r"\b(?:operation|offensive|counteroffensive|counter-offensive|campaign|attack|assault|"
+    r"intervention|incursion|invasion)\s+against\s+(?P<p>[^,;:()–—]{1,60}?)\s*$"
+)
 #: "… by <A> on areas controlled by <B>": the areas' holder is the other side.
 _ON_HELD_BY = re.compile(
     r"\s+(?:on|against|into)\s+(?:the\s+)?(?:areas?|territor(?:y|ies)|positions?|towns?|"
@@ -553,7 +575,8 @@ def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
 #: resistance from <B>": A fought B.
 _SUBJECT_FOUGHT = re.compile(
     r"\b(?:engaged|began\s+engaging|attacked|fought|clashed\s+with|ambushed|besieged|"
-    r"encircled|repelled|repulsed|resisted|faced\s+(?:\w+\s+){0,2}resistance\s+from)\s+"
+    r"encircled|repelled|repulsed|resisted|faced\s+(?:\w+\s+){0,2}resistance\s+from|"
+    r"pushed(?:\s+back)?(?=\s+(?:the\s+)?[A-Z]))\s+"
 )
 #: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
 _SUBJECT_ACTED = re.compile(
@@ -681,9 +704,32 @@ _NAMED_OPERATION = re.compile(
 #: "<A> advanced … and were engaged (attacked, repelled) by <B>": A's clause suffered B's act.
 _PASSIVE_AGENT = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:engaged|attacked|repelled|repulsed|ambushed|"
-    r"surrounded|encircled|defeated|routed|opposed|resisted|met|counterattacked|pushed\s+back)"
+    r"surrounded|encircled|defeated|routed|opposed|resisted|met|counterattacked|pushed\s+back|"
+    r"driven\s+(?:away|back|out|off))"
     r"\s+by\s+"
 )
+
+
+#: "X, code-named Operation Y by the Iraqi government, was a military operation against
+#: ISIL": who named the operation runs it, against the party after "against".
+_CODE_NAMED_BY = re.compile(
+    r"\b(?:code-?named|codenamed|dubbed)\s+[^,;]{1,80}?\s+by\s+(?P<a>[^,;]{1,60}?),\s+"
+    r"(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:operation|offensive|counter-?offensive|"
+    r"campaign|assault|attack)\s+against\s+"
+)
+
+
+def _code_named_by(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
+    m = _CODE_NAMED_BY.search(masked)
+    if m is None:
+        return []
+    first = [x for x in _party(text, m.start("a"), m.end("a")) if _armed(x[2])]
+    end = _phrase_end(masked, m.end())
+    verb = _SUBJECT_VERB_TAIL.search(text, m.end(), end)
+    if verb and verb.start() > m.end():
+        end = verb.start()  # "against ISIL launched to capture …": the party is ISIL
+    second = _party(text, m.end(), end)
+    return [first, second] if first and second and not _same_party(first, second) else []
 
 
 def _named_operation(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -741,6 +787,7 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
         _subject_launched,
         _captured_from,
         _named_operation,
+        _code_named_by,
         _operation_of,
         _passive_agent,
         _subject_verb,
@@ -893,6 +940,15 @@ def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[A
                 if other is not None:
                     return _mentions(s0, [party]) + _mentions(s, [other], 2)
             break
+        if len(found) == 1 and not (sides and not _same_party(found[0][1], sides[0])):
+            # "… with many repelled by the Ukrainian army", "organized local self-defense
+            # militias to fight against ISIL": the party that resists the first one
+            other = _countering(s, found[0][1])
+            if armed_only:
+                other = [x for x in other if _armed(x[2])]
+            if other:
+                found.append((s, other))
+                break
         if found and not _COUNTER.search(s.plain.text):
             continue
         if sides and not (found and _same_party(found[0][1], sides[0])):
@@ -903,6 +959,41 @@ def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[A
             if len(found) == 2:
                 break
     return [m for i, (s, party) in enumerate(found, start=1) for m in _mentions(s, [party], i)]
+
+
+#: "<attacks> repelled by <B>": B resisted the attack (the attacker is told before).
+_RESISTED_BY = re.compile(
+    r"\b(?:repelled|repulsed|resisted|held\s+off|fought\s+off|beaten\s+back|driven\s+back|"
+    r"thwarted)\s+by\s+"
+)
+#: "<militias> to fight (against) <A>": a force raised to fight A.
+_TO_FIGHT = re.compile(
+    r"(?<![\w'’-])(?P<p>(?:(?!(?:the|a|an|who|which|that|had|has|have|to|and|of|its|their)\b)"
+    r"[\w'’-]+(?<!ed)\s+){0,3}" + _GROUP_WORD.pattern + r")\s+to\s+(?:fight|combat|resist|"
+    r"defend\s+against)\s+(?:against\s+)?",
+    re.I,
+)
+
+
+def _countering(s: Sentence, party: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """The party sentence *s* names as resisting *party* (side 1, named in an earlier
+    sentence): the agent of "repelled (repulsed, resisted, thwarted …) by B", or the force
+    raised "to fight (against)" *party* ("local self-defense militias to fight against
+    ISIL"); none if it is *party* itself."""
+    text = s.plain.text
+    masked = _masked(text)
+    m = _RESISTED_BY.search(masked)
+    if m is not None:
+        other = [x for x in _party(text, m.end(), _phrase_end(masked, m.end())) if _armed(x[2])]
+        if other and not _same_party(party, other):
+            return other
+    m = _TO_FIGHT.search(masked)
+    if m is not None:
+        foe = _party(text, m.end(), _phrase_end(masked, m.end()))
+        other = [x for x in _party(text, m.start("p"), m.end("p")) if _armed(x[2])]
+        if foe and _same_party(party, foe) and other and not _same_party(party, other):
+            return other
+    return []
 
 
 #: How many sentences of the first narrative section are read for sides: its opening says who

@@ -226,6 +226,8 @@ def extract_statements(doc: Document) -> list[Statement]:
         _lead_date(b, doc, support)
     if english and not box_place:
         _lead_location(b, doc, support)
+    elif english:
+        _lead_town_in_box_place(b, doc, support)
     if english:
         _lead_actors(b, doc, support)
     _bare_figures_dead(b.items)
@@ -711,7 +713,8 @@ _PLACE_QUALIFIER = re.compile(
     r"(?:\b(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|mi|miles)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)(?:\s+and\s+(?:north|south|east|west))?\s+of\s+"
-    r"|\b(?:city|town|village)\s+of\s+)$"
+    r"|\b(?:city|town|village)\s+of\s+"
+    r"|\b(?:suburbs?|outskirts|vicinity|environs|surroundings)\s+of\s+)$"
 )
 #: A place named as part of a facility's name, followed by the settlement it stands in ("the
 #: Saky airbase in the town of Novofedorivka"): the settlement is the event's place.
@@ -722,7 +725,119 @@ _FACILITY_IN_TOWN = re.compile(
 
 
 def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]) -> None:
-    """A page without an infobox location: the first place the lead paragraph puts it in.
+    """A page without an infobox location: the first place the lead paragraph puts it in
+    (:func:`_lead_candidate`), else the place the title names (:func:`_title_place`)."""
+    found = _lead_candidate(doc)
+    if found is None:
+        lead = _lead(doc)
+        _title_place(b, doc, lead, _lead_countries(lead), support)
+        return
+    s, a, name, value, _place, _qual = found
+    b.add_from_sentence("location", s, a, a + len(name), support, value=value)
+
+
+def _lead_town_in_box_place(
+    b: _Builder, doc: Document, support: dict[str, tuple[str, list[str]]]
+) -> None:
+    """An infobox place the gazetteer knows only as a division, a region or a country
+    ("Al-Thawrah District, Raqqa Governorate, Syria", "Northern Iraq • … • Nineveh
+    Governorate") gives way to the town the lead puts the event in when that town lies inside
+    it (the same first-order division; for a country or a region, the same country) and the
+    title names it as the place fought over ("Battle of Mosul" … "to retake the city of
+    Mosul"; an offensive's or a campaign's lead town is one of many, so it stays). Never a
+    town from a distance phrase ("the area north and east of Mosul", "the town of Dabiq,
+    north of Aleppo": a reference point, not the event's place), never a place near a town,
+    never the title's own words in the lead ("The Battle of Sirte started …"), and never
+    when the infobox states coordinates."""
+    from eventledger.normalise.places import resolve_place
+
+    if any(st.property == "coordinates" for st in b.items):
+        return
+    box = [st for st in b.items if st.property == "location" and isinstance(st.value, dict)]
+    if not box or any(st.value.get("coord") for st in box):
+        return
+    text = box[-1].value.get("text")
+    titled = _TITLE_PLACE.match(doc.title.strip())
+    if not text or titled is None:
+        return
+    area = resolve_place(text)
+    if area.where_prec is None or area.where_prec < 3 or area.country is None:
+        return
+    # "The Battle of Sirte started …": the page's own name says nothing of where
+    found = _lead_candidate(doc, own_name=titled.group().split("(")[0].strip())
+    if found is None:
+        return
+    s, a, name, value, town, qual = found
+    if qual and not qual.startswith(("city", "town", "village")):
+        return  # "north of Mosul", "outskirts of X": a reference point, not the place
+    if town.feature != "city" or town.where_prec != 1 or town.country != area.country:
+        return
+    if titled.group("p").casefold() not in name.casefold():
+        return  # the battle's own town, as the title names it ("Battle of Tabqa")
+    if area.feature in ("admin1", "admin2", "seat") and town.admin1 != area.admin1:
+        return  # a town outside the division the infobox names is another place
+    b.add_from_sentence("location", s, a, a + len(name), support, value=value)
+
+
+def _inside_name(text: str, at: int, name: str) -> bool:
+    """Whether offset *at* of *text* lies inside a mention of *name* (case-insensitive)."""
+    folded, key = text.casefold(), name.casefold()
+    return any(m.start() <= at < m.end() for m in re.finditer(re.escape(key), folded))
+
+
+#: "along a frontline running from the village of Tavilzhanka …, the city of Svatove …, and
+#: to the city of Kreminna": the place is one point of a line, up to the sentence's end.
+_ALONG_LINE = re.compile(
+    r"\b(?:front\s*lines?|lines?)\s+(?:(?:running|stretching|extending|that\s+runs)\s+)?"
+    r"(?:from|between)\b",
+    re.I,
+)
+
+
+def _line_spread(text: str, at: int, place: Any) -> int | None:
+    """A lead town named as one point of a front line ("along a frontline running from … the
+    city of Svatove … to the city of Kreminna") does not place the event at the town: the
+    event spans the line. Its where_prec is 4 when the line's towns the gazetteer knows lie in
+    one first-order division, 5 when in several; None when the place is no such point (no
+    line phrase before it in its clause, or fewer than two known towns on the line)."""
+    from eventledger.normalise.places import resolve_place_in
+
+    if place.country is None:
+        return None
+    line = None
+    for m in _ALONG_LINE.finditer(text, 0, at):
+        line = m
+    if line is None or re.search(r"[.;]", text[line.end() : at]):
+        return None
+    tail = re.split(r"[.;]", text[line.end() :])[0]
+    divisions: set[str] = set()
+    towns = 0
+    for m in re.finditer(r"\b[A-Z][\w'’\-]+", tail):
+        town = resolve_place_in(m.group(), {place.country})
+        if town is not None and town.feature == "city":
+            towns += 1
+            divisions.add(town.admin1 or "")
+    if towns < 2:
+        return None
+    return 4 if len(divisions) == 1 else 5
+
+
+def _lead_countries(lead: list[Sentence]) -> set[str]:
+    """The countries the lead names, or whose demonym it uses ("the Ukrainian
+    counteroffensive")."""
+    from eventledger.normalise.places import countries_named, demonym_countries
+
+    lead_text = " ".join(s.plain.text for s in lead)
+    return countries_named(lead_text) | demonym_countries(lead_text) if lead else set()
+
+
+def _lead_candidate(
+    doc: Document, own_name: str | None = None
+) -> tuple[Sentence, int, str, dict[str, Any], Any, str] | None:
+    """The first place the lead paragraph puts the event in: its sentence, the start and text
+    of the place (with a qualifier kept: "city of X", "north of X"), the statement's value, the
+    resolved place and the qualifier ("" when none); None when the lead names none. With
+    *own_name* ("Battle of Sirte"), a place inside a mention of it is no candidate.
 
     Candidates are capitalised names after ``in``/``at``/``near``/``off``/``of``/``into``…
     (``in the St. Antoine district of Paris``, ``a sortie into the North Sea``), in order; the
@@ -734,15 +849,12 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     from eventledger.normalise.places import (
         ORG_WORDS,
         countries_named,
-        demonym_countries,
         resolve_place,
         resolve_place_in,
     )
 
     lead = _lead(doc)
-    lead_text = " ".join(s.plain.text for s in lead)
-    # the countries the lead names, or whose demonym it uses ("the Ukrainian counteroffensive")
-    lead_countries = countries_named(lead_text) | demonym_countries(lead_text) if lead else set()
+    lead_countries = _lead_countries(lead)
     # the sentence that says where the event happened ("was fought in present-day Cleveland
     # County, Arkansas") goes before places named in the background ("… at Alexandria")
     fought = [(s, m) for s in lead for m in _FOUGHT_IN.finditer(s.plain.text)]
@@ -758,6 +870,8 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
     for i, (s, m) in enumerate(candidates):
         name = m.group("p")
         if _names_a_body(s.plain.text, m, ORG_WORDS):
+            continue
+        if own_name and _inside_name(s.plain.text, m.start("p"), own_name):
             continue
         if _FACILITY_IN_TOWN.match(s.plain.text, m.end("p")):
             continue  # "the Saky airbase in the town of Novofedorivka": the town follows
@@ -801,9 +915,11 @@ def _lead_location(b: _Builder, doc: Document, support: dict[str, tuple[str, lis
             # gazetteer may have found another place; the lead's first place decides
             continue
         value = {"text": name, "country_hint": hint} if hint else {"text": name}
-        b.add_from_sentence("location", s, a, a + len(name), support, value=value)
-        return
-    _title_place(b, doc, lead, lead_countries, support)
+        spread = _line_spread(s.plain.text, a, place)
+        if spread is not None:
+            value["spread"] = spread
+        return s, a, name, value, place, qual.group() if qual is not None else ""
+    return None
 
 
 #: Gazetteer features of a town or village (namesakes in other countries are common).

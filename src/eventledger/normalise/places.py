@@ -220,6 +220,7 @@ REGIONS = {
 
 # Leading words that qualify a place without being part of it.
 _NEAR_WORDS = ("near", "outside", "off", "close to", "nearby", "outskirts of", "vicinity of",
+               "suburbs of", "suburb of", "environs of", "surroundings of",
                "south of", "north of", "east of", "west of", "km", "mi", "miles", "kilometres",
                "kilometers")  # fmt: skip
 _LEAD_SKIP = {"near", "outside", "present-day", "modern", "modern-day", "then", "the", "off"}
@@ -772,6 +773,15 @@ def _fold(s: str) -> str:
     return re.sub(r"(?:yy|iy|yi|ij|yj|ii)\b", "y", _norm(s))
 
 
+def _ua_key(s: str) -> str:
+    """:func:`_fold`, also folding the two romanisations of Ukrainian vowels after a vowel or
+    a soft sign: GeoNames' "Mykolayiv", "Izyum", "Slovyansk" are English's "Mykolaiv",
+    "Izium", "Sloviansk" (ya/ia, yu/iu, ye/ie, yi/i)."""
+    key = _fold(s)
+    key = re.sub(r"y([aeu])", r"i\1", key)
+    return re.sub(r"(?<=[aeiou])yi|(?<=[aeiou])i(?=[aeiu])", "i", key)
+
+
 #: GeoNames names Russian-style first-order divisions by their adjective ("Tverskaya",
 #: "Smolenskaya", "Krasnodarskiy"); English writes the stem ("Tver Oblast", "Krasnodar Krai").
 _ADJECTIVAL = ("skaya", "aya", "skiy", "iy")
@@ -1148,6 +1158,17 @@ def _group_bests(
         if at is not None:
             group = [h for h in group if _fits(h.entry, at)]
         exact = [h for h in group if _fold(h.entry[1]) == _fold(name) or h.entry[0] == "water"]
+        if any(h.entry[0] == "admin1" and h.entry[2] == "UA" for h in exact):
+            # "Mykolaiv" is the oblast's main name and GeoNames' Mykolayiv, its capital, in
+            # another romanisation: the city competes with the division, as "Kharkiv" does
+            exact += [
+                h
+                for h in group
+                if h.entry[0] == "city"
+                and h.entry[2] == "UA"
+                and h not in exact
+                and _ua_key(h.entry[1]) == _ua_key(name)
+            ]
         primary = exact or [h for h in group if _is_main_name(h.entry, name)]
         if primary:  # "Arkansas" is the state before it is Arkansas County
             group = primary
@@ -1288,6 +1309,38 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
     return Place(text, name, hit.matched, cc or None, lat, lon, level, a1, feature)
 
 
+#: "Idlib and Hama Governorates", "Nineveh, Kirkuk, Saladin, and Diyala Governorates",
+#: "Afrin and Azaz districts": a list of names that one plural division word closes.
+_LIST_ITEM = r"(?-i:[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]*)*)"
+_PLURAL_ADMIN = re.compile(
+    rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})\s+"
+    r"(?P<word>governorates|provinces|oblasts|regions|states|prefectures|voivodeships|"
+    r"districts|counties|raions)\b",
+    re.I,
+)
+#: Plural division words of first-order divisions (the rest are second-order).
+_FIRST_ORDER_PLURAL = {"governorates", "provinces", "oblasts", "regions", "states",
+                       "prefectures", "voivodeships"}  # fmt: skip
+
+
+def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
+    """A list of divisions closed by one plural word ("Idlib and Hama Governorates"): the
+    text with the word given to each name ("Idlib Governorate and Hama Governorate"), each
+    division's own text, and whether they are first-order divisions. None when there is none.
+    """
+    m = _PLURAL_ADMIN.search(text)
+    if m is None:
+        return None
+    word = m.group("word")
+    single = word[:-3] + "y" if word.lower().endswith("ies") else word[:-1]
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("items"))]
+    items = [i for i in items if i]
+    named = [f"{i} {single}" for i in items]
+    joined = ", ".join(named[:-1]) + " and " + named[-1]
+    expanded = text[: m.start()] + joined + text[m.end() :]
+    return expanded, named, word.lower() in _FIRST_ORDER_PLURAL
+
+
 def resolve_place(
     text: str,
     context: list[str] | tuple[str, ...] = (),
@@ -1323,6 +1376,22 @@ def resolve_place(
     index = load_index()
     if coord is None:
         coord = _stated_coord(_strip_markup(text))
+    plural = _plural_divisions(text) if coord is None else None
+    if plural is not None:
+        # "Nineveh, Kirkuk, Saladin, and Diyala Governorates": each name is a division, not
+        # the town of that name; three or more first-order divisions of one country are that
+        # country's region (5, no point), fewer give the first division, as coders do
+        expanded, named, first_order = plural
+        if first_order and len(named) >= 3:
+            ccs = {resolve_place(n).country for n in named} - {None}
+            ccs |= countries_named(text)
+            if len(ccs) == 1:
+                (cc,) = ccs
+                return Place(text, country_name(cc) or cc, None, cc, None, None, 5, None,
+                             "region")  # fmt: skip
+        found = resolve_place(expanded, context=context, title=title)
+        return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
+                     found.where_prec, found.admin1, found.feature)  # fmt: skip
     at = None
     if coord is not None:
         found = nearest_city(coord[0], coord[1])

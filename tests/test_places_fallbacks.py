@@ -400,3 +400,13 @@ def test_lead_town_inside_the_front_matter_place(
 def test_lead_suburbs_and_front_lines(lead: str, name: str, where_prec: int) -> None:
     loc = _prose("Battle of the line", lead)
     assert (loc["name"], loc["where_prec"]) == (name, where_prec)
+
+
+def test_country_refined_to_the_title_town_in_the_named_division() -> None:
+    """ "Trostianets, in Sumy Oblast": of the towns so called (GeoNames spells the Sumy one
+    Trostyanets; a village in Lviv Oblast has the exact spelling), the one in the oblast."""
+    from eventledger.normalise.places import resolve_place
+
+    context = ["The city of Trostianets, in Sumy Oblast, was attacked by Russian forces."]
+    place = resolve_place("Ukraine", context=context, title="Battle of Trostianets")
+    assert (place.country, place.admin1, place.where_prec) == ("UA", "Sumy", 1)

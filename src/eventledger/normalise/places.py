@@ -1258,6 +1258,27 @@ def _areas(hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None)
     return out
 
 
+def _title_town(
+    context: list[str] | tuple[str, ...], title: str, cc: str, index: dict[str, list[_Entry]]
+) -> _Hit | None:
+    """The town of *cc* that the title names and a body sentence names too ("Battle of
+    Trostianets"; "The city of Trostianets, in Sumy Oblast, was attacked"), for a place text
+    naming only that country. Of the towns so called (any spelling GeoNames keeps: Trostyanets),
+    the one in a first-order division the same sentence names, else the most populous."""
+    folded_title = _fold(title)
+    for sentence in context:
+        found = _hits(sentence, index)[0]
+        named = {h.entry[1] for h in found if h.entry[0] == "admin1" and h.entry[2] == cc}
+        for h in found:
+            if h.entry[0] != "city" or h.entry[2] != cc or _fold(h.matched) not in folded_title:
+                continue
+            towns = [e for e in index.get(_norm(h.matched), []) if e[0] == "city" and e[2] == cc]
+            inside = [e for e in towns if e[6] in named]
+            best = max(inside or towns, key=lambda e: e[5] or 0)
+            return _Hit(best, h.matched, h.pos, h.near, False)
+    return None
+
+
 def _spread_country(
     text: str, hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None
 ) -> tuple[str, _Hit] | None:
@@ -1424,19 +1445,22 @@ def resolve_place(
     is_area = chosen is not None and (
         chosen.region or chosen.polity or chosen.entry[0] in ("water", "region")
     )
+    if coord is None and not is_area and chosen is not None and chosen.entry[0] == "country":
+        town = _title_town(context, title, chosen.entry[2], index)
+        if town is not None:
+            return _place(text, town, None, None)
     if coord is None and not is_area and (chosen is None or _LEVEL[chosen.entry[0]] >= 3):
         allowed = ("admin1", "region") if unknown else ("city", "admin2", "admin1", "region")
         ctx_hits = []
         namesake = False
+        # a country is refined only to the title's town (_title_town, above): a country's
+        # pages name many of its towns, and a campaign's is none of them
         country_only = chosen is not None and chosen.entry[0] == "country"
-        folded_title = _fold(title)
-        for sentence in context:
+        for sentence in () if country_only else context:
             found = _hits(sentence, index, strict=True)[0]
             towns = {(h.matched, h.pos, h.entry[2]) for h in found if h.entry[0] == "city"}
             for h in found:
                 if h.entry[0] not in allowed:
-                    continue
-                if country_only and _fold(h.matched) not in folded_title:
                     continue
                 if (
                     chosen is not None

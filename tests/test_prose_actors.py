@@ -86,6 +86,72 @@ def test_sides_across_lead_sentences(text: str, expected: list[list[str]]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a clause with no subject of its own ("…, but were repulsed by B") shares the armed
+        # subject before it; a place in the list before is no subject
+        (
+            "The battle began on May 9, after Russian and LPR forces launched attacks on the "
+            "villages of X, Y, and Z, but were repulsed by Ukrainian forces.",
+            [["Russian and LPR forces"], ["Ukrainian forces"]],
+        ),
+        (
+            "The battle began on May 9 around the villages of X, Y, and Z, but were repulsed by "
+            "Ukrainian forces.",
+            [],
+        ),
+        # a numbered unit "of" its parent force fights on the parent's side; a bare numbered
+        # unit names no side
+        (
+            "Russian forces from the 74th Brigade were defeated by tanks of the 30th Mechanized "
+            "Brigade and artillery of the 17th Tank Brigade of the Ukrainian Armed Forces.",
+            [["Russian forces"], ["Ukrainian Armed Forces"]],
+        ),
+        (
+            "Russian forces were defeated by the 30th Mechanized Brigade near X.",
+            [],
+        ),
+        # "saw heavy fighting from A (alongside C) and B" opposes A (with C) and B
+        (
+            "The engagement saw heavy fighting from the Russian Armed Forces (alongside the "
+            "Wagner Group) and the Ukrainian Armed Forces for control of X.",
+            [["Russian Armed Forces", "Wagner Group"], ["Ukrainian Armed Forces"]],
+        ),
+        (
+            "The engagement saw fighting from house to house in X.",
+            [],
+        ),
+        # a multi-sided confrontation's comma list: one side per party; without "multi-sided"
+        # a comma list is no two sides
+        (
+            "It was a multi-sided military confrontation between the Syrian Army, the Syrian "
+            "Democratic Forces (SDF), other FSA factions, and the Islamic State of Iraq and the "
+            "Levant (ISIL) in the area.",
+            [
+                ["Syrian Army"],
+                ["Syrian Democratic Forces (SDF)"],
+                ["other FSA factions"],
+                ["Islamic State of Iraq and the Levant (ISIL)"],
+            ],
+        ),
+        (
+            "It was a military confrontation between the Syrian Army, the Syrian Democratic "
+            "Forces (SDF), other FSA factions, and the Islamic State of Iraq and the Levant.",
+            [],
+        ),
+        # "attempted to occupy" makes side 1; "taken back by B" later names side 2
+        (
+            "Fighting began as Russian forces attempted to occupy the city. On March 26, the "
+            "town of Y was taken back by Ukrainian forces.",
+            [["Russian forces"], ["Ukrainian forces"]],
+        ),
+    ],
+)
+def test_sides_session4_shapes(text: str, expected: list[list[str]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The Battle of X was a military engagement between the Armed Forces of Ukraine and "
             "the Armed Forces of the Russian Federation during the war.",

@@ -119,11 +119,12 @@ _DOUBT = re.compile(
     re.I,
 )
 
-_BETWEEN = re.compile(r"\bbetween\s+")
+#: "between A and B"; "saw heavy fighting from (involving) A and B" lists the fighters too.
+_BETWEEN = re.compile(r"\b(?:between|fighting\s+(?:from|involving)(?=\s+(?:the\s+)?[A-Z]))\s+")
 _BY_AGENT = re.compile(
     r"\b(?:(?:launched|conducted|carried\s+out|waged|mounted|initiated|undertaken|begun|"
     r"started|laid|fought|imposed|captured|besieged|seized|overrun|occupied|encircled|"
-    r"recaptured|re-captured|retaken|taken|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in|during)\s+[^,;.()]{1,40}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
+    r"recaptured|re-captured|retaken|taken(?:\s+back)?|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in|during)\s+[^,;.()]{1,40}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
     r"campaign|attack|assault|intervention|advance|incursion|invasion|operations|offensives)"
     r"\s+by)\s+",
     re.I,
@@ -276,6 +277,12 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
         name = text[a:b]
+        parent = _UNIT_OF.search(name) if re.match(r"\d", name) else None
+        if parent:
+            # "the 17th Tank Brigade of the Ukrainian Armed Forces": a numbered unit fights on
+            # its parent force's side
+            a += parent.end()
+            name = text[a:b]
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
         again = split_actors(_masked(name))
         kind = again[0].kind if len(again) == 1 else actor.kind
@@ -307,12 +314,22 @@ _NOT_FIGHTING_BETWEEN = re.compile(
 )
 
 
+#: "… of the Ukrainian Armed Forces" after a numbered unit: the last "of" names its parent.
+_UNIT_OF = re.compile(r"^.*\bof\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     for m in _BETWEEN.finditer(masked):
         if _NOT_FIGHTING_BETWEEN.search(masked, max(0, m.start() - 40), m.start()):
             continue
         end = _phrase_end(masked, m.end())
         first = _party(text, m.end(), end)
+        if _MANY_SIDED.search(masked, 0, m.start()):
+            # "a multi-sided confrontation between A, B, other C, and D": the comma list up to
+            # its "and" item, one side each
+            many = _comma_list(text, masked, end)
+            if first and len(many) >= 2:
+                return [first, *many]
         rest = masked[end:]
         if re.match(r"\s+against\s+", rest):
             b0 = end + re.match(r"\s+against\s+", rest).end()  # type: ignore[union-attr]
@@ -337,9 +354,34 @@ def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
                 sides[-1].append(item)
             else:
                 sides.append([item])
-        if len(sides) == 2:
+        if len(sides) == 2 or (len(sides) > 2 and _MANY_SIDED.search(masked, 0, m.start())):
             return sides
     return []
+
+
+def _comma_list(text: str, masked: str, end: int) -> list[list[tuple[int, int, Actor]]]:
+    """The parties of the ", B, C(,) and D" that follows a first item ending at *end*; empty
+    unless the list closes with an "and" item and every item names a party."""
+    out: list[list[tuple[int, int, Actor]]] = []
+    while True:
+        sep = re.match(r",\s+(and\s+)?|\s+and\s+", masked[end:])
+        if sep is None:
+            return []
+        start = end + sep.end()
+        end = _phrase_end(masked, start)
+        party = _party(text, start, end)
+        if not party:
+            return []
+        out.append(party)
+        if "and" in sep.group():
+            return out
+
+
+#: "a multi-sided (three-way, four-sided) confrontation between A, B, C and D": every party
+#: of the list is a side of its own.
+_MANY_SIDED = re.compile(
+    r"\b(?:multi-?sided|multi-?party|(?:three|four|five)-(?:way|sided))\b", re.I
+)
 
 
 def _allied_before(text: str, start: int) -> bool:
@@ -581,7 +623,7 @@ _SUBJECT_FOUGHT = re.compile(
 #: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
 _SUBJECT_ACTED = re.compile(
     r"\b(?:(?:attempted|tried|sought|failed|intended|aimed|planned)\s+to\s+"
-    r"(?:capture|take|seize|encircle|storm|recapture|retake)|"
+    r"(?:capture|take|seize|encircle|storm|recapture|retake|occupy)|"
     r"captured|seized|advanced\s+(?:on|into|towards?)|invaded|shelled|stormed)\b"
 )
 #: "… capture al-Bab from <B>": the party the place is taken from (in the same clause).
@@ -749,7 +791,28 @@ def _passive_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
     if not agent:
         return []
     patient = _clause_opener(text, masked, m.start())
+    if not patient and re.search(r"(?:,\s*|\b)(?:but|and)\s+$", masked[: m.start()]):
+        # "A launched attacks on X, Y and Z, but were repulsed by B": a clause with no subject
+        # of its own shares the last armed subject before it
+        patient = _shared_subject(text, masked, m.start())
     return [patient, agent] if patient and not _same_party(patient, agent) else []
+
+
+def _shared_subject(text: str, masked: str, at: int) -> list[tuple[int, int, Actor]]:
+    """The nearest party before *at* that opens a clause, is armed and is followed by a verb
+    ("… after Russian and LPR forces launched …"); none when any of it is no armed party."""
+    for o in reversed(list(_SUBJECT_OPENER.finditer(masked, 0, at))):
+        lead = _LEADING_PARTY.match(text, o.end())
+        if (
+            not lead
+            or lead.end() <= lead.start()
+            or not re.match(r"[a-z]+ed\b", text[lead.end() :])
+        ):
+            continue
+        party = _party(text, lead.start(), lead.end())
+        if party and all(_armed(x[2]) for x in party):
+            return party
+    return []
 
 
 def _clause_opener(text: str, masked: str, at: int) -> list[tuple[int, int, Actor]]:
@@ -842,7 +905,7 @@ def _asserted_subject(
 
 #: A later lead sentence that counters the first party's action names the other side.
 _COUNTER = re.compile(
-    r"\b(?:re-?captured|retaken|retook|liberated|repelled|repulsed|held\s+by|defended\s+by|"
+    r"\b(?:re-?captured|retaken|taken\s+back|retook|liberated|repelled|repulsed|held\s+by|defended\s+by|"
     r"broken\s+by|lifted\s+by|relieved\s+by|resistance)\b",
     re.I,
 )

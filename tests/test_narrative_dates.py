@@ -580,3 +580,151 @@ def test_approached_opens(md: str, start: str, precision: str) -> None:
         precision,
         5,
     )
+
+
+def _page(title: str, lead: str, narrative: str) -> str:
+    return f"---\nsubject: {title}\n---\n\n{lead}\n\n## Battle\n\n{narrative}\n"
+
+
+_BEGAN_LEAD = "The **Battle of Kalynivka** was a military engagement. It began on 24 February 2022."
+
+
+@pytest.mark.parametrize(
+    ("md", "end", "date_prec"),
+    [
+        # the place regained / held: a narrative end
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD,
+                "On 2 March, shelling went on. "
+                "Ukrainian forces regained control of Kalynivka on April 11.",
+            ),
+            "2022-04-11",
+            5,
+        ),
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD,
+                "On 2 March, shelling went on. "
+                "On 21 March, both ministries stated that Russian forces were in control "
+                "of Kalynivka, with Ukraine agreeing.",
+            ),
+            "2022-03-21",
+            4,
+        ),
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD,
+                "On 2 March, shelling went on. "
+                "On 26 March, Russian forces pulled out of Kalynivka.",
+            ),
+            "2022-03-26",
+            4,
+        ),
+        # a part of the place taken ("Kalynivka cement plant"), another side still in it: no end
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD,
+                "On 2 March, shelling went on. "
+                "On 27 March, Russian forces took control of Kalynivka cement plant.",
+            ),
+            None,
+            5,
+        ),
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD,
+                "On 2 March, shelling went on. "
+                "On 27 March, Ukrainian forces were still in control of Kalynivka.",
+            ),
+            None,
+            5,
+        ),
+        # a later lead date about another place does not stop the narrative end
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD + " On March 26, 2022, it was reported "
+                "that the stronghold of Trostianets was taken back.",
+                "On 2 March, shelling went on. By 26 March, Russian forces withdrew from "
+                "Kalynivka.",
+            ),
+            "2022-03-26",
+            4,
+        ),
+        # … but one that names the title's place does
+        (
+            _page(
+                "Battle of Kalynivka",
+                _BEGAN_LEAD + " On March 26, 2022, Kalynivka was shelled again.",
+                "On 2 March, shelling went on. By 20 March, Russian forces withdrew from "
+                "Kalynivka.",
+            ),
+            None,
+            5,
+        ),
+    ],
+)
+def test_control_and_elsewhere_ends(md: str, end: str | None, date_prec: int) -> None:
+    got = _date(md)
+    assert (got["start"], got["end"], got["date_prec"]) == ("2022-02-24", end, date_prec)
+
+
+@pytest.mark.parametrize(
+    ("lead", "end", "date_prec"),
+    [
+        # "ceased launching assaults … on <day>" ends a battle the lead says began
+        (
+            "The **Battle of Kalynivka** was a military engagement that began on 3 July 2022. "
+            "Russian forces ceased launching assaults on and around Kalynivka on 28 July, with "
+            "a lull in fighting throughout August.",
+            "2022-07-28",
+            4,
+        ),
+        # "… began on <day> … they were pushed back over the river by <day>": the same sentence
+        (
+            "The **Battle of Kalynivka** was a counter-offensive operation. The counter-offensive "
+            "began on 27 May 2022 near the village, however they were pushed back over the "
+            "river by 16 June 2022.",
+            "2022-06-16",
+            4,
+        ),
+        (
+            "The **Battle of Kalynivka** was a military engagement that began on 3 July 2022. "
+            "Russian forces pushed on towards the river on 28 July.",
+            None,
+            5,
+        ),
+    ],
+)
+def test_ceased_and_pushed_back_end(lead: str, end: str | None, date_prec: int) -> None:
+    got = _date(_page("Battle of Kalynivka", lead, "Fighting went on."))
+    assert (got["end"], got["date_prec"]) == (end, date_prec)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "start"),
+    [
+        # the first dated sentence opens nothing; a later one opens the event that day
+        (
+            "On 30 May 2022, as a result of shelling of the town, a monastery was damaged. "
+            "On the evening of 30 May, Russian forces launched a ground attack on the city.",
+            "2022-05-30",
+        ),
+        # a later opening on another day is no start
+        (
+            "On 30 May 2022, as a result of shelling of the town, a monastery was damaged. "
+            "On 2 June, Russian forces launched a ground attack on the city.",
+            "2022",
+        ),
+    ],
+)
+def test_same_day_narrative_opening(narrative: str, start: str) -> None:
+    lead = ("The **Battle of Kalynivka** was a military engagement near the city during the "
+            "battle for Donbas in 2022.")  # fmt: skip
+    assert _date(_page("Battle of Kalynivka", lead, narrative))["start"] == start

@@ -1295,8 +1295,11 @@ _NARRATIVE_END = re.compile(
     r"\s+(?:broken|lifted)|(?:broke|lifted)\s+the\s+siege"
     r"|(?<![\w-])(?:[Ff]ighting|[Tt]he\s+(?:battle|withdrawal))\s+(?:had\s+)?ended\s+(?:on|by)\b"
     r"|\bdr(?:ove|iven)\s+(?:\S+\s+){1,3}?(?:out\s+of|from)\s+(?:the\s+)?(?P<d>[A-Z][\w'’-]+)(?!\s+[A-Z])"
-    r"|(?:(?:withdrew|withdrawn|retreated)\s+from|(?:forces|troops|army|units)\s+(?:had\s+)?left)"
+    r"|(?:(?:withdrew|withdrawn|retreated|pulled\s+out)\s+(?:from|of)"
+    r"|(?:forces|troops|army|units)\s+(?:had\s+)?left)"
     r"\s+(?:the\s+)?(?P<w>[A-Z][\w'’-]+)(?!\s+[A-Z])"
+    r"|\b(?:regained|retook|took|seized|gained|were\s+in|was\s+in)\s+(?:full\s+)?control\s+of"
+    r"\s+(?P<k>[A-Z][\w'’-]+)(?=\s*[.,;:]|\s*$|\s+(?:on|in|by|after|and|with|as|from)\b)"
     r"|\bfull\s+control\s+of\s+the\s+(?:city|town|village)\b(?!\s+(?:hall|centre|center|of)\b)"
     r"|(?:fully\s+captured|recaptured|re-captured|captured|liberat(?:ed|ing)(?:\s+all\s+of)?)"
     r"\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<c>[A-Z][\w'’-]+)(?!\s+[A-Z])",
@@ -1313,6 +1316,20 @@ _COUNTER = re.compile(r"\bcounter-?offensives?\b", re.I)
 _SERIES = re.compile(r"\b(?:battles|sieges|offensives|clashes)\b", re.I)
 #: A title's range of years ("Battle of Ramadi (2015–2016)"): its narrative may open before.
 _YEAR_RANGE = re.compile(r"\b\d{4}\s*[–—-]\s*\d{2,4}\b")
+
+
+def _elsewhere(doc: Document, text: str) -> bool:
+    """Whether a lead sentence is about another place, so its date is not the event's end:
+    it names no place of the title, says nothing ended (:data:`_ENDING`) and names another
+    place ("On March 26, 2022, it was reported that the strategic stronghold of Trostianets
+    was taken back" on a page about Okhtyrka)."""
+    places = _title_places(doc)
+    if _ENDING.search(text) or any(re.search(rf"\b{re.escape(p)}\b", text) for p in places):
+        return False
+    return any(
+        m.group(1) not in places
+        for m in re.finditer(r"\b(?:of|in|at|near)\s+([A-Z][\w'’-]+)", text)
+    )
 
 
 def _title_places(doc: Document) -> set[str]:
@@ -1334,8 +1351,9 @@ def _narrative_ends(doc: Document, text: str) -> bool:
     places = _title_places(doc)
     siege = bool(re.search(r"\b(?:siege|blockade|encirclement)\b", doc.title or "", re.I))
     for m in _NARRATIVE_END.finditer(text):
-        if m.group("w") is not None or m.group("d") is not None:
-            if (m.group("w") or m.group("d")) in places:
+        named = m.group("w") or m.group("d") or m.group("k")
+        if named is not None:
+            if named in places:
                 return True
         elif m.group("c") is not None:
             verb = m.group(0).split()[0].lower()
@@ -1482,8 +1500,19 @@ def _narrative_span(
     narrative = _narrative(doc)
     walk = _year_walk(narrative, year) if narrative else []
     if len(start) < 10 and walk and value["end"] is None and not _YEAR_RANGE.search(title):
-        # (2) the narrative's opening day
+        # (2) the narrative's opening day; when its first dated sentence opens nothing ("On
+        # 30 May 2022, as a result of shelling …"), a later one that opens the event on the
+        # same day ("On the evening of 30 May, … launched a much more massive ground attack")
         s, e = walk[0]
+        if not _OPENING.search(s.plain.text):
+            s, e = next(
+                (
+                    (t, f)
+                    for t, f in walk[1:]
+                    if f.precision == "day" and f.start == e.start and _OPENING.search(t.plain.text)
+                ),
+                (s, e),
+            )
         opening = s.plain.text[: e.start_offset]
         if (
             e.precision == "day"
@@ -1510,6 +1539,7 @@ def _narrative_span(
     lead_later = any(
         (e.start or "") > start
         for t in _whole_lead(doc)
+        if not _elsewhere(doc, t.plain.text)
         for e in dates_after(t.plain.text, DateValue(start[:4], None, "year", 5))
     )
     if end is None and len(start) == 10 and not lead_later and _FOUGHT_OVER.search(title):
@@ -1693,7 +1723,7 @@ _BEGAN = re.compile(r"\b(?:began|begun|started|launched|commenced|opened|attacke
 #: Words between a start and a later date of the same sentence that end the event there
 #: ("… and resulted in the capture of Dabiq … on 16 October").
 _ENDED_AT = re.compile(
-    r"\b(?:captured?|fell|fall\s+of|ended|concluded|seized|withdrew"
+    r"\b(?:captured?|fell|fall\s+of|ended|concluded|seized|withdrew|(?:were|was)\s+pushed\s+back"
     r"|(?:in|took|taken|gained|seized|secured)\s+(?:\S+\s+)?control)\b",
     re.I,
 )
@@ -1861,6 +1891,7 @@ _ENDING = re.compile(
     r"|(?:siege|blockade|encirclement|battle|fighting|offensive)\s+(?:was\s+)?"
     r"(?:lifted|broken|ended|came\s+to\s+an\s+end|concluded)"
     r"|(?:had\s+|have\s+|has\s+)?(?:left|withdrawn|withdrew|retreated)\s+(?:from\s+)?(?:the\s+)?[A-Z]"
+    r"|\bceased\s+(?:launching\s+|their\s+|all\s+)?(?:assaults|attacks|offensive\s+operations)\b"
     r"|(?:secured|took|gained|seized)\s+(?:full\s+|complete\s+|total\s+)?control\s+of\s+the\s+"
     r"(?:town|city|village|settlement))"
 )

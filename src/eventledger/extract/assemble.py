@@ -377,6 +377,7 @@ def assemble(
             sts = [st for st in sts if st.origin == "infobox"]
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc)
+        sts = drop_incident_figures(sts, doc, kind)
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
@@ -514,6 +515,34 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
         and st.span[0] < last
         and _INITIAL_CUE.search(_clause_before(doc, st, spans))
     }
+    return [st for st in sts if st.id not in dropped]
+
+
+#: "the chemical weapons attack that reportedly killed 70 people, and injured 500": a figure
+#: in a relative clause of an incident noun counts that incident.
+_INCIDENT_CLAUSE = re.compile(
+    r"\b(?:attacks?|bombings?|air\s*strikes?|airstrikes?|strikes?|shelling|massacres?|"
+    r"explosions?|blasts?|ambush(?:es)?)\s+(?:that|which)\s+[^.;]{0,80}$",
+    re.I,
+)
+
+
+def drop_incident_figures(sts: list[Statement], doc: Document, kind: str) -> list[Statement]:
+    """On a battle's or a war's page, a lead figure told of one incident inside it ("an
+    agreement … following the chemical weapons attack that reportedly killed 70 people, and
+    injured 500") counts that incident, not the event: it stays a statement, but makes no
+    event figure. A page about an attack itself is left alone (its lead's "attack that
+    killed" is its own toll)."""
+    if kind not in ("battle", "war"):
+        return sts
+    spans = {s.id: s.span for s in doc.sentences}
+    dropped = set()
+    for st in sts:
+        span = spans.get(st.sentence or "")
+        if st.origin != "body" or st.section is not None or span is None:
+            continue
+        if _INCIDENT_CLAUSE.search(doc.input[span[0] : st.span[0]]):
+            dropped.add(st.id)
     return [st for st in sts if st.id not in dropped]
 
 

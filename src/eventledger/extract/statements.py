@@ -779,6 +779,12 @@ def _lead_town_in_box_place(
     b.add_from_sentence("location", s, a, a + len(name), support, value=value)
 
 
+#: "the Lyman–Sievierodonetsk front", "the Palmyra–Homs road": a place joined by an en dash to
+#: another capitalised name is one end of a front, a road or a border the event lies along,
+#: not the event's place (a lead's later place, if any, says where it was).
+_LINE_END = re.compile(r"\s*[–—]\s*[A-Z]")
+
+
 def _inside_name(text: str, at: int, name: str) -> bool:
     """Whether offset *at* of *text* lies inside a mention of *name* (case-insensitive)."""
     folded, key = text.casefold(), name.casefold()
@@ -875,6 +881,10 @@ def _lead_candidate(
             continue
         if _FACILITY_IN_TOWN.match(s.plain.text, m.end("p")):
             continue  # "the Saky airbase in the town of Novofedorivka": the town follows
+        if _LINE_END.match(s.plain.text, m.end("p")) and f"{name}–" not in doc.title:
+            # "on the Lyman–Sievierodonetsk front": one end of a line, not the place (unless
+            # the line is the page's own subject: "Battle of the Svatove–Kreminna line")
+            continue
         a = m.start("p")
         qual = _PLACE_QUALIFIER.search(s.plain.text[max(0, a - 40) : a])
         if qual is None:

@@ -29,6 +29,10 @@ def _date(md: str) -> dict[str, Any]:
         ("from 2021 May to June 2022", [("2021", None), ("2022-05", "2022-06")]),
         ("between 410 and 500 men", []),  # a count of men, no years
         ("limited to 160 km/h on", []),  # a measure
+        ("about 1500 soldiers were", []),  # a count
+        ("In 1945 soldiers returned", [("1945", None)]),  # a year: "In" is a time cue
+        ("By 1943 troops had left", [("1943", None)]),
+        ("between 1000 and 2000 km", []),
         ("between 410 and 500, the Goths", [("0410", "0500")]),
         ("from 3110 June 2014", [("3110", None), ("2014-06", None)]),
     ],

@@ -410,3 +410,18 @@ def test_country_refined_to_the_title_town_in_the_named_division() -> None:
     context = ["The city of Trostianets, in Sumy Oblast, was attacked by Russian forces."]
     place = resolve_place("Ukraine", context=context, title="Battle of Trostianets")
     assert (place.country, place.admin1, place.where_prec) == ("UA", "Sumy", 1)
+
+
+def test_title_town_found_through_a_fold_does_not_crash() -> None:
+    """A title town the gazetteer knows only under another spelling (the Arabic fold finds
+    "Maarat al-Numan" as Ma'arrat an Nu'man) is still resolved, not an empty max()."""
+    from eventledger.normalise.places import resolve_place
+
+    place = resolve_place(
+        "Syria", context=["Fighting near Maarat al-Numan."], title="Battle of Maarat al-Numan"
+    )
+    assert place.country == "SY" and place.admin1 == "Idlib"
+    # a title word that only contains the town's name is not it
+    assert resolve_place("Ukraine", ["Fighting in Kyiv."], title="Battle of Kyivska").name == (
+        "Ukraine"
+    )

@@ -90,13 +90,22 @@ _YEAR_CUES = {
     "winter", "around", "about", "between", "to", "and", "the", "through",
 }  # fmt: skip
 #: Words after a bare number that make it a measure ("160 km/h"), never a year.
-_UNITS = frozenset({
+_MEASURES = frozenset({
     "km", "kilometres", "kilometers", "kilometre", "kilometer", "mi", "miles", "mile", "m",
     "metres", "meters", "metre", "meter", "ft", "feet", "foot", "mph", "kph", "kmh", "kg",
     "kilograms", "tonnes", "tons", "cm", "mm", "hectares", "ha", "acres", "percent", "per",
+})  # fmt: skip
+#: Count nouns after a bare number: a count ("300 and 400 people", "about 1500 soldiers"),
+#: unless a year's preposition stands before it ("In 1945 soldiers returned").
+_COUNTED = frozenset({
     "people", "persons", "men", "soldiers", "troops", "civilians", "dead", "killed", "wounded",
     "injured", "casualties", "deaths", "victims", "prisoners", "aircraft", "tanks", "ships",
     "vehicles", "houses", "homes", "buildings", "days", "hours", "minutes", "seconds", "weeks",
+})  # fmt: skip
+#: Cue words that make the bare number after them a time ("in 1945", "by 1943").
+_TIME_CUES = frozenset({
+    "in", "of", "since", "by", "until", "till", "from", "during", "year", "years", "early",
+    "mid", "late", "before", "after", "spring", "summer", "autumn", "fall", "winter", "through",
 })  # fmt: skip
 _DASHES = "-–—‒−"
 
@@ -510,7 +519,8 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
             return None
         if left.year is not None and left.year > 0 and len(str(left.year)) < 3 and left.era is None:
             return None
-        if left.era is None and _measure_after(toks, j):
+        cue = toks[i - 1].low if i >= 1 else ""
+        if left.era is None and _measure_after(toks, j, left.year, cue):
             return None  # "limited to 160 km/h", "300 and 400 people": a measure, not a year
     j = _absorb_iso(toks, j)
     return _value(left, None, text, a, toks[j - 1].end), j
@@ -573,13 +583,21 @@ def _short_right_year(toks: list[_Tok], j: int, left: _Point) -> tuple[_Point, i
     return _Point(year=year, precision="year"), j + 1
 
 
-def _measure_after(toks: list[_Tok], j: int) -> bool:
-    """A unit word at token *j* ("km/h", "people"), or after "and/to/or <number>" there."""
+def _measure_after(toks: list[_Tok], j: int, year: int | None, cue: str) -> bool:
+    """Whether the bare number before token *j* is a measure or a count, not a year: a unit
+    word at *j* ("160 km/h"), or after "and/to/or <number>" there; a count noun ("people") when
+    the number has fewer than four digits or *cue*, the word before it, is no time preposition
+    ("about 1500 soldiers", but "In 1945 soldiers returned" is a year)."""
     n = len(toks)
     if j + 2 < n and (toks[j].low in ("and", "to", "or") or toks[j].kind == "dash"):
         if toks[j + 1].kind == "num":
             j += 2
-    return j < n and toks[j].kind == "word" and toks[j].low in _UNITS
+    if j >= n or toks[j].kind != "word":
+        return False
+    word = toks[j].low
+    if word in _MEASURES:
+        return True
+    return word in _COUNTED and (abs(year or 0) < 1000 or cue not in _TIME_CUES)
 
 
 def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Point, k: int) -> bool:
@@ -589,7 +607,7 @@ def _bare_years_unsupported(toks: list[_Tok], i: int, left: _Point, right: _Poin
         return False
     if left.century is not None or left.decade:
         return False
-    if abs(left.year or 0) < 1000 and _measure_after(toks, k):
+    if _measure_after(toks, k, left.year, toks[i - 1].low if i >= 1 else ""):
         return True
     if i >= 1 and toks[i - 1].low in ("p", "pp", "page", "pages", "no", "vol"):
         return True

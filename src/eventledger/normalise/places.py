@@ -1270,9 +1270,15 @@ def _title_town(
         found = _hits(sentence, index)[0]
         named = {h.entry[1] for h in found if h.entry[0] == "admin1" and h.entry[2] == cc}
         for h in found:
-            if h.entry[0] != "city" or h.entry[2] != cc or _fold(h.matched) not in folded_title:
+            if h.entry[0] != "city" or h.entry[2] != cc:
                 continue
-            towns = [e for e in index.get(_norm(h.matched), []) if e[0] == "city" and e[2] == cc]
+            if not re.search(rf"(?<!\w){re.escape(_fold(h.matched))}(?!\w)", folded_title):
+                continue
+            # the hit's own readings (a fold or the Arabic map may have found it) and every
+            # town of the country filed under that very spelling
+            towns = [g.entry for g in found if (g.matched, g.pos) == (h.matched, h.pos)]
+            towns += [e for e in index.get(_norm(h.matched), []) if e not in towns]
+            towns = [e for e in towns if e[0] == "city" and e[2] == cc]
             inside = [e for e in towns if e[6] in named]
             best = max(inside or towns, key=lambda e: e[5] or 0)
             return _Hit(best, h.matched, h.pos, h.near, False)

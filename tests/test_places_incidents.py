@@ -55,3 +55,14 @@ def test_attack_page_keeps_its_own_figure() -> None:
     )
     event = parse_text(text, title="Exampletown bombing", format="prose")[0]["event"]
     assert event["deaths"]["best"] == 70 and event["injuries"]["best"] == 500
+
+
+def test_plural_strikes_may_be_the_events_toll() -> None:
+    """"airstrikes which killed over 5,000 civilians" is no single incident: the figure stays
+    the siege's."""
+    text = (
+        "The siege of Exampletown was a siege laid by government forces in April 2013 during the "
+        "Syrian civil war. The siege was marked by airstrikes which killed over 5,000 civilians.\n"
+    )
+    event = parse_text(text, title="Siege of Exampletown", format="prose")[0]["event"]
+    assert event["deaths"]["low"] == 5001

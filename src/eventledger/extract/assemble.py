@@ -520,9 +520,11 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
 
 #: "the chemical weapons attack that reportedly killed 70 people, and injured 500": a figure
 #: in a relative clause of an incident noun counts that incident.
+#: One incident, singular, after "the/a/an/one" and at most four words ("the chemical weapons
+#: attack that"); "airstrikes which killed over 5,000 civilians" may be the event's own toll.
 _INCIDENT_CLAUSE = re.compile(
-    r"\b(?:attacks?|bombings?|air\s*strikes?|airstrikes?|strikes?|shelling|massacres?|"
-    r"explosions?|blasts?|ambush(?:es)?)\s+(?:that|which)\s+[^.;]{0,80}$",
+    r"\b(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,4}?(?:attack|bombing|air\s*strike|airstrike|"
+    r"strike|shelling|massacre|explosion|blast|ambush)\s+(?:that|which)\s+[^.;]{0,80}$",
     re.I,
 )
 

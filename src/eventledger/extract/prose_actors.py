@@ -121,11 +121,16 @@ _DOUBT = re.compile(
 
 #: "between A and B"; "saw heavy fighting from (involving) A and B" lists the fighters too.
 _BETWEEN = re.compile(r"\b(?:between|fighting\s+(?:from|involving)(?=\s+(?:the\s+)?[A-Z]))\s+")
+#: Nouns of a military operation that name who conducts it and whom it is against.
+_OPERATIONS = (
+    r"operation|offensive|counteroffensive|counter-offensive|campaign|assault|intervention|"
+    r"incursion"
+)
 _BY_AGENT = re.compile(
     r"\b(?:(?:launched|conducted|carried\s+out|waged|mounted|initiated|undertaken|begun|"
     r"started|laid|fought|imposed|captured|besieged|seized|overrun|occupied|encircled|"
-    r"recaptured|re-captured|retaken|taken(?:\s+back)?|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in|during)\s+[^,;.()]{1,40}?)?\s+(?:\([^()]*\)\s+)?by|(?:operation|offensive|counteroffensive|counter-offensive|"
-    r"campaign|attack|assault|intervention|advance|incursion|invasion|operations|offensives)"
+    r"recaptured|re-captured|retaken|taken(?:\s+back)?|attacked|assaulted|stormed|invaded)(?:\s+(?:on|in|during)\s+[^,;.()]{1,40}?)?\s+(?:\([^()]*\)\s+)?by|(?:"
+    rf"{_OPERATIONS}|attack|advance|invasion|operations|offensives)"
     r"\s+by)\s+",
     re.I,
 )
@@ -354,6 +359,10 @@ def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
                 sides[-1].append(item)
             else:
                 sides.append([item])
+        if m.group().startswith("fighting") and not all(
+            _armed(x[2]) for side in sides for x in side
+        ):
+            continue  # "fighting from Kharkiv and Izium to the border": places, not parties
         if len(sides) == 2 or (len(sides) > 2 and _MANY_SIDED.search(masked, 0, m.start())):
             return sides
     return []
@@ -409,7 +418,8 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         if before and _phrase_end(masked, before.start("p")) >= b_end:
             # "the largest military attack against the Syrian government launched by ISIL":
             # the opponent is named before the agent
-            second = _party(text, before.start("p"), b_end)
+            # only an armed party: "the largest attack against the city of Aleppo" is a place
+            second = [x for x in _party(text, before.start("p"), b_end) if _armed(x[2])]
             if second and not _same_party(first, second):
                 return [first, second]
         held = _ON_HELD_BY.match(masked, end)
@@ -440,8 +450,7 @@ def _by_agent(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
 #: "an attack against <B> launched by": the operation's opponent just before its agent (the
 #: phrase runs up to the verb, with no clause boundary in it).
 _AGAINST_BEFORE = re.compile(
-    r"\b(?:operation|offensive|counteroffensive|counter-offensive|campaign|attack|assault|"
-    r"intervention|incursion|invasion)\s+against\s+(?P<p>[^,;:()–—]{1,60}?)\s*$"
+    rf"\b(?:{_OPERATIONS}|attack|invasion)\s+against\s+(?P<p>[^,;:()–—]{{1,60}}?)\s*$"
 )
 #: "… by <A> on areas controlled by <B>": the areas' holder is the other side.
 _ON_HELD_BY = re.compile(
@@ -455,10 +464,7 @@ _EXPEL = re.compile(
 )
 #: "a military operation of the Syrian Army (SAA) against ISIL": the operation's owner
 #: fights the party it is against.
-_OPERATION_OF = re.compile(
-    r"\b(?:operation|offensive|counteroffensive|counter-offensive|campaign|assault|"
-    r"intervention|incursion)\s+of\s+"
-)
+_OPERATION_OF = re.compile(rf"\b(?:{_OPERATIONS})\s+of\s+")
 
 
 def _operation_of(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
@@ -469,7 +475,8 @@ def _operation_of(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
             continue
         first = [x for x in _party(text, m.end(), end) if _armed(x[2])]
         b0 = end + against.end()
-        second = _party(text, b0, _phrase_end(masked, b0))
+        # "an operation of the Syrian Army against Palmyra and Homs": places are no side
+        second = [x for x in _party(text, b0, _phrase_end(masked, b0)) if _armed(x[2])]
         if first and second and not _same_party(first, second):
             return [first, second]
     return []
@@ -650,12 +657,9 @@ def _is_place(actor: Actor) -> bool:
     name = re.sub(r"^the\s+", "", actor.name)
     if _PLACE_WORD.search(name):
         return True
-    from eventledger.normalise.places import _fold, _norm, load_index
+    from eventledger.normalise.places import is_town_or_division
 
-    return any(
-        e[0] in ("city", "admin1", "admin2") and _fold(e[1]) == _fold(name)
-        for e in load_index().get(_norm(name), [])
-    )
+    return is_town_or_division(name)
 
 
 def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:

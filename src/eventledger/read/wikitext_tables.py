@@ -324,6 +324,8 @@ DATE_TEMPLATES = frozenset(
         "date",
         "date table sorting",
         "start and end dates",
+        "start and end date",
+        "julgregdatum",
         "birth date",
         "death date",
         "birth date and age",

@@ -701,3 +701,19 @@ def test_page_opening_with_an_infobox_is_wikitext() -> None:
     assert detect_format("{{Infobox military conflict\n| conflict = X\n}}\nText.") == "wikitext"
     assert detect_format("{{Short description|A battle}}\nText.") == "wikitext"
     assert detect_format("The {{ sign is odd here.") == "plaintext"
+
+
+def test_sup_note_markers_are_not_text() -> None:
+    """ "<sup>1</sup>'''Italy:'''" labels a contingent (the marker is a manual note, not part of
+    the label), so a side's contingents add up; "<sup>2</sup>62,612" is not 262,612."""
+    text = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n"
+        "| combatant1 = {{flagcountry|Nazi Germany}}<br>{{flagcountry|Kingdom of Italy}}\n"
+        "| combatant2 = {{flagcountry|Kingdom of Greece}}\n"
+        "| casualties1 = <sup>1</sup>'''Italy:'''<br>13,755 dead<br><sup>3</sup>'''Germany:'''"
+        "<br>1,099 dead\n"
+        "| casualties2 = <sup>2</sup>13,408 dead\n}}\n" + _BODY + "\n"
+    )
+    sides = parse_text(text, name="X.wiki")[0]["event"]["sides"]
+    assert sides[0]["casualties"]["killed"]["best"] == 13_755 + 1_099
+    assert sides[1]["casualties"]["killed"]["best"] == 13_408

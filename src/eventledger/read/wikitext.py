@@ -124,6 +124,8 @@ _SKIP_TAGS = frozenset(
 )
 _BLOCK_TAGS = frozenset({"blockquote", "poem", "div", "p", "center"})
 # magic words (__NOTOC__) and stray HTML tags the tokenizer left as text render nothing
+#: The contents of a ``<sup>`` that is a note marker: a number, one letter or note signs.
+_SUP_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[*†‡§¶#]{1,3})\s*")
 _MAGIC_WORD = re.compile(
     r"__[A-Z]{3,}__|</?(?:div|span|small|big|center|font|p|b|i|u|s|sup|sub)\b[^<>]*>",
     re.IGNORECASE,
@@ -849,6 +851,12 @@ class _Walker:
             if out is not None:
                 c = str(node.contents)
                 out.add(c, cstart, cstart + len(c), outer or (cstart, cstart + len(c)), True)
+            return
+        if name == "sup" and _SUP_MARKER.fullmatch(str(node.contents)):
+            # "<sup>1</sup>Greece:", "<sup>2</sup>62,612": a manual note marker, no text (glued
+            # to the next word it made "1Greece:" a label nobody wrote, and 262,612 a figure)
+            if out is not None:
+                out.add(" ", s, e, outer or (s, e), literal=False)
             return
         block = name in _BLOCK_TAGS and mode == PROSE
         if block and out is not None:

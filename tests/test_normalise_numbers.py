@@ -260,6 +260,11 @@ def test_attribution_kept_interval_unchanged(text: str, expected):
         ("29 aircraft destroyed\n~ 21 damaged\n 14–16 killed", [("killed", 14)]),
         ("1 ship sunk", []),
         ("200 tanks", []),
+        # ship types are units, not people ("3 warships captured" is no count of prisoners)
+        ("3 Warships captured", []),
+        ("3 galleys captured\n7 brigantines captured", []),
+        ("1 galleon and 1 fireship", []),
+        ("500 man captured", [("captured", 500)]),
         ("1,200 horses", []),
         ("39th Army", []),
         ("300 yen", []),

@@ -717,3 +717,17 @@ def test_sup_note_markers_are_not_text() -> None:
     sides = parse_text(text, name="X.wiki")[0]["event"]["sides"]
     assert sides[0]["casualties"]["killed"]["best"] == 13_755 + 1_099
     assert sides[1]["casualties"]["killed"]["best"] == 13_408
+
+
+def test_break_and_resize_templates_in_combatants() -> None:
+    """{{-}} breaks a line like <br> (two combatants, not "Nazi GermanyVichy France"), and
+    {{resize|95%|text}} shows its text, not its size."""
+    text = (
+        "{{Infobox military conflict\n| conflict = X\n"
+        "| combatant1 = {{flagcountry|Nazi Germany}}{{-}}{{flag|Vichy France}}\n"
+        "| combatant2 = {{resize|95%|[[Irish Republic (1798)|Irish Republic]]<br>"
+        "{{flagcountry|Kingdom of France}}}}\n}}\n" + _BODY + "\n"
+    )
+    sides = parse_text(text, name="X.wiki")[0]["event"]["sides"]
+    assert [c["name"] for c in sides[0]["combatants"]] == ["Nazi Germany", "Vichy France"]
+    assert [c["name"] for c in sides[1]["combatants"]] == ["Irish Republic", "Kingdom of France"]

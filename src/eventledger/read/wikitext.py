@@ -124,6 +124,8 @@ _SKIP_TAGS = frozenset(
 )
 _BLOCK_TAGS = frozenset({"blockquote", "poem", "div", "p", "center"})
 # magic words (__NOTOC__) and stray HTML tags the tokenizer left as text render nothing
+#: Templates that break a line (Template:Clear is "-"; Template:Br).
+_BREAK_TEMPLATES = frozenset({"-", "br", "clear", "clr", "break", "-\n"})
 #: The contents of a ``<sup>`` that is a note marker: a number, one letter or note signs.
 _SUP_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[*†‡§¶#]{1,3})\s*")
 _MAGIC_WORD = re.compile(
@@ -1051,6 +1053,14 @@ class _Walker:
             if args and args[0]:
                 out.add(f"{_IDENTIFIER_TEMPLATES[nm]} {args[0]}", s, e, outer, literal=False)
             return
+        if nm in _BREAK_TEMPLATES:
+            # {{-}}, {{br}}, {{clear}}: a line break, like <br> ("{{flag|France}}{{-}}{{flag|
+            # United Kingdom}}" are two combatants, not "FranceUnited Kingdom")
+            if mode == FIELD:
+                out.brk()
+            else:
+                out.add(" ", s, e, outer, literal=False)
+            return
         if nm in FIXED_TEMPLATES:
             out.add(FIXED_TEMPLATES[nm], s, e, outer, literal=False)
             if nm in ("circa", "c.", "ca.", "c"):
@@ -1078,6 +1088,8 @@ class _Walker:
         index = FORMAT_TEMPLATES.get(nm)
         if index is None and nm.startswith("lang-"):
             index = 1
+        if nm == "resize" and sum(1 for p in node.params if not p.showkey) >= 2:
+            index = 2  # {{resize|95%|text}}: the size first, then the text
         if index is not None:
             self.first_positional(node, s, out, mode, outer, index)
             return

@@ -92,3 +92,44 @@ def test_infobox_snippets_parse_and_round_trip() -> None:
     # the snippets hold military-conflict and civilian/terrorist-attack boxes, and one
     # East Asian name box that is no event infobox at all
     assert {"military conflict", "civilian attack", None} <= families
+
+
+def _military_boxes() -> list[tuple[str, dict[str, str]]]:
+    """(title, fields) of every Infobox military conflict in the lower-cased timeline dumps."""
+    import html
+
+    out = []
+    for path in SNIPPETS:
+        if not path.name.endswith(".json.gz"):
+            continue
+        for item in json.loads(gzip.open(path).read())["wiki"]["data"]:
+            page = item["page"]
+            for box in page.get("infobox", []):
+                if "military conflict" in box.get("template", "").lower():
+                    fields = {
+                        k.strip(): html.unescape(v) for k, v in box.items() if k != "template"
+                    }
+                    out.append((page["title"], fields))
+    return out
+
+
+@needs_shared()
+def test_every_snippet_date_field_gives_a_date() -> None:
+    """All 900+ ``date`` fields of real military-conflict infoboxes (lower-cased by their
+    source, so names are not checked) give a start: date templates, ranges, "c.", BC years,
+    Julian/Gregorian pairs."""
+    body = "The battle was fought between two armies, as several sources that historians use say."
+    missing = []
+    boxes = _military_boxes()
+    for title, fields in boxes:
+        if not fields.get("date"):
+            continue
+        text = (
+            f"{{{{Infobox military conflict\n| conflict = {title}\n| date = {fields['date']}\n}}}}"
+        )
+        doc = read_wikitext(f"{text}\n{body}\n", "x.wiki")
+        (rec,) = document_records(doc)
+        if not rec["event"]["date"]["start"]:
+            missing.append((title, fields["date"][:80]))
+    assert len(boxes) >= 900
+    assert missing == []

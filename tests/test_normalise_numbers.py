@@ -264,6 +264,8 @@ def test_attribution_kept_interval_unchanged(text: str, expected):
         ("3 Warships captured", []),
         ("3 galleys captured\n7 brigantines captured", []),
         ("1 galleon and 1 fireship", []),
+        # two counts sharing one unit: both are equipment
+        ("64 German and 20 Italian aircraft", []),
         ("500 man captured", [("captured", 500)]),
         ("1,200 horses", []),
         ("39th Army", []),

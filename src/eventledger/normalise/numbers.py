@@ -656,6 +656,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     n = len(text)
     words = 0
     plain_words = 0  # words read that are neither party nor category words
+    prev = ""  # the last plain word read
     while words < limit and i < n:
         # skip spaces and bold/italic quote leftovers
         while i < n and (text[i].isspace() or text[i] in "'’\"*"):
@@ -704,7 +705,13 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             break
         if w[0].isdigit() or (prose and lw in _UNITS):
             # another number starts its own phrase: "raised the toll to 89 two days later"
-            # (the days are not the 89's unit)
+            # (the days are not the 89's unit) ...
+            if w[0].isdigit() and prev in ("and", "or") and plain_words >= 2:
+                # ... unless two counts share one unit: "64 German and 20 Italian aircraft"
+                # counts aircraft twice. (A shared casualty noun, "500 German and 300 Italian
+                # soldiers killed", is left bare: two contingents that the assembly would
+                # otherwise take for rival estimates.)
+                out.noncas = _look_after(text, wm.end(), limit, prose).noncas
             break
         if (
             _NONCAS.fullmatch(lw)
@@ -734,6 +741,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         i = wm.end()
         words += 1
         plain_words += 1
+        prev = lw
     return out
 
 

@@ -262,3 +262,12 @@ def test_a_bug_on_one_file_does_not_stop_the_batch(
     assert "added: " in result.output
     con = sqlite3.connect(db_path)
     assert [r[0] for r in con.execute("SELECT source FROM failures")] == [str(bad)]
+
+
+def test_cli_prefilters_are_the_dump_prefilters() -> None:
+    """The CLI writes the filter names out (it starts without the dump runner): they must stay
+    the dump module's."""
+    from eventledger.cli import PREFILTERS
+    from eventledger.dump.prefilter import FILTERS
+
+    assert PREFILTERS == FILTERS

@@ -66,6 +66,23 @@ def _read_records(file: str, fmt: str | None, policy: str) -> list[dict[str, Any
     return parse_path(file, format=fmt, policy=policy)
 
 
+#: The dump pre-filters (``eventledger.dump.prefilter.FILTERS``, written out here so that the
+#: CLI starts without importing the dump runner; a test keeps the two equal).
+PREFILTERS = ("infobox", "category", "title", "all")
+
+
+def _prefilter_option(help: str) -> Any:
+    """The ``--filter`` option of ``ingest`` and ``spark-ingest``."""
+    return click.option(
+        "--filter",
+        "prefilter",
+        type=click.Choice(PREFILTERS),
+        default="infobox",
+        show_default=True,
+        help=help,
+    )
+
+
 @cli.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="print the JSON record(s)")
@@ -130,14 +147,7 @@ def _is_dump(file: str) -> bool:
 @click.option(
     "--resume", is_flag=True, help="dumps: resume an interrupted ingest from its checkpoint"
 )
-@click.option(
-    "--filter",
-    "prefilter",
-    type=click.Choice(["infobox", "category", "title", "all"]),
-    default="infobox",
-    show_default=True,
-    help="dumps: which pages are candidates",
-)
+@_prefilter_option("dumps: which pages are candidates")
 @click.option("--no-progress", is_flag=True, help="dumps: no progress bar")
 @click.option(
     "--decompressor",
@@ -227,14 +237,7 @@ def _ingest_dump(file: str, db_path: str, **options: Any) -> int:
 @click.argument("source", type=click.Path(exists=True))
 @click.argument("out_dir", type=click.Path(file_okay=False))
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL")
-@click.option(
-    "--filter",
-    "prefilter",
-    type=click.Choice(["infobox", "category", "title", "all"]),
-    default="infobox",
-    show_default=True,
-    help="which pages are candidates",
-)
+@_prefilter_option("which pages are candidates")
 @click.option("--policy", type=click.Choice(POLICIES), default="ranges", show_default=True)
 @click.option(
     "--db",

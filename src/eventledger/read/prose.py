@@ -55,6 +55,8 @@ from eventledger.models import (
     Source,
     Span,
 )
+from eventledger.read.plaintext import _BIB_HEADINGS as _PLAIN_BIB_HEADINGS
+from eventledger.read.plaintext import _REF_HEADINGS as _PLAIN_REF_HEADINGS
 from eventledger.read.plaintext import scrub_surrogates
 from eventledger.read.sentences import split_sentences
 
@@ -110,33 +112,10 @@ _STRIKE = re.compile(r"~~(?=\S)(?P<body>.+?)(?<=\S)~~")
 #: two sentences an exporter glued together without a space ("others.No group claimed")
 _GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"”’)]*(?=[A-Z][A-Za-z])")
 
-_REF_HEADINGS = {
-    "references",
-    "notes",
-    "citations",
-    "footnotes",
-    "sources",
-    "bibliography",
-    "works cited",
-    "further reading",
-    "external links",
-    "see also",
-    "notes and references",
-    "references and notes",
-    "literature",
-    "explanatory notes",
-    "general references",
-    "cited sources",
-}
-_BIB_HEADINGS = {
-    "sources",
-    "bibliography",
-    "works cited",
-    "further reading",
-    "literature",
-    "general references",
-    "cited sources",
-}
+#: The plain-text reader's reference and bibliography headings, and the ones Markdown
+#: exports add.
+_REF_HEADINGS = _PLAIN_REF_HEADINGS | {"explanatory notes", "general references", "cited sources"}
+_BIB_HEADINGS = _PLAIN_BIB_HEADINGS | {"general references", "cited sources"}
 _LINKS_HEADINGS = {"external links", "see also"}
 
 

@@ -51,6 +51,8 @@ class ActorMention:
     actor: Actor
 
 
+#: A compass word: "north", "northern", "north-east", "southwestern" …
+_COMPASS = r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
 #: Where a party's phrase ends: punctuation, prepositions and connectives, an -ing word.
 _BOUNDARY = re.compile(
     r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for|that|which|who|whose|as|on|near|at|around|"
@@ -60,7 +62,7 @@ _BOUNDARY = re.compile(
     r"retook|affiliated|linked|loyal|aligned|associated|based|stationed|deployed|"
     r"and\s+(?:later|then|eventually|subsequently)|[a-z]+ing|[a-z]{3,}ly|later|combined|"
     r"together|also|then|again|still|soon|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)\b"
+    rf"(?:{_COMPASS})\s+of)\b"
 )
 #: Words that make an all-lower-case phrase an armed party ("rebel forces", "militants").
 _GROUP_WORD = re.compile(
@@ -94,9 +96,7 @@ _GENERIC_FORCE = frozenset(
     "led".split()
 )
 #: "northern Turkish-led forces": a compass word says where a force is, not whose it is.
-_COMPASS_WORD = re.compile(
-    r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
-)
+_COMPASS_WORD = re.compile(_COMPASS)
 #: Bare nouns that name no party of their own ("… and allied groups").
 _GENERIC = frozenset("groups factions forces allies units others troops elements".split())
 _REMARK = re.compile(r"\s*\(X*\)\s*$")
@@ -146,7 +146,7 @@ _FROM_CAPTURE = re.compile(
     # "capturing the town of Dabiq, north of Aleppo from ISIL": a comma before a place's
     # bearing from another place does not end the clause
     r"(?:[^,;.]*?,\s+(?:[\d.]+\s*(?:km|kilometres|kilometers|mi|miles)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    rf"(?:{_COMPASS})\s+of\s+"
     r"(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+|[^,;.]*?)\bfrom\s+",
     re.I,
 )

@@ -1107,12 +1107,10 @@ def _narrative_opening_before(doc: Document, d: Any) -> tuple[Sentence, Any] | N
     t, e = walk[0]
     if (
         t.section != narrative[0].section
-        or e.precision != "day"
         or e.end is not None
         or not (e.start or "") < (d.start or "")
         or (e.start or "")[:4] != (d.start or "")[:4]
-        or not _OPENING.search(t.plain.text)
-        or _AFTER_LIMIT.search(t.plain.text[: e.start_offset])
+        or not _opens_on(t, e)
     ):
         return None
     return t, e
@@ -1528,13 +1526,10 @@ def _narrative_span(
                 ),
                 (s, e),
             )
-        opening = s.plain.text[: e.start_offset]
         if (
-            e.precision == "day"
-            and (e.start or "").startswith(start)
+            (e.start or "").startswith(start)
             and (end is None or (e.start or "") <= end)
-            and _OPENING.search(s.plain.text)
-            and not _AFTER_LIMIT.search(opening)
+            and _opens_on(s, e)
         ):
             start = e.start
             b.add_from_sentence(
@@ -1589,6 +1584,18 @@ def _narrative_span(
 
 #: A day right after "by/until/since/before" is a limit, not the day something opened.
 _AFTER_LIMIT = re.compile(r"\b(?:by|until|till|since|before)\s+$", re.I)
+
+
+def _opens_on(s: Sentence, e: Any) -> bool:
+    """Whether sentence *s* opens the event on the exact day *e* it names: an opening verb
+    (advanced, attacked, launched …) and the day not after "by/until/since/before"."""
+    return (
+        e.precision == "day"
+        and bool(_OPENING.search(s.plain.text))
+        and not _AFTER_LIMIT.search(s.plain.text[: e.start_offset])
+    )
+
+
 #: "the next day", "the following day", "two days later": a day counted from the date
 #: before it in the sentence.
 _RELATIVE_DAY = re.compile(
@@ -1691,13 +1698,7 @@ def _narrative_start(b: _Builder, doc: Document, support: dict[str, tuple[str, l
     for s, e in _year_walk(walked, int(year)):
         if s.section != narrative[0].section or s not in narrative:
             continue
-        opening = s.plain.text[: e.start_offset]
-        if (
-            e.precision != "day"
-            or e.end is not None
-            or not _OPENING.search(s.plain.text)
-            or _AFTER_LIMIT.search(opening)
-        ):
+        if e.end is not None or not _opens_on(s, e):
             continue
         if years and (e.start or "")[:4] != years[0]:
             return

@@ -269,11 +269,6 @@ _ZERO_RE = re.compile(rf"(?:{_ZERO})\Z", re.I)
 def word_value(text: str) -> int | None:
     """The value of an English number phrase ("two", "a dozen", "two hundred and fifty"), or
     None when *text* is not one."""
-    return _word_value(text)
-
-
-def _word_value(text: str) -> int | None:
-    """Evaluate an English number phrase (``two hundred and fifty``, ``a dozen``)."""
     total = 0
     current = 0
     seen = False
@@ -343,7 +338,7 @@ def _atom_value(raw: str) -> _Atom | None:
         plain = bool(re.fullmatch(r"\d+", d)) and scale == 1
         year = plain and len(d) == 4 and 1000 <= int(d) <= 2099
         return _Atom(round(value), round(value), True, plain, year, t)
-    v = _word_value(low_t)
+    v = word_value(low_t)
     if v is None:
         return None
     return _Atom(v, v, True, False, False, t)

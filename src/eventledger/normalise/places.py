@@ -1213,20 +1213,25 @@ def _group_bests(
     return out
 
 
+_Bests = list[tuple[tuple, _Hit]]
+
+
 def _choose(
     hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None = None
 ) -> _Hit | None:
     """Pick the most specific credible hit; among equals the exact one, then the first named."""
-    bests = _group_bests(hits, hint, admins, at)
+    return _best_of(_group_bests(hits, hint, admins, at))
+
+
+def _best_of(bests: _Bests) -> _Hit | None:
+    """The reading :func:`_choose` picks among :func:`_group_bests`' readings."""
     return min(bests, key=lambda b: b[0])[1] if bests else None
 
 
 _MAX_NEAR_KM = 100.0  # "X, near Y": an X farther than this from Y is another X
 
 
-def _check_near(
-    chosen: _Hit | None, hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None
-) -> _Hit | None:
+def _check_near(chosen: _Hit | None, bests: _Bests) -> _Hit | None:
     """ "Marsaglia, near Turin": the first town must lie near the reference town. If the
     gazetteer's only Marsaglia is far from Turin it is another Marsaglia, and the reference
     town (where_prec 2) is the honest answer."""
@@ -1235,7 +1240,7 @@ def _check_near(
     lat, lon = chosen.entry[3], chosen.entry[4]
     refs = [
         h
-        for _k, h in _group_bests(hits, hint, admins, at)
+        for _k, h in bests
         if h.entry[0] == "city" and h.near and h.entry[3] is not None and h.pos > chosen.pos
     ]
     for ref in refs:
@@ -1244,11 +1249,11 @@ def _check_near(
     return chosen
 
 
-def _areas(hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None) -> list[_Hit]:
+def _areas(bests: _Bests) -> list[_Hit]:
     """The countries and large regions the text names, one per distinct area, in text order."""
     seen: set[str] = set()
     out = []
-    for _key, h in sorted(_group_bests(hits, hint, admins, at), key=lambda b: b[1].pos):
+    for _key, h in sorted(bests, key=lambda b: b[1].pos):
         kind, name, cc = h.entry[:3]
         if kind in ("country", "region") or (h.region and kind == "admin1"):
             area = cc if kind == "country" or (h.region and cc) else f"{cc}:{name}"
@@ -1285,14 +1290,12 @@ def _title_town(
     return None
 
 
-def _spread_country(
-    text: str, hits: list[_Hit], hint: set[str], admins: set[str], at: _Near | None
-) -> tuple[str, _Hit] | None:
+def _spread_country(text: str, bests: _Bests) -> tuple[str, _Hit] | None:
     """The one country whose first-order divisions the text spreads over (three, or two under
     a region of it), and the text's first hit; None otherwise."""
     divisions: dict[str, set[str]] = {}
     qualifying: set[str | None] = set()
-    bests = sorted(_group_bests(hits, hint, admins, at), key=lambda b: b[1].pos)
+    bests = sorted(bests, key=lambda b: b[1].pos)
     for _key, h in bests:
         if h.entry[0] == "admin1" and h.entry[2]:
             divisions.setdefault(h.entry[2], set()).add(h.entry[1])
@@ -1427,9 +1430,9 @@ def resolve_place(
     hits, unknown = _hits(text, index)
     hint = _countries(hits)
     admins = {h.entry[1] for h in hits if h.entry[0] in ("admin1", "admin2")}
-    chosen = _choose(hits, hint, admins, at)
-    chosen = _check_near(chosen, hits, hint, admins, at)
-    areas = _areas(hits, hint, admins, at)
+    bests = _group_bests(hits, hint, admins, at)  # each name's reading, once
+    chosen = _check_near(_best_of(bests), bests)
+    areas = _areas(bests)
     if len(areas) >= 2 and (chosen is None or chosen.region or _LEVEL[chosen.entry[0]] >= 3):
         # a list of areas ("Eastern North America, Caribbean Sea, ..., Africa"): the first one,
         # as a larger region; its country only when every area lies in the same one
@@ -1441,7 +1444,7 @@ def resolve_place(
         lat, lon = coord if coord is not None else (None, None)
         return Place(text, first.entry[1], first.matched, cc, lat, lon,
                      1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip
-    spread = _spread_country(text, hits, hint, admins, at) if coord is None else None
+    spread = _spread_country(text, bests) if coord is None else None
     if spread is not None:
         # "Northwestern Syria * Northeastern Hama Governorate * Southeastern Idlib Governorate":
         # an event across two or more provinces of one country is that country's region, not

@@ -65,6 +65,7 @@ from ..models import (
 from .plaintext import scrub_surrogates
 from .sentences import split_sentences
 from .wikitext_tables import (
+    BREAK_TEMPLATES,
     CITE_TEMPLATES,
     CN_TEMPLATES,
     DATE_TEMPLATES,
@@ -124,8 +125,6 @@ _SKIP_TAGS = frozenset(
 )
 _BLOCK_TAGS = frozenset({"blockquote", "poem", "div", "p", "center"})
 # magic words (__NOTOC__) and stray HTML tags the tokenizer left as text render nothing
-#: Templates that break a line (Template:Clear is "-"; Template:Br).
-_BREAK_TEMPLATES = frozenset({"-", "br", "clear", "clr", "break", "-\n"})
 #: The contents of a ``<sup>`` that is a note marker: a number, one letter or note signs.
 _SUP_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[*†‡§¶#]{1,3})\s*")
 _MAGIC_WORD = re.compile(
@@ -1053,7 +1052,7 @@ class _Walker:
             if args and args[0]:
                 out.add(f"{_IDENTIFIER_TEMPLATES[nm]} {args[0]}", s, e, outer, literal=False)
             return
-        if nm in _BREAK_TEMPLATES:
+        if nm in BREAK_TEMPLATES:
             # {{-}}, {{br}}, {{clear}}: a line break, like <br> ("{{flag|France}}{{-}}{{flag|
             # United Kingdom}}" are two combatants, not "FranceUnited Kingdom")
             if mode == FIELD:

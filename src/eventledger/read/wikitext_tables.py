@@ -260,6 +260,9 @@ FORMAT_TEMPLATES: dict[str, int] = {
     "colour": 2,
 }
 
+#: Templates that break a line like ``<br>`` (Template:Clear, whose shortcut is "-"; Br).
+BREAK_TEMPLATES = frozenset({"-", "br", "clear", "clr", "break"})
+
 #: Templates rendered as a fixed string.
 FIXED_TEMPLATES: dict[str, str] = {
     "!": "|",
@@ -279,7 +282,6 @@ FIXED_TEMPLATES: dict[str, str] = {
     "endash": "–",
     "nbsp": " ",
     "thinsp": " ",
-    "-": "",
     "'": "'",
     "\"'": "\"'",
     "'\"": "'\"",

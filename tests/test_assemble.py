@@ -155,6 +155,12 @@ def _doc(title: str, template: str | None) -> Document:
         ("Fall of Saigon", None, "battle"),
         ("Fall of the Berlin Wall", None, "other"),
         ("Capture of Chernobyl", "civilian attack", "attack"),
+        # a riot, protest or revolution with a civil-conflict box is no war; an operation a battle
+        ("2011 Egyptian revolution", "civil conflict", "other"),
+        ("1992 Los Angeles riots", "civil conflict", "other"),
+        ("1989 Tiananmen Square protests and massacre", "civil conflict", "attack"),
+        ("Operation Neptune Spear", "military operation", "battle"),
+        ("Bombing of Somewhere", "military operation", "attack"),
     ],
 )
 def test_event_kind(title: str, template: str | None, kind: str) -> None:

@@ -22,6 +22,8 @@ from eventledger.dump.multistream import (
     write_multistream,
 )
 from eventledger.dump.probe import probe_page
+from eventledger.read.wikitext import read_wikitext
+from eventledger.read.wikitext_tables import FAMILY_ALIASES
 from eventledger.read.xmldump import (
     CorruptDump,
     DumpError,
@@ -567,6 +569,12 @@ def test_wider_filters_keep_event_pages_without_infobox(
         ("{{Infobox terrorist attack}}", True),
         ("{{Infobox historical event}}", True),
         ("{{Infobox Event\n}}", True),
+        ("{{Infobox battle\n| conflict = X}}", True),
+        ("{{Infobox war|x}}", True),
+        ("{{Infobox civil conflict\n}}", True),
+        ("{{Infobox military operation <!-- a comment -->\n}}", True),
+        ("{{Infobox war faction\n| name = X}}", False),
+        ("{{Infobox events}}", False),
         ("{{Infobox settlement}}", False),
         ("{{Infobox military person}}", False),
         ("Infobox military conflict without braces", False),
@@ -574,6 +582,14 @@ def test_wider_filters_keep_event_pages_without_infobox(
 )
 def test_infobox_filter_table(text: str, keep: bool) -> None:
     assert Prefilter("infobox")(page_xml("T", text, 1)) is keep
+
+
+@pytest.mark.parametrize("name", sorted(FAMILY_ALIASES))
+def test_infobox_filter_keeps_every_name_the_reader_takes(name: str) -> None:
+    """The filter must never drop a page the wikitext reader gives an event infobox."""
+    text = f"{{{{Infobox {name}\n| date = 1 May 1900\n}}}}\nText."
+    assert Prefilter("infobox")(page_xml("T", text, 1))
+    assert read_wikitext(text, "T").infobox is not None
 
 
 def test_unknown_filter_is_refused() -> None:

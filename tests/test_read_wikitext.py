@@ -87,6 +87,10 @@ def test_title_from_name(name: str, title: str) -> None:
         ("{{Infobox terrorist attack|perps=X}}", "civilian attack"),
         ("{{ Infobox  historical event |name=X}}", "historical event"),
         ("{{Infobox event|name=X}}", "event"),
+        ("{{Infobox battle|conflict=X}}", "military conflict"),
+        ("{{Infobox civil conflict|title=X}}", "civil conflict"),
+        ("{{Infobox military_operation|name=X}}", "military operation"),
+        ("{{Infobox war faction|name=X}}", None),
         ("{{stack|{{Infobox military conflict|conflict=X}}}}", "military conflict"),
         ('{| class="x"\n|\n{{Infobox military conflict|conflict=X}}\n|}', "military conflict"),
         ("{{Infobox person|name=X}}", None),
@@ -209,6 +213,47 @@ def test_casualties3_with_combatant3_is_a_side() -> None:
 def test_param_aliases(param: str, family: str, key: str) -> None:
     doc = read(f"{{{{Infobox {family}\n| {param} = v\n}}}}")
     assert [(f.label, f.key) for f in doc.infobox.fields] == [(param, key)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "fields"),
+    [
+        (
+            "{{Infobox civil conflict\n| side1 = Rioters\n| side2 = Police\n| leadfigures2 = Gates"
+            "\n| howmany2 = 10,000\n| casualties1 = 3 killed\n| side3 = Army\n| fatalities = 63"
+            "\n| arrests = 12,111\n}}",
+            [
+                ("combatants", 1),
+                ("combatants", 2),
+                ("commanders", 2),
+                ("strength", 2),
+                ("casualties", 1),
+                ("combatants", 3),
+                ("deaths", None),
+                ("arrests", None),
+            ],
+        ),
+        (
+            "{{Infobox military operation\n| executed_by = DEVGRU\n| commanded_by = McRaven"
+            "\n| target = Bin Laden\n| type = Raid\n| casualties = 5 killed\n}}",
+            [
+                ("combatants", 1),
+                ("commanders", 1),
+                ("target", None),
+                ("type", None),
+                ("casualties", None),
+            ],
+        ),
+        # the per-side names belong to their families only
+        (
+            "{{Infobox event\n| side1 = X\n| executed_by = Y\n}}",
+            [("side1", None), ("executed_by", None)],
+        ),
+    ],
+)
+def test_family_side_params(markup: str, fields: list[tuple[str, int | None]]) -> None:
+    doc = read(markup + "\nText.")
+    assert [(f.key, f.side) for f in doc.infobox.fields] == fields
 
 
 def test_wikidata_value_flag() -> None:

@@ -124,6 +124,8 @@ INFOBOX_FAMILIES: dict[str, str] = {
     "military conflict": "battle",
     "event": "other",
     "historical event": "other",
+    "civil conflict": "other",
+    "military operation": "battle",
 }
 
 #: Labels that only one family renders, used by the plaintext reader to guess the template.

@@ -2,8 +2,10 @@
 
 A whole English Wikipedia dump has millions of articles of which a few tens of thousands are
 events, and an event article carries an event infobox. So the default test is one byte regex
-for ``{{Infobox <family>`` with a family from :data:`eventledger.definitions.INFOBOX_FAMILIES`
-(civilian attack, terrorist attack, military conflict, event, historical event): case-insensitive,
+for ``{{Infobox <name>`` with a name the wikitext reader takes for an event infobox
+(:data:`eventledger.read.wikitext_tables.FAMILY_ALIASES`: civilian attack, terrorist attack,
+attack, military conflict, battle, war, conflict, event, historical event, civil conflict,
+military operation): case-insensitive,
 spaces or underscores between words, an optional ``Template:`` prefix. Page text in a dump is
 XML-escaped, but ``{``, letters, spaces and ``_`` are never escaped, so the test reads the raw
 bytes directly.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventledger.definitions import INFOBOX_FAMILIES
+from eventledger.read.wikitext_tables import FAMILY_ALIASES
 
 FILTERS = ("infobox", "category", "title", "all")
 
@@ -35,8 +37,9 @@ def _family_pattern(name: str) -> str:
 INFOBOX_RE = re.compile(
     (
         r"\{\{\s*(?:template\s*:\s*)?infobox[ _]+(?:"
-        + "|".join(sorted((_family_pattern(f) for f in INFOBOX_FAMILIES), key=len, reverse=True))
-        + r")"
+        + "|".join(sorted((_family_pattern(f) for f in FAMILY_ALIASES), key=len, reverse=True))
+        # the name ends there: "{{Infobox war|", not "{{Infobox war faction" (a group's box)
+        + r")\s*(?:\||\}|&lt;|<)"
     ).encode(),
     re.IGNORECASE,
 )

@@ -286,6 +286,12 @@ def event_kind(doc: Document) -> str:
         return "other"  # "Foreign fighters in the Syrian civil war": a topic of a war
     if family == "military conflict":
         return "war" if warlike and not battlelike else "battle"
+    if family in ("civil conflict", "military operation"):
+        # a riot or protest is no battle or war ("2011 Egyptian revolution"); an operation is a
+        # battle; either is an attack when its title says so ("… protests and massacre").
+        if _ATTACK_TITLE.search(title):
+            return "attack"
+        return "battle" if family == "military operation" else "other"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
         return "attack"
     if _ATTACK_TITLE.search(title):

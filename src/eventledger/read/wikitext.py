@@ -71,6 +71,7 @@ from .wikitext_tables import (
     DATE_TEMPLATES,
     FAMILY_ALIASES,
     FAMILY_PARAMS,
+    FAMILY_SIDE_PARAMS,
     FIXED_TEMPLATES,
     FLAG_TEMPLATES,
     FORMAT_TEMPLATES,
@@ -83,6 +84,7 @@ from .wikitext_tables import (
     SFN_TEMPLATES,
     SIDE_KEYS,
     SIDE_PARAM,
+    SIDED_FAMILIES,
     WIKITEXT_PARAMS,
     norm_name,
 )
@@ -1250,8 +1252,9 @@ class _Walker:
         self.infoboxes.append((box, raw_family in FAMILY_ALIASES))
         params = _params(node, s, self.lens)
         overrides = FAMILY_PARAMS.get(family or "", {})
+        side_params = FAMILY_SIDE_PARAMS.get(family or "", {})
         has_side3 = any(
-            re.match(r"^combatant\s*3\s*[a-z]?$", norm_name(p)) and str(v).strip()
+            re.match(r"^(?:combatant|side)\s*3\s*[a-z]?$", norm_name(p)) and str(v).strip()
             for p, v, _, k in params
         )
         saved = self.section, self.skip_section
@@ -1259,8 +1262,10 @@ class _Walker:
             pname = norm_name(label)
             side = None
             key = overrides.get(pname) or WIKITEXT_PARAMS.get(pname)
-            if key is None:
-                m = SIDE_PARAM.match(pname) if family == "military conflict" else None
+            if key is None and pname in side_params:
+                key, side = side_params[pname]
+            elif key is None:
+                m = SIDE_PARAM.match(pname) if family in SIDED_FAMILIES else None
                 if m:
                     key, side = SIDE_KEYS[m.group(1)], int(m.group(2))
                     if key == "casualties" and side == 3 and not has_side3:

@@ -31,7 +31,9 @@ def norm_name(name: str) -> str:
 #: Infobox template names (after ``infobox``) that are redirects or old names of a family, mapped
 #: to the family name. Taken from Special:WhatLinksHere redirects of Template:Infobox civilian
 #: attack (``terrorist attack`` moved 2017) and Template:Infobox military conflict (``battle``,
-#: ``war``, ``conflict``), en.wikipedia 2024.
+#: ``war``, ``conflict``), en.wikipedia 2024. ``civil conflict`` (riots, protests, uprisings)
+#: and ``military operation`` are event infoboxes of their own beyond the four families of the
+#: design: a dump's riots and operations are events a casualty dataset wants.
 FAMILY_ALIASES: dict[str, str] = {
     "terrorist attack": "civilian attack",
     "civilian attack": "civilian attack",
@@ -42,6 +44,8 @@ FAMILY_ALIASES: dict[str, str] = {
     "conflict": "military conflict",
     "event": "event",
     "historical event": "historical event",
+    "civil conflict": "civil conflict",
+    "military operation": "military operation",
 }
 
 #: Infobox parameter names (normalised with :func:`norm_name`) mapped to canonical keys of
@@ -126,19 +130,42 @@ WIKITEXT_PARAMS: dict[str, str] = {
 FAMILY_PARAMS: dict[str, dict[str, str]] = {
     "event": {"type": "type"},
     "historical event": {"type": "type"},
+    # Template:Infobox military operation (TemplateData, 2024): ``type`` is the operation's
+    # type, not an attack type; who carried it out is in :data:`FAMILY_SIDE_PARAMS`.
+    "military operation": {"type": "type"},
+}
+
+#: Per-family parameters that name one side, mapped to (canonical key, side). Template:Infobox
+#: military operation has no opponent parameters: the force that executed the operation (and
+#: its commander) is side 1; ``target`` stays a target.
+FAMILY_SIDE_PARAMS: dict[str, dict[str, tuple[str, int]]] = {
+    "military operation": {
+        "executed by": ("combatants", 1),
+        "commanded by": ("commanders", 1),
+    },
 }
 
 #: Per-side parameters of Template:Infobox military conflict: ``combatant1``, ``combatant1a``,
 #: ``commander2``, ``units3``, ``strength1``, ``casualties2`` (the letter suffix adds rows to the
-#: same side). Plural ``combatants`` is how the key is spelled canonically.
-SIDE_PARAM = re.compile(r"^(combatant|commander|units|strength|casualties)\s*([1-3])\s*([a-z])?$")
+#: same side), and their counterparts in Template:Infobox civil conflict (riots, protests,
+#: uprisings: ``side1``, ``leadfigures1``, ``howmany1``, ``casualties1``; TemplateData, 2024).
+#: Plural ``combatants`` is how the key is spelled canonically.
+SIDE_PARAM = re.compile(
+    r"^(combatant|commander|units|strength|casualties|side|leadfigures|howmany)\s*([1-3])\s*([a-z])?$"
+)
 SIDE_KEYS = {
     "combatant": "combatants",
     "commander": "commanders",
     "units": "units",
     "strength": "strength",
     "casualties": "casualties",
+    "side": "combatants",
+    "leadfigures": "commanders",
+    "howmany": "strength",
 }
+
+#: The families whose infobox has per-side parameters (:data:`SIDE_PARAM`).
+SIDED_FAMILIES = frozenset({"military conflict", "civil conflict"})
 
 #: Cite templates (Help:Citation Style 1, Wikipedia:Citation templates, 2024): every
 #: ``cite xxx`` plus these names.

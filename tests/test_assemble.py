@@ -161,6 +161,10 @@ def _doc(title: str, template: str | None) -> Document:
         ("1989 Tiananmen Square protests and massacre", "civil conflict", "attack"),
         ("Operation Neptune Spear", "military operation", "battle"),
         ("Bombing of Somewhere", "military operation", "attack"),
+        # an event box: no battle or war whatever the title says, unless it names an attack
+        ("Battle of Los Angeles", "historical event", "other"),
+        ("French Revolution", "historical event", "other"),
+        ("2009 Somewhere bombing", "event", "attack"),
     ],
 )
 def test_event_kind(title: str, template: str | None, kind: str) -> None:

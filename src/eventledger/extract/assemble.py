@@ -286,9 +286,11 @@ def event_kind(doc: Document) -> str:
         return "other"  # "Foreign fighters in the Syrian civil war": a topic of a war
     if family == "military conflict":
         return "war" if warlike and not battlelike else "battle"
-    if family in ("civil conflict", "military operation"):
-        # a riot or protest is no battle or war ("2011 Egyptian revolution"); an operation is a
-        # battle; either is an attack when its title says so ("… protests and massacre").
+    if family in ("civil conflict", "military operation", "event", "historical event"):
+        # the editors chose no conflict box: a riot, protest, revolution or false alarm is no
+        # battle or war ("2011 Egyptian revolution", "French Revolution", "Battle of Los
+        # Angeles", an air-raid alarm); an operation is a battle; any is an attack when its
+        # title says so ("… protests and massacre").
         if _ATTACK_TITLE.search(title):
             return "attack"
         return "battle" if family == "military operation" else "other"

@@ -626,3 +626,104 @@ def test_narrative_side_statements_keep_sentence_span_and_section() -> None:
             assert text[st["span"][0] : st["span"][1]] == c["name"]
             names.append(c["name"])
     assert names == ["Russian forces", "Ukrainian defenders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle "forcing out B" after a verb whose object is no party
+        (
+            "Russian forces attacked and besieged the city for nine days, forcing out "
+            "Ukrainian defenders.",
+            [["Russian forces"], ["Ukrainian defenders"]],
+        ),
+        (
+            "Russian forces attacked and besieged the city, forcing out residents.",
+            [["Russian forces"]],
+        ),
+        # "A held B": only an armed object makes it a fight
+        (
+            "On the evening of 26 February, Ukrainian forces held the Russian Forces on the "
+            "outskirts of the city.",
+            [["Ukrainian forces"], ["Russian Forces"]],
+        ),
+        ("Ukrainian forces held the Xville Bridge for a week.", []),
+        # "though" opens a clause: the connective is no part of its subject
+        (
+            "ISIL launched a counter-attack against Point 939, though the Army repelled it.",
+            [["Army"]],
+        ),
+        # later lead sentences that oppose another party to side 1
+        (
+            "It was an offensive launched by the Syrian Democratic Forces (SDF) in 2016. The "
+            "main goal was to capture the city from the Islamic State of Iraq and the Levant.",
+            [["Syrian Democratic Forces (SDF)"], ["Islamic State of Iraq and the Levant"]],
+        ),
+        (
+            "It was an offensive by the Syrian Democratic Forces (SDF) in 2019. The SDF "
+            "declared final victory over the Islamic State on 23 March.",
+            [["Syrian Democratic Forces (SDF)"], ["Islamic State"]],
+        ),
+        (
+            "It was an offensive by the Syrian Democratic Forces (SDF) in 2019. Stiff "
+            "resistance by Islamic State jihadists, coupled with bad weather, prolonged it.",
+            [["Syrian Democratic Forces (SDF)"], ["Islamic State jihadists"]],
+        ),
+        # another party's clause: the resistance is not side 1's opponent
+        (
+            "It was an offensive by the Syrian Democratic Forces (SDF) in 2019. The Syrian "
+            "Army met resistance from the Islamic State near Palmyra.",
+            [["Syrian Democratic Forces (SDF)"]],
+        ),
+        # a capture by another party names no opponent of side 1
+        (
+            "It was an offensive launched by ISIL in 2015. Kurdish forces captured a village "
+            "from the Syrian Army.",
+            [["ISIL"]],
+        ),
+        # "A took all the B posts": the posts' owner is the opponent
+        (
+            "It was an offensive launched by ISIL in 2015. ISIL took all the Syrian Army "
+            "posts near the town.",
+            [["ISIL"], ["Syrian Army"]],
+        ),
+    ],
+)
+def test_side_two_shapes(text: str, expected: list[list[str]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "narrative", "expected"),
+    [
+        # side 1 in the lead, its opponent in the narrative's opening
+        (
+            "The Battle of Xville was fought in 2022. Russian forces attacked the town in March.",
+            "Russian forces captured the village of Y, although Ukrainian forces retained "
+            "control of the town.",
+            [["Russian forces"], ["Ukrainian forces"]],
+        ),
+        (
+            "The Battle of Xville was fought in 2022. Russian forces attacked the town in March.",
+            "That day, Russian soldiers fired at Ukrainian troops at a gas station.",
+            [["Russian forces"], ["Ukrainian troops"]],
+        ),
+        # a claim of control with no opponent named before it names no side 2
+        (
+            "The Battle of Xville was fought in 2022. Russian forces attacked the town in March.",
+            "The fighting was heavy, although Ukrainian forces retained control of the town.",
+            [["Russian forces"]],
+        ),
+        # a body sentence that names only side 1's own allies gives no side 2
+        (
+            "The Battle of Xville was fought in 2022. Russian forces attacked the town in March.",
+            "Russian and LPR forces fired at a checkpoint.",
+            [["Russian forces"]],
+        ),
+    ],
+)
+def test_side_two_from_narrative_when_lead_names_one(
+    lead: str, narrative: str, expected: list[list[str]]
+) -> None:
+    text = lead + "\n\n" + _BACKGROUND + "## Battle\n\n" + narrative + "\n"
+    assert _record_sides(text) == expected

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from eventledger.models import Sentence
 from eventledger.normalise.actors import Actor, split_actors
 
-__all__ = ["ActorMention", "lead_actors", "narrative_sides"]
+__all__ = ["ActorMention", "lead_actors", "narrative_opponent", "narrative_sides"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,7 +497,8 @@ def _subject_launched(text: str, masked: str) -> list[list[tuple[int, int, Actor
 
 #: Where a subject starts: after a comma or a connective ("a battle in which ISIL mounted …").
 _SUBJECT_OPENER = re.compile(
-    r"[,;]\s*|\b(?:in\s+which|during\s+which|when|where|after|as|while|which|that|but)\s+",
+    r"[,;]\s*|\b(?:in\s+which|during\s+which|when|where|after|as|while|which|that|but|"
+    r"though|although|whereas)\s+",
     re.I,
 )
 
@@ -625,6 +626,8 @@ def _captured_from(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]
 _SUBJECT_FOUGHT = re.compile(
     r"\b(?:engaged|began\s+engaging|attacked|fought|clashed\s+with|ambushed|besieged|"
     r"encircled|repelled|repulsed|resisted|faced\s+(?:\w+\s+){0,2}resistance\s+from|"
+    r"held(?=\s+(?:back\s+|off\s+)?(?:the\s+)?[A-Z])(?:\s+(?:back|off))?|fired\s+(?:at|on)|"
+    r"opened\s+fire\s+(?:at|on)|"
     r"pushed(?:\s+back)?(?=\s+(?:the\s+)?[A-Z]))\s+"
 )
 #: "<A> attempted to capture <place>", "<A> captured <place>": A is a side; a place follows.
@@ -668,9 +671,13 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
         m = None  # "Russian forces being repulsed": the subject suffered it
     if m is not None:
         first = _subject(text, masked, m.start())
+        second = _party(text, m.end(), _phrase_end(masked, m.end())) if first else []
+        if re.match(r"held|fired|opened", m.group()) and not (
+            second and all(_armed(x[2]) for x in second)
+        ):
+            first = []  # "held the town", "fired at a checkpoint": no opponent named
         if first:
-            second = _party(text, m.end(), _phrase_end(masked, m.end()))
-            if second and all(_is_place(x[2]) for x in second):
+            if not second or all(_is_place(x[2]) for x in second):
                 # "the Russian Armed Forces attacked Kherson Oblast, …, battling the Armed
                 # Forces of Ukraine": a place is no side; a participle clause names the foe
                 later = _PARTICIPLE.search(masked, m.end())
@@ -706,7 +713,8 @@ def _subject_verb(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
 #: ", fighting <B>", ", offering fierce resistance": a participle clause whose agent is the
 #: sentence's subject ("Some Ukrainian forces stayed near X, fighting Russian forces in …").
 _PARTICIPLE = re.compile(
-    r",\s+(?:(?:fighting|battling|engaging|clashing\s+with)\s+|(?:offering|putting\s+up|mounting)\s+"
+    r",\s+(?:(?:fighting|battling|engaging|clashing\s+with|forcing\s+out|driving\s+out)\s+|"
+    r"(?:offering|putting\s+up|mounting)\s+"
     r"(?:\w+\s+){0,2}resistance(?:\s+(?:to|against)\s+)?)"
 )
 
@@ -721,6 +729,8 @@ def _participle(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
     second = (
         _party(text, m.end(), _phrase_end(masked, m.end())) if masked[m.end() - 1] == " " else []
     )
+    if re.search(r"out\s+$", m.group()) and not (second and all(_armed(x[2]) for x in second)):
+        return []  # "forcing out residents": no opponent
     return [first, second] if second and not _same_party(first, second) else [first]
 
 
@@ -983,11 +993,17 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
     return []
 
 
-def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[ActorMention]:
+def _battle_sides(
+    sentences: list[Sentence],
+    armed_only: bool = False,
+    seed: tuple[Sentence, list[tuple[int, int, Actor]]] | None = None,
+) -> list[ActorMention]:
     """The sides of the first sentence of *sentences* that names two (else the first that
     names one, and a later sentence that counters it names the other). With *armed_only*,
-    a party that is no armed party (:func:`_armed`: a place, a building) is dropped."""
-    found: list[tuple[Sentence, list[tuple[int, int, Actor]]]] = []
+    a party that is no armed party (:func:`_armed`: a place, a building) is dropped. A
+    *seed* is side 1 already found (in the lead): only its opponent (side 2) is then sought
+    and returned."""
+    found: list[tuple[Sentence, list[tuple[int, int, Actor]]]] = [seed] if seed else []
     for s in sentences:
         sides = _sides_in(s)
         if armed_only:
@@ -995,6 +1011,16 @@ def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[A
         if len(sides) >= 2:
             if not found:
                 return _mentions(s, sides)
+            if seed:
+                # a body sentence naming both: side 2 is the one that is not the lead's side 1
+                other = None
+                if _same_party(seed[1], sides[1]) and not _same_party(seed[1], sides[0]):
+                    other = sides[0]
+                elif _same_party(seed[1], sides[0]) and not _same_party(seed[1], sides[1]):
+                    other = sides[1]
+                if other is not None:
+                    return _mentions(s, [other], 2)
+                continue
             if len(found) == 1:
                 # "the Russian army attempted to capture Sumy" … "Ukrainian paratroopers
                 # began engaging Russian forces": the side named first stays side 1, and
@@ -1025,6 +1051,8 @@ def _battle_sides(sentences: list[Sentence], armed_only: bool = False) -> list[A
             found.append((s, sides[0]))
             if len(found) == 2:
                 break
+    if seed:
+        return _mentions(found[1][0], [found[1][1]], 2) if len(found) == 2 else []
     return [m for i, (s, party) in enumerate(found, start=1) for m in _mentions(s, [party], i)]
 
 
@@ -1060,7 +1088,144 @@ def _countering(s: Sentence, party: list[tuple[int, int, Actor]]) -> list[tuple[
         other = [x for x in _party(text, m.start("p"), m.end("p")) if _armed(x[2])]
         if foe and _same_party(party, foe) and other and not _same_party(party, other):
             return other
+    for rule in (_victory_over, _resistance_from, _kept_control, _positions_of, _taken_from):
+        other = rule(text, masked, party)
+        if other:
+            return other
     return []
+
+
+def _armed_party(text: str, masked: str, start: int) -> list[tuple[int, int, Actor]]:
+    """The armed actors of the party phrase that starts at *start* (none if any is not)."""
+    found = _party(text, start, _phrase_end(masked, start))
+    return found if found and all(_armed(x[2]) for x in found) else []
+
+
+def _opposed(
+    party: list[tuple[int, int, Actor]],
+    subject: list[tuple[int, int, Actor]],
+    obj: list[tuple[int, int, Actor]],
+) -> list[tuple[int, int, Actor]]:
+    """The opponent of side 1 (*party*) in a clause where *subject* acts against *obj*: the
+    object when the subject is side 1, the (armed) subject when the object is side 1; none
+    when neither or both are."""
+    if subject and obj and _same_party(party, subject) and not _same_party(party, obj):
+        return obj
+    if (
+        subject
+        and obj
+        and _same_party(party, obj)
+        and not _same_party(party, subject)
+        and all(_armed(x[2]) for x in subject)
+    ):
+        return subject
+    return []
+
+
+#: "<A> declared final victory over <B>".
+_VICTORY_OVER = re.compile(r"\b(?:victory|triumph)\s+over\s+")
+
+
+def _victory_over(
+    text: str, masked: str, party: list[tuple[int, int, Actor]]
+) -> list[tuple[int, int, Actor]]:
+    """ "The SDF declared final victory over the Islamic State": side 1 won over B."""
+    m = _VICTORY_OVER.search(masked)
+    if m is None:
+        return []
+    return _opposed(
+        party, _clause_opener(text, masked, m.start()), _armed_party(text, masked, m.end())
+    )
+
+
+#: "… stiff resistance by (from) <B>": B resisted the attack the sentence tells.
+_RESISTANCE_BY = re.compile(r"\bresistance\s+(?:by|from)\s+")
+
+
+def _resistance_from(
+    text: str, masked: str, party: list[tuple[int, int, Actor]]
+) -> list[tuple[int, int, Actor]]:
+    """ "stiff resistance by veteran Islamic State jihadists": B resisted side 1, unless the
+    clause is another party's (its opener is an armed party other than side 1)."""
+    m = _RESISTANCE_BY.search(masked)
+    if m is None:
+        return []
+    opener = _clause_opener(text, masked, m.start())
+    if opener and any(_armed(x[2]) for x in opener) and not _same_party(party, opener):
+        return []
+    other = _armed_party(text, masked, m.end())
+    return other if other and not _same_party(party, other) else []
+
+
+#: "…, although <B> retained control of the town": B held what side 1 claimed or attacked.
+_KEPT_CONTROL = re.compile(
+    r"\b(?:although|though|but|while|whereas)\s+(?P<p>(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+"
+    r"(?:forces|troops|army|units|soldiers|fighters|defenders)?\s*)(?:still\s+)?"
+    r"(?:retained|kept|maintained|held)\s+control\b"
+)
+
+
+def _kept_control(
+    text: str, masked: str, party: list[tuple[int, int, Actor]]
+) -> list[tuple[int, int, Actor]]:
+    """ "Russian forces had captured Siversk, although Ukrainian forces retained control of
+    the town": the party that kept control against side 1, named earlier in the sentence."""
+    m = _KEPT_CONTROL.search(masked)
+    if m is None or not _names(masked[: m.start()], party):
+        return []
+    other = [x for x in _party(text, m.start("p"), m.end("p")) if _armed(x[2])]
+    return other if other and not _same_party(party, other) else []
+
+
+def _names(segment: str, party: list[tuple[int, int, Actor]]) -> bool:
+    """Whether *segment* names an actor of *party* (its name, or its first word's stem:
+    "Russian forces" in "… claimed that Russian troops …")."""
+    low = segment.casefold()
+    for _, _, actor in party:
+        name = re.sub(r"^the\s+", "", actor.name, flags=re.I).casefold()
+        stem = name.split()[0][:5] if name.split() else ""
+        if name in low or (len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", low)):
+            return True
+    return False
+
+
+#: "<A> took all the Syrian Army posts", "<A> shelled Russian positions": the owner of the
+#: positions is the party attacked.
+_POSITIONS_OF = re.compile(
+    r"\b(?:attacked|shelled|struck|stormed|overran|took|captured|seized|infiltrated|bombed|"
+    r"hit|targeted|assaulted|raided)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+    r"(?P<p>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:military\s+)?"
+    r"(?:positions|posts|bases|checkpoints|lines|trenches|defen[cs]es|strongholds|garrisons?|"
+    r"columns?|convoys?)\b"
+)
+
+
+def _positions_of(
+    text: str, masked: str, party: list[tuple[int, int, Actor]]
+) -> list[tuple[int, int, Actor]]:
+    """ "ISIL took all the Syrian Army posts": the subject acts on the posts' owner."""
+    m = _POSITIONS_OF.search(masked)
+    if m is None:
+        return []
+    owner = [x for x in _party(text, m.start("p"), m.end("p")) if _armed(x[2])]
+    return _opposed(party, _subject(text, masked, m.start()), owner)
+
+
+def _taken_from(
+    text: str, masked: str, party: list[tuple[int, int, Actor]]
+) -> list[tuple[int, int, Actor]]:
+    """ "The main goal of this offensive was to capture X from ISIL": the party a place is
+    taken from opposes side 1 when the clause names no other armed party as the captor; a
+    capture from side 1 makes the captor side 2."""
+    m = _FROM_CAPTURE.search(masked)
+    if m is None:
+        return []
+    foe = _armed_party(text, masked, m.end())
+    captor = _clause_opener(text, masked, m.start())
+    captor = [x for x in captor if _armed(x[2])]
+    if not captor:
+        return foe if foe and not _same_party(party, foe) else []
+    return _opposed(party, captor, foe)
 
 
 #: How many sentences of the first narrative section are read for sides: its opening says who
@@ -1078,6 +1243,17 @@ def narrative_sides(section: list[Sentence], kind: str) -> list[ActorMention]:
     if kind not in ("battle", "war"):
         return []
     return _battle_sides(section[:_NARRATIVE_OPENING], armed_only=True)
+
+
+def narrative_opponent(sentences: list[Sentence], side1: list[ActorMention]) -> list[ActorMention]:
+    """Side 2 of a battle or war whose lead names only side 1 (*side1*), from the opening
+    sentences of its narrative *sentences* (not Background, Prelude …): the first armed party
+    a sentence opposes to side 1 (both named as sides, or one that counters side 1:
+    :func:`_countering`), never side 1 itself. None when no sentence does."""
+    if not side1 or any(m.side != 1 for m in side1):
+        return []
+    seed = (side1[0].sentence, [(m.start, m.end, m.actor) for m in side1])
+    return _battle_sides(sentences[:_NARRATIVE_OPENING], armed_only=True, seed=seed)
 
 
 #: A name that opens with a count names a detachment or its vehicles.

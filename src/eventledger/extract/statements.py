@@ -260,7 +260,7 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     whose kind is unknown acts for no state (``non-state``), as in the infobox.
     """
     from eventledger.extract.assemble import event_kind
-    from eventledger.extract.prose_actors import lead_actors, narrative_sides
+    from eventledger.extract.prose_actors import lead_actors, narrative_opponent, narrative_sides
 
     if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
         return  # the infobox's actors, or its side columns that prose sides could not match
@@ -271,12 +271,19 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     body = doc.body()
     lead = [s for s in body if s.section == body[0].section] if body else []
     found = lead_actors(lead, kind)
+    narrative = _narrative(doc) if kind in ("battle", "war") else []
     if not found:
         # a lead that names no party: the opening of the first narrative section (not
         # Background, Prelude …) often does ("Russian forces launched an assault on …")
-        narrative = _narrative(doc)
         section = [s for s in narrative if s.section == narrative[0].section] if narrative else []
         found = narrative_sides(section, kind)
+    if found and all(m.side == 1 for m in found) and narrative:
+        # side 1 alone: its opponent is often named only in the narrative's opening ("On the
+        # evening of 26 February, Ukrainian forces held the Russian Forces"), read from the
+        # sentence after side 1's on
+        one = found[0].sentence
+        after = narrative[narrative.index(one) + 1 :] if one in narrative else narrative
+        found = found + narrative_opponent(after, found)
     for m in found:
         actor_kind = m.actor.kind
         if m.role == "perpetrator" and actor_kind == "unknown" and _PERSON.match(m.actor.name):

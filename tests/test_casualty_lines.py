@@ -81,3 +81,40 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
     from eventledger.normalise.actors import split_actors
 
     assert [a.name for a in split_actors(value)] == expected
+
+
+@pytest.mark.parametrize(
+    ("casualties1", "killed", "contradiction"),
+    [
+        # each line names its own part of the side: summed, no rival estimates
+        ("3,550 Swedes dead<br>2,000 Saxons dead", (5550, 5550, 5550), False),
+        ("3,000 infantry killed<br>1,000 cavalry killed", (4000, 4000, 4000), False),
+        ("10,000 Soviet KIA<br>700 Polish KIA", (10700, 10700, 10700), False),
+        ("50 officers killed<br>1,200 men killed<br>3,000 wounded", (1250, 1250, 1250), False),
+        # different ways of dying count different men
+        ("2,000 killed in action<br>4,000 drowned", (6000, 6000, 6000), False),
+        ("6,000–7,000 killed in action<br>2,000 executed", (8000, None, 9000), False),
+        # rival claims, a qualifier that is no part, a bare line that may hold the other: as before
+        ("300 killed (Chinese claim)<br>50 killed (US claim)", (50, None, 300), True),
+        ("35,478 confirmed dead<br>2,715 killed", (2715, None, 35478), True),
+        ("12,000 killed<br>3,000 cavalry killed", (3000, None, 12000), True),
+        ("300 dead<br>2 executed", (2, None, 300), True),
+        ("765 KIA<br>8,825 KIA", (765, None, 8825), True),
+        # two parts with the same name are no two parts
+        ("500 Swedes killed<br>700 Swedes killed", (500, None, 700), True),
+    ],
+)
+def test_lines_naming_parts_of_a_side_are_summed(
+    casualties1: str, killed: tuple[int | None, ...], contradiction: bool
+) -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1631\n"
+        "| combatant1 = Sweden\n| combatant2 = Empire\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
+        "The '''Battle of X''' was fought in 1631.\n"
+    )
+    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    one = rec["event"]["sides"][0]["casualties"]["killed"]
+    assert (one["low"], one["best"], one["high"]) == killed
+    codes = [f["code"] for f in rec["findings"]]
+    assert ("CONTRADICTION" in codes) is contradiction

@@ -427,6 +427,89 @@ _STRENGTH_TOTAL = re.compile(
 )
 
 
+#: Words that name a part of a side's men in a casualty line ("3,000 infantry killed",
+#: "50 officers killed", "600 sailors captured"); a capitalised word ("Swedes", "Soviet") names
+#: a contingent too.
+_PART_WORDS = frozenset(
+    "infantry cavalry cavalrymen horsemen artillery artillerymen sailors seamen marines soldiers "
+    "officers men crew crewmen airmen aircrew pilots troops militia militiamen guards "
+    "civilians knights archers regulars volunteers auxiliaries mercenaries".split()
+)
+#: Words between a number and its category that qualify the figure, not name a part of the side.
+_NOT_PART = frozenset(
+    "confirmed estimated reported official additional other more further total about around "
+    "approximately nearly over up least some at".split()
+)
+#: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
+_DEATH_MODE = re.compile(
+    r"\b(?:killed\s+in\s+action|kia|drowned|executed|massacred|murdered|died\s+of\s+wounds|"
+    r"died\s+of\s+disease|died\s+in\s+captivity|died\s+as\s+prisoners|non-combat\s+deaths?|"
+    r"(?:killed\s+)?by\s+friendly\s+fire)\b",
+    re.I,
+)
+_PART_CATEGORY = re.compile(
+    r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured|prisoners?|pows?|missing|mia|"
+    r"casualties|drowned|executed|massacred|murdered)\b",
+    re.I,
+)
+
+
+def _part_label(fig: Any) -> str | None:
+    """The part of a side a casualty line counts, when its words name one.
+
+    "3,550 Swedes dead" → ``Swedes``; "3,000 infantry killed" → ``infantry``; "4,000 drowned"
+    → ``drowned`` (a way of dying). A line that only qualifies its figure ("35,478 confirmed
+    dead") or says whose claim it is names no part: None."""
+    text = fig.text
+    m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
+    if not m:
+        return None
+    cat = _PART_CATEGORY.search(text, m.end())
+    if cat is None:
+        return None
+    words = re.findall(r"[\w'’-]+", text[m.end() : cat.start()])
+    if words:
+        if any(w.lower() in _NOT_PART for w in words):
+            return None
+        if all(w[0].isupper() or w.lower() in _PART_WORDS for w in words):
+            return " ".join(words)
+        return None
+    if fig.category == "killed":
+        mode = _DEATH_MODE.search(text, m.end())
+        if mode is not None and mode.start() == cat.start():
+            return re.sub(r"\s+", " ", mode.group(0).lower())
+    return None
+
+
+def _part_groups(text: str, figs: list[Any]) -> dict[int, str]:
+    """Figures of one side's field that count different parts of the side, by index.
+
+    Domain rule: lines of one category that each name a different part of the side ("3,550
+    Swedes dead / 2,000 Saxons dead", "3,000 infantry killed / 1,000 cavalry killed", "2,000
+    killed in action / 4,000 drowned") count different men: they are summed like contingents,
+    not weighed as rival estimates. Only when every line of the category names a part, the
+    parts differ, each is on its own line and none says whose claim it is; a bare line among
+    them ("12,000 killed / 3,000 cavalry killed") may hold the others, and stays as it was."""
+    by_cat: dict[str, list[int]] = {}
+    for i, fig in enumerate(figs):
+        if fig.category:
+            by_cat.setdefault(fig.category, []).append(i)
+    out: dict[int, str] = {}
+    for idx in by_cat.values():
+        if len(idx) < 2:
+            continue
+        lines = [text.count("\n", 0, figs[i].start) for i in idx]
+        labels = [_part_label(figs[i]) for i in idx]
+        if (
+            len(set(lines)) == len(idx)
+            and all(labels)
+            and len({lbl.lower() for lbl in labels if lbl}) == len(idx)
+            and not any(figs[i].attribution for i in idx)
+        ):
+            out.update({i: lbl for i, lbl in zip(idx, labels, strict=True) if lbl})
+    return out
+
+
 #: Smallest bare figure a body sentence may confirm as a death count: small numbers ("One",
 #: "3") coincide too easily with unrelated figures in the text.
 MIN_CONFIRMED = 10
@@ -2073,7 +2156,9 @@ def _from_field(b: _Builder, f: Field) -> None:
         # a side's column, or a casualty column of no side ("Civilian deaths:" … "Total: …"):
         # both list their figures by line, with contingents and a Total line
         groups = _line_groups(text) if f.side is not None or key == "casualties_other" else None
-        for fig in figures_in_field(text, FIELD_CATEGORY[key]):
+        figs = figures_in_field(text, FIELD_CATEGORY[key])
+        parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
+        for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
                     zip(
@@ -2082,6 +2167,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                         strict=True,
                     )
                 )
+                if n_fig in parts and common_g["group"] is None and not common_g["total"]:
+                    # a line naming its own part of the side: a contingent of one line
+                    common_g = {"group": parts[n_fig], "group_seq": 1000 + n_fig, "total": False}
             else:
                 common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")

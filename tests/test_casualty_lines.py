@@ -118,3 +118,58 @@ def test_lines_naming_parts_of_a_side_are_summed(
     assert (one["low"], one["best"], one["high"]) == killed
     codes = [f["code"] for f in rec["findings"]]
     assert ("CONTRADICTION" in codes) is contradiction
+
+
+@pytest.mark.parametrize(
+    ("casualties1", "killed", "wounded", "contradiction"),
+    [
+        # a flag that opens a line labels its contingent: contingents are summed
+        ("{{flagicon|Germany}} 5,000 killed<br>{{flagicon|Italy}} 2,000 killed", 7000, None, False),
+        ("{{flag|Germany}} 5,000 killed<br>{{flag|Italy}} 2,000 killed", 7000, None, False),
+        (
+            "{{flagicon|Germany}} 5,000 killed<br>12,000 wounded<br>"
+            "{{flagicon|Italy}} 2,000 killed<br>3,000 wounded",
+            7000,
+            15000,
+            False,
+        ),
+        # a flag alone on its line heads the lines below it
+        (
+            "{{flagicon|Germany}}<br>31,700 killed<br>{{flagicon|Romania}}<br>25,800 killed",
+            57500,
+            None,
+            False,
+        ),
+        # the same flag twice: two claims about one contingent, rival figures
+        (
+            "{{flagicon|Germany}} 5,000 killed (German claim)<br>"
+            "{{flagicon|Germany}} 9,000 killed (Soviet claim)",
+            None,
+            None,
+            True,
+        ),
+        # a Total line still wins; a flag inside a line labels nothing
+        (
+            "Total: 9,000 killed<br>{{flagicon|Germany}} 5,000 killed<br>{{flagicon|Italy}} 4,000 killed",
+            9000,
+            None,
+            False,
+        ),
+        ("5,000 killed {{flagicon|Germany}}<br>2,000 killed {{flagicon|Italy}}", None, None, True),
+    ],
+)
+def test_flags_opening_lines_label_contingents(
+    casualties1: str, killed: int | None, wounded: int | None, contradiction: bool
+) -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1942\n"
+        "| combatant1 = Axis\n| combatant2 = Allies\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
+        "The '''Battle of X''' was fought in 1942.\n"
+    )
+    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    cas = rec["event"]["sides"][0]["casualties"]
+    assert cas["killed"]["best"] == killed
+    assert cas["wounded"]["best"] == wounded
+    codes = [f["code"] for f in rec["findings"]]
+    assert ("CONTRADICTION" in codes) is contradiction

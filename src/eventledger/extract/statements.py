@@ -2155,7 +2155,11 @@ def _from_field(b: _Builder, f: Field) -> None:
         from_wikidata = "wikidata" in f.hints
         # a side's column, or a casualty column of no side ("Civilian deaths:" … "Total: …"):
         # both list their figures by line, with contingents and a Total line
-        groups = _line_groups(text) if f.side is not None or key == "casualties_other" else None
+        groups = (
+            _line_groups(text, _flag_lines(f))
+            if f.side is not None or key == "casualties_other"
+            else None
+        )
         figs = figures_in_field(text, FIELD_CATEGORY[key])
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
         for n_fig, fig in enumerate(figs):
@@ -2345,7 +2349,44 @@ _NOT_CONTINGENT = re.compile(
 _NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
 
 
-def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
+def _flag_lines(f: Field) -> list[str | None]:
+    """For each line of a field's plain text, the country of a flag that opens it, if any.
+
+    ``{{flagicon|Germany}} 5,000 killed`` renders no text, and ``{{flag|Germany}} 5,000
+    killed`` renders "Germany 5,000 killed" with no colon: either way a flag that stands after
+    the previous line's break (``<br>``, a newline, ``<hr>``) and before the line's first
+    character labels the line (the reader records each flag's input offset). A flag at the end
+    of a line ("5,000 killed {{flagicon|Germany}}") labels nothing."""
+    text = f.plain.text
+    flags = sorted(f.hints.get("flag_at") or [], key=lambda x: x[1])
+    out: list[str | None] = []
+    if not flags or not f.span:
+        return [None] * (text.count("\n") + 1)
+    base = f.span[0]
+    pos = 0
+    prev_end: int | None = None  # input end of the last non-empty line
+    for line in text.split("\n"):
+        label = None
+        if line.strip():
+            first = f.plain.starts[pos + len(line) - len(line.lstrip())]
+            for country, at in flags:
+                if at > first or (prev_end is not None and at < prev_end):
+                    continue
+                gap = f.text[max(0, (prev_end or base) - base) : max(0, at - base)]
+                if prev_end is None or _LINE_BREAK.search(gap):
+                    label = country
+            prev_end = f.plain.ends[pos + len(line.rstrip()) - 1]
+        pos += len(line) + 1
+        out.append(label)
+    return out
+
+
+_LINE_BREAK = re.compile(r"<\s*br|<\s*hr|\n|\{\{\s*(?:-|br|clear)\s*\}\}", re.I)
+
+
+def _line_groups(
+    text: str, flags: list[str | None] | None = None
+) -> list[tuple[str | None, int | None, bool]]:
     """For each line of a per-side field, the contingent it counts and whether it is a total.
 
     Battle infoboxes list a side's figures by contingent::
@@ -2358,15 +2399,29 @@ def _line_groups(text: str) -> list[tuple[str | None, int | None, bool]]:
     A heading is ``Label:`` (with or without a figure after it) or a short line with no digit
     (``American``); a label naming a category or a party (``Killed:``, ``Civilians:``) is not a
     group (the figure normaliser reads it). ``Total…`` lines, and lines with a figure that end
-    in a colon (``4,000–5,000 killed:`` above its parts), are totals and close any group.
+    in a colon (``4,000–5,000 killed:`` above its parts), are totals and close any group. A line
+    opened by a flag (*flags*, per line: :func:`_flag_lines`) opens the group of that country;
+    the same country's flag again reopens its group (two claims about one contingent are
+    rival figures, not two contingents).
     """
     out: list[tuple[str | None, int | None, bool]] = []
     group: str | None = None
     seq: int | None = None
     n = -1
     total_below = False  # a bare "Total dead:" label: the figure is on the next line
-    for line in text.split("\n"):
+    flag_seq: dict[str, int] = {}
+    for k, line in enumerate(text.split("\n")):
+        flag = flags[k] if flags and k < len(flags) else None
         m = _GROUP_LABEL.match(line)
+        if flag and not m and not line.strip().lower().startswith("total"):
+            key = flag.lower()
+            if key not in flag_seq:
+                n += 1
+                flag_seq[key] = n
+            group, seq = flag, flag_seq[key]
+            total_below = False
+            out.append((group, seq, False))
+            continue
         stripped = line.strip().strip(":").strip()
         if (m and m.group("label").strip().lower().startswith("total")) or (
             re.search(r"\d", stripped) and line.rstrip().endswith(":")

@@ -1044,6 +1044,8 @@ class _Walker:
             args = [str(p.value).strip() for p in node.params if not p.showkey]
             if args and args[0]:
                 out.hints.setdefault("flag_country", []).append(args[0])
+                # where it stands: a flag that opens a casualty line labels its contingent
+                out.hints.setdefault("flag_at", []).append((args[0], s))
                 if FLAG_TEMPLATES.get(nm, False):
                     named = {str(p.name).strip(): str(p.value).strip() for p in node.params}
                     out.add(named.get("name") or args[0], s, e, outer, literal=False)

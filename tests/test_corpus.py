@@ -25,13 +25,29 @@ SNIPPETS = sorted((CORPUS / "infobox_snippets").glob("*/*")) if CORPUS.exists() 
 
 def _check(doc, rec) -> None:  # noqa: ANN001
     text = doc.input
-    objs = rec["infobox"]["fields"] + rec["statements"] + rec["sentences"] + rec["references"]
+    objs = rec["infobox"]["fields"] + rec["statements"] + rec["sentences"]
+    objs += rec["references"] + rec["bibliography"]
     for obj in objs:
         a, b = obj["span"]
         assert text[a:b] == obj["text"], (rec["title"], obj.get("id"), obj["span"])
     for f in rec["findings"]:
         for a, b in f["spans"]:
             assert 0 <= a <= b <= len(text)
+
+
+def _check_lists(doc, rec) -> None:  # noqa: ANN001
+    """``references`` are the page's footnotes, in reader order; ``bibliography`` the works of
+    its Bibliography list; the counts are the lengths of the two lists."""
+    footnotes = [r.id for r in doc.references if not r.bibliography]
+    works = [r.id for r in doc.references if r.bibliography]
+    assert [r["id"] for r in rec["references"]] == footnotes
+    assert [r["id"] for r in rec["bibliography"]] == works
+    assert rec["counts"]["footnotes"] == len(rec["references"])
+    assert rec["counts"]["bibliography"] == len(rec["bibliography"])
+    assert not any("bibliography" in r for r in rec["references"] + rec["bibliography"])
+    ids = {r["id"] for r in rec["references"] + rec["bibliography"]}
+    assert len(ids) == len(rec["references"]) + len(rec["bibliography"])
+    assert all(r["resolves_to"] in ids for r in rec["references"] if r["resolves_to"])
 
 
 @needs_shared()
@@ -45,6 +61,7 @@ def test_article_gives_a_record_whose_spans_round_trip(path: Path) -> None:
     doc = read_path(path)
     (rec,) = document_records(doc)
     _check(doc, rec)
+    _check_lists(doc, rec)
     assert rec["title"] == path.stem.replace("_", " ")
     assert rec["event"]["kind"] in ("attack", "battle", "war", "other")
     if doc.infobox is not None:

@@ -143,6 +143,25 @@ def test_event_page_and_twin(app: Any) -> None:
     assert status == 200 and by_title["id"] == eid
 
 
+def test_event_page_lists_footnotes_and_bibliography_apart(app: Any) -> None:
+    """The References section lists the footnotes, the Bibliography section the works; every
+    short citation's "full entry" link lands on an entry of the page."""
+    eid = event_id(app, "Battle of Bosworth Field")
+    _, record = get_json(app, f"/events/{eid}.json")
+    _, _, body = get(app, f"/events/{eid}")
+    html = body.decode()
+    refs, bib = record["references"], record["bibliography"]
+    assert bib and f"<h2>References ({len(refs)})</h2>" in html
+    assert f"<h2>Bibliography ({len(bib)})</h2>" in html
+    section = html[html.index('<section id="bibliography">') :]
+    section = section[: section.index("</section>")]
+    assert all(f'id="ref-{r["id"]}"' in section for r in bib)
+    assert not any(f'id="ref-{r["id"]}"' in section for r in refs)
+    for r in refs:
+        if r["resolves_to"]:
+            assert f'id="ref-{r["resolves_to"]}"' in html
+
+
 def test_values_point_at_their_evidence(app: Any) -> None:
     """The deaths button targets statements, their sentences or fields, and references."""
     eid = event_id(app, "Gegenmiao massacre")

@@ -17,6 +17,7 @@ import click
 
 from eventledger import __version__
 from eventledger.errors import EventLedgerError
+from eventledger.export._common import reference_lists
 from eventledger.extract.assemble import POLICIES
 
 DB_HELP = "ledger file (default: $EVENTLEDGER_DB or ledger.sqlite)"
@@ -441,7 +442,8 @@ def _interval(low: Any, best: Any, high: Any) -> str:
 def render_record(rec: dict[str, Any]) -> str:
     """A human view of a record: each value with its evidence, then references and findings."""
     st_by_id = {s["id"]: s for s in rec["statements"]}
-    ref_by_id = {r["id"]: r for r in rec["references"]}
+    footnotes, bibliography = reference_lists(rec)
+    ref_by_id = {r["id"]: r for r in footnotes + bibliography}
     ev = rec["event"]
     out: list[str] = []
     box = rec["infobox"]["template"]
@@ -523,30 +525,39 @@ def render_record(rec: dict[str, Any]) -> str:
             if q["statements"]:
                 out.append(f"      {cat}: {_interval(q['low'], q['best'], q['high'])}")
                 evidence(q["statements"], "          ")
-    out.append(f"  references ({len(rec['references'])}):")
-    for r in rec["references"]:
-        bits = [r["kind"]]
-        if r["authors"]:
-            bits.append("; ".join(r["authors"]))
-        if r["title"]:
-            bits.append(repr(r["title"]))
-        if r["work"]:
-            bits.append(r["work"])
-        if r["publisher"]:
-            bits.append(r["publisher"])
-        if r["date"]:
-            bits.append(r["date"])
-        if r["isbn"]:
-            bits.append(f"ISBN {r['isbn']} ({'valid' if r['isbn_valid'] else 'INVALID'})")
-        if r["pages"]:
-            bits.append(f"p. {r['pages']}")
-        if r["accessed"]:
-            bits.append(f"retrieved {r['accessed']}")
-        out.append(f"    [{r['label']}] " + ", ".join(bits) + f" · used {r['uses']}×")
+    out.append(f"  references ({len(footnotes)}):")
+    out += [_reference_line(r) for r in footnotes]
+    if bibliography:
+        out.append(f"  bibliography ({len(bibliography)}):")
+        out += [_reference_line(r) for r in bibliography]
     out.append(f"  findings ({len(rec['findings'])}):")
     for f in rec["findings"]:
         out.append(f"    {f['code']} ({f['severity']}): {f['message']}")
     return "\n".join(out)
+
+
+def _reference_line(r: dict[str, Any]) -> str:
+    """One footnote or bibliography work as a line of the human view."""
+    bits = [r["kind"]]
+    if r["authors"]:
+        bits.append("; ".join(r["authors"]))
+    if r["title"]:
+        bits.append(repr(r["title"]))
+    if r["work"]:
+        bits.append(r["work"])
+    if r["publisher"]:
+        bits.append(r["publisher"])
+    if r["date"]:
+        bits.append(r["date"])
+    if r["isbn"]:
+        bits.append(f"ISBN {r['isbn']} ({'valid' if r['isbn_valid'] else 'INVALID'})")
+    if r["pages"]:
+        bits.append(f"p. {r['pages']}")
+    if r["accessed"]:
+        bits.append(f"retrieved {r['accessed']}")
+    if r.get("resolves_to"):
+        bits.append(f"→ {r['resolves_to']}")
+    return f"    [{r['label']}] " + ", ".join(bits) + f" · used {r['uses']}×"
 
 
 # serve and export live beside their packages; their modules import only click at top level.

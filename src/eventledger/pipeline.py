@@ -35,9 +35,10 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
         raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
     statements = extract_statements(doc)
     support = sentence_support(doc)
-    references = extract_references(doc)
+    entries = extract_references(doc)
     event, contradictions = assemble(doc, statements, policy)
-    findings = check(doc, statements, references, support) + contradictions
+    findings = check(doc, statements, entries, support) + contradictions
+    references, bibliography = split_references(entries)
     box = doc.infobox
     record: dict[str, Any] = {
         "schema": SCHEMA,
@@ -86,23 +87,47 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
             for s in doc.sentences
         ],
         "references": references,
+        "bibliography": bibliography,
         "findings": [_finding_dict(f) for f in findings],
         "categories": doc.categories,
-        "counts": _counts(references, statements, doc, findings),
+        "counts": _counts(references, bibliography, statements, doc, findings),
     }
     verify_spans(doc.input, record)
     return [record]
 
 
+def split_references(
+    entries: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Split the extracted entries into ``(references, bibliography)``, each in page order.
+
+    The page's reference list (its footnotes: full references and short citations, each once)
+    is what readers count as "the references of an article"; the works of a Bibliography /
+    Sources list are listed apart. The ``bibliography`` flag is dropped from both: the list a
+    work is in says it. Ids stay as the reader gave them, unique across both lists, so a short
+    citation's ``resolves_to`` still names the work it resolves to.
+    """
+    references: list[dict[str, Any]] = []
+    bibliography: list[dict[str, Any]] = []
+    for entry in entries:
+        flagged = entry.pop("bibliography", False)
+        (bibliography if flagged else references).append(entry)
+    return references, bibliography
+
+
 def _counts(
-    references: list[dict[str, Any]], statements: list[Any], doc: Document, findings: list[Finding]
+    references: list[dict[str, Any]],
+    bibliography: list[dict[str, Any]],
+    statements: list[Any],
+    doc: Document,
+    findings: list[Finding],
 ) -> dict[str, int]:
     """How many of each: ``footnotes`` are the entries of the page's reference list (full
     references and short citations, each once), ``bibliography`` the works listed apart."""
     return {
-        "footnotes": sum(1 for r in references if not r.get("bibliography")),
-        "short_citations": sum(1 for r in references if r["kind"] == "short"),
-        "bibliography": sum(1 for r in references if r.get("bibliography")),
+        "footnotes": len(references),
+        "short_citations": sum(1 for r in references + bibliography if r["kind"] == "short"),
+        "bibliography": len(bibliography),
         "sentences": len(doc.body()),
         "statements": len(statements),
         "findings": len(findings),
@@ -135,9 +160,14 @@ def verify_spans(text: str, record: dict[str, Any]) -> None:
 
     for f in record["infobox"]["fields"]:
         chk("field", f)
-    for kind in ("statements", "sentences", "references"):
-        for obj in record[kind]:
-            chk(kind[:-1], obj)
+    for kind, name in (
+        ("statements", "statement"),
+        ("sentences", "sentence"),
+        ("references", "reference"),
+        ("bibliography", "bibliography work"),
+    ):
+        for obj in record.get(kind) or []:
+            chk(name, obj)
 
 
 def parse_text(

@@ -142,8 +142,31 @@ def year_of(iso: str | None) -> int | None:
         return None
 
 
+def reference_lists(record: dict) -> tuple[list[dict], list[dict]]:
+    """Return ``(footnotes, bibliography)`` of *record*: the entries of the page's reference
+    list (``references``) and the works of its Bibliography/Sources list (``bibliography``).
+
+    Records written before the two lists were split kept the works inside ``references`` with
+    ``"bibliography": true``; such an entry counts as a bibliography work here.
+    """
+    refs = [r for r in record.get("references") or [] if isinstance(r, dict)]
+    bib = [r for r in record.get("bibliography") or [] if isinstance(r, dict)]
+    return [r for r in refs if not r.get("bibliography")], [
+        r for r in refs if r.get("bibliography")
+    ] + bib
+
+
+def all_references(record: dict) -> list[dict]:
+    """Every cited work of the record: its footnotes, then its bibliography works (ids are
+    unique across the two lists)."""
+    footnotes, bibliography = reference_lists(record)
+    return footnotes + bibliography
+
+
 def references_by_id(record: dict) -> dict[str, dict]:
-    return {r["id"]: r for r in record.get("references") or [] if r.get("id") is not None}
+    """The footnotes and bibliography works of *record* by id (a short citation's
+    ``resolves_to`` usually names a bibliography work)."""
+    return {r["id"]: r for r in all_references(record) if r.get("id") is not None}
 
 
 def statements_by_id(record: dict) -> dict[str, dict]:

@@ -33,7 +33,14 @@ import json
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from eventledger.export._common import ExportSummary, as_int, event_of, has_coordinates, sub
+from eventledger.export._common import (
+    ExportSummary,
+    all_references,
+    as_int,
+    event_of,
+    has_coordinates,
+    sub,
+)
 
 SCHEMA = "https://schema.org/"
 WD = "http://www.wikidata.org/entity/"
@@ -161,7 +168,7 @@ def event_node(record: dict) -> dict[str, Any]:
         q = _quantity(sub(ev, member))
         if q:
             node[term] = q
-    works = [w for w in (_work(r) for r in record.get("references") or []) if w]
+    works = [w for w in (_work(r) for r in all_references(record)) if w]
     if works:
         node["subjectOf"] = works
     return node

@@ -1,5 +1,9 @@
 """Parquet: one file per entity (events, statements, sentences, references, findings).
 
+``references.parquet`` holds the footnotes and the bibliography works of each record, told
+apart by its ``list`` column (``footnotes`` | ``bibliography``); ``events.parquet`` counts them
+in ``n_references`` (footnotes) and ``n_bibliography``.
+
 Needs the ``parquet`` extra (pyarrow). Files go into a directory; every row of the child
 tables carries ``event_id``, the record id, so the tables join back. Spans become
 ``span_start``/``span_end``; values whose type varies by property (a statement's ``value``)
@@ -14,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from eventledger.export._common import ExportSummary, as_int, event_of, sub
+from eventledger.export._common import ExportSummary, as_int, event_of, reference_lists, sub
 
 BATCH = 1000
 
@@ -71,7 +75,8 @@ def _schemas() -> dict[str, Any]:
             ("deaths_policy", s), ("injuries_low", i), ("injuries_best", i),
             ("injuries_high", i), ("injuries_policy", s), ("perpetrators", actor),
             ("targets", actor), ("attack_types", attack), ("sides_json", s),
-            ("n_statements", i), ("n_references", i), ("n_findings", i),
+            ("n_statements", i), ("n_references", i), ("n_bibliography", i),
+            ("n_findings", i),
         ]),
         "statements": pa.schema([
             ("event_id", s), ("id", s), ("property", s), ("text", s), ("category", s),
@@ -83,7 +88,7 @@ def _schemas() -> dict[str, Any]:
             ("support", s), ("section", s),
         ]),
         "references": pa.schema([
-            ("event_id", s), ("id", s), ("label", s), ("kind", s), ("text", s), *span,
+            ("event_id", s), ("list", s), ("id", s), ("label", s), ("kind", s), ("text", s), *span,
             ("uses", i), ("authors", pa.list_(s)), ("title", s), ("work", s), ("publisher", s),
             ("date", s), ("accessed", s), ("pages", s), ("isbn", s), ("isbn_valid", b),
             ("doi", s), ("url", s), ("resolves_to", s),
@@ -101,6 +106,7 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
     src, date, loc = sub(record, "source"), sub(ev, "date"), sub(ev, "location")
     deaths, injuries = sub(ev, "deaths"), sub(ev, "injuries")
     rid = record.get("id")
+    footnotes, bibliography = reference_lists(record)
     event = {
         "id": rid, "schema": record.get("schema"), "title": record.get("title"),
         "source_format": src.get("format"), "source_name": src.get("name"),
@@ -126,7 +132,8 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
         ] or None,
         "sides_json": _json(ev.get("sides")) if ev.get("sides") else None,
         "n_statements": len(record.get("statements") or []),
-        "n_references": len(record.get("references") or []),
+        "n_references": len(footnotes),
+        "n_bibliography": len(bibliography),
         "n_findings": len(record.get("findings") or []),
     }  # fmt: skip
     statements = []
@@ -150,11 +157,13 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
             "section": se.get("section"),
         })  # fmt: skip
     references = []
-    for r in record.get("references") or []:
+    # Each footnote (list "footnotes"), then each work of the Bibliography list.
+    cited = [("footnotes", r) for r in footnotes] + [("bibliography", r) for r in bibliography]
+    for lst, r in cited:
         a, b = _span(r.get("span"))
         uses = r.get("uses")
         references.append({
-            "event_id": rid, "id": r.get("id"), "label": _text(r.get("label")),
+            "event_id": rid, "list": lst, "id": r.get("id"), "label": _text(r.get("label")),
             "kind": r.get("kind"), "text": r.get("text"), "span_start": a, "span_end": b,
             "uses": len(uses) if isinstance(uses, list) else as_int(uses),
             "authors": _strs(r.get("authors")), "title": _text(r.get("title")),

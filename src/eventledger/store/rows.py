@@ -301,7 +301,15 @@ class Rows:
                 for r in _list(se.get("refs"))
                 if r is not None
             )
-        for i, rf in enumerate(map(_dict, _list(record.get("references")))):
+        # The footnotes, then the works of the Bibliography list (``list`` tells them apart;
+        # positions run on across both). A record written before the split flags its
+        # bibliography works inside ``references``.
+        cited = [
+            ("bibliography" if key == "bibliography" or rf.get("bibliography") else "footnotes", rf)
+            for key in ("references", "bibliography")
+            for rf in map(_dict, _list(record.get(key)))
+        ]
+        for i, (lst, rf) in enumerate(cited):
             s, e = _span(rf.get("span"))
             ch["refs"].append(
                 (eid, scalar(rf.get("id")), i, scalar(rf.get("label")), scalar(rf.get("kind")))
@@ -324,6 +332,7 @@ class Rows:
                         "resolves_to",
                     )
                 )
+                + (lst,)
             )
         for i, fd in enumerate(map(_dict, findings)):
             spans = _list(fd.get("spans"))
@@ -416,7 +425,7 @@ INSERT = {
     "support, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "refs": "INSERT INTO refs (event, id, position, label, kind, text, span_start, span_end, uses, "
     "authors, title, work, publisher, date, accessed, pages, isbn, isbn_valid, doi, url, "
-    "resolves_to) VALUES (" + ", ".join(["?"] * 21) + ")",
+    "resolves_to, list) VALUES (" + ", ".join(["?"] * 22) + ")",
     "findings": "INSERT INTO findings (event, position, code, severity, message, span_start, "
     "span_end, spans, refs, statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "fields": "INSERT INTO fields (event, position, template, label, key, text, span_start, "

@@ -258,9 +258,25 @@ def _statements(sql: list[str]) -> Callable[[sqlite3.Connection], None]:
     return apply
 
 
+#: 0002: ``refs.list`` says which list of the record a row comes from: ``footnotes`` (the
+#: page's reference list, the record's ``references``) or ``bibliography`` (the works listed
+#: apart, the record's ``bibliography``). Rows of an older ledger are footnotes unless the
+#: stored record flags the entry ``"bibliography": true`` (records written before the split).
+REFS_LIST: list[str] = [
+    "ALTER TABLE refs ADD COLUMN list TEXT NOT NULL DEFAULT 'footnotes'",
+    """UPDATE refs SET list = 'bibliography'
+WHERE EXISTS (
+  SELECT 1 FROM events e, json_each(e.record, '$.references') j
+  WHERE e.id = refs.event
+    AND json_extract(j.value, '$.id') = refs.id
+    AND json_extract(j.value, '$.bibliography')
+)""",
+]
+
 #: The ordered migrations; the schema version is ``len(MIGRATIONS)``.
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _statements(INITIAL)),
+    Migration("0002_refs_list", _statements(REFS_LIST)),
 ]
 
 

@@ -211,6 +211,8 @@ def create_app(db_path: str) -> Starlette:
             request,
             "event.html",
             record=record,
+            footnotes=ev.footnotes,
+            bibliography=ev.bibliography,
             values=ev.values(),
             fields=ev.field_rows(),
             sections=ev.sections(),

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from eventledger.export._common import reference_lists
+
 #: What each assembly policy means (DESIGN.md, "Policies"), shown beside every figure.
 POLICY_TEXT: dict[str, str] = {
     "ranges": (
@@ -106,7 +108,9 @@ class Evidence:
         self.record = record
         self.statements = {s["id"]: s for s in record.get("statements", [])}
         self.sentences = {s["id"]: s for s in record.get("sentences", [])}
-        self.references = {r["id"]: r for r in record.get("references", [])}
+        # Footnotes and bibliography works: a short citation resolves to a work of the latter.
+        self.footnotes, self.bibliography = reference_lists(record)
+        self.references = {r["id"]: r for r in self.footnotes + self.bibliography}
         self.fields = [
             dict(f, id=f"f{i}") for i, f in enumerate(record.get("infobox", {}).get("fields", []))
         ]

@@ -14,6 +14,7 @@ from eventledger._gc import gc_paused
 from eventledger.check.findings import check
 from eventledger.errors import InvariantError
 from eventledger.extract.assemble import POLICIES, UnknownPolicy, assemble, record_id
+from eventledger.extract.notes import is_note
 from eventledger.extract.references import extract_references
 from eventledger.extract.statements import extract_statements, sentence_support, statement_dict
 from eventledger.models import Document, Finding
@@ -38,7 +39,7 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
     entries = extract_references(doc)
     event, contradictions = assemble(doc, statements, policy)
     findings = check(doc, statements, entries, support) + contradictions
-    references, bibliography = split_references(entries)
+    references, notes, bibliography = split_references(entries)
     box = doc.infobox
     record: dict[str, Any] = {
         "schema": SCHEMA,
@@ -87,10 +88,11 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
             for s in doc.sentences
         ],
         "references": references,
+        "notes": notes,
         "bibliography": bibliography,
         "findings": [_finding_dict(f) for f in findings],
         "categories": doc.categories,
-        "counts": _counts(references, bibliography, statements, doc, findings),
+        "counts": _counts(references, notes, bibliography, statements, doc, findings),
     }
     verify_spans(doc.input, record)
     return [record]
@@ -98,35 +100,46 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
 
 def split_references(
     entries: list[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Split the extracted entries into ``(references, bibliography)``, each in page order.
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Split the extracted entries into ``(references, notes, bibliography)``, each in page
+    order.
 
-    The page's reference list (its footnotes: full references and short citations, each once)
-    is what readers count as "the references of an article"; the works of a Bibliography /
-    Sources list are listed apart. The ``bibliography`` flag is dropped from both: the list a
-    work is in says it. Ids stay as the reader gave them, unique across both lists, so a short
-    citation's ``resolves_to`` still names the work it resolves to.
+    The page's citations (its footnotes that cite: full references and short citations, each
+    once) are what readers count as "the references of an article"; explanatory notes
+    (:func:`~eventledger.extract.notes.is_note`: grouped footnotes that are no citation) and the
+    works of a Bibliography / Sources list are listed apart. The ``bibliography`` flag is dropped
+    from all three: the list an entry is in says it. Ids stay as the reader gave them, unique
+    across the lists, so a short citation's ``resolves_to`` still names the work it resolves to.
     """
     references: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     bibliography: list[dict[str, Any]] = []
     for entry in entries:
         flagged = entry.pop("bibliography", False)
-        (bibliography if flagged else references).append(entry)
-    return references, bibliography
+        if flagged:
+            bibliography.append(entry)
+        elif is_note(entry["text"], entry.get("group")):
+            notes.append(entry)
+        else:
+            references.append(entry)
+    return references, notes, bibliography
 
 
 def _counts(
     references: list[dict[str, Any]],
+    notes: list[dict[str, Any]],
     bibliography: list[dict[str, Any]],
     statements: list[Any],
     doc: Document,
     findings: list[Finding],
 ) -> dict[str, int]:
-    """How many of each: ``footnotes`` are the entries of the page's reference list (full
-    references and short citations, each once), ``bibliography`` the works listed apart."""
+    """How many of each: ``footnotes`` are the page's citations (full references and short
+    citations, each once), ``notes`` its explanatory notes, ``bibliography`` the works listed
+    apart."""
     return {
         "footnotes": len(references),
         "short_citations": sum(1 for r in references + bibliography if r["kind"] == "short"),
+        "notes": len(notes),
         "bibliography": len(bibliography),
         "sentences": len(doc.body()),
         "statements": len(statements),
@@ -164,6 +177,7 @@ def verify_spans(text: str, record: dict[str, Any]) -> None:
         ("statements", "statement"),
         ("sentences", "sentence"),
         ("references", "reference"),
+        ("notes", "note"),
         ("bibliography", "bibliography work"),
     ):
         for obj in record.get(kind) or []:

@@ -29,6 +29,7 @@ from dataclasses import fields, replace
 from datetime import date, timedelta
 from typing import Any
 
+from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
 from eventledger.normalise.actors import split_actors
 from eventledger.normalise.dates import (
@@ -92,7 +93,15 @@ _TEXT_KEYS = {
 
 
 def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
-    """Return ``{sentence id: (support, refs)}`` for every sentence of the document."""
+    """Return ``{sentence id: (support, refs)}`` for every sentence of the document.
+
+    A sentence's markers support it (``direct``); a sentence without one is ``covered`` by the
+    next marked sentence of its paragraph, else ``unsourced``. An explanatory note
+    (:func:`~eventledger.extract.notes.is_note`) is no source: its marker supports the sentence
+    only through the citations inside the note (their ids become the sentence's refs), and a
+    sentence whose markers are notes without citations counts as having no marker.
+    """
+    notes = document_notes(doc)
     out: dict[str, tuple[str, list[str]]] = {}
     by_par: dict[tuple[str, int], list[Sentence]] = {}
     for s in doc.sentences:
@@ -100,8 +109,15 @@ def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
     for sentences in by_par.values():
         pending: list[Sentence] = []
         for s in sentences:
-            refs = _dedupe([m.ref for m in s.markers if m.ref])
-            if s.markers:
+            refs = _dedupe(
+                [
+                    rid
+                    for m in s.markers
+                    if m.ref
+                    for rid in (notes[m.ref] if m.ref in notes else [m.ref])
+                ]
+            )
+            if refs or any(m.ref is None or m.ref not in notes for m in s.markers):
                 out[s.id] = ("direct", refs)
                 for p in pending:
                     out[p.id] = ("covered", refs)
@@ -111,6 +127,18 @@ def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
         for p in pending:
             out[p.id] = ("unsourced", [])
     return out
+
+
+def document_notes(doc: Document) -> dict[str, list[str]]:
+    """The document's explanatory notes: ``{note id: ids of the citations inside it}``."""
+    notes = [r for r in doc.references if is_note(r.text, r.group, r.bibliography)]
+    if not notes:
+        return {}
+    ids = {r.id for r in notes}
+    return note_citations(
+        ((r.id, r.span, r.text) for r in notes),
+        ((r.id, r.span, r.text) for r in doc.references if r.id not in ids and not r.bibliography),
+    )
 
 
 def _dedupe(items: list[Any]) -> list[Any]:

@@ -94,7 +94,8 @@ def test_bibliography_spans_are_verified(record: dict) -> None:
 @pytest.mark.parametrize("shape", ["new", "old"])
 def test_lookups_see_both_lists(record: dict, shape: str) -> None:
     rec = record if shape == "new" else _old_shape(record)
-    footnotes, bib = reference_lists(rec)
+    footnotes, notes, bib = reference_lists(rec)
+    assert notes == []
     assert [r["id"] for r in footnotes] == [r["id"] for r in record["references"]]
     assert [r["id"] for r in bib] == [r["id"] for r in record["bibliography"]]
     assert len(all_references(rec)) == 6

@@ -442,8 +442,8 @@ def _interval(low: Any, best: Any, high: Any) -> str:
 def render_record(rec: dict[str, Any]) -> str:
     """A human view of a record: each value with its evidence, then references and findings."""
     st_by_id = {s["id"]: s for s in rec["statements"]}
-    footnotes, bibliography = reference_lists(rec)
-    ref_by_id = {r["id"]: r for r in footnotes + bibliography}
+    footnotes, notes, bibliography = reference_lists(rec)
+    ref_by_id = {r["id"]: r for r in footnotes + notes + bibliography}
     ev = rec["event"]
     out: list[str] = []
     box = rec["infobox"]["template"]
@@ -527,6 +527,9 @@ def render_record(rec: dict[str, Any]) -> str:
                 evidence(q["statements"], "          ")
     out.append(f"  references ({len(footnotes)}):")
     out += [_reference_line(r) for r in footnotes]
+    if notes:
+        out.append(f"  notes ({len(notes)}):")
+        out += [_reference_line(r) for r in notes]
     if bibliography:
         out.append(f"  bibliography ({len(bibliography)}):")
         out += [_reference_line(r) for r in bibliography]

@@ -63,6 +63,7 @@ def probe_page(
             "statements": [],
             "sentences": [],
             "references": [],
+            "notes": [],
             "bibliography": [],
             "findings": [],
         }

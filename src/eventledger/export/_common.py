@@ -142,30 +142,36 @@ def year_of(iso: str | None) -> int | None:
         return None
 
 
-def reference_lists(record: dict) -> tuple[list[dict], list[dict]]:
-    """Return ``(footnotes, bibliography)`` of *record*: the entries of the page's reference
-    list (``references``) and the works of its Bibliography/Sources list (``bibliography``).
+def reference_lists(record: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return ``(footnotes, notes, bibliography)`` of *record*: the page's citations
+    (``references``), its explanatory notes (``notes``) and the works of its
+    Bibliography/Sources list (``bibliography``).
 
-    Records written before the two lists were split kept the works inside ``references`` with
-    ``"bibliography": true``; such an entry counts as a bibliography work here.
+    Records written before the lists were split kept the works inside ``references`` with
+    ``"bibliography": true``; such an entry counts as a bibliography work here. Records written
+    before notes were split have no ``notes`` key: their notes stay among the footnotes.
     """
     refs = [r for r in record.get("references") or [] if isinstance(r, dict)]
+    notes = [r for r in record.get("notes") or [] if isinstance(r, dict)]
     bib = [r for r in record.get("bibliography") or [] if isinstance(r, dict)]
-    return [r for r in refs if not r.get("bibliography")], [
-        r for r in refs if r.get("bibliography")
-    ] + bib
+    return (
+        [r for r in refs if not r.get("bibliography")],
+        notes,
+        [r for r in refs if r.get("bibliography")] + bib,
+    )
 
 
 def all_references(record: dict) -> list[dict]:
-    """Every cited work of the record: its footnotes, then its bibliography works (ids are
-    unique across the two lists)."""
-    footnotes, bibliography = reference_lists(record)
-    return footnotes + bibliography
+    """Every entry a reference id may name: the record's footnotes, then its notes, then its
+    bibliography works (ids are unique across the three lists)."""
+    footnotes, notes, bibliography = reference_lists(record)
+    return footnotes + notes + bibliography
 
 
 def references_by_id(record: dict) -> dict[str, dict]:
-    """The footnotes and bibliography works of *record* by id (a short citation's
-    ``resolves_to`` usually names a bibliography work)."""
+    """The footnotes, notes and bibliography works of *record* by id (a short citation's
+    ``resolves_to`` usually names a bibliography work; an infobox field's marker may name a
+    note)."""
     return {r["id"]: r for r in all_references(record) if r.get("id") is not None}
 
 

@@ -35,10 +35,10 @@ from typing import Any, BinaryIO
 
 from eventledger.export._common import (
     ExportSummary,
-    all_references,
     as_int,
     event_of,
     has_coordinates,
+    reference_lists,
     sub,
 )
 
@@ -168,7 +168,9 @@ def event_node(record: dict) -> dict[str, Any]:
         q = _quantity(sub(ev, member))
         if q:
             node[term] = q
-    works = [w for w in (_work(r) for r in all_references(record)) if w]
+    # Notes explain, they are no works: only the footnotes and bibliography works are listed.
+    footnotes, _notes, bibliography = reference_lists(record)
+    works = [w for w in (_work(r) for r in footnotes + bibliography) if w]
     if works:
         node["subjectOf"] = works
     return node

@@ -1,8 +1,9 @@
 """Parquet: one file per entity (events, statements, sentences, references, findings).
 
-``references.parquet`` holds the footnotes and the bibliography works of each record, told
-apart by its ``list`` column (``footnotes`` | ``bibliography``); ``events.parquet`` counts them
-in ``n_references`` (footnotes) and ``n_bibliography``.
+``references.parquet`` holds the footnotes, the notes and the bibliography works of each
+record, told apart by its ``list`` column (``footnotes`` | ``notes`` | ``bibliography``);
+``events.parquet`` counts them in ``n_references`` (footnotes), ``n_notes`` and
+``n_bibliography``.
 
 Needs the ``parquet`` extra (pyarrow). Files go into a directory; every row of the child
 tables carries ``event_id``, the record id, so the tables join back. Spans become
@@ -75,7 +76,7 @@ def _schemas() -> dict[str, Any]:
             ("deaths_policy", s), ("injuries_low", i), ("injuries_best", i),
             ("injuries_high", i), ("injuries_policy", s), ("perpetrators", actor),
             ("targets", actor), ("attack_types", attack), ("sides_json", s),
-            ("n_statements", i), ("n_references", i), ("n_bibliography", i),
+            ("n_statements", i), ("n_references", i), ("n_notes", i), ("n_bibliography", i),
             ("n_findings", i),
         ]),
         "statements": pa.schema([
@@ -106,7 +107,7 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
     src, date, loc = sub(record, "source"), sub(ev, "date"), sub(ev, "location")
     deaths, injuries = sub(ev, "deaths"), sub(ev, "injuries")
     rid = record.get("id")
-    footnotes, bibliography = reference_lists(record)
+    footnotes, notes, bibliography = reference_lists(record)
     event = {
         "id": rid, "schema": record.get("schema"), "title": record.get("title"),
         "source_format": src.get("format"), "source_name": src.get("name"),
@@ -133,6 +134,7 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
         "sides_json": _json(ev.get("sides")) if ev.get("sides") else None,
         "n_statements": len(record.get("statements") or []),
         "n_references": len(footnotes),
+        "n_notes": len(notes),
         "n_bibliography": len(bibliography),
         "n_findings": len(record.get("findings") or []),
     }  # fmt: skip
@@ -157,8 +159,12 @@ def rows(record: dict) -> dict[str, list[dict[str, Any]]]:
             "section": se.get("section"),
         })  # fmt: skip
     references = []
-    # Each footnote (list "footnotes"), then each work of the Bibliography list.
-    cited = [("footnotes", r) for r in footnotes] + [("bibliography", r) for r in bibliography]
+    # Each footnote (list "footnotes"), each note ("notes"), each work of the Bibliography list.
+    cited = (
+        [("footnotes", r) for r in footnotes]
+        + [("notes", r) for r in notes]
+        + [("bibliography", r) for r in bibliography]
+    )
     for lst, r in cited:
         a, b = _span(r.get("span"))
         uses = r.get("uses")

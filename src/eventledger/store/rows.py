@@ -301,12 +301,20 @@ class Rows:
                 for r in _list(se.get("refs"))
                 if r is not None
             )
-        # The footnotes, then the works of the Bibliography list (``list`` tells them apart;
-        # positions run on across both). A record written before the split flags its
-        # bibliography works inside ``references``.
+        # The footnotes, the notes, then the works of the Bibliography list (``list`` tells
+        # them apart; positions run on across all three). A record written before the split
+        # flags its bibliography works inside ``references``; one written before notes were
+        # split has no ``notes`` and keeps them among its footnotes.
         cited = [
-            ("bibliography" if key == "bibliography" or rf.get("bibliography") else "footnotes", rf)
-            for key in ("references", "bibliography")
+            (
+                "bibliography"
+                if key == "bibliography" or rf.get("bibliography")
+                else "notes"
+                if key == "notes"
+                else "footnotes",
+                rf,
+            )
+            for key in ("references", "notes", "bibliography")
             for rf in map(_dict, _list(record.get(key)))
         ]
         for i, (lst, rf) in enumerate(cited):

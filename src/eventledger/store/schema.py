@@ -262,6 +262,9 @@ def _statements(sql: list[str]) -> Callable[[sqlite3.Connection], None]:
 #: page's reference list, the record's ``references``) or ``bibliography`` (the works listed
 #: apart, the record's ``bibliography``). Rows of an older ledger are footnotes unless the
 #: stored record flags the entry ``"bibliography": true`` (records written before the split).
+#: Later records add a third value, ``notes`` (the record's ``notes``: explanatory notes); a
+#: row written before notes were split stays ``footnotes``, as its stored record keeps the note
+#: among its ``references``, so no migration is needed for it.
 REFS_LIST: list[str] = [
     "ALTER TABLE refs ADD COLUMN list TEXT NOT NULL DEFAULT 'footnotes'",
     """UPDATE refs SET list = 'bibliography'

@@ -212,6 +212,7 @@ def create_app(db_path: str) -> Starlette:
             "event.html",
             record=record,
             footnotes=ev.footnotes,
+            notes=ev.notes,
             bibliography=ev.bibliography,
             values=ev.values(),
             fields=ev.field_rows(),

@@ -108,9 +108,10 @@ class Evidence:
         self.record = record
         self.statements = {s["id"]: s for s in record.get("statements", [])}
         self.sentences = {s["id"]: s for s in record.get("sentences", [])}
-        # Footnotes and bibliography works: a short citation resolves to a work of the latter.
-        self.footnotes, self.bibliography = reference_lists(record)
-        self.references = {r["id"]: r for r in self.footnotes + self.bibliography}
+        # Footnotes, notes and bibliography works: a short citation resolves to a work of the
+        # last; an infobox field's marker may name a note.
+        self.footnotes, self.notes, self.bibliography = reference_lists(record)
+        self.references = {r["id"]: r for r in self.footnotes + self.notes + self.bibliography}
         self.fields = [
             dict(f, id=f"f{i}") for i, f in enumerate(record.get("infobox", {}).get("fields", []))
         ]

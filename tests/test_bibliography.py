@@ -70,7 +70,7 @@ def test_references_are_the_footnotes_and_bibliography_the_works(record: dict) -
     counts = record["counts"]
     assert (counts["footnotes"], counts["bibliography"], counts["short_citations"]) == (3, 3, 2)
     keys = list(record)
-    assert keys.index("bibliography") == keys.index("references") + 1
+    assert keys.index("bibliography") == keys.index("notes") + 1 == keys.index("references") + 2
 
 
 def test_an_uncited_work_is_no_unused_reference(record: dict) -> None:

@@ -26,7 +26,7 @@ SNIPPETS = sorted((CORPUS / "infobox_snippets").glob("*/*")) if CORPUS.exists() 
 def _check(doc, rec) -> None:  # noqa: ANN001
     text = doc.input
     objs = rec["infobox"]["fields"] + rec["statements"] + rec["sentences"]
-    objs += rec["references"] + rec["bibliography"]
+    objs += rec["references"] + rec["notes"] + rec["bibliography"]
     for obj in objs:
         a, b = obj["span"]
         assert text[a:b] == obj["text"], (rec["title"], obj.get("id"), obj["span"])
@@ -36,18 +36,29 @@ def _check(doc, rec) -> None:  # noqa: ANN001
 
 
 def _check_lists(doc, rec) -> None:  # noqa: ANN001
-    """``references`` are the page's footnotes, in reader order; ``bibliography`` the works of
-    its Bibliography list; the counts are the lengths of the two lists."""
+    """``references`` are the page's citations and ``notes`` its explanatory notes, both in
+    reader order; ``bibliography`` the works of its Bibliography list; the counts are the
+    lengths of the lists, ids are unique across them, and every sentence's refs are citations."""
     footnotes = [r.id for r in doc.references if not r.bibliography]
     works = [r.id for r in doc.references if r.bibliography]
-    assert [r["id"] for r in rec["references"]] == footnotes
+    got = rec["references"] + rec["notes"]
+    assert sorted(r["id"] for r in got) == sorted(footnotes)
+    order = {rid: i for i, rid in enumerate(footnotes)}
+    for lst in (rec["references"], rec["notes"]):
+        assert [order[r["id"]] for r in lst] == sorted(order[r["id"]] for r in lst)
     assert [r["id"] for r in rec["bibliography"]] == works
     assert rec["counts"]["footnotes"] == len(rec["references"])
+    assert rec["counts"]["notes"] == len(rec["notes"])
     assert rec["counts"]["bibliography"] == len(rec["bibliography"])
-    assert not any("bibliography" in r for r in rec["references"] + rec["bibliography"])
-    ids = {r["id"] for r in rec["references"] + rec["bibliography"]}
-    assert len(ids) == len(rec["references"]) + len(rec["bibliography"])
+    every = rec["references"] + rec["notes"] + rec["bibliography"]
+    assert not any("bibliography" in r for r in every)
+    assert all(r["group"] for r in rec["notes"])
+    ids = {r["id"] for r in every}
+    assert len(ids) == len(every)
     assert all(r["resolves_to"] in ids for r in rec["references"] if r["resolves_to"])
+    citations = {r["id"] for r in rec["references"]}
+    for s in rec["sentences"]:
+        assert set(s["refs"]) <= citations, (s["id"], s["refs"])
 
 
 @needs_shared()

@@ -184,10 +184,11 @@ def _actors(role: str, expected: list[dict[str, Any]]) -> Check:
 
 
 def _references(expected: int | list[int]) -> Check:
-    """The entries of the page's reference lists: ``<ref>`` definitions (a named one once),
-    list-defined refs, distinct short-citation footnotes and explanatory notes, as a reader of
-    the rendered page counts them; a list holds the counts that independent counts gave where
-    they differ on which short citations merge."""
+    """The page's citations as a reader of the rendered page counts them: ``<ref>``
+    definitions (a named one once), list-defined refs and distinct short-citation footnotes;
+    explanatory notes (``record["notes"]``) and Bibliography works apart. A list holds the
+    counts that independent counts gave where they differ (which short citations merge,
+    whether an ungrouped ``{{refn}}`` note is one)."""
     allowed = expected if isinstance(expected, list) else [expected]
 
     def check(rec: dict[str, Any]) -> None:

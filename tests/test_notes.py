@@ -85,6 +85,18 @@ def test_a_note_supports_through_its_inner_citation() -> None:
     assert s1["markers"] == [note["id"]]
 
 
+def test_a_note_citing_in_its_own_text_is_its_own_ref() -> None:
+    """The Harvard family renders inside the note, not as a footnote: the note cites."""
+    rec = _rec(
+        "The house was shelled.{{efn|Wellington sent a note {{Harv|Barbero|2005|p=298}}.}}"
+        " It burned."
+    )
+    s1, s2 = rec["sentences"]
+    (note,) = rec["notes"]
+    assert (s1["support"], s1["refs"]) == ("direct", [note["id"]])
+    assert s2["support"] == "unsourced"
+
+
 def test_a_grouped_citation_stays_a_reference() -> None:
     rec = _rec('Fought in 1900.<ref group="note">{{cite web|title=W|url=http://x.org}}</ref>')
     (s1,) = rec["sentences"]

@@ -162,5 +162,15 @@ def note_citations(
             cid = by_name.get(m.group(1).strip().lower())
             if cid and cid not in inner:
                 inner.append(cid)
+        if not inner and _INLINE_CITE.search(body):
+            # "{{efn|Seeing the flames, … {{Harv|Barbero|2005|p=298}}.}}": the note cites in
+            # its own text (the harv family renders there, not as a footnote): it is its own
+            # citing entry
+            inner = [nid]
         out[nid] = inner
     return out
+
+
+#: A citation written inside a note's own text: the Harvard family of Template:Harvard
+#: citation (``{{harv}}``, ``{{harvnb}}``, ``{{harvp}}``, ``{{harvtxt}}``, ``{{harvcol…}}``).
+_INLINE_CITE = re.compile(r"\{\{\s*harv(?:nb|p|txt|col|colnb|coltxt|s)?\s*\|", re.I)

@@ -98,8 +98,9 @@ def sentence_support(doc: Document) -> dict[str, tuple[str, list[str]]]:
     A sentence's markers support it (``direct``); a sentence without one is ``covered`` by the
     next marked sentence of its paragraph, else ``unsourced``. An explanatory note
     (:func:`~eventledger.extract.notes.is_note`) is no source: its marker supports the sentence
-    only through the citations inside the note (their ids become the sentence's refs), and a
-    sentence whose markers are notes without citations counts as having no marker.
+    only through the citations inside the note (their ids become the sentence's refs; a note
+    that cites in its own text, ``{{harvnb|…}}``, is itself the ref), and a sentence whose
+    markers are notes without citations counts as having no marker.
     """
     notes = document_notes(doc)
     out: dict[str, tuple[str, list[str]]] = {}

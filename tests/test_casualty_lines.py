@@ -102,6 +102,9 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
         ("765 KIA<br>8,825 KIA", (765, None, 8825), True),
         # two parts with the same name are no two parts
         ("500 Swedes killed<br>700 Swedes killed", (500, None, 700), True),
+        # a heading that names a source is no contingent: its figures are rival claims
+        ("Per Ukraine:<br>5,000 killed<br>Per Russia:<br>1,000 killed", (1000, None, 5000), True),
+        ("Per Ukraine: 5,000 killed<br>Per Russia: 1,000 killed", (1000, None, 5000), True),
     ],
 )
 def test_lines_naming_parts_of_a_side_are_summed(

@@ -2370,7 +2370,7 @@ _CATEGORY_LABEL = re.compile(
 #: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a
 #: contingent of the side: their lines are not summed as parts of the side.
 _NOT_CONTINGENT = re.compile(
-    r"\b(estimated?|estimates|archival|research|sources?|according|official|claims?|claimed|"
+    r"\b(estimated?|estimates|archival|research|sources?|according|per|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b",
     re.I,

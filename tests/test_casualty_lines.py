@@ -176,3 +176,28 @@ def test_flags_opening_lines_label_contingents(
     assert cas["wounded"]["best"] == wounded
     codes = [f["code"] for f in rec["findings"]]
     assert ("CONTRADICTION" in codes) is contradiction
+
+
+@pytest.mark.parametrize(
+    ("fatalities", "deaths"),
+    [
+        # the attackers who died, beside the victims, are no rival figure
+        ("49 (+1 perpetrator)", (49, 49, 49)),
+        ("49 victims + 1 perpetrator", (49, 49, 49)),
+        ("12 victims, 1 perpetrator", (12, 12, 12)),
+        ("130 (+7 attackers)", (130, 130, 130)),
+        ("5 (including 2 attackers)", (5, 5, 5)),
+        # alone, the perpetrator's death is the field's figure
+        ("1 perpetrator", (1, 1, 1)),
+    ],
+)
+def test_perpetrators_dead_beside_the_victims(fatalities: str, deaths: tuple[int, ...]) -> None:
+    wikitext = (
+        "{{Infobox civilian attack\n| title = X attack\n| date = 1 May 2016\n"
+        f"| location = Paris, France\n| fatalities = {fatalities}\n| injuries = 56\n}}}}\n"
+        "The X attack was a shooting in Paris on 1 May 2016.\n"
+    )
+    rec = parse_text(wikitext, title="X attack", format="wikitext")[0]
+    ev = rec["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["best"], ev["deaths"]["high"]) == deaths
+    assert "CONTRADICTION" not in [f["code"] for f in rec["findings"]]

@@ -483,6 +483,22 @@ _PART_CATEGORY = re.compile(
 )
 
 
+def _perpetrators_apart(figs: list[Any]) -> list[Any]:
+    """The perpetrators' dead beside the victims' in one field are no rival figure.
+
+    Domain rule: "49 victims + 1 perpetrator", "12 victims, 1 perpetrator" and "49 (+1
+    perpetrator)" state the victims' toll and, apart, the attackers who died; the field's
+    figure is the victims' (as for "(+1 perpetrator)" before), and the perpetrators' is kept as
+    a statement about a part (``subset``), never weighed against it."""
+    cats = {f.category for f in figs if f.party != "perpetrators" and not f.subset}
+    return [
+        replace(f, subset=True)
+        if f.party == "perpetrators" and not f.subset and f.category in cats
+        else f
+        for f in figs
+    ]
+
+
 def _part_label(fig: Any) -> str | None:
     """The part of a side a casualty line counts, when its words name one.
 
@@ -2189,7 +2205,7 @@ def _from_field(b: _Builder, f: Field) -> None:
             if f.side is not None or key == "casualties_other"
             else None
         )
-        figs = figures_in_field(text, FIELD_CATEGORY[key])
+        figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
         for n_fig, fig in enumerate(figs):
             if groups is not None:

@@ -25,6 +25,13 @@ from eventledger.normalise.actors import Actor, split_actors
         ("Shia militias", [("Shia militias", "non-state", None)]),
         ("armed civilians", [("armed civilians", "civilians", None)]),
         ("Unknown", [("Unknown", "unknown", None)]),
+        # a state's generic force keeps its state in the name ("Defense Forces" names no one)
+        ("Israel Defense Forces", [("Israel Defense Forces", "state", "Israel")]),
+        ("United States Army", [("United States Army", "state", "United States")]),
+        ("Somalia National Army", [("Somalia National Army", "state", "Somalia")]),
+        # a label that qualifies the actor is no part of its name
+        ("Suspected: Al-Shabaab", [("Al-Shabaab", "non-state", None)]),
+        ("Claimed by: Islamic State", [("Islamic State", "non-state", None)]),
         ("Bosnia and Herzegovina", [("Bosnia and Herzegovina", "state", None)]),
         (
             "Octavian's Roman and allied supporters and forces",

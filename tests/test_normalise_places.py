@@ -47,6 +47,9 @@ def index() -> None:
         # diacritics: not a common English word, so no population floor
         ("near Țuțora and Prut river, Moldavia", "Ţuţora", "RO", 2, "city"),
         ("Off Naupactus", "Náfpaktos", "GR", 2, "city"),
+        # a near phrase that opens the text is no part of the place's name
+        ("Outskirts of Kyiv", "Kyiv", "UA", 2, "city"),
+        ("Vicinity of Aleppo, Syria", "Aleppo", "SY", 2, "city"),
         # the first town, unless it is far from the town it is said to be near
         ("Waterloo, present day Belgium; 15 km south of Brussels", "Waterloo", "BE", 1, "city"),
         ("Marsaglia, near Turin, present-day Italy", "Turin", "IT", 2, "city"),

@@ -10,7 +10,10 @@ Domain rules:
   supporters").
 * A state named before an actor is its country: "Soviet Union Red Army 39th Army" is the actor
   "Red Army 39th Army" with ``country='Soviet Union'`` (the name keeps the unit, the state goes
-  to ``country``; ``start``/``end`` cover the unit only).
+  to ``country``; ``start``/``end`` cover the unit only), unless what is left is a generic
+  force that names no one on its own ("Israel Defense Forces", "United States Army": the name
+  keeps the state, which is also the ``country``). A qualifying label ("Suspected:",
+  "Claimed by:") is no part of the name.
 * Kinds (UCDP/ACLED actor types): ``state`` for states (GeoNames countries and the historical
   states below) and their forces, ``non-state`` for organised armed groups, ``civilians`` for
   crowds and populations, ``unknown`` for "Unknown" and anything with no evidence. The word lists
@@ -158,6 +161,9 @@ _LIST_LABELS = frozenset(
     ("supported by", "including", "etc", "in support", "support", "support from",
      "backed by", "assisted by", "with support from", "limited involvement")
 )  # fmt: skip
+_QUALIFIER_LABEL = re.compile(
+    r"(?:suspected|alleged|claimed(?:\s+by)?|accused|disputed|unconfirmed)\s*:\s*", re.I
+)
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
@@ -231,6 +237,11 @@ def split_actors(
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
+        qualifier = _QUALIFIER_LABEL.match(name)
+        if qualifier and qualifier.end() < len(name):
+            # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
+            start += qualifier.end()
+            name = text[start:end]
         label = name.lower().rstrip(":")
         if label in _LIST_LABELS or (
             label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
@@ -249,13 +260,26 @@ def split_actors(
                 country = name[m.start() : m.end()]
                 if country.lower().startswith("the "):
                     country = country[4:]
-                start = end - len(rest)
-                name = rest
+                if not _GENERIC_FORCE.fullmatch(rest):
+                    start = end - len(rest)
+                    name = rest
+                # else "Israel Defense Forces", "United States Army": the state is part of the
+                # name (the rest names no one), and still the actor's country
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
         actors.append(Actor(name, link, _kind(name, country is not None), country, start, end))
     return actors
 
+
+#: What is left of "<State> Defense Forces", "<State> Army" once the state is taken off: a
+#: generic force that names no one without its state.
+_GENERIC_FORCE = re.compile(
+    r"(?:(?:national|royal|special|armed|security|defen[cs]e|self-defen[cs]e|ground|air|naval|"
+    r"border|federal|military|marine|coast|regular|police|internal)\s+)*"
+    r"(?:army|navy|air\s+force|police|forces?|troops|guards?|corps|military|gendarmerie|"
+    r"militia|marines|coast\s+guard|national\s+guard|government)",
+    re.I,
+)
 
 #: Space just inside a bracket, left where markup (an image link) was removed.
 _BRACKET_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")

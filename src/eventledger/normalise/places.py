@@ -1028,6 +1028,8 @@ def _hits(
         lead = words[0].lower()
         if lead in ("near", "off", "outside"):  # "Off Naupactus", "Near Krokowa"
             near = True
+        if " ".join(words[:2]).lower() in _NEAR_WORDS:  # "Outskirts of Kyiv" opens the run
+            near = True
         region = lead in _DIRECTION
         if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
             continue  # "Queen Elizabeth II": a monarch, not the town of Queen Elizabeth

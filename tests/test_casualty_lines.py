@@ -201,3 +201,23 @@ def test_perpetrators_dead_beside_the_victims(fatalities: str, deaths: tuple[int
     ev = rec["event"]
     assert (ev["deaths"]["low"], ev["deaths"]["best"], ev["deaths"]["high"]) == deaths
     assert "CONTRADICTION" not in [f["code"] for f in rec["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths"),
+    [
+        # the attackers' dead in the lead are no rival of the victims' toll
+        (
+            "was an attack on 1 May 2016 in which 3 police officers were killed. "
+            "Two attackers were also killed.",
+            (3, 3, 3),
+        ),
+        # said alone, they are the figure
+        ("was an attack on 1 May 2016. Two attackers were killed.", (2, 2, 2)),
+    ],
+)
+def test_attackers_dead_in_the_lead(lead: str, deaths: tuple[int, ...]) -> None:
+    wikitext = f"'''X attack''' {lead}\n\n== References ==\n{{{{reflist}}}}\n"
+    rec = parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
+    d = rec["event"]["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths

@@ -584,6 +584,14 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
 
 
+def _victims_first(sts: list[Statement]) -> list[Statement]:
+    """The attackers' dead are no rival of the victims' toll: "3 police officers were killed.
+    Two attackers were also killed." gives the event's 3, not 2–3 (as an infobox's "49 (+1
+    perpetrator)" gives 49). Only the perpetrators' figures, when nothing else is said, stand."""
+    others = [st for st in sts if st.party != "perpetrators"]
+    return others or sts
+
+
 def _event_quantity(
     sts: list[Statement],
     sides: list[dict[str, Any]],
@@ -619,7 +627,7 @@ def _event_quantity(
                 findings.append(f)
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
-    chosen = totals_win(_event_level(sts, kind, bool(sides)))
+    chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event

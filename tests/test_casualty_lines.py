@@ -221,3 +221,30 @@ def test_attackers_dead_in_the_lead(lead: str, deaths: tuple[int, ...]) -> None:
     rec = parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
     d = rec["event"]["deaths"]
     assert (d["low"], d["best"], d["high"]) == deaths
+
+
+@pytest.mark.parametrize(
+    ("casualties1", "total", "contradiction"),
+    [
+        # a total with its parts in two-category phrases: the total
+        ("1,129,619<br>478,741 killed or missing<br>650,878 wounded or sick", 1129619, False),
+        ("86,469<br>45,219 KIA and MIA<br>41,250 WIA", 86469, False),
+        ("37,423<br>23,547 wounded/sick", 37423, False),
+        # complementary parts with no total: their sum
+        ("43,476 killed or missing<br>150,715 wounded and sick", 194191, False),
+        ("3,500 killed or wounded<br>1,300 captured or missing", 4800, False),
+        # mixes that share a category are rival figures
+        ("3,500 killed or wounded<br>4,000 killed or missing", None, True),
+    ],
+)
+def test_two_category_parts(casualties1: str, total: int | None, contradiction: bool) -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1944\n"
+        "| combatant1 = A\n| combatant2 = B\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
+        "The '''Battle of X''' was fought in 1944.\n"
+    )
+    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    got = rec["event"]["sides"][0]["casualties"]["total"]
+    assert got["best"] == total
+    assert ("CONTRADICTION" in [f["code"] for f in rec["findings"]]) is contradiction

@@ -1020,7 +1020,7 @@ def _side_quantity(
         else:
             parts = []
             for seq in sorted({st.group_seq for st in grouped if st.group_seq is not None}):
-                q, f = combine(
+                q, f = _combine_parts(
                     _all_causes_win([st for st in grouped if st.group_seq == seq]),
                     policy,
                     f"{label} ({grouped[0].group})",
@@ -1038,7 +1038,7 @@ def _side_quantity(
         return empty
     else:
         chosen = _all_causes_win(sts)
-    q, f = combine(chosen, policy, label)
+    q, f = _combine_parts(chosen, policy, label) if sum_groups else combine(chosen, policy, label)
     if f and not sum_groups and not all(st.attribution for st in chosen if _bounded(st)):
         # "42,000 regulars / 39,000 stragglers": a strength list names parts of one force;
         # only figures that say whose claim they are (attributions) are rival claims
@@ -1058,11 +1058,51 @@ def _all_causes_win(sts: list[Statement]) -> list[Statement]:
     return every or sts
 
 
+#: A phrase naming two categories (or a category and the sick): "captured or missing",
+#: "wounded or sick", "KIA and MIA", "wia & sick", "dead/missing".
 _TWO_CATEGORIES = re.compile(
-    r"\b(killed|dead|wounded|injured|captured|prisoners|missing)\b[^\d\n]{0,20}?\b(and|or|&|/)\s+"
-    r"(killed|dead|wounded|injured|captured|prisoners|missing)\b",
+    r"\b(killed|dead|kia|wounded|wia|injured|captured|prisoners|pows?|missing|mia)\b"
+    r"[^\d\n]{0,20}?(?:\b(?:and|or)\s+|\s*[&/]\s*)"
+    r"(killed|dead|kia|wounded|wia|injured|sick|captured|prisoners|pows?|missing|mia)\b",
     re.I,
 )
+
+
+_MIX_WORDS = {
+    "killed": "k", "dead": "k", "kia": "k", "died": "k",
+    "wounded": "w", "wia": "w", "injured": "w", "sick": "s",
+    "captured": "c", "prisoners": "c", "pow": "c", "pows": "c",
+    "missing": "m", "mia": "m",
+}  # fmt: skip
+
+
+def _mix_categories(st: Statement) -> frozenset[str]:
+    """The categories a two-category phrase names ("43,476 killed or missing": k, m)."""
+    m = _TWO_CATEGORIES.search(st.text)
+    if st.category != "casualties" or m is None:
+        return frozenset()
+    tail = st.text[m.start() :]
+    return frozenset(
+        _MIX_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", tail) if w.lower() in _MIX_WORDS
+    )
+
+
+def _combine_parts(
+    sts: list[Statement], policy: str, label: str
+) -> tuple[Quantity, Finding | None]:
+    """Combine one side's (or contingent's) statements of a category, or sum them when they
+    are its complementary parts: two-category phrases that share no category ("43,476 killed
+    or missing" and "150,715 wounded and sick", the Soviet archives' way of giving a loss)
+    count different men, so the side's casualties are their sum, not a rival pair."""
+    mixes = [_mix_categories(st) for st in sts]
+    if (
+        len(sts) >= 2
+        and all(mixes)
+        and all(not (a & b) for i, a in enumerate(mixes) for b in mixes[i + 1 :])
+    ):
+        parts = [combine([st], policy, label)[0] for st in sts]
+        return sum_quantities(parts, policy), None
+    return combine(sts, policy, label)
 
 
 def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:

@@ -29,6 +29,17 @@ from eventledger.pipeline import parse_text
         # … unless it counts their people
         ("2 divisions (5,000 men) destroyed", [("casualties", 5000)]),
         ("500 killed (200 civilians)", [("killed", 500), ("killed", 200)]),
+        # "c." and "ca." glued to the number; a tilde after it; a tilde between two numbers
+        ("c.150", [("casualties", None)]),
+        ("c.1,500 killed", [("killed", None)]),
+        ("600~ prisoners", [("captured", None)]),
+        ("600~700 killed", [("killed", 600)]),
+        ("p.150", []),
+        # a count of units, also with a designation; and what a bracket after them says
+        ("15 light naval units", []),
+        ("53 B-24s destroyed (20 by the Romanian Air Force)", []),
+        # "(incomplete)" above the figures: each a floor
+        ("(incomplete)\n12,157 men\n101 tanks destroyed", [("casualties", 12157)]),
     ],
 )
 def test_casualty_field_lines(text: str, expected: list[tuple[str, int]]) -> None:
@@ -93,6 +104,14 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
         ("50 officers killed<br>1,200 men killed<br>3,000 wounded", (1250, 1250, 1250), False),
         # different ways of dying count different men
         ("2,000 killed in action<br>4,000 drowned", (6000, 6000, 6000), False),
+        ("566,852 killed in action<br>235,339 died from non-combat causes", (802191,) * 3, False),
+        # … also under a heading that names a source, not a contingent
+        (
+            "Based on Soviet archives:<br>566,852 killed in action<br>"
+            "235,339 died from non-combat causes",
+            (802191,) * 3,
+            False,
+        ),
         ("6,000–7,000 killed in action<br>2,000 executed", (8000, None, 9000), False),
         # rival claims, a qualifier that is no part, a bare line that may hold the other: as before
         ("300 killed (Chinese claim)<br>50 killed (US claim)", (50, None, 300), True),

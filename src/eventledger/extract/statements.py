@@ -471,9 +471,9 @@ _NOT_PART = frozenset(
 )
 #: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 _DEATH_MODE = re.compile(
-    r"\b(?:killed\s+in\s+action|kia|drowned|executed|massacred|murdered|died\s+of\s+wounds|"
-    r"died\s+of\s+disease|died\s+in\s+captivity|died\s+as\s+prisoners|non-combat\s+deaths?|"
-    r"(?:killed\s+)?by\s+friendly\s+fire)\b",
+    r"\b(?:killed\s+in\s+action|kia|drowned|executed|massacred|murdered|"
+    r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
+    r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire)\b",
     re.I,
 )
 _PART_CATEGORY = re.compile(
@@ -499,13 +499,13 @@ def _perpetrators_apart(figs: list[Any]) -> list[Any]:
     ]
 
 
-def _part_label(fig: Any) -> str | None:
+def _part_label(fig: Any, seg: str | None = None) -> str | None:
     """The part of a side a casualty line counts, when its words name one.
 
     "3,550 Swedes dead" → ``Swedes``; "3,000 infantry killed" → ``infantry``; "4,000 drowned"
     → ``drowned`` (a way of dying). A line that only qualifies its figure ("35,478 confirmed
     dead") or says whose claim it is names no part: None."""
-    text = fig.text
+    text = seg if seg is not None else fig.text
     m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
     if not m:
         return None
@@ -526,6 +526,16 @@ def _part_label(fig: Any) -> str | None:
     return None
 
 
+def _figure_segment(text: str, figs: list[Any], i: int) -> str:
+    """The text from figure *i* to the end of its line or the next figure, whichever comes
+    first ("235,339 died from non-combat causes": the figure's own text stops at "died")."""
+    end = text.find("\n", figs[i].start)
+    end = len(text) if end < 0 else end
+    if i + 1 < len(figs) and figs[i + 1].start < end:
+        end = figs[i + 1].start
+    return text[figs[i].start : end]
+
+
 def _part_groups(text: str, figs: list[Any]) -> dict[int, str]:
     """Figures of one side's field that count different parts of the side, by index.
 
@@ -544,7 +554,7 @@ def _part_groups(text: str, figs: list[Any]) -> dict[int, str]:
         if len(idx) < 2:
             continue
         lines = [text.count("\n", 0, figs[i].start) for i in idx]
-        labels = [_part_label(figs[i]) for i in idx]
+        labels = [_part_label(figs[i], _figure_segment(text, figs, i)) for i in idx]
         if (
             len(set(lines)) == len(idx)
             and all(labels)
@@ -2216,9 +2226,13 @@ def _from_field(b: _Builder, f: Field) -> None:
                         strict=True,
                     )
                 )
-                if n_fig in parts and common_g["group"] is None and not common_g["total"]:
-                    # a line naming its own part of the side: a contingent of one line
-                    common_g = {"group": parts[n_fig], "group_seq": 1000 + n_fig, "total": False}
+                if n_fig in parts and not common_g["total"]:
+                    # a line naming its own part of the side (of its contingent): summed as a
+                    # contingent of one line (every figure of its category names a part)
+                    label = parts[n_fig]
+                    if common_g["group"] is not None:
+                        label = f"{common_g['group']}: {label}"
+                    common_g = {"group": label, "group_seq": 1000 + n_fig, "total": False}
             else:
                 common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
@@ -2386,7 +2400,8 @@ _CATEGORY_LABEL = re.compile(
 #: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a
 #: contingent of the side: their lines are not summed as parts of the side.
 _NOT_CONTINGENT = re.compile(
-    r"\b(estimated?|estimates|archival|research|sources?|according|per|official|claims?|claimed|"
+    r"\b(estimated?|estimates|archival|archives?|records?|research|sources?|according|per|"
+    r"based|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b",
     re.I,

@@ -195,7 +195,8 @@ _ZERO = r"none|nil|nobody|no\s+one|zero"
 _MAG = r"(?:\s*|-)(?:million|billion|thousand|hundred)\b"
 
 _ATOM = (
-    rf"(?:(?<![\w$£€¥#./:])(?:(?:{_VAGUE}|{_ZERO}|{_WORDNUM})(?![\w-])"
+    rf"(?:(?<![\w$£€¥#/:])(?:(?<!\.)|(?<=\b[cC]\.)|(?<=\b[cC][aA]\.))"
+    rf"(?:(?:{_VAGUE}|{_ZERO}|{_WORDNUM})(?![\w-])"
     rf"|(?:{_DIGITS})(?!\w|\.\d)(?:{_MAG})?))"
 )
 
@@ -232,9 +233,12 @@ def _qual(n: str) -> str:
 
 
 # a run of U+FFFD is a dash lost to bad encoding ("92,000\ufffd\ufffd\ufffd100,000")
-_SEP = r"\s*(?:–|—|―|-|‐|‑|−|\ufffd+|\bto\b|\bor\b)\s*"
+_SEP = r"\s*(?:–|—|―|-|‐|‑|−|\ufffd+|~(?=\s*\d)|\bto\b|\bor\b)\s*"
 _PLUS = r"(?P<plus>\s*\+(?!\s*\d)|\s+or\s+more\b|\s+and\s+more\b|\s+plus\b(?!\s*\d))"
-_EST = r"(?P<est>\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)|\s+est\.)"
+_EST = (
+    r"(?P<est>\s*\((?:est\.?|estimated|estimate|approx\.?|approximately|approximate)\)|\s+est\.|"
+    r"~(?!\s*\d))"
+)
 _FRACTIONS = {
     "half": (1, 2),
     "a third": (1, 3),
@@ -419,7 +423,7 @@ _NONCAS = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|bce?|ad|ce|"
     r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
-    r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|"
+    r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
@@ -1163,7 +1167,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 #: "2,200 merchant ships (" / "3 tanks (": a count of units (ships, tanks, horses) right
 #: before an opening bracket.
 _UNITS_BEFORE_BRACKET = re.compile(
-    r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?P<unit>[A-Za-z-]+)(?:\s+of\s+the\s+line)?\s*\($"
+    r"\d[\d,.]*\s+(?:[A-Za-z0-9-]+\s+){0,2}(?P<unit>[A-Za-z-]+)(?:\s+of\s+the\s+line)?\s*\($"
 )
 
 
@@ -1188,6 +1192,12 @@ def _counts_units(text: str, start: int) -> bool:
     return _PEOPLE_AFTER.match(text, start) is None
 
 
+#: A line that says the figures below it are incomplete: "(incomplete)", "Partial figures:".
+_INCOMPLETE = re.compile(
+    r"\s*[('*]*\s*(?:incomplete|partial)(?:\s+(?:figures?|data|counts?|list))?\s*[)'*:]*\s*", re.I
+)
+
+
 def figures_in_field(text: str, default_category: str | None = None) -> list[Figure]:
     """Return every casualty figure of an infobox value.
 
@@ -1207,8 +1217,13 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
     out: list[Figure] = []
     label_cat: str | None = None
     label_party: str | None = None
+    incomplete = False
     for lo, hi in _lines(text):
         if not text[lo:hi].strip():
+            continue
+        if _INCOMPLETE.fullmatch(text, lo, hi):
+            # "(incomplete)" above the figures: each is a floor of what it counts
+            incomplete = True
             continue
         scan_lo = lo
         lm = _LABEL.match(text, lo, hi)
@@ -1235,6 +1250,13 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             label_party=line_party,
         )
         figs = [f for f in figs if not _counts_units(text, f.start)]
+        if incomplete:
+            figs = [
+                replace(f, comparator=">=", high=None, best=None, approximate=False)
+                if f.comparator == "=" and f.low is not None
+                else f
+                for f in figs
+            ]
         if figs:
             out.extend(figs)
         elif not any_number:

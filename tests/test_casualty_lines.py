@@ -38,6 +38,12 @@ from eventledger.pipeline import parse_text
         # a count of units, also with a designation; and what a bracket after them says
         ("15 light naval units", []),
         ("53 B-24s destroyed (20 by the Romanian Air Force)", []),
+        # a bracket broken over lines, or on its own line, remarks on the figure above it
+        (
+            "5,296\n(1,317 killed on land,\n2,375 lost at sea,\n1,604 wounded)",
+            [("casualties", 5296), ("killed", 1317), ("killed", 2375), ("wounded", 1604)],
+        ),
+        ("at least 7,000 dead\n(2,112 in the United States)", [("killed", 7000), ("killed", 2112)]),
         # "(incomplete)" above the figures: each a floor
         ("(incomplete)\n12,157 men\n101 tanks destroyed", [("casualties", 12157)]),
     ],
@@ -45,6 +51,13 @@ from eventledger.pipeline import parse_text
 def test_casualty_field_lines(text: str, expected: list[tuple[str, int]]) -> None:
     got = [(f.category, f.low) for f in figures_in_field(text, "casualties")]
     assert got == expected
+
+
+def test_bracket_below_a_figure_is_its_part_or_its_source() -> None:
+    figs = figures_in_field("at least 7,000 dead\n(2,112 in the United States)", "casualties")
+    assert [f.subset for f in figs] == [False, True]
+    figs = figures_in_field("300 killed\n(French claim)\n500 wounded", "casualties")
+    assert [(f.low, f.attribution) for f in figs] == [(300, "(French claim)"), (500, None)]
 
 
 def _war(casualties1: str, casualties2: str) -> dict:

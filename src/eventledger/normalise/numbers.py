@@ -1153,10 +1153,42 @@ def _unknown_item(
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of a field, a bracket broken over lines kept in one with the line it remarks
+    on ("5,296<br>(1,317 killed on land,<br>2,375 lost at sea,<br>1,604 wounded)" is one item:
+    the bracket breaks the figure before it down), when it closes within six lines."""
+    raw = []
     pos = 0
     for line in text.split("\n"):
-        yield pos, pos + len(line)
+        raw.append((pos, pos + len(line)))
         pos += len(line) + 1
+    i = 0
+    while i < len(raw):
+        j = i
+        if i + 1 < len(raw) and text[raw[i + 1][0] : raw[i + 1][1]].lstrip().startswith("("):
+            j = i + 1  # the bracket line below remarks on this one
+        depth = 0
+        for k in range(i, j + 1):
+            seg = text[raw[k][0] : raw[k][1]]
+            depth += seg.count("(") - seg.count(")")
+        end = j
+        while depth > 0 and end + 1 < len(raw) and end - i < 6:
+            end += 1
+            seg = text[raw[end][0] : raw[end][1]]
+            depth += seg.count("(") - seg.count(")")
+        if depth == 0 and end > i and (end > j or j > i and _closes(text, raw, i, j)):
+            yield raw[i][0], raw[end][1]
+            i = end + 1
+            continue
+        yield raw[i]
+        i += 1
+
+
+def _closes(text: str, raw: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether line *j* is a bracket that opens and closes on a line of its own below a line
+    with a number: it remarks on that figure ("300 killed<br>(French claim)")."""
+    seg = text[raw[j][0] : raw[j][1]]
+    above = text[raw[i][0] : raw[i][1]]
+    return seg.count("(") == seg.count(")") and ")" in seg and bool(re.search(r"\d", above))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -132,6 +132,15 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
         ("12,000 killed<br>3,000 cavalry killed", (3000, None, 12000), True),
         ("300 dead<br>2 executed", (2, None, 300), True),
         ("765 KIA<br>8,825 KIA", (765, None, 8825), True),
+        # phases of the event lose other men: summed like contingents
+        (
+            "First invasion:<br>300 killed<br>Second invasion (Montevideo):<br>200 killed",
+            (500, 500, 500),
+            False,
+        ),
+        ("First day:<br>1,000 killed<br>Second day:<br>2,000 killed", (3000, 3000, 3000), False),
+        # ... but a first and a later estimate are rivals
+        ("First estimate:<br>300 killed<br>Later estimate:<br>500 killed", (300, None, 500), True),
         # two parts with the same name are no two parts
         ("500 Swedes killed<br>700 Swedes killed", (500, None, 700), True),
         # a heading that names a source is no contingent: its figures are rival claims

@@ -2406,6 +2406,15 @@ _NOT_CONTINGENT = re.compile(
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b",
     re.I,
 )
+#: A heading that names one phase of the event: an ordinal and an engagement or time word.
+_PHASE_HEADING = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th)\s+(?:\w+\s+)?"
+    r"(?:invasion|battle|siege|assault|attack|landing|expedition|engagement|campaign|phase|"
+    r"offensive|day|wave|stage)s?\b",
+    re.I,
+)
+#: Words that make a heading an estimate, not a phase ("First estimate:", "Initial report").
+_ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|reports?|figures?|counts?|claims?|sources?)\b", re.I)
 _NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
 
 
@@ -2495,8 +2504,17 @@ def _line_groups(
             out.append((None, None, True))
             continue
         total_below = False
-        if m and _NOT_CONTINGENT.search(m.group("label")):
-            group, seq = None, None  # "Estimated:", "First phase (13 Nov):": no contingent
+        if (
+            m
+            and _PHASE_HEADING.search(m.group("label"))
+            and not _ESTIMATE_WORDS.search(m.group("label"))
+        ):
+            # "First invasion:", "Second phase (14/15 Nov):", "Third day:": each phase loses
+            # other men, so for casualties a phase counts like a contingent
+            n += 1
+            group, seq = m.group("label").strip(), n
+        elif m and _NOT_CONTINGENT.search(m.group("label")):
+            group, seq = None, None  # "Estimated:", "Initial figures:": no contingent
         elif m and not _CATEGORY_LABEL.search(m.group("label")):
             n += 1
             group, seq = m.group("label").strip(), n
@@ -2507,7 +2525,9 @@ def _line_groups(
             and not _NOT_HEADING.search(stripped)
             and not _CATEGORY_LABEL.search(stripped)
         ):
-            if _NOT_CONTINGENT.search(stripped):
+            if _NOT_CONTINGENT.search(stripped) and not (
+                _PHASE_HEADING.search(stripped) and not _ESTIMATE_WORDS.search(stripped)
+            ):
                 group, seq = None, None
             else:
                 n += 1

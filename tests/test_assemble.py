@@ -760,28 +760,3 @@ def test_a_casualty_section_fills_a_category_the_lead_leaves_out(
     )
     (rec,) = parse_text(text, name="page.md")
     assert tuple(rec["event"]["injuries"][x] for x in ("low", "best", "high")) == injuries
-
-
-@pytest.mark.parametrize(
-    ("lead", "name"),
-    [
-        # the page defines the abbreviation: the actor carries both forms
-        (
-            "The Islamic State of Iraq and the Levant (ISIL) attacked the town of Xville on "
-            "1 May 2015. The attack was carried out by ISIL.",
-            "Islamic State of Iraq and the Levant (ISIL)",
-        ),
-        # a bracket that is no abbreviation of the name (a translation) changes nothing
-        (
-            "The Russian Airborne Forces (VDV) attacked the town of Xville on 1 May 2015. The "
-            "attack was carried out by the Russian Airborne Forces.",
-            "Russian Airborne Forces",
-        ),
-    ],
-)
-def test_actor_named_by_both_forms(lead: str, name: str) -> None:
-    from eventledger.pipeline import parse_text
-
-    rec = parse_text(lead + "\n", title="2015 Xville attack", format="prose")[0]
-    names = [p["name"] for p in rec["event"]["perpetrators"]]
-    assert name in names, names

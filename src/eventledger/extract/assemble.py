@@ -398,70 +398,7 @@ def assemble(
     for prop in ("motive", "result", "territory", "weapons", "outcome", "cause", "status"):
         vals = by_prop.get(prop, [])
         event[prop] = vals[-1].value if vals else None
-    _name_both_forms(doc, event)
     return event, findings
-
-
-#: "the Islamic State of Iraq and the Levant (ISIL)": a name and the abbreviation the page
-#: defines for it.
-_ABBR_DEF = re.compile(
-    r"\b(?P<full>[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de|del|al|[A-Z][\w'’.-]*)){1,8})"
-    r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\)"
-)
-
-
-def _abbreviations(doc: Document) -> dict[str, str]:
-    """The abbreviations the page defines for names: ``{"ISIL": "Islamic State of Iraq and the
-    Levant", ...}``, only when the abbreviation's letters are the initials of the name's words
-    (in order; "of", "the", "and" may be skipped), so that a translation ("Russian Airborne
-    Forces (VDV)") or a remark in brackets is no definition."""
-    out: dict[str, str] = {}
-    for s in doc.sentences:
-        for m in _ABBR_DEF.finditer(s.plain.text):
-            full, abbr = m.group("full"), m.group("abbr")
-            words = [w for w in full.split() if w[0].isupper()]
-            while words and not _initials_match(abbr.upper(), [w[0] for w in words]):
-                words = words[1:]  # "During the Syrian Democratic Forces (SDF)": drop "During"
-            if words and len(words) >= 2:
-                start = full.index(words[0])
-                out.setdefault(abbr, full[start:])
-    return out
-
-
-def _initials_match(abbr: str, initials: list[str]) -> bool:
-    """Whether *abbr* is the initials of the words, in order, each word used at most once and
-    the first and last both used ("ISIL": Islamic State of Iraq and the Levant)."""
-    if not abbr or abbr[0] != initials[0].upper() or abbr[-1] != initials[-1].upper():
-        return False
-    k = 0
-    for ch in abbr:
-        while k < len(initials) and initials[k].upper() != ch:
-            k += 1
-        if k == len(initials):
-            return False
-        k += 1
-    return True
-
-
-def _name_both_forms(doc: Document, event: dict[str, Any]) -> None:
-    """An actor named by an abbreviation the page defines, or by the name it abbreviates, is
-    named by both ("Islamic State of Iraq and the Levant (ISIL)"), as the page writes it where it
-    defines it: a reader (or a dataset) that knows one form finds the actor. The statement keeps
-    the span where the actor was found."""
-    abbrs = _abbreviations(doc)
-    if not abbrs:
-        return
-    fulls = {full.lower(): (full, abbr) for abbr, full in abbrs.items()}
-    actors = [a for side in event.get("sides") or [] for a in side.get("combatants") or []]
-    actors += list(event.get("perpetrators") or []) + list(event.get("targets") or [])
-    for actor in actors:
-        name = (actor.get("name") or "").strip()
-        bare = re.sub(r"^the\s+", "", name, flags=re.I)
-        if name in abbrs:
-            actor["name"] = f"{abbrs[name]} ({name})"
-        elif bare.lower() in fulls:
-            full, abbr = fulls[bare.lower()]
-            actor["name"] = f"{full} ({abbr})"
 
 
 #: Titles of military campaigns: battles when the infobox or the lead is military.

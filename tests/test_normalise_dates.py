@@ -37,6 +37,10 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("5th century BC", "-0500", "-0401", "century", 5),
         ("5th century", "0401", "0500", "century", 5),
         ("November 15–18, 1812", "1812-11-15", "1812-11-18", "day", 2),
+        # "to" as the range word, US order: the left end keeps its day
+        ("July 2 to July 26, 1941", "1941-07-02", "1941-07-26", "day", 4),
+        ("July 2 to 26, 1941", "1941-07-02", "1941-07-26", "day", 4),
+        ("July 2 until August 3, 1941", "1941-07-02", "1941-08-03", "day", 5),
         ("December 1–13, 1937", "1937-12-01", "1937-12-13", "day", 4),
         ("218–201 BC", "-0218", "-0201", "year", 5),
         ("July 552", "0552-07", None, "month", 4),

@@ -47,6 +47,14 @@ def index() -> None:
         # diacritics: not a common English word, so no population floor
         ("near Țuțora and Prut river, Moldavia", "Ţuţora", "RO", 2, "city"),
         ("Off Naupactus", "Náfpaktos", "GR", 2, "city"),
+        # a name written with its diacritics is the place so written, not an accent-fold twin
+        ("Câmpina", "Câmpina", "RO", 1, "city"),
+        # the country "now" named is where the place lies; the state it was in then is not
+        ("Brześć Litewski, Poland (now Belarus)", "Belarus", "BY", 6, "country"),
+        ("Brześć Litewski, Poland, present-day Belarus", "Belarus", "BY", 6, "country"),
+        # an area named after a town is a region of its country, not the town
+        ("Donets Basin", "Donets Basin", "UA", 5, "region"),
+        ("Kerch Peninsula", "Kerch Peninsula", "UA", 5, "region"),
         # a near phrase that opens the text is no part of the place's name
         ("Outskirts of Kyiv", "Kyiv", "UA", 2, "city"),
         ("Vicinity of Aleppo, Syria", "Aleppo", "SY", 2, "city"),

@@ -776,3 +776,24 @@ def test_break_and_resize_templates_in_combatants() -> None:
     sides = parse_text(text, name="X.wiki")[0]["event"]["sides"]
     assert [c["name"] for c in sides[0]["combatants"]] == ["Nazi Germany", "Vichy France"]
     assert [c["name"] for c in sides[1]["combatants"]] == ["Irish Republic", "Kingdom of France"]
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (
+            "{{start date|1945|8|14}} – {{end date|1945|8|20}}",
+            {"start": "1945-08-14", "end": "1945-08-20"},
+        ),
+        # a second start-date template after the first is the range's end
+        (
+            "{{start date|1941|06|22|df=y}} – {{start date|1945|05|25|df=y}}",
+            {"start": "1941-06-22", "end": "1945-05-25"},
+        ),
+        # … never an end before the start
+        ("{{start date|1945|06|22}} – {{start date|1941|05|25}}", {"start": "1945-06-22"}),
+    ],
+)
+def test_date_hint_of_two_templates(value: str, hint: dict[str, str]) -> None:
+    doc = read(f"{{{{Infobox military conflict\n| date = {value}\n}}}}\nText.")
+    assert doc.infobox.get("date").hints["date"] == hint

@@ -281,7 +281,16 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
                 era, j = _era(toks, i + 3)
                 p.day, p.precision, p.year, p.era = d, "day", (-y if era == "bc" else y), era
                 return p, j
-            if after is not None and after.kind == "dash":
+            if after is not None and (
+                after.kind == "dash"
+                or (
+                    after.kind == "word"
+                    and after.low in ("to", "until", "till", "through")
+                    and i + 3 < n
+                    and (_is_month(toks[i + 3]) is not None or _day(toks[i + 3]) is not None)
+                )
+            ):
+                # "July 2 – 26, 1941", "July 2 to July 26, 1941": the left end's day
                 p.day, p.precision = d, "day"
                 return p, i + 2
             if _era(toks, i + 2)[0] is None and nxt.kind == "ord":

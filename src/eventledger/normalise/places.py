@@ -224,6 +224,10 @@ _NEAR_WORDS = ("near", "outside", "off", "close to", "nearby", "outskirts of", "
                "south of", "north of", "east of", "west of", "km", "mi", "miles", "kilometres",
                "kilometers")  # fmt: skip
 _LEAD_SKIP = {"near", "outside", "present-day", "modern", "modern-day", "then", "the", "off"}
+# Trailing words naming an area around or after a place ("Donets Basin", "Kerch Peninsula"):
+# a region of the place's country, not the place.
+_AREA_SUFFIX = {"basin", "peninsula", "delta", "desert", "steppe", "mountains", "highlands",
+                "lowlands", "plateau", "lakelands", "marshes"}  # fmt: skip
 _DIRECTION = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
@@ -732,6 +736,7 @@ class _Hit:
     region: bool
     polity: bool = False  # the text names a state ("Kingdom of England"): an area, not a spot
     seat: int = 0  # "Tadmur District" named by its seat: the division's where_prec (3 or 4)
+    area: str = ""  # "Donets Basin": an area named after the town, a region of its country
 
 
 def _runs(text: str) -> list[tuple[list[str], int, str]]:
@@ -1034,6 +1039,14 @@ def _hits(
         if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
             continue  # "Queen Elizabeth II": a monarch, not the town of Queen Elizabeth
         pieces = _pieces(words, index)
+        # "Donets Basin", "Kerch Peninsula": an area named after the place
+        area = (
+            " ".join(words)
+            if len(words) > 1
+            and words[-1].lower() in _AREA_SUFFIX
+            and not index.get(_norm(" ".join(words)))
+            else ""
+        )
         seat = 0
         if pieces is None and len(words) > 1 and words[-1].lower() in _TRAILING_ADMIN:
             # "the Paris region", "Tadmur District" with no division of that name in the
@@ -1048,6 +1061,7 @@ def _hits(
             region = False
         if not strict and _COMPASS_BEFORE.search(before_low):
             region = True  # "eastern Syria": a part of the country, an area
+
         if pieces is None:
             if not all(_plain_word(w) for w in words):
                 unknown.append(" ".join(words))
@@ -1062,7 +1076,7 @@ def _hits(
             for entry in entries:
                 if strict and entry[0] == "city" and not _is_main_name(entry, name):
                     continue
-                hits.append(_Hit(entry, name, start, near or site_near, region, polity, seat))
+                hits.append(_Hit(entry, name, start, near or site_near, region, polity, seat, area))
     return hits, unknown
 
 
@@ -1160,6 +1174,12 @@ def _group_bests(
         if at is not None:
             group = [h for h in group if _fits(h.entry, at)]
         exact = [h for h in group if _fold(h.entry[1]) == _fold(name) or h.entry[0] == "water"]
+        if not name.isascii():
+            # "Câmpina" written with its diacritics is the Romanian town, not Spain's Campiña,
+            # which the accent fold makes the same name
+            strict = [h for h in exact if h.entry[1].casefold() == name.casefold()]
+            if strict:
+                exact = strict
         if any(h.entry[0] == "admin1" and h.entry[2] == "UA" for h in exact):
             # "Mykolaiv" is the oblast's main name and GeoNames' Mykolayiv, its capital, in
             # another romanisation: the city competes with the division, as "Kharkiv" does
@@ -1223,6 +1243,24 @@ def _choose(
 ) -> _Hit | None:
     """Pick the most specific credible hit; among equals the exact one, then the first named."""
     return _best_of(_group_bests(hits, hint, admins, at))
+
+
+_NOW = re.compile(r"\b(?:now|today|present[- ]day|modern[- ]day|modern)\s+(?:in\s+)?", re.I)
+
+
+def _modern_country_only(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "Brześć Litewski, Poland (now Belarus)": the country after "now" (present-day, modern,
+    today) is where the place lies; the other countries the text names were its state then,
+    and are dropped (else two countries make the text a region of none)."""
+    modern = {
+        h.entry[2]
+        for h in hits
+        if h.entry[0] == "country"
+        and any(m.end() == h.pos for m in _NOW.finditer(text, max(0, h.pos - 20), h.pos))
+    }
+    if not modern:
+        return hits
+    return [h for h in hits if not (h.entry[0] == "country" and h.entry[2] not in modern)]
 
 
 def _best_of(bests: _Bests) -> _Hit | None:
@@ -1334,6 +1372,9 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
         level = 2
     if kind == "city" and hit.seat:
         level, feature = hit.seat, "seat"
+    if kind == "city" and hit.area:
+        # "Donets Basin": the area around and after the town, a region of its country
+        name, level, feature, lat, lon = hit.area, 5, "region", None, None
     if coord is not None:
         lat, lon, level, feature = coord[0], coord[1], 1, "coord"
         if at is not None and not cc:
@@ -1430,6 +1471,7 @@ def resolve_place(
         found = nearest_city(coord[0], coord[1])
         at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None)
     hits, unknown = _hits(text, index)
+    hits = _modern_country_only(text, hits)
     hint = _countries(hits)
     admins = {h.entry[1] for h in hits if h.entry[0] in ("admin1", "admin2")}
     bests = _group_bests(hits, hint, admins, at)  # each name's reading, once

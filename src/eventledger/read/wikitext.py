@@ -1100,7 +1100,12 @@ class _Walker:
 
     def _date_hint(self, out: _Out, which: str, iso: str | None) -> None:
         if iso:
-            out.hints.setdefault("date", {}).setdefault(which, iso)
+            hint = out.hints.setdefault("date", {})
+            if which == "start" and "start" in hint and "end" not in hint and iso > hint["start"]:
+                # "{{start date|1941|06|22}} – {{start date|1945|05|25}}": a second start date
+                # template after the first is the range's end
+                which = "end"
+            hint.setdefault(which, iso)
 
     def first_positional(
         self,

@@ -52,6 +52,12 @@ def index() -> None:
         # the country "now" named is where the place lies; the state it was in then is not
         ("Brześć Litewski, Poland (now Belarus)", "Belarus", "BY", 6, "country"),
         ("Brześć Litewski, Poland, present-day Belarus", "Belarus", "BY", 6, "country"),
+        # a body of water named first, then what holds it: the water, with the country
+        ("Gulf of Roses, Catalonia, Spain", "Gulf of Roses", "ES", 7, "water"),
+        ("Strait of Messina, Italy", "Strait of Messina", "IT", 7, "water"),
+        ("Dover, Strait of Dover", "Dover", "GB", 1, "city"),
+        # a generic French word for islands is no town ("Iles", Colombia)
+        ("Off Îles d'Hyères, French Mediterranean coast", None, None, None, None),
         # an area named after a town is a region of its country, not the town
         ("Donets Basin", "Donets Basin", "UA", 5, "region"),
         ("Kerch Peninsula", "Kerch Peninsula", "UA", 5, "region"),

@@ -144,6 +144,7 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday many some most several all
     present day then near outside today modern city town village island river
     church kingdom empire republic colony lake mount cape house parliament crown
+    iles îles île
     """.split()
 )
 
@@ -1263,6 +1264,24 @@ def _modern_country_only(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if not (h.entry[0] == "country" and h.entry[2] not in modern)]
 
 
+def _water_first(text: str, hits: list[_Hit], readings: list[_Hit], hint: set[str]) -> Place | None:
+    """ "Gulf of Roses, Catalonia, Spain", "Bay of Cádiz (Spain)": a body of water named first,
+    with only the divisions and the country that hold it after it, is the place (where_prec 7,
+    no point; the country when the text names one). A town named first is the place as before
+    ("Dover, Strait of Dover"), and so is a second body of water a list of seas. *readings* are
+    the names' credible readings (the US towns called Italy are no reading of "Italy")."""
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: h.pos)
+    if first.entry[0] != "water":
+        return None
+    rest = [h for h in readings if h.pos != first.pos]  # each other name's credible reading
+    if any(h.entry[0] not in ("admin1", "admin2", "country", "region") for h in rest):
+        return None
+    cc = next(iter(hint)) if len(hint) == 1 and rest else None
+    return Place(text, first.entry[1], first.matched, cc, None, None, 7, None, "water")
+
+
 def _best_of(bests: _Bests) -> _Hit | None:
     """The reading :func:`_choose` picks among :func:`_group_bests`' readings."""
     return min(bests, key=lambda b: b[0])[1] if bests else None
@@ -1475,6 +1494,9 @@ def resolve_place(
     hint = _countries(hits)
     admins = {h.entry[1] for h in hits if h.entry[0] in ("admin1", "admin2")}
     bests = _group_bests(hits, hint, admins, at)  # each name's reading, once
+    water = _water_first(text, hits, [h for _k, h in bests], hint) if coord is None else None
+    if water is not None:
+        return water
     chosen = _check_near(_best_of(bests), bests)
     areas = _areas(bests)
     if len(areas) >= 2 and (chosen is None or chosen.region or _LEVEL[chosen.entry[0]] >= 3):

@@ -52,6 +52,8 @@ def index() -> None:
         # the country "now" named is where the place lies; the state it was in then is not
         ("Brześć Litewski, Poland (now Belarus)", "Belarus", "BY", 6, "country"),
         ("Brześć Litewski, Poland, present-day Belarus", "Belarus", "BY", 6, "country"),
+        # a division named after its capital holds the town named first ("Murcia" is the region)
+        ("Cartagena, Murcia, Spain", "Cartagena", "ES", 1, "city"),
         # a body of water named first, then what holds it: the water, with the country
         ("Gulf of Roses, Catalonia, Spain", "Gulf of Roses", "ES", 7, "water"),
         ("Strait of Messina, Italy", "Strait of Messina", "IT", 7, "water"),

@@ -1220,7 +1220,9 @@ def _group_bests(
                 and name.isascii()  # a common English word is never written with diacritics
             ):
                 continue
-            consistent = (a1 in admins) + (a2 in admins)
+            # the divisions the text names elsewhere: "Murcia" is no evidence for the town of
+            # Murcia in its own division ("Cartagena, Murcia, Spain": Murcia is the region)
+            consistent = (a1 in named) + (a2 in named)
             level = _LEVEL[kind]
             if h.region and kind in ("country", "admin1"):
                 level = 5

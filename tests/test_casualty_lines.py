@@ -53,6 +53,21 @@ def test_casualty_field_lines(text: str, expected: list[tuple[str, int]]) -> Non
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,000 killed (Soviet estimate: 5,000)",
+        "1,000 killed\n(Soviet claim: 5,000)",
+        "1,000 killed (5,000 per Soviet sources)",
+    ],
+)
+def test_a_larger_figure_in_a_source_bracket_is_a_rival(text: str) -> None:
+    main, other = figures_in_field(text, "casualties")
+    assert (main.low, main.subset) == (1000, False)
+    assert (other.low, other.category, other.subset) == (5000, "killed", False)
+    assert other.attribution and "Soviet" in other.attribution
+
+
 def test_bracket_below_a_figure_is_its_part_or_its_source() -> None:
     figs = figures_in_field("at least 7,000 dead\n(2,112 in the United States)", "casualties")
     assert [f.subset for f in figs] == [False, True]

@@ -1066,13 +1066,22 @@ def _scan(
             subset = True
         if subset and not figures:
             subset = False
+        rival = False
+        if subset and in_paren_after_main and figures and _exceeds(raw, figures[-1]):
+            # "1,000 killed (Soviet estimate: 5,000)": a bracket figure larger than the one it
+            # follows, in a bracket that names a source, is no part of it but a rival figure
+            opening = text.rfind("(", lo, raw.start)
+            closing = text.find(")", raw.start, hi)
+            if opening >= 0 and closing > opening and _SOURCE_WORDS.search(text, opening, closing):
+                subset, rival = False, True
+                attribution = attribution or text[opening : closing + 1]
         if subset and main_cat == "casualties" and after.category in _OWN_CATEGORIES:
             # "24,000 killed, wounded including 6,000 captured": the breakdown of an
             # undifferentiated total is the whole figure of its own category, not a subset
             subset = False
         category = after.category
         if category is None:
-            if subset and main_cat is not None:
+            if (subset or rival) and main_cat is not None:
                 category = main_cat
             else:
                 category = label_cat or default_category
@@ -1098,6 +1107,19 @@ def _scan(
             )
         )
     return figures, any_number
+
+
+_SOURCE_WORDS = re.compile(
+    r"\b(?:estimates?|estimated|claims?|claimed|per|according|sources?|figures?|reports?)\b", re.I
+)
+
+
+def _exceeds(raw: _Raw, main: Figure) -> bool:
+    """Whether the bracket figure *raw* is larger than the figure *main* it follows: then it
+    cannot be a part of it."""
+    part = raw.low if raw.low is not None else raw.best
+    whole = main.high if main.high is not None else main.best
+    return part is not None and whole is not None and part > whole
 
 
 #: After a count, the same sentence says the true toll is higher than it ("confirmed the deaths

@@ -354,6 +354,8 @@ GEGENMIAO_LEAD = (
             [("killed", "=", 12, 12), ("killed", "=", 3, 3), ("wounded", "=", 40, 40)],
         ),
         ("The death toll rose to 1,234.", [("killed", "=", 1234, 1234)]),
+        ("The death toll later rose to 25.", [("killed", "=", 25, 25)]),
+        ("The death toll eventually reached 40.", [("killed", "=", 40, 40)]),
         ("A group of 1,800 refugees arrived in 1945.", []),
         ("The group numbered 1,800.", []),
         ("In 1945, 300 soldiers were killed.", [("killed", "=", 300, 300)]),

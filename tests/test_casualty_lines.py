@@ -304,3 +304,34 @@ def test_two_category_parts(casualties1: str, total: int | None, contradiction: 
     got = rec["event"]["sides"][0]["casualties"]["total"]
     assert got["best"] == total
     assert ("CONTRADICTION" in [f["code"] for f in rec["findings"]]) is contradiction
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths"),
+    [
+        # a sentence that lists the groups of one toll: their sum
+        (
+            "was a mass shooting at a school on 24 May 2022, in which 19 students and 2 "
+            "teachers were killed.",
+            (21, 21, 21),
+        ),
+        (
+            "was a battle in 1900 in which 300 Russian and 150 Ukrainian soldiers were killed.",
+            (450,) * 3,
+        ),
+        # a range, a subset and one group named twice are no list
+        ("was an attack on 1 May 2016 that killed 5 or 6 people.", (5, None, 6)),
+        (
+            "was a bombing on 1 May 2016 that killed 22 people, including 10 children.",
+            (22, 22, 22),
+        ),
+        ("was an attack in 2016 in which 40 soldiers and 40 soldiers were killed.", (40, 40, 40)),
+    ],
+)
+def test_listed_groups_of_one_toll_are_summed(lead: str, deaths: tuple[int | None, ...]) -> None:
+    wikitext = f"'''X attack''' {lead}\n\n== References ==\n{{{{reflist}}}}\n"
+    rec = parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
+    d = rec["event"]["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths
+    # the sum names every statement it stands for
+    assert len(d["statements"]) == (2 if deaths[0] in (21, 450) else len(d["statements"]))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import Any
 
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
@@ -584,6 +585,47 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
 
 
+def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[str]]]:
+    """Replace the statements a sentence lists as the parts of one toll ("19 students and 2
+    teachers were killed": value ``list``) by one statement of their sum, for combining with
+    the other statements; returns the statements and, for each sum, the ids it stands for."""
+    groups: dict[str, list[Statement]] = {}
+    for st in sts:
+        lid = st.value.get("list") if isinstance(st.value, dict) else None
+        if lid is not None:
+            groups.setdefault(lid, []).append(st)
+    merged: dict[str, list[str]] = {}
+    out: list[Statement] = []
+    done: set[str] = set()
+    for st in sts:
+        lid = st.value.get("list") if isinstance(st.value, dict) else None
+        group = groups.get(lid or "", [])
+        if lid is None or len(group) < 2:
+            out.append(st)
+            continue
+        if lid in done:
+            continue
+        done.add(lid)
+        lows = [g.low if g.low is not None else g.best for g in group]
+        highs = [g.high if g.high is not None else g.best for g in group]
+        bests = [g.best for g in group]
+        exact = all(g.comparator == "=" for g in group)
+        out.append(
+            replace(
+                group[0],
+                low=sum(x for x in lows if x is not None)
+                if all(x is not None for x in lows)
+                else None,
+                high=sum(highs) if all(x is not None for x in highs) else None,  # type: ignore[arg-type]
+                best=sum(bests) if all(x is not None for x in bests) else None,  # type: ignore[arg-type]
+                comparator="=" if exact else "range",
+                text=" + ".join(g.text for g in group),
+            )
+        )
+        merged[group[0].id] = [g.id for g in group]
+    return out, merged
+
+
 def _victims_first(sts: list[Statement]) -> list[Statement]:
     """The attackers' dead are no rival of the victims' toll: "3 police officers were killed.
     Two attackers were also killed." gives the event's 3, not 2–3 (as an infobox's "49 (+1
@@ -636,7 +678,10 @@ def _event_quantity(
         ]
     if not chosen and not sides and kind not in ("battle", "war"):
         chosen = _casualty_section(sts, policy, cat)
+    chosen, merged = _sum_lists(chosen)
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
+    if merged:
+        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
     if f:
         findings.append(f)
     hidden = [

@@ -207,6 +207,60 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
     return plain.span_of(fig.start, fig.end)
 
 
+#: What joins the items of a list of figures in a sentence ("19 students and 2 teachers"; "300
+#: Russian and 150 Ukrainian soldiers", where the first item's group is an adjective).
+_LIST_JOIN = re.compile(r"(?:\s+(?P<adj>[A-Z][\w-]+))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: A figure's own noun, a group of people it counts ("19 students", "2 teachers").
+_COUNTED_NOUN = re.compile(
+    r"[\d,.]+\s+(?:[A-Za-z-]+\s+)?(?P<noun>[a-z][a-z-]+s|men|women|children|people)\b"
+)
+
+
+def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
+    """Figures of one sentence listed as the parts of one toll, by index: ``{index: list}``.
+
+    Domain rule: "19 students and 2 teachers were killed", "killing 12 civilians, 3 police
+    officers and 2 soldiers": figures of one category joined by "and" or commas, each counting
+    a different group of people, count different people: the toll is their sum, not a choice
+    between them. A figure that is a subset ("including 10 children"), a bare number or a
+    repeated group stays as it was."""
+    out: dict[int, int] = {}
+    k = 0
+    i = 0
+    while i < len(figs):
+        j = i
+        labels: list[str | None] = []
+        while j + 1 < len(figs) and figs[j + 1].category == figs[i].category:
+            join = _LIST_JOIN.fullmatch(text, figs[j].end, figs[j + 1].start)
+            if join is None or figs[j + 1].subset:
+                break
+            labels.append(join.group("adj"))
+            j += 1
+        run = figs[i : j + 1]
+        groups = []
+        for n, f in enumerate(run):
+            m = _COUNTED_NOUN.match(f.text)
+            adj = labels[n] if n < len(labels) else None
+            if adj is not None and f.text.strip().replace(",", "").isdigit():
+                groups.append(adj.lower())  # "300 Russian and …": the adjective names it
+            elif m is not None:
+                # "150 Ukrainian soldiers": the adjective before the noun names the group
+                words = f.text.split()
+                groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
+            else:
+                groups.append("")
+        if (
+            len(run) >= 2
+            and not any(f.subset for f in run)
+            and all(groups)
+            and len(set(groups)) == len(run)
+        ):
+            out.update({n: k for n in range(i, j + 1)})
+            k += 1
+        i = j + 1
+    return out
+
+
 def _figure_kw(fig: Figure) -> dict[str, Any]:
     return {
         "category": fig.category,
@@ -236,14 +290,19 @@ def extract_statements(doc: Document) -> list[Statement]:
     for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
-        for fig in figures_in_sentence(s.plain.text):
+        figs = figures_in_sentence(s.plain.text)
+        lists = _listed_parts(s.plain.text, figs)
+        for n_fig, fig in enumerate(figs):
+            kw = _figure_kw(fig)
+            if n_fig in lists:
+                kw["value"] = {**kw["value"], "list": f"{s.id}:{lists[n_fig]}"}
             b.add_from_sentence(
                 CATEGORY_PROPERTY.get(fig.category, "casualties"),
                 s,
                 fig.start,
                 fig.end,
                 support,
-                **_figure_kw(fig),
+                **kw,
             )
     box_place = box is not None and any(
         f.key in ("location", "coordinates") and (f.plain.text.strip() or "coord" in f.hints)

@@ -606,19 +606,17 @@ def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[st
         if lid in done:
             continue
         done.add(lid)
-        lows = [g.low if g.low is not None else g.best for g in group]
-        highs = [g.high if g.high is not None else g.best for g in group]
-        bests = [g.best for g in group]
-        exact = all(g.comparator == "=" for g in group)
+        # the parts' interval sum, as the sides' (unbounded stays unbounded)
+        total = sum_quantities([combine([g])[0] for g in group], "ranges")
+        low, best, high = total["low"], total["best"], total["high"]
+        exact = low is not None and low == high
         out.append(
             replace(
                 group[0],
-                low=sum(x for x in lows if x is not None)
-                if all(x is not None for x in lows)
-                else None,
-                high=sum(highs) if all(x is not None for x in highs) else None,  # type: ignore[arg-type]
-                best=sum(bests) if all(x is not None for x in bests) else None,  # type: ignore[arg-type]
-                comparator="=" if exact else "range",
+                low=low,
+                high=high,
+                best=best,
+                comparator="=" if exact else "~" if low is None and high is None else "range",
                 text=" + ".join(g.text for g in group),
             )
         )

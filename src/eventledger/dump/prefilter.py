@@ -33,11 +33,17 @@ def _family_pattern(name: str) -> str:
     return r"[ _]+".join(re.escape(w) for w in name.split())
 
 
+#: The event infobox names the reader takes (:data:`FAMILY_ALIASES`) as one regex alternation,
+#: longest first, spaces or underscores between words.
+INFOBOX_NAMES = "|".join(
+    sorted((_family_pattern(f) for f in FAMILY_ALIASES), key=len, reverse=True)
+)
+
 #: ``{{Infobox <event family>`` in raw (XML-escaped) wikitext bytes.
 INFOBOX_RE = re.compile(
     (
         r"\{\{\s*(?:template\s*:\s*)?infobox[ _]+(?:"
-        + "|".join(sorted((_family_pattern(f) for f in FAMILY_ALIASES), key=len, reverse=True))
+        + INFOBOX_NAMES
         # the name ends there: "{{Infobox war|", not "{{Infobox war faction" (a group's box)
         + r")\s*(?:\||\}|&lt;|<)"
     ).encode(),

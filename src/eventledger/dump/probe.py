@@ -13,9 +13,12 @@ import hashlib
 import re
 from typing import Any
 
+from eventledger.dump.prefilter import INFOBOX_NAMES
+from eventledger.read.wikitext_tables import FAMILY_ALIASES
+
+#: The pre-filter's event infobox names (one list with the reader's), the name captured.
 _INFOBOX = re.compile(
-    r"\{\{\s*(?:template\s*:\s*)?infobox[ _]+(civilian[ _]attack|terrorist[ _]attack"
-    r"|military[ _]conflict|historical[ _]event|event)",
+    r"\{\{\s*(?:template\s*:\s*)?infobox[ _]+(" + INFOBOX_NAMES + r")\s*(?:\||\}|<)",
     re.IGNORECASE,
 )
 
@@ -59,7 +62,9 @@ def probe_page(
                 "timestamp": timestamp,
             },
             "infobox": {"template": family, "fields": []},
-            "event": {"kind": "battle" if family == "military conflict" else "attack"},
+            "event": {
+                "kind": "battle" if FAMILY_ALIASES[family] == "military conflict" else "attack"
+            },
             "statements": [],
             "sentences": [],
             "references": [],

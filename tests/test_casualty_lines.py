@@ -85,6 +85,23 @@ def _war(casualties1: str, casualties2: str) -> dict:
     return parse_text(wikitext, title="War of X", format="wikitext")[0]["event"]
 
 
+def _battle(casualties1: str) -> dict:
+    """The record of a battle whose side 1 lists *casualties1* (side 2: 7,600 killed)."""
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1942\n"
+        "| combatant1 = A\n| combatant2 = B\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
+        "The '''Battle of X''' was fought in 1942.\n"
+    )
+    return parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+
+
+def _attack_lead(lead: str) -> dict:
+    """The record of an attack page with no infobox whose lead goes on with *lead*."""
+    wikitext = f"'''X attack''' {lead}\n\n== References ==\n{{{{reflist}}}}\n"
+    return parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
+
+
 def test_all_causes_line_is_the_contingents_figure() -> None:
     ev = _war(
         "'''Americans:'''<br />6,824 killed in battle<br />25,000–70,000 dead from all causes<br />"
@@ -166,13 +183,7 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
 def test_lines_naming_parts_of_a_side_are_summed(
     casualties1: str, killed: tuple[int | None, ...], contradiction: bool
 ) -> None:
-    wikitext = (
-        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1631\n"
-        "| combatant1 = Sweden\n| combatant2 = Empire\n"
-        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
-        "The '''Battle of X''' was fought in 1631.\n"
-    )
-    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    rec = _battle(casualties1)
     one = rec["event"]["sides"][0]["casualties"]["killed"]
     assert (one["low"], one["best"], one["high"]) == killed
     codes = [f["code"] for f in rec["findings"]]
@@ -220,13 +231,7 @@ def test_lines_naming_parts_of_a_side_are_summed(
 def test_flags_opening_lines_label_contingents(
     casualties1: str, killed: int | None, wounded: int | None, contradiction: bool
 ) -> None:
-    wikitext = (
-        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1942\n"
-        "| combatant1 = Axis\n| combatant2 = Allies\n"
-        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
-        "The '''Battle of X''' was fought in 1942.\n"
-    )
-    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    rec = _battle(casualties1)
     cas = rec["event"]["sides"][0]["casualties"]
     assert cas["killed"]["best"] == killed
     assert cas["wounded"]["best"] == wounded
@@ -273,8 +278,7 @@ def test_perpetrators_dead_beside_the_victims(fatalities: str, deaths: tuple[int
     ],
 )
 def test_attackers_dead_in_the_lead(lead: str, deaths: tuple[int, ...]) -> None:
-    wikitext = f"'''X attack''' {lead}\n\n== References ==\n{{{{reflist}}}}\n"
-    rec = parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
+    rec = _attack_lead(lead)
     d = rec["event"]["deaths"]
     assert (d["low"], d["best"], d["high"]) == deaths
 
@@ -294,13 +298,7 @@ def test_attackers_dead_in_the_lead(lead: str, deaths: tuple[int, ...]) -> None:
     ],
 )
 def test_two_category_parts(casualties1: str, total: int | None, contradiction: bool) -> None:
-    wikitext = (
-        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1 May 1944\n"
-        "| combatant1 = A\n| combatant2 = B\n"
-        f"| casualties1 = {casualties1}\n| casualties2 = 7,600 killed\n}}}}\n"
-        "The '''Battle of X''' was fought in 1944.\n"
-    )
-    rec = parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+    rec = _battle(casualties1)
     got = rec["event"]["sides"][0]["casualties"]["total"]
     assert got["best"] == total
     assert ("CONTRADICTION" in [f["code"] for f in rec["findings"]]) is contradiction
@@ -329,8 +327,7 @@ def test_two_category_parts(casualties1: str, total: int | None, contradiction: 
     ],
 )
 def test_listed_groups_of_one_toll_are_summed(lead: str, deaths: tuple[int | None, ...]) -> None:
-    wikitext = f"'''X attack''' {lead}\n\n== References ==\n{{{{reflist}}}}\n"
-    rec = parse_text(wikitext, title="2016 X attack", format="wikitext")[0]
+    rec = _attack_lead(lead)
     d = rec["event"]["deaths"]
     assert (d["low"], d["best"], d["high"]) == deaths
     # the sum names every statement it stands for

@@ -542,7 +542,7 @@ _PART_CATEGORY = re.compile(
 )
 
 
-def _perpetrators_apart(figs: list[Any]) -> list[Any]:
+def _perpetrators_apart(figs: list[Figure]) -> list[Figure]:
     """The perpetrators' dead beside the victims' in one field are no rival figure.
 
     Domain rule: "49 victims + 1 perpetrator", "12 victims, 1 perpetrator" and "49 (+1
@@ -558,13 +558,13 @@ def _perpetrators_apart(figs: list[Any]) -> list[Any]:
     ]
 
 
-def _part_label(fig: Any, seg: str | None = None) -> str | None:
-    """The part of a side a casualty line counts, when its words name one.
+def _part_label(fig: Figure, text: str) -> str | None:
+    """The part of a side a casualty line counts, when its words name one; *text* is the
+    figure's segment of its line (:func:`_figure_segment`).
 
     "3,550 Swedes dead" → ``Swedes``; "3,000 infantry killed" → ``infantry``; "4,000 drowned"
     → ``drowned`` (a way of dying). A line that only qualifies its figure ("35,478 confirmed
     dead") or says whose claim it is names no part: None."""
-    text = seg if seg is not None else fig.text
     m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
     if not m:
         return None
@@ -585,7 +585,7 @@ def _part_label(fig: Any, seg: str | None = None) -> str | None:
     return None
 
 
-def _figure_segment(text: str, figs: list[Any], i: int) -> str:
+def _figure_segment(text: str, figs: list[Figure], i: int) -> str:
     """The text from figure *i* to the end of its line or the next figure, whichever comes
     first ("235,339 died from non-combat causes": the figure's own text stops at "died")."""
     end = text.find("\n", figs[i].start)
@@ -595,7 +595,7 @@ def _figure_segment(text: str, figs: list[Any], i: int) -> str:
     return text[figs[i].start : end]
 
 
-def _part_groups(text: str, figs: list[Any]) -> dict[int, str]:
+def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
     """Figures of one side's field that count different parts of the side, by index.
 
     Domain rule: lines of one category that each name a different part of the side ("3,550

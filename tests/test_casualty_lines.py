@@ -332,3 +332,71 @@ def test_listed_groups_of_one_toll_are_summed(lead: str, deaths: tuple[int | Non
     assert (d["low"], d["best"], d["high"]) == deaths
     # the sum names every statement it stands for
     assert len(d["statements"]) == (2 if deaths[0] in (21, 450) else len(d["statements"]))
+
+
+def _side1(casualties1: str) -> dict[str, tuple[int | None, int | None, int | None]]:
+    """Side 1's casualty quantities (low, best, high) of :func:`_battle`, null ones left out."""
+    cas = _battle(casualties1)["event"]["sides"][0]["casualties"]
+    return {
+        k: (q["low"], q["best"], q["high"])
+        for k, q in cas.items()
+        if (q["low"], q["best"], q["high"]) != (None, None, None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("casualties1", "expected"),
+    [
+        # the sick are no casualty category: no undifferentiated total of 1,000
+        ("30 killed, 58 wounded<br />1,000 sick", {"killed": (30,) * 3, "wounded": (58,) * 3}),
+        # "deceased" are dead
+        ("9,300 deceased<br>32,400 wounded", {"killed": (9300,) * 3, "wounded": (32400,) * 3}),
+        # the Soviet archives' irrecoverable and sanitary losses are complementary parts
+        ("70,373 irrecoverable<br>145,301 sanitary", {"total": (215674,) * 3}),
+        # a count of equipment spelled out does not swallow the men before it
+        ("3,000 and two cannons", {"total": (3000,) * 3}),
+        # "unknown" beside a two-category figure is no total it would be a part of
+        ("150 killed or wounded<br>unknown", {"total": (150,) * 3}),
+        # aircraft types are no numbers, and a count of them no casualties
+        (
+            "2 Bf 109s destroyed<br />1 Bf 109 non-combat<br />2 pilots killed",
+            {"killed": (2,) * 3},
+        ),
+        # the bare numbers that break an equipment count down are aircraft too
+        (
+            "2,585 aircrew killed and missing, 925 captured <br/> 1,977 aircraft destroyed, "
+            "1,634 in combat and 343 non-combat",
+            {"captured": (925,) * 3, "total": (2585,) * 3},
+        ),
+        # the civilians' injured are not the side's wounded
+        (
+            "1,542 aircrew killed<br />422 aircrew wounded<br />14,281 civilians killed, "
+            "20,325 injured",
+            {"killed": (1542,) * 3, "wounded": (422,) * 3},
+        ),
+        # a campaign's figure beside the battle's is a wider scope, not a contingent
+        ("Campaign: 2,000<br>Battle: 1,000", {"total": (1000,) * 3}),
+        ("'''Campaign:'''<br>2,000 killed<br>'''Battle:'''<br>500 killed", {"killed": (500,) * 3}),
+        # a contingent that lost nobody hides nothing; one with figures but no total makes the
+        # sum of totals a floor, and "none" no longer claims 0 killed for the whole side
+        (
+            "'''American:'''<br>2 wounded<br>'''British:'''<br>None",
+            {"wounded": (2,) * 3, "total": (0, None, None)},
+        ),
+        # an ungrouped "unknown" line does not set the contingents' sum aside
+        (
+            "'''Germans:''' 500<br>'''Italians:''' 300<br>'''Estimated:''' unknown",
+            {"total": (800,) * 3},
+        ),
+        # an equipment heading is no contingent, and tractors are no men
+        (
+            "'''Manpower:'''<br>'''Germans:''' 500 killed<br>'''Italians:''' 300 killed<br>"
+            "'''Equipment:'''<br>49 tractors<br>significant vehicle losses",
+            {"killed": (800,) * 3},
+        ),
+    ],
+)
+def test_side_lines_read_by_the_second_infobox_coding(
+    casualties1: str, expected: dict[str, tuple[int | None, ...]]
+) -> None:
+    assert _side1(casualties1) == expected

@@ -149,18 +149,24 @@ def test_category_words(text: str, category: str):
     assert convert(text, "strength-default").category == category
 
 
+@pytest.mark.parametrize("text", ["500 sick", "2,000 fell sick", "2,000 fell ill", "1,000 sick"])
+def test_sick_alone_is_no_casualty_figure(text: str) -> None:
+    # the sick are no casualty category (killed, wounded, captured, missing): a casualties
+    # field must not take "1,000 sick" for the side's undifferentiated total
+    assert figures_in_field(text, "casualties") == []
+    assert figures_in_field("30 killed, 58 wounded\n" + text, "casualties")[-1].category in (
+        "killed",
+        "wounded",
+    )
+
+
 @pytest.mark.parametrize(
-    ("text", "default", "expected"),
-    [
-        # "sick" alone is no category word: the field decides, never "wounded" or "killed"
-        ("500 sick", "casualties", "casualties"),
-        ("2,000 fell sick", "casualties", "casualties"),
-        ("2,000 fell ill", "casualties", "casualties"),
-    ],
+    ("text", "category"),
+    [("650,878 wounded or sick", "casualties"), ("2,000 died of sickness", "killed")],
 )
-def test_sick_alone_names_no_category(text: str, default: str, expected: str) -> None:
-    (fig,) = figures_in_field(text, default)
-    assert fig.category == expected
+def test_sick_beside_a_category_keeps_the_figure(text: str, category: str) -> None:
+    (fig,) = figures_in_field(text, "casualties")
+    assert fig.category == category
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def test_attack_page_keeps_its_own_figure() -> None:
 
 
 def test_plural_strikes_may_be_the_events_toll() -> None:
-    """"airstrikes which killed over 5,000 civilians" is no single incident: the figure stays
+    """ "airstrikes which killed over 5,000 civilians" is no single incident: the figure stays
     the siege's."""
     text = (
         "The siege of Exampletown was a siege laid by government forces in April 2013 during the "

@@ -843,7 +843,10 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
     missing`` sum to 239 missing only for the British; the Americans' missing are somewhere
     in their undifferentiated 23,000. When a contingent states casualties but no figure of the
     category, the contingents' sum keeps its ``low`` (the best when there is no low) and loses
-    ``best`` and ``high`` (``lower_bound_only``).
+    ``best`` and ``high`` (``lower_bound_only``). A contingent whose casualties are none (0)
+    hides nothing. The same holds for the side's total: a sum of contingents' totals is a
+    floor when another contingent states figures of a category but no total
+    (``American: 2 wounded``, ``British: none``: the side lost at least the 2, not 0).
     """
     undifferentiated = {
         st.group_seq
@@ -852,13 +855,26 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         and st.group_seq is not None
         and not st.subset
         and (st.low is not None or st.best is not None)
+        and not st.low == st.high == 0
     }
-    for cat in ("killed", "wounded", "captured", "missing"):
+    categorised = {
+        st.group_seq
+        for st in sts
+        if st.category in ("killed", "wounded", "captured", "missing")
+        and st.group_seq is not None
+        and not st.subset
+    }
+    for cat in ("killed", "wounded", "captured", "missing", "total"):
         q = cas[cat]
         if not q.get("sum_of_groups"):
             continue
-        counted = {st.group_seq for st in sts if st.category == cat}
-        if not undifferentiated - counted or (q["low"] is None and q["best"] is None):
+        if cat == "total":
+            counted = {st.group_seq for st in sts if st.category == "casualties"}
+            hidden = categorised - counted
+        else:
+            counted = {st.group_seq for st in sts if st.category == cat}
+            hidden = undifferentiated - counted
+        if not hidden or (q["low"] is None and q["best"] is None):
             continue
         q["low"] = q["low"] if q["low"] is not None else q["best"]
         q["best"] = q["high"] = None
@@ -1057,7 +1073,12 @@ def _side_quantity(
     if totals:
         chosen = totals
     elif grouped and sum_groups:
-        ungrouped = [st for st in sts if st.group is None and not st.subset]
+        # an ungrouped "unknown" or "heavy" (no figure) does not set the contingents' sum aside
+        ungrouped = [
+            st
+            for st in sts
+            if st.group is None and not st.subset and (_bounded(st) or st.best is not None)
+        ]
         if ungrouped:
             chosen = ungrouped
         else:
@@ -1110,6 +1131,14 @@ _TWO_CATEGORIES = re.compile(
     re.I,
 )
 
+#: The Soviet archives' kinds of loss (Krivosheev): "irrecoverable" are the killed, missing and
+#: captured, "sanitary" the wounded and sick; each is a part of a side's casualties.
+_SOVIET_LOSS = re.compile(r"\b(irrecoverable|irretrievable|sanitary)\b", re.I)
+_SOVIET_MIX = {
+    "irrecoverable": frozenset("kmc"),
+    "irretrievable": frozenset("kmc"),
+    "sanitary": frozenset("ws"),
+}
 
 _MIX_WORDS = {
     "killed": "k", "dead": "k", "kia": "k", "died": "k",
@@ -1119,10 +1148,20 @@ _MIX_WORDS = {
 }  # fmt: skip
 
 
+def _mixed(text: str) -> bool:
+    """True when *text* names two categories or a Soviet kind of loss."""
+    return bool(_TWO_CATEGORIES.search(text) or _SOVIET_LOSS.search(text))
+
+
 def _mix_categories(st: Statement) -> frozenset[str]:
     """The categories a two-category phrase names ("43,476 killed or missing": k, m)."""
+    if st.category != "casualties":
+        return frozenset()
+    soviet = _SOVIET_LOSS.search(st.text)
+    if soviet is not None:
+        return _SOVIET_MIX[soviet.group(1).lower()]
     m = _TWO_CATEGORIES.search(st.text)
-    if st.category != "casualties" or m is None:
+    if m is None:
         return frozenset()
     tail = st.text[m.start() :]
     return frozenset(
@@ -1152,19 +1191,20 @@ def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:
     """Drop "23,000 captured or missing" beside a plain casualty total of the same contingent.
 
     A phrase naming two categories reads as ``casualties`` (DESIGN.md), but listed under a
-    contingent's own casualty total it is one of that total's parts, not a rival figure.
+    contingent's own casualty total it is one of that total's parts, not a rival figure. An
+    "unknown" total has no figure, so the phrase beside it stands.
     """
     plain = {
         (st.group_seq, st.total)
         for st in sts
-        if st.category == "casualties" and not _TWO_CATEGORIES.search(st.text)
+        if st.category == "casualties"
+        and not _mixed(st.text)
+        and (st.low is not None or st.high is not None or st.best is not None)
     }
     return [
         st
         for st in sts
         if not (
-            st.category == "casualties"
-            and _TWO_CATEGORIES.search(st.text)
-            and (st.group_seq, st.total) in plain
+            st.category == "casualties" and _mixed(st.text) and (st.group_seq, st.total) in plain
         )
     ]

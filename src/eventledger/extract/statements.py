@@ -2462,9 +2462,13 @@ _NOT_CONTINGENT = re.compile(
     r"\b(estimated?|estimates|archival|archives?|records?|research|sources?|according|per|"
     r"based|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
-    r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?)\b",
+    r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?|personnel|"
+    r"materi[ae]l|equipment)\b",
     re.I,
 )
+#: Headings that name the engagement itself, or a wider scope than it, beside each other.
+_OWN_SCOPE = re.compile(r"(?:the\s+|in\s+(?:the\s+)?)?(?:battle|siege|action|engagement)", re.I)
+_WIDER_SCOPE = re.compile(r"\b(?:campaign|war|overall|whole|entire)\b", re.I)
 #: A heading that names one phase of the event: an ordinal and an engagement or time word.
 _PHASE_HEADING = re.compile(
     r"\b(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th)\s+(?:\w+\s+)?"
@@ -2538,9 +2542,23 @@ def _line_groups(
     n = -1
     total_below = False  # a bare "Total dead:" label: the figure is on the next line
     flag_seq: dict[str, int] = {}
-    for k, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    labels = [lm.group("label").strip() for lm in map(_GROUP_LABEL.match, lines) if lm]
+    # "Campaign: 2,000 / Battle: 1,000": two scopes, not two contingents; the engagement's own
+    # lines are the side's figure (the campaign's count more than this event)
+    scoped = any(_OWN_SCOPE.fullmatch(x) for x in labels) and any(
+        _WIDER_SCOPE.search(x) for x in labels
+    )
+    own_scope = False
+    for k, line in enumerate(lines):
         flag = flags[k] if flags and k < len(flags) else None
         m = _GROUP_LABEL.match(line)
+        if scoped and m:
+            own_scope = bool(_OWN_SCOPE.fullmatch(m.group("label").strip()))
+        if scoped and (own_scope or (m and _WIDER_SCOPE.search(m.group("label")))):
+            group, seq = None, None
+            out.append((None, None, own_scope))
+            continue
         if flag and not m and not line.strip().lower().startswith("total"):
             key = flag.lower()
             if key not in flag_seq:

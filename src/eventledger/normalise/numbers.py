@@ -358,7 +358,7 @@ _CATWORDS: list[tuple[str, str]] = [
         r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|fatally\s+"
         r"(?:wounded|injured)|fell(?!\s+(?:sick|ill)\b)|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
         r"perished|lost\s+their\s+lives|lives\s+lost|lives|shot\s+dead|burned\s+alive|"
-        r"beheaded|hanged|bodies|victims\s+killed",
+        r"beheaded|hanged|bodies|victims\s+killed|deceased",
         "killed",
     ),
     (r"wounded|injured|injuries|injury|w\.?i\.?a\.?|hurt", "wounded"),
@@ -368,7 +368,13 @@ _CATWORDS: list[tuple[str, str]] = [
         "captured",
     ),
     (r"missing(?:\s+in\s+action)?|m\.?i\.?a\.?|disappeared|unaccounted\s+for", "missing"),
-    (r"casualties|casualty|losses", "casualties"),
+    # the Soviet archives' two kinds of loss: "irrecoverable" (killed, missing and captured)
+    # and "sanitary" (wounded and sick), each a mix of categories
+    (
+        r"(?:irrecoverable|irretrievable|sanitary)(?:\s+(?:losses|casualties))?|casualties|"
+        r"casualty|losses",
+        "casualties",
+    ),
     # the sick are no category of their own: "sick or wounded" names two groups (a mixed
     # figure, like "killed or wounded"); "sick" alone gives no category
     (r"sick|sickness|illness|(?:fell|taken)\s+ill", "sick"),
@@ -413,7 +419,7 @@ _NONCAS = re.compile(
     r"warships?|galleys|galley|galleons?|brigantines?|brigs?|sloops?|gunboats?|schooners?|"
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|"
-    r"vehicles?|afvs?|apcs?|ifvs?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
+    r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
     r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"
@@ -665,6 +671,9 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             i += 1
         if i >= n:
             break
+        if _DESIGNATION.match(text, i):
+            out.noncas = True  # "2 Bf 109s destroyed", "1 Ju 87 lost": a count of aircraft
+            return out
         if (
             words == 0
             and _NONCAS.match(text, i)
@@ -680,6 +689,12 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             break
         if cm:
             out.category = _category_of(cm.group(0))[0]
+            if out.category is None:
+                # "1,000 sick" alone: the sick are no casualty category (DESIGN's are killed,
+                # wounded, captured, missing), so the number is no casualty figure at all; a
+                # casualties field would otherwise take it for the side's undifferentiated total
+                out.noncas = True
+                return out
             out.bare_die = cm.group(0).strip().lower() == "die"
             out.end = cm.end()
             rest = text[cm.end() : cm.end() + 40]
@@ -703,7 +718,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 words += 1
                 continue
             break
-        if w[0].isdigit() or (prose and lw in _UNITS):
+        if w[0].isdigit() or lw in _UNITS:
             # another number starts its own phrase: "raised the toll to 89 two days later"
             # (the days are not the 89's unit) ...
             if w[0].isdigit() and prev in ("and", "or") and plain_words >= 2:
@@ -890,6 +905,15 @@ def _iter_quantities(text: str, lo: int = 0, hi: int | None = None) -> Iterator[
 
 
 #: A catalogue or document identifier and its number, up to the end of the searched text.
+#: An aircraft type named by its maker's prefix and a model number ("Bf 109", "Ju 87", "He 111",
+#: "Fw 190", "MiG 15"): the number names the type, and a count before it counts aircraft.
+_DESIGNATION = re.compile(
+    r"(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)[ \u00a0]?"
+    r"\d{1,3}[A-Za-z]?s?\b"
+)
+_DESIGNATION_BEFORE = re.compile(
+    r"\b(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)[ \u00a0]?\Z"
+)
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|LCCN|PMID|PMC|JSTOR|doi|arXiv|Bibcode|ASIN|ISNI)(?:-1[03])?"
     r"\s*:?\s*[0-9Xx][0-9Xx \u00a0./-]*\Z",
@@ -908,6 +932,8 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
         return True
     if re.search(r"(?:\bpp?\.|\bpages?|\bno\.|#|\$|£|€|¥|\bhms|\buss|\bflight)\s*\Z", before, re.I):
         return True
+    if _DESIGNATION_BEFORE.search(before):
+        return True  # "Bf 109", "Ju 87": an aircraft type, no count
     if _IDENTIFIER.search(text, max(0, s - 30), e):
         return True  # "ISBN 1-84176-408-5", "OCLC 123456789": a catalogue number, no count
     if raw.year_like and raw.comparator in ("=", None, "range"):
@@ -946,6 +972,35 @@ def _attribution(text: str, lo: int, hi: int) -> tuple[str | None, bool]:
     return first.group(0).strip().rstrip(".,;:"), approx
 
 
+def _drop_equipment_breakdowns(
+    found: list[tuple[_Raw, _After, int, bool]], equipment: list[tuple[int, int]]
+) -> list[tuple[_Raw, _After, int, bool]]:
+    """Drop the bare numbers that break an equipment count down.
+
+    "1,977 aircraft destroyed, 1,634 in combat and 343 non-combat": the numbers after a count
+    of equipment that name no category nor party and sum to exactly that count are its parts
+    (aircraft), not casualties."""
+    drop: set[int] = set()
+    for end, count in equipment:
+        run: list[int] = []
+        total = 0
+        for i, (raw, after, _start, _subset) in enumerate(found):
+            if raw.start < end:
+                continue
+            if after.category or after.party or raw.best is None or raw.comparator != "=":
+                break
+            run.append(i)
+            total += raw.best
+            if total >= count:
+                break
+        if len(run) >= 2 and total == count:
+            drop.update(run)
+    return [x for i, x in enumerate(found) if i not in drop]
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|,?\s+and)\s*")
+
+
 def _scan(
     text: str,
     lo: int,
@@ -966,6 +1021,7 @@ def _scan(
         mm = _MASSACRE_NOUN.search(text, lo, hi)
         massacre_at = mm.start() if mm else None
     pending: tuple[_Raw, _After, int, bool] | None = None
+    equipment: list[tuple[int, int]] = []  # (end, count) of numbers that count equipment
     for m in _iter_quantities(text, lo, hi):
         raw = _interval(m)
         if raw is None:
@@ -977,6 +1033,8 @@ def _scan(
             continue
         after = _look_after(text, m.end(), 7 if prose else 5, prose)
         if after.noncas:
+            if not prose and raw.best is not None:
+                equipment.append((raw.end, raw.best))
             continue
         if after.bare_die and raw.year_like:
             continue  # "1949 die Bundesrepublik": a year and the German article
@@ -1038,6 +1096,8 @@ def _scan(
         pending = None
         found.append((raw, after, start, subset))
 
+    if equipment and found:
+        found = _drop_equipment_breakdowns(found, equipment)
     figures: list[Figure] = []
     main_cat: str | None = None
     main_end: int | None = None
@@ -1087,6 +1147,15 @@ def _scan(
             else:
                 category = label_cat or default_category
         party = after.party or label_party
+        if (
+            party is None
+            and not prose
+            and figures
+            and figures[-1].party
+            and _LIST_SEP.fullmatch(text, figures[-1].end, start)
+        ):
+            # "14,281 civilians killed, 20,325 injured": the list goes on about the civilians
+            party = figures[-1].party
         if not subset:
             main_cat = category
             main_end = end

@@ -431,3 +431,43 @@ def test_suburbs_are_near(text: str, where_prec: int) -> None:
 def test_ukrainian_romanisations(text: str, name: str, where_prec: int) -> None:
     p = resolve_place(text)
     assert (p.name, p.country, p.where_prec) == (name, "UA", where_prec)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "where_prec", "feature"),
+    [
+        # a former state after a place contains it; it is no second area of a list
+        ("Kharkov, Ukrainian SSR, Soviet Union", "Kharkiv", "UA", 1, "city"),
+        # an old name of a great city that is also its division's name reads as the city ...
+        ("Kiev, Ukrainian SSR, Soviet Union", "Kyiv", "UA", 1, "city"),
+        ("Leningrad, Soviet Union", "Saint Petersburg", "RU", 1, "city"),
+        # ... but a state is not its namesake town, nor "Oklahoma" Oklahoma City
+        ("Bihar, India", "Bihar", "IN", 4, "admin1"),
+        ("Oklahoma", "Oklahoma", "US", 4, "admin1"),
+        # a lower-case area word after the names makes an area of them
+        ("Rzhev and Velikiye Luki salients, Russian SFSR", None, "RU", 5, "region"),
+        ("Loire river valley, France", None, "FR", 5, "region"),
+        # historical regions
+        ("Courland, Latvia", "Courland", "LV", 5, "region"),
+        # a region spanning countries, then one country: the part in that country
+        ("Ardennes, Belgium", "Ardennes", "BE", 5, "region"),
+        ("Ardennes, Belgium, Luxembourg", "Ardennes", None, 5, "region"),
+        # off the coast of a division or country is at sea
+        ("Off the coast of Schleswig-Holstein", "Schleswig-Holstein", "DE", 7, "water"),
+        ("Southern coast of England, off Winchelsea", "England", "GB", 7, "water"),
+        ("off the coast of Dover, England", "Dover", "GB", 2, "city"),
+    ],
+)
+def test_places_from_the_second_infobox_coding(
+    text: str, name: str | None, country: str | None, where_prec: int, feature: str
+) -> None:
+    p = resolve_place(text)
+    if name is not None:
+        assert p.name == name
+    assert (p.country, p.where_prec, p.feature) == (country, where_prec, feature)
+
+
+def test_a_country_named_near_a_border_agrees_with_the_coordinates() -> None:
+    # the nearest GeoNames town to Oberwald (46.53 N, 8.35 E) is Formazza, 18 km away in Italy
+    p = resolve_place("Oberwald, Switzerland", coord=(46.5333, 8.35))
+    assert (p.country, p.where_prec) == ("CH", 1)

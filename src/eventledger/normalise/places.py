@@ -94,6 +94,7 @@ _Entry = tuple[str, str, str, float | None, float | None, int, str | None, str |
 _INDEX_VERSION = 6  # 6: pickle holds {"names", "grid", "arabic"} (grid: reverse lookups)
 _MIN_POP_UNHINTED = 5000
 _MIN_POP_CAPITAL = 100_000
+_MIN_POP_METROPOLIS = 500_000
 _lock = threading.Lock()
 _index: dict[str, list[_Entry]] | None = None
 # Reverse-lookup grid: (floor(lat), floor(lon)) -> cities in that 1x1 degree cell.
@@ -217,6 +218,11 @@ REGIONS = {
     "Crimea": "UA", "Donbas": "UA", "Ulster": "", "Highlands": "GB",
     "Soviet Union": "", "USSR": "", "Ottoman Empire": "", "Yugoslavia": "", "Korea": "",
     "Austria-Hungary": "", "Holy Roman Empire": "", "Byzantine Empire": "", "Roman Empire": "",
+    "Courland": "LV", "Kurzeme": "LV", "Livonia": "", "Karelia": "", "Karelian Isthmus": "RU",
+    "Ingria": "RU", "East Prussia": "", "Samogitia": "LT", "Bessarabia": "", "Podolia": "UA",
+    "Volhynia": "", "Swabia": "DE", "Franconia": "DE", "Westphalia": "DE", "Lusatia": "",
+    "Friuli": "IT", "Savoy": "", "Artois": "FR", "Champagne": "FR", "Languedoc": "FR",
+    "Poitou": "FR", "Anjou": "FR", "Picardy": "FR", "Roussillon": "FR",
 }  # fmt: skip
 
 # Leading words that qualify a place without being part of it.
@@ -229,6 +235,11 @@ _LEAD_SKIP = {"near", "outside", "present-day", "modern", "modern-day", "then", 
 # a region of the place's country, not the place.
 _AREA_SUFFIX = {"basin", "peninsula", "delta", "desert", "steppe", "mountains", "highlands",
                 "lowlands", "plateau", "lakelands", "marshes"}  # fmt: skip
+#: A lower-case area word after a capitalised run ("Rzhev salient", "Loire river valley").
+_AREA_AFTER = re.compile(
+    r"\s+(?:river\s+)?(salients?|pockets?|bridgeheads?|valley|basin|delta|peninsula)\b"
+)
+_AREA_AFTER_WATER = re.compile(r"\s+(?:valley|basin|delta)\b", re.I)
 _DIRECTION = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
@@ -541,6 +552,27 @@ def nearest_city(
         return None
     d, (_la, _lo, cc, a1, name, _pop) = best
     return name, cc, a1, round(d, 1)
+
+
+#: "off the coast of X", "coast of X, off Y": a place at sea.
+_OFF_COAST = re.compile(r"\boff\s+the\s+(?:\w+\s+)?coast\b|\bcoast\b.*\boff\b", re.I | re.S)
+
+#: How far from stated coordinates a country's towns may lie for the text to name that country.
+_BORDER_KM = 25.0
+
+
+def _countries_within(lat: float, lon: float, km: float) -> frozenset[str]:
+    """The countries of the GeoNames cities within *km* of (lat, lon) (*km* under 100)."""
+    load_index()
+    grid = _grid or {}
+    ci, cj = math.floor(lat), math.floor(lon)
+    out = set()
+    for i in (ci - 1, ci, ci + 1):
+        for j in (cj - 1, cj, cj + 1):
+            for city in grid.get((i, (j + 180) % 360 - 180), ()):
+                if _km(lat, lon, city[0], city[1]) <= km:
+                    out.add(city[2])
+    return frozenset(out)
 
 
 # ---------------------------------------------------------------- text handling
@@ -1012,6 +1044,8 @@ def _hits(
     unknown: list[str] = []
     taken: list[tuple[int, int]] = []
     for m in _WATER.finditer(text):
+        if _AREA_AFTER_WATER.match(text, m.end()):
+            continue  # "Loire river valley", "Ruhr River basin": the land along the water
         name = m.group().strip()
         first = name.split()[0].lower()
         if first in _STOP and first not in ("north", "south", "east", "west"):
@@ -1048,6 +1082,15 @@ def _hits(
             and not index.get(_norm(" ".join(words)))
             else ""
         )
+        if not area:
+            # "Rzhev and Velikiye Luki salients", "Loire river valley": a lower-case area word
+            # after the run makes the area named after the places
+            end = start
+            for w in words:
+                end = text.find(w, end) + len(w)
+            am = _AREA_AFTER.match(text, end)
+            if am:
+                area = f"{' '.join(words)} {am.group(1)}"
         seat = 0
         if pieces is None and len(words) > 1 and words[-1].lower() in _TRAILING_ADMIN:
             # "the Paris region", "Tadmur District" with no division of that name in the
@@ -1128,6 +1171,8 @@ class _Near:
     lon: float
     country: str | None
     admin1: str | None
+    #: countries with a GeoNames city within _BORDER_KM: a point near a border may be in any
+    near_countries: frozenset[str] = frozenset()
 
 
 def _fits(entry: _Entry, at: _Near) -> bool:
@@ -1146,7 +1191,8 @@ def _fits(entry: _Entry, at: _Near) -> bool:
     if kind == "region":
         return cc in ("", at.country)
     if kind == "country":
-        return cc == at.country
+        # "Oberwald, Switzerland" at a point whose nearest town is across the Italian border
+        return cc == at.country or cc in at.near_countries
     return cc == at.country and a1 == at.admin1
 
 
@@ -1191,6 +1237,20 @@ def _group_bests(
                 and h.entry[2] == "UA"
                 and h not in exact
                 and _ua_key(h.entry[1]) == _ua_key(name)
+            ]
+        for a in [h for h in exact if h.entry[0] == "admin1" and h.entry[3] is not None]:
+            # "Kiev", "Leningrad": a first-order division's name that is also the old name of
+            # the great city at its heart reads as the city (GeoNames: Kyiv, Saint Petersburg;
+            # not Bihar, the state, for the town of Bihar Sharif)
+            exact += [
+                h
+                for h in group
+                if h.entry[0] == "city"
+                and h.entry[2] == a.entry[2]
+                and h.entry[5] >= _MIN_POP_METROPOLIS
+                and not _fold(h.entry[1]).startswith(_fold(name))  # Oklahoma City is no Oklahoma
+                and h not in exact
+                and _km(a.entry[3], a.entry[4], h.entry[3], h.entry[4]) <= 50
             ]
         primary = exact or [h for h in group if _is_main_name(h.entry, name)]
         if primary:  # "Arkansas" is the state before it is Arkansas County
@@ -1310,12 +1370,24 @@ def _check_near(chosen: _Hit | None, bests: _Bests) -> _Hit | None:
     return chosen
 
 
+#: Former states whose territory is now several countries: named after a place, they contain
+#: it ("Kiev, Ukrainian SSR, Soviet Union"), they are no second area of a list.
+_FORMER_STATES = frozenset(
+    {"Soviet Union", "USSR", "Ottoman Empire", "Yugoslavia", "Austria-Hungary",
+     "Holy Roman Empire", "Byzantine Empire", "Roman Empire"}
+)  # fmt: skip
+
+
 def _areas(bests: _Bests) -> list[_Hit]:
-    """The countries and large regions the text names, one per distinct area, in text order."""
+    """The countries and large regions the text names, one per distinct area, in text order.
+
+    A former state named after another place is its container, not an area of its own."""
     seen: set[str] = set()
     out = []
     for _key, h in sorted(bests, key=lambda b: b[1].pos):
         kind, name, cc = h.entry[:3]
+        if kind == "region" and name in _FORMER_STATES and h.pos > min(b.pos for _k, b in bests):
+            continue
         if kind in ("country", "region") or (h.region and kind == "admin1"):
             area = cc if kind == "country" or (h.region and cc) else f"{cc}:{name}"
             if area not in seen:
@@ -1490,7 +1562,8 @@ def resolve_place(
     at = None
     if coord is not None:
         found = nearest_city(coord[0], coord[1])
-        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None)
+        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None,
+                   _countries_within(coord[0], coord[1], _BORDER_KM))  # fmt: skip
     hits, unknown = _hits(text, index)
     hits = _modern_country_only(text, hits)
     hint = _countries(hits)
@@ -1509,6 +1582,13 @@ def resolve_place(
         first = areas[0]
         ccs = {h.entry[2] for h in areas}
         cc = first.entry[2] if len(ccs) == 1 and first.entry[2] else None
+        last = areas[-1]
+        if (
+            cc is None
+            and last.entry[0] == "country"
+            and all(h.entry[0] == "region" and not h.entry[2] for h in areas[:-1])
+        ):
+            cc = last.entry[2]  # "Ardennes, Belgium": the part of a spanning region in Belgium
         lat, lon = coord if coord is not None else (None, None)
         return Place(text, first.entry[1], first.matched, cc, lat, lon,
                      1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip
@@ -1570,6 +1650,11 @@ def resolve_place(
             a1 = at.admin1 if at else None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
+    if coord is None and chosen.entry[0] != "city" and _OFF_COAST.search(text):
+        # "off the coast of Schleswig-Holstein", "southern coast of England, off Winchelsea"
+        # (a town the gazetteer does not know): at sea off a division or country
+        cc = chosen.entry[2] or None
+        return Place(text, chosen.entry[1], chosen.matched, cc, None, None, 7, None, "water")
     return _place(text, chosen, coord, at)
 
 

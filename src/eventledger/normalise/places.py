@@ -561,16 +561,25 @@ _OFF_COAST = re.compile(r"\boff\s+the\s+(?:\w+\s+)?coast\b|\bcoast\b.*\boff\b", 
 _BORDER_KM = 25.0
 
 
+@lru_cache(maxsize=256)
 def _countries_within(lat: float, lon: float, km: float) -> frozenset[str]:
-    """The countries of the GeoNames cities within *km* of (lat, lon) (*km* under 100)."""
+    """The countries of the GeoNames cities within *km* of (lat, lon) (*km* under 100): a
+    point near a border may lie in any of them."""
     load_index()
     grid = _grid or {}
     ci, cj = math.floor(lat), math.floor(lon)
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(min(abs(lat), 89.0))), 0.01))
     out = set()
     for i in (ci - 1, ci, ci + 1):
         for j in (cj - 1, cj, cj + 1):
             for city in grid.get((i, (j + 180) % 360 - 180), ()):
-                if _km(lat, lon, city[0], city[1]) <= km:
+                if (
+                    city[2] not in out
+                    and abs(city[0] - lat) <= dlat
+                    and abs(city[1] - lon) <= dlon
+                    and _km(lat, lon, city[0], city[1]) <= km
+                ):
                     out.add(city[2])
     return frozenset(out)
 
@@ -1171,8 +1180,6 @@ class _Near:
     lon: float
     country: str | None
     admin1: str | None
-    #: countries with a GeoNames city within _BORDER_KM: a point near a border may be in any
-    near_countries: frozenset[str] = frozenset()
 
 
 def _fits(entry: _Entry, at: _Near) -> bool:
@@ -1192,7 +1199,7 @@ def _fits(entry: _Entry, at: _Near) -> bool:
         return cc in ("", at.country)
     if kind == "country":
         # "Oberwald, Switzerland" at a point whose nearest town is across the Italian border
-        return cc == at.country or cc in at.near_countries
+        return cc == at.country or cc in _countries_within(at.lat, at.lon, _BORDER_KM)
     return cc == at.country and a1 == at.admin1
 
 
@@ -1562,8 +1569,7 @@ def resolve_place(
     at = None
     if coord is not None:
         found = nearest_city(coord[0], coord[1])
-        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None,
-                   _countries_within(coord[0], coord[1], _BORDER_KM))  # fmt: skip
+        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None)
     hits, unknown = _hits(text, index)
     hits = _modern_country_only(text, hits)
     hint = _countries(hits)

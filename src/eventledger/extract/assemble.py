@@ -471,7 +471,9 @@ def _names_one_victim(sts: list[Statement]) -> bool:
     return any(isinstance(st.value, dict) and st.value.get("victim") for st in sts)
 
 
-_IN_YEAR = re.compile(r"\b(?:in|since|during) (\d{4})\b")
+#: A year the sentence dates something to: "in 2016", "the AMIA bombing of 1994", "the 1994
+#: AMIA bombing".
+_IN_YEAR = re.compile(r"\b(?:(?:in|since|during|of) |the (?=\d{4} [A-Z]))(\d{4})\b")
 
 
 #: Words that open a new clause: a cue before them speaks of another figure.
@@ -667,7 +669,8 @@ def _event_quantity(
                 findings.append(f)
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
-    chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
+    chosen = _victims_counted(_victims_first(totals_win(_event_level(sts, kind, bool(sides)))))
+    chosen = _lead_total_wins(chosen, totalling)
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
@@ -692,6 +695,70 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statement]:
+    """A lead figure the text calls the total ("with 60 deaths in total") makes the smaller
+    exact figures of the lead its parts ("shot five passengers, two of whom died"), when it
+    agrees with the infobox (or there is none): they count the toll in stages, no rival."""
+    totals = [
+        st
+        for st in sts
+        if st.origin == "body" and st.sentence in totalling and st.comparator == "="
+    ]
+    box = {st.best for st in sts if st.origin == "infobox" and st.comparator == "="}
+    total = max((st.best for st in totals if st.best is not None), default=None)
+    if total is None or (box and box != {total}):
+        return sts
+    return [
+        st
+        for st in sts
+        if not (
+            st.origin == "body"
+            and st.sentence not in totalling
+            and st.comparator == "="
+            and st.best is not None
+            and st.best < total
+        )
+        and not (st.origin == "body" and st.sentence in totalling and st.best != total)
+    ]
+
+
+def _victims_counted(sts: list[Statement]) -> list[Statement]:
+    """Drop the prose figures that count an infobox toll's victims without its perpetrators.
+
+    Domain rule: "10 (including the perpetrator)" in the infobox and "killing nine people" in
+    the lead are one toll: nine victims and the gunman. The lead's figure is the victims'
+    part of the infobox's, no rival figure (which would raise a ``CONTRADICTION`` and leave
+    the event without a best)."""
+    victims = {
+        st.best - st.value["perpetrators_included"]
+        for st in sts
+        if st.origin == "infobox"
+        and isinstance(st.value, dict)
+        and isinstance(st.value.get("perpetrators_included"), int)
+        and st.comparator == "="
+        and st.best is not None
+    }
+    # "27 (17 from gunfire)" and the lead's "wounding 17 others": the lead names the part
+    parts = {
+        st.best
+        for st in sts
+        if st.origin == "infobox" and st.subset and st.comparator == "=" and st.best is not None
+    }
+    if parts and any(st.origin == "infobox" and not st.subset for st in sts):
+        sts = [
+            st
+            for st in sts
+            if not (st.origin == "body" and st.comparator == "=" and st.best in parts)
+        ]
+    if not victims:
+        return sts
+    return [
+        st
+        for st in sts
+        if not (st.origin == "body" and st.comparator == "=" and st.best in victims)
+    ]
 
 
 #: Headings of a section that counts the event's own victims.
@@ -848,15 +915,15 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
     floor when another contingent states figures of a category but no total
     (``American: 2 wounded``, ``British: none``: the side lost at least the 2, not 0).
     """
-    undifferentiated = {
-        st.group_seq
+    mixed = [
+        st
         for st in sts
         if st.category == "casualties"
         and st.group_seq is not None
         and not st.subset
         and (st.low is not None or st.best is not None)
         and not st.low == st.high == 0
-    }
+    ]
     categorised = {
         st.group_seq
         for st in sts
@@ -872,6 +939,13 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
             counted = {st.group_seq for st in sts if st.category == "casualties"}
             hidden = categorised - counted
         else:
+            # "3,000 killed or wounded" hides killed and wounded, not the captured
+            letter = cat[0]
+            undifferentiated = {
+                st.group_seq
+                for st in mixed
+                if not _mix_categories(st) or letter in _mix_categories(st)
+            }
             counted = {st.group_seq for st in sts if st.category == cat}
             hidden = undifferentiated - counted
         if not hidden or (q["low"] is None and q["best"] is None):

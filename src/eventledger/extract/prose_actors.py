@@ -342,6 +342,14 @@ def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:
             if first and second:
                 return [first, second]
             continue
+        under = re.match(r"\s+under\s+[^,;.]*?\s+and\s+(?=(?:the\s+)?[A-Z])", rest)
+        if first and under:
+            # "between the Kingdom of Bohemia under Ottokar II and the Kingdom of Hungary under
+            # Béla IV": a commander after each side
+            b0 = end + under.end()
+            second = _party(text, b0, _phrase_end(masked, b0))
+            if second and all(x[2].kind in ("state", "non-state") for x in [*first, *second]):
+                return [first, second]
         side_one = re.match(r"\s+on\s+one\s+side\s+and\s+", rest)
         if side_one:
             b0 = end + side_one.end()

@@ -521,7 +521,14 @@ _STRENGTH_TOTAL = re.compile(
 _PART_WORDS = frozenset(
     "infantry cavalry cavalrymen horsemen artillery artillerymen sailors seamen marines soldiers "
     "officers men crew crewmen airmen aircrew pilots troops militia militiamen guards "
-    "civilians knights archers regulars volunteers auxiliaries mercenaries".split()
+    "civilians knights archers regulars volunteers auxiliaries mercenaries "
+    # the parties of an operation, a riot or an attack, singular and plural ("1 hostage
+    # killed / 2 commandos killed / 14 militants killed")
+    "civilian soldier officer sailor marine pilot guard hostage hostages commando commandos "
+    "militant militants policeman policemen police gendarme gendarmes rebel rebels insurgent "
+    "insurgents guerrilla guerrillas fighter fighters passenger passengers bystander bystanders "
+    "protester protesters protestor protestors student students worker workers miner miners "
+    "firefighter firefighters member members staff employees".split()
 )
 #: Words between a number and its category that qualify the figure, not name a part of the side.
 _NOT_PART = frozenset(
@@ -538,6 +545,18 @@ _DEATH_MODE = re.compile(
 _PART_CATEGORY = re.compile(
     r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured|prisoners?|pows?|missing|mia|"
     r"casualties|drowned|executed|massacred|murdered)\b",
+    re.I,
+)
+
+
+#: A number of people standing for the actors ("7 gunmen", "3 (… and two others)"); "1st
+#: Division", "3 Commando Brigade" are names.
+_HEAD_COUNT = re.compile(r"\d+\s*(?:\(|$|[a-z])")
+#: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
+_INCLUDING_PERPETRATORS = re.compile(
+    r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|the|(?P<n>\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten))?\s*(?:\w+\s+)?(?:perpetrators?|attackers?|gunm[ae]n|shooters?|"
+    r"assailants?|bombers?|hijackers?|terrorists?|hostage-takers?)\s*\)",
     re.I,
 )
 
@@ -2276,6 +2295,9 @@ def _from_field(b: _Builder, f: Field) -> None:
         )
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
+        event_parts = (
+            _part_groups(text, [x for x in figs if not x.subset]) if f.side is None else {}
+        )
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
@@ -2305,6 +2327,27 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             kw = _figure_kw(fig)
+            unsubset = [x for x in figs if not x.subset]
+            if event_parts and not fig.subset and unsubset.index(fig) in event_parts:
+                # "10 Iraqi soldiers killed / 1 French civilian killed": the lines of a field
+                # with no side that each name a different party count different people, one
+                # toll summed (as a sentence's listed groups, value ``list``)
+                kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:{fig.category}"}
+            inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
+            if inc is not None and not fig.subset:
+                # "10 (including the perpetrator)": the lead's "killing nine people" counts the
+                # victims of the same toll, no rival figure (see assemble._victims_counted)
+                n = inc.group("n")
+                kw["value"] = {
+                    **kw["value"],
+                    "perpetrators_included": word_value(n)
+                    if n and not n.isdigit()
+                    else int(n)
+                    if n
+                    else 2
+                    if inc.group("both")
+                    else 1,
+                }
             if key != "strength" and f.side is not None and _ALL_CAUSES.match(text, fig.end):
                 # "6,824 killed in battle / 25,000–70,000 dead from all causes": the line that
                 # counts every cause is its contingent's (or side's) figure, the others parts
@@ -2320,6 +2363,8 @@ def _from_field(b: _Builder, f: Field) -> None:
             for actor in split_actors(item.text, _plain_links(item, links)):
                 if actor.end <= actor.start or actor.name.startswith("("):
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above
+                if _HEAD_COUNT.match(actor.name):
+                    continue  # "7 gunmen", "3 (Omar Rezaq and two others)": a count, no actor
                 kind = actor.kind
                 if key == "perpetrators" and kind == "unknown" and _PERSON.match(actor.name):
                     kind = "non-state"  # a named attacker acts for no state

@@ -489,6 +489,10 @@ _SUBSET_BEFORE = re.compile(
     r"\bamongst\s+them)\s*\Z",
     re.I,
 )
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\w+\s+)?\Z", re.I
+)
+_PART_AFTER = re.compile(r"\s+more\b", re.I)
 _LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
 _UNKNOWN_FIELD = re.compile(
     r"\b(?:unknown|not\s+known|unclear|uncertain|undetermined|unreported|estimates\s+vary|"
@@ -951,6 +955,10 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
             return True
         if re.search(r"\(\s*\Z", before) and re.match(r"\s*\)", after):
             return True
+        if re.match(r"\s*\)", after) and re.search(
+            r"\([^()\d]*[A-Za-z][^()\d]*,\s*\Z", text[max(0, s - 80) : s]
+        ):
+            return True  # "35 (official French report, 1945)": the date of a source
     if raw.comparator is None:
         return True
     # a day of a month: "14 August", "13 Nov"
@@ -1127,6 +1135,13 @@ def _scan(
             subset = True
         if subset and not figures:
             subset = False
+        if prose and (
+            _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
+            or _PART_AFTER.match(text, raw.end)
+        ):
+            # "Another ten people were injured", "killed 57 more people": more victims of
+            # the same toll, a part of it
+            subset = True
         rival = False
         if subset and in_paren_after_main and figures and _exceeds(raw, figures[-1]):
             # "1,000 killed (Soviet estimate: 5,000)": a bracket figure larger than the one it

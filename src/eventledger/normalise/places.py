@@ -223,6 +223,7 @@ REGIONS = {
     "Volhynia": "", "Swabia": "DE", "Franconia": "DE", "Westphalia": "DE", "Lusatia": "",
     "Friuli": "IT", "Savoy": "", "Artois": "FR", "Champagne": "FR", "Languedoc": "FR",
     "Poitou": "FR", "Anjou": "FR", "Picardy": "FR", "Roussillon": "FR",
+    "Serbia and Montenegro": "", "Czechoslovakia": "", "Netherlands Antilles": "",
 }  # fmt: skip
 
 # Leading words that qualify a place without being part of it.
@@ -1381,7 +1382,8 @@ def _check_near(chosen: _Hit | None, bests: _Bests) -> _Hit | None:
 #: it ("Kiev, Ukrainian SSR, Soviet Union"), they are no second area of a list.
 _FORMER_STATES = frozenset(
     {"Soviet Union", "USSR", "Ottoman Empire", "Yugoslavia", "Austria-Hungary",
-     "Holy Roman Empire", "Byzantine Empire", "Roman Empire"}
+     "Holy Roman Empire", "Byzantine Empire", "Roman Empire", "Serbia and Montenegro",
+     "Czechoslovakia", "Netherlands Antilles"}
 )  # fmt: skip
 
 

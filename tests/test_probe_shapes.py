@@ -123,3 +123,58 @@ def test_sides_with_their_commanders_in_the_lead() -> None:
 def test_a_former_state_after_a_town_contains_it(text: str, name: str, country: str) -> None:
     p = resolve_place(text)
     assert (p.name, p.country, p.where_prec) == (name, country, 1)
+
+
+def _battle_side1(casualties1: str, casualties3: str = "") -> dict:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 20 November 1943\n"
+        "| combatant1 = A\n| combatant2 = B\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 1,000 killed\n"
+        + (f"| casualties3 = {casualties3}\n" if casualties3 else "")
+        + "}}\nThe '''Battle of X''' was fought in 1943.\n"
+    )
+    return parse_text(wikitext, title="Battle of X", format="wikitext")[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "category", "value"),
+    [
+        ("4,690 killed<br />17 Japanese and 129 Koreans captured", "captured", 146),
+        ("500 German and 300 Italian soldiers killed", "killed", 800),
+    ],
+)
+def test_groups_listed_on_one_line_are_summed(line: str, category: str, value: int) -> None:
+    q = _battle_side1(line)["event"]["sides"][0]["casualties"][category]
+    assert (q["low"], q["best"], q["high"]) == (value, value, value)
+
+
+def test_civilians_column_groups_and_the_displaced() -> None:
+    rec = _battle_side1(
+        "100 killed",
+        "4,289 civilians executed by the rebels<br />931 civilians killed by mines<br />"
+        "c. 700,000 internally displaced",
+    )
+    # 100 + 1,000 + 4,289 + 931: two ways the civilians died, and the displaced are no
+    # casualties (they left the sum a floor)
+    assert _q(rec, "deaths") == (6320, 6320, 6320)
+
+
+def test_a_riots_parties_are_one_toll() -> None:
+    wikitext = (
+        "{{Infobox civil conflict\n| title = X Uprising\n| date = 18–27 May 1980\n"
+        "| injuries = 3,139 civilians<br />253 soldiers<br />144 policemen\n}}\n"
+        "The '''X Uprising''' was a popular uprising in May 1980. Some 3,139 civilians were "
+        "injured.\n"
+    )
+    rec = parse_text(wikitext, title="X Uprising", format="wikitext")[0]
+    assert _q(rec, "injuries") == (3536, 3536, 3536)
+
+
+def test_hostage_takers_are_perpetrators() -> None:
+    rec = _attack(
+        "| fatalities = {{plainlist|\n* 40 hostage-takers\n* 130–204 hostages}}\n",
+        "was a hostage crisis on 23 October 2002.",
+        title="X theater hostage crisis",
+    )
+    assert _q(rec, "deaths") == (130, None, 204)
+    assert _contradictions(rec) == 0

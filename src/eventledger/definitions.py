@@ -288,6 +288,8 @@ NON_STATE_WORDS = (
     "paramilitaries",
     "paramilitary",
     "insurgent",
+    "of martyrs",
+    "martyrs'",
     "rebel",
     "rebel forces",
     "opposition",

@@ -663,7 +663,7 @@ def _event_quantity(
         for side, group in civilians.items():
             # a column's "Total:" line wins over its other lines, which are its parts
             # ("11,000–19,000 killed in pre-invasion bombing" … "Total: 25,000–39,000 killed")
-            group = totals_win(group)
+            group, _merged = _sum_lists(totals_win(group))  # "4,289 executed / 931 by mines"
             q, f = combine(group, policy, f"civilian {cat}" + (f" (side {side})" if side else ""))
             if f:
                 findings.append(f)
@@ -744,9 +744,16 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
     parts = {
         st.best
         for st in sts
-        if st.origin == "infobox" and st.subset and st.comparator == "=" and st.best is not None
+        if st.origin == "infobox"
+        and (st.subset or (isinstance(st.value, dict) and st.value.get("list")))
+        and st.comparator == "="
+        and st.best is not None
     }
-    if parts and any(st.origin == "infobox" and not st.subset for st in sts):
+    if (
+        parts
+        and any(st.origin == "infobox" and not st.subset and st.best not in parts for st in sts)
+        or any(isinstance(st.value, dict) and st.value.get("list") for st in sts)
+    ):
         sts = [
             st
             for st in sts

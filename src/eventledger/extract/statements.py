@@ -247,6 +247,8 @@ def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
                 words = f.text.split()
                 groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
+            elif len(f.text.split()) > 2 and f.text.split()[1][:1].isupper():
+                groups.append(f.text.split()[1].lower())  # "129 Koreans captured"
             else:
                 groups.append("")
         if (
@@ -539,7 +541,8 @@ _NOT_PART = frozenset(
 _DEATH_MODE = re.compile(
     r"\b(?:killed\s+in\s+action|kia|drowned|executed|massacred|murdered|"
     r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
-    r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire)\b",
+    r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire|"
+    r"killed\s+by\s+(?:mines|landmines|bombs|bombing|shelling|artillery|air\s*strikes|disease))\b",
     re.I,
 )
 _PART_CATEGORY = re.compile(
@@ -589,12 +592,22 @@ def _part_label(fig: Figure, text: str) -> str | None:
         return None
     cat = _PART_CATEGORY.search(text, m.end())
     if cat is None:
+        # "3,139 civilians / 253 soldiers / 144 policemen" in an injuries field: the field
+        # gives the category, the words after the number the part
+        words = re.findall(r"[\w'’-]+", text[m.end() :])
+        if words and all(w.lower() in _PART_WORDS or w[0].isupper() for w in words):
+            return " ".join(words)
         return None
     words = re.findall(r"[\w'’-]+", text[m.end() : cat.start()])
     if words:
         if any(w.lower() in _NOT_PART for w in words):
             return None
         if all(w[0].isupper() or w.lower() in _PART_WORDS for w in words):
+            mode = _DEATH_MODE.search(text, cat.start())
+            if fig.category == "killed" and mode is not None and mode.start() == cat.start():
+                # "4,289 civilians executed" / "931 civilians killed by mines": one group, two
+                # ways of dying
+                return " ".join([*words, *mode.group(0).lower().split()])
             return " ".join(words)
         return None
     if fig.category == "killed":
@@ -2298,6 +2311,8 @@ def _from_field(b: _Builder, f: Field) -> None:
         event_parts = (
             _part_groups(text, [x for x in figs if not x.subset]) if f.side is None else {}
         )
+        # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
+        listed = _listed_parts(text, figs) if key != "strength" else {}
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
@@ -2314,6 +2329,11 @@ def _from_field(b: _Builder, f: Field) -> None:
                     if common_g["group"] is not None:
                         label = f"{common_g['group']}: {label}"
                     common_g = {"group": label, "group_seq": 1000 + n_fig, "total": False}
+                elif n_fig in listed and not common_g["total"]:
+                    label = f"list {listed[n_fig]}: {fig.text}"
+                    if common_g["group"] is not None:
+                        label = f"{common_g['group']}: {label}"
+                    common_g = {"group": label, "group_seq": 2000 + n_fig, "total": False}
             else:
                 common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")
@@ -2328,7 +2348,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             kw = _figure_kw(fig)
             unsubset = [x for x in figs if not x.subset]
-            if event_parts and not fig.subset and unsubset.index(fig) in event_parts:
+            if f.side is None and n_fig in listed:
+                kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:l{listed[n_fig]}"}
+            elif event_parts and not fig.subset and unsubset.index(fig) in event_parts:
                 # "10 Iraqi soldiers killed / 1 French civilian killed": the lines of a field
                 # with no side that each name a different party count different people, one
                 # toll summed (as a sentence's listed groups, value ``list``)

@@ -397,6 +397,7 @@ _PARTIES: list[tuple[str, str]] = [
     ),
     (
         r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|suicide\s+bombers?|"
+        r"hostage-?\s?takers?|kidnappers?|"
         r"terrorists?|shooters?",
         "perpetrators",
     ),
@@ -423,7 +424,7 @@ _NONCAS = re.compile(
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
     r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"
-    r"hectares?|tons?|tonnes?|kg|kilograms?|square|"
+    r"hectares?|tons?|tonnes?|kg|kilograms?|square|displaced|homeless|evacuated|evacuees|"
     r"hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|decades?|"
     r"centuries|century|a\.?m\.?|p\.?m\.?|o'clock|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -492,6 +493,7 @@ _SUBSET_BEFORE = re.compile(
 _ANOTHER_BEFORE = re.compile(
     r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\w+\s+)?\Z", re.I
 )
+_SHARED_NOUN = re.compile(r"\s+[A-Z][\w-]+\s+and\s+")
 _PART_AFTER = re.compile(r"\s+more\b", re.I)
 _LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
 _UNKNOWN_FIELD = re.compile(
@@ -1389,6 +1391,17 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             label_party=line_party,
         )
         figs = [f for f in figs if not _counts_units(text, f.start)]
+        for k in range(len(figs) - 1):
+            a, b = figs[k], figs[k + 1]
+            if (
+                b.category
+                and a.text.replace(",", "").isdigit()
+                and _SHARED_NOUN.fullmatch(text, a.end, b.start)
+            ):
+                # "17 Japanese and 129 Koreans captured", "500 German and 300 Italian soldiers
+                # killed": the first count shares the second's category (its groups are
+                # summed by the statements, see statements._listed_parts)
+                figs[k] = replace(a, category=b.category, party=a.party or b.party)
         if incomplete:
             figs = [
                 replace(f, comparator=">=", high=None, best=None, approximate=False)

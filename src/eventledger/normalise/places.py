@@ -546,6 +546,11 @@ def nearest_city(
                     continue
                 jj = (j + 180) % 360 - 180
                 for city in grid.get((i, jj), ()):
+                    # the great-circle distance is at least the meridian arc between the two
+                    # latitudes (6371 km x pi / 180 per degree): a city farther than the best
+                    # by latitude alone cannot be nearer
+                    if best is not None and abs(city[0] - lat) * 111.19 > best[0]:
+                        continue
                     d = _km(lat, lon, city[0], city[1])
                     if best is None or d < best[0]:
                         best = (d, city)

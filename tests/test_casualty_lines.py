@@ -247,7 +247,9 @@ def test_flags_opening_lines_label_contingents(
         ("49 victims + 1 perpetrator", (49, 49, 49)),
         ("12 victims, 1 perpetrator", (12, 12, 12)),
         ("130 (+7 attackers)", (130, 130, 130)),
-        ("5 (including 2 attackers)", (5, 5, 5)),
+        # a toll that includes them counts the victims without them, as the ones above
+        ("5 (including 2 attackers)", (3, 3, 3)),
+        ("23 (including the perpetrator)", (22, 22, 22)),
         # alone, the perpetrator's death is the field's figure
         ("1 perpetrator", (1, 1, 1)),
     ],

@@ -35,7 +35,7 @@ def test_a_toll_including_the_perpetrator_and_the_leads_victims_agree() -> None:
         "was a mass shooting on August 4, 2019. The gunman opened fire outside a bar, killing "
         "nine people and wounding 17 others. Another ten people were injured in the panic.",
     )
-    assert _q(rec, "deaths") == (10, 10, 10)
+    assert _q(rec, "deaths") == (9, 9, 9)  # the victims, as the lead counts them
     assert _q(rec, "injuries") == (27, 27, 27)
     assert _contradictions(rec) == 0
 
@@ -178,3 +178,61 @@ def test_hostage_takers_are_perpetrators() -> None:
     )
     assert _q(rec, "deaths") == (130, None, 204)
     assert _contradictions(rec) == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb's second object shares its category
+        (
+            "The perpetrators murdered twelve students and one teacher.",
+            [("killed", 12, False), ("killed", 1, False)],
+        ),
+        # more victims of the same toll are a part of it
+        (
+            "Twenty-one additional people were injured by gunfire, and three others were "
+            "injured while escaping.",
+            [("wounded", 21, True), ("wounded", 3, True)],
+        ),
+        # "others" after a figure of another category is the toll itself
+        (
+            "The attack killed 5 people and injured 20 others.",
+            [("killed", 5, False), ("wounded", 20, False)],
+        ),
+    ],
+)
+def test_lead_figures_that_go_on_counting(
+    sentence: str, expected: list[tuple[str, int, bool]]
+) -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    assert [(f.category, f.best, f.subset) for f in figures_in_sentence(sentence)] == expected
+
+
+def test_a_toll_including_the_perpetrators_counts_the_victims() -> None:
+    rec = _attack(
+        "| fatalities = 15 (including both perpetrators)\n| injuries = 24 (21 by gunfire)\n",
+        "was a school shooting on April 20, 1999. The perpetrators murdered twelve students "
+        "and one teacher. Ten of the students were killed in the library. Twenty-one "
+        "additional people were injured by gunfire, and three others were injured while "
+        "escaping.",
+        title="X High School massacre",
+    )
+    assert _q(rec, "deaths") == (13, 13, 13)
+    assert _q(rec, "injuries") == (24, 24, 24)
+    assert _contradictions(rec) == 0
+
+
+def test_an_infobox_line_called_initial_is_superseded() -> None:
+    rec = _attack(
+        "| fatalities = 23 (including 5 soldiers)<br />20 (initial count)\n",
+        "was a twin bombing on 27 January 2019.",
+        title="2019 X Cathedral bombings",
+    )
+    assert _q(rec, "deaths") == (23, 23, 23)
+
+
+def test_an_unknown_perpetrator_names_nobody() -> None:
+    rec = _attack("| fatalities = 80\n| perpetrator = Unknown\n", "was a truck bombing.")
+    assert rec["event"]["perpetrators"] == []
+    assert any(s["property"] == "perpetrator" for s in rec["statements"])

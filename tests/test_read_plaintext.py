@@ -197,6 +197,44 @@ def test_battle_browser_copy_with_tab_cells() -> None:
     assert abs(ev["location"]["lat"] - 50.912) < 0.01
     s1, s2 = ev["sides"]
     assert [a["name"] for a in s1["combatants"]] == ["Normans"]
-    assert [a["name"] for a in s2["commanders"]] == ["Harold Godwinson"]
+    # a cell's lines stay in its column: the tab after "Odo of Bayeux" moves on to side 2
+    assert [a["name"] for a in s1["commanders"]] == ["William the Conqueror", "Odo of Bayeux"]
+    assert [a["name"] for a in s2["commanders"]] == ["Harold Godwinson", "Gyrth Godwinson"]
     assert (s1["strength"]["low"], s1["strength"]["high"]) == (7000, 12000)
     assert ev["deaths"]["low"] is None  # "Unknown" on both sides
+
+
+def test_browser_copy_shapes_from_the_session6_probe() -> None:
+    """A Chrome copy with a hatnote, multi-line cells split by one tab, the location map's text,
+    a notes list beside the references, "See also" items and "Jump up to:" backlinks."""
+    from eventledger.pipeline import parse_text
+
+    text = (
+        "Battle of X\n\nFrom Wikipedia, the free encyclopedia\nBattle of X\n"
+        '"Battle of the Three Kings" redirects here. For other uses, see Battle of X '
+        "(disambiguation).\nBattle of X\nPart of the War of the Coalition\n"
+        "Date\t2 December 1805\nLocation\tAusterlitz, Moravia\n"
+        "Belligerents\nFrench Empire\tRussian Empire\nAustrian Empire\n"
+        "Casualties and losses\n1,305 killed[1]\n6,991 wounded\n573 captured\t16,000 killed and "
+        "wounded\n20,000 captured\nBattle of X is located in Europe\nAusterlitz\n"
+        "The Battle of X was one of the most important engagements of the wars, fought on 2 "
+        "December 1805 near the town of Austerlitz in Moravia.[1][a]\n\n"
+        "See also[edit]\nBattle of Y\nBattle of Z\n"
+        "Notes[edit]\n^ The date is given in the Gregorian calendar.\n"
+        "References[edit]\n^ Jump up to: a b Chandler 1966, p. 432.\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    _roundtrip(doc)
+    by = {(f.key, f.side): f.plain.text for f in doc.infobox.fields}
+    assert by[("combatants", 1)] == "French Empire"
+    assert by[("combatants", 2)] == "Russian Empire\nAustrian Empire"
+    assert by[("casualties", 1)] == "1,305 killed\n6,991 wounded\n573 captured"
+    assert by[("casualties", 2)] == "16,000 killed and wounded\n20,000 captured"  # no map label
+    assert [r.label for r in doc.references] == ["a", "1"]
+    assert doc.references[1].backlinks == 2
+    (rec,) = parse_text(text, name="x.txt")
+    assert len(rec["references"]) == 1 and len(rec["notes"]) == 1
+    s1, s2 = rec["event"]["sides"]
+    assert s1["casualties"]["killed"]["best"] == 1305
+    assert s2["casualties"]["captured"]["best"] == 20000
+    assert [s["section"] for s in rec["sentences"] if s["origin"] == "body"][:1] == [None]

@@ -333,6 +333,15 @@ def attack_type(label: str) -> dict[str, Any]:
     return {"label": label, "acled": None, "gtd_attacktype": None, "ucdp_type_of_violence": None}
 
 
+_NOBODY = frozenset({"unknown", "unidentified", "not known", "unclear", "n/a", "none", "?"})
+
+
+def _names_nobody(st: Statement) -> bool:
+    """An actor value that only says the actor is unknown ("Unknown", "Unidentified")."""
+    name = ((st.value or {}).get("name") or "").casefold().strip(" .")
+    return name in _NOBODY
+
+
 def _actor(st: Statement) -> dict[str, Any]:
     v = st.value or {}
     return {
@@ -390,8 +399,11 @@ def assemble(
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
-    event["perpetrators"] = [_actor(st) for st in by_prop.get("perpetrator", [])]
-    event["targets"] = [_actor(st) for st in by_prop.get("target", [])]
+    # "perpetrator = Unknown" names nobody: the statement stays as evidence, the list is empty
+    event["perpetrators"] = [
+        _actor(st) for st in by_prop.get("perpetrator", []) if not _names_nobody(st)
+    ]
+    event["targets"] = [_actor(st) for st in by_prop.get("target", []) if not _names_nobody(st)]
     event["attack_types"] = [
         dict(attack_type(st.value["label"]), statement=st.id)
         for st in by_prop.get("attack_type", [])
@@ -482,6 +494,13 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re
 _INITIAL_CUE = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|first reports?|early reports?|at first)\b", re.I
 )
+#: An infobox figure tagged as a first count: "20 (initial count)", "73 (preliminary)".
+_INITIAL_TAG = re.compile(
+    r"(?:\s*<ref[^>]*/>|\s*<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>|\s*\{\{efn[^{}]*\}\})*"
+    r"\s*(?:\{\{small\|)?\(\s*(?:\w+\s+){0,3}(?:initial(?:ly)?|preliminary|"
+    r"first\s+(?:count|report|estimate)s?|early\s+reports?)\b",
+    re.I,
+)
 #: A figure the text gives as a later confirmation or revision of the toll.
 _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
@@ -513,6 +532,23 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
     ("initial reports stating … 35 … were killed and 134 others were injured", "initially
     confirmed that 63") are superseded: they stay statements, but not the event's figure.
     Figures not called initial (another party's claim) stay."""
+    # "23 (including 5 soldiers)<br />20 (initial count)": an infobox line the box itself
+    # calls initial is superseded by the field's other figure
+    initial = {
+        st.id
+        for st in sts
+        if st.origin == "infobox"
+        and not st.subset
+        and _INITIAL_TAG.match(doc.input[st.span[1] : st.span[1] + 2000])
+    }
+    if initial:
+        kept = {
+            (st.field, st.category)
+            for st in sts
+            if st.origin == "infobox" and not st.subset and st.id not in initial
+        }
+        initial = {st.id for st in sts if st.id in initial and (st.field, st.category) in kept}
+        sts = [st for st in sts if st.id not in initial]
     spans = {s.id: s.span for s in doc.sentences}
     lead = [st for st in sts if st.origin == "body" and st.section is None and st.sentence]
     revised = [st for st in lead if _REVISION_CUE.search(_clause_before(doc, st, spans))]
@@ -670,7 +706,7 @@ def _event_quantity(
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
     chosen = _victims_counted(_victims_first(totals_win(_event_level(sts, kind, bool(sides)))))
-    chosen = _lead_total_wins(chosen, totalling)
+    chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
@@ -695,6 +731,31 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+#: "Ten of the students were killed", "two of whom died": a count of some of a group.
+_SOME_OF = re.compile(r"^[\w,.-]+\s+of\s+(?:the|them|whom|these|those)\b", re.I)
+
+
+def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
+    """Drop the lead figures that count some of a group ("Ten of the students were killed")
+    when a larger figure of the toll stands beside them: they are a part of it, no rival."""
+    top = max(
+        (st.best for st in sts if st.best is not None and not _SOME_OF.match(st.text)),
+        default=None,
+    )
+    if top is None:
+        return sts
+    return [
+        st
+        for st in sts
+        if not (
+            st.origin == "body"
+            and _SOME_OF.match(st.text)
+            and st.best is not None
+            and st.best < top
+        )
+    ]
 
 
 def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statement]:
@@ -728,9 +789,9 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
     """Drop the prose figures that count an infobox toll's victims without its perpetrators.
 
     Domain rule: "10 (including the perpetrator)" in the infobox and "killing nine people" in
-    the lead are one toll: nine victims and the gunman. The lead's figure is the victims'
-    part of the infobox's, no rival figure (which would raise a ``CONTRADICTION`` and leave
-    the event without a best)."""
+    the lead are one toll: nine victims and the gunman. The event counts the victims (9), as
+    for "49 (+1 perpetrator)"; the lead's figure is that count, no rival (which would raise a
+    ``CONTRADICTION`` and leave the event without a best)."""
     victims = {
         st.best - st.value["perpetrators_included"]
         for st in sts
@@ -761,11 +822,18 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
         ]
     if not victims:
         return sts
-    return [
-        st
-        for st in sts
-        if not (st.origin == "body" and st.comparator == "=" and st.best in victims)
-    ]
+    out = []
+    for st in sts:
+        if st.origin == "body" and st.comparator == "=" and st.best in victims:
+            continue
+        n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
+        if st.origin == "infobox" and isinstance(n, int) and st.comparator == "=":
+            # the event's toll is the victims' (as for "49 (+1 perpetrator)"): the statement
+            # keeps the figure as written, the event counts it without the perpetrators
+            v = (st.best or 0) - n
+            st = replace(st, low=v, best=v, high=v)
+        out.append(st)
+    return out
 
 
 #: Headings of a section that counts the event's own victims.

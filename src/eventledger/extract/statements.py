@@ -216,6 +216,16 @@ _COUNTED_NOUN = re.compile(
 )
 
 
+_PEOPLE_AFTER_NUMBER = re.compile(
+    r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|hundred)[\w-]*)\s+(?P<noun>teachers?|students?|children|women|men|civilians?|"
+    r"soldiers?|officers?|policem[ae]n|guards?|workers?|passengers?|pupils?|staff|members?|"
+    r"worshippers?|villagers?|residents?|tourists?|employees?|firefighters?|hostages?)\b",
+    re.I,
+)
+
+
 def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
     """Figures of one sentence listed as the parts of one toll, by index: ``{index: list}``.
 
@@ -250,7 +260,9 @@ def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
             elif len(f.text.split()) > 2 and f.text.split()[1][:1].isupper():
                 groups.append(f.text.split()[1].lower())  # "129 Koreans captured"
             else:
-                groups.append("")
+                # "murdered twelve students", "one teacher": the people noun after the number
+                pm = _PEOPLE_AFTER_NUMBER.search(f.text)
+                groups.append(pm.group("noun").lower().rstrip("s") if pm else "")
         if (
             len(run) >= 2
             and not any(f.subset for f in run)

@@ -493,8 +493,21 @@ _SUBSET_BEFORE = re.compile(
 _ANOTHER_BEFORE = re.compile(
     r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\w+\s+)?\Z", re.I
 )
+_PRISONER_NOUN = re.compile(r"\b(?:prisoners?(?:\s+of\s+war)?|captives?|pows?)\s*$", re.I)
 _SHARED_NOUN = re.compile(r"\s+[A-Z][\w-]+\s+and\s+")
-_PART_AFTER = re.compile(r"\s+more\b", re.I)
+_PART_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.I)
+#: "… and three others were injured": others beside a figure of the same category before it.
+_OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
+#: Between a verb's object and its second one: "killed 12 students and 1 teacher".
+_AND_OBJECT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: A noun of people right after a number ("one teacher", "two police officers").
+_PEOPLE_NOUN = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+)?(?:teachers?|students?|children|women|men|people|persons|"
+    r"civilians?|soldiers?|officers?|policem[ae]n|police\s+officers?|guards?|workers?|"
+    r"passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|others?|"
+    r"victims?|hostages?|tourists?|employees?|firefighters?)\b",
+    re.I,
+)
 _LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
 _UNKNOWN_FIELD = re.compile(
     r"\b(?:unknown|not\s+known|unclear|uncertain|undetermined|unreported|estimates\s+vary|"
@@ -1091,6 +1104,20 @@ def _scan(
         subset = bool(_SUBSET_BEFORE.search(text[max(lo, raw.start - 20) : raw.start]))
         if category != after.category:
             after.category = category
+        if (
+            prose
+            and not tied
+            and found
+            and found[-1][1].category
+            and _AND_OBJECT.fullmatch(text, max(found[-1][0].end, found[-1][1].end), raw.start)
+            and _PEOPLE_NOUN.match(text, raw.end, hi)
+        ):
+            # "murdered twelve students and one teacher": the verb's second object
+            tied = True
+            category = after.category = found[-1][1].category
+            noun = _PEOPLE_NOUN.match(text, raw.end, hi)
+            after.end = max(after.end, noun.end()) if noun else after.end
+            after.party = after.party or _party_of(text[raw.end : after.end])
         if prose and not tied and not (subset and found):
             pending = (raw, after, start, subset)
             continue
@@ -1140,6 +1167,10 @@ def _scan(
         if prose and (
             _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
             or _PART_AFTER.match(text, raw.end)
+            or (
+                _OTHERS_AFTER.match(text, raw.end)
+                and any(f.category == after.category for f in figures)
+            )
         ):
             # "Another ten people were injured", "killed 57 more people": more victims of
             # the same toll, a part of it
@@ -1391,6 +1422,15 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             label_party=line_party,
         )
         figs = [f for f in figs if not _counts_units(text, f.start)]
+        if default_category in ("killed", "wounded"):
+            # "fatalities = 111 prisoners": in a field of the dead (injured) the prisoners are
+            # who died, not a count of the captured
+            figs = [
+                replace(f, category=default_category)
+                if f.category == "captured" and _PRISONER_NOUN.search(f.text)
+                else f
+                for f in figs
+            ]
         for k in range(len(figs) - 1):
             a, b = figs[k], figs[k + 1]
             if (

@@ -83,14 +83,21 @@ _CITATION_NEEDED = re.compile(
     r"unreliable source\?|failed verification)\]",
     re.IGNORECASE,
 )
-_REF_LINE = re.compile(
-    r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$"
-)
-_CARET_LINE = re.compile(r"^\s*\^\s*(?P<letters>(?:[a-z]{1,2}\s+)*)(?P<body>.*)$")
+#: "^ a b c" backlinks; a browser may print them as "^ Jump up to: a b c"
+_BACKLINKS = r"\^\s*(?:Jump up to:\s*)?(?P<letters>(?:[a-z]{1,2}\s+)*)"
+_REF_LINE = re.compile(r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+" + _BACKLINKS + r"(?P<body>.*)$")
+_CARET_LINE = re.compile(r"^\s*" + _BACKLINKS + r"(?P<body>.*)$")
 _CHROME = re.compile(
     r"^(From Wikipedia, the free encyclopedia|Jump to (navigation|search)|"
     r"\(Redirected from .*\)|This article is about .*|For other uses, see .*|"
+    r"Not to be confused with .*|For the .{1,80}, see .*|.{1,120} redirects here\..*|"
     r"Toggle .*|Edit links|Contents|hide|move to sidebar)$"
+)
+#: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
+#: of …"; the lines after it, up to the next label, are the map's own labels.
+_MAP_WIDGET = re.compile(
+    r"^(?:.{1,120} is located in .{1,80}|class=notpageimage\|.*|Show map of .*|"
+    r"Location within .*|Show all)$"
 )
 _REF_HEADINGS = {
     "references",
@@ -108,6 +115,9 @@ _REF_HEADINGS = {
     "literature",
 }
 _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "literature"}
+#: A list of explanatory notes, when the page lists its citations apart ("References").
+_NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanations"}
+_EDIT = re.compile(r"\[edit\]\s*$")
 
 
 class NotAnArticle(ValueError):
@@ -238,7 +248,9 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
 
     # ---- infobox block: up to the first prose line --------------------------------------
     box_end = idx
-    while box_end < len(lines) and not _is_prose(lines[box_end].text):
+    while box_end < len(lines) and (
+        not _is_prose(lines[box_end].text) or _CHROME.match(lines[box_end].stripped)
+    ):
         box_end += 1
     if box_end == len(lines):
         raise NotAnArticle("no paragraph of prose")
@@ -264,11 +276,19 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
             fields.extend(_make_fields(label, label_line, parts, doc))
         current = None
 
+    in_map = False
     for n, line in enumerate(box_lines):
         s = line.stripped
         if _CHROME.match(s):
             continue
         hit = _match_label(line.text)
+        if _MAP_WIDGET.match(s):
+            flush()  # the map ends the row above it; its labels follow
+            in_map = True
+            continue
+        if in_map and not hit:
+            continue
+        in_map = False
         if hit:
             flush()
             label, off = hit
@@ -332,9 +352,15 @@ def _make_fields(
         return []
     columns: dict[int | None, list[MappedText]] = {}
     spans: dict[int | None, list[tuple[int, int]]] = {}
+    # A browser keeps a table cell's lines together and puts a tab between the cells of a
+    # row, so "1,305 killed ⏎ 573 captured<TAB>16,000 killed ⏎ 20,000 captured" is side 1's
+    # two lines, then side 2's: a tab moves on to the next column, and the lines after it
+    # stay in that column.
+    tabbed = per_side and any("\t" in line.text[off:].strip() for line, off in parts)
+    column = 0
     for line, off in parts:
         cells = [(off, len(line.text))]
-        if per_side and "\t" in line.text[off:]:
+        if tabbed and "\t" in line.text[off:]:
             cells = []
             a = off
             for m in re.finditer(r"\t+", line.text[off:]):
@@ -342,7 +368,9 @@ def _make_fields(
                 a = off + m.end()
             cells.append((a, len(line.text)))
         for k, (a, b) in enumerate(cells):
-            side = (k + 1) if len(cells) > 1 else None
+            if k:
+                column += 1
+            side = column + 1 if tabbed else None
             s_, e_ = _trim(line, a, b)
             if e_ <= s_:
                 continue
@@ -406,8 +434,14 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     section: str | None = None
     in_refs = False
     bibliography = False
+    notes = False  # the section lists explanatory notes ("Notes" beside "References")
     paragraph = 0
     last_ref: RawReference | None = None
+    counters: dict[str, int] = {}  # unnumbered entries are numbered per list
+    ref_sections = {
+        (_heading(ln.stripped) or "").lower() for ln in lines if _EDIT.search(ln.stripped)
+    }
+    separate_notes = bool(ref_sections & {"references", "citations"})
     for n, line in enumerate(lines):
         s = line.stripped
         if not s:
@@ -415,16 +449,27 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
         if m:
             in_refs = True
-            last_ref = _reference(doc, line, m)
+            list_key = section or ""
+            counters[list_key] = counters.get(list_key, 0) + 1
+            last_ref = _reference(doc, line, m, counters[list_key], notes)
             continue
         prev_blank = n == 0 or not lines[n - 1].stripped
         next_blank = n + 1 >= len(lines) or not lines[n + 1].stripped
-        head = _heading(s) if (prev_blank or next_blank or in_refs) else None
+        if _EDIT.search(s):
+            head = _heading(s)  # "Casualties[edit]": a heading, wherever it stands
+        elif in_refs:
+            # in "See also", "External links" …: the items are links, not headings; only
+            # another list's heading ("References") starts a new section
+            cand = _heading(s)
+            head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
+        else:
+            head = _heading(s) if (prev_blank or next_blank) else None
         if head is not None and not _is_prose(s):
             section = head
             lowered = head.lower()
             in_refs = lowered in _REF_HEADINGS
             bibliography = lowered in _BIB_HEADINGS
+            notes = separate_notes and lowered in _NOTE_HEADINGS
             last_ref = None
             continue
         if in_refs:
@@ -451,10 +496,19 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         paragraph += 1
 
 
-def _reference(doc: Document, line: _Line, m: re.Match[str]) -> RawReference:
+def _reference(
+    doc: Document, line: _Line, m: re.Match[str], ordinal: int, note: bool = False
+) -> RawReference:
+    """One entry of a reference list. An entry without a printed label takes its place in its
+    own list: a number, or a letter in a list of notes ("[a]" markers point to it)."""
     letters = m.group("letters").split()
     num = m.groupdict().get("num")
-    label = num if num else str(len(doc.references) + 1)
+    if num:
+        label = num
+    elif note:
+        label = _letters(ordinal)
+    else:
+        label = str(ordinal)
     a, b = _trim(line, m.start("body"))
     raw_entry = doc.input[a:b]
     plain, _, flags = _strip_markers(raw_entry, a)
@@ -466,9 +520,19 @@ def _reference(doc: Document, line: _Line, m: re.Match[str]) -> RawReference:
         (a, b),
         plain,
         backlinks=len(letters) if letters else 1,
+        group="notes" if note else None,
     )
     doc.references.append(ref)
     return ref
+
+
+def _letters(n: int) -> str:
+    """1 -> "a", 26 -> "z", 27 -> "aa": the labels of a notes list."""
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
 
 
 def _link_markers(doc: Document) -> None:

@@ -236,3 +236,17 @@ def test_an_unknown_perpetrator_names_nobody() -> None:
     rec = _attack("| fatalities = 80\n| perpetrator = Unknown\n", "was a truck bombing.")
     assert rec["event"]["perpetrators"] == []
     assert any(s["property"] == "perpetrator" for s in rec["statements"])
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("7 gunmen", []),
+        ("40–50 militants led by Movsar Barayev", []),
+        ("[[27th (Inniskilling) Regiment of Foot|27th Foot]] volunteers", ["27th Foot volunteers"]),
+        ("[[3 Commando Brigade]]", ["3 Commando Brigade"]),
+    ],
+)
+def test_a_count_of_people_is_no_actor_but_a_numbered_unit_is(value: str, names: list[str]) -> None:
+    rec = _attack(f"| fatalities = 5\n| perpetrators = {value}\n", "was an attack.")
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == names

@@ -566,7 +566,9 @@ _PART_CATEGORY = re.compile(
 
 #: A number of people standing for the actors ("7 gunmen", "3 (… and two others)"); "1st
 #: Division", "3 Commando Brigade" are names.
-_HEAD_COUNT = re.compile(r"(?:about\s+|some\s+|c\.\s*)?\d+(?:\s*[–-]\s*\d+)?\s*(?:\(|$|[a-z])")
+_HEAD_COUNT = re.compile(
+    r"(?:about\s+|some\s+|c\.\s*)?\d+(?:\s*[–-]\s*\d+)?(?:\s*\(|\s*$|\s+[a-z])"
+)
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|the|(?P<n>\d+|two|three|four|five|six|"

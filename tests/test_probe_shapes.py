@@ -250,3 +250,49 @@ def test_an_unknown_perpetrator_names_nobody() -> None:
 def test_a_count_of_people_is_no_actor_but_a_numbered_unit_is(value: str, names: list[str]) -> None:
     rec = _attack(f"| fatalities = 5\n| perpetrators = {value}\n", "was an attack.")
     assert [p["name"] for p in rec["event"]["perpetrators"]] == names
+
+
+def test_a_lead_figure_the_sentence_says_was_later_replaced() -> None:
+    rec = _attack(
+        "| fatalities = 354<ref name=a>{{cite news |title=Toll rises to 354 |url=https://www.x"
+        ".example/a}}</ref>\n",
+        "was a wave of unrest in July 2021. The minister put the death toll at 337 on 22 July,"
+        "<ref name=a/> later revised to 354.",
+        title="2021 X unrest",
+    )
+    assert _q(rec, "deaths") == (354, 354, 354)
+    rec = _attack(
+        "| fatalities = 13\n",
+        "was a mass shooting on April 19, 2019. Authorities initially reported 14 dead, a "
+        "figure the prosecutor's office later corrected to 13.",
+        title="X massacre",
+    )
+    assert _q(rec, "deaths") == (13, 13, 13)
+
+
+def test_an_ongoing_battle_started_by_template_has_an_open_end() -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n"
+        "| date = {{Start date and age|2024|4|4|df=yes}} – present\n"
+        "| combatant1 = A\n| combatant2 = B\n}}\nThe '''Battle of X''' is an ongoing battle.\n"
+    )
+    date = parse_text(wikitext, title="Battle of X", format="wikitext")[0]["event"]["date"]
+    assert (date["start"], date["end"], date["date_prec"]) == ("2024-04-04", None, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [("51°3.6′N 12°49′W", 51.06, -12.8167), ("50°27′49″N 2°08′30″E", 50.4636, 2.1417)],
+)
+def test_coordinates_with_decimal_minutes(text: str, lat: float, lon: float) -> None:
+    p = resolve_place(f"Atlantic Ocean, off the coast of County Cork, Ireland {text}")
+    assert (round(p.lat, 4), round(p.lon, 4)) == (lat, lon)
+
+
+def test_two_towns_sharing_a_units_noun_are_one_actor() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    names = [
+        (a.name, a.kind) for a in split_actors("Manchester and Salford Yeomanry, 15th Hussars")
+    ]
+    assert names == [("Manchester and Salford Yeomanry", "state"), ("15th Hussars", "state")]

@@ -114,6 +114,23 @@ RENDERED_LABELS: dict[str, str] = {
     "Casualties": "casualties",
     "Property damage": "property_damage",
     "Also known as": "name",
+    # an aircraft occurrence's box (an airliner bombed or shot down)
+    "Summary": "summary",
+    "Site": "location",
+    "Total fatalities": "deaths",
+    "Total injuries": "injuries",
+    "Total survivors": "survivors",
+    "Survivors": "survivors",
+    "Occupants": "occupants",
+    "Passengers": "passengers",
+    "Crew": "crew",
+    "Aircraft type": "aircraft",
+    "Aircraft name": "aircraft",
+    "Operator": "operator",
+    "Registration": "registration",
+    "Flight origin": "origin",
+    "Stopover": "stopover",
+    "Destination": "destination",
 }
 
 #: Infobox families, by the template name lower-cased with spaces normalised, and the event
@@ -239,6 +256,14 @@ STATE_WORDS = (
     "airborne",
     "infantry",
     "garrison",
+    "yeomanry",
+    "hussars",
+    "dragoons",
+    "lancers",
+    "fusiliers",
+    "grenadiers",
+    "cuirassiers",
+    "constabulary",
 )
 
 #: Words that mark a non-state armed group.

@@ -501,6 +501,16 @@ _INITIAL_TAG = re.compile(
     r"first\s+(?:count|report|estimate)s?|early\s+reports?)\b",
     re.I,
 )
+#: Footnote markup inside a sentence's input (a wikitext ref, a browser copy's "[3]").
+_REF_MARKUP = re.compile(
+    r"<ref[^>]*/>|<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>|\{\{[^{}]*\}\}|\[\d{1,3}\]", re.I
+)
+#: After a figure, in its sentence: the text says the figure was later replaced.
+_REPLACED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:later|subsequently|since)\s+(?:been\s+)?(?:corrected|revised|lowered|raised|"
+    r"updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b",
+    re.I,
+)
 #: A figure the text gives as a later confirmation or revision of the toll.
 _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
@@ -551,6 +561,19 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
         sts = [st for st in sts if st.id not in initial]
     spans = {s.id: s.span for s in doc.sentences}
     lead = [st for st in sts if st.origin == "body" and st.section is None and st.sentence]
+    # "put the death toll at 337 on 22 July, later revised to 354", "initially reported 14
+    # dead, a figure … later corrected to 13": the sentence itself replaces the figure
+    replaced = set()
+    for st in lead:
+        span = spans.get(st.sentence or "")
+        if span is None:
+            continue
+        after = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])
+        if _REPLACED_AFTER.match(after):
+            replaced.add(st.id)
+    if replaced:
+        sts = [st for st in sts if st.id not in replaced]
+        lead = [st for st in lead if st.id not in replaced]
     revised = [st for st in lead if _REVISION_CUE.search(_clause_before(doc, st, spans))]
     if not revised:
         return sts

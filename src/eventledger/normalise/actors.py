@@ -169,6 +169,13 @@ _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
 
 
+#: Nouns that close a unit's name shared by two places ("Manchester and Salford Yeomanry").
+_UNIT_NOUNS = frozenset(
+    "yeomanry regiment militia volunteers rifles fusiliers hussars dragoons lancers "
+    "light infantry police constabulary brigade battalion".split()
+)
+
+
 def _is_bare_noun(part: str) -> bool:
     words = part.split()
     return len(words) == 1 and words[0].islower()
@@ -217,6 +224,14 @@ def split_actors(
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
                 or (
                     bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
+                )
+                # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
+                or (
+                    len(left.split()) == 1
+                    and left[:1].isupper()
+                    and not _is_state(left)
+                    and right.split()[-1].lower() in _UNIT_NOUNS
+                    and len(right.split()) == 2
                 )
             )
         )

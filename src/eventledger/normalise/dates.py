@@ -83,6 +83,7 @@ _PART = {"early", "mid", "late", "middle", "beginning", "end"}
 _BC = {"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"}
 _AD = {"ad", "ce", "a.d.", "c.e.", "a.d"}
 _OPEN_END = {"present", "ongoing", "today", "now"}
+_OPEN_AFTER = re.compile(r"[–—-]\s*(?:present|ongoing|today|now)\b", re.I)
 # Words after which a bare number in prose is a year ("in 1945", "since 1990").
 _YEAR_CUES = {
     "in", "of", "since", "by", "until", "till", "from", "during", "year", "years", "early",
@@ -666,7 +667,10 @@ def _from_hint(text: str, hint: dict) -> DateValue:
 
     left = parts(str(start))
     right = parts(str(end)) if end else None
-    return _value(left, right, text, 0, len(text))
+    ongoing = right is None and bool(_OPEN_AFTER.search(text))
+    # "{{Start date and age|2024|4|4}} – present": the template gives the start, the text
+    # says the event goes on (an open end, date_prec 5, as for the text alone)
+    return _value(left, right, text, 0, len(text), ongoing=ongoing)
 
 
 def parse_date(text: str, hint: dict | None = None) -> DateValue:

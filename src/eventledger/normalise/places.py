@@ -596,9 +596,9 @@ _COORD_DEC = re.compile(
     r"(?<![\d.])(-?\d{1,2}\.\d+)\s*°?\s*([NS])?\s*[,;/ |]\s*(-?\d{1,3}\.\d+)\s*°?\s*([EW])?(?![\d.])"
 )
 _COORD_DMS = re.compile(
-    r"(\d{1,2})°\s*(?:(\d{1,2})[′']\s*)?(?:(\d{1,2}(?:\.\d+)?)[″\"]\s*)?([NS])[\s,]*"
-    r"(\d{1,3})°\s*(?:(\d{1,2})[′']\s*)?(?:(\d{1,2}(?:\.\d+)?)[″\"]\s*)?([EW])"
-)
+    r"(\d{1,2})°\s*(?:(\d{1,2}(?:\.\d+)?)[′']\s*)?(?:(\d{1,2}(?:\.\d+)?)[″\"]\s*)?([NS])[\s,]*"
+    r"(\d{1,3})°\s*(?:(\d{1,2}(?:\.\d+)?)[′']\s*)?(?:(\d{1,2}(?:\.\d+)?)[″\"]\s*)?([EW])"
+)  # minutes may carry decimals ("51°3.6′N")
 
 
 def _strip_markup(text: str) -> str:
@@ -622,7 +622,7 @@ def _stated_coord(text: str) -> tuple[float, float] | None:
     if m:
 
         def dms(d: str, mi: str | None, s: str | None, h: str) -> float:
-            v = int(d) + int(mi or 0) / 60 + float(s or 0) / 3600
+            v = int(d) + float(mi or 0) / 60 + float(s or 0) / 3600
             return -v if h in "SW" else v
 
         return dms(*m.group(1, 2, 3, 4)), dms(*m.group(5, 6, 7, 8))

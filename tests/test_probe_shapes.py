@@ -296,3 +296,29 @@ def test_two_towns_sharing_a_units_noun_are_one_actor() -> None:
         (a.name, a.kind) for a in split_actors("Manchester and Salford Yeomanry, 15th Hussars")
     ]
     assert names == [("Manchester and Salford Yeomanry", "state"), ("15th Hussars", "state")]
+
+
+def test_the_counts_of_a_conviction_are_some_of_the_toll() -> None:
+    rec = _attack(
+        "| fatalities = 347–504\n",
+        "was a mass murder on 16 March 1968. Only one officer was convicted; found guilty of "
+        "murdering 22 villagers, he served three and a half years.",
+        title="X massacre",
+    )
+    assert _q(rec, "deaths") == (347, None, 504)
+
+
+def test_browser_copy_headings_with_an_edit_line_under_them() -> None:
+    from eventledger.read.plaintext import read_plaintext
+
+    text = (
+        "X massacre\nFrom Wikipedia, the free encyclopedia\nX massacre\n"
+        "Date\t5–6 September 1972\nDeaths\t17 total\nNo. of participants\t8\n\n"
+        "The X massacre was a terrorist attack carried out during the 1972 Summer Olympics in "
+        "Munich, West Germany, by eight members of a militant organisation.[1][a]\n\n"
+        "Notes\nEdit\n^ Initial reports wrongly said that all the hostages had been freed.\n\n"
+        "References\nEdit\n^ Reeve, Simon (2000). One Day in September. p. 2.\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    assert [(r.label, r.group) for r in doc.references] == [("a", "notes"), ("1", None)]
+    assert [f.key for f in doc.infobox.fields] == ["date", "deaths", "participants"]

@@ -101,6 +101,8 @@ RENDERED_LABELS: dict[str, str] = {
     "Suspects": "suspects",
     "Suspect": "suspects",
     "Participants": "participants",
+    "No. of participants": "participants",
+    "Number of participants": "participants",
     "Outcome": "outcome",
     "Result": "result",
     "Territorial changes": "territory",

@@ -495,6 +495,12 @@ _ANOTHER_BEFORE = re.compile(
 )
 _PRISONER_NOUN = re.compile(r"\b(?:prisoners?(?:\s+of\s+war)?|captives?|pows?)\s*$", re.I)
 _SHARED_NOUN = re.compile(r"\s+[A-Z][\w-]+\s+and\s+")
+#: "found guilty of murdering 22 villagers": the counts of a conviction, some of the toll.
+_LEGAL_COUNT_BEFORE = re.compile(
+    r"\b(?:guilty\s+of|convicted\s+of|charged\s+with|accused\s+of|indicted\s+(?:for|on))"
+    r"\s+(?:\w+\s+){0,2}\Z",
+    re.I,
+)
 _PART_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.I)
 #: "… and three others were injured": others beside a figure of the same category before it.
 _OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
@@ -1165,7 +1171,8 @@ def _scan(
         if subset and not figures:
             subset = False
         if prose and (
-            _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
+            _LEGAL_COUNT_BEFORE.search(text, max(lo, start - 40), start)
+            or _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
             or _PART_AFTER.match(text, raw.end)
             or (
                 _OTHERS_AFTER.match(text, raw.end)

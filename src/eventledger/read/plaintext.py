@@ -438,13 +438,18 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     paragraph = 0
     last_ref: RawReference | None = None
     counters: dict[str, int] = {}  # unnumbered entries are numbered per list
-    ref_sections = {
-        (_heading(ln.stripped) or "").lower() for ln in lines if _EDIT.search(ln.stripped)
+    # a heading is marked by "[edit]" after it or, in newer skins, an "Edit" line under it
+    edit_marked = {
+        n
+        for n, ln in enumerate(lines)
+        if _EDIT.search(ln.stripped)
+        or (n + 1 < len(lines) and lines[n + 1].stripped == "Edit" and ln.stripped)
     }
+    ref_sections = {(_heading(lines[n].stripped) or "").lower() for n in edit_marked}
     separate_notes = bool(ref_sections & {"references", "citations"})
     for n, line in enumerate(lines):
         s = line.stripped
-        if not s:
+        if not s or (s == "Edit" and n - 1 in edit_marked):
             continue
         m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
         if m:
@@ -455,7 +460,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             continue
         prev_blank = n == 0 or not lines[n - 1].stripped
         next_blank = n + 1 >= len(lines) or not lines[n + 1].stripped
-        if _EDIT.search(s):
+        if n in edit_marked:
             head = _heading(s)  # "Casualties[edit]": a heading, wherever it stands
         elif in_refs:
             # in "See also", "External links" …: the items are links, not headings; only

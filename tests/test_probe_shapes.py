@@ -322,3 +322,31 @@ def test_browser_copy_headings_with_an_edit_line_under_them() -> None:
     doc = read_plaintext(text, "x.txt")
     assert [(r.label, r.group) for r in doc.references] == [("a", "notes"), ("1", None)]
     assert [f.key for f in doc.infobox.fields] == ["date", "deaths", "participants"]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        # phases on one line: the event spans them
+        ("June 1685; July 1686 – May 1687", ("1685-06", "1687-05", 5)),
+        # a labelled phase on a line of its own stays apart
+        ("20 January – 24 March 2018<br />Insurgency phase: 25 March 2018 – 9 August 2019",
+         ("2018-01-20", "2018-03-24", 5)),
+    ],
+)  # fmt: skip
+def test_a_date_field_with_phases(date: str, expected: tuple) -> None:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Siege of X\n| date = " + date + "\n"
+        "| combatant1 = A\n| combatant2 = B\n}}\nThe '''Siege of X''' was a siege.\n"
+    )
+    d = parse_text(wikitext, title="Siege of X", format="wikitext")[0]["event"]["date"]
+    assert (d["start"], d["end"], d["date_prec"]) == expected
+
+
+def test_an_old_style_date_template_gives_the_new_style_date() -> None:
+    wikitext = (
+        "The '''sack of X''' was a massacre committed on {{OldStyleDate|19 March|1631|9 March}}"
+        ", when imperial troops stormed the town of X.\n\n== Aftermath ==\nThe town burned.\n"
+    )
+    d = parse_text(wikitext, title="Sack of X", format="wikitext")[0]["event"]["date"]
+    assert (d["start"], d["precision"]) == ("1631-03-19", "day")

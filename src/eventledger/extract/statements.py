@@ -2279,6 +2279,12 @@ def _date_value(d: Any) -> dict[str, Any]:
     }
 
 
+#: Between two phases' dates on one line of a date field: "June 1685; July 1686 – May 1687"
+#: (phases on lines of their own are often labelled, "Main combat phase:" / "Insurgency
+#: phase:", and the first is the event's).
+_PHASE_SEP = re.compile(r"[ \t]*;[ \t]*(?=[A-Z0-9])")
+
+
 def _from_field(b: _Builder, f: Field) -> None:
     refs, sup = _field_support(f)
     common = {"refs": refs, "support": sup, "field": f.label, "side": f.side}
@@ -2292,6 +2298,16 @@ def _from_field(b: _Builder, f: Field) -> None:
         except (DateError, ValueError):
             b.add("date", _value_span(f), "infobox", value=None, **common)
             return
+        later = _PHASE_SEP.match(text, d.end_offset) if not f.hints.get("date") else None
+        if later is not None:
+            # "June 1685; July 1686 – May 1687": phases of one event; it spans them all
+            try:
+                last = parse_date(text[later.end() :])
+            except (DateError, ValueError):
+                last = None
+            whole = span_until(d, last) if last is not None else None
+            if whole is not None:
+                d = replace(whole, end_offset=later.end() + last.end_offset)
         span = (
             f.plain.span_of(d.start_offset, d.end_offset)
             if d.end_offset > d.start_offset and text

@@ -1064,6 +1064,13 @@ class _Walker:
             else:
                 out.add(" ", s, e, outer, literal=False)
             return
+        if nm in ("oldstyledate", "oldstyledatedy", "oldstyledateny"):
+            # {{OldStyleDate|19 March|1631|9 March}} renders "19 March [O.S. 9 March] 1631":
+            # the new-style date and the year are the date; the old style is a remark
+            pos = [str(v).strip() for _p, v, _vs, named in _params(node, s, self.lens) if not named]
+            if len(pos) >= 2 and pos[0] and pos[1]:
+                out.add(f"{pos[0]} {pos[1]}", s, e, outer, literal=False)
+            return
         if nm in FIXED_TEMPLATES:
             out.add(FIXED_TEMPLATES[nm], s, e, outer, literal=False)
             if nm in ("circa", "c.", "ca.", "c"):

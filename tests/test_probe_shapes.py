@@ -350,3 +350,69 @@ def test_an_old_style_date_template_gives_the_new_style_date() -> None:
     )
     d = parse_text(wikitext, title="Sack of X", format="wikitext")[0]["event"]["date"]
     assert (d["start"], d["precision"]) == ("1631-03-19", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subset"),
+    [
+        ("Of the black dead, 17 were killed by police officers.", [True]),
+        ("Between 81 and 88 Jews were killed; a few Christians also died.", [False, True]),
+    ],
+)
+def test_parts_of_a_toll_named_before(sentence: str, subset: list[bool]) -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    assert [f.subset for f in figures_in_sentence(sentence)] == subset
+
+
+def test_a_figure_that_was_revised_down_takes_no_part() -> None:
+    rec = _attack(
+        "| fatalities = 135\n",
+        "was a crush on 1 October 2022. Initial reports put the death toll at 174, a figure "
+        "that was revised down to 125 the following day.",
+        title="X Stadium disaster",
+    )
+    assert _q(rec, "deaths") == (135, 135, 135)
+
+
+def test_people_and_units_of_a_state() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    kinds = [
+        (a.name, a.kind)
+        for a in split_actors("People's Liberation Army; Nazi Germany (Sicherheitspolizei)")
+    ]
+    assert kinds == [
+        ("People's Liberation Army", "state"),
+        ("Nazi Germany (Sicherheitspolizei)", "state"),
+    ]
+
+
+def test_browser_copy_numbered_notes_list_without_edit_marks() -> None:
+    from eventledger.read.plaintext import read_plaintext
+
+    text = (
+        "X massacre\n\nX massacre\nDate4 June 1989\nDeathsEstimates range from 300 to 3,000[a]"
+        "\n\nThe X massacre was the suppression of the protests by troops who opened fire on "
+        "civilians in the city centre on the night of 3 to 4 June 1989.[1][b]\n\n"
+        "Notes\n\n  1. ^ Estimates by the Red Cross, later withdrawn, were around 2,600.\n"
+        "  2. ^ The cable relied on a single source.\n\n"
+        "References\n\n  1. ^ a b Brook, Timothy (1998). Quelling the People. p. 154.\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    assert [(r.label, r.group) for r in doc.references] == [
+        ("a", "notes"),
+        ("b", "notes"),
+        ("1", None),
+    ]
+
+
+def test_an_old_style_remark_inside_a_date() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("7 September [O.S. 26 August] 1812")
+    assert (d.start, d.precision, d.text) == (
+        "1812-09-07",
+        "day",
+        "7 September [O.S. 26 August] 1812",
+    )

@@ -258,6 +258,7 @@ STATE_WORDS = (
     "airborne",
     "infantry",
     "garrison",
+    "people's liberation army",
     "yeomanry",
     "hussars",
     "dragoons",

@@ -507,8 +507,8 @@ _REF_MARKUP = re.compile(
 )
 #: After a figure, in its sentence: the text says the figure was later replaced.
 _REPLACED_AFTER = re.compile(
-    r"[^.;]{0,120}?\b(?:later|subsequently|since)\s+(?:been\s+)?(?:corrected|revised|lowered|raised|"
-    r"updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b",
+    r"[^.;]{0,120}?\b(?:(?:later|subsequently|since|was|were|been)\s+)+(?:corrected|revised|"
+    r"lowered|raised|updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b",
     re.I,
 )
 #: A figure the text gives as a later confirmation or revision of the toll.

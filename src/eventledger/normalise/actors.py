@@ -128,6 +128,11 @@ def _kind(name: str, has_country: bool) -> str:
             if best is None or size > best[0]:
                 best = (size, kind)
     full = _state_prefix().fullmatch(name.strip())
+    if full is None:
+        # "Nazi Germany (Sicherheitspolizei, Ordnungspolizei)": the state, with its units
+        head = _state_prefix().match(name.strip())
+        if head is not None and name.strip()[head.end() :].lstrip().startswith("("):
+            full = head
     if full is not None and (best is None or best[1] != "non-state"):
         return "state"
     if best is not None:

@@ -83,6 +83,7 @@ _PART = {"early", "mid", "late", "middle", "beginning", "end"}
 _BC = {"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"}
 _AD = {"ad", "ce", "a.d.", "c.e.", "a.d"}
 _OPEN_END = {"present", "ongoing", "today", "now"}
+_OLD_STYLE = re.compile(r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]")
 _OPEN_AFTER = re.compile(r"[–—-]\s*(?:present|ongoing|today|now)\b", re.I)
 # Words after which a bare number in prose is a year ("in 1945", "since 1990").
 _YEAR_CUES = {
@@ -689,6 +690,12 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
     """
     if hint:
         return _from_hint(text, hint)
+    if _OLD_STYLE.search(text):
+        # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
+        # so offsets still index *text*) and the date read around it
+        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), text)
+        v = _parse_text(blanked)
+        return replace(v, text=text[v.start_offset : v.end_offset])
     return _parse_text(text)
 
 

@@ -501,7 +501,15 @@ _LEGAL_COUNT_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,2}\Z",
     re.I,
 )
-_PART_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.I)
+_PART_AFTER = re.compile(
+    r"\s+(?:more|additional|further)\b|\s+(?:[A-Za-z]+\s+){0,2}also\s+(?:died|were\s+killed)\b",
+    re.I,
+)
+#: "Of the black dead, 17 were killed by police": a part of a toll named before it.
+_OF_THE_DEAD = re.compile(
+    r"\bof\s+the\s+(?:\w+\s+){0,2}(?:dead|killed|victims|wounded|injured|casualties)\s*,\s*\Z",
+    re.I,
+)
 #: "… and three others were injured": others beside a figure of the same category before it.
 _OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
 #: Between a verb's object and its second one: "killed 12 students and 1 teacher".
@@ -1172,6 +1180,7 @@ def _scan(
             subset = False
         if prose and (
             _LEGAL_COUNT_BEFORE.search(text, max(lo, start - 40), start)
+            or _OF_THE_DEAD.search(text, max(lo, raw.start - 40), raw.start)
             or _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
             or _PART_AFTER.match(text, raw.end)
             or (

@@ -118,6 +118,7 @@ _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "l
 #: A list of explanatory notes, when the page lists its citations apart ("References").
 _NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanations"}
 _EDIT = re.compile(r"\[edit\]\s*$")
+_ENTRY_START = re.compile(r"^\s*(?:(?:\d{1,4}|[a-z]{1,2})[.)]?\s+)?\^")
 
 
 class NotAnArticle(ValueError):
@@ -446,6 +447,13 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         or (n + 1 < len(lines) and lines[n + 1].stripped == "Edit" and ln.stripped)
     }
     ref_sections = {(_heading(lines[n].stripped) or "").lower() for n in edit_marked}
+    # a list heading standing alone above its "^" entries ("Notes", "References")
+    ref_sections |= {
+        ln.stripped.lower()
+        for n, ln in enumerate(lines[:-1])
+        if ln.stripped.lower() in _REF_HEADINGS
+        and _ENTRY_START.match(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
+    }
     separate_notes = bool(ref_sections & {"references", "citations"})
     for n, line in enumerate(lines):
         s = line.stripped
@@ -508,10 +516,10 @@ def _reference(
     own list: a number, or a letter in a list of notes ("[a]" markers point to it)."""
     letters = m.group("letters").split()
     num = m.groupdict().get("num")
-    if num:
+    if note:
+        label = _letters(ordinal)  # a notes list's "[a]" markers, whatever it printed
+    elif num:
         label = num
-    elif note:
-        label = _letters(ordinal)
     else:
         label = str(ordinal)
     a, b = _trim(line, m.start("body"))

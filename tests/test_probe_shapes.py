@@ -416,3 +416,16 @@ def test_an_old_style_remark_inside_a_date() -> None:
         "day",
         "7 September [O.S. 26 August] 1812",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "best"),
+    [
+        ("Eleven detainees were clubbed to death by warders.", 11),
+        ("40 people were burned to death in the church.", 40),
+    ],
+)
+def test_ways_of_killing_to_death(sentence: str, best: int) -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    assert [(f.category, f.best) for f in figures_in_sentence(sentence)] == [("killed", best)]

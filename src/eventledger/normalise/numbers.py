@@ -358,7 +358,9 @@ _CATWORDS: list[tuple[str, str]] = [
         r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|fatally\s+"
         r"(?:wounded|injured)|fell(?!\s+(?:sick|ill)\b)|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
         r"perished|lost\s+their\s+lives|lives\s+lost|lives|shot\s+dead|burned\s+alive|"
-        r"beheaded|hanged|bodies|victims\s+killed|deceased",
+        r"beheaded|hanged|bodies|victims\s+killed|deceased|"
+        r"(?:clubbed|beaten|stabbed|hacked|burned|burnt|stoned|tortured|starved|bludgeoned|"
+        r"crushed|trampled)\s+to\s+death",
         "killed",
     ),
     (r"wounded|injured|injuries|injury|w\.?i\.?a\.?|hurt", "wounded"),

@@ -429,3 +429,17 @@ def test_ways_of_killing_to_death(sentence: str, best: int) -> None:
     from eventledger.normalise.numbers import figures_in_sentence
 
     assert [(f.category, f.best) for f in figures_in_sentence(sentence)] == [("killed", best)]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Ba'athist Iraq", "state"),
+        ("Imperial Japan", "state"),
+        ("Tehrik-i-Taliban Pakistan", "unknown"),  # a group named after its country: no state
+    ],
+)
+def test_a_regimes_name_for_its_state(name: str, kind: str) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.kind for a in split_actors(name)] == [kind]

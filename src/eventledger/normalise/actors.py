@@ -118,6 +118,10 @@ def _kind_words() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     )
 
 
+#: A regime's adjective before its state's name ("Ba'athist Iraq", "Imperial Japan").
+_REGIME_ADJECTIVE = re.compile(r"[A-Z][a-z'’]*(?:ist|ial|ic|ian|ese)")
+
+
 def _kind(name: str, has_country: bool) -> str:
     low = name.casefold().strip(" .")
     if not low or low in _UNKNOWN or low.startswith("unknown"):
@@ -128,6 +132,10 @@ def _kind(name: str, has_country: bool) -> str:
             if best is None or size > best[0]:
                 best = (size, kind)
     full = _state_prefix().fullmatch(name.strip())
+    words = name.strip().split(None, 1)
+    if full is None and len(words) == 2 and _REGIME_ADJECTIVE.fullmatch(words[0]):
+        # "Ba'athist Iraq", "Imperial Japan", "Francoist Spain": a regime's name for its state
+        full = _state_prefix().fullmatch(words[1])
     if full is None:
         # "Nazi Germany (Sicherheitspolizei, Ordnungspolizei)": the state, with its units
         head = _state_prefix().match(name.strip())

@@ -494,17 +494,18 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re
 _INITIAL_CUE = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|first reports?|early reports?|at first)\b", re.I
 )
+#: A wikitext ref element, self-closed or with a body that never crosses its "</ref>" (an
+#: unrolled loop: no backtracking over a long page).
+_REF_ELEMENT = r"<ref[^>]*/>|<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>"
 #: An infobox figure tagged as a first count: "20 (initial count)", "73 (preliminary)".
 _INITIAL_TAG = re.compile(
-    r"(?:\s*<ref[^>]*/>|\s*<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>|\s*\{\{efn[^{}]*\}\})*"
+    rf"(?:\s*(?:{_REF_ELEMENT})|\s*\{{\{{efn[^{{}}]*\}}\}})*"
     r"\s*(?:\{\{small\|)?\(\s*(?:\w+\s+){0,3}(?:initial(?:ly)?|preliminary|"
     r"first\s+(?:count|report|estimate)s?|early\s+reports?)\b",
     re.I,
 )
 #: Footnote markup inside a sentence's input (a wikitext ref, a browser copy's "[3]").
-_REF_MARKUP = re.compile(
-    r"<ref[^>]*/>|<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>|\{\{[^{}]*\}\}|\[\d{1,3}\]", re.I
-)
+_REF_MARKUP = re.compile(rf"{_REF_ELEMENT}|\{{\{{[^{{}}]*\}}\}}|\[\d{{1,3}}\]", re.I)
 #: After a figure, in its sentence: the text says the figure was later replaced.
 _REPLACED_AFTER = re.compile(
     r"[^.;]{0,120}?\b(?:(?:later|subsequently|since|was|were|been)\s+)+(?:corrected|revised|"

@@ -44,6 +44,7 @@ from eventledger.normalise.dates import (
     span_until,
 )
 from eventledger.normalise.numbers import (
+    PEOPLE_NOUNS,
     Figure,
     figures_in_field,
     figures_in_sentence,
@@ -219,9 +220,7 @@ _COUNTED_NOUN = re.compile(
 _PEOPLE_AFTER_NUMBER = re.compile(
     r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|hundred)[\w-]*)\s+(?P<noun>teachers?|students?|children|women|men|civilians?|"
-    r"soldiers?|officers?|policem[ae]n|guards?|workers?|passengers?|pupils?|staff|members?|"
-    r"worshippers?|villagers?|residents?|tourists?|employees?|firefighters?|hostages?)\b",
+    rf"fifty|hundred)[\w-]*)\s+(?P<noun>{PEOPLE_NOUNS})\b",
     re.I,
 )
 

@@ -517,11 +517,16 @@ _OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
 #: Between a verb's object and its second one: "killed 12 students and 1 teacher".
 _AND_OBJECT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: A noun of people right after a number ("one teacher", "two police officers").
+#: Nouns of a group of people a count may name ("twelve students", "one teacher"); also the
+#: group nouns of a sentence's listed parts (statements._listed_parts).
+PEOPLE_NOUNS = (
+    r"teachers?|students?|children|women|men|civilians?|soldiers?|officers?|policem[ae]n|"
+    r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
+    r"tourists?|employees?|firefighters?|hostages?"
+)
 _PEOPLE_NOUN = re.compile(
-    r"\s+(?:[A-Za-z-]+\s+)?(?:teachers?|students?|children|women|men|people|persons|"
-    r"civilians?|soldiers?|officers?|policem[ae]n|police\s+officers?|guards?|workers?|"
-    r"passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|others?|"
-    r"victims?|hostages?|tourists?|employees?|firefighters?)\b",
+    rf"\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|police\s+officers?|others?|"
+    r"victims?)\b",
     re.I,
 )
 _LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
@@ -1126,13 +1131,12 @@ def _scan(
             and found
             and found[-1][1].category
             and _AND_OBJECT.fullmatch(text, max(found[-1][0].end, found[-1][1].end), raw.start)
-            and _PEOPLE_NOUN.match(text, raw.end, hi)
+            and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
         ):
             # "murdered twelve students and one teacher": the verb's second object
             tied = True
             category = after.category = found[-1][1].category
-            noun = _PEOPLE_NOUN.match(text, raw.end, hi)
-            after.end = max(after.end, noun.end()) if noun else after.end
+            after.end = max(after.end, noun.end())
             after.party = after.party or _party_of(text[raw.end : after.end])
         if prose and not tied and not (subset and found):
             pending = (raw, after, start, subset)

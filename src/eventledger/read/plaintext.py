@@ -118,7 +118,6 @@ _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "l
 #: A list of explanatory notes, when the page lists its citations apart ("References").
 _NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanations"}
 _EDIT = re.compile(r"\[edit\]\s*$")
-_ENTRY_START = re.compile(r"^\s*(?:(?:\d{1,4}|[a-z]{1,2})[.)]?\s+)?\^")
 
 
 class NotAnArticle(ValueError):
@@ -452,7 +451,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         ln.stripped.lower()
         for n, ln in enumerate(lines[:-1])
         if ln.stripped.lower() in _REF_HEADINGS
-        and _ENTRY_START.match(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
+        and _is_entry(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
     }
     separate_notes = bool(ref_sections & {"references", "citations"})
     for n, line in enumerate(lines):
@@ -537,6 +536,11 @@ def _reference(
     )
     doc.references.append(ref)
     return ref
+
+
+def _is_entry(line: str) -> bool:
+    """Whether *line* is an entry of a reference or notes list ("1. ^ …", "^ a b …")."""
+    return bool(_REF_LINE.match(line) or _CARET_LINE.match(line))
 
 
 def _letters(n: int) -> str:

@@ -729,7 +729,8 @@ def _event_quantity(
                 findings.append(f)
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
-    chosen = _victims_counted(_victims_first(totals_win(_event_level(sts, kind, bool(sides)))))
+    chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
+    chosen = _victims_counted(_infobox_parts_named(chosen))
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
@@ -809,6 +810,28 @@ def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statemen
     ]
 
 
+def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
+    """Drop the prose figures that repeat a part the infobox names: "27 (17 from gunfire)"
+    and the lead's "wounding 17 others", or a part of a toll the infobox lists by party. The
+    lead names the part, no rival of the whole."""
+    parts = {
+        st.best
+        for st in sts
+        if st.origin == "infobox"
+        and (st.subset or (isinstance(st.value, dict) and st.value.get("list")))
+        and st.comparator == "="
+        and st.best is not None
+    }
+    whole = any(
+        st.origin == "infobox" and not st.subset and st.best not in parts for st in sts
+    ) or any(isinstance(st.value, dict) and st.value.get("list") for st in sts)
+    if not (parts and whole):
+        return sts
+    return [
+        st for st in sts if not (st.origin == "body" and st.comparator == "=" and st.best in parts)
+    ]
+
+
 def _victims_counted(sts: list[Statement]) -> list[Statement]:
     """Drop the prose figures that count an infobox toll's victims without its perpetrators.
 
@@ -825,25 +848,6 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
         and st.comparator == "="
         and st.best is not None
     }
-    # "27 (17 from gunfire)" and the lead's "wounding 17 others": the lead names the part
-    parts = {
-        st.best
-        for st in sts
-        if st.origin == "infobox"
-        and (st.subset or (isinstance(st.value, dict) and st.value.get("list")))
-        and st.comparator == "="
-        and st.best is not None
-    }
-    if (
-        parts
-        and any(st.origin == "infobox" and not st.subset and st.best not in parts for st in sts)
-        or any(isinstance(st.value, dict) and st.value.get("list") for st in sts)
-    ):
-        sts = [
-            st
-            for st in sts
-            if not (st.origin == "body" and st.comparator == "=" and st.best in parts)
-        ]
     if not victims:
         return sts
     out = []
@@ -1015,7 +1019,7 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
     (``American: 2 wounded``, ``British: none``: the side lost at least the 2, not 0).
     """
     mixed = [
-        st
+        (st.group_seq, _mix_categories(st))
         for st in sts
         if st.category == "casualties"
         and st.group_seq is not None
@@ -1040,11 +1044,7 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         else:
             # "3,000 killed or wounded" hides killed and wounded, not the captured
             letter = cat[0]
-            undifferentiated = {
-                st.group_seq
-                for st in mixed
-                if not _mix_categories(st) or letter in _mix_categories(st)
-            }
+            undifferentiated = {seq for seq, mix in mixed if not mix or letter in mix}
             counted = {st.group_seq for st in sts if st.category == cat}
             hidden = undifferentiated - counted
         if not hidden or (q["low"] is None and q["best"] is None):

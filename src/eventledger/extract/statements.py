@@ -577,6 +577,15 @@ _INCLUDING_PERPETRATORS = re.compile(
 )
 
 
+def _perpetrators_counted(m: re.Match[str]) -> int | None:
+    """How many perpetrators an "(including …)" bracket counts: its number, 2 for "both", 1 for
+    "the perpetrator"."""
+    n = m.group("n")
+    if n:
+        return int(n) if n.isdigit() else word_value(n)
+    return 2 if m.group("both") else 1
+
+
 def _perpetrators_apart(figs: list[Figure]) -> list[Figure]:
     """The perpetrators' dead beside the victims' in one field are no rival figure.
 
@@ -2337,8 +2346,12 @@ def _from_field(b: _Builder, f: Field) -> None:
         )
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
+        # indices (into figs) of the figures of a field with no side that name different parties
+        whole = [k for k, x in enumerate(figs) if not x.subset]
         event_parts = (
-            _part_groups(text, [x for x in figs if not x.subset]) if f.side is None else {}
+            {whole[i] for i in _part_groups(text, [figs[k] for k in whole])}
+            if f.side is None
+            else set()
         )
         # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
         listed = _listed_parts(text, figs) if key != "strength" else {}
@@ -2376,10 +2389,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             kw = _figure_kw(fig)
-            unsubset = [x for x in figs if not x.subset]
             if f.side is None and n_fig in listed:
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:l{listed[n_fig]}"}
-            elif event_parts and not fig.subset and unsubset.index(fig) in event_parts:
+            elif n_fig in event_parts:
                 # "10 Iraqi soldiers killed / 1 French civilian killed": the lines of a field
                 # with no side that each name a different party count different people, one
                 # toll summed (as a sentence's listed groups, value ``list``)
@@ -2388,17 +2400,7 @@ def _from_field(b: _Builder, f: Field) -> None:
             if inc is not None and not fig.subset:
                 # "10 (including the perpetrator)": the lead's "killing nine people" counts the
                 # victims of the same toll, no rival figure (see assemble._victims_counted)
-                n = inc.group("n")
-                kw["value"] = {
-                    **kw["value"],
-                    "perpetrators_included": word_value(n)
-                    if n and not n.isdigit()
-                    else int(n)
-                    if n
-                    else 2
-                    if inc.group("both")
-                    else 1,
-                }
+                kw["value"] = {**kw["value"], "perpetrators_included": _perpetrators_counted(inc)}
             if key != "strength" and f.side is not None and _ALL_CAUSES.match(text, fig.end):
                 # "6,824 killed in battle / 25,000–70,000 dead from all causes": the line that
                 # counts every cause is its contingent's (or side's) figure, the others parts

@@ -690,12 +690,6 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
     """
     if hint:
         return _from_hint(text, hint)
-    if _OLD_STYLE.search(text):
-        # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
-        # so offsets still index *text*) and the date read around it
-        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), text)
-        v = _parse_text(blanked)
-        return replace(v, text=text[v.start_offset : v.end_offset])
     return _parse_text(text)
 
 
@@ -703,6 +697,20 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
 def _parse_text(text: str) -> DateValue:
     """:func:`parse_date` without a hint; cached: reference lists repeat the same dates, and a
     :class:`DateValue` is immutable (a :class:`DateError` is raised again, not cached)."""
+    if _OLD_STYLE.search(text):
+        # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
+        # so offsets still index *text*) and the date read around it
+        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), text)
+        try:
+            v = _first_date(blanked)
+        except DateError as e:  # name the input as given, not its blanked copy
+            raise DateError(str(e).replace(repr(blanked), repr(text))) from None
+        return replace(v, text=text[v.start_offset : v.end_offset])
+    return _first_date(text)
+
+
+def _first_date(text: str) -> DateValue:
+    """The first date expression of *text* (:func:`_parse_text`, uncached)."""
     toks = _tokenize(text)
     for i in range(len(toks)):
         got = _expression(text, toks, i, prose=False)

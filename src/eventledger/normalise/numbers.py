@@ -947,13 +947,11 @@ def _iter_quantities(text: str, lo: int = 0, hi: int | None = None) -> Iterator[
 #: A catalogue or document identifier and its number, up to the end of the searched text.
 #: An aircraft type named by its maker's prefix and a model number ("Bf 109", "Ju 87", "He 111",
 #: "Fw 190", "MiG 15"): the number names the type, and a count before it counts aircraft.
-_DESIGNATION = re.compile(
-    r"(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)[ \u00a0]?"
-    r"\d{1,3}[A-Za-z]?s?\b"
+_AIRCRAFT_MAKERS = (
+    r"(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)"
 )
-_DESIGNATION_BEFORE = re.compile(
-    r"\b(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)[ \u00a0]?\Z"
-)
+_DESIGNATION = re.compile(_AIRCRAFT_MAKERS + r"[ \u00a0]?\d{1,3}[A-Za-z]?s?\b")
+_DESIGNATION_BEFORE = re.compile(r"\b" + _AIRCRAFT_MAKERS + r"[ \u00a0]?\Z")
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|LCCN|PMID|PMC|JSTOR|doi|arXiv|Bibcode|ASIN|ISNI)(?:-1[03])?"
     r"\s*:?\s*[0-9Xx][0-9Xx \u00a0./-]*\Z",

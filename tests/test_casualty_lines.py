@@ -158,11 +158,15 @@ def test_list_labels_are_not_actors(value: str, expected: list[str]) -> None:
             False,
         ),
         ("6,000–7,000 killed in action<br>2,000 executed", (8000, None, 9000), False),
-        # rival claims, a qualifier that is no part, a bare line that may hold the other: as before
+        # rival claims, a qualifier that is no part: as before
         ("300 killed (Chinese claim)<br>50 killed (US claim)", (50, None, 300), True),
         ("35,478 confirmed dead<br>2,715 killed", (2715, None, 35478), True),
-        ("12,000 killed<br>3,000 cavalry killed", (3000, None, 12000), True),
-        ("300 dead<br>2 executed", (2, None, 300), True),
+        # a bare line with a part of the side under it holds the part; a way of dying under
+        # it counts other men (session 7: two blind codings summed the executed)
+        ("12,000 killed<br>3,000 cavalry killed", (12000,) * 3, False),
+        ("300 dead<br>2 executed", (302,) * 3, False),
+        # the part above the bare line: no sign which holds which, rivals as before
+        ("3,000 cavalry killed<br>12,000 killed", (3000, None, 12000), True),
         ("765 KIA<br>8,825 KIA", (765, None, 8825), True),
         # phases of the event lose other men: summed like contingents
         (
@@ -399,6 +403,33 @@ def _side1(casualties1: str) -> dict[str, tuple[int | None, int | None, int | No
     ],
 )
 def test_side_lines_read_by_the_second_infobox_coding(
+    casualties1: str, expected: dict[str, tuple[int | None, ...]]
+) -> None:
+    assert _side1(casualties1) == expected
+
+
+@pytest.mark.parametrize(
+    ("casualties1", "expected"),
+    [
+        # lines labelled by a day are phases: each day's losses are other men's
+        (
+            "14 April: 1,500 casualties<br>15 April: 938 casualties",
+            {"total": (2438,) * 3},
+        ),
+        ("April 14: 300 killed<br>April 15: 200 killed", {"killed": (500,) * 3}),
+        # a way of dying under a bare line of the dead counts other men: summed
+        ("245,549 killed<br>31,200 died from wounds", {"killed": (276749,) * 3}),
+        # a part of the side under a bare line is inside it: no rival estimate, no sum
+        ("6,000 captured<br>3,000 men captured at Merseburg", {"captured": (6000,) * 3}),
+        # … but civilians under a side's dead are no part of the side, nor a rival of its
+        # figure (they count in the event's dead apart)
+        ("168 killed<br>87 civilians killed", {"killed": (168,) * 3}),
+        # "ca" without its dot is circa; tankettes are equipment
+        ("ca 1,100 killed or wounded", {"total": (None, 1100, None)}),
+        ("20,000 killed<br>several tankettes lost", {"killed": (20000,) * 3}),
+    ],
+)
+def test_side_lines_read_by_the_third_infobox_coding(
     casualties1: str, expected: dict[str, tuple[int | None, ...]]
 ) -> None:
     assert _side1(casualties1) == expected

@@ -238,3 +238,109 @@ def test_browser_copy_shapes_from_the_session6_probe() -> None:
     assert s1["casualties"]["killed"]["best"] == 1305
     assert s2["casualties"]["captured"]["best"] == 20000
     assert [s["section"] for s in rec["sentences"] if s["origin"] == "body"][:1] == [None]
+
+
+_FIREFOX_STACKED = """Battle of Exampleford
+From Wikipedia, the free encyclopedia
+Battle of Exampleford
+Part of the Example War
+Date3 March 1850
+LocationExampleford, Wales
+ResultNorthland victory
+Belligerents
+ Northland
+ Southland
+Commanders and leaders
+John Smith
+Peter Brown
+Strength
+12,000 soldiers[1]
+32 guns
+9,000 soldiers[1]
+20 guns
+Casualties and losses
+400 killed[1]
+1,100 wounded
+Total: 1,500
+900 killed
+2,000 wounded
+Total: 2,900
+The Battle of Exampleford was fought on 3 March 1850 between the armies of Northland and Southland near the town of Exampleford, and it ended the first campaign of the Example War.[1]
+
+References
+1. ^ Jones, A. (1990). The Example War. London: Example Press. p. 12.
+"""
+
+_FIREFOX_GLUED = """Battle of Glueford
+From Wikipedia, the free encyclopedia
+Date5 May 1840
+LocationGlueford, Wales
+Belligerents
+NorthmenSouthern Kingdom
+Strength
+464 men[1]
+2 cannon10,000–15,000[1]
+Casualties and losses
+3 wounded[1]3,000+ killed[1]
+The Battle of Glueford was fought on 5 May 1840 between the Northmen and the Southern Kingdom near the town of Glueford, and it decided the war in the north of the country.[1]
+
+References
+1. ^ Jones, A. (1990). The Glue War. London: Example Press. p. 9.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # Firefox copies a row's two cells with nothing between them: a cell that ends in a
+        # line break stacks the next cell under it; the second cell starts where a line
+        # repeats the shape of one above it ("soldiers", "killed")
+        (
+            _FIREFOX_STACKED,
+            [
+                (["Northland"], (400,) * 3, (12000,) * 3),
+                (["Southland"], (900,) * 3, (9000,) * 3),
+            ],
+        ),
+        # one that does not end in a line break glues the next cell to its last line
+        (
+            _FIREFOX_GLUED,
+            [
+                (["Northmen"], (None, None, None), (464,) * 3),
+                (["Southern Kingdom"], (3000, None, None), (10000, None, 15000)),
+            ],
+        ),
+    ],
+)
+def test_firefox_row_cells_stacked_or_glued(text: str, sides: list) -> None:  # noqa: ANN001
+    from eventledger.pipeline import parse_text
+
+    (rec,) = parse_text(text, format="plaintext", name="copy.txt")
+    got = [
+        (
+            [a["name"] for a in s["combatants"]],
+            tuple(s["casualties"]["killed"][k] for k in ("low", "best", "high")),
+            tuple(s["strength"][k] for k in ("low", "best", "high")),
+        )
+        for s in rec["event"]["sides"]
+    ]
+    assert got == sides
+    doc = read_plaintext(text, "copy.txt")
+    _roundtrip(doc)
+
+
+def test_stacked_side_without_names_still_opens_the_deaths_floor() -> None:
+    """Three belligerents stacked give no sign of whose they are; the casualty cells still
+    split, and the second side's killed-and-captured figure hides its dead: a floor."""
+    from eventledger.pipeline import parse_text
+
+    text = _FIREFOX_STACKED.replace(
+        " Northland\n Southland\n", " Northland\n Westland\n Southland\n"
+    ).replace(
+        "400 killed[1]\n1,100 wounded\nTotal: 1,500\n900 killed\n2,000 wounded\nTotal: 2,900\n",
+        "566 killed[1]\n2,713 wounded\n35,000 killed and captured\n",
+    )
+    (rec,) = parse_text(text, format="plaintext", name="copy.txt")
+    ev = rec["event"]
+    assert [q["casualties"]["killed"]["low"] for q in ev["sides"]] == [566, None]
+    assert (ev["deaths"]["low"], ev["deaths"]["best"], ev["deaths"]["high"]) == (566, None, None)

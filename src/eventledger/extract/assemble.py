@@ -953,7 +953,13 @@ def floor_if_sides_unknown(q: Quantity, sides: list[dict[str, Any]], cat: str) -
     ``lower_bound_only`` is set. A side whose casualties are stated as none (0) counts 0
     in every category (see :func:`_zero_casualties`), so it does not open the bound.
     """
-    unknown = [s for s in sides if s["combatants"] and not s["casualties"][cat]["statements"]]
+    unknown = [
+        s
+        for s in sides
+        if not s["casualties"][cat]["statements"]
+        # a side is one with a name, or with figures when the copy lost which names are whose
+        and (s["combatants"] or any(q_["statements"] for q_ in s["casualties"].values()))
+    ]
     if not unknown or (q["low"] is None and q["best"] is None):
         return q
     q["low"] = q["low"] if q["low"] is not None else q["best"]

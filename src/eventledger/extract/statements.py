@@ -550,7 +550,7 @@ _NOT_PART = frozenset(
 )
 #: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 _DEATH_MODE = re.compile(
-    r"\b(?:killed\s+in\s+action|kia|drowned|executed|massacred|murdered|"
+    r"\b(?:killed\s+in\s+action|kia|drowned|executed|hanged|massacred|murdered|"
     r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
     r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire|"
     r"killed\s+by\s+(?:mines|landmines|bombs|bombing|shelling|artillery|air\s*strikes|disease))\b",
@@ -558,7 +558,7 @@ _DEATH_MODE = re.compile(
 )
 _PART_CATEGORY = re.compile(
     r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured|prisoners?|pows?|missing|mia|"
-    r"casualties|drowned|executed|massacred|murdered)\b",
+    r"casualties|drowned|executed|hanged|massacred|murdered)\b",
     re.I,
 )
 
@@ -637,6 +637,55 @@ def _part_label(fig: Figure, text: str) -> str | None:
         if mode is not None and mode.start() == cat.start():
             return re.sub(r"\s+", " ", mode.group(0).lower())
     return None
+
+
+def _parts_of_bare(
+    text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]]
+) -> tuple[set[int], dict[int, str]]:
+    """Lines of one side's field that name a part beside one bare line of their category.
+
+    Domain rule: a bare line followed, in the same contingent, by lines of its category that
+    each name something ("300 dead / 2 executed", "12,000 killed / 3,000 cavalry killed") is no
+    set of rival estimates (they are no readings of one number). A line naming a way of dying
+    ("executed", "hanged", "died of wounds", "drowned") counts other men than the killed in
+    the fighting: it is summed with the bare line like a contingent (second value: index →
+    label, the bare line's label being its category). A line naming a part of the side
+    ("cavalry", "officers") smaller than the bare figure is a part of it (first value: indices
+    to mark ``subset``). Only when the bare line comes first."""
+    by_cat: dict[str, list[int]] = {}
+    for i, fig in enumerate(figs):
+        if fig.category and not fig.subset:
+            by_cat.setdefault(fig.category, []).append(i)
+    subsets: set[int] = set()
+    summed: dict[int, str] = {}
+    for cat, idx in by_cat.items():
+        if len(idx) < 2 or any(figs[i].attribution for i in idx):
+            continue
+        lines = [text.count("\n", 0, figs[i].start) for i in idx]
+        if len(set(lines)) != len(idx) or len({groups[k][:2] for k in lines}) != 1:
+            continue
+        if any(groups[k][2] for k in lines):
+            continue
+        labels = [_part_label(figs[i], _figure_segment(text, figs, i)) for i in idx]
+        bare = [i for i, lbl in zip(idx, labels, strict=True) if not lbl]
+        named = [(i, lbl) for i, lbl in zip(idx, labels, strict=True) if lbl]
+        if len(bare) != 1 or len({lbl.lower() for _, lbl in named}) != len(named):
+            continue
+        if any(figs[i].party for i, _ in named):
+            continue  # "87 civilians killed" under a side's "168 killed": no part of the side
+        if any(figs[i].start < figs[bare[0]].start for i, _ in named):
+            continue  # the whole comes first, its parts under it
+        if cat == "killed" and all(_DEATH_MODE.fullmatch(lbl) for _, lbl in named):
+            summed[bare[0]] = cat
+            summed.update(named)
+            continue
+        whole = figs[bare[0]]
+        floor = whole.low if whole.low is not None else whole.best
+        tops = [figs[i].high if figs[i].high is not None else figs[i].best for i, _ in named]
+        if floor is None or any(t is None for t in tops) or sum(tops) >= floor:  # type: ignore[arg-type]
+            continue
+        subsets.update(i for i, _ in named)
+    return subsets, summed
 
 
 def _figure_segment(text: str, figs: list[Figure], i: int) -> str:
@@ -2346,6 +2395,10 @@ def _from_field(b: _Builder, f: Field) -> None:
         )
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
+        if groups is not None and f.side is not None and key == "casualties":
+            within, summed = _parts_of_bare(text, figs, groups)
+            figs = [replace(x, subset=True) if k in within else x for k, x in enumerate(figs)]
+            parts = {**parts, **summed}
         # indices (into figs) of the figures of a field with no side that name different parties
         whole = [k for k, x in enumerate(figs) if not x.subset]
         event_parts = (
@@ -2574,6 +2627,17 @@ _PHASE_HEADING = re.compile(
     r"offensive|day|wave|stage)s?\b",
     re.I,
 )
+#: A line labelled by a day ("14 April: 1,500 casualties", "April 15: 938"): a phase of the
+#: event, its losses other men than another day's.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_LABEL = re.compile(
+    rf"^\s*[*•#]*\s*(?P<label>(?:\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}"
+    rf"(?:\s*[–-]\s*\d{{1,2}})?)(?:,?\s+\d{{3,4}})?)\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
 #: Words that make a heading an estimate, not a phase ("First estimate:", "Initial report").
 _ESTIMATE_WORDS = re.compile(r"\b(?:estimates?|reports?|figures?|counts?|claims?|sources?)\b", re.I)
 _NOT_HEADING = re.compile(r"^\s*\(|\b(unknown|none|heavy|light|many|several|few|unclear)\b", re.I)
@@ -2679,7 +2743,12 @@ def _line_groups(
             out.append((None, None, True))
             continue
         total_below = False
-        if (
+        day = _DAY_LABEL.match(line) if m is None else None
+        if day is not None:
+            # "14 April: 1,500 casualties / 15 April: 938 casualties": each day a phase
+            n += 1
+            group, seq = day.group("label").strip(), n
+        elif (
             m
             and _PHASE_HEADING.search(m.group("label"))
             and not _ESTIMATE_WORDS.search(m.group("label"))

@@ -220,7 +220,7 @@ _LE = (
 _APPROX = (
     r"\{\{\s*circa\s*\}\}|c\.|ca\.|circa|approx\.|approximately|approximate|about|around|"
     r"roughly|some|an\s+estimated|estimated|est\.|close\s+to|perhaps|possibly|reportedly\s+some|"
-    r"~|≈|∼|c(?=\s?\d)"
+    r"~|≈|∼|c(?=\s?\d)|ca(?=\s\d)"
 )
 _QUAL = (
     rf"(?P<{{n}}gt>{_GT})|(?P<{{n}}ge>{_GE})|(?P<{{n}}le>{_LE})|(?P<{{n}}lt>{_LT})"
@@ -421,7 +421,8 @@ _NONCAS = re.compile(
     r"carriers?|frigates?|corvettes?|submarines?|u-boats?|transports?|lsts?|trucks?|lorries|"
     r"warships?|galleys|galley|galleons?|brigantines?|brigs?|sloops?|gunboats?|schooners?|"
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
-    r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|"
+    r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
+    r"locomotives?|airships?|zeppelins?|gliders?|seaplanes?|"
     r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"

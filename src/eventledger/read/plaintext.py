@@ -342,6 +342,90 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
     return Infobox(template, span, fields)
 
 
+#: Where two table cells of a row meet with no tab or line break between them (Firefox
+#: copies a row's cells with nothing between them): "VoortrekkersZulu Kingdom" (a word of
+#: four or more lower-case letters runs into a capitalised one), "3 wounded[3]3,000+ killed"
+#: (a footnote marker, a bracket or a word runs into a number), "Cilliers (POW)Alp Arslan".
+_GLUE = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=[\]\)])(?=[A-Z0-9])|(?<=[a-z]{3})(?=\d)")
+#: The words that give a line of a strength or casualty cell its shape (for a split point).
+_ROW_WORDS = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "died": "killed",
+    "fatalities": "killed",
+    "kia": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "wia": "wounded",
+    "captured": "captured",
+    "prisoners": "captured",
+    "pows": "captured",
+    "pow": "captured",
+    "missing": "missing",
+    "mia": "missing",
+    "casualties": "casualties",
+    "losses": "casualties",
+    "sick": "sick",
+    "total": "total",
+}
+_NO_FIGURE = re.compile(r"(?i)(?:unknown|heavy|light|minimal|none|n/a|unclear|several)\W*$")
+_CONTINGENT = re.compile(r"^[^\d:]{2,40}:")
+
+
+def _row_shape(text: str) -> frozenset[str]:
+    """The words that shape one line of a strength or casualty cell ("25,904 dead or missing"
+    → {killed, missing}; "32 tanks" → {tanks}; "40,000–70,000" → {number})."""
+    plain = re.sub(r"\[[^\]]{1,12}\]", "", text).strip().lower()
+    words = re.findall(r"[a-z]+", plain)
+    shape = {_ROW_WORDS[w] for w in words if w in _ROW_WORDS}
+    if not shape and words:
+        shape = {words[-1].rstrip("s")}
+    if not shape and re.search(r"\d", plain):
+        shape = {"number"}
+    return frozenset(shape)
+
+
+def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
+    """Where the second side's cell starts in a row copied with no tab between its two cells.
+
+    Firefox copies a table row's cells with nothing between them: a cell that ends in a line
+    break puts the next cell's lines under its own ("Belligerents ⏎ Finland ⏎ Soviet Union"),
+    one that does not glues them ("VoortrekkersZulu Kingdom"). Returns (line index, offset in
+    that line) of the second cell's start, or None when the row gives no sign of it:
+    the one glue point of the row; else, for figures, the first line that repeats the shape of
+    a line above it ("25,904 dead or missing … Total: 70,000 ⏎ 126,875 dead or missing"), or a
+    closing "Unknown"; else two lines, one each."""
+    glues = [(k, m.start()) for k, t in enumerate(texts) for m in _GLUE.finditer(t.rstrip())]
+    glues = [
+        (k, pos)
+        for k, pos in glues
+        if 0 < pos < len(texts[k].rstrip())
+        and not re.search(r"\bMa?c[a-z]*$", texts[k][:pos])  # "MacArthur", "McDonald"
+    ]
+    if len(glues) == 1:
+        return glues[0]
+    if glues:
+        return None
+    if len(texts) == 2:
+        return (1, 0)
+    if key not in ("strength", "casualties") or len(texts) < 2:
+        return None
+    if any(
+        _CONTINGENT.match(t.strip()) and not t.strip().lower().startswith("total") for t in texts
+    ):
+        return None  # contingents inside a cell would repeat its shape
+    seen: set[str] = set(_row_shape(texts[0]))
+    for k in range(1, len(texts)):
+        shape = _row_shape(texts[k])
+        if shape & seen and "total" not in shape:
+            return (k, 0)
+        seen |= shape
+    if _NO_FIGURE.fullmatch(texts[-1].strip()):
+        return (len(texts) - 1, 0)
+    return None
+
+
 def _make_fields(
     label: str, label_line: _Line, parts: list[tuple[_Line, int]], doc: Document
 ) -> list[Field]:
@@ -357,10 +441,22 @@ def _make_fields(
     # two lines, then side 2's: a tab moves on to the next column, and the lines after it
     # stay in that column.
     tabbed = per_side and any("\t" in line.text[off:].strip() for line, off in parts)
+    stacked = (
+        _stacked_split(key, [line.text[off:] for line, off in parts])
+        if per_side and not tabbed and parts[0][0] is not label_line
+        else None
+    )
     column = 0
-    for line, off in parts:
+    for n_part, (line, off) in enumerate(parts):
         cells = [(off, len(line.text))]
-        if tabbed and "\t" in line.text[off:]:
+        if stacked is not None and stacked[0] == n_part:
+            at = off + stacked[1]
+            cells = (
+                [(off, at), (at, len(line.text))]
+                if stacked[1]
+                else [(off, off), (off, len(line.text))]
+            )
+        elif tabbed and "\t" in line.text[off:]:
             cells = []
             a = off
             for m in re.finditer(r"\t+", line.text[off:]):
@@ -370,7 +466,7 @@ def _make_fields(
         for k, (a, b) in enumerate(cells):
             if k:
                 column += 1
-            side = column + 1 if tabbed else None
+            side = column + 1 if tabbed or stacked is not None else None
             s_, e_ = _trim(line, a, b)
             if e_ <= s_:
                 continue

@@ -4,7 +4,7 @@ A whole English Wikipedia dump has millions of articles of which a few tens of t
 events, and an event article carries an event infobox. So the default test is one byte regex
 for ``{{Infobox <name>`` with a name the wikitext reader takes for an event infobox
 (:data:`eventledger.read.wikitext_tables.FAMILY_ALIASES`: civilian attack, terrorist attack,
-attack, military conflict, battle, war, conflict, event, historical event, civil conflict,
+attack, military conflict, battle, war, conflict, event, historical event, news event, civil conflict,
 military operation): case-insensitive,
 spaces or underscores between words, an optional ``Template:`` prefix. Page text in a dump is
 XML-escaped, but ``{``, letters, spaces and ``_`` are never escaped, so the test reads the raw

@@ -484,8 +484,12 @@ def _names_one_victim(sts: list[Statement]) -> bool:
 
 
 #: A year the sentence dates something to: "in 2016", "the AMIA bombing of 1994", "the 1994
-#: AMIA bombing".
-_IN_YEAR = re.compile(r"\b(?:(?:in|since|during|of) |the (?=\d{4} [A-Z]))(\d{4})\b")
+#: AMIA bombing", "in October 1905", "on 3 May 1921".
+_IN_YEAR = re.compile(
+    r"\b(?:(?:in|since|during|of|on) (?:(?:\d{1,2} )?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)(?: \d{1,2},)? )?|the (?=\d{4} [A-Z]))"
+    r"(\d{4})\b"
+)
 
 
 #: Words that open a new clause: a cue before them speaks of another figure.
@@ -729,6 +733,7 @@ def _event_quantity(
                 findings.append(f)
             per_side.append(q)
         return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
+    sts = _additional_joined(sts, cat)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen))
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
@@ -756,6 +761,52 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
+    """On a page whose infobox gives no such figure, the lead's "a further 40 townspeople were
+    killed" after "Twelve officers and 284 soldiers … died" adds to the toll told before it.
+
+    Domain rule: a figure the text says comes on top of one before it ("another", "a further",
+    "N more", "also died"; value ``additional``) is a part of the toll; where an infobox gives
+    the toll, that toll holds it already, and where none does, the toll is the sum of the
+    parts the lead tells, so the figure joins the list of the figure before it (value
+    ``list``), within the same or the next sentence. Where the infobox's exact figure is the
+    sum of the two, the figure before is a part of it as well (the lead counts in stages)."""
+    box = {
+        st.best
+        for st in sts
+        if st.origin == "infobox" and st.category == cat and st.comparator == "="
+    }
+    if any(st.origin == "infobox" and st.category == cat for st in sts) and not box:
+        return sts
+    order = sorted(
+        (st for st in sts if st.origin == "body" and st.section is None and st.category == cat),
+        key=lambda st: st.span[0],
+    )
+    new: dict[str, Statement] = {}
+    for k, st in enumerate(order):
+        if not (st.subset and isinstance(st.value, dict) and st.value.get("additional")):
+            continue
+        j = next((i for i in range(k - 1, -1, -1) if not order[i].subset), None)
+        if j is None or st.span[0] - order[j].span[1] > 300:
+            continue
+        if any(not (x.value or {}).get("additional") for x in order[j + 1 : k]):
+            continue  # "Almost 1,200 … including more than 600 civilians": a total and its parts
+        prev = order[j]
+        if box:
+            # "killed 50 people. A further two died in hospital." beside an infobox's 52: the
+            # lead tells the toll in stages, the first a part of it too
+            if prev.best is not None and st.best is not None and prev.best + st.best in box:
+                new[prev.id] = replace(new.get(prev.id, prev), subset=True)
+            continue
+        prev = new.get(prev.id, prev)
+        lid = (prev.value.get("list") if isinstance(prev.value, dict) else None) or (
+            f"additional:{prev.id}"
+        )
+        new[prev.id] = replace(prev, value={**(prev.value or {}), "list": lid})
+        new[st.id] = replace(st, subset=False, value={**st.value, "list": lid})
+    return [new.get(st.id, st) for st in sts] if new else sts
 
 
 #: "Ten of the students were killed", "two of whom died": a count of some of a group.

@@ -284,7 +284,8 @@ def _figure_kw(fig: Figure) -> dict[str, Any]:
         "high": fig.high,
         "attribution": fig.attribution,
         "subset": fig.subset,
-        "value": {"approximate": fig.approximate, "unknown": fig.unknown},
+        "value": {"approximate": fig.approximate, "unknown": fig.unknown}
+        | ({"additional": True} if fig.additional else {}),
     }
 
 
@@ -535,6 +536,8 @@ _PART_WORDS = frozenset(
     "infantry cavalry cavalrymen horsemen artillery artillerymen sailors seamen marines soldiers "
     "officers men crew crewmen airmen aircrew pilots troops militia militiamen guards "
     "civilians knights archers regulars volunteers auxiliaries mercenaries "
+    # how badly: "92 seriously / c. 500 lightly" in an injuries field are two parts
+    "seriously severely critically gravely lightly slightly "
     # the parties of an operation, a riot or an attack, singular and plural ("1 hostage
     # killed / 2 commandos killed / 14 militants killed")
     "civilian soldier officer sailor marine pilot guard hostage hostages commando commandos "
@@ -543,6 +546,8 @@ _PART_WORDS = frozenset(
     "protester protesters protestor protestors student students worker workers miner miners "
     "firefighter firefighters member members staff employees".split()
 )
+#: A noun of people closing a group's name ("white men", "Black people").
+_PEOPLE_LAST = re.compile(rf"(?:{PEOPLE_NOUNS}|people|persons)", re.I)
 #: Words between a number and its category that qualify the figure, not name a part of the side.
 _NOT_PART = frozenset(
     "confirmed estimated reported official additional other more further total about around "
@@ -616,9 +621,11 @@ def _part_label(fig: Figure, text: str) -> str | None:
     if cat is None:
         # "3,139 civilians / 253 soldiers / 144 policemen" in an injuries field: the field
         # gives the category, the words after the number the part
-        words = re.findall(r"[\w'’-]+", text[m.end() :])
+        words = re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)", " ", text[m.end() :]))
         if words and all(w.lower() in _PART_WORDS or w[0].isupper() for w in words):
             return " ".join(words)
+        if 2 <= len(words) <= 3 and _PEOPLE_LAST.fullmatch(words[-1]):
+            return " ".join(words)  # "100–237 Black people (est.)" / "5 white men"
         return None
     words = re.findall(r"[\w'’-]+", text[m.end() : cat.start()])
     if words:

@@ -99,6 +99,8 @@ class Figure:
     party: str | None = None
     attribution: str | None = None
     subset: bool = False
+    #: a part the text says comes on top of a figure before it ("a further 40", "57 more")
+    additional: bool = False
 
 
 class FigureError(ValueError):
@@ -505,7 +507,8 @@ _LEGAL_COUNT_BEFORE = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(
-    r"\s+(?:more|additional|further)\b|\s+(?:[A-Za-z]+\s+){0,2}also\s+(?:died|were\s+killed)\b",
+    r"\s+(?:more|additional|further)\b|\s+(?:[\w'’-]+\s+){0,3}also\s+(?:(?:reported|been)\s+)?"
+    r"(?:died|perished|killed|were\s+killed)\b",
     re.I,
 )
 #: "Of the black dead, 17 were killed by police": a part of a toll named before it.
@@ -1183,15 +1186,18 @@ def _scan(
             subset = True
         if subset and not figures:
             subset = False
-        if prose and (
-            _LEGAL_COUNT_BEFORE.search(text, max(lo, start - 40), start)
-            or _OF_THE_DEAD.search(text, max(lo, raw.start - 40), raw.start)
-            or _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
+        additional = prose and bool(
+            _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
             or _PART_AFTER.match(text, raw.end)
             or (
                 _OTHERS_AFTER.match(text, raw.end)
                 and any(f.category == after.category for f in figures)
             )
+        )
+        if prose and (
+            additional
+            or _LEGAL_COUNT_BEFORE.search(text, max(lo, start - 40), start)
+            or _OF_THE_DEAD.search(text, max(lo, raw.start - 40), raw.start)
         ):
             # "Another ten people were injured", "killed 57 more people": more victims of
             # the same toll, a part of it
@@ -1243,6 +1249,7 @@ def _scan(
                 party=party,
                 attribution=attribution,
                 subset=subset,
+                additional=additional and subset,
             )
         )
     return figures, any_number
@@ -1565,6 +1572,11 @@ def figures_in_sentence(text: str) -> list[Figure]:
             )
         )
     figs.sort(key=lambda f: f.start)
+    figs = [
+        f
+        for f in figs
+        if not _PUNISHMENT.search(f.text) or not _CONVICTED_KILLERS.search(text, 0, f.start)
+    ]
     resp = _RESPECTIVELY.search(text)
     if resp:
         # "with 343 and 72 killed respectively": each number counts one of the groups named
@@ -1576,6 +1588,16 @@ def figures_in_sentence(text: str) -> list[Figure]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: "… found seven of them guilty of murder, and the seven were hanged": the killers' punishment
+#: after a conviction for the killings is another event than the killings, no toll of them.
+_CONVICTED_KILLERS = re.compile(
+    r"\b(?:guilty|convicted|sentenced|condemned)\b[^.;]{0,80}?\b(?:murders?|massacres?|killings?|"
+    r"killing)\b",
+    re.I,
+)
+_PUNISHMENT = re.compile(
+    r"\b(?:hanged|executed|put\s+to\s+death|shot\s+by\s+firing\s+squad)\b", re.I
+)
 #: One death stated in words as the event's outcome: "resulting in the first death of a
 #: British fighter pilot", "caused the death of one passenger". Without a verb of result
 #: ("sparked by the death of a teenager") the death is a cause or another event: no figure.

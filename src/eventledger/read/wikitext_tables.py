@@ -44,6 +44,7 @@ FAMILY_ALIASES: dict[str, str] = {
     "conflict": "military conflict",
     "event": "event",
     "historical event": "historical event",
+    "news event": "event",
     "civil conflict": "civil conflict",
     "military operation": "military operation",
 }

@@ -92,3 +92,60 @@ def test_a_total_with_its_parts_takes_no_further_figure_on_top() -> None:
         title="Example offensive (2016)",
     )
     assert _q(rec, "deaths")[1:] == (None, 1199)
+
+
+def test_bare_numbers_of_a_comma_list_name_their_groups_after_them() -> None:
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = {{start date|1997|11|17}}\n"
+        "| location = [[Luxor]], Egypt\n"
+        "| fatalities = 58 foreign tourists, 3 police officers, 1 tour guide<br />(+6 attackers)\n}}\n",
+        "was an attack in which the gunmen killed 62 people.",
+    )
+    assert _q(rec, "deaths") == (62, 62, 62)
+
+
+def test_the_number_killed_ranges_between_two_figures() -> None:
+    figs = figures_in_sentence("Estimates of the number killed range from 25 to 120.")
+    assert [(f.category, f.low, f.high) for f in figs] == [("killed", 25, 120)]
+    figs = figures_in_sentence("Estimates of the death toll vary between 300 and 3,000.")
+    assert [(f.category, f.low, f.high) for f in figs] == [("killed", 300, 3000)]
+
+
+def _war(combatant1: str, combatant2: str, casualties1: str) -> dict:
+    return _page(
+        "{{Infobox military conflict\n| conflict = Example rebellion\n| date = 1952–1960\n"
+        f"| place = [[Kenya]]\n| combatant1 = {combatant1}\n| combatant2 = {combatant2}\n"
+        f"| casualties1 = {casualties1}\n| casualties2 = 11,000+ killed\n}}}}\n",
+        "was an uprising.",
+        title="Example rebellion",
+    )
+
+
+def test_parts_of_a_side_joined_by_and_and_polities_named_after_a_state() -> None:
+    rec = _war(
+        "{{flag|United Kingdom}}\n* [[Kenya Colony]]\n* [[Home Guard (Kenya)|Kikuyu Home Guard]]",
+        "[[Mau Mau|Kenya Land and Freedom Army]] (Mau Mau)",
+        "200 British soldiers and police killed<br>1,800+ Home Guard and loyalists killed",
+    )
+    s1, s2 = rec["event"]["sides"]
+    # "Kenya Colony" is a polity, and a name one link gives whole keeps its state
+    assert [a["name"] for a in s1["combatants"]] == [
+        "United Kingdom",
+        "Kenya Colony",
+        "Kikuyu Home Guard",
+    ]
+    assert [a["name"] for a in s2["combatants"]] == ["Kenya Land and Freedom Army (Mau Mau)"]
+    # two lines naming two parts of the side are summed (the second a floor)
+    q = s1["casualties"]["killed"]
+    assert (q["low"], q["best"], q["high"]) == (2000, None, None)
+
+
+def test_a_lines_listed_parts_are_one_rival_of_the_other_sources_lines() -> None:
+    rec = _war(
+        "Macedon",
+        "Persia",
+        "100 infantry and 1,000 cavalry<br>(according to Arrian);<br>300 infantry<br>"
+        "(according to Curtius Rufus);<br>500 infantry<br>(according to Diodorus)",
+    )
+    q = rec["event"]["sides"][0]["casualties"]["total"]
+    assert (q["low"], q["best"], q["high"]) == (300, None, 1100)

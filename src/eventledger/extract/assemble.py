@@ -1309,7 +1309,21 @@ def _side_quantity(
             for st in sts
             if st.group is None and not st.subset and (_bounded(st) or st.best is not None)
         ]
-        if ungrouped:
+        listed = [st for st in grouped if _LISTED_GROUP.match(st.group or "")]
+        if ungrouped and len(listed) == len(grouped):
+            # "100 infantry and 1,000 cavalry (according to Arrian); 300 (according to
+            # Curtius)": a line's listed parts are one figure, a rival of the other lines
+            as_lists = [
+                replace(
+                    st,
+                    group=None,
+                    group_seq=None,
+                    value={**(st.value or {}), "list": _LISTED_GROUP.match(st.group or "")[0]},
+                )
+                for st in listed
+            ]
+            chosen = ungrouped + _sum_lists(as_lists)[0]
+        elif ungrouped:
             chosen = ungrouped
         else:
             parts = []
@@ -1342,6 +1356,10 @@ def _side_quantity(
     if f:
         findings.append(f)
     return q
+
+
+#: The group label statements.py gives the parts a line lists ("list 0: 100").
+_LISTED_GROUP = re.compile(r"list \d+(?=: )")
 
 
 def _all_causes_win(sts: list[Statement]) -> list[Statement]:

@@ -211,6 +211,11 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 #: What joins the items of a list of figures in a sentence ("19 students and 2 teachers"; "300
 #: Russian and 150 Ukrainian soldiers", where the first item's group is an adjective).
 _LIST_JOIN = re.compile(r"(?:\s+(?P<adj>[A-Z][\w-]+))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: In an infobox field, also the words naming a bare number's group: "58 foreign tourists, 3
+#: police officers" (a sentence's figures carry their nouns; a field's bare ones do not).
+_FIELD_LIST_JOIN = re.compile(
+    r"(?:\s+(?P<adj>[A-Z][\w-]+)|(?:\s+[A-Za-z][\w'’-]*){1,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 #: A figure's own noun, a group of people it counts ("19 students", "2 teachers").
 _COUNTED_NOUN = re.compile(
     r"[\d,.]+\s+(?:[A-Za-z-]+\s+)?(?P<noun>[a-z][a-z-]+s|men|women|children|people)\b"
@@ -225,7 +230,14 @@ _PEOPLE_AFTER_NUMBER = re.compile(
 )
 
 
-def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
+#: The group a bare number of a list counts, named by the words after it up to the list's
+#: next separator ("58 foreign tourists, …").
+_GROUP_AFTER = re.compile(
+    r"\s+(?P<g>[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,2})\s*(?=,|\band\b|$|\n)"
+)
+
+
+def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict[int, int]:
     """Figures of one sentence listed as the parts of one toll, by index: ``{index: list}``.
 
     Domain rule: "19 students and 2 teachers were killed", "killing 12 civilians, 3 police
@@ -240,7 +252,9 @@ def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
         j = i
         labels: list[str | None] = []
         while j + 1 < len(figs) and figs[j + 1].category == figs[i].category:
-            join = _LIST_JOIN.fullmatch(text, figs[j].end, figs[j + 1].start)
+            join = (_FIELD_LIST_JOIN if field else _LIST_JOIN).fullmatch(
+                text, figs[j].end, figs[j + 1].start
+            )
             if join is None or figs[j + 1].subset:
                 break
             labels.append(join.group("adj"))
@@ -250,8 +264,15 @@ def _listed_parts(text: str, figs: list[Figure]) -> dict[int, int]:
         for n, f in enumerate(run):
             m = _COUNTED_NOUN.match(f.text)
             adj = labels[n] if n < len(labels) else None
-            if adj is not None and f.text.strip().replace(",", "").isdigit():
+            bare = f.text.strip().replace(",", "").isdigit()
+            nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
+            after = _GROUP_AFTER.match(text, f.end, nxt) if bare and field else None
+            if adj is not None and bare:
                 groups.append(adj.lower())  # "300 Russian and …": the adjective names it
+            elif after is not None:
+                # "58 foreign tourists, 3 police officers, 1 tour guide": the words after a
+                # bare number of a list name its group
+                groups.append(after.group("g").lower())
             elif m is not None:
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
                 words = f.text.split()
@@ -607,6 +628,23 @@ def _perpetrators_apart(figs: list[Figure]) -> list[Figure]:
     ]
 
 
+#: A plural noun of people not in :data:`_PART_WORDS` ("loyalists", "villagers", "Saxons").
+_PEOPLE_PLURAL = re.compile(r"[a-z]+(?:ists|ers|ians|ans|men|ees)", re.I)
+
+
+def _names_part(word: str) -> bool:
+    """Whether *word*, between a figure and its category, can belong to the name of a part of
+    the side: a capitalised word, a part noun, a plural of people, or the "and" joining two
+    ("200 British soldiers and police killed")."""
+    low = word.lower()
+    return (
+        word[0].isupper()
+        or low in _PART_WORDS
+        or low == "and"
+        or bool(_PEOPLE_PLURAL.fullmatch(word))
+    )
+
+
 def _part_label(fig: Figure, text: str) -> str | None:
     """The part of a side a casualty line counts, when its words name one; *text* is the
     figure's segment of its line (:func:`_figure_segment`).
@@ -631,7 +669,7 @@ def _part_label(fig: Figure, text: str) -> str | None:
     if words:
         if any(w.lower() in _NOT_PART for w in words):
             return None
-        if all(w[0].isupper() or w.lower() in _PART_WORDS for w in words):
+        if all(_names_part(w) for w in words) and words[0].lower() != "and":
             mode = _DEATH_MODE.search(text, cat.start())
             if fig.category == "killed" and mode is not None and mode.start() == cat.start():
                 # "4,289 civilians executed" / "931 civilians killed by mines": one group, two
@@ -2414,7 +2452,7 @@ def _from_field(b: _Builder, f: Field) -> None:
             else set()
         )
         # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
-        listed = _listed_parts(text, figs) if key != "strength" else {}
+        listed = _listed_parts(text, figs, field=True) if key != "strength" else {}
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(

@@ -288,11 +288,14 @@ def split_actors(
                 country = name[m.start() : m.end()]
                 if country.lower().startswith("the "):
                     country = country[4:]
-                if not _GENERIC_FORCE.fullmatch(rest):
+                one_link = any(s <= start and e > start + m.end() for _d, _t, s, e in links)
+                if not _GENERIC_FORCE.fullmatch(rest) and not one_link and not _POLITY.match(rest):
                     start = end - len(rest)
                     name = rest
                 # else "Israel Defense Forces", "United States Army": the state is part of the
-                # name (the rest names no one), and still the actor's country
+                # name (the rest names no one), and still the actor's country; so is a name
+                # one link gives whole ("[[Mau Mau|Kenya Land and Freedom Army]]") and a
+                # polity named after the state ("Kenya Colony", "Aden Protectorate")
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
         actors.append(Actor(name, link, _kind(name, country is not None), country, start, end))
@@ -306,6 +309,13 @@ _GENERIC_FORCE = re.compile(
     r"border|federal|military|marine|coast|regular|police|internal)\s+)*"
     r"(?:army|navy|air\s+force|police|forces?|troops|guards?|corps|military|gendarmerie|"
     r"militia|marines|coast\s+guard|national\s+guard|government)",
+    re.I,
+)
+
+#: What makes "<State> …" a polity of its own rather than the state's force.
+_POLITY = re.compile(
+    r"(?:colony|protectorate|mandate|territory|dominion|province|governorate|emirate|"
+    r"sultanate|khanate|republic|kingdom|empire|federation|union|confederation)\b",
     re.I,
 )
 

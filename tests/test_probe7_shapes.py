@@ -149,3 +149,34 @@ def test_a_lines_listed_parts_are_one_rival_of_the_other_sources_lines() -> None
     )
     q = rec["event"]["sides"][0]["casualties"]["total"]
     assert (q["low"], q["best"], q["high"]) == (300, None, 1100)
+
+
+def test_civilians_in_a_sides_column_floor_the_dead_when_no_side_counts_its_own() -> None:
+    rec = _page(
+        "{{Infobox military conflict\n| conflict = Example air campaign\n"
+        "| date = 18–29 December 1972\n| place = [[Hanoi]]\n"
+        "| combatant1 = {{flag|United States}}\n| combatant2 = {{flag|North Vietnam}}\n"
+        "| casualties1 = 43 killed or missing<br />49 captured\n"
+        "| casualties2 = 8 MiGs shot down (U.S. claim)<br />"
+        "1,624 civilians killed (North Vietnamese claim)\n}}\n",
+        "was a bombing campaign.",
+        title="Example air campaign",
+    )
+    ev = rec["event"]
+    assert _q(rec, "deaths") == (1624, None, None)
+    # fighter names are aircraft, not people
+    assert ev["sides"][1]["casualties"]["total"]["statements"] == []
+
+
+def test_a_final_toll_supersedes_the_initial_one_and_a_comparison_dates_no_figure() -> None:
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example hall attack\n"
+        "| date = {{start date|2024|3|22}}\n| location = [[Krasnogorsk]], Russia\n"
+        "| fatalities = 145\n}}\n",
+        "was a terrorist attack on 22 March 2024. Authorities initially reported 40 deaths on "
+        "the evening of the attack. The final toll was 145 people killed, making it the "
+        "deadliest terrorist attack in Russia since the Beslan school siege in 2004.",
+        title="Example hall attack",
+    )
+    assert _q(rec, "deaths") == (145, 145, 145)
+    assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]

@@ -522,7 +522,8 @@ _REVISION_CUE = re.compile(
     r"|\b(?:subsequently|eventually)\s+(?:confirmed|raised|revised|updated)\b"
     r"|\b(?:raised|updated|revised|increased|lowered)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
-    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b",
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
+    r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )
 
@@ -623,6 +624,15 @@ def drop_incident_figures(sts: list[Statement], doc: Document, kind: str) -> lis
     return [st for st in sts if st.id not in dropped]
 
 
+#: "making it the deadliest attack in Russia since the Beslan school siege in 2004": a
+#: comparison with an earlier event, whose year dates no figure of the sentence.
+_COMPARED_SINCE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|first|most\s+\w+)\b[^.;]{0,80}?\bsince\b"
+    r"[^.;]{0,80}",
+    re.I,
+)
+
+
 def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) -> list[Statement]:
     """Drop the lead's figures whose sentence dates them to a year outside the event's.
 
@@ -636,7 +646,7 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
     last = (date.get("end") or date["start"])[:4]
     if not (first.isdigit() and last.isdigit()):
         return sts
-    text = {sn.id: sn.plain.text for sn in doc.body()}
+    text = {sn.id: _COMPARED_SINCE.sub("", sn.plain.text) for sn in doc.body()}
     out = []
     for st in sts:
         years = [
@@ -716,7 +726,12 @@ def _event_quantity(
     somewhere inside them: what the other statements give is then only a lower bound.
     """
     per_side = [s["casualties"][cat] for s in sides if s["casualties"][cat]["statements"]]
-    if per_side:
+    civilians_in_columns = any(
+        st.origin == "infobox" and st.party == "civilians" and st.side is not None for st in sts
+    )
+    if per_side or (sides and civilians_in_columns):
+        # (no side gives the category, but a side's column counts civilians apart, "1,624
+        # civilians killed (North Vietnamese claim)": the civilians are a floor of the dead)
         # civilians apart from the sides, and those in a side's column unless that side's
         # figure is a "Total" line (which counts them already); each column adds its own
         totalled = {st.side for st in sts if st.total and st.side is not None}

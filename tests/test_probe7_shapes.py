@@ -180,3 +180,67 @@ def test_a_final_toll_supersedes_the_initial_one_and_a_comparison_dates_no_figur
     )
     assert _q(rec, "deaths") == (145, 145, 145)
     assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]
+
+
+def _operation(casualties: str, date: str = "{{start date|2019|10|26}}") -> dict:
+    return _page(
+        "{{Infobox military operation\n| name = Operation Example\n"
+        f"| date = {date}\n| location = [[Barisha]], Syria\n"
+        "| executed_by = {{flagicon|USA}} [[75th Ranger Regiment]]\n"
+        f"| casualties = {casualties}\n}}}}\n",
+        "was a raid.",
+        title="Operation Example",
+    )
+
+
+def test_an_operations_parties_under_headings_or_named_in_lines_are_one_toll() -> None:
+    rec = _operation(
+        "'''Israel:'''<br />1 commando killed, 5 wounded<br />'''Hostages:'''<br />"
+        "3 killed, 10 wounded<br />'''Uganda:'''<br />33–45 soldiers killed"
+    )
+    assert _q(rec, "injuries") == (15, 15, 15)
+    assert _q(rec, "deaths") == (37, None, 49)
+    rec = _operation(
+        "{{ubl|2 children killed|6 ISIL militants killed|2 U.S. soldiers slightly wounded"
+        "|1 military working dog wounded}}"
+    )
+    assert _q(rec, "deaths") == (8, 8, 8)
+    assert _q(rec, "injuries") == (2, 2, 2)  # a dog is no casualty
+
+
+def test_a_start_date_template_followed_by_the_end_in_text() -> None:
+    rec = _operation("1 killed", date="{{start date|1976|07|03|df=y}}{{snd}}4 July 1976")
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"], d["date_prec"]) == ("1976-07-03", "1976-07-04", 2)
+
+
+def test_a_stated_event_total_beside_one_sides_figure_is_the_events() -> None:
+    rec = _page(
+        "{{Infobox civil conflict\n| title = Example unrest\n"
+        "| date = 2 January 2022 – 11 January 2022\n| place = {{flag|Kazakhstan}}\n"
+        "| side1 = Protesters\n| side2 = {{flagicon|Kazakhstan}} [[Government of Kazakhstan]]\n"
+        "| casualties1 = 208 killed\n| casualties2 = 19 killed<br />1,300+ injured\n"
+        "| injuries = 4,578+\n}}\n",
+        "was a series of protests.",
+        title="Example unrest",
+    )
+    assert _q(rec, "deaths") == (227, 227, 227)
+    assert _q(rec, "injuries") == (4578, None, None)
+
+
+def test_a_browser_copys_map_caption_is_no_location_and_named_groups_are_one_toll() -> None:
+    text = (
+        "Example massacre\nFrom Wikipedia, the free encyclopedia\nExample massacre\n"
+        "LocationSand Creek, Kiowa County, Colorado Territory, United States\n"
+        "38°32′55″N 102°30′32″W\nDateNovember 29, 1864\n"
+        "Deaths69–600 Cheyenne and Arapaho[1]\n24 soldiers[1]\n"
+        "Example massacre is located in Colorado\nExample massacre\n"
+        "Location of the massacre in Colorado\n\n"
+        "The Example massacre was a massacre of Cheyenne and Arapaho people by the army on "
+        "November 29, 1864, in the southeast of the Colorado Territory of the United States.[1]\n"
+        "\nReferences\n1. ^ Smith, A. (2001). The Plains. Denver: Example Press. p. 3.\n"
+    )
+    (rec,) = parse_text(text, format="plaintext", name="copy.txt")
+    loc = rec["event"]["location"]
+    assert (round(loc["lat"], 2), round(loc["lon"], 2), loc["country"]) == (38.55, -102.51, "US")
+    assert _q(rec, "deaths") == (93, None, 624)

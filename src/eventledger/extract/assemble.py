@@ -747,7 +747,9 @@ def _event_quantity(
             if f:
                 findings.append(f)
             per_side.append(q)
-        return floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
+        summed = floor_if_sides_unknown(sum_quantities(per_side, policy), sides, cat)
+        stated = _stated_total(sts, cat, summed, policy)
+        return stated if stated is not None else summed
     sts = _additional_joined(sts, cat)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen))
@@ -775,6 +777,33 @@ def _event_quantity(
         q["low"] = q["low"] if q["low"] is not None else q["best"]
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
+    return q
+
+
+def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str) -> Quantity | None:
+    """The event's own total an infobox states beside its sides' figures, when it counts more.
+
+    Domain rule: a civil conflict's ``injuries = 4,578+`` beside one side's "1,300+ injured"
+    is the event's count; the sides' sum is a part of it. Only an infobox figure of no side,
+    no party (civilians apart from the sides are added to the sum, not this) and no part,
+    whose floor is above the sum's."""
+    own = [
+        st
+        for st in sts
+        if st.origin == "infobox"
+        and st.side is None
+        and st.party is None
+        and not st.subset
+        and st.category == cat
+        and (st.low is not None or st.best is not None)
+    ]
+    if not own:
+        return None
+    q, _f = combine(own, policy)
+    floor = q["low"] if q["low"] is not None else q["best"]
+    base = summed["low"] if summed["low"] is not None else summed["best"]
+    if floor is None or (base is not None and floor <= base):
+        return None
     return q
 
 

@@ -640,6 +640,7 @@ def _names_part(word: str) -> bool:
     return (
         word[0].isupper()
         or low in _PART_WORDS
+        or low in ("children", "women", "men", "people")
         or low == "and"
         or bool(_PEOPLE_PLURAL.fullmatch(word))
     )
@@ -660,7 +661,7 @@ def _part_label(fig: Figure, text: str) -> str | None:
         # "3,139 civilians / 253 soldiers / 144 policemen" in an injuries field: the field
         # gives the category, the words after the number the part
         words = re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)", " ", text[m.end() :]))
-        if words and all(w.lower() in _PART_WORDS or w[0].isupper() for w in words):
+        if words and all(_names_part(w) for w in words) and words[0].lower() != "and":
             return " ".join(words)
         if 2 <= len(words) <= 3 and _PEOPLE_LAST.fullmatch(words[-1]):
             return " ".join(words)  # "100–237 Black people (est.)" / "5 white men"
@@ -682,6 +683,27 @@ def _part_label(fig: Figure, text: str) -> str | None:
         if mode is not None and mode.start() == cat.start():
             return re.sub(r"\s+", " ", mode.group(0).lower())
     return None
+
+
+def _headed_parts(
+    text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]]
+) -> set[int]:
+    """Figures of a field with no side that count the parties its headings name, by index.
+
+    Domain rule: an operation's ``casualties`` lists each party under its own heading
+    ("Israel: 1 commando killed, 5 wounded / Hostages: 3 killed, 10 wounded"): the parties'
+    figures of one category count different people, one toll. Only when every figure of the
+    category sits under a heading, one per heading, and two headings or more give one."""
+    by_cat: dict[str, list[int]] = {}
+    for i, fig in enumerate(figs):
+        if fig.category and not fig.subset and not fig.attribution:
+            by_cat.setdefault(fig.category, []).append(i)
+    out: set[int] = set()
+    for idx in by_cat.values():
+        seqs = [groups[text.count("\n", 0, figs[i].start)][1] for i in idx]
+        if len(idx) >= 2 and None not in seqs and len(set(seqs)) == len(idx):
+            out.update(idx)
+    return out
 
 
 def _parts_of_bare(
@@ -2451,6 +2473,10 @@ def _from_field(b: _Builder, f: Field) -> None:
             if f.side is None
             else set()
         )
+        if f.side is None and key == "casualties":
+            # "Israel: 5 wounded / Hostages: 10 wounded" (bold headings): one field of no
+            # side whose headings name the parties; each party's figure a part of one toll
+            event_parts |= _headed_parts(text, figs, _line_groups(text, _flag_lines(f)))
         # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
         listed = _listed_parts(text, figs, field=True) if key != "strength" else {}
         for n_fig, fig in enumerate(figs):

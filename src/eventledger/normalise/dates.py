@@ -669,6 +669,15 @@ def _from_hint(text: str, hint: dict) -> DateValue:
     left = parts(str(start))
     right = parts(str(end)) if end else None
     ongoing = right is None and bool(_OPEN_AFTER.search(text))
+    if right is None and not ongoing:
+        # "{{start date|1976|07|03}}{{snd}}4 July 1976": the template gives the start, the
+        # text after it the end; the text as rendered reads as the range
+        try:
+            whole = _parse_text(text)
+        except (DateError, ValueError):
+            whole = None
+        if whole is not None and whole.end and whole.start == _iso(left):
+            return whole
     # "{{Start date and age|2024|4|4}} – present": the template gives the start, the text
     # says the event goes on (an open end, date_prec 5, as for the text alone)
     return _value(left, right, text, 0, len(text), ongoing=ongoing)

@@ -426,7 +426,7 @@ _NONCAS = re.compile(
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
     r"locomotives?|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
     r"sabres?|spitfires?|stukas?|messerschmitts?|mustangs?|corsairs?|harriers?|skyhawks?|"
-    r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|rifles?|muskets?|"
+    r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|dogs?|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
     r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"

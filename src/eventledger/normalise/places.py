@@ -203,7 +203,7 @@ HISTORICAL = {
 REGIONS = {
     "Manchuria": "CN", "Siberia": "RU", "Kashmir": "", "Balkans": "", "Flanders": "",
     "Bohemia": "CZ", "Moravia": "CZ", "Silesia": "", "Galicia": "", "Transylvania": "RO",
-    "Anatolia": "TR", "Mesopotamia": "", "Levant": "", "Sinai": "EG", "Patagonia": "",
+    "Anatolia": "TR", "Asia Minor": "TR", "Mesopotamia": "", "Levant": "", "Sinai": "EG", "Patagonia": "",
     "Scandinavia": "", "Caucasus": "", "Kurdistan": "", "Punjab": "", "Bengal": "",
     "Moldavia": "", "Wallachia": "RO", "Pomerania": "", "Prussia": "", "Lapland": "",
     "Dalmatia": "HR", "Macedonia": "", "Thrace": "", "Judea": "", "Palestine": "",
@@ -1598,10 +1598,13 @@ def resolve_place(
         last = areas[-1]
         if (
             cc is None
-            and last.entry[0] == "country"
+            and last.entry[0] in ("country", "region")
+            and last.entry[2]
             and all(h.entry[0] == "region" and not h.entry[2] for h in areas[:-1])
         ):
-            cc = last.entry[2]  # "Ardennes, Belgium": the part of a spanning region in Belgium
+            # "Ardennes, Belgium": the part of a spanning region in Belgium; "Roman province
+            # of Asia and neighbouring regions, Anatolia": the part of Asia in Anatolia
+            cc = last.entry[2]
         lat, lon = coord if coord is not None else (None, None)
         return Place(text, first.entry[1], first.matched, cc, lat, lon,
                      1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip

@@ -99,6 +99,7 @@ _MAP_WIDGET = re.compile(
     r"^(?:.{1,120} is located in .{1,80}|class=notpageimage\|.*|Show map of .*|"
     r"Location within .*|Show all)$"
 )
+_MAP_CAPTION = re.compile(r"^Location (?:of|in|within) ")
 _REF_HEADINGS = {
     "references",
     "notes",
@@ -286,8 +287,8 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
             flush()  # the map ends the row above it; its labels follow
             in_map = True
             continue
-        if in_map and not hit:
-            continue
+        if in_map and (not hit or _MAP_CAPTION.match(s)):
+            continue  # the map's labels, and its caption "Location of the massacre in Colorado"
         in_map = False
         if hit:
             flush()

@@ -244,3 +244,18 @@ def test_a_browser_copys_map_caption_is_no_location_and_named_groups_are_one_tol
     loc = rec["event"]["location"]
     assert (round(loc["lat"], 2), round(loc["lon"], 2), loc["country"]) == (38.55, -102.51, "US")
     assert _q(rec, "deaths") == (93, None, 624)
+
+
+def test_a_boats_designation_is_no_count_and_no_casualties_is_zero() -> None:
+    assert [f.low for f in figures_in_sentence("All 73 men aboard U-864 were killed.")] == [73]
+    assert [f.low for f in figures_in_sentence("15 B-52s were lost and 33 airmen killed.")] == [33]
+    rec = _page(
+        "",
+        "was a naval bombardment and burning of the town of Greytown (San Juan del Norte), on "
+        "the Mosquito Coast of [[Nicaragua]], by the [[United States Navy]] on July 13, 1854. "
+        "There were no casualties.",
+        title="Bombardment of Greytown",
+    )
+    assert _q(rec, "deaths") == (0, 0, 0) and _q(rec, "injuries") == (0, 0, 0)
+    # the lead's country decides between namesakes, also for "the town of X"
+    assert rec["event"]["location"]["country"] == "NI"

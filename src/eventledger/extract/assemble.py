@@ -397,6 +397,8 @@ def assemble(
         sts = drop_superseded(sts, doc)
         sts = drop_incident_figures(sts, doc, kind)
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
+        if not event[key]["statements"] and not counted:
+            event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     # "perpetrator = Unknown" names nobody: the statement stays as evidence, the list is empty
@@ -1155,6 +1157,28 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         q["lower_bound_only"] = True
 
 
+#: "the town of Greytown": the words that say what kind of place a name is.
+_QUALIFIED = re.compile(
+    r"^(?:the\s+)?(?:city|town|village|hamlet|settlement|port|fortress|fort)\s+of\s+", re.I
+)
+
+
+def _no_casualties(sts: list[Statement], q: Quantity) -> Quantity:
+    """ "There were no casualties" in the lead (or the infobox) of a page whose text gives no
+    figure of the category: none died and none were hurt, 0 (the statement's id kept)."""
+    zero = [
+        st
+        for st in sts
+        if st.side is None
+        and (st.origin == "infobox" or (st.origin == "body" and st.section is None))
+        and (st.low, st.best, st.high) == (0, 0, 0)
+        and not st.subset
+    ]
+    if not zero:
+        return q
+    return {**q, "low": 0, "best": 0, "high": 0, "statements": [zero[0].id]}
+
+
 def _zero_casualties(cas: dict[str, Any]) -> None:
     """``casualties = none`` (or 0) says the side lost nobody: 0 in each unstated category."""
     total = cas["total"]
@@ -1248,7 +1272,11 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
     context = _context_for(doc, text) if text else []
     hint = locs[-1].value.get("country_hint") if locs else None
     # the lead tied the name to a country it names: a namesake elsewhere is not it
-    hinted = resolve_place_in(text, {hint}) if hint and text and coord is None else None
+    hinted = (
+        resolve_place_in(_QUALIFIED.sub("", text), {hint})
+        if hint and text and coord is None
+        else None
+    )
     place = hinted or resolve_place(text or "", context=context, coord=coord, title=doc.title)
     out.update(
         {

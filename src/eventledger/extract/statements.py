@@ -1289,7 +1289,8 @@ def _lead_candidate(
         if place.country not in lead_countries and place.feature in _TOWN_FEATURES:
             # "Lyman" in a lead about the invasion of Ukraine is Lyman in Ukraine, not the
             # town in South Carolina: the countries the lead names decide between namesakes
-            there = resolve_place_in(name, lead_countries)
+            # (the bare name: "the town of Greytown" is Greytown in the lead's Nicaragua)
+            there = resolve_place_in(m.group("p"), lead_countries)
             if there is not None:
                 place, hint = there, there.country
         if (place.matched or "").casefold() != (place.name or "").casefold():

@@ -425,6 +425,7 @@ _NONCAS = re.compile(
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
     r"locomotives?|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
+    r"[a-z]{1,3}-\d{1,4}[a-z]?s?(?=\s+(?!pilots|crew|airmen))|"
     r"sabres?|spitfires?|stukas?|messerschmitts?|mustangs?|corsairs?|harriers?|skyhawks?|"
     r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|dogs?|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
@@ -980,6 +981,8 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
         return True
     if _DESIGNATION_BEFORE.search(before):
         return True  # "Bf 109", "Ju 87": an aircraft type, no count
+    if re.search(r"(?<![\w-])(?:[A-Z]{1,3}|[A-Z][a-z])-\Z", before):
+        return True  # "U-864", "B-52", "Su-27", "UB-29": a boat's or an aircraft's designation
     if _IDENTIFIER.search(text, max(0, s - 30), e):
         return True  # "ISBN 1-84176-408-5", "OCLC 123456789": a catalogue number, no count
     if raw.year_like and raw.comparator in ("=", None, "range"):

@@ -259,3 +259,12 @@ def test_a_boats_designation_is_no_count_and_no_casualties_is_zero() -> None:
     assert _q(rec, "deaths") == (0, 0, 0) and _q(rec, "injuries") == (0, 0, 0)
     # the lead's country decides between namesakes, also for "the town of X"
     assert rec["event"]["location"]["country"] == "NI"
+
+
+def test_a_perpetrator_in_a_bracket_after_his_number() -> None:
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = {{start date|1987|8|19}}\n"
+        "| location = [[Hungerford]], England\n| fatalities = 16 +1 (perpetrator)\n}}\n",
+        "was a spree shooting in which the gunman shot dead sixteen people before killing himself.",
+    )
+    assert _q(rec, "deaths") == (16, 16, 16)

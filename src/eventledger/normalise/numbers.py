@@ -704,6 +704,14 @@ class _After:
     bare_die: bool = False  # the category is the present-tense "die" ("300 die of hunger")
 
 
+#: "(perpetrator)" right after a number: the number counts the perpetrators.
+_PERPETRATOR_BRACKET = re.compile(
+    r"\(\s*(?:the\s+)?(?:perpetrators?|attackers?|gunm[ae]n|shooters?|assailants?|bombers?|"
+    r"hijackers?|terrorists?|hostage-takers?)\s*\)",
+    re.I,
+)
+
+
 def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     """Read up to *limit* words after a number: unit words, party words, a category phrase."""
     out = _After(end=pos)
@@ -759,6 +767,12 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             if w in "-–":
                 i = wm.end()
                 continue
+            pm = _PERPETRATOR_BRACKET.match(text, i) if words == 0 else None
+            if pm is not None:
+                # "16 +1 (perpetrator)": the bracket says whose the number is
+                out.party = "perpetrators"
+                out.end = pm.end()
+                return out
             cmp_m = _COMPARED.match(text, i) if prose and w == "," else None
             if cmp_m:
                 # "100 of Henry's men, compared to 1,000 of Richard's, died": the inserted

@@ -648,7 +648,8 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
     last = (date.get("end") or date["start"])[:4]
     if not (first.isdigit() and last.isdigit()):
         return sts
-    text = {sn.id: _COMPARED_SINCE.sub("", sn.plain.text) for sn in doc.body()}
+    wanted = {st.sentence for st in sts if st.origin == "body" and st.section is None}
+    text = {sn.id: _COMPARED_SINCE.sub("", sn.plain.text) for sn in doc.body() if sn.id in wanted}
     out = []
     for st in sts:
         years = [

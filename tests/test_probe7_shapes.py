@@ -268,3 +268,26 @@ def test_a_perpetrator_in_a_bracket_after_his_number() -> None:
         "was a spree shooting in which the gunman shot dead sixteen people before killing himself.",
     )
     assert _q(rec, "deaths") == (16, 16, 16)
+
+
+def test_state_killing_units_and_a_town_the_lead_places_in_its_province() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    for name in ("Kenpeitai", "Einsatzgruppe C", "New South Wales Mounted Police", "NKVD"):
+        assert [a.kind for a in split_actors(name, [])] == ["state"], name
+    rec = _page(
+        "",
+        "(also known as the '''Sack of Lunenburg''') occurred on 1 July 1782 when American "
+        "privateers from [[Boston]] attacked the town of [[Lunenburg, Nova Scotia]], during "
+        "the [[American Revolutionary War]].",
+        title="Raid on Lunenburg",
+    )
+    assert rec["event"]["location"]["country"] == "CA"
+
+
+def test_a_stacked_cells_bracketed_line_goes_with_the_line_above() -> None:
+    from eventledger.read.plaintext import _stacked_split
+
+    lines = ["Eastern Army", "(Tokugawa loyalists)", "Western Army", "(Toyotomi loyalists)"]
+    assert _stacked_split("combatants", lines) == (2, 0)
+    assert _stacked_split("combatants", ["A", "B", "C"]) is None

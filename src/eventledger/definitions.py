@@ -267,6 +267,22 @@ STATE_WORDS = (
     "grenadiers",
     "cuirassiers",
     "constabulary",
+    # state security and killing units of the Second World War
+    "ss",
+    "waffen-ss",
+    "schutzstaffel",
+    "gestapo",
+    "einsatzgruppe",
+    "einsatzgruppen",
+    "einsatzkommando",
+    "sonderkommando",
+    "ordnungspolizei",
+    "sicherheitsdienst",
+    "kenpeitai",
+    "nkvd",
+    "ustaše",
+    "cavalry",
+    "mounted police",
 )
 
 #: Words that mark a non-state armed group.

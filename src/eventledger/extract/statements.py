@@ -1273,10 +1273,11 @@ def _lead_candidate(
                 a2 = m2.start("p")
                 q2 = _PLACE_QUALIFIER.search(s2.plain.text[max(0, a2 - 40) : a2])
                 if (
-                    m2.group("p") == name
+                    m2.group("p").split(",")[0] == name
                     and q2
                     and q2.group().startswith(("city", "town", "village"))
                 ):
+                    # (also "the town of Lunenburg, Nova Scotia": the lead says which one)
                     s, m, a, qual = s2, m2, a2, q2
                     break
         if qual is not None:

@@ -396,7 +396,7 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     that line) of the second cell's start, or None when the row gives no sign of it:
     the one glue point of the row; else, for figures, the first line that repeats the shape of
     a line above it ("25,904 dead or missing … Total: 70,000 ⏎ 126,875 dead or missing"), or a
-    closing "Unknown"; else two lines, one each."""
+    closing "Unknown"; else two lines (a bracketed line going with the one above it), one each."""
     glues = [(k, m.start()) for k, t in enumerate(texts) for m in _GLUE.finditer(t.rstrip())]
     glues = [
         (k, pos)
@@ -408,8 +408,10 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
         return glues[0]
     if glues:
         return None
-    if len(texts) == 2:
-        return (1, 0)
+    # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
+    heads = [k for k, t in enumerate(texts) if not t.lstrip().startswith("(")]
+    if len(heads) == 2 and heads[0] == 0:
+        return (heads[1], 0)
     if key not in ("strength", "casualties") or len(texts) < 2:
         return None
     if any(

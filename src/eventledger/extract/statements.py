@@ -45,6 +45,7 @@ from eventledger.normalise.dates import (
 )
 from eventledger.normalise.numbers import (
     PEOPLE_NOUNS,
+    PERPETRATOR_NOUNS,
     Figure,
     figures_in_field,
     figures_in_sentence,
@@ -597,8 +598,7 @@ _HEAD_COUNT = re.compile(
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|the|(?P<n>\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten))?\s*(?:\w+\s+)?(?:perpetrators?|attackers?|gunm[ae]n|shooters?|"
-    r"assailants?|bombers?|hijackers?|terrorists?|hostage-takers?)\s*\)",
+    rf"seven|eight|nine|ten))?\s*(?:\w+\s+)?(?:{PERPETRATOR_NOUNS})\s*\)",
     re.I,
 )
 

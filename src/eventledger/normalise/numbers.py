@@ -704,12 +704,14 @@ class _After:
     bare_die: bool = False  # the category is the present-tense "die" ("300 die of hunger")
 
 
-#: "(perpetrator)" right after a number: the number counts the perpetrators.
-_PERPETRATOR_BRACKET = re.compile(
-    r"\(\s*(?:the\s+)?(?:perpetrators?|attackers?|gunm[ae]n|shooters?|assailants?|bombers?|"
-    r"hijackers?|terrorists?|hostage-takers?)\s*\)",
-    re.I,
+#: Nouns of an attack's perpetrators, in a bracket after a toll ("(perpetrator)", "(including
+#: both gunmen)").
+PERPETRATOR_NOUNS = (
+    r"perpetrators?|attackers?|gunm[ae]n|shooters?|assailants?|bombers?|hijackers?|terrorists?|"
+    r"hostage-takers?"
 )
+#: "(perpetrator)" right after a number: the number counts the perpetrators.
+_PERPETRATOR_BRACKET = re.compile(rf"\(\s*(?:the\s+)?(?:{PERPETRATOR_NOUNS})\s*\)", re.I)
 
 
 def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:

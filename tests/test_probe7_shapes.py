@@ -5,6 +5,8 @@ repository."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventledger.normalise.numbers import figures_in_sentence
 from eventledger.pipeline import parse_text
 
@@ -291,3 +293,78 @@ def test_a_stacked_cells_bracketed_line_goes_with_the_line_above() -> None:
     lines = ["Eastern Army", "(Tokugawa loyalists)", "Western Army", "(Toyotomi loyalists)"]
     assert _stacked_split("combatants", lines) == (2, 0)
     assert _stacked_split("combatants", ["A", "B", "C"]) is None
+
+
+@pytest.mark.parametrize(
+    ("fatalities", "deaths"),
+    [
+        # a field list's words after a bare number name people, not a qualifier (review)
+        ("58 confirmed, 70 estimated", (58, None, 70)),
+        ("50 per police, 100 per organisers", (50, None, 100)),
+        ("13 initially, 17 eventually", (13, None, 17)),
+        ("7 confirmed and 12 possible", (7, None, 12)),
+        ("58 foreign tourists and 4 Egyptians", (62, 62, 62)),
+    ],
+)
+def test_field_list_words_name_people_not_qualifiers(
+    fatalities: str, deaths: tuple[int | None, ...]
+) -> None:
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = {{start date|1997|11|17}}\n"
+        f"| location = [[Luxor]], Egypt\n| fatalities = {fatalities}\n}}}}\n",
+        "was an attack.",
+    )
+    assert _q(rec, "deaths") == deaths
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        # the perpetrator's own death is no further part of the victims' toll
+        ("The gunman killed 9 people and also killed himself.", [9]),
+        ("The explosion killed 22 and the bomber also died.", [22]),
+        # no conviction, or a conviction in another clause: the dead are the event's
+        (
+            "No Soviet official was ever convicted of the killings, in which 22,000 Polish "
+            "officers were executed.",
+            [22000],
+        ),
+        ("Two were found guilty of the massacre; 40 men had been hanged at the bridge.", [40]),
+        # counts of people next to a designation, pirates, and people beside dogs
+        ("All 12 Il-76 passengers were killed.", [12]),
+        ("5 F-16 aircrew were killed.", [5]),
+        ("The bombing killed 7 people and 3 police dogs.", [7]),
+    ],
+)
+def test_review_of_session_7_rules(sentence: str, lows: list[int]) -> None:
+    assert [f.low for f in figures_in_sentence(sentence)] == lows
+
+
+def test_a_count_after_on_is_no_year_and_a_lone_further_figure_stands() -> None:
+    rec = _page(
+        "",
+        "was a shooting on 4 August 2019. Soldiers opened fire on 2000 protesters, killing 12 "
+        "people.",
+        title="Example shooting",
+    )
+    assert _q(rec, "deaths") == (12, 12, 12)
+
+
+def test_stacked_split_keeps_a_sides_ways_of_dying_together() -> None:
+    from eventledger.read.plaintext import _stacked_split
+
+    assert (
+        _stacked_split(
+            "casualties", ["4,000 killed in action", "2,000 died of disease", "500 killed"]
+        )
+        is None
+    )
+
+
+def test_label_patterns_are_linear_in_leading_whitespace() -> None:
+    from eventledger.extract.statements import _line_groups
+
+    # a line of many spaces or tabs before a word (a browser copy's indentation) must not
+    # make the label patterns backtrack quadratically
+    groups = _line_groups(" " * 20000 + "x\n" + "\t" * 20000 + "12 killed")
+    assert len(groups) == 2

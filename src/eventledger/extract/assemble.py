@@ -485,12 +485,15 @@ def _names_one_victim(sts: list[Statement]) -> bool:
     return any(isinstance(st.value, dict) and st.value.get("victim") for st in sts)
 
 
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 #: A year the sentence dates something to: "in 2016", "the AMIA bombing of 1994", "the 1994
 #: AMIA bombing", "in October 1905", "on 3 May 1921".
 _IN_YEAR = re.compile(
-    r"\b(?:(?:in|since|during|of|on) (?:(?:\d{1,2} )?(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)(?: \d{1,2},)? )?|the (?=\d{4} [A-Z]))"
-    r"(\d{4})\b"
+    r"\b(?:(?:in|since|during|of) (?:(?:\d{1,2} )?" + _MONTH_NAMES + r"(?: \d{1,2},)? )?"
+    r"|on (?:\d{1,2} )?" + _MONTH_NAMES + r"(?: \d{1,2},)? |the (?=\d{4} [A-Z]))"
+    r"(\d{4})\b(?!\s+(?:people|persons|men|women|children|[a-z]+(?:ers|ors|ants|ents|ians|ists)\b))"
 )
 
 
@@ -836,6 +839,10 @@ def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
         if not (st.subset and isinstance(st.value, dict) and st.value.get("additional")):
             continue
         j = next((i for i in range(k - 1, -1, -1) if not order[i].subset), None)
+        if j is None and not box:
+            # "… also died" with no figure before it in the lead: the text's only count
+            new[st.id] = replace(st, subset=False)
+            continue
         if j is None or st.span[0] - order[j].span[1] > 300:
             continue
         if any(not (x.value or {}).get("additional") for x in order[j + 1 : k]):

@@ -233,8 +233,39 @@ _PEOPLE_AFTER_NUMBER = re.compile(
 
 #: The group a bare number of a list counts, named by the words after it up to the list's
 #: next separator ("58 foreign tourists, …").
-_GROUP_AFTER = re.compile(
-    r"\s+(?P<g>[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,2})\s*(?=,|\band\b|$|\n)"
+_GROUP_AFTER_RAW = re.compile(
+    r"\s+(?P<g>(?!and\b)[A-Za-z][A-Za-z'’-]*(?:\s+(?!and\b)[A-Za-z][A-Za-z'’-]*){0,2})\s*"
+    r"(?=,|\band\b|$|\n)"
+)
+
+
+def _group_after(text: str, start: int, end: int) -> str | None:
+    """The people a bare number of a field's list counts, named by the words after it ("58
+    foreign tourists", "1 tour guide", "4 Egyptians"); None for a qualifier ("58 confirmed",
+    "50 per police", "13 initially") or anything else."""
+    m = _GROUP_AFTER_RAW.match(text, start, end)
+    if m is None:
+        return None
+    words = m.group("g").split()
+    if any(w.lower() in _NOT_PART or w.lower() in _QUALIFIER_WORDS for w in words):
+        return None
+    last = words[-1]
+    if not (
+        last[0].isupper()
+        or _PEOPLE_LAST.fullmatch(last)
+        or _PEOPLE_PLURAL.fullmatch(last)
+        or last.lower() in _PART_WORDS
+        or last.lower() in ("guide", "guides", "driver", "drivers", "employee", "employees")
+    ):
+        return None
+    return m.group("g")
+
+
+#: Words after a number that qualify it rather than name whom it counts.
+_QUALIFIER_WORDS = frozenset(
+    "per according initially eventually later possible possibly official unofficial least most "
+    "estimated estimate estimates claimed claim confirmed unconfirmed reported total dead killed "
+    "wounded injured missing".split()
 )
 
 
@@ -267,13 +298,13 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             adj = labels[n] if n < len(labels) else None
             bare = f.text.strip().replace(",", "").isdigit()
             nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
-            after = _GROUP_AFTER.match(text, f.end, nxt) if bare and field else None
+            after = _group_after(text, f.end, nxt) if bare and field else None
             if adj is not None and bare:
                 groups.append(adj.lower())  # "300 Russian and …": the adjective names it
             elif after is not None:
                 # "58 foreign tourists, 3 police officers, 1 tour guide": the words after a
                 # bare number of a list name its group
-                groups.append(after.group("g").lower())
+                groups.append(after.lower())
             elif m is not None:
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
                 words = f.text.split()
@@ -2674,7 +2705,12 @@ _PERSON = re.compile(
     r"[A-Z][\w'’.-]+){1,3}$"
 )
 
-_GROUP_LABEL = re.compile(r"^\s*[*•#]*\s*(?P<label>[^\d:()\[\]\n]{2,60}?)\s*:\s*(?P<rest>.*)$")
+#: A line's label: linear in leading and trailing whitespace (the label neither starts nor
+#: ends with a space, so the prefix and the space before the colon never trade characters).
+_GROUP_LABEL = re.compile(
+    r"^[\s*•#]*(?P<label>[^\s\d:()\[\]][^\d:()\[\]\n]{0,58}?[^\s\d:()\[\]])[ \t]*:"
+    r"\s*(?P<rest>.*)$"
+)
 _CATEGORY_LABEL = re.compile(
     r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"
     r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b",
@@ -2707,8 +2743,8 @@ _MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY_LABEL = re.compile(
-    rf"^\s*[*•#]*\s*(?P<label>(?:\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}"
-    rf"(?:\s*[–-]\s*\d{{1,2}})?)(?:,?\s+\d{{3,4}})?)\s*:\s*(?P<rest>.*)$",
+    rf"^[\s*•#]*(?P<label>(?:\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}"
+    rf"(?:\s*[–-]\s*\d{{1,2}})?))\s*:\s*(?P<rest>.*)$",
     re.I,
 )
 #: Words that make a heading an estimate, not a phase ("First estimate:", "Initial report").

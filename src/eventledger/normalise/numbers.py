@@ -392,6 +392,12 @@ _CAT_CHAIN = re.compile(
     re.I,
 )
 
+#: Nouns of an attack's perpetrators (a bare "bombers" may be aircraft: see the users).
+_PERPETRATORS = (
+    r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|hostage-?\s?takers?|kidnappers?|"
+    r"terrorists?|shooters?"
+)
+
 _PARTIES: list[tuple[str, str]] = [
     (
         r"civilians?|non-?combatants?|villagers|refugees|residents|inhabitants|townspeople|"
@@ -399,12 +405,7 @@ _PARTIES: list[tuple[str, str]] = [
         r"protest[eo]rs|unarmed",
         "civilians",
     ),
-    (
-        r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|suicide\s+bombers?|"
-        r"hostage-?\s?takers?|kidnappers?|"
-        r"terrorists?|shooters?",
-        "perpetrators",
-    ),
+    (_PERPETRATORS + r"|suicide\s+bombers?", "perpetrators"),
     (
         r"soldiers?|troops|servicem[ae]n|military|combatants|sailors|airmen|marines|infantrymen|"
         r"militiam[ae]n|regulars",
@@ -425,8 +426,10 @@ _NONCAS = re.compile(
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
     r"locomotives?|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
-    r"[a-z]{1,3}-\d{1,4}[a-z]?s?(?=\s+(?!pilots|crew|airmen))|"
-    r"sabres?|spitfires?|stukas?|messerschmitts?|mustangs?|corsairs?|harriers?|skyhawks?|"
+    r"[a-z]{1,3}-\d{1,4}[a-z]?s?(?=\s)(?!\s+(?:pilots?|crew\w*|airmen|aircrew|passengers?|"
+    r"players?|handlers?|personnel|soldiers?|troops|men|people|members?|officers?|sailors?|"
+    r"marines?)\b)|"
+    r"sabres?|spitfires?|stukas?|messerschmitts?|mustangs?|harriers?|skyhawks?|"
     r"vehicles?|afvs?|apcs?|ifvs?|tractors?|prime\s+movers?|mortars?|howitzers?|cars?|horses?|mules?|camels?|elephants?|cattle|sheep|dogs?|rifles?|muskets?|"
     r"colou?rs|flags?|standards|wagons?|carts?|sunk|damaged|destroyed|scuttled|shot\s+down|"
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
@@ -509,8 +512,9 @@ _LEGAL_COUNT_BEFORE = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(
-    r"\s+(?:more|additional|further)\b|\s+(?:[\w'’-]+\s+){0,3}also\s+(?:(?:reported|been)\s+)?"
-    r"(?:died|perished|killed|were\s+killed)\b",
+    r"\s+(?:more|additional|further)\b|\s+(?:(?!(?:and|but|before|after|then|who|he|she|they|"
+    r"it|the)\b)[\w'’-]+\s+){0,3}also\s+(?:died|perished|were\s+killed|(?:reported|been)\s+"
+    r"killed)\b|\s+(?:[\w'’-]+\s+){0,2}?(?:were|was)\s+also\s+(?:reported\s+)?killed\b",
     re.I,
 )
 #: "Of the black dead, 17 were killed by police": a part of a toll named before it.
@@ -706,10 +710,7 @@ class _After:
 
 #: Nouns of an attack's perpetrators, in a bracket after a toll ("(perpetrator)", "(including
 #: both gunmen)").
-PERPETRATOR_NOUNS = (
-    r"perpetrators?|attackers?|gunm[ae]n|shooters?|assailants?|bombers?|hijackers?|terrorists?|"
-    r"hostage-takers?"
-)
+PERPETRATOR_NOUNS = _PERPETRATORS + r"|(?:suicide\s+)?bombers?"
 #: "(perpetrator)" right after a number: the number counts the perpetrators.
 _PERPETRATOR_BRACKET = re.compile(rf"\(\s*(?:the\s+)?(?:{PERPETRATOR_NOUNS})\s*\)", re.I)
 
@@ -722,6 +723,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     words = 0
     plain_words = 0  # words read that are neither party nor category words
     prev = ""  # the last plain word read
+    people_seen = False  # a plain word naming people was read ("7 people and 3 dogs")
     while words < limit and i < n:
         # skip spaces and bold/italic quote leftovers
         while i < n and (text[i].isspace() or text[i] in "'’\"*"):
@@ -786,7 +788,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         if w[0].isdigit() or lw in _UNITS:
             # another number starts its own phrase: "raised the toll to 89 two days later"
             # (the days are not the 89's unit) ...
-            if w[0].isdigit() and prev in ("and", "or") and plain_words >= 2:
+            if w[0].isdigit() and prev in ("and", "or") and plain_words >= 2 and not people_seen:
                 # ... unless two counts share one unit: "64 German and 20 Italian aircraft"
                 # counts aircraft twice. (A shared casualty noun, "500 German and 300 Italian
                 # soldiers killed", is left bare: two contingents that the assembly would
@@ -821,6 +823,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         i = wm.end()
         words += 1
         plain_words += 1
+        people_seen = people_seen or lw in ("people", "persons", "men", "women", "children")
         prev = lw
     return out
 
@@ -1595,11 +1598,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
             )
         )
     figs.sort(key=lambda f: f.start)
-    figs = [
-        f
-        for f in figs
-        if not _PUNISHMENT.search(f.text) or not _CONVICTED_KILLERS.search(text, 0, f.start)
-    ]
+    figs = [f for f in figs if not _killers_punished(text, f)]
     resp = _RESPECTIVELY.search(text)
     if resp:
         # "with 343 and 72 killed respectively": each number counts one of the groups named
@@ -1618,6 +1617,25 @@ _CONVICTED_KILLERS = re.compile(
     r"killing)\b",
     re.I,
 )
+
+
+def _killers_punished(text: str, f: Figure) -> bool:
+    """The figure counts convicted killers put to death ("… found seven of them guilty of
+    murder, and the seven were hanged"): a punishment verb in the figure, a conviction for the
+    killings earlier in its clause (not "never convicted"), and the figure taking up the
+    convicted ("the seven", "all of them")."""
+    if not _PUNISHMENT.search(f.text):
+        return False
+    clause = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
+    conv = _CONVICTED_KILLERS.search(text, clause, f.start)
+    if conv is None or _NEVER.search(text, max(clause, conv.start() - 30), conv.start()):
+        return False
+    return bool(_TAKEN_UP.search(text, max(0, f.start - 12), f.start) or f.text.startswith("all"))
+
+
+_NEVER = re.compile(r"\b(?:no|never|not|none|nobody|no\s+one)\b[^,;]*\Z", re.I)
+#: "the seven", "these", "all of them": the figure takes up people named before it.
+_TAKEN_UP = re.compile(r"\b(?:the|these|those|all)\s+\Z", re.I)
 _PUNISHMENT = re.compile(
     r"\b(?:hanged|executed|put\s+to\s+death|shot\s+by\s+firing\s+squad)\b", re.I
 )

@@ -370,6 +370,10 @@ _ROW_WORDS = {
     "sick": "sick",
     "total": "total",
 }
+_DYING_MODE = re.compile(
+    r"\bin\s+action\b|\b(?:of|from)\s+(?:\w+\s+)?(?:disease|wounds|illness|accidents?)\b|"
+    r"\bexecuted\b|\bdrowned\b|\bhanged\b|\bin\s+captivity\b"
+)
 _NO_FIGURE = re.compile(r"(?i)(?:unknown|heavy|light|minimal|none|n/a|unclear|several)\W*$")
 _CONTINGENT = re.compile(r"^[^\d:]{2,40}:")
 
@@ -380,6 +384,11 @@ def _row_shape(text: str) -> frozenset[str]:
     plain = re.sub(r"\[[^\]]{1,12}\]", "", text).strip().lower()
     words = re.findall(r"[a-z]+", plain)
     shape = {_ROW_WORDS[w] for w in words if w in _ROW_WORDS}
+    mode = _DYING_MODE.search(plain)
+    if mode and "killed" in shape:
+        # "4,000 killed in action / 2,000 died of disease / 500 killed": three ways of dying
+        # of one side, no repeat
+        shape = (shape - {"killed"}) | {"killed " + mode.group(0).split()[-1]}
     if not shape and words:
         shape = {words[-1].rstrip("s")}
     if not shape and re.search(r"\d", plain):

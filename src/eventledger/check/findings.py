@@ -156,20 +156,17 @@ def _before(a: str, b: str) -> bool:
 
 def _infobox_unsupported(statements: list[Statement]) -> list[Finding]:
     out = []
+    # the sourced body statements, by property, gathered once (not once per infobox figure)
+    sourced: dict[str, list[Statement]] = {}
+    for b in statements:
+        if b.origin == "body" and b.support != "unsourced":
+            sourced.setdefault(b.property, []).append(b)
     for st in statements:
         if st.origin != "infobox" or st.property not in _CASUALTY_PROPS or st.refs:
             continue
         if st.low is None and st.high is None and st.best is None:
             continue
-        agree = [
-            b
-            for b in statements
-            if b.origin == "body"
-            and b.property == st.property
-            and b.support != "unsourced"
-            and _agrees(st, b)
-        ]
-        if not agree:
+        if not any(_agrees(st, b) for b in sourced.get(st.property, ())):
             out.append(
                 Finding(
                     "INFOBOX_UNSUPPORTED",

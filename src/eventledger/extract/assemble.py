@@ -533,6 +533,12 @@ _REVISION_CUE = re.compile(
 )
 
 
+#: How far around a figure the per-statement rules read its sentence (the patterns they apply
+#: reach a few hundred characters at most): a pathological sentence holding thousands of
+#: figures then costs linear time, not quadratic.
+_WINDOW = 600
+
+
 def _clause_before(doc: Document, st: Statement, sentence_spans: dict[str, Any]) -> str:
     """The text of the statement's sentence from the last clause break before its figure up
     to the figure's end ("…, while Russian officials initially confirmed that 63 troops were
@@ -540,8 +546,9 @@ def _clause_before(doc: Document, st: Statement, sentence_spans: dict[str, Any])
     span = sentence_spans.get(st.sentence or "")
     if span is None:
         return ""
-    text = doc.input[span[0] : st.span[1]]
-    upto = st.span[0] - span[0]
+    start = max(span[0], st.span[0] - _WINDOW)  # a clause longer than the window: its tail
+    text = doc.input[start : st.span[1]]
+    upto = st.span[0] - start
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, max(upto, 0))]
     return text[breaks[-1] if breaks else 0 :]
 
@@ -579,7 +586,7 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
         span = spans.get(st.sentence or "")
         if span is None:
             continue
-        after = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])
+        after = _REF_MARKUP.sub("", doc.input[st.span[1] : min(span[1], st.span[1] + 4 * _WINDOW)])
         if _REPLACED_AFTER.match(after):
             replaced.add(st.id)
     if replaced:
@@ -624,7 +631,7 @@ def drop_incident_figures(sts: list[Statement], doc: Document, kind: str) -> lis
         span = spans.get(st.sentence or "")
         if st.origin != "body" or st.section is not None or span is None:
             continue
-        if _INCIDENT_CLAUSE.search(doc.input[span[0] : st.span[0]]):
+        if _INCIDENT_CLAUSE.search(doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]):
             dropped.add(st.id)
     return [st for st in sts if st.id not in dropped]
 
@@ -653,11 +660,10 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
         return sts
     wanted = {st.sentence for st in sts if st.origin == "body" and st.section is None}
     text = {sn.id: _COMPARED_SINCE.sub("", sn.plain.text) for sn in doc.body() if sn.id in wanted}
+    years_of = {sid: _IN_YEAR.findall(t) for sid, t in text.items()}
     out = []
     for st in sts:
-        years = [
-            y for y in _IN_YEAR.findall(text.get(st.sentence or "", "")) if st.origin == "body"
-        ]
+        years = years_of.get(st.sentence or "", []) if st.origin == "body" else []
         if st.section is None and years and not any(first <= y <= last for y in years):
             continue
         out.append(st)

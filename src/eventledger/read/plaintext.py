@@ -370,6 +370,7 @@ _ROW_WORDS = {
     "sick": "sick",
     "total": "total",
 }
+_MAC = re.compile(r"\bMa?c[a-z]*\Z")
 _DYING_MODE = re.compile(
     r"\bin\s+action\b|\b(?:of|from)\s+(?:\w+\s+)?(?:disease|wounds|illness|accidents?)\b|"
     r"\bexecuted\b|\bdrowned\b|\bhanged\b|\bin\s+captivity\b"
@@ -406,17 +407,17 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     the one glue point of the row; else, for figures, the first line that repeats the shape of
     a line above it ("25,904 dead or missing … Total: 70,000 ⏎ 126,875 dead or missing"), or a
     closing "Unknown"; else two lines (a bracketed line going with the one above it), one each."""
-    glues = [(k, m.start()) for k, t in enumerate(texts) for m in _GLUE.finditer(t.rstrip())]
-    glues = [
-        (k, pos)
-        for k, pos in glues
-        if 0 < pos < len(texts[k].rstrip())
-        and not re.search(r"\bMa?c[a-z]*$", texts[k][:pos])  # "MacArthur", "McDonald"
-    ]
-    if len(glues) == 1:
-        return glues[0]
+    glues: list[tuple[int, int]] = []
+    for k, t in enumerate(texts):
+        t = t.rstrip()
+        for m in _GLUE.finditer(t):
+            pos = m.start()
+            if 0 < pos < len(t) and not _MAC.search(t, max(0, pos - 30), pos):
+                glues.append((k, pos))  # ("MacArthur", "McDonald" are no glue points)
+            if len(glues) > 1:
+                return None  # two glue points or more: no sign which one it is
     if glues:
-        return None
+        return glues[0]
     # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
     heads = [k for k, t in enumerate(texts) if not t.lstrip().startswith("(")]
     if len(heads) == 2 and heads[0] == 0:
@@ -527,7 +528,10 @@ def _sentence(
 
 
 def _heading(s: str) -> str | None:
-    h = re.sub(r"\s*\[edit\]\s*$", "", s).strip()
+    h = s.rstrip()
+    if h.endswith("[edit]"):  # (no regex: "\s*\[edit\]" is quadratic on a run of spaces)
+        h = h[: -len("[edit]")]
+    h = h.strip()
     if (
         0 < len(h) <= 60
         and not re.search(r"[.!?:;,]$|\]$", h)

@@ -1,0 +1,69 @@
+"""How extraction time grows with pathological page content (a report, not a test).
+
+Builds a small battle page (wikitext and a browser copy) whose casualty field, lead sentence
+and a body paragraph each hold one adversarial run (long runs of spaces or tabs, thousands of
+figures in one sentence, glued words, digit-comma chains …), times ``parse_text`` on the run at
+N and at 4N characters in the same process, and prints the ratio: about 4 is linear growth,
+about 16 quadratic. Runs that a pattern handles in quadratic time show up as ratios far above
+4; those are the ones to fix (a page's parse is also capped in time by the reader, see
+docs/wikitext.md, but extraction after it is not).
+
+    python bench/pathological.py [N]      (default N = 10000)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from eventledger.pipeline import parse_text
+
+WIKITEXT = (
+    "{{Infobox military conflict\n| conflict = X\n| date = 1 May 1900\n| place = Paris\n"
+    "| combatant1 = A\n| combatant2 = B\n| casualties1 = %s\n| casualties2 = 5 killed\n}}\n"
+    "'''X''' was a battle. %s\n== Aftermath ==\n%s\n"
+)
+BROWSER = (
+    "X\nFrom Wikipedia, the free encyclopedia\nDate1 May 1900\nLocationParis\nBelligerents\nA\n"
+    "B\nCasualties and losses\n%s\n5 killed\n\nThe battle of X was fought between the armies of "
+    "A and B near Paris, and it was long and hard for both of the armies.\n\nIt went on. %s\n\n"
+    "%s\n"
+)
+RUNS = {
+    "spaces": lambda n: " " * n + "x",
+    "tabs": lambda n: "\t" * n + "12 killed",
+    "digit commas": lambda n: "1," * (n // 2),
+    "figures in one sentence": lambda n: "12 killed and " * (n // 14),
+    "glued words": lambda n: "VoortrekkersZulu " * (n // 17),
+    "brackets": lambda n: "(" * n,
+    "comparisons": lambda n: "the deadliest since " * (n // 20),
+    "convictions": lambda n: "guilty of murder " * (n // 17),
+    "day labels": lambda n: "14 April: " * (n // 10),
+}
+
+
+def _time(text: str, fmt: str) -> float:
+    t0 = time.perf_counter()
+    try:
+        parse_text(text, format=fmt, name="x.wiki" if fmt == "wikitext" else "x.txt")
+    except Exception:  # noqa: BLE001 - a refused page is timed too
+        pass
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    _time(WIKITEXT % ("1", "1", "1"), "wikitext")  # load the place index before timing
+    print(f"{'run':26} {'format':10} {'N s':>8} {'4N s':>8} {'ratio':>6}")
+    for name, make in RUNS.items():
+        for fmt, page in (("wikitext", WIKITEXT), ("browser", BROWSER)):
+            kind = "wikitext" if fmt == "wikitext" else "plaintext"
+            small = _time(page % ((make(n),) * 3), kind)
+            large = _time(page % ((make(4 * n),) * 3), kind)
+            ratio = large / small if small > 0 else float("inf")
+            flag = "  <- superlinear" if ratio > 8 and large > 0.5 else ""
+            print(f"{name:26} {fmt:10} {small:8.3f} {large:8.3f} {ratio:6.1f}{flag}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -369,3 +369,14 @@ def test_label_patterns_read_indented_lines() -> None:
     assert _GROUP_LABEL.match("\t\t* Prussians : 7,000").group("label") == "Prussians"
     assert _GROUP_LABEL.match(" " * 2000 + "x") is None
     assert len(_line_groups(" " * 2000 + "x\n" + "\t" * 2000 + "12 killed")) == 2
+
+
+def test_groups_of_one_toll_after_qualifiers_are_summed() -> None:
+    rec = _page(
+        "",
+        "were a series of riots in November 1910. Nearly 80 police officers and more than 500 "
+        "residents were injured.",
+        title="Example riots",
+    )
+    assert _q(rec, "injuries") == (501, None, None)
+    assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]

@@ -294,7 +294,7 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
         run = figs[i : j + 1]
         groups = []
         for n, f in enumerate(run):
-            m = _COUNTED_NOUN.match(f.text)
+            m = _COUNTED_NOUN.search(f.text)  # ("Nearly 80 police officers")
             adj = labels[n] if n < len(labels) else None
             bare = f.text.strip().replace(",", "").isdigit()
             nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
@@ -307,7 +307,7 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
                 groups.append(after.lower())
             elif m is not None:
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
-                words = f.text.split()
+                words = m.group(0).split()
                 groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
             elif len(f.text.split()) > 2 and f.text.split()[1][:1].isupper():
                 groups.append(f.text.split()[1].lower())  # "129 Koreans captured"

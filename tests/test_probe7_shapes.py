@@ -380,3 +380,31 @@ def test_groups_of_one_toll_after_qualifiers_are_summed() -> None:
     )
     assert _q(rec, "injuries") == (501, None, None)
     assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]
+
+
+def test_wave_10_shapes() -> None:
+    # a reprisal's cause is another incident, also on an attack's page
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = {{start date|1943|3|22}}\n"
+        "| location = [[Khatyn]], Belarus\n| fatalities = 149\n}}\n",
+        "was a massacre of 149 inhabitants of the village. It was a reprisal for an ambush "
+        "earlier that day in which partisans killed four German policemen.",
+    )
+    assert _q(rec, "deaths") == (149, 149, 149)
+    # "first reported 103 deaths, a figure lowered to 95": the lead replaces its figure
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example bombings\n| date = {{start date|2024|1|3}}\n"
+        "| location = [[Kerman]], Iran\n"
+        "| fatalities = 95 (+2 perpetrators)<br />103 {{small|(initial count)}}\n}}\n",
+        "were two bombings that killed 95 people. Iranian authorities first reported 103 deaths, a "
+        "figure lowered to 95 after some victims were counted twice.",
+        title="Example bombings",
+    )
+    assert _q(rec, "deaths") == (95, 95, 95)
+    # "of whom perhaps 2,000 to 4,000 were killed in Paris": a part of a range the scan did not
+    # take for a figure
+    figs = figures_in_sentence(
+        "Modern estimates range from 5,000 to 30,000 across France, of whom perhaps 2,000 to "
+        "4,000 were killed in Paris."
+    )
+    assert [f.subset for f in figs] == [True]

@@ -501,7 +501,8 @@ _IN_YEAR = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re.I)
 #: A figure the text gives as a first, unconfirmed report.
 _INITIAL_CUE = re.compile(
-    r"\b(?:initial(?:ly)?|preliminary|first reports?|early reports?|at first)\b", re.I
+    r"\b(?:initial(?:ly)?|preliminary|first reports?|first reported|early reports?|at first)\b",
+    re.I,
 )
 #: A wikitext ref element, self-closed or with a body that never crosses its "</ref>" (an
 #: unrolled loop: no backtracking over a long page).
@@ -517,7 +518,8 @@ _INITIAL_TAG = re.compile(
 _REF_MARKUP = re.compile(rf"{_REF_ELEMENT}|\{{\{{[^{{}}]*\}}\}}|\[\d{{1,3}}\]", re.I)
 #: After a figure, in its sentence: the text says the figure was later replaced.
 _REPLACED_AFTER = re.compile(
-    r"[^.;]{0,120}?\b(?:(?:later|subsequently|since|was|were|been)\s+)+(?:corrected|revised|"
+    r"[^.;]{0,120}?\b(?:(?:(?:later|subsequently|since|was|were|been)\s+)+|(?:a\s+)?(?:figure|"
+    r"toll|number|count)\s+(?:(?:later|since|subsequently)\s+)?)(?:corrected|revised|"
     r"lowered|raised|updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b",
     re.I,
 )
@@ -617,21 +619,35 @@ _INCIDENT_CLAUSE = re.compile(
 )
 
 
+#: "a reprisal for an ambush earlier that day in which partisans killed": the earlier incident
+#: the event answered, named in the figure's clause.
+_AVENGED_INCIDENT = re.compile(
+    r"\b(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)\s+(?:an?|the)\s+"
+    r"[^.;]{0,60}?\b(?:ambush|attack|killing|killings|murder|bombing|raid|assassination)\b"
+    r"[^.;]{0,100}$",
+    re.I,
+)
+
+
 def drop_incident_figures(sts: list[Statement], doc: Document, kind: str) -> list[Statement]:
     """On a battle's or a war's page, a lead figure told of one incident inside it ("an
     agreement … following the chemical weapons attack that reportedly killed 70 people, and
     injured 500") counts that incident, not the event: it stays a statement, but makes no
     event figure. A page about an attack itself is left alone (its lead's "attack that
-    killed" is its own toll)."""
-    if kind not in ("battle", "war"):
-        return sts
+    killed" is its own toll), except for an incident the event avenged ("a reprisal for an
+    ambush … in which partisans killed four policemen"), on any page."""
     spans = {s.id: s.span for s in doc.sentences}
     dropped = set()
     for st in sts:
         span = spans.get(st.sentence or "")
         if st.origin != "body" or st.section is not None or span is None:
             continue
-        if _INCIDENT_CLAUSE.search(doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]):
+        before = doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]
+        if _AVENGED_INCIDENT.search(before):
+            # "a reprisal for an ambush … in which Soviet partisans killed four German
+            # policemen": the incident the event avenged, on any page
+            dropped.add(st.id)
+        elif kind in ("battle", "war") and _INCIDENT_CLAUSE.search(before):
             dropped.add(st.id)
     return [st for st in sts if st.id not in dropped]
 

@@ -1210,7 +1210,10 @@ def _scan(
         in_paren_after_main = depth > 0 and main_end is not None and main_end <= raw.start
         if in_paren_after_main and after.category in (None, main_cat):
             subset = True
-        if subset and not figures:
+        if subset and not figures and not _NUMBER_BEFORE.search(text, lo, raw.start):
+            # "including 3" with nothing counted before it is the count itself; "… 5,000 to
+            # 30,000 across France, of whom perhaps 2,000 …" is a part of a number the scan
+            # did not take for a figure
             subset = False
         additional = prose and bool(
             _ANOTHER_BEFORE.search(text, max(lo, raw.start - 20), raw.start)
@@ -1610,6 +1613,8 @@ def figures_in_sentence(text: str) -> list[Figure]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: A count (not a year) earlier in the sentence: "5,000", "300" (not "1990", "2004").
+_NUMBER_BEFORE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?!1\d{3}\b|20\d{2}\b)\d{2,}\b")
 #: "… found seven of them guilty of murder, and the seven were hanged": the killers' punishment
 #: after a conviction for the killings is another event than the killings, no toll of them.
 _CONVICTED_KILLERS = re.compile(

@@ -408,3 +408,37 @@ def test_wave_10_shapes() -> None:
         "4,000 were killed in Paris."
     )
     assert [f.subset for f in figs] == [True]
+
+
+@pytest.mark.parametrize(
+    ("fatalities", "lead", "deaths"),
+    [
+        # a lead toll that includes the perpetrators as the infobox's does: the same toll
+        (
+            "10 (including the perpetrator)",
+            "The gunman killed 10 people, including himself.",
+            (9, 9, 9),
+        ),
+        (
+            "29 (including 5 perpetrators)",
+            "In total 29 people died, including the five perpetrators and two members of the "
+            "staff. The hostage-takers killed 20 hostages. Two police officers died in an "
+            "exchange of fire.",
+            (24, 24, 24),
+        ),
+        # without an infobox toll that counts them, the lead's figure stands as written
+        ("", "The gunman killed 10 people, including himself.", (10, 10, 10)),
+    ],
+)
+def test_a_lead_toll_including_the_perpetrators(
+    fatalities: str, lead: str, deaths: tuple[int, ...]
+) -> None:
+    field = f"| fatalities = {fatalities}\n" if fatalities else ""
+    rec = _page(
+        "{{Infobox civilian attack\n| title = Example attack\n| date = {{start date|2016|7|1}}\n"
+        f"| location = [[Dhaka]], Bangladesh\n{field}}}}}\n",
+        "was an attack. " + lead,
+        title="Example attack",
+    )
+    assert _q(rec, "deaths") == deaths
+    assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]

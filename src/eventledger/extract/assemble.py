@@ -979,10 +979,12 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
         return sts
     out = []
     for st in sts:
-        if st.origin == "body" and st.comparator == "=" and st.best in victims:
-            continue
         n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
-        if st.origin == "infobox" and isinstance(n, int) and st.comparator == "=":
+        if st.origin == "body" and st.comparator == "=" and st.best in victims and n is None:
+            continue
+        if isinstance(n, int) and st.comparator == "=":
+            # (a lead's "29 people died, including the five perpetrators" as well: the same
+            # toll, counted the same way)
             # the event's toll is the victims' (as for "49 (+1 perpetrator)"): the statement
             # keeps the figure as written, the event counts it without the perpetrators
             v = (st.best or 0) - n

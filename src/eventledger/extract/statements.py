@@ -363,6 +363,12 @@ def extract_statements(doc: Document) -> list[Statement]:
             kw = _figure_kw(fig)
             if n_fig in lists:
                 kw["value"] = {**kw["value"], "list": f"{s.id}:{lists[n_fig]}"}
+            inc = _PROSE_INCLUDING_PERPETRATORS.match(s.plain.text, fig.end)
+            n_perp = _prose_perpetrators(inc) if inc is not None and not fig.subset else None
+            if n_perp:
+                # "29 people died, including the five perpetrators": as the infobox's
+                # "(including …)", the toll as written counts them (assemble._victims_counted)
+                kw["value"] = {**kw["value"], "perpetrators_included": n_perp}
             b.add_from_sentence(
                 CATEGORY_PROPERTY.get(fig.category, "casualties"),
                 s,
@@ -632,6 +638,30 @@ _INCLUDING_PERPETRATORS = re.compile(
     rf"seven|eight|nine|ten))?\s*(?:\w+\s+)?(?:{PERPETRATOR_NOUNS})\s*\)",
     re.I,
 )
+
+
+#: After a sentence's toll: ", including the gunman", ", including himself", ", including the
+#: five perpetrators".
+_PROSE_INCLUDING_PERPETRATORS = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,2}?,?\s*(?:including|among\s+them)\s+(?:the\s+)?(?:(?P<n>\d+|two|three|four|"
+    r"five|six|seven|"
+    r"eight|nine|ten|both)\s+)?(?:(?P<self>himself|herself)|(?P<noun>"
+    + PERPETRATOR_NOUNS
+    + r"))\b",
+    re.I,
+)
+
+
+def _prose_perpetrators(m: re.Match[str]) -> int | None:
+    """How many perpetrators a sentence's ", including …" counts: its number, 2 for "both", 1
+    for "himself" or a singular noun; None for a plural with no number ("the attackers")."""
+    n = m.group("n")
+    if n:
+        return int(n) if n.isdigit() else 2 if n.lower() == "both" else word_value(n)
+    if m.group("self"):
+        return 1
+    noun = m.group("noun").lower()
+    return None if noun.endswith("s") or noun.endswith("men") else 1
 
 
 def _perpetrators_counted(m: re.Match[str]) -> int | None:

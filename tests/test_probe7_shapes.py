@@ -442,3 +442,24 @@ def test_a_lead_toll_including_the_perpetrators(
     )
     assert _q(rec, "deaths") == deaths
     assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "perpetrators"),
+    [
+        (
+            "was an attack on a group of Kamilaroi people by a detachment of the [[New South "
+            "Wales Mounted Police]] under Major [[James Nunn]] on 26 January 1838.",
+            [("New South Wales Mounted Police", "state")],
+        ),
+        (
+            "was the massacre of 300 villagers by German troops on 3 May 1944.",
+            [("German troops", "state")],
+        ),
+    ],
+)
+def test_the_agent_after_the_target_of_an_attack_noun(
+    lead: str, perpetrators: list[tuple[str, str]]
+) -> None:
+    rec = _page("", lead)
+    assert [(p["name"], p["kind"]) for p in rec["event"]["perpetrators"]] == perpetrators

@@ -463,3 +463,16 @@ def test_the_agent_after_the_target_of_an_attack_noun(
 ) -> None:
     rec = _page("", lead)
     assert [(p["name"], p["kind"]) for p in rec["event"]["perpetrators"]] == perpetrators
+
+
+def test_a_stated_total_bounds_the_sides_open_sum() -> None:
+    rec = _page(
+        "{{Infobox civil conflict\n| title = Example protests\n| date = 28–30 June 1956\n"
+        "| place = [[Poznań]], Poland\n| side1 = Workers\n| side2 = [[Polish People's Army]]\n"
+        "| casualties1 = At least 49 killed<br />Hundreds wounded\n"
+        "| casualties2 = 8 killed {{small|(4 soldiers, 3 UB officers, 1 militiaman)}}\n"
+        "| fatalities = 57–78\n}}\n",
+        "were the first of several massive protests.",
+        title="Example protests",
+    )
+    assert _q(rec, "deaths") == (57, None, 78)

@@ -814,7 +814,8 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     Domain rule: a civil conflict's ``injuries = 4,578+`` beside one side's "1,300+ injured"
     is the event's count; the sides' sum is a part of it. Only an infobox figure of no side,
     no party (civilians apart from the sides are added to the sum, not this) and no part,
-    whose floor is above the sum's."""
+    whose floor is above the sum's; one whose range holds an open sum's floor bounds it
+    ("At least 49 killed" + "8 killed" beside "57–78": 57–78)."""
     own = [
         st
         for st in sts
@@ -830,9 +831,22 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     q, _f = combine(own, policy)
     floor = q["low"] if q["low"] is not None else q["best"]
     base = summed["low"] if summed["low"] is not None else summed["best"]
-    if floor is None or (base is not None and floor <= base):
+    if floor is None:
         return None
-    return q
+    if base is None or floor > base:
+        return q
+    if summed["high"] is None and q["high"] is not None and q["high"] >= base:
+        # "At least 49 killed" + "8 killed" (a floor of 57) beside "fatalities = 57–78": the
+        # stated total bounds the sides' open sum
+        out = dict(summed)
+        out["high"] = q["high"]
+        out["best"] = q["best"] if q["best"] is not None and q["best"] >= base else None
+        out["statements"] = list(summed["statements"]) + [
+            x for x in q["statements"] if x not in summed["statements"]
+        ]
+        out.pop("lower_bound_only", None)
+        return out
+    return None
 
 
 def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:

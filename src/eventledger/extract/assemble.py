@@ -27,7 +27,13 @@ from typing import Any
 
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
-from eventledger.normalise.places import country_of_categories, resolve_place, resolve_place_in
+from eventledger.normalise.dates import MONTH_NAMES
+from eventledger.normalise.places import (
+    TOWN_QUALIFIER,
+    country_of_categories,
+    resolve_place,
+    resolve_place_in,
+)
 
 POLICIES = ("ranges", "conservative", "strict")
 
@@ -485,9 +491,7 @@ def _names_one_victim(sts: list[Statement]) -> bool:
     return any(isinstance(st.value, dict) and st.value.get("victim") for st in sts)
 
 
-_MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH_NAMES = "(?:" + "|".join(MONTH_NAMES) + ")"
 #: A year the sentence dates something to: "in 2016", "the AMIA bombing of 1994", "the 1994
 #: AMIA bombing", "in October 1905", "on 3 May 1921".
 _IN_YEAR = re.compile(
@@ -997,10 +1001,9 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
         if st.origin == "body" and st.comparator == "=" and st.best in victims and n is None:
             continue
         if isinstance(n, int) and st.comparator == "=":
-            # (a lead's "29 people died, including the five perpetrators" as well: the same
-            # toll, counted the same way)
-            # the event's toll is the victims' (as for "49 (+1 perpetrator)"): the statement
-            # keeps the figure as written, the event counts it without the perpetrators
+            # the event's toll is the victims' (as for "49 (+1 perpetrator)"), the infobox's
+            # and a lead's ("29 people died, including the five perpetrators") alike: the
+            # statement keeps the figure as written, the event counts it without them
             v = (st.best or 0) - n
             st = replace(st, low=v, best=v, high=v)
         out.append(st)
@@ -1203,10 +1206,8 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         q["lower_bound_only"] = True
 
 
-#: "the town of Greytown": the words that say what kind of place a name is.
-_QUALIFIED = re.compile(
-    r"^(?:the\s+)?(?:city|town|village|hamlet|settlement|port|fortress|fort)\s+of\s+", re.I
-)
+#: "the town of Greytown": the lead's qualifier before the name it ties to a country.
+_QUALIFIED = re.compile(rf"^(?:the\s+)?{TOWN_QUALIFIER}", re.I)
 
 
 def _no_casualties(sts: list[Statement], q: Quantity) -> Quantity:

@@ -51,7 +51,12 @@ from eventledger.normalise.numbers import (
     figures_in_sentence,
     word_value,
 )
-from eventledger.normalise.places import coord_from_parameters, coord_parameter_role, stated_coord
+from eventledger.normalise.places import (
+    TOWN_QUALIFIER,
+    coord_from_parameters,
+    coord_parameter_role,
+    stated_coord,
+)
 
 #: Property of a casualty statement by the figure's category.
 CATEGORY_PROPERTY = {
@@ -251,11 +256,9 @@ def _group_after(text: str, start: int, end: int) -> str | None:
         return None
     last = words[-1]
     if not (
-        last[0].isupper()
+        _names_part(last)
         or _PEOPLE_LAST.fullmatch(last)
-        or _PEOPLE_PLURAL.fullmatch(last)
-        or last.lower() in _PART_WORDS
-        or last.lower() in ("guide", "guides", "driver", "drivers", "employee", "employees")
+        or last.lower() in ("guide", "guides", "driver", "drivers", "employee")
     ):
         return None
     return m.group("g")
@@ -364,7 +367,7 @@ def extract_statements(doc: Document) -> list[Statement]:
             if n_fig in lists:
                 kw["value"] = {**kw["value"], "list": f"{s.id}:{lists[n_fig]}"}
             inc = _PROSE_INCLUDING_PERPETRATORS.match(s.plain.text, fig.end)
-            n_perp = _prose_perpetrators(inc) if inc is not None and not fig.subset else None
+            n_perp = _perpetrators_counted(inc) if inc is not None and not fig.subset else None
             if n_perp:
                 # "29 people died, including the five perpetrators": as the infobox's
                 # "(including …)", the toll as written counts them (assemble._victims_counted)
@@ -652,25 +655,19 @@ _PROSE_INCLUDING_PERPETRATORS = re.compile(
 )
 
 
-def _prose_perpetrators(m: re.Match[str]) -> int | None:
-    """How many perpetrators a sentence's ", including …" counts: its number, 2 for "both", 1
-    for "himself" or a singular noun; None for a plural with no number ("the attackers")."""
-    n = m.group("n")
+def _perpetrators_counted(m: re.Match[str]) -> int | None:
+    """How many perpetrators an "(including …)" bracket (:data:`_INCLUDING_PERPETRATORS`) or a
+    sentence's ", including …" (:data:`_PROSE_INCLUDING_PERPETRATORS`) counts: its number, 2
+    for "both", 1 for "the perpetrator" or "himself"; None for a sentence's plural with no
+    number ("including the attackers")."""
+    g = m.groupdict()
+    n = g.get("n")
     if n:
         return int(n) if n.isdigit() else 2 if n.lower() == "both" else word_value(n)
-    if m.group("self"):
-        return 1
-    noun = m.group("noun").lower()
+    if g.get("both") or "noun" not in g:
+        return 2 if g.get("both") else 1
+    noun = (g.get("noun") or "").lower()
     return None if noun.endswith("s") or noun.endswith("men") else 1
-
-
-def _perpetrators_counted(m: re.Match[str]) -> int | None:
-    """How many perpetrators an "(including …)" bracket counts: its number, 2 for "both", 1 for
-    "the perpetrator"."""
-    n = m.group("n")
-    if n:
-        return int(n) if n.isdigit() else word_value(n)
-    return 2 if m.group("both") else 1
 
 
 def _perpetrators_apart(figs: list[Figure]) -> list[Figure]:
@@ -1153,7 +1150,7 @@ _PLACE_QUALIFIER = re.compile(
     r"(?:\b(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|mi|miles)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)(?:\s+and\s+(?:north|south|east|west))?\s+of\s+"
-    r"|\b(?:city|town|village)\s+of\s+"
+    rf"|\b{TOWN_QUALIFIER}"
     r"|\b(?:suburbs?|outskirts|vicinity|environs|surroundings)\s+of\s+)$"
 )
 #: A place named as part of a facility's name, followed by the settlement it stands in ("the

@@ -526,7 +526,6 @@ _OF_THE_DEAD = re.compile(
 _OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
 #: Between a verb's object and its second one: "killed 12 students and 1 teacher".
 _AND_OBJECT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-#: A noun of people right after a number ("one teacher", "two police officers").
 #: Nouns of a group of people a count may name ("twelve students", "one teacher"); also the
 #: group nouns of a sentence's listed parts (statements._listed_parts).
 PEOPLE_NOUNS = (
@@ -534,6 +533,7 @@ PEOPLE_NOUNS = (
     r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
     r"tourists?|employees?|firefighters?|hostages?"
 )
+#: A noun of people right after a number ("one teacher", "two police officers").
 _PEOPLE_NOUN = re.compile(
     rf"\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|police\s+officers?|others?|"
     r"victims?)\b",

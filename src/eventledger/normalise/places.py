@@ -226,6 +226,9 @@ REGIONS = {
     "Serbia and Montenegro": "", "Czechoslovakia": "", "Netherlands Antilles": "",
 }  # fmt: skip
 
+#: The words that say a name is a settlement's ("the town of Greytown", "the city of Kherson").
+TOWN_QUALIFIER = r"(?:city|town|village)\s+of\s+"
+
 # Leading words that qualify a place without being part of it.
 _NEAR_WORDS = ("near", "outside", "off", "close to", "nearby", "outskirts of", "vicinity of",
                "suburbs of", "suburb of", "environs of", "surroundings of",

@@ -393,6 +393,7 @@ def assemble(
     }
     counted = [s for s in sides if s["side"] not in named_only]
     totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
+    spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
         if not _is_event_page(doc, kind) and not _names_one_victim(sts):
@@ -400,8 +401,8 @@ def assemble(
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
         sts = drop_other_years(sts, doc, event["date"])
-        sts = drop_superseded(sts, doc)
-        sts = drop_incident_figures(sts, doc, kind)
+        sts = drop_superseded(sts, doc, spans)
+        sts = drop_incident_figures(sts, doc, kind, spans)
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
@@ -559,7 +560,9 @@ def _clause_before(doc: Document, st: Statement, sentence_spans: dict[str, Any])
     return text[breaks[-1] if breaks else 0 :]
 
 
-def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
+def drop_superseded(
+    sts: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> list[Statement]:
     """Lead figures the text itself replaces: when a lead figure is a later confirmation or
     revision ("Later, the police confirmed 61 people were killed", "but raised the death toll
     to 89"), the earlier lead figures of the same category that the text calls initial
@@ -583,7 +586,6 @@ def drop_superseded(sts: list[Statement], doc: Document) -> list[Statement]:
         }
         initial = {st.id for st in sts if st.id in initial and (st.field, st.category) in kept}
         sts = [st for st in sts if st.id not in initial]
-    spans = {s.id: s.span for s in doc.sentences}
     lead = [st for st in sts if st.origin == "body" and st.section is None and st.sentence]
     # "put the death toll at 337 on 22 July, later revised to 354", "initially reported 14
     # dead, a figure … later corrected to 13": the sentence itself replaces the figure
@@ -633,14 +635,15 @@ _AVENGED_INCIDENT = re.compile(
 )
 
 
-def drop_incident_figures(sts: list[Statement], doc: Document, kind: str) -> list[Statement]:
+def drop_incident_figures(
+    sts: list[Statement], doc: Document, kind: str, spans: dict[str, tuple[int, int]]
+) -> list[Statement]:
     """On a battle's or a war's page, a lead figure told of one incident inside it ("an
     agreement … following the chemical weapons attack that reportedly killed 70 people, and
     injured 500") counts that incident, not the event: it stays a statement, but makes no
     event figure. A page about an attack itself is left alone (its lead's "attack that
     killed" is its own toll), except for an incident the event avenged ("a reprisal for an
     ambush … in which partisans killed four policemen"), on any page."""
-    spans = {s.id: s.span for s in doc.sentences}
     dropped = set()
     for st in sts:
         span = spans.get(st.sentence or "")

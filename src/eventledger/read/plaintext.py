@@ -118,7 +118,8 @@ _REF_HEADINGS = {
 _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "literature"}
 #: A list of explanatory notes, when the page lists its citations apart ("References").
 _NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanations"}
-_EDIT = re.compile(r"\[edit\]\s*$")
+#: The link a browser copy prints after a section heading ("Casualties[edit]").
+_EDIT = "[edit]"
 
 
 class NotAnArticle(ValueError):
@@ -529,8 +530,8 @@ def _sentence(
 
 def _heading(s: str) -> str | None:
     h = s.rstrip()
-    if h.endswith("[edit]"):  # (no regex: "\s*\[edit\]" is quadratic on a run of spaces)
-        h = h[: -len("[edit]")]
+    if h.endswith(_EDIT):  # (no regex: "\s*\[edit\]" is quadratic on a run of spaces)
+        h = h[: -len(_EDIT)]
     h = h.strip()
     if (
         0 < len(h) <= 60
@@ -554,7 +555,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     edit_marked = {
         n
         for n, ln in enumerate(lines)
-        if _EDIT.search(ln.stripped)
+        if ln.stripped.endswith(_EDIT)
         or (n + 1 < len(lines) and lines[n + 1].stripped == "Edit" and ln.stripped)
     }
     ref_sections = {(_heading(lines[n].stripped) or "").lower() for n in edit_marked}

@@ -10,6 +10,8 @@ import pytest
 from eventledger.normalise.numbers import figures_in_sentence
 from eventledger.pipeline import parse_text
 
+from .test_probe_shapes import _q
+
 
 def _page(box: str, lead: str, title: str = "Example massacre", more: str = "") -> dict:
     wikitext = (
@@ -17,11 +19,6 @@ def _page(box: str, lead: str, title: str = "Example massacre", more: str = "") 
         "\n== Aftermath ==\n" + (more or "The town held a memorial service.") + "\n"
     )
     return parse_text(wikitext, title=title, format="wikitext")[0]
-
-
-def _q(rec: dict, key: str) -> tuple[int | None, int | None, int | None]:
-    q = rec["event"][key]
-    return q["low"], q["best"], q["high"]
 
 
 def test_infobox_news_event_is_an_event_infobox() -> None:

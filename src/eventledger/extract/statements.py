@@ -764,6 +764,43 @@ def _headed_parts(
     return out
 
 
+#: The end of a line whose figure the lines under it break down: "95,615 dead, of whom:",
+#: "1,200 killed, including:".
+_PARTS_FOLLOW = re.compile(
+    r"(?:,\s*)?\b(?:of\s+whom|of\s+which|including|incl\.|among\s+them|among\s+whom)\s*:?\s*$",
+    re.I,
+)
+
+
+def _parts_below(
+    text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]] | None
+) -> set[int]:
+    """Indices of the figures on the lines under a line that ends "…, of whom:" (the line's
+    last figure the whole): its parts, up to a line of another category or another contingent
+    ("95,615 dead, of whom: / 10,240 killed in action / 20,000 died of wounds / 65,375 died of
+    disease / 39,818 wounded": the three are parts of the 95,615, the wounded not)."""
+    if not figs:
+        return set()
+    lines = text.split("\n")
+    line_of = [text.count("\n", 0, x.start) for x in figs]
+    out: set[int] = set()
+    for i, whole in enumerate(figs):
+        ln = line_of[i]
+        if whole.subset or not _PARTS_FOLLOW.search(lines[ln]):
+            continue
+        if i + 1 < len(figs) and line_of[i + 1] == ln:
+            continue  # the breakdown names the line's last figure only
+        for j in range(i + 1, len(figs)):
+            if groups is not None and groups[line_of[j]][:2] != groups[ln][:2]:
+                break
+            if groups is not None and groups[line_of[j]][2]:
+                break
+            if figs[j].category != whole.category:
+                break
+            out.add(j)
+    return out
+
+
 def _parts_of_bare(
     text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]]
 ) -> tuple[set[int], dict[int, str]]:
@@ -2387,7 +2424,10 @@ def _lead_end_date(
     November" in the third)."""
     if start.end is not None or start.ongoing or not _DURATIVE_TITLE.search(doc.title or ""):
         return
-    for s in lead[lead.index(first) + 1 :]:
+    # the dated sentence is a lead sentence, or one the lead search reached past a heading
+    # (a copy whose first paragraph sits under a heading): then only the sentences after it
+    later = [s for s in lead if s.span[0] > first.span[0]]
+    for s in later:
         if not _ENDING.search(s.plain.text) and not _takes_goal(doc, first, s.plain.text):
             continue
         found = dates_after(s.plain.text, start, months=True)
@@ -2521,6 +2561,8 @@ def _from_field(b: _Builder, f: Field) -> None:
             else None
         )
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
+        below = _parts_below(text, figs, groups)
+        figs = [replace(x, subset=True) if k in below else x for k, x in enumerate(figs)]
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
         if groups is not None and f.side is not None and key == "casualties":
             within, summed = _parts_of_bare(text, figs, groups)
@@ -2867,6 +2909,11 @@ def _line_groups(
             out.append((group, seq, False))
             continue
         stripped = line.strip().strip(":").strip()
+        if group is not None and not m and _PARTS_FOLLOW.search(line):
+            # "France: / 95,615 dead, of whom: / 10,240 killed in action …": the contingent's
+            # figure above its breakdown (its parts: _parts_below), not the side's total
+            out.append((group, seq, False))
+            continue
         if (m and m.group("label").strip().lower().startswith("total")) or (
             re.search(r"\d", stripped) and line.rstrip().endswith(":")
         ):

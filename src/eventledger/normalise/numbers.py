@@ -522,6 +522,9 @@ _OF_THE_DEAD = re.compile(
     r"\bof\s+the\s+(?:\w+\s+){0,2}(?:dead|killed|victims|wounded|injured|casualties)\s*,\s*\Z",
     re.I,
 )
+#: Between one listed group's count and the next: "20 Palestinians and 5 Israelis",
+#: "12 soldiers, 3 police officers and 2 civilians".
+_LIST_GOES_ON = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 #: "… and three others were injured": others beside a figure of the same category before it.
 _OTHERS_AFTER = re.compile(r"\s+(?:other|others)\b", re.I)
 #: Between a verb's object and its second one: "killed 12 students and 1 teacher".
@@ -1179,6 +1182,19 @@ def _scan(
             pending[1].category = after.category
             found.append(pending)
         pending = None
+        if not prose and after.category:
+            # "23 officers and 407 other ranks killed", "12 soldiers, 3 police officers and 2
+            # civilians killed": the groups listed before share the last one's category
+            nxt_start = raw.start
+            for prev in reversed(found):
+                if not (
+                    prev[1].category is None
+                    and _LIST_GOES_ON.fullmatch(text, prev[0].end, nxt_start)
+                    and _PEOPLE_NOUN.match(text, prev[0].end, nxt_start)
+                ):
+                    break
+                prev[1].category = after.category
+                nxt_start = prev[2]
         found.append((raw, after, start, subset))
 
     if equipment and found:
@@ -1221,6 +1237,13 @@ def _scan(
             or (
                 _OTHERS_AFTER.match(text, raw.end)
                 and any(f.category == after.category for f in figures)
+            )
+            or (
+                # "a further 20 to 26 Palestinians and 5 Israelis were killed": the list
+                # goes on with more of the further victims
+                bool(figures)
+                and figures[-1].additional
+                and _LIST_GOES_ON.fullmatch(text, figures[-1].end, raw.start) is not None
             )
         )
         if prose and (

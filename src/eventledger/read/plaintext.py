@@ -93,6 +93,14 @@ _CHROME = re.compile(
     r"Not to be confused with .*|For the .{1,80}, see .*|.{1,120} redirects here\..*|"
     r"Toggle .*|Edit links|Contents|hide|move to sidebar)$"
 )
+#: The mobile site's header (en.m.wikipedia.org) before the title, and its page actions after
+#: it: "Open main menu / Wikipedia / Search / <title> / Article / Talk / Language / Watch / Edit".
+_MOBILE_OPEN = "Open main menu"
+_MOBILE_HEAD = frozenset({"Open main menu", "Wikipedia", "Search", "The Free Encyclopedia"})
+_MOBILE_ACTIONS = frozenset(
+    {"Article", "Talk", "Language", "Languages", "Download PDF", "Watch", "Unwatch", "Edit",
+     "Read", "View history", "Tools", "More", "Share"}
+)  # fmt: skip
 #: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
 #: of …"; the lines after it, up to the next label, are the map's own labels.
 _MAP_WIDGET = re.compile(
@@ -240,6 +248,10 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     idx = 0
     while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
         idx += 1
+    mobile = idx < len(lines) and lines[idx].stripped == _MOBILE_OPEN
+    if mobile:
+        while idx < len(lines) and (not lines[idx].stripped or lines[idx].stripped in _MOBILE_HEAD):
+            idx += 1
     if idx == len(lines):
         raise NotAnArticle("no title line")
     title_line = lines[idx]
@@ -247,22 +259,61 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     doc_title = title or title_line.stripped
     doc = Document(source=source, input=text, title=doc_title, title_span=title_span)
     idx += 1
+    if mobile:
+        while idx < len(lines) and (
+            not lines[idx].stripped or lines[idx].stripped in _MOBILE_ACTIONS
+        ):
+            idx += 1
 
     # ---- infobox block: up to the first prose line --------------------------------------
-    box_end = idx
-    while box_end < len(lines) and (
-        not _is_prose(lines[box_end].text) or _CHROME.match(lines[box_end].stripped)
-    ):
-        box_end += 1
+    box_end = _next_prose(lines, idx)
     if box_end == len(lines):
         raise NotAnArticle("no paragraph of prose")
     box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
+    body = lines[box_end:]
+    moved = _box_after_first_paragraph(lines, box_end, doc_title) if mobile else None
+    if moved is not None:
+        # the mobile site puts the first paragraph above the infobox: the lines before that
+        # paragraph (short description, "Coordinates: …") are read with the box's rows
+        after, box_lines = moved[0], box_lines + moved[1]
+        body = lines[box_end : box_end + 1] + lines[after:]
     doc.infobox = _read_infobox(box_lines, doc_title, doc)
 
     # ---- body and reference list -----------------------------------------------------------
-    _read_body(lines[box_end:], doc)
+    _read_body(body, doc)
     _link_markers(doc)
     return doc
+
+
+def _next_prose(lines: list[_Line], idx: int) -> int:
+    """The index of the first prose line at or after *idx* (``len(lines)`` when none)."""
+    while idx < len(lines) and (
+        not _is_prose(lines[idx].text) or _CHROME.match(lines[idx].stripped)
+    ):
+        idx += 1
+    return idx
+
+
+def _box_after_first_paragraph(
+    lines: list[_Line], first: int, title: str
+) -> tuple[int, list[_Line]] | None:
+    """On a copy of the mobile site, whose first paragraph (line *first*) stands above the
+    infobox: the index of the next prose line and the box's lines between the two, when those
+    lines hold the rows of an event infobox (at least two of a family's labels) and the lines
+    before the paragraph hold none; None otherwise."""
+    head_labels = {
+        RENDERED_LABELS[hit[0]]
+        for ln in lines[:first]
+        if (hit := _match_label(ln.text)) is not None
+    }
+    after = _next_prose(lines, first + 1)
+    between = [ln for ln in lines[first + 1 : after] if ln.stripped]
+    keys = {RENDERED_LABELS[hit[0]] for ln in between if (hit := _match_label(ln.text)) is not None}
+    rows = max((len(keys & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
+    head = max((len(head_labels & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
+    if rows < 2 or head >= 2:
+        return None
+    return after, between
 
 
 def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox | None:

@@ -1,0 +1,157 @@
+"""Page shapes from the session-8 probe and mutation fuzzing: realistic pages written and coded
+blind by other engineers (mobile-site copies, attacks with later riots), and mutated corpus
+pages that once raised. Each test is one general rule a page of that shape showed to be
+missing; the pages stay outside the repository."""
+
+from __future__ import annotations
+
+from eventledger.normalise.numbers import figures_in_sentence
+from eventledger.pipeline import parse_text
+from eventledger.read.plaintext import read_plaintext
+
+from .test_probe_shapes import _q
+
+_MOBILE = """Open main menu
+Wikipedia
+Search
+Battle of Example Bay
+Article
+Talk
+Language
+Watch
+Edit
+1942 battle of the Pacific War
+Coordinates: 10°22′S 150°30′E
+The Battle of Example Bay (25 August – 7 September 1942) was a battle of the Pacific campaign of World War II, in which Japanese naval infantry attacked the Allied airfields at Example Bay on the eastern tip of New Guinea.[1]
+Battle of Example Bay
+Part of the Pacific Theater of World War II
+Australian troops at Example Bay, September 1942
+Date	25 August – 7 September 1942
+Location	Milne Bay, Territory of Papua
+Result	Allied victory
+Belligerents
+ Australia	 Japan
+Strength
+8,824	1,943
+Casualties and losses
+167 killed
+206 wounded	625 killed
+311 wounded[1]
+The Allies, forewarned by intelligence, had heavily reinforced the garrison before the landing, and the Japanese landing force was halted and thrown back.[1]
+
+Background
+In July 1942 Japanese forces landed at Buna and Gona on the north coast of Papua and began to advance along the Kokoda Track towards Port Moresby.[1]
+
+References
+^ a b Keogh, Eustace (1965). The South West Pacific 1941–45. Melbourne: Grayflower. p. 200.
+Last edited on 3 March 2025, at 11:42
+Content is available under CC BY-SA 4.0 unless otherwise noted.
+Privacy policy
+Terms of Use
+Desktop
+"""
+
+
+def test_a_mobile_copy_has_its_title_and_its_infobox_below_the_first_paragraph() -> None:
+    doc = read_plaintext(_MOBILE, "mobile.txt")
+    assert doc.title == "Battle of Example Bay"
+    assert doc.infobox is not None and doc.infobox.template == "military conflict"
+    body = [s for s in doc.sentences if s.origin == "body"]
+    assert body[0].text.startswith("The Battle of Example Bay (25 August")
+    assert body[0].paragraph == 0 and body[1].paragraph == 1
+    for s in doc.sentences:
+        assert _MOBILE[s.span[0] : s.span[1]] == s.text
+    rec = parse_text(_MOBILE, format="plaintext", name="mobile.txt")[0]
+    ev = rec["event"]
+    assert ev["kind"] == "battle"
+    assert [[c["name"] for c in s["combatants"]] for s in ev["sides"]] == [["Australia"], ["Japan"]]
+    assert _q(rec, "deaths") == (792, 792, 792)
+    assert ev["location"]["lat"] is not None
+
+
+def test_a_desktop_copy_keeps_its_box_above_the_first_paragraph() -> None:
+    # without the mobile header the box after the first paragraph is not taken: a desktop copy
+    # never puts it there, and its lines are prose or navigation
+    text = _MOBILE.replace("Open main menu\nWikipedia\nSearch\n", "")
+    doc = read_plaintext(text, "desktop.txt")
+    assert doc.infobox is None or doc.infobox.template != "military conflict"
+
+
+def test_a_further_list_goes_on_with_more_further_victims() -> None:
+    figs = figures_in_sentence(
+        "In the riots that followed, a further 20 to 26 Palestinians and 5 Israelis were killed."
+    )
+    assert [(f.low, f.high, f.additional) for f in figs] == [(20, 26, True), (5, 5, True)]
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = 25 February 1994\n"
+        "| fatalities = 29 (+1 perpetrator)\n| injuries = 125\n}}\n"
+        "'''Example massacre''' was a mass shooting in which 29 worshippers were killed. In the "
+        "riots that followed, a further 20 to 26 Palestinians and 5 Israelis were killed.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") == (29, 29, 29)
+
+
+def test_a_dated_sentence_under_a_heading_before_any_lead_does_not_raise() -> None:
+    # a copy whose lead was lost: a reference line, then a heading, then the dated sentence
+    text = (
+        "Battle of Example\n"
+        "  11. ^ Smith, John (2011). A Book. Helion. ISBN 978-1-906033-89-7.\n"
+        "Background[edit]\n"
+        "After the Third Battle of Kharkov in March 1943, a large salient formed around the "
+        "town. Hitler postponed the offensive several times to wait for new tanks.[10]\n"
+    )
+    rec = parse_text(text, format="plaintext", name="x.txt")[0]
+    assert rec["event"]["date"]["start"] == "1943-03"
+
+
+def _battle(casualties1: str, casualties2: str = "5 killed") -> dict:
+    wikitext = (
+        "{{Infobox military conflict\n| conflict = Battle of Example\n| date = 27 July 1880\n"
+        "| place = [[Kandahar]], Afghanistan\n| combatant1 = [[United Kingdom]]\n"
+        f"| combatant2 = [[Emirate of Afghanistan]]\n| casualties1 = {casualties1}\n"
+        f"| casualties2 = {casualties2}\n}}}}\n"
+        "'''Battle of Example''' was a battle fought near Kandahar between two armies.\n"
+    )
+    return parse_text(wikitext, title="Battle of Example", format="wikitext")[0]
+
+
+def _side(rec: dict, n: int, cat: str) -> tuple:
+    q = rec["event"]["sides"][n - 1]["casualties"][cat]
+    return (q["low"], q["best"], q["high"]) if q else None
+
+
+def test_groups_listed_before_a_category_share_it() -> None:
+    rec = _battle(
+        "21 officers and 948 other ranks killed<br />8 officers and 169 other ranks wounded"
+    )
+    assert _side(rec, 1, "killed") == (969, 969, 969)
+    assert _side(rec, 1, "wounded") == (177, 177, 177)
+    assert _q(rec, "deaths") == (974, 974, 974)
+    # three groups, commas and "and"
+    rec = _battle("12 soldiers, 3 guards and 2 officers killed")
+    assert _side(rec, 1, "killed") == (17, 17, 17)
+    # equipment listed first shares nothing
+    rec = _battle("3 tanks and 40 men killed")
+    assert _side(rec, 1, "killed") == (40, 40, 40)
+
+
+def test_a_contingents_figure_broken_down_under_of_whom() -> None:
+    rec = _battle(
+        "'''Total: 300 dead'''\n{{flagicon|France}} '''France:'''\n* 200 dead, of whom:\n"
+        "** 50 killed in action\n** 150 died of disease\n* 50 wounded\n"
+        "{{flagicon|United Kingdom}} '''United Kingdom:'''\n* 100 dead\n* 20 wounded"
+    )
+    assert _side(rec, 1, "killed") == (300, 300, 300)
+    assert _side(rec, 1, "wounded") == (70, 70, 70)
+    # without the Total line the contingents are summed, their breakdowns not added again
+    rec = _battle(
+        "{{flagicon|France}} '''France:'''\n* 200 dead, of whom:\n"
+        "** 50 killed in action\n** 150 died of disease\n* 50 wounded\n"
+        "{{flagicon|United Kingdom}} '''United Kingdom:'''\n* 100 dead\n* 20 wounded"
+    )
+    assert _side(rec, 1, "killed") == (300, 300, 300)
+    statements = {s["text"]: s for s in rec["statements"]}
+    assert statements["50 killed in action"]["subset"] is True
+    assert statements["50 wounded"]["subset"] is False

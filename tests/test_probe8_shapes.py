@@ -155,3 +155,57 @@ def test_a_contingents_figure_broken_down_under_of_whom() -> None:
     statements = {s["text"]: s for s in rec["statements"]}
     assert statements["50 killed in action"]["subset"] is True
     assert statements["50 wounded"]["subset"] is False
+
+
+def test_a_name_list_ending_in_and_does_not_raise() -> None:
+    # mutation fuzzing: "Manchester and " with nothing after the conjunction
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors("Manchester and ", [])] == ["Manchester"]
+    assert [a.name for a in split_actors("Manchester and Salford Yeomanry", [])] == [
+        "Manchester and Salford Yeomanry"
+    ]
+
+
+def test_named_groups_of_a_side_are_summed() -> None:
+    rec = _battle(
+        "21 officers and 948 other ranks killed", "1,250 regulars killed<br />800 ghazis killed"
+    )
+    assert _side(rec, 2, "killed") == (2050, 2050, 2050)
+
+
+def test_a_place_spelled_without_its_diacritics_is_that_place() -> None:
+    rec = parse_text(
+        "'''Example massacre''' took place in the Arab village of [[Kafr Qasim]], then on the "
+        "[[Green Line (Israel)|Green Line]] border with the [[West Bank|Jordanian-held West "
+        "Bank]], on 29 October 1956, when police shot dead 48 civilians.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    loc = rec["event"]["location"]
+    assert (loc["country"], loc["where_prec"]) == ("IL", 1)
+
+
+def test_a_capital_is_not_a_namesake_division_abroad() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Colombo").country == "LK"
+    assert resolve_place("Colombo, Paraná").country == "BR"
+
+
+def test_an_infobox_list_of_towns_spreads_the_event() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example bombings\n| date = 21 April 2019\n"
+        "| location = {{ubl|[[Colombo]]|[[Negombo]]|[[Batticaloa]]}}\n| fatalities = 269\n}}\n"
+        "'''Example bombings''' were a series of bombings.\n",
+        title="Example bombings",
+        format="wikitext",
+    )[0]
+    loc = rec["event"]["location"]
+    assert loc["text"] == "Colombo; Negombo; Batticaloa"
+    assert (loc["country"], loc["where_prec"], loc["lat"]) == ("LK", 5, None)
+    # a town and what holds it stay one place; towns of several countries are not spread
+    assert resolve_place("Srebrenica; Bosnia and Herzegovina").where_prec == 1
+    assert resolve_place("Paris; London").where_prec == 1

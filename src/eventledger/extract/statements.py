@@ -597,7 +597,9 @@ _STRENGTH_TOTAL = re.compile(
 _PART_WORDS = frozenset(
     "infantry cavalry cavalrymen horsemen artillery artillerymen sailors seamen marines soldiers "
     "officers men crew crewmen airmen aircrew pilots troops militia militiamen guards "
-    "civilians knights archers regulars volunteers auxiliaries mercenaries "
+    "civilians knights archers regulars volunteers auxiliaries mercenaries irregulars levies "
+    "warriors ghazis tribesmen partisans conscripts recruits gunners troopers dragoons hussars "
+    "lancers grenadiers musketeers riflemen samurai janissaries sepoys cossacks nobles "
     # how badly: "92 seriously / c. 500 lightly" in an injuries field are two parts
     "seriously severely critically gravely lightly slightly "
     # the parties of an operation, a riot or an attack, singular and plural ("1 hostage
@@ -1331,6 +1333,7 @@ def _lead_candidate(
         countries_named,
         resolve_place,
         resolve_place_in,
+        same_name,
     )
 
     lead = _lead(doc)
@@ -1389,7 +1392,7 @@ def _lead_candidate(
             there = resolve_place_in(m.group("p"), lead_countries)
             if there is not None:
                 place, hint = there, there.country
-        if (place.matched or "").casefold() != (place.name or "").casefold():
+        if not same_name(place.matched, place.name):
             # matched by another place's alternate spelling ("Banjska" is one of Bansko's):
             # refused when the sentence names a country and it is not that one
             named = countries_named(s.plain.text)
@@ -2539,7 +2542,13 @@ def _from_field(b: _Builder, f: Field) -> None:
         )
         b.add("date", span, "infobox", value=_date_value(d), **common)
     elif key in ("location", "coordinates"):
-        value: dict[str, Any] = {"text": _clean(text)}
+        # list items ({{ubl}}, <br />) stay apart: "Colombo; Negombo; Batticaloa", not one
+        # run of capitalised words the gazetteer knows nothing of
+        joined = ""
+        for line in (_clean(x) for x in text.split("\n") if x.strip()):
+            sep = " " if not joined or joined.endswith((",", ";", "(")) else "; "
+            joined = f"{joined}{sep}{line}" if joined else line
+        value: dict[str, Any] = {"text": joined}
         coord = f.hints.get("coord") or (stated_coord(text) if key == "coordinates" else None)
         if coord:
             value["coord"] = list(coord)

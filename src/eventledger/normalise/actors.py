@@ -241,6 +241,7 @@ def split_actors(
                 # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
                 or (
                     len(left.split()) == 1
+                    and len(right.split()) == 2
                     and left[:1].isupper()
                     and not _is_state(left)
                     and right.split()[-1].lower() in _UNIT_NOUNS

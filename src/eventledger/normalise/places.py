@@ -321,6 +321,12 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def same_name(a: str | None, b: str | None) -> bool:
+    """Whether two names are one as names are compared: case, accents and punctuation folded
+    ("Kafr Qasim" and the gazetteer's "Kafr Qāsim")."""
+    return _norm(a or "") == _norm(b or "")
+
+
 def _latin(s: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) for c in s)
 
@@ -1177,6 +1183,19 @@ def _countries(hits: list[_Hit]) -> set[str]:
             divisions.pop(key, None)
     if explicit:
         return explicit
+    first = min((h.pos for h in hits), default=0)
+    for key in [k for k in divisions if k[1] == first]:
+        # "Colombo" alone: the name read as a division (Colombo, Paraná) is no container when
+        # it is also a great city of another country (Sri Lanka's capital); the text's first
+        # name is the place itself, a container comes after it
+        if any(
+            h.entry[0] == "city"
+            and (h.matched, h.pos) == key
+            and h.entry[2] not in divisions[key]
+            and h.entry[5] >= _MIN_POP_METROPOLIS
+            for h in hits
+        ):
+            del divisions[key]
     single = [(key[1], ccs) for key, ccs in divisions.items() if len(ccs) == 1]
     return max(single, key=lambda s: s[0])[1] if single else set()
 
@@ -1525,6 +1544,35 @@ def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
     return expanded, named, word.lower() in _FIRST_ORDER_PLURAL
 
 
+def _listed_towns(text: str) -> Place | None:
+    """A list of two or more towns of one country ("Colombo; Negombo; Batticaloa", an
+    infobox's list items): the event is spread over them, so no one town's point is its
+    place. Towns of one first-order division give that division (where_prec 4, no point),
+    of several the country (5, feature ``region``). None when fewer than two items are towns
+    the gazetteer knows, or an item names a division or a country (a container: "Srebrenica;
+    Bosnia and Herzegovina"), or the towns lie in several countries."""
+    items = [x.strip() for x in text.split(";") if x.strip()]
+    if len(items) < 2:
+        return None
+    for item in items:
+        if any(ch.isdigit() for ch in item) or any(
+            w[0].islower() and w not in _CONNECTORS for w in _WORD.findall(item)
+        ):
+            return None  # "15 km south of Brussels", "present day Belgium": no list of towns
+    resolved = [resolve_place(x) for x in items]
+    if any(p.name is not None and (p.feature != "city" or p.country is None) for p in resolved):
+        return None
+    found = [p for p in resolved if p.name is not None]  # an unknown village says nothing
+    if len({p.country for p in found}) != 1 or len({p.name for p in found}) < 2:
+        return None
+    cc = found[0].country
+    admin1 = {p.admin1 for p in found}
+    if len(admin1) == 1 and None not in admin1:
+        (a1,) = admin1
+        return Place(text, a1, None, cc, None, None, 4, a1, "region")
+    return Place(text, country_name(cc) or cc, None, cc, None, None, 5, None, "region")
+
+
 def resolve_place(
     text: str,
     context: list[str] | tuple[str, ...] = (),
@@ -1560,6 +1608,9 @@ def resolve_place(
     index = load_index()
     if coord is None:
         coord = _stated_coord(_strip_markup(text))
+    towns = _listed_towns(text) if coord is None and ";" in text else None
+    if towns is not None:
+        return towns
     plural = _plural_divisions(text) if coord is None else None
     if plural is not None:
         # "Nineveh, Kirkuk, Saladin, and Diyala Governorates": each name is a division, not

@@ -209,3 +209,26 @@ def test_an_infobox_list_of_towns_spreads_the_event() -> None:
     # a town and what holds it stay one place; towns of several countries are not spread
     assert resolve_place("Srebrenica; Bosnia and Herzegovina").where_prec == 1
     assert resolve_place("Paris; London").where_prec == 1
+
+
+def test_a_group_nobody_counted_leaves_a_listed_toll_open() -> None:
+    rec = parse_text(
+        "{{Infobox historical event\n| title = Example riots\n| date = 2–4 December 1947\n"
+        "| deaths = 82 Jews<br />33 Arabs\n| injuries = 76 Jews<br />Unknown number of Arabs\n"
+        "}}\n'''Example riots''' were riots in the city.\n",
+        title="Example riots",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") == (115, 115, 115)
+    assert _q(rec, "injuries") == (76, None, None)
+
+
+def test_an_abbreviation_takes_its_kind_from_the_article_it_links() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    (actor,) = split_actors(
+        "FARC-EP", [("FARC-EP", "Revolutionary Armed Forces of Colombia", 0, 7)]
+    )
+    assert actor.kind == "non-state"
+    (actor,) = split_actors("Islamic Revolutionary Guard Corps", [])
+    assert actor.kind == "state"

@@ -362,5 +362,7 @@ NON_STATE_WORDS = (
     "contras", "janjaweed", "rapid support forces", "black september", "eta", "red brigades",
     "red army faction", "abu sayyaf", "maute group", "al-nusra front", "jabhat al-nusra",
     "tahrir al-sham", "hayat tahrir al-sham", "interahamwe", "national republican army",
-    "kosovo liberation army", "mai-mai", "m23",
+    "kosovo liberation army", "mai-mai", "m23", "farc-ep", "revolutionary armed forces",
+    "al-gama'a al-islamiyya", "gama'a al-islamiyya", "jemaah islamiyah", "jmb", "neo-jmb",
+    "jamaat-ul-mujahideen", "auc",
 )  # fmt: skip

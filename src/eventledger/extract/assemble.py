@@ -720,6 +720,10 @@ def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[st
         # the parts' interval sum, as the sides' (unbounded stays unbounded)
         total = sum_quantities([combine([g])[0] for g in group], "ranges")
         low, best, high = total["low"], total["best"], total["high"]
+        uncounted = any(isinstance(g.value, dict) and g.value.get("unknown") for g in group)
+        if uncounted:
+            # "76 Jews / Unknown number of Arabs": a part nobody counted leaves the sum open
+            best, high = None, None
         exact = low is not None and low == high
         out.append(
             replace(
@@ -727,7 +731,13 @@ def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[st
                 low=low,
                 high=high,
                 best=best,
-                comparator="=" if exact else "~" if low is None and high is None else "range",
+                comparator=">="
+                if uncounted and low is not None
+                else "="
+                if exact
+                else "~"
+                if low is None and high is None
+                else "range",
                 text=" + ".join(g.text for g in group),
             )
         )

@@ -706,6 +706,12 @@ def _names_part(word: str) -> bool:
     )
 
 
+#: "Unknown number of Arabs", "an unknown number of soldiers (wounded)".
+_UNKNOWN_PART = re.compile(
+    r"\s*(?:an\s+)?unknown\s+(?:number|numbers)\s+of\s+(?P<part>[\w'’ -]+?)\s*(?:\(|$)", re.I
+)
+
+
 def _part_label(fig: Figure, text: str) -> str | None:
     """The part of a side a casualty line counts, when its words name one; *text* is the
     figure's segment of its line (:func:`_figure_segment`).
@@ -715,6 +721,12 @@ def _part_label(fig: Figure, text: str) -> str | None:
     dead") or says whose claim it is names no part: None."""
     m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
     if not m:
+        unknown = _UNKNOWN_PART.match(text) if fig.unknown else None
+        if unknown is not None:
+            # "76 Jews / Unknown number of Arabs": a part of the toll nobody counted
+            words = re.findall(r"[\w'’-]+", unknown.group("part"))
+            if words and all(_names_part(w) for w in words):
+                return " ".join(words)
         return None
     cat = _PART_CATEGORY.search(text, m.end())
     if cat is None:

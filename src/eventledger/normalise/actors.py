@@ -299,8 +299,18 @@ def split_actors(
                 # polity named after the state ("Kenya Colony", "Aden Protectorate")
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
-        actors.append(Actor(name, link, _kind(name, country is not None), country, start, end))
+        kind = _kind(name, country is not None)
+        if kind == "unknown" and link and _whole_link(links, start, end):
+            # "[[Revolutionary Armed Forces of Colombia|FARC-EP]]": an abbreviation the kind
+            # words do not know; the article it links to names the group in full
+            kind = _kind(link, False)
+        actors.append(Actor(name, link, kind, country, start, end))
     return actors
+
+
+def _whole_link(links: list[tuple[str, str | None, int, int]], start: int, end: int) -> bool:
+    """Whether one link covers the whole name ``[start, end)``."""
+    return any(s <= start and e >= end for _d, _t, s, e in links)
 
 
 #: What is left of "<State> Defense Forces", "<State> Army" once the state is taken off: a

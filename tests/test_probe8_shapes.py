@@ -232,3 +232,94 @@ def test_an_abbreviation_takes_its_kind_from_the_article_it_links() -> None:
     assert actor.kind == "non-state"
     (actor,) = split_actors("Islamic Revolutionary Guard Corps", [])
     assert actor.kind == "state"
+
+
+def test_a_force_before_its_loss_is_no_group_of_the_dead() -> None:
+    # review: the shared-category rule needs the last figure to name its own group
+    assert _side(_battle("5,000 men, 300 killed"), 1, "killed") == (300, 300, 300)
+    assert _side(_battle("Of 4,000 men engaged, 1,200 killed"), 1, "killed") == (1200, 1200, 1200)
+    # women and children in a side's column are civilians, counted apart, summed as a list
+    rec = _battle("5 men, 3 women and 2 children killed")
+    assert _q(rec, "deaths") == (15, 15, 15)
+    assert not [f for f in rec["findings"] if f["code"] == "CONTRADICTION"]
+
+
+def test_a_further_figure_does_not_spread_to_the_next_clause() -> None:
+    figs = figures_in_sentence("Another 60 were wounded, and 25 bodies were recovered.")
+    assert [(f.low, f.subset) for f in figs] == [(60, True), (25, False)]
+
+
+def test_a_town_and_what_holds_it_are_no_list_of_towns() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    for text in (
+        "Bucha; Kyiv, Ukraine",
+        "Beslan; Vladikavkaz",
+        "Shindand; Herat",
+        "Halabja; Sulaymaniyah",
+    ):
+        assert resolve_place(text).where_prec == 1, text
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = March 2022\n"
+        "| location = [[Bucha]]<br />[[Kyiv Oblast|Kyiv]], Ukraine\n| fatalities = 458\n}}\n"
+        "'''Example massacre''' was a massacre.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    loc = rec["event"]["location"]
+    assert (loc["name"], loc["where_prec"]) == ("Bucha", 1)
+
+
+def test_a_mobile_copys_head_rows_do_not_run_across_the_first_paragraph() -> None:
+    doc = read_plaintext(_MOBILE, "mobile.txt")
+    coords = [f for f in doc.infobox.fields if f.key == "coordinates"]
+    first = next(s for s in doc.sentences if s.origin == "body")
+    assert coords and coords[0].span[1] <= first.span[0]
+
+
+def test_infobox_lines_that_sum_to_the_stated_toll_are_its_parts() -> None:
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example Sunday\n| date = 21 November 1920\n"
+        "| fatalities = 14 in the morning shootings<br />14 civilians at the ground<br />"
+        "3 prisoners in the castle\n}}\n"
+        "'''Example Sunday''' was a day of violence in the city. In all, 31 people were "
+        "killed in the city that day. In the morning gunmen shot dead fourteen people.\n",
+        title="Example Sunday",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") == (31, 31, 31)
+
+
+def test_a_running_total_and_an_apposed_breakdown_are_one_toll() -> None:
+    figs = figures_in_sentence(
+        "Six bodies were found in the building, and two more were found later, bringing the "
+        "death toll to eight."
+    )
+    assert [(f.low, f.subset) for f in figs] == [(6, True), (8, False)]
+    figs = figures_in_sentence(
+        "Nineteen people were killed, sixteen civilians and three soldiers, and 33 were injured."
+    )
+    assert [(f.low, f.subset) for f in figs] == [(19, False), (16, True), (3, True), (33, False)]
+    # a breakdown that does not add up is no breakdown
+    figs = figures_in_sentence("Twenty people were killed, 12 soldiers and 3 police officers.")
+    assert [f.subset for f in figs] == [False, False, False]
+
+
+def test_groups_named_by_adjective_and_people_are_listed_parts() -> None:
+    from eventledger.extract.statements import _listed_parts
+
+    text = "At least six Black people and two white people were killed."
+    assert _listed_parts(text, figures_in_sentence(text)) == {0: 0, 1: 0}
+
+
+def test_a_plural_massacres_title_and_cadres_of_a_group() -> None:
+    rec = parse_text(
+        "'''Example Farm massacres''' were the killings of 62 civilians at two farms on the "
+        "night of 29–30 November 1984. The attacks were carried out by cadres of the "
+        "[[Liberation Tigers of Tamil Eelam]].\n",
+        title="Example Farm massacres",
+        format="wikitext",
+    )[0]
+    ev = rec["event"]
+    assert ev["kind"] == "attack"
+    assert [p["name"] for p in ev["perpetrators"]] == ["Liberation Tigers of Tamil Eelam"]

@@ -181,8 +181,8 @@ _NOT_EVENT_TITLE = re.compile(
 )
 #: Title words that make a page an attack.
 _ATTACK_TITLE = re.compile(
-    r"\b(massacre|attack|attacks|bombing|bombings|shooting|shootings|assassination|"
-    r"killings|pogrom|hijacking|stabbing|ambush|airstrikes?|air strikes?|"
+    r"\b(massacres?|attack|attacks|bombing|bombings|shooting|shootings|assassinations?|"
+    r"killings|pogroms?|hijacking|stabbings?|ambush|airstrikes?|air strikes?|"
     r"(?:missile|rocket|drone) strikes?|shelling)\b",
     re.I,
 )
@@ -787,6 +787,7 @@ def _event_quantity(
         for side, group in civilians.items():
             # a column's "Total:" line wins over its other lines, which are its parts
             # ("11,000–19,000 killed in pre-invasion bombing" … "Total: 25,000–39,000 killed")
+            group = [_as_list(st) for st in group]  # "3 women and 2 children killed"
             group, _merged = _sum_lists(totals_win(group))  # "4,289 executed / 931 by mines"
             q, f = combine(group, policy, f"civilian {cat}" + (f" (side {side})" if side else ""))
             if f:
@@ -807,7 +808,7 @@ def _event_quantity(
         ]
     if not chosen and not sides and kind not in ("battle", "war"):
         chosen = _casualty_section(sts, policy, cat)
-    chosen, merged = _sum_lists(chosen)
+    chosen, merged = _sum_lists(_lines_of_a_stated_total(chosen))
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
     if merged:
         q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
@@ -823,6 +824,47 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def _exact(st: Statement) -> int | None:
+    return st.low if st.low is not None and st.low == st.high == st.best else None
+
+
+def _as_list(st: Statement) -> Statement:
+    """A side line's listed part (group "list 0: …") as a list statement (value ``list``),
+    for summing with the other parts of its list."""
+    m = _LISTED_GROUP.match(st.group or "")
+    if m is None:
+        return st
+    return replace(st, value={**(st.value or {}), "list": m[0]})
+
+
+def _lines_of_a_stated_total(sts: list[Statement]) -> list[Statement]:
+    """An infobox field's exact figures, one per line, whose sum is the toll the page states
+    elsewhere ("14 in the morning shootings / 14 civilians at Croke Park / 3 prisoners in
+    Dublin Castle" beside the lead's "In all, 31 people were killed") are the parts of that
+    toll: they are summed as a list (value ``list``), not weighed as rival figures, and a
+    sentence that gives one of them ("shot dead fourteen people") tells a part."""
+    by_field: dict[str, list[Statement]] = {}
+    for st in sts:
+        listed = isinstance(st.value, dict) and st.value.get("list")
+        if st.origin == "infobox" and st.field and not st.subset and not listed:
+            by_field.setdefault(st.field, []).append(st)
+    new: dict[str, Statement] = {}
+    for field, lines in by_field.items():
+        values = [_exact(st) for st in lines]
+        if len(lines) < 2 or any(v is None for v in values):
+            continue
+        total = sum(v for v in values if v is not None)
+        if not any(_exact(st) == total and st.field != field and not st.subset for st in sts):
+            continue
+        for st in lines:
+            new[st.id] = replace(st, value={**(st.value or {}), "list": f"{field}:lines"})
+        for st in sts:
+            if st.origin == "body" and not st.subset and _exact(st) in values and st.id not in new:
+                # the lead's "shot dead fourteen people" tells one of the stages: a part
+                new[st.id] = replace(st, subset=True)
+    return [new.get(st.id, st) for st in sts]
 
 
 def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str) -> Quantity | None:

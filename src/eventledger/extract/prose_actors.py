@@ -172,7 +172,8 @@ _PERPETRATED_BY = re.compile(
     r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
-    r"contingent|patrol|column)\s+of\s+)?",
+    r"contingent|patrol|column)\s+of\s+|(?:cadres|members|fighters|militants|gunmen|soldiers|"
+    r"troops|men|units|elements)\s+of\s+(?=(?-i:the\s+[A-Z]|[A-Z])))?",
     re.I,
 )
 #: "<A> launched a rocket strike on …" (the subject of the attack verb).

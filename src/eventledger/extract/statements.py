@@ -23,6 +23,7 @@ Which sentences yield which statements:
 
 from __future__ import annotations
 
+import bisect
 import re
 from copy import deepcopy
 from dataclasses import fields, replace
@@ -216,7 +217,9 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 
 #: What joins the items of a list of figures in a sentence ("19 students and 2 teachers"; "300
 #: Russian and 150 Ukrainian soldiers", where the first item's group is an adjective).
-_LIST_JOIN = re.compile(r"(?:\s+(?P<adj>[A-Z][\w-]+))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_JOIN = re.compile(
+    r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons))?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 #: In an infobox field, also the words naming a bare number's group: "58 foreign tourists, 3
 #: police officers" (a sentence's figures carry their nouns; a field's bare ones do not).
 _FIELD_LIST_JOIN = re.compile(
@@ -272,6 +275,23 @@ _QUALIFIER_WORDS = frozenset(
 )
 
 
+#: "two white people", "40 Jewish men": a count, an adjective and a noun of people.
+_ADJ_PEOPLE = re.compile(r"\S+\s+(?P<adj>[A-Za-z-]{3,})\s+(?:people|persons|men|women)\b")
+_COUNT_QUALIFIERS = frozenset("at least about around some over nearly almost approximately".split())
+
+
+def _bare_count(text: str) -> bool:
+    """Whether a figure's text is a number alone ("300", "six", "At least six"): its group is
+    named by the words after it, outside the figure."""
+    toks = text.split()
+    if not toks or len(toks) > 3:
+        return False
+    last = toks[-1].replace(",", "")
+    return (last.isdigit() or word_value(last) is not None) and all(
+        t.lower() in _COUNT_QUALIFIERS for t in toks[:-1]
+    )
+
+
 def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict[int, int]:
     """Figures of one sentence listed as the parts of one toll, by index: ``{index: list}``.
 
@@ -299,7 +319,7 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
         for n, f in enumerate(run):
             m = _COUNTED_NOUN.search(f.text)  # ("Nearly 80 police officers")
             adj = labels[n] if n < len(labels) else None
-            bare = f.text.strip().replace(",", "").isdigit()
+            bare = _bare_count(f.text)
             nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
             after = _group_after(text, f.end, nxt) if bare and field else None
             if adj is not None and bare:
@@ -314,6 +334,8 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
                 groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
             elif len(f.text.split()) > 2 and f.text.split()[1][:1].isupper():
                 groups.append(f.text.split()[1].lower())  # "129 Koreans captured"
+            elif am := _ADJ_PEOPLE.match(f.text):
+                groups.append(am.group("adj").lower())  # "two white people were killed"
             else:
                 # "murdered twelve students", "one teacher": the people noun after the number
                 pm = _PEOPLE_AFTER_NUMBER.search(f.text)
@@ -786,6 +808,12 @@ _PARTS_FOLLOW = re.compile(
 )
 
 
+def _exact_sum(figs: list[Figure], idx: list[int]) -> int | None:
+    """The sum of the exact figures *idx*; None when one is not exact."""
+    values = [figs[k].low for k in idx if figs[k].low is not None and figs[k].low == figs[k].high]
+    return sum(values) if len(values) == len(idx) else None  # type: ignore[arg-type]
+
+
 def _parts_below(
     text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]] | None
 ) -> set[int]:
@@ -796,14 +824,33 @@ def _parts_below(
     if not figs:
         return set()
     lines = text.split("\n")
-    line_of = [text.count("\n", 0, x.start) for x in figs]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    line_of = [bisect.bisect_right(starts, x.start) - 1 for x in figs]
+    on_line: dict[int, list[int]] = {}
+    for k, ln in enumerate(line_of):
+        on_line.setdefault(ln, []).append(k)
+    follows: dict[int, bool] = {}  # per line: does it end "…, of whom:"
     out: set[int] = set()
     for i, whole in enumerate(figs):
         ln = line_of[i]
-        if whole.subset or not _PARTS_FOLLOW.search(lines[ln]):
+        if whole.subset or on_line[ln][-1] != i:
+            continue  # a breakdown names the line's last figure only
+        nxt = on_line.get(ln + 1, [])
+        if (
+            len(nxt) >= 2
+            and len(on_line[ln]) == 1
+            and _exact_sum(figs, nxt) == _exact_sum(figs, [i])
+            and all(figs[j].category == whole.category for j in nxt)
+        ):
+            # "8 (official) / 6 Black, 2 white": the next line's figures add up to this one
+            out.update(nxt)
             continue
-        if i + 1 < len(figs) and line_of[i + 1] == ln:
-            continue  # the breakdown names the line's last figure only
+        if ln not in follows:
+            follows[ln] = bool(_PARTS_FOLLOW.search(lines[ln][-40:]))
+        if not follows[ln]:
+            continue
         for j in range(i + 1, len(figs)):
             if groups is not None and groups[line_of[j]][:2] != groups[ln][:2]:
                 break
@@ -2558,7 +2605,11 @@ def _from_field(b: _Builder, f: Field) -> None:
         # run of capitalised words the gazetteer knows nothing of
         joined = ""
         for line in (_clean(x) for x in text.split("\n") if x.strip()):
-            sep = " " if not joined or joined.endswith((",", ";", "(")) else "; "
+            sep = (
+                " "
+                if joined.endswith((",", ";", "(")) or line.startswith((",", ";", "("))
+                else "; "
+            )
             joined = f"{joined}{sep}{line}" if joined else line
         value: dict[str, Any] = {"text": joined}
         coord = f.hints.get("coord") or (stated_coord(text) if key == "coordinates" else None)

@@ -522,6 +522,10 @@ _OF_THE_DEAD = re.compile(
     r"\bof\s+the\s+(?:\w+\s+){0,2}(?:dead|killed|victims|wounded|injured|casualties)\s*,\s*\Z",
     re.I,
 )
+#: A verb that closes a figure's clause ("60 were wounded").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:were|was|are|is|had|have|has|died|killed|injured|wounded|perished|dead)\b", re.I
+)
 #: Between one listed group's count and the next: "20 Palestinians and 5 Israelis",
 #: "12 soldiers, 3 police officers and 2 civilians".
 _LIST_GOES_ON = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -593,6 +597,8 @@ _COMPARED = re.compile(
     re.I,
 )
 #: Between two coordinated numbers: "10 fighters and 19 soldiers".
+#: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
+_OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
 _GROUP_OF = re.compile(
     r"\b(?:group|force|crowd|army|garrison|population|total|band|column|contingent|strength)"
@@ -1182,10 +1188,12 @@ def _scan(
             pending[1].category = after.category
             found.append(pending)
         pending = None
-        if not prose and after.category:
+        if not prose and after.category and len(text[raw.end : after.end].split()) >= 2:
             # "23 officers and 407 other ranks killed", "12 soldiers, 3 police officers and 2
-            # civilians killed": the groups listed before share the last one's category
+            # civilians killed": the groups listed before share the last one's category, when
+            # it names its own group too ("5,000 men, 300 killed": a force and its loss)
             nxt_start = raw.start
+            shared = []
             for prev in reversed(found):
                 if not (
                     prev[1].category is None
@@ -1193,8 +1201,11 @@ def _scan(
                     and _PEOPLE_NOUN.match(text, prev[0].end, nxt_start)
                 ):
                     break
-                prev[1].category = after.category
+                shared.append(prev)
                 nxt_start = prev[2]
+            if shared and not _OUT_OF_BEFORE.search(text, max(lo, nxt_start - 12), nxt_start):
+                for prev in shared:  # (not "Of 4,000 men engaged, …": the whole force)
+                    prev[1].category = after.category
         found.append((raw, after, start, subset))
 
     if equipment and found:
@@ -1240,9 +1251,12 @@ def _scan(
             )
             or (
                 # "a further 20 to 26 Palestinians and 5 Israelis were killed": the list
-                # goes on with more of the further victims
+                # goes on with more of the further victims (not "Another 60 were wounded,
+                # and 25 bodies were recovered": a clause of its own)
                 bool(figures)
                 and figures[-1].additional
+                and figures[-1].category == after.category
+                and not _CLAUSE_VERB.search(figures[-1].text)
                 and _LIST_GOES_ON.fullmatch(text, figures[-1].end, raw.start) is not None
             )
         )
@@ -1625,6 +1639,8 @@ def figures_in_sentence(text: str) -> list[Figure]:
         )
     figs.sort(key=lambda f: f.start)
     figs = [f for f in figs if not _killers_punished(text, f)]
+    figs = _running_total_parts(text, figs)
+    figs = _apposed_breakdown(text, figs)
     resp = _RESPECTIVELY.search(text)
     if resp:
         # "with 343 and 72 killed respectively": each number counts one of the groups named
@@ -1636,6 +1652,66 @@ def figures_in_sentence(text: str) -> list[Figure]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: "…, bringing the death toll to eight": the figure after it is the running total.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|increasing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:toll|total|tally|count|number\s+of\s+(?:dead|deaths|victims|casualties))\s+"
+    r"(?:to|at)\b",
+    re.I,
+)
+#: Between a toll and the groups that break it down: "Nineteen people were killed, sixteen
+#: civilians and three soldiers".
+_APPOSED = re.compile(r"\s*(?:,|:|—|–|\()\s*(?:(?:including|among\s+them|of\s+whom)\s+)?\Z")
+
+
+def _exact_value(f: Figure) -> int | None:
+    return f.low if f.low is not None and f.low == f.high else None
+
+
+def _running_total_parts(text: str, figs: list[Figure]) -> list[Figure]:
+    """ "Six bodies were found …, and two more were found later, bringing the death toll to
+    eight": the figures before the running total are its parts."""
+    for k, f in enumerate(figs):
+        # the phrase ends where the figure starts, or inside it ("death toll to eight")
+        lo = max(0, f.start - 60)
+        m = _RUNNING_TOTAL.search(text[lo : f.end])
+        if f.subset or m is None or lo + m.end() < f.start:
+            continue
+        return [
+            replace(g, subset=True) if j < k and g.category == f.category and not g.unknown else g
+            for j, g in enumerate(figs)
+        ]
+    return figs
+
+
+def _apposed_breakdown(text: str, figs: list[Figure]) -> list[Figure]:
+    """ "Nineteen people were killed, sixteen civilians and three soldiers": groups listed right
+    after a toll whose exact sum is that toll are its parts, no rival figures."""
+    out = list(figs)
+    for k, whole in enumerate(figs):
+        total = _exact_value(whole)
+        if total is None or whole.subset or k + 1 >= len(figs):
+            continue
+        if not _APPOSED.search(text, whole.end, figs[k + 1].start):
+            continue
+        run = 0
+        for j in range(k + 1, len(figs)):
+            part = figs[j]
+            value = _exact_value(part)
+            if value is None or part.category != whole.category:
+                break
+            if j > k + 1 and not _LIST_GOES_ON.fullmatch(text, figs[j - 1].end, part.start):
+                break
+            run += value
+            if run == total and j > k + 1:
+                for i in range(k + 1, j + 1):
+                    out[i] = replace(out[i], subset=True)
+                break
+            if run > total:
+                break
+    return out
+
+
 #: A count (not a year) earlier in the sentence: "5,000", "300" (not "1990", "2004").
 _NUMBER_BEFORE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?!1\d{3}\b|20\d{2}\b)\d{2,}\b")
 #: "… found seven of them guilty of murder, and the seven were hanged": the killers' punishment

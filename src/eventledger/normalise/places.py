@@ -1545,16 +1545,20 @@ def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
 
 
 def _listed_towns(text: str) -> Place | None:
-    """A list of two or more towns of one country ("Colombo; Negombo; Batticaloa", an
+    """A list of three or more towns of one country ("Colombo; Negombo; Batticaloa", an
     infobox's list items): the event is spread over them, so no one town's point is its
     place. Towns of one first-order division give that division (where_prec 4, no point),
-    of several the country (5, feature ``region``). None when fewer than two items are towns
-    the gazetteer knows, or an item names a division or a country (a container: "Srebrenica;
-    Bosnia and Herzegovina"), or the towns lie in several countries."""
+    of several the country (5, feature ``region``). None when fewer than three items are
+    towns the gazetteer knows (two lines are as often a town and what holds it: "Bucha /
+    Kyiv"), an item names a division or a country or writes a hierarchy ("Kyiv, Ukraine"),
+    a town bears its division's name (the division's seat: it holds the others), or the
+    towns lie in several countries."""
     items = [x.strip() for x in text.split(";") if x.strip()]
-    if len(items) < 2:
-        return None
+    if len(items) < 3:
+        return None  # "Bucha; Kyiv", "Halabja; Sulaymaniyah": a town and what holds it
     for item in items:
+        if "," in item or "(" in item:
+            return None  # "Kyiv, Ukraine": a line of a place's hierarchy
         if any(ch.isdigit() for ch in item) or any(
             w[0].islower() and w not in _CONNECTORS for w in _WORD.findall(item)
         ):
@@ -1563,8 +1567,11 @@ def _listed_towns(text: str) -> Place | None:
     if any(p.name is not None and (p.feature != "city" or p.country is None) for p in resolved):
         return None
     found = [p for p in resolved if p.name is not None]  # an unknown village says nothing
-    if len({p.country for p in found}) != 1 or len({p.name for p in found}) < 2:
+    if len({p.country for p in found}) != 1 or len({p.name for p in found}) < 3:
         return None
+    divisions = {_norm(p.admin1 or "") for p in found}
+    if any(_norm(p.name or "") in divisions or _norm(p.matched or "") in divisions for p in found):
+        return None  # "Shindand; Herat; …": a town named after its division holds the others
     cc = found[0].country
     admin1 = {p.admin1 for p in found}
     if len(admin1) == 1 and None not in admin1:

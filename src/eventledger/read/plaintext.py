@@ -272,12 +272,19 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
     body = lines[box_end:]
     moved = _box_after_first_paragraph(lines, box_end, doc_title) if mobile else None
-    if moved is not None:
+    if moved is None:
+        doc.infobox = _read_infobox(box_lines, doc_title, doc)
+    else:
         # the mobile site puts the first paragraph above the infobox: the lines before that
-        # paragraph (short description, "Coordinates: …") are read with the box's rows
-        after, box_lines = moved[0], box_lines + moved[1]
+        # paragraph (short description, "Coordinates: …") are read apart (no field runs
+        # across the paragraph) and their fields go before the box's rows
+        after = moved[0]
+        head = _read_infobox(box_lines, doc_title, doc)
+        box = _read_infobox(moved[1], doc_title, doc)
+        if box is not None and head is not None:
+            box = Infobox(box.template, box.span, head.fields + box.fields)
+        doc.infobox = box
         body = lines[box_end : box_end + 1] + lines[after:]
-    doc.infobox = _read_infobox(box_lines, doc_title, doc)
 
     # ---- body and reference list -----------------------------------------------------------
     _read_body(body, doc)

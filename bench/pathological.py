@@ -39,6 +39,10 @@ RUNS = {
     "comparisons": lambda n: "the deadliest since " * (n // 20),
     "convictions": lambda n: "guilty of murder " * (n // 17),
     "day labels": lambda n: "14 April: " * (n // 10),
+    # session 8: breakdown lines, listed groups, a long list of groups on one line
+    "of-whom lines": lambda n: "200 dead, of whom:\n50 killed in action\n" * (n // 40),
+    "listed groups": lambda n: "12 soldiers, " * (n // 13) + "3 killed",
+    "further lists": lambda n: "a further 20 Palestinians and " * (n // 30) + "5 were killed",
 }
 
 

@@ -323,3 +323,59 @@ def test_a_plural_massacres_title_and_cadres_of_a_group() -> None:
     ev = rec["event"]
     assert ev["kind"] == "attack"
     assert [p["name"] for p in ev["perpetrators"]] == ["Liberation Tigers of Tamil Eelam"]
+
+
+def test_a_rising_of_days_in_a_conflict_box_is_a_battle() -> None:
+    def kind(title: str, date: str) -> str:
+        rec = parse_text(
+            "{{Infobox military conflict\n| conflict = " + title + "\n| date = " + date + "\n"
+            "| combatant1 = [[Russian Empire]]\n| combatant2 = Workers\n}}\n'''" + title + "''' "
+            "was an armed rising of workers against the government.\n",
+            title=title,
+            format="wikitext",
+        )[0]
+        return rec["event"]["kind"]
+
+    assert kind("Moscow uprising of 1905", "20–31 December 1905") == "battle"
+    assert kind("Example Rebellion", "3 December 1854") == "battle"
+    assert kind("Example Rebellion", "1952–1960") == "war"
+    assert kind("Example War of Independence", "3–5 May 1821") == "war"
+
+
+def test_a_names_year_yields_to_the_lead_sentence_that_dates_the_event() -> None:
+    rec = parse_text(
+        "'''Example War''', also known as the '''Scottish Insurrection of 1820''', was a week "
+        "of strikes and unrest in [[Scotland]]. It took place in the first week of April 1820, "
+        "mostly in and around [[Glasgow]].\n",
+        title="Example War",
+        format="wikitext",
+    )[0]
+    d = rec["event"]["date"]
+    assert (d["start"], d["end"], d["date_prec"]) == ("1820-04-01", "1820-04-07", 3)
+
+
+def test_the_week_of_a_month_is_its_seven_days() -> None:
+    from eventledger.normalise.dates import find_dates
+
+    (d,) = find_dates("in the last week of February 2021")
+    assert (d.start, d.end, d.precision, d.date_prec) == ("2021-02-22", "2021-02-28", "day", 3)
+    assert d.text == "last week of February 2021"
+    (d,) = find_dates("in February 2021")
+    assert (d.start, d.date_prec) == ("2021-02", 4)
+
+
+def test_a_total_including_civilians_is_the_sides_figure() -> None:
+    rec = _battle(
+        "36 killed", "'''Total (including civilians):'''<br />1,059 killed<br />Hundreds wounded"
+    )
+    assert _side(rec, 2, "killed") == (1059, 1059, 1059)
+    assert _side(rec, 2, "wounded") == (200, None, 999)
+
+
+def test_a_part_of_a_side_nobody_counted_leaves_its_sum_open() -> None:
+    rec = _battle(
+        "100–300 killed",
+        "1,542 men-at-arms killed<br />Unknown number of infantry and crossbowmen killed",
+    )
+    assert _side(rec, 2, "killed") == (1542, None, None)
+    assert _q(rec, "deaths") == (1642, None, None)

@@ -256,6 +256,29 @@ def _first_sentence_attack(doc: Document) -> bool:
     return _names_attack(body[0].plain.text)
 
 
+#: Title words of a rising, which may last days or years (a war's own words are not here).
+_RISING_TITLE = re.compile(r"\b(?:uprising|rising|rebellion|revolt|mutiny|insurrection)\b")
+
+
+def _brief_rising(doc: Document, title: str) -> bool:
+    """Whether a rising's title ("uprising", "rebellion", "mutiny" …, not "war" or
+    "revolution") goes with an infobox date of a month or less (UCDP date_prec 1–4): then its
+    military conflict box records a battle, not a war."""
+    if not _RISING_TITLE.search(title) or re.search(r"\b(?:wars?|revolution)\b", title):
+        return False
+    from eventledger.normalise.dates import DateError, parse_date
+
+    for f in doc.infobox.fields if doc.infobox else []:
+        if f.key != "date":
+            continue
+        try:
+            d = parse_date(f.plain.text, hint=f.hints.get("date"))
+        except DateError:
+            return False
+        return d.date_prec <= 4
+    return False
+
+
 def event_kind(doc: Document) -> str:
     """attack, battle, war or other: from the infobox family, else from the title's words.
 
@@ -292,6 +315,8 @@ def event_kind(doc: Document) -> str:
     if family is None and warlike and not battlelike and _war_topic(title):
         return "other"  # "Foreign fighters in the Syrian civil war": a topic of a war
     if family == "military conflict":
+        if warlike and not battlelike and _brief_rising(doc, title):
+            return "battle"  # "Moscow uprising of 1905" (20–31 December): a rising of days
         return "war" if warlike and not battlelike else "battle"
     if family in ("civil conflict", "military operation", "event", "historical event"):
         # the editors chose no conflict box: a riot, protest, revolution or false alarm is no
@@ -1511,6 +1536,13 @@ def _side_quantity(
                     findings.append(f)
                 parts.append(q)
             out = sum_quantities(parts, policy)
+            if any(
+                isinstance(st.value, dict) and st.value.get("unknown") and not st.subset
+                for st in grouped
+            ) and not all(isinstance(st.value, dict) and st.value.get("unknown") for st in grouped):
+                # "1,542 men-at-arms killed / Unknown number of infantry killed": a part
+                # nobody counted leaves the side's sum open above
+                out["best"] = out["high"] = None
             out["sum_of_groups"] = True
             out.pop("sum_of_sides", None)
             return out

@@ -622,6 +622,7 @@ _PART_WORDS = frozenset(
     "civilians knights archers regulars volunteers auxiliaries mercenaries irregulars levies "
     "warriors ghazis tribesmen partisans conscripts recruits gunners troopers dragoons hussars "
     "lancers grenadiers musketeers riflemen samurai janissaries sepoys cossacks nobles "
+    "men-at-arms crossbowmen longbowmen "
     # how badly: "92 seriously / c. 500 lightly" in an injuries field are two parts
     "seriously severely critically gravely lightly slightly "
     # the parties of an operation, a riot or an attack, singular and plural ("1 hostage
@@ -728,6 +729,7 @@ def _names_part(word: str) -> bool:
     )
 
 
+_CATEGORY_WORDS = frozenset("killed dead wounded injured captured missing".split())
 #: "Unknown number of Arabs", "an unknown number of soldiers (wounded)".
 _UNKNOWN_PART = re.compile(
     r"\s*(?:an\s+)?unknown\s+(?:number|numbers)\s+of\s+(?P<part>[\w'’ -]+?)\s*(?:\(|$)", re.I
@@ -747,6 +749,8 @@ def _part_label(fig: Figure, text: str) -> str | None:
         if unknown is not None:
             # "76 Jews / Unknown number of Arabs": a part of the toll nobody counted
             words = re.findall(r"[\w'’-]+", unknown.group("part"))
+            while words and words[-1].lower() in _CATEGORY_WORDS:
+                words.pop()  # "… of infantry killed": the category, not the part
             if words and all(_names_part(w) for w in words):
                 return " ".join(words)
         return None
@@ -1743,6 +1747,7 @@ def _lead_date(b: _Builder, doc: Document, support: dict[str, tuple[str, list[st
                 found = stated  # "The battle lasted from 5 March to 21 March 2022"
                 break
             s, d = _title_year_refined(doc, s, d)
+            s, d = _named_year_refined(doc, s, d)
             d = _began_and_ended(s.plain.text, d, dates_after(s.plain.text, d)) or d
             d = _yearless_start(s.plain.text, d) or d
             found = s, d
@@ -2269,6 +2274,31 @@ _ENDED_AT = re.compile(
     re.I,
 )
 _YEAR_IN_TITLE = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
+
+
+#: "took place", "broke out": a sentence that says when the event itself happened.
+_HAPPENED = re.compile(
+    r"\b(?:took\s+place|occurred|happened|began|broke\s+out|was\s+fought|erupted|started)\b",
+    re.I,
+)
+
+
+def _named_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentence, Any]:
+    """A lead whose first date is the year of a name ("also known as the Scottish
+    Insurrection of 1820") and whose later sentence of the first paragraph says when the
+    event took place, in that year, more precisely ("It took place in the first week of April
+    1820"): the later date. Returns the sentence and date to use."""
+    if d.precision != "year" or d.end is not None:
+        return first, d
+    if not re.search(r"\b[A-Z][\w'’-]+\s+of\s+$", first.plain.text[: d.start_offset]):
+        return first, d
+    for s in _lead(doc):
+        if s.span[0] <= first.span[0] or not _HAPPENED.search(s.plain.text):
+            continue
+        for e in _event_dates(doc, s):
+            if e.precision in ("month", "day") and (e.start or "")[:4] == d.start[:4]:
+                return s, e
+    return first, d
 
 
 def _title_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentence, Any]:

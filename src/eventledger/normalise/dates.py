@@ -26,6 +26,7 @@ and :func:`find_dates` (every date in a prose text).
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -806,7 +807,37 @@ def find_dates(text: str) -> list[DateValue]:
             continue
         out.append(got[0])
         i = max(got[1], i + 1)
-    return _join_nights(text, out)
+    return [_week_of(text, d) for d in _join_nights(text, out)]
+
+
+#: "the first week of April 1820": which week of the month the date names.
+_WEEK_OF = re.compile(
+    r"\b(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+\Z", re.IGNORECASE
+)
+
+
+def _week_of(text: str, d: DateValue) -> DateValue:
+    """A month preceded by "the first (second, third, fourth, last) week of" is that week's
+    seven days (UCDP date_prec 3: only the week is known)."""
+    if d.precision != "month" or d.end is not None or d.start is None or d.start.startswith("-"):
+        return d
+    m = _WEEK_OF.search(text, max(0, d.start_offset - 30), d.start_offset)
+    if m is None:
+        return d
+    year, month = int(d.start[:4]), int(d.start[5:7])
+    days = calendar.monthrange(year, month)[1]
+    first = {"first": 1, "second": 8, "third": 15, "fourth": 22}.get(m.group("n").lower(), days - 6)
+    start = f"{d.start}-{first:02d}"
+    end = f"{d.start}-{first + 6:02d}"
+    return replace(
+        d,
+        start=start,
+        end=end,
+        precision="day",
+        date_prec=3,
+        text=text[m.start() : d.end_offset],
+        start_offset=m.start(),
+    )
 
 
 def _join_nights(text: str, dates: list[DateValue]) -> list[DateValue]:

@@ -697,6 +697,10 @@ def _category_of(text: str) -> tuple[str | None, int, int]:
     return cats[0], 0, 0
 
 
+#: A label that counts a party with the rest: "Total (including civilians)", "incl. police".
+_INCLUDING_LABEL = re.compile(r"\b(?:including|incl\.|inclusive\s+of|with)\s+(?:the\s+)?\w", re.I)
+
+
 def _party_of(text: str) -> str | None:
     m = _PARTY_RE.search(text)
     if not m:
@@ -1497,7 +1501,8 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
         if lm:
             label = lm.group("label")
             lcat = _category_of(label)[0]
-            lparty = _party_of(label)
+            # "Total (including civilians):" counts the side with its civilians: no party
+            lparty = None if _INCLUDING_LABEL.search(label) else _party_of(label)
             rest = text[lm.end() : hi]
             if not rest.strip(" \t'\"*"):
                 # a label line: applies to the lines below

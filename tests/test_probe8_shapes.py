@@ -379,3 +379,23 @@ def test_a_part_of_a_side_nobody_counted_leaves_its_sum_open() -> None:
     )
     assert _side(rec, 2, "killed") == (1542, None, None)
     assert _q(rec, "deaths") == (1642, None, None)
+
+
+def test_men_captured_and_executed_are_dead() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    figs = figures_in_field("2 drowned\n6 captured and executed", "casualties")
+    assert [(f.low, f.category) for f in figs] == [(2, "killed"), (6, "killed")]
+    (fig,) = figures_in_field("500 killed and captured", "casualties")
+    assert fig.category == "casualties"
+
+
+def test_an_operations_ways_of_dying_are_one_toll() -> None:
+    rec = parse_text(
+        "{{Infobox military operation\n| name = Operation Example\n| date = 7–12 December 1942\n"
+        "| executed_by = [[Royal Marines]]\n| casualties = 2 drowned<br />6 captured and executed\n"
+        "}}\n'''Operation Example''' was a commando raid.\n",
+        title="Operation Example",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") == (8, 8, 8)

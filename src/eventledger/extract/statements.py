@@ -642,15 +642,17 @@ _NOT_PART = frozenset(
 )
 #: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 _DEATH_MODE = re.compile(
-    r"\b(?:killed\s+in\s+action|kia|drowned|executed|hanged|massacred|murdered|"
+    r"\b(?:killed\s+in\s+action|kia|drowned|(?:captured\s+and\s+)?executed|hanged|massacred|"
+    r"murdered|"
     r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
     r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire|"
     r"killed\s+by\s+(?:mines|landmines|bombs|bombing|shelling|artillery|air\s*strikes|disease))\b",
     re.I,
 )
 _PART_CATEGORY = re.compile(
-    r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured|prisoners?|pows?|missing|mia|"
-    r"casualties|drowned|executed|hanged|massacred|murdered)\b",
+    r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured(?!\s+and\s+executed)|"
+    r"prisoners?|pows?|missing|mia|casualties|drowned|(?:captured\s+and\s+)?executed|hanged|"
+    r"massacred|murdered)\b",
     re.I,
 )
 

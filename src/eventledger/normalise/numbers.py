@@ -681,6 +681,14 @@ def _zero_figure(text: str, m: re.Match[str], default_category: str | None) -> F
     )
 
 
+#: "captured and executed", "captured and shot": men taken prisoner and then put to death.
+_CAPTURED_THEN_KILLED = re.compile(
+    r"\b(?:captured|taken\s+prisoner)\s+and\s+(?:(?:later|subsequently|then)\s+)?"
+    r"(?:executed|shot|hanged|beheaded|murdered|killed|massacred|put\s+to\s+death)\b",
+    re.I,
+)
+
+
 def _category_of(text: str) -> tuple[str | None, int, int]:
     """Category named by a category phrase (several categories -> ``casualties``)."""
     cats: list[str] = []
@@ -692,6 +700,8 @@ def _category_of(text: str) -> tuple[str | None, int, int]:
                 break
     if not cats or cats == ["sick"]:
         return None, 0, 0
+    if cats == ["captured", "killed"] and _CAPTURED_THEN_KILLED.search(text):
+        return "killed", 0, 0  # "6 captured and executed": taken, then put to death
     if len(cats) > 1:
         return "casualties", 0, 0
     return cats[0], 0, 0

@@ -399,3 +399,75 @@ def test_an_operations_ways_of_dying_are_one_toll() -> None:
         format="wikitext",
     )[0]
     assert _q(rec, "deaths") == (8, 8, 8)
+
+
+def test_second_review_cases() -> None:
+    # rival infobox lines are not summed because an unrelated lead figure equals their sum
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = 1 May 2001\n"
+        "| fatalities = 7 (police)<br />9 (according to witnesses)\n}}\n"
+        "'''Example massacre''' was a massacre. Sixteen people died across the province "
+        "that week.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") != (16, 16, 16)
+    # a cumulative toll is no running total of the sentence's own figures
+    figs = figures_in_sentence(
+        "The attack killed 27 people, bringing the cumulative death toll to 1,200."
+    )
+    assert [f.subset for f in figs] == [False, False]
+    # a list of groups is no breakdown of its first group
+    figs = figures_in_sentence("The militants killed 3 soldiers, 2 police officers and 1 civilian.")
+    assert not any(f.subset for f in figs)
+    # a civilians label that includes children still counts civilians
+    from eventledger.normalise.numbers import figures_in_field
+
+    figs = figures_in_field("'''Civilians (including children):''' 300 killed", "casualties")
+    assert [f.party for f in figs] == ["civilians"]
+    # a sentence about something that began earlier does not date the event
+    rec = parse_text(
+        "'''Example massacre''', also known as the '''Massacre of 1819''', was an attack on a "
+        "crowd. Unrest over food prices began in January 1819. The massacre took place on "
+        "16 August 1819.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    assert rec["event"]["date"]["start"] == "1819-08-16"
+    # a range of weeks is not the week of its second month
+    from eventledger.normalise.dates import find_dates
+
+    dates = find_dates("from the first week of April to the third week of May 1820")
+    assert all(d.date_prec != 3 for d in dates)
+    # a topic title is no attack
+    rec = parse_text(
+        "'''Massacres during the Example War''' were many.\n",
+        title="Massacres during the Example War",
+        format="wikitext",
+    )[0]
+    assert rec["event"]["kind"] == "other"
+
+
+def test_a_rising_with_an_open_or_long_date_stays_a_war() -> None:
+    def kind(title: str, date: str) -> str:
+        rec = parse_text(
+            "{{Infobox military conflict\n| conflict = " + title + "\n| date = " + date + "\n"
+            "| combatant1 = A\n| combatant2 = B\n}}\n'''" + title + "''' was a rising.\n",
+            title=title,
+            format="wikitext",
+        )[0]
+        return rec["event"]["kind"]
+
+    assert kind("Example Uprising", "10 May 1857 –") == "war"
+    assert kind("Example Uprising (1953–1960)", "17 June 1953") == "war"
+
+
+def test_the_groups_an_attack_struck_are_parts_of_its_toll() -> None:
+    rec = parse_text(
+        "{{Infobox civilian attack\n| title = Example massacre\n| date = 13 November 1990\n"
+        "| fatalities = {{plainlist|\n* 12 residents and visitors\n* 1 police officer\n"
+        "* 1 perpetrator\n}}\n}}\n'''Example massacre''' was a spree shooting in a township.\n",
+        title="Example massacre",
+        format="wikitext",
+    )[0]
+    assert _q(rec, "deaths") == (13, 13, 13)

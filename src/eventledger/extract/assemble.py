@@ -174,6 +174,11 @@ def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
 
 
 #: Titles of pages about representations or lists of events, not about one event.
+#: "Massacres during the Greek War of Independence": a topic that gathers several events.
+_TOPIC_TITLE = re.compile(
+    r"^(?:massacres|attacks|bombings|killings|pogroms|assassinations|atrocities)\s+"
+    r"(?:during|in|of|by|against|committed)\b"
+)
 _NOT_EVENT_TITLE = re.compile(
     r"^(?:lists?|timeline|chronology|outline|order of battle|orders of battle|bibliography)\b"
     r"|\bin (?:popular culture|fiction|film|films|literature|art|music|video games)$",
@@ -275,6 +280,11 @@ def _brief_rising(doc: Document, title: str) -> bool:
             d = parse_date(f.plain.text, hint=f.hints.get("date"))
         except DateError:
             return False
+        if d.ongoing or re.search(r"[–—-]\s*$", f.plain.text.strip()):
+            return False  # "10 May 1857 –": an open end says nothing of its length
+        years = set(re.findall(r"\b1\d{3}\b|\b20\d{2}\b", f.plain.text + " " + doc.title))
+        if len(years) > 1:
+            return False  # "17 June 1953 (initial) / 1953–1960", "(1953–1960)" in the title
         return d.date_prec <= 4
     return False
 
@@ -291,7 +301,7 @@ def event_kind(doc: Document) -> str:
     of …", "Seizure of …", "Fall of <Place>") is a battle.
     """
     title = doc.title.lower()
-    if _NOT_EVENT_TITLE.search(title.strip()):
+    if _NOT_EVENT_TITLE.search(title.strip()) or _TOPIC_TITLE.match(title.strip()):
         return "other"
     family = doc.infobox.template if doc.infobox else None
     warlike = re.search(
@@ -833,7 +843,7 @@ def _event_quantity(
         ]
     if not chosen and not sides and kind not in ("battle", "war"):
         chosen = _casualty_section(sts, policy, cat)
-    chosen, merged = _sum_lists(_lines_of_a_stated_total(chosen))
+    chosen, merged = _sum_lists(_lines_of_a_stated_total(chosen, totalling))
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
     if merged:
         q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
@@ -864,12 +874,14 @@ def _as_list(st: Statement) -> Statement:
     return replace(st, value={**(st.value or {}), "list": m[0]})
 
 
-def _lines_of_a_stated_total(sts: list[Statement]) -> list[Statement]:
+def _lines_of_a_stated_total(sts: list[Statement], totalling: set[str]) -> list[Statement]:
     """An infobox field's exact figures, one per line, whose sum is the toll the page states
     elsewhere ("14 in the morning shootings / 14 civilians at Croke Park / 3 prisoners in
     Dublin Castle" beside the lead's "In all, 31 people were killed") are the parts of that
     toll: they are summed as a list (value ``list``), not weighed as rival figures, and a
-    sentence that gives one of them ("shot dead fourteen people") tells a part."""
+    sentence that gives one of them ("shot dead fourteen people") tells a part. Only lines
+    that say no source ("40 (government) / 60 (rights groups)" are rivals), and only a total
+    from a sentence that says it sums up ("in all", "in total", *totalling*)."""
     by_field: dict[str, list[Statement]] = {}
     for st in sts:
         listed = isinstance(st.value, dict) and st.value.get("list")
@@ -878,10 +890,16 @@ def _lines_of_a_stated_total(sts: list[Statement]) -> list[Statement]:
     new: dict[str, Statement] = {}
     for field, lines in by_field.items():
         values = [_exact(st) for st in lines]
-        if len(lines) < 2 or any(v is None for v in values):
+        if len(lines) < 2 or any(v is None for v in values) or any(st.attribution for st in lines):
             continue
         total = sum(v for v in values if v is not None)
-        if not any(_exact(st) == total and st.field != field and not st.subset for st in sts):
+        if not any(
+            _exact(st) == total
+            and st.origin == "body"
+            and st.sentence in totalling
+            and not st.subset
+            for st in sts
+        ):
             continue
         for st in lines:
             new[st.id] = replace(st, value={**(st.value or {}), "list": f"{field}:lines"})
@@ -1537,7 +1555,10 @@ def _side_quantity(
                 parts.append(q)
             out = sum_quantities(parts, policy)
             if any(
-                isinstance(st.value, dict) and st.value.get("unknown") and not st.subset
+                isinstance(st.value, dict)
+                and st.value.get("unknown")
+                and not st.subset
+                and not st.attribution
                 for st in grouped
             ) and not all(isinstance(st.value, dict) and st.value.get("unknown") for st in grouped):
                 # "1,542 men-at-arms killed / Unknown number of infantry killed": a part

@@ -218,7 +218,8 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 #: What joins the items of a list of figures in a sentence ("19 students and 2 teachers"; "300
 #: Russian and 150 Ukrainian soldiers", where the first item's group is an adjective).
 _LIST_JOIN = re.compile(
-    r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons))?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons|men|women))?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 #: In an infobox field, also the words naming a bare number's group: "58 foreign tourists, 3
 #: police officers" (a sentence's figures carry their nouns; a field's bare ones do not).
@@ -623,6 +624,9 @@ _PART_WORDS = frozenset(
     "warriors ghazis tribesmen partisans conscripts recruits gunners troopers dragoons hussars "
     "lancers grenadiers musketeers riflemen samurai janissaries sepoys cossacks nobles "
     "men-at-arms crossbowmen longbowmen "
+    # groups of the people an attack struck ("12 residents and visitors / 1 police officer")
+    "residents visitors inhabitants locals pilgrims worshippers tourists villagers "
+    "townspeople settlers refugees prisoners "
     # how badly: "92 seriously / c. 500 lightly" in an injuries field are two parts
     "seriously severely critically gravely lightly slightly "
     # the parties of an operation, a riot or an attack, singular and plural ("1 hostage
@@ -844,10 +848,13 @@ def _parts_below(
         if whole.subset or on_line[ln][-1] != i:
             continue  # a breakdown names the line's last figure only
         nxt = on_line.get(ln + 1, [])
+        whole_sum = _exact_sum(figs, [i])
         if (
             len(nxt) >= 2
             and len(on_line[ln]) == 1
-            and _exact_sum(figs, nxt) == _exact_sum(figs, [i])
+            and whole_sum is not None
+            and _exact_sum(figs, nxt) == whole_sum
+            and (groups is None or groups[ln][:2] == groups[ln + 1][:2])
             and all(figs[j].category == whole.category for j in nxt)
         ):
             # "8 (official) / 6 Black, 2 white": the next line's figures add up to this one
@@ -2279,10 +2286,7 @@ _YEAR_IN_TITLE = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
 
 
 #: "took place", "broke out": a sentence that says when the event itself happened.
-_HAPPENED = re.compile(
-    r"\b(?:took\s+place|occurred|happened|began|broke\s+out|was\s+fought|erupted|started)\b",
-    re.I,
-)
+_HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|was\s+fought)\b", re.I)
 
 
 def _named_year_refined(doc: Document, first: Sentence, d: Any) -> tuple[Sentence, Any]:

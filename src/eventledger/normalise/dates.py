@@ -816,14 +816,17 @@ _WEEK_OF = re.compile(
 )
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+
+
 def _week_of(text: str, d: DateValue) -> DateValue:
     """A month preceded by "the first (second, third, fourth, last) week of" is that week's
     seven days (UCDP date_prec 3: only the week is known)."""
     if d.precision != "month" or d.end is not None or d.start is None or d.start.startswith("-"):
         return d
     m = _WEEK_OF.search(text, max(0, d.start_offset - 30), d.start_offset)
-    if m is None:
-        return d
+    if m is None or _MONTH_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return d  # "from the first week of April to the third week of May": a range
     year, month = int(d.start[:4]), int(d.start[5:7])
     days = calendar.monthrange(year, month)[1]
     first = {"first": 1, "second": 8, "third": 15, "fourth": 22}.get(m.group("n").lower(), days - 6)

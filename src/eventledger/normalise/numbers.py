@@ -707,8 +707,9 @@ def _category_of(text: str) -> tuple[str | None, int, int]:
     return cats[0], 0, 0
 
 
-#: A label that counts a party with the rest: "Total (including civilians)", "incl. police".
-_INCLUDING_LABEL = re.compile(r"\b(?:including|incl\.|inclusive\s+of|with)\s+(?:the\s+)?\w", re.I)
+#: What a label counts besides its head: "Total (including civilians)" is the side's total
+#: (no party), "Civilians (including children)" the civilians.
+_INCLUDING_LABEL = re.compile(r"\b(?:including|incl\.|inclusive\s+of)\s+(?:the\s+)?\w", re.I)
 
 
 def _party_of(text: str) -> str | None:
@@ -1512,7 +1513,8 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             label = lm.group("label")
             lcat = _category_of(label)[0]
             # "Total (including civilians):" counts the side with its civilians: no party
-            lparty = None if _INCLUDING_LABEL.search(label) else _party_of(label)
+            inc = _INCLUDING_LABEL.search(label)
+            lparty = _party_of(label[: inc.start()] if inc else label)
             rest = text[lm.end() : hi]
             if not rest.strip(" \t'\"*"):
                 # a label line: applies to the lines below
@@ -1679,6 +1681,25 @@ _RUNNING_TOTAL = re.compile(
 _APPOSED = re.compile(r"\s*(?:,|:|—|–|\()\s*(?:(?:including|among\s+them|of\s+whom)\s+)?\Z")
 
 
+#: "two more", "a further", "another": the sentence adds to a count before it.
+_MORE_WORD = re.compile(r"\b(?:more|further|another|additional|also)\b", re.I)
+#: Words of a toll that name no group of its own ("Nineteen people were killed").
+_GENERIC_WORDS = frozenset(
+    "people persons victims individuals were was have has had been killed died dead deaths "
+    "fatalities in all total at least some about around over nearly almost more than the a an "
+    "of toll death killing were".split()
+)
+
+
+def _generic_toll(f: Figure) -> bool:
+    """Whether a figure's words name no group of its own: "Nineteen people were killed",
+    "19 dead", not "killed 3 soldiers"."""
+    for w in re.findall(r"[A-Za-z]+", f.text):
+        if w.lower() not in _GENERIC_WORDS and word_value(w) is None:
+            return False
+    return True
+
+
 def _exact_value(f: Figure) -> int | None:
     return f.low if f.low is not None and f.low == f.high else None
 
@@ -1692,6 +1713,13 @@ def _running_total_parts(text: str, figs: list[Figure]) -> list[Figure]:
         m = _RUNNING_TOTAL.search(text[lo : f.end])
         if f.subset or m is None or lo + m.end() < f.start:
             continue
+        before = [g for g in figs[:k] if g.category == f.category and not g.unknown]
+        total = _exact_value(f)
+        if not (
+            _MORE_WORD.search(text, 0, f.start)
+            or (total is not None and sum(_exact_value(g) or 0 for g in before) == total)
+        ):
+            continue  # "killed 27, bringing the cumulative toll to 1,200": another count
         return [
             replace(g, subset=True) if j < k and g.category == f.category and not g.unknown else g
             for j, g in enumerate(figs)
@@ -1705,7 +1733,7 @@ def _apposed_breakdown(text: str, figs: list[Figure]) -> list[Figure]:
     out = list(figs)
     for k, whole in enumerate(figs):
         total = _exact_value(whole)
-        if total is None or whole.subset or k + 1 >= len(figs):
+        if total is None or whole.subset or k + 1 >= len(figs) or not _generic_toll(whole):
             continue
         if not _APPOSED.search(text, whole.end, figs[k + 1].start):
             continue

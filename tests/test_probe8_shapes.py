@@ -471,26 +471,3 @@ def test_the_groups_an_attack_struck_are_parts_of_its_toll() -> None:
         format="wikitext",
     )[0]
     assert _q(rec, "deaths") == (13, 13, 13)
-
-
-def test_the_losses_of_different_groups_in_one_sentence_are_summed() -> None:
-    from eventledger.extract.statements import _groups_losses
-
-    text = (
-        "In the fight 56 British soldiers were killed and 92 wounded, and the survivors "
-        "surrendered; the Boers lost 2 killed and 5 wounded."
-    )
-    figs = figures_in_sentence(text)
-    lists = _groups_losses(text, figs, "s1")
-    assert lists[0] == lists[2] and lists[1] == lists[3] and lists[0] != lists[1]
-    rec = parse_text(
-        "The '''Battle of Example''' was a short engagement fought on 20 December 1880 between "
-        "a [[Boer]] commando and a column of the [[94th Regiment of Foot]]. " + text + "\n",
-        title="Battle of Example",
-        format="wikitext",
-    )[0]
-    assert _q(rec, "deaths") == (58, 58, 58)
-    assert _q(rec, "injuries") == (97, 97, 97)
-    # one group's claim about another's dead and its own admission stay rivals
-    text = "The British claimed 400 Boers were killed; the Boers admitted 40 killed."
-    assert _groups_losses(text, figures_in_sentence(text), "s1") == {}

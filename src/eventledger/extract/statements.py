@@ -293,54 +293,6 @@ def _bare_count(text: str) -> bool:
     )
 
 
-#: The subject of a loss: "the Boers lost 2 killed", "the Scots suffered 200 dead".
-_LOST_BY = re.compile(
-    r"(?:\b(?P<g>[A-Z][\w'’-]+)\s+(?:lost|suffered|sustained|had)|\bthe\s+(?P<g2>[A-Z][\w'’-]+s))"
-    r"\s+(?:(?:some|about|around|only|over|nearly|at\s+least)\s+)?\Z"
-)
-#: Where one party's losses end and another's begin in a sentence.
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the\s+)?(?=[A-Z])")
-_NOT_GROUP = frozenset(MONTH_NAMES) | {"The", "In", "On", "At", "By", "Of", "About", "Some", "Over"}
-
-
-def _groups_losses(text: str, figs: list[Figure], sid: str) -> dict[int, str]:
-    """Figures of one sentence that count the losses of different named groups, by index:
-    ``{index: list id}``, one list per category.
-
-    Domain rule: "56 British soldiers were killed and 92 wounded, and the survivors
-    surrendered; the Boers lost 2 killed and 5 wounded" gives each party's losses, which count
-    different men: the toll is their sum, not a choice between them. A figure's group is a
-    capitalised name in its own words ("56 British soldiers") or the subject of a loss before
-    it in its clause ("the Boers lost 2 killed"), else the group of the figure before it in
-    the same clause ("… and 92 wounded"). Only when each group has one figure of the category
-    and none is a part of another."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    groups: list[str | None] = []
-    for k, f in enumerate(figs):
-        clause = sum(1 for b in breaks if b < f.start)
-        own = next(
-            (
-                w
-                for w in re.findall(r"\b[A-Z][a-z][\w'’-]*", f.text)
-                if w not in _NOT_GROUP and word_value(w.lower()) is None
-            ),
-            None,
-        )
-        lost = _LOST_BY.search(text, max(0, f.start - 40), f.start)
-        subject = (lost.group("g") or lost.group("g2")) if lost else None
-        group = own or (subject if subject not in _NOT_GROUP else None)
-        if group is None and k > 0 and sum(1 for b in breaks if b < figs[k - 1].start) == clause:
-            group = groups[k - 1]
-        groups.append(group.rstrip("s").lower() if group else None)
-    out: dict[int, str] = {}
-    for cat in {f.category for f in figs}:
-        idx = [k for k, f in enumerate(figs) if f.category == cat and not f.subset]
-        named = [groups[k] for k in idx]
-        if len(idx) >= 2 and all(named) and len(set(named)) == len(idx):
-            out.update({k: f"{sid}:groups:{cat}" for k in idx})
-    return out
-
-
 def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict[int, int]:
     """Figures of one sentence listed as the parts of one toll, by index: ``{index: list}``.
 
@@ -433,15 +385,10 @@ def extract_statements(doc: Document) -> list[Statement]:
             continue
         figs = figures_in_sentence(s.plain.text)
         lists = _listed_parts(s.plain.text, figs)
-        lists = {**_groups_losses(s.plain.text, figs, s.id), **lists}
         for n_fig, fig in enumerate(figs):
             kw = _figure_kw(fig)
             if n_fig in lists:
-                lid = lists[n_fig]
-                kw["value"] = {
-                    **kw["value"],
-                    "list": lid if isinstance(lid, str) else f"{s.id}:{lid}",
-                }
+                kw["value"] = {**kw["value"], "list": f"{s.id}:{lists[n_fig]}"}
             inc = _PROSE_INCLUDING_PERPETRATORS.match(s.plain.text, fig.end)
             n_perp = _perpetrators_counted(inc) if inc is not None and not fig.subset else None
             if n_perp:

@@ -471,3 +471,15 @@ def test_the_groups_an_attack_struck_are_parts_of_its_toll() -> None:
         format="wikitext",
     )[0]
     assert _q(rec, "deaths") == (13, 13, 13)
+
+
+def test_space_grouped_thousands_and_armoured_trains() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    assert [(f.low, f.category) for f in figures_in_field("2 000 dead", "casualties")] == [
+        (2000, "killed")
+    ]
+    figs = figures_in_field("12 500 killed, 3 000 wounded", "casualties")
+    assert [(f.low, f.high) for f in figs] == [(12500, 12500), (3000, 3000)]
+    assert figures_in_field("1 armored train", "casualties") == []
+    assert [f.low for f in figures_in_sentence("The bomb killed 30 train passengers.")] == [30]

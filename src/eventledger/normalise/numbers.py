@@ -166,7 +166,7 @@ _WORDNUM = (
 _DIGITS = (
     r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009|\u2007|'|\.(?=\d{3}(?!\d)))\d{3})+(?![\d])"
     r"|\d{1,3}(?:\s\d{3})+(?![\d,.])(?=\s*(?:killed|dead|deaths|wounded|casualties|people|"
-    r"civilians|soldiers|troops|men\b))"
+    r"civilians|soldiers|troops|men\b)|\Z)"
     r"|\d+(?:\.\d+)?"
 )
 _VAGUE_VALUES: list[tuple[str, int, int]] = [
@@ -425,7 +425,7 @@ _NONCAS = re.compile(
     r"warships?|galleys|galley|galleons?|brigantines?|brigs?|sloops?|gunboats?|schooners?|"
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
-    r"locomotives?|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
+    r"locomotives?|armou?red\s+trains?(?!\s+(?:crew\w*|personnel|soldiers|troops|men)\b)|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
     r"[a-z]{1,3}-\d{1,4}[a-z]?s?(?=\s)(?!\s+(?:pilots?|crew\w*|airmen|aircrew|passengers?|"
     r"players?|handlers?|personnel|soldiers?|troops|men|people|members?|officers?|sailors?|"
     r"marines?)\b)|"

@@ -325,21 +325,23 @@ def test_a_plural_massacres_title_and_cadres_of_a_group() -> None:
     assert [p["name"] for p in ev["perpetrators"]] == ["Liberation Tigers of Tamil Eelam"]
 
 
-def test_a_rising_of_days_in_a_conflict_box_is_a_battle() -> None:
-    def kind(title: str, date: str) -> str:
-        rec = parse_text(
-            "{{Infobox military conflict\n| conflict = " + title + "\n| date = " + date + "\n"
-            "| combatant1 = [[Russian Empire]]\n| combatant2 = Workers\n}}\n'''" + title + "''' "
-            "was an armed rising of workers against the government.\n",
-            title=title,
-            format="wikitext",
-        )[0]
-        return rec["event"]["kind"]
+def _rising_kind(title: str, date: str) -> str:
+    """The kind of a rising's page with a military conflict box dated *date*."""
+    rec = parse_text(
+        "{{Infobox military conflict\n| conflict = " + title + "\n| date = " + date + "\n"
+        "| combatant1 = [[Russian Empire]]\n| combatant2 = Workers\n}}\n'''" + title + "''' "
+        "was an armed rising of workers against the government.\n",
+        title=title,
+        format="wikitext",
+    )[0]
+    return rec["event"]["kind"]
 
-    assert kind("Moscow uprising of 1905", "20–31 December 1905") == "battle"
-    assert kind("Example Rebellion", "3 December 1854") == "battle"
-    assert kind("Example Rebellion", "1952–1960") == "war"
-    assert kind("Example War of Independence", "3–5 May 1821") == "war"
+
+def test_a_rising_of_days_in_a_conflict_box_is_a_battle() -> None:
+    assert _rising_kind("Moscow uprising of 1905", "20–31 December 1905") == "battle"
+    assert _rising_kind("Example Rebellion", "3 December 1854") == "battle"
+    assert _rising_kind("Example Rebellion", "1952–1960") == "war"
+    assert _rising_kind("Example War of Independence", "3–5 May 1821") == "war"
 
 
 def test_a_names_year_yields_to_the_lead_sentence_that_dates_the_event() -> None:
@@ -449,17 +451,8 @@ def test_second_review_cases() -> None:
 
 
 def test_a_rising_with_an_open_or_long_date_stays_a_war() -> None:
-    def kind(title: str, date: str) -> str:
-        rec = parse_text(
-            "{{Infobox military conflict\n| conflict = " + title + "\n| date = " + date + "\n"
-            "| combatant1 = A\n| combatant2 = B\n}}\n'''" + title + "''' was a rising.\n",
-            title=title,
-            format="wikitext",
-        )[0]
-        return rec["event"]["kind"]
-
-    assert kind("Example Uprising", "10 May 1857 –") == "war"
-    assert kind("Example Uprising (1953–1960)", "17 June 1953") == "war"
+    assert _rising_kind("Example Uprising", "10 May 1857 –") == "war"
+    assert _rising_kind("Example Uprising (1953–1960)", "17 June 1953") == "war"
 
 
 def test_the_groups_an_attack_struck_are_parts_of_its_toll() -> None:

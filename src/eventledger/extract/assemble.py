@@ -755,7 +755,7 @@ def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[st
         # the parts' interval sum, as the sides' (unbounded stays unbounded)
         total = sum_quantities([combine([g])[0] for g in group], "ranges")
         low, best, high = total["low"], total["best"], total["high"]
-        uncounted = any(isinstance(g.value, dict) and g.value.get("unknown") for g in group)
+        uncounted = any(_uncounted(g) for g in group)
         if uncounted:
             # "76 Jews / Unknown number of Arabs": a part nobody counted leaves the sum open
             best, high = None, None
@@ -859,6 +859,11 @@ def _event_quantity(
         q["high"] = q["best"] = None
         q["lower_bound_only"] = True
     return q
+
+
+def _uncounted(st: Statement) -> bool:
+    """Whether a statement says its figure is unknown ("Unknown number of Arabs")."""
+    return isinstance(st.value, dict) and bool(st.value.get("unknown"))
 
 
 def _exact(st: Statement) -> int | None:
@@ -1172,8 +1177,7 @@ def floor_if_part_unknown(q: Quantity, sts: list[Statement]) -> Quantity:
         st.origin == "infobox"
         and st.best is None
         and st.low is None
-        and isinstance(st.value, dict)
-        and st.value.get("unknown")
+        and _uncounted(st)
         and _UNKNOWN_PART.match(st.text)
         for st in sts
     )
@@ -1530,15 +1534,7 @@ def _side_quantity(
         if ungrouped and len(listed) == len(grouped):
             # "100 infantry and 1,000 cavalry (according to Arrian); 300 (according to
             # Curtius)": a line's listed parts are one figure, a rival of the other lines
-            as_lists = [
-                replace(
-                    st,
-                    group=None,
-                    group_seq=None,
-                    value={**(st.value or {}), "list": _LISTED_GROUP.match(st.group or "")[0]},
-                )
-                for st in listed
-            ]
+            as_lists = [replace(_as_list(st), group=None, group_seq=None) for st in listed]
             chosen = ungrouped + _sum_lists(as_lists)[0]
         elif ungrouped:
             chosen = ungrouped
@@ -1555,12 +1551,8 @@ def _side_quantity(
                 parts.append(q)
             out = sum_quantities(parts, policy)
             if any(
-                isinstance(st.value, dict)
-                and st.value.get("unknown")
-                and not st.subset
-                and not st.attribution
-                for st in grouped
-            ) and not all(isinstance(st.value, dict) and st.value.get("unknown") for st in grouped):
+                _uncounted(st) and not st.subset and not st.attribution for st in grouped
+            ) and not all(_uncounted(st) for st in grouped):
                 # "1,542 men-at-arms killed / Unknown number of infantry killed": a part
                 # nobody counted leaves the side's sum open above
                 out["best"] = out["high"] = None

@@ -48,6 +48,7 @@ from eventledger.normalise.numbers import (
     PEOPLE_NOUNS,
     PERPETRATOR_NOUNS,
     Figure,
+    exact_value,
     figures_in_field,
     figures_in_sentence,
     word_value,
@@ -820,8 +821,8 @@ _PARTS_FOLLOW = re.compile(
 
 def _exact_sum(figs: list[Figure], idx: list[int]) -> int | None:
     """The sum of the exact figures *idx*; None when one is not exact."""
-    values = [figs[k].low for k in idx if figs[k].low is not None and figs[k].low == figs[k].high]
-    return sum(values) if len(values) == len(idx) else None  # type: ignore[arg-type]
+    values = [v for k in idx if (v := exact_value(figs[k])) is not None]
+    return sum(values) if len(values) == len(idx) else None
 
 
 def _parts_below(

@@ -425,7 +425,8 @@ _NONCAS = re.compile(
     r"warships?|galleys|galley|galleons?|brigantines?|brigs?|sloops?|gunboats?|schooners?|"
     r"ketch(?:es)?|xebecs?|caravels?|carracks?|dhows?|junks?|steamers?|minesweepers?|"
     r"minelayers?|tankers?|tugs?|barges?|monitors?|fireships?|craft|tankettes?|half-?tracks?|"
-    r"locomotives?|armou?red\s+trains?(?!\s+(?:crew\w*|personnel|soldiers|troops|men)\b)|airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
+    r"locomotives?|armou?red\s+trains?(?!\s+(?:crew\w*|personnel|soldiers|troops|men)\b)|"
+    r"airships?|zeppelins?|gliders?|seaplanes?|mig-?\d*s?|mirages?|phantoms?|"
     r"[a-z]{1,3}-\d{1,4}[a-z]?s?(?=\s)(?!\s+(?:pilots?|crew\w*|airmen|aircrew|passengers?|"
     r"players?|handlers?|personnel|soldiers?|troops|men|people|members?|officers?|sailors?|"
     r"marines?)\b)|"
@@ -596,9 +597,9 @@ _COMPARED = re.compile(
     r",\s*(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},",
     re.I,
 )
-#: Between two coordinated numbers: "10 fighters and 19 soldiers".
 #: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
 _OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
+#: Between two coordinated numbers: "10 fighters and 19 soldiers".
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
 _GROUP_OF = re.compile(
     r"\b(?:group|force|crowd|army|garrison|population|total|band|column|contingent|strength)"
@@ -1687,7 +1688,7 @@ _MORE_WORD = re.compile(r"\b(?:more|further|another|additional|also)\b", re.I)
 _GENERIC_WORDS = frozenset(
     "people persons victims individuals were was have has had been killed died dead deaths "
     "fatalities in all total at least some about around over nearly almost more than the a an "
-    "of toll death killing were".split()
+    "of toll death killing".split()
 )
 
 
@@ -1700,7 +1701,8 @@ def _generic_toll(f: Figure) -> bool:
     return True
 
 
-def _exact_value(f: Figure) -> int | None:
+def exact_value(f: Figure) -> int | None:
+    """The figure's value when it is exact (low = high), else None."""
     return f.low if f.low is not None and f.low == f.high else None
 
 
@@ -1714,10 +1716,10 @@ def _running_total_parts(text: str, figs: list[Figure]) -> list[Figure]:
         if f.subset or m is None or lo + m.end() < f.start:
             continue
         before = [g for g in figs[:k] if g.category == f.category and not g.unknown]
-        total = _exact_value(f)
+        total = exact_value(f)
         if not (
             _MORE_WORD.search(text, 0, f.start)
-            or (total is not None and sum(_exact_value(g) or 0 for g in before) == total)
+            or (total is not None and sum(exact_value(g) or 0 for g in before) == total)
         ):
             continue  # "killed 27, bringing the cumulative toll to 1,200": another count
         return [
@@ -1732,7 +1734,7 @@ def _apposed_breakdown(text: str, figs: list[Figure]) -> list[Figure]:
     after a toll whose exact sum is that toll are its parts, no rival figures."""
     out = list(figs)
     for k, whole in enumerate(figs):
-        total = _exact_value(whole)
+        total = exact_value(whole)
         if total is None or whole.subset or k + 1 >= len(figs) or not _generic_toll(whole):
             continue
         if not _APPOSED.search(text, whole.end, figs[k + 1].start):
@@ -1740,7 +1742,7 @@ def _apposed_breakdown(text: str, figs: list[Figure]) -> list[Figure]:
         run = 0
         for j in range(k + 1, len(figs)):
             part = figs[j]
-            value = _exact_value(part)
+            value = exact_value(part)
             if value is None or part.category != whole.category:
                 break
             if j > k + 1 and not _LIST_GOES_ON.fullmatch(text, figs[j - 1].end, part.start):

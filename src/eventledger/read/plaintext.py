@@ -271,7 +271,7 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
         raise NotAnArticle("no paragraph of prose")
     box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
     body = lines[box_end:]
-    moved = _box_after_first_paragraph(lines, box_end, doc_title) if mobile else None
+    moved = _box_after_first_paragraph(lines, box_end) if mobile else None
     if moved is None:
         doc.infobox = _read_infobox(box_lines, doc_title, doc)
     else:
@@ -301,24 +301,21 @@ def _next_prose(lines: list[_Line], idx: int) -> int:
     return idx
 
 
-def _box_after_first_paragraph(
-    lines: list[_Line], first: int, title: str
-) -> tuple[int, list[_Line]] | None:
+def _family_rows(lines: list[_Line]) -> int:
+    """The most labels of one infobox family (:data:`FAMILY_SIGNATURES`) that *lines* start
+    with."""
+    keys = {RENDERED_LABELS[hit[0]] for ln in lines if (hit := _match_label(ln.text)) is not None}
+    return max((len(keys & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
+
+
+def _box_after_first_paragraph(lines: list[_Line], first: int) -> tuple[int, list[_Line]] | None:
     """On a copy of the mobile site, whose first paragraph (line *first*) stands above the
     infobox: the index of the next prose line and the box's lines between the two, when those
     lines hold the rows of an event infobox (at least two of a family's labels) and the lines
     before the paragraph hold none; None otherwise."""
-    head_labels = {
-        RENDERED_LABELS[hit[0]]
-        for ln in lines[:first]
-        if (hit := _match_label(ln.text)) is not None
-    }
     after = _next_prose(lines, first + 1)
     between = [ln for ln in lines[first + 1 : after] if ln.stripped]
-    keys = {RENDERED_LABELS[hit[0]] for ln in between if (hit := _match_label(ln.text)) is not None}
-    rows = max((len(keys & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
-    head = max((len(head_labels & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
-    if rows < 2 or head >= 2:
+    if _family_rows(between) < 2 or _family_rows(lines[:first]) >= 2:
         return None
     return after, between
 

@@ -70,9 +70,13 @@ def test_a_mobile_copy_has_its_title_and_its_infobox_below_the_first_paragraph()
 
 
 def test_a_desktop_copy_keeps_its_box_above_the_first_paragraph() -> None:
-    # without the mobile header the box after the first paragraph is not taken: a desktop copy
-    # never puts it there, and its lines are prose or navigation
-    text = _MOBILE.replace("Open main menu\nWikipedia\nSearch\n", "")
+    # without the mobile header and with the desktop site's page actions ("Read", "View
+    # history") the box after the first paragraph is not taken: a desktop copy never puts it
+    # there, and its lines are prose or navigation
+    text = _MOBILE.replace("Open main menu\nWikipedia\nSearch\n", "").replace(
+        "Article\nTalk\nLanguage\nWatch\nEdit\n", "Article\nTalk\nRead\nEdit\nView history\nTools\n"
+    )
+    assert text.count("View history") == 1
     doc = read_plaintext(text, "desktop.txt")
     assert doc.infobox is None or doc.infobox.template != "military conflict"
 

@@ -427,7 +427,11 @@ def assemble(
         )
     }
     counted = [s for s in sides if s["side"] not in named_only]
-    totalling = {sn.id for sn in doc.body() if _TOTAL_CUE.search(sn.plain.text)}
+    # the body sentences that say they sum up; only those a statement comes from are asked
+    stated_in = {st.sentence for st in statements if st.sentence}
+    totalling = {
+        sn.id for sn in doc.body() if sn.id in stated_in and _TOTAL_CUE.search(sn.plain.text)
+    }
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
@@ -439,7 +443,11 @@ def assemble(
         sts = drop_superseded(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
-        if not event[key]["statements"] and not counted:
+        if not event[key]["statements"] and not any(
+            q["statements"] for side in counted for q in side["casualties"].values()
+        ):
+            # (sides that give no casualty figure at all count for nothing here: an
+            # operation's box names who executed it and says "casualties = None")
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)

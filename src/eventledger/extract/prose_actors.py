@@ -59,6 +59,9 @@ _BOUNDARY = re.compile(
     r"from|to|with|since|after|before|when|while|where|following|throughout|backed|supported|"
     r"led|under|amid|across|along|into|inside|outside|within|until|against|by|between|"
     r"took|began|started|ended|lasted|was|were|is|are|had|has|killed|captured|seized|"
+    # a count's verb ends its subject: "the strikers killed by the Colombian military
+    # exceeded one thousand"
+    r"exceeded|numbered|totall?ed|amounted|remained|"
     r"retook|affiliated|linked|loyal|aligned|associated|based|stationed|deployed|"
     r"and\s+(?:later|then|eventually|subsequently)|[a-z]+ing|[a-z]{3,}ly|later|combined|"
     r"together|also|then|again|still|soon|"
@@ -115,6 +118,7 @@ _ALLIED = re.compile(r"^(?:the\s+)?(?:allied|its\s+allies|their\s+allies|allies)
 _DOUBT = re.compile(
     r"\b(?:alleged(?:ly)?|suspect(?:ed|s)?|believed|accused|accuses|blamed|blames|reportedly|"
     r"according to|claimed that|claims that|said that|says that|denied|unclear|possibly|"
+    r"reported(?:\s+[\w-]+){0,3}\s+that|"
     r"probably|likely|presumably|unknown|unidentified)\b",
     re.I,
 )
@@ -189,6 +193,9 @@ _IDENTIFIED_AS = re.compile(
     r"(?:later\s+)?identified\s+as\s+(?:an?\s+)?(?:[\w-]+-year-old\s+)?",
     re.I,
 )
+#: "the Colombian Army under General Cortés Vargas opened fire on a crowd of strikers": the
+#: subject of the shooting.
+_OPENED_FIRE = re.compile(r"\bopened\s+fire\s+(?:on|at|upon|into)\b", re.I)
 _KILLED_BY = re.compile(
     r"\b(?:shot|killed|stabbed|murdered|assassinated|gunned\s+down)(?:\s+(?:dead|to\s+death))?"
     r"(?:,?\s+(?:on|in|at)\s+[^;.()]{1,40}?,)?\s+by\s+",
@@ -920,6 +927,16 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
     return []
 
 
+def _opened_fire_in(s: Sentence) -> list[tuple[int, int, Actor]]:
+    """The subject of "opened fire on" in *s*: the weakest sign of a perpetrator, taken only
+    when no sentence of the lead names one otherwise, and only a name, not a description
+    with a count ("a force of about 800 police and soldiers")."""
+    text = s.plain.text
+    masked = _masked(text)
+    party = _asserted_subject(_OPENED_FIRE, text, masked)
+    return [] if any(re.search(r"\d", text[a:b]) for a, b, _ in party) else party
+
+
 def _asserted_subject(
     pattern: re.Pattern[str], text: str, masked: str
 ) -> list[tuple[int, int, Actor]]:
@@ -1004,6 +1021,10 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             else:
                 party = _perpetrators_in(s)
             out += [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
+        for s in lead if not out else []:
+            party = _opened_fire_in(s)
+            if party:
+                return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
         return out
     return []
 

@@ -1265,6 +1265,9 @@ _PLACE_QUALIFIER = re.compile(
     rf"|\b{TOWN_QUALIFIER}"
     r"|\b(?:suburbs?|outskirts|vicinity|environs|surroundings)\s+of\s+)$"
 )
+#: "near (the town of) X", "outside X": the words before a lead's place that make it a place
+#: near the named one.
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?\Z")
 #: A place named as part of a facility's name, followed by the settlement it stands in ("the
 #: Saky airbase in the town of Novofedorivka"): the settlement is the event's place.
 _FACILITY_IN_TOWN = re.compile(
@@ -1453,6 +1456,12 @@ def _lead_candidate(
                     break
         if qual is not None:
             a -= len(qual.group())
+            name = s.plain.text[a : m.end("p")]
+        near = _NEAR_BEFORE.search(s.plain.text, max(0, a - 24), a)
+        if near is not None:
+            # "shot … near the town of Bodaybo": the place is near the town (where_prec 2),
+            # which the resolver reads from the phrase
+            a = near.start()
             name = s.plain.text[a : m.end("p")]
         place = resolve_place(name)
         if place.name is None:
@@ -2672,6 +2681,8 @@ def _from_field(b: _Builder, f: Field) -> None:
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         below = _parts_below(text, figs, groups)
         figs = [replace(x, subset=True) if k in below else x for k, x in enumerate(figs)]
+        if f.side is not None and key == "casualties":
+            figs = _placed_parts(text, figs)
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
         if groups is not None and f.side is not None and key == "casualties":
             within, summed = _parts_of_bare(text, figs, groups)
@@ -2963,6 +2974,23 @@ def _flag_lines(f: Field) -> list[str | None]:
 
 
 _LINE_BREAK = re.compile(r"<\s*br|<\s*hr|\n|\{\{\s*(?:-|br|clear)\s*\}\}", re.I)
+
+
+#: After a figure of a side's column: the named place or engagement it was counted at ("c.
+#: 2,000 killed at Tel el-Kebir", "500 in the Battle of X").
+_AT_PLACE = re.compile(r"[ \t]+(?:at|in)\s+(?:the\s+)?(?:(?:battle|siege)\s+of\s+)?[A-Z][\w'’-]")
+
+
+def _placed_parts(text: str, figs: list[Figure]) -> list[Figure]:
+    """A side's column that gives a category's figure for the whole ("Thousands killed") and
+    another counted at a named place ("c. 2,000 killed at Tel el-Kebir"): the placed one is a
+    part of the whole, no rival estimate of it."""
+    placed = {k for k, x in enumerate(figs) if not x.subset and _AT_PLACE.match(text, x.end)}
+    whole = {x.category for k, x in enumerate(figs) if k not in placed and not x.subset}
+    return [
+        replace(x, subset=True) if k in placed and x.category in whole else x
+        for k, x in enumerate(figs)
+    ]
 
 
 def _line_groups(

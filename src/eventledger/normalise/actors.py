@@ -105,10 +105,10 @@ def _state_prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _kind_words() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    """(kind, length, whole-word pattern) for every kind word, in the order they are tried."""
+def _kind_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, word, whole-word pattern) for every kind word, in the order they are tried."""
     return tuple(
-        (kind, len(w), re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])"))
+        (kind, w, re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])"))
         for kind, words in (
             ("state", STATE_WORDS),
             ("non-state", NON_STATE_WORDS),
@@ -127,10 +127,11 @@ def _kind(name: str, has_country: bool) -> str:
     if not low or low in _UNKNOWN or low.startswith("unknown"):
         return "unknown"
     best: tuple[int, str] | None = None
-    for kind, size, pattern in _kind_words():
-        if pattern.search(low):
-            if best is None or size > best[0]:
-                best = (size, kind)
+    for kind, word, pattern in _kind_words():
+        # the substring test first: the pattern only adds the word boundaries
+        if word in low and pattern.search(low):
+            if best is None or len(word) > best[0]:
+                best = (len(word), kind)
     full = _state_prefix().fullmatch(name.strip())
     words = name.strip().split(None, 1)
     if full is None and len(words) == 2 and _REGIME_ADJECTIVE.fullmatch(words[0]):

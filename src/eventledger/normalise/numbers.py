@@ -258,8 +258,14 @@ _FRAC = (
     r"community|crew|body)\s+of\s+(?:(?:some|about|around|roughly|approximately|c\.)\s+)?)?"
 )
 
+#: A quantity starts a word: a qualifier or fraction inside a word is none ("Hanover 3,000" is
+#: not "over 3,000", "on behalf of 300" not half of 300, "a fearsome 300" not "some 300"), unless
+#: it is a capitalised label glued to the word before ("DeathsOver 1,000" in a browser copy).
+#: Atoms already refuse a word character before them, so the pattern can refuse such positions
+#: first, which also spares the engine the whole alternation at every position inside a word.
+_WORD_START = r"(?:(?<!\w)|(?<=[^\W\d_])(?=(?-i:[A-Z])))"
 _QTY = re.compile(
-    rf"(?:(?:{_qual('p')})\s*)?"
+    rf"{_WORD_START}(?:(?:{_qual('p')})\s*)?"
     rf"(?:{_FRAC})?"
     rf"(?:between\s+(?P<btw>{_ATOM})\s+and\s+(?:(?:{_qual('q')})\s*)?(?P<btw2>{_ATOM})"
     rf"|(?P<first>{_ATOM})(?P<rest>(?:{_SEP}(?:(?:{_qual('r')})\s*)?{_ATOM}){{0,3}}))"
@@ -555,6 +561,12 @@ _UNKNOWN_FIELD = re.compile(
     re.I,
 )
 
+#: An estimate that names its category before the figure: "put the dead at 126", "placed the
+#: dead at 126 and the wounded at 135" (the second category shares the verb).
+_PUT_AT = (
+    r"(?:put|puts|putting|placed|places|placing|estimated|estimates|set|sets|gave|gives)\s+"
+    r"(?:the\s+)?(?:[^.;]{0,60}?\band\s+(?:the\s+)?)?"
+)
 # Prose: casualty verbs or nouns whose object is the number that follows.
 _TRIGGER_BEFORE = re.compile(
     r"(?:(?P<k>\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|massacr(?:ed|ing|es?)|"
@@ -568,10 +580,13 @@ _TRIGGER_BEFORE = re.compile(
     r"executions?\s+of|extermination\s+of|deaths\s+(?:numbered|totall?ed|reached)|"
     r"dead\s+numbered|fatalities\s+(?:numbered|totall?ed|of|reached|were)|"
     r"mass\s+murder\s+of|"
+    # "the report put the dead at 126 (and the wounded at 135)"
+    rf"{_PUT_AT}(?:dead|deaths|number\s+of\s+(?:the\s+)?dead)\s+at|"
     # "Estimates of the number killed range from 25 to 120"
     r"(?:number\s+(?:of\s+(?:people\s+|those\s+)?)?(?:killed|dead|deaths)|death\s+tolls?)\s+"
     r"(?:\w+\s+){0,2}?(?:range[sd]?|var(?:y|ies|ied))(?:\s+from)?))"
     r"|(?P<w>\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|injuries\s+to|"
+    rf"{_PUT_AT}(?:wounded|injured|number\s+of\s+(?:the\s+)?(?:wounded|injured))\s+at|"
     r"injuries\s+(?:numbered|totall?ed|of)))"
     r"|(?P<c>\b(?:captur(?:ed|ing|es?)|took\s+prisoner|taking\s+prisoner))"
     r"|(?P<x>\b(?:casualties\s+(?:of|were|numbered|totall?ed|totaling|totalling|reached|"

@@ -1440,11 +1440,21 @@ def _title_town(
     naming only that country. Of the towns so called (any spelling GeoNames keeps: Trostyanets),
     the one in a first-order division the same sentence names, else the most populous."""
     folded_title = _fold(title)
+    # a town filed under the country's own name ("Panama" for Panama City, "Angola" for a
+    # village): the title that names the country ("United States invasion of Panama") means it,
+    # unless a siege or battle of that name is the title ("Siege of Luxembourg": the fortress)
+    own = _fold(country_name(cc) or "")
+    if re.search(
+        r"\b(?:siege|battle|capture|fall|storming|sack|defen[cs]e|liberation|bombing|shelling|"
+        rf"blockade)s?\s+of\s+(?:the\s+)?{re.escape(own)}\b",
+        folded_title,
+    ):
+        own = ""
     for sentence in context:
         found = _hits(sentence, index)[0]
         named = {h.entry[1] for h in found if h.entry[0] == "admin1" and h.entry[2] == cc}
         for h in found:
-            if h.entry[0] != "city" or h.entry[2] != cc:
+            if h.entry[0] != "city" or h.entry[2] != cc or _fold(h.matched) == own:
                 continue
             if not re.search(rf"(?<!\w){re.escape(_fold(h.matched))}(?!\w)", folded_title):
                 continue

@@ -108,6 +108,9 @@ _MAP_WIDGET = re.compile(
     r"Location within .*|Show all)$"
 )
 _MAP_CAPTION = re.compile(r"^Location (?:of|in|within) ")
+#: A section's hatnote: "Main article: Irish Confederate Wars", "See also: …", "Further
+#: information: …". Neither a heading nor prose.
+_HATNOTE = re.compile(r"^(?:Main articles?|See also|Further information|Further):\s")
 _REF_HEADINGS = {
     "references",
     "notes",
@@ -259,9 +262,12 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     doc_title = title or title_line.stripped
     doc = Document(source=source, input=text, title=doc_title, title_span=title_span)
     idx += 1
+    # a copy that starts at the title still shows the mobile site by its page actions under it
+    # ("Article Talk" / "Language" / "Watch" / "Edit")
+    mobile = mobile or _mobile_actions(lines, idx)
     if mobile:
         while idx < len(lines) and (
-            not lines[idx].stripped or lines[idx].stripped in _MOBILE_ACTIONS
+            not lines[idx].stripped or _is_action_line(lines[idx].stripped)
         ):
             idx += 1
 
@@ -290,6 +296,25 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     _read_body(body, doc)
     _link_markers(doc)
     return doc
+
+
+def _is_action_line(s: str) -> bool:
+    """A line of the mobile site's page actions: "Edit", "Article Talk", "View history"."""
+    return s in _MOBILE_ACTIONS or all(w in _MOBILE_ACTIONS for w in s.split())
+
+
+def _mobile_actions(lines: list[_Line], idx: int) -> bool:
+    """Whether the lines from *idx* (just under the title) open with the mobile site's page
+    actions: at least "Article" and "Talk", one line or two, and not the desktop site's
+    ("Read", "View history")."""
+    words: list[str] = []
+    for ln in lines[idx:]:
+        if not ln.stripped:
+            continue
+        if not _is_action_line(ln.stripped):
+            break
+        words.extend([ln.stripped] if ln.stripped in _MOBILE_ACTIONS else ln.stripped.split())
+    return {"Article", "Talk"} <= set(words) and not {"Read", "View history"} & set(words)
 
 
 def _next_prose(lines: list[_Line], idx: int) -> int:
@@ -622,9 +647,13 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         and _is_entry(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
     }
     separate_notes = bool(ref_sections & {"references", "citations"})
+    # a copy with no blank line at all (the mobile site's, some Chrome copies) marks a heading
+    # only by standing alone above a paragraph or a reference list
+    last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)
+    no_blank = all(ln.stripped for ln in lines[: last + 1])
     for n, line in enumerate(lines):
         s = line.stripped
-        if not s or (s == "Edit" and n - 1 in edit_marked):
+        if not s or (s == "Edit" and n - 1 in edit_marked) or _HATNOTE.match(s):
             continue
         m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
         if m:
@@ -642,8 +671,12 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             # another list's heading ("References") starts a new section
             cand = _heading(s)
             head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
+        elif prev_blank or next_blank:
+            head = _heading(s)
+        elif no_blank and _opens_block(lines, n + 1):
+            head = _heading(s)
         else:
-            head = _heading(s) if (prev_blank or next_blank) else None
+            head = None
         if head is not None and not _is_prose(s):
             section = head
             lowered = head.lower()
@@ -674,6 +707,13 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         for a, b in split_sentences(line.text):
             doc.sentences.append(_sentence(doc, line, a, b, paragraph, "body", section))
         paragraph += 1
+
+
+def _opens_block(lines: list[_Line], n: int) -> bool:
+    """Whether line *n* (past any hatnote) is prose or a reference-list entry."""
+    while n < len(lines) and _HATNOTE.match(lines[n].stripped):
+        n += 1
+    return n < len(lines) and (_is_prose(lines[n].text) or _is_entry(lines[n].text))
 
 
 def _reference(

@@ -1,0 +1,204 @@
+"""Page shapes and faults found in session 9 (probe wave 14, a read of the figure scanner).
+Each test is one general rule; the probe pages stay outside the repository."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.normalise.numbers import figures_in_field, figures_in_sentence
+from eventledger.pipeline import parse_text
+from eventledger.read.plaintext import read_plaintext
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "best"),
+    [
+        # a qualifier or fraction inside a word is none
+        ("A lawsuit was filed on behalf of 300 families of those killed.", "300", 300),
+        ("At Hanover 3,000 soldiers were killed.", "3,000", 3000),
+        ("A fearsome 300 warriors were killed.", "300", 300),
+        ("The handsome 40 men were killed in the raid.", "40", 40),
+    ],
+)
+def test_a_qualifier_inside_a_word_is_none(text: str, figure: str, best: int) -> None:
+    (f,) = figures_in_sentence(text)
+    assert f.text.startswith(figure)
+    assert f.comparator == "=" and f.best == best and f.low == best
+    assert text[f.start : f.end] == f.text
+
+
+def test_qualifiers_at_a_word_start_still_count() -> None:
+    over = figures_in_sentence("Over 3,000 soldiers were killed.")
+    assert over[0].comparator == ">" and over[0].low == 3001
+    (some,) = figures_in_sentence("Some 300 warriors were killed, about half of them by arrows.")
+    assert some.comparator == "~" and some.best == 300
+    (half,) = figures_in_sentence("Half of the 300 men were killed.")
+    assert half.best == 150
+
+
+def test_a_capitalised_qualifier_glued_to_its_label_still_counts() -> None:
+    # a browser copy glues the label to the value: "DeathsOver 1,000"
+    (f,) = figures_in_field("DeathsOver 1,000", "deaths")
+    assert f.comparator == ">" and f.low == 1001
+
+
+def test_a_mobile_copy_that_starts_at_its_title_is_still_read_as_one() -> None:
+    # the copy's selection began at the title: no "Open main menu" header, but the mobile
+    # site's page actions under the title ("Article Talk" on one line), and no blank lines
+    text = _MOBILE_NO_HEADER
+    doc = read_plaintext(text, "mobile.txt")
+    assert doc.title == "Siege of Example"
+    assert doc.infobox is not None and doc.infobox.template == "military conflict"
+    assert len(doc.references) == 3
+    sections = {s.section for s in doc.sentences if s.origin == "body"}
+    assert {"Background", "Siege"} <= sections
+    assert not any(s and s.startswith("Main article") for s in sections)
+    assert not any("Main article" in s.text for s in doc.sentences)
+    rec = parse_text(text, format="plaintext", name="mobile.txt")[0]
+    assert [len(s["combatants"]) for s in rec["event"]["sides"]] == [1, 2]
+    assert rec["event"]["sides"][0]["casualties"]["killed"]["best"] == 150
+
+
+_MOBILE_NO_HEADER = """Siege of Example
+Article Talk
+Language
+Watch
+Edit
+For the earlier siege, see Siege of Example (1641).
+The siege of Example took place from 3 to 11 September 1649, when the town was besieged by the New Model Army under Oliver Cromwell.[1] After the garrison refused to surrender, the town was stormed on 11 September.[2]
+Siege of Example
+Part of the Cromwellian conquest of Ireland
+Date	3–11 September 1649
+Location	Drogheda, County Louth, Ireland
+Result	Parliamentarian victory
+Belligerents
+ Commonwealth of England	 Irish Catholic Confederation
+ English Royalists
+Strength
+12,000	2,500–3,100[3]
+Casualties and losses
+150 killed[3]	2,800 soldiers killed[3]
+The massacre was one of the most notorious events of the campaign, and the garrison's fate was remembered in Ireland for centuries afterwards.[3]
+Background
+Main article: Irish Confederate Wars
+In 1649 Ireland had been at war since the rebellion of October 1641, and the Confederates and the Royalists had concluded an alliance against the English Parliament.[1]
+Siege
+The army arrived before the town on 3 September, and its siege guns, brought up by sea, opened two breaches in the southern wall on 10 September.[2]
+References
+^ a b Ohlmeyer, Jane (1998). The Civil Wars. Oxford University Press. p. 98.
+^ a b Lenihan, Padraig (2001). Confederate Catholics at War. Cork University Press. p. 112.
+^ a b c Wheeler, James Scott (1999). Cromwell in Ireland. Gill & Macmillan. pp. 80-83.
+Last edited 2 months ago by a bot
+Wikipedia
+Content is available under CC BY-SA 4.0 unless otherwise noted.
+Privacy policy Terms of Use Desktop
+"""
+
+
+def test_an_estimate_that_names_its_category_before_the_figure() -> None:
+    text = "The general's report put the dead at 126 and the wounded at 135, but none were counted."
+    figs = {f.category: (f.low, f.high) for f in figures_in_sentence(text)}
+    assert figs == {"killed": (126, 126), "wounded": (135, 135)}
+    assert figures_in_sentence("They buried the dead at 3 sites.") == []
+
+
+def _page(lead: str, box: str = "", body: str = "") -> str:
+    return (
+        f"{box}\nThe '''Example massacre''' {lead}<ref>{{{{cite book |last=Smith |title=A "
+        f"|year=2001}}}}</ref>\n\n==Background==\n{body or 'Nothing else is known.'}\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+
+
+def test_a_place_near_a_town_is_near_it() -> None:
+    rec = parse_text(
+        _page(
+            "took place near the town of Bodaybo in Russia on 4 April 1912, when 50 miners were killed."
+        ),
+        name="x.wiki",
+    )[0]
+    loc = rec["event"]["location"]
+    assert loc["name"] == "Bodaybo" and loc["where_prec"] == 2
+    assert rec["event"]["location"]["text"].startswith("near the town of")
+    rec = parse_text(
+        _page("took place in Bodaybo in Russia on 4 April 1912, when 50 miners were killed."),
+        name="x.wiki",
+    )[0]
+    assert rec["event"]["location"]["where_prec"] == 1
+
+
+def test_a_country_named_by_the_title_is_no_town_of_its_name() -> None:
+    box = (
+        "{{Infobox military conflict\n| conflict = United States invasion of Panama\n"
+        "| date = December 20, 1989 – January 31, 1990\n| place = [[Panama]]\n"
+        "| combatant1 = {{flag|United States}}\n| combatant2 = {{flagicon|Panama}} Panama Defense Forces\n"
+        "| casualties1 = 23 killed\n| casualties2 = 314 killed\n}}"
+    )
+    text = (
+        f"{box}\nThe '''United States invasion of Panama''' was a military invasion of Panama by the "
+        "United States between December 1989 and January 1990.<ref>{{cite book |last=Smith "
+        "|title=A |year=2001}}</ref> U.S. forces attacked the Panama Defense Forces at sites "
+        "across Panama, and Noriega surrendered in Panama City.\n\n==References==\n{{reflist}}\n"
+    )
+    loc = parse_text(
+        text, name="United_States_invasion_of_Panama.wiki", title="United States invasion of Panama"
+    )[0]["event"]["location"]
+    assert loc["country"] == "PA" and loc["where_prec"] == 6 and loc["feature"] == "country"
+
+
+def test_no_casualties_of_an_operation_whose_box_names_its_executors() -> None:
+    box = (
+        "{{Infobox military operation\n| name = Operation Example\n| executed_by = "
+        "[[Norwegian Independent Company 1]]\n| date = 28 February 1943\n| casualties = None\n}}"
+    )
+    text = (
+        f"{box}\nThe '''Operation Example''' was a sabotage raid on 28 February 1943. No one "
+        "was killed or wounded.<ref>{{cite book |last=Smith |title=A |year=2001}}</ref>\n\n"
+        "==Aftermath==\nIn another raid a year later, 41 men were killed.\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+    ev = parse_text(text, name="x.wiki")[0]["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["high"]) == (0, 0)
+    assert (ev["injuries"]["low"], ev["injuries"]["high"]) == (0, 0)
+
+
+def test_a_side_figure_counted_at_a_named_place_is_a_part() -> None:
+    box = (
+        "{{Infobox military conflict\n| conflict = Example War\n| date = July – 13 September 1882\n"
+        "| place = Egypt\n| combatant1 = {{flag|United Kingdom}}\n| combatant2 = Egyptian forces\n"
+        "| casualties1 = 399 dead\n| casualties2 = Thousands killed<br />c. 2,000 killed at "
+        "Tel el-Kebir<br />c. 500 captured\n}}"
+    )
+    text = (
+        f"{box}\nThe '''Example War''' was fought in 1882 between Egyptian forces and the United "
+        "Kingdom.<ref>{{cite book |last=Smith |title=A |year=2001}}</ref>\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+    ev = parse_text(text, name="x.wiki")[0]["event"]
+    k = ev["sides"][1]["casualties"]["killed"]
+    assert (k["low"], k["best"], k["high"]) == (2000, None, 9999)
+    assert (ev["deaths"]["low"], ev["deaths"]["best"]) == (2399, None)
+
+
+def test_the_subject_that_opened_fire_is_the_perpetrator_when_nothing_else_names_one() -> None:
+    lead = (
+        "was a massacre of striking workers that occurred on December 6, 1928, in Ciénaga, "
+        "Colombia. After several weeks of strike, the [[Military of Colombia|Colombian Army]] "
+        "under General Carlos Cortés Vargas opened fire on a crowd of strikers."
+    )
+    body = (
+        'The American embassy reported to Washington that "the number of strikers killed by the '
+        'Colombian military exceeded one thousand".'
+    )
+    rec = parse_text(_page(lead, body=body), name="x.wiki", title="Example massacre")[0]
+    assert [(p["name"], p["kind"]) for p in rec["event"]["perpetrators"]] == [
+        ("Colombian Army", "state")
+    ]
+    # an agent the lead names outright goes first; a description with a count is no name
+    lead2 = (
+        "occurred on 24 May 1921 near Queenstown, South Africa, when a force of about 800 police "
+        "and soldiers opened fire on members of a religious sect. The shootings were carried out "
+        "by the South African Police."
+    )
+    rec = parse_text(_page(lead2), name="x.wiki", title="Example massacre")[0]
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["South African Police"]

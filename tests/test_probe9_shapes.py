@@ -202,3 +202,194 @@ def test_the_subject_that_opened_fire_is_the_perpetrator_when_nothing_else_names
     )
     rec = parse_text(_page(lead2), name="x.wiki", title="Example massacre")[0]
     assert [p["name"] for p in rec["event"]["perpetrators"]] == ["South African Police"]
+
+
+# ---- faults a review of the rules above found (each fixed) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Official reports put the dead and wounded at 1,200.", [("casualties", 1200)]),
+        (
+            "Estimates put the dead at c. 126 and the wounded at c. 135.",
+            [("killed", 126), ("wounded", 135)],
+        ),
+        ("The villagers placed the dead at 3 mass graves near the church.", []),
+        ("AT HANOVER 3,000 SOLDIERS WERE KILLED", [("killed", 3000)]),
+    ],
+)
+def test_reviewed_figure_shapes(text: str, expected: list[tuple[str, int]]) -> None:
+    figs = figures_in_sentence(text)
+    assert sorted((f.category, f.best) for f in figs) == sorted(expected)
+    assert all(f.comparator in ("=", "~") for f in figs)
+
+
+def test_a_sign_glued_to_a_label_still_qualifies() -> None:
+    (f,) = figures_in_field("Deaths~300", "deaths")
+    assert f.comparator == "~" and f.best == 300
+
+
+def _war(casualties2: str) -> dict:
+    box = (
+        "{{Infobox military conflict\n| conflict = Example War\n| date = July – 13 September 1882\n"
+        "| place = Egypt\n| combatant1 = {{flag|United Kingdom}}\n| combatant2 = Egyptian forces\n"
+        f"| casualties1 = 399 dead\n| casualties2 = {casualties2}\n}}}}"
+    )
+    text = (
+        f"{box}\nThe '''Example War''' was fought in 1882 between Egyptian forces and the United "
+        "Kingdom.<ref>{{cite book |last=Smith |title=A |year=2001}}</ref>\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+    return parse_text(text, name="x.wiki")[0]["event"]
+
+
+@pytest.mark.parametrize(
+    ("column", "killed"),
+    [
+        # a part is no bigger than its whole, of the same contingent, at a place
+        ("Egyptian Army: 2,000 killed at Tel el-Kebir<br />Bedouin auxiliaries: 500 killed", 2500),
+        ("2,000 Egyptians killed at Tel el-Kebir<br />500 Bedouins killed", 2500),
+        ("2,000 killed at Tel el-Kebir<br />5,000 killed overall", 5000),
+        ("Unknown killed<br />2,000 killed at Tel el-Kebir", 2000),
+    ],
+)
+def test_a_placed_figure_is_a_part_only_of_a_whole_that_holds_it(column: str, killed: int) -> None:
+    k = _war(column)["sides"][1]["casualties"]["killed"]
+    assert k["low"] == killed
+
+
+def test_a_placed_figure_bigger_than_the_other_is_a_rival() -> None:
+    k = _war("500 killed<br />2,000 killed at Tel el-Kebir")["sides"][1]["casualties"]["killed"]
+    assert (k["low"], k["high"]) == (500, 2000)
+
+
+def test_one_party_without_casualties_says_nothing_of_the_battle() -> None:
+    box = (
+        "{{Infobox military conflict\n| conflict = Example battle\n| date = 13 September 1882\n"
+        "| place = Egypt\n| combatant1 = {{flag|United Kingdom}}\n| combatant2 = Egyptian forces\n}}"
+    )
+    text = (
+        f"{box}\nThe '''Example battle''' was fought in 1882 between Egyptian forces and the United "
+        "Kingdom. The British suffered no casualties.<ref>{{cite book |last=Smith |title=A "
+        "|year=2001}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    ev = parse_text(text, name="x.wiki")[0]["event"]
+    assert ev["deaths"]["low"] is None and ev["injuries"]["low"] is None
+
+
+_MOBILE_HEADING = """Example bombing
+Language Download PDF Watch Edit
+The Example bombing was a car bombing carried out by the Provisional IRA in Omagh, Northern Ireland, on 15 August 1998, which killed 29 people.[1]
+Example bombing
+Part of the Troubles
+Location	Omagh, County Tyrone, Northern Ireland
+Date	15 August 1998
+Attack type	Car bomb
+Deaths	29
+Perpetrators	Real IRA
+Background
+In 1974 the Ulster Volunteer Force had bombed Dublin and Monaghan, killing 34 civilians and wounding almost 300 others, the deadliest attack of the conflict.[2]
+Memorial to the victims in Omagh
+The inquiry that followed found that the warnings had given the wrong street, and that the police had moved people towards the bomb.[2]
+See also
+List of bombings during the Troubles
+References
+^ a b Smith, John (2001). A History. p. 3.
+^ Jones, Ann (2004). Another. p. 9.
+"""
+
+
+def test_a_mobile_copy_keeps_the_heading_under_its_box() -> None:
+    doc = read_plaintext(_MOBILE_HEADING, "m.txt")
+    assert doc.infobox is not None and doc.infobox.template == "civilian attack"
+    assert not any("Background" in f.text for f in doc.infobox.fields)
+    sections = [s.section for s in doc.sentences if s.origin == "body"]
+    # (the caption is a sentence, not a heading; the "See also" list holds no sentence)
+    assert sections == [None, "Background", "Background", "Background"]
+    assert not any("List of bombings" in s.text for s in doc.sentences)
+    assert len(doc.references) == 2
+    ev = parse_text(_MOBILE_HEADING, format="plaintext", name="m.txt")[0]["event"]
+    assert [p["name"] for p in ev["perpetrators"]] == ["Real IRA"]
+    assert (ev["deaths"]["low"], ev["deaths"]["high"]) == (29, 29)
+
+
+def test_reported_that_week_is_no_report_of_words() -> None:
+    lead = (
+        "was an attack first reported in the press that week, carried out by Boko Haram in "
+        "Baga, Nigeria, on 3 January 2015, killing 30 people."
+    )
+    rec = parse_text(_page(lead), name="x.wiki", title="Example massacre")[0]
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Boko Haram"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "names"),
+    [
+        ("occurred on 5 May 1921, when both sides opened fire on each other, killing 30.", []),
+        (
+            "occurred on 5 May 1921, when the police fired after the Israelites opened fire on the "
+            "police line, killing 30.",
+            [],
+        ),
+        (
+            "occurred on 5 May 1921, when the Royal Ulster Constabulary opened fire on a crowd, "
+            "killing 30.",
+            ["Royal Ulster Constabulary"],
+        ),
+    ],
+)
+def test_the_subject_that_opened_fire(lead: str, names: list[str]) -> None:
+    rec = parse_text(_page(lead), name="x.wiki", title="Example massacre")[0]
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == names
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "prec"),
+    [
+        (
+            "was a bombing outside the Marriott Hotel in Islamabad, Pakistan, on 20 September 2008, killing 54.",
+            "Islamabad",
+            1,
+        ),
+        (
+            "was an attack in which gunmen who had arrived from outside Mumbai killed 30 people in Mumbai, India, on 3 May 2007.",
+            "Mumbai",
+            1,
+        ),
+        ("was a bombing outside of Quetta, Pakistan, on 3 May 2007, killing 30.", "Quetta", 2),
+    ],
+)
+def test_near_is_near_the_place_itself(lead: str, name: str, prec: int) -> None:
+    loc = parse_text(_page(lead), name="x.wiki", title="Example massacre")[0]["event"]["location"]
+    assert (loc["name"], loc["where_prec"]) == (name, prec)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "name", "prec"),
+    [
+        (
+            "1991 Kuwait bombing",
+            "was a bombing in Kuwait City on 4 May 1991, killing 30.",
+            "Kuwait City",
+            1,
+        ),
+        (
+            "1915 Singapore Mutiny",
+            "was a mutiny of Indian sepoys in Singapore on 15 February 1915, in which 30 were killed.",
+            "Singapore",
+            1,
+        ),
+    ],
+)
+def test_a_city_the_first_sentence_names_outright(
+    title: str, lead: str, name: str, prec: int
+) -> None:
+    country = name.split()[0]
+    box = f"{{{{Infobox civilian attack\n| title = {title}\n| location = [[{country}]]\n}}}}"
+    text = (
+        f"{box}\nThe '''{title}''' {lead}<ref>{{{{cite book |last=Smith |title=A |year=2001}}}}"
+        "</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    loc = parse_text(text, name="x.wiki", title=title)[0]["event"]["location"]
+    assert (loc["name"], loc["where_prec"]) == (name, prec)

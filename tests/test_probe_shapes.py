@@ -436,7 +436,7 @@ def test_ways_of_killing_to_death(sentence: str, best: int) -> None:
     [
         ("Ba'athist Iraq", "state"),
         ("Imperial Japan", "state"),
-        ("Tehrik-i-Taliban Pakistan", "unknown"),  # a group named after its country: no state
+        ("Tehrik-i-Taliban Pakistan", "non-state"),  # a group named after its country: no state
     ],
 )
 def test_a_regimes_name_for_its_state(name: str, kind: str) -> None:

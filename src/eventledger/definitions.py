@@ -365,4 +365,8 @@ NON_STATE_WORDS = (
     "kosovo liberation army", "mai-mai", "m23", "farc-ep", "revolutionary armed forces",
     "al-gama'a al-islamiyya", "gama'a al-islamiyya", "jemaah islamiyah", "jmb", "neo-jmb",
     "jamaat-ul-mujahideen", "auc",
+    "japanese red army", "fatah", "plo", "pflp", "dflp", "aum shinrikyo", "black tigers", "uvf",
+    "inla", "jamaat-ul-ahrar", "ttp", "tehrik-i-taliban", "al-mourabitoun", "al-mulathameen",
+    "aqim", "jnim", "iswap", "isis-k", "sendero luminoso", "mrta", "montoneros", "tupamaros",
+    "ku klux klan", "kkk", "mek", "mujahedin-e khalq", "lehi", "irgun", "haganah", "oas",
 )  # fmt: skip

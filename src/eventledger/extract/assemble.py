@@ -443,12 +443,20 @@ def assemble(
         sts = drop_superseded(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
         event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
-        if not event[key]["statements"] and not any(
+        if not event[key]["statements"] and not counted:
+            event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
+        elif not event[key]["statements"] and not any(
             q["statements"] for side in counted for q in side["casualties"].values()
         ):
-            # (sides that give no casualty figure at all count for nothing here: an
-            # operation's box names who executed it and says "casualties = None")
-            event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
+            # sides that give no casualty figure at all: only the box's own "casualties = None"
+            # (an operation's box names who executed it) says nobody died, not a sentence
+            # about one party ("The British suffered no casualties")
+            boxed = [
+                st
+                for st in by_prop.get("casualties", [])
+                if st.origin == "infobox" and st.field == "casualties" and st.party is None
+            ]
+            event[key] = _no_casualties(boxed, event[key])
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     # "perpetrator = Unknown" names nobody: the statement stays as evidence, the list is empty
@@ -575,7 +583,8 @@ _REPLACED_AFTER = re.compile(
 _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
     r"|\b(?:subsequently|eventually)\s+(?:confirmed|raised|revised|updated)\b"
-    r"|\b(?:raised|updated|revised|increased|lowered)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|\b(?:raised|raising|updated|revised|increased|increasing|lowered)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
     r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
     r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
     r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
@@ -643,18 +652,34 @@ def drop_superseded(
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
-    revised = [st for st in lead if _REVISION_CUE.search(_clause_before(doc, st, spans))]
+    dropped = _initial_before_revised(lead, doc, spans)
+    # the same within a body section ("Initial reports gave 18 people dead. … later died in
+    # hospital, raising the death toll to 25")
+    sections: dict[str, list[Statement]] = {}
+    for st in sts:
+        if st.origin == "body" and st.section is not None and st.sentence:
+            sections.setdefault(st.section, []).append(st)
+    for group in sections.values():
+        dropped |= _initial_before_revised(group, doc, spans)
+    return [st for st in sts if st.id not in dropped]
+
+
+def _initial_before_revised(
+    group: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> set[str]:
+    """The figures of *group* (one passage's statements) the text calls initial, before a
+    figure it calls a revision or confirmation."""
+    revised = [st for st in group if _REVISION_CUE.search(_clause_before(doc, st, spans))]
     if not revised:
-        return sts
+        return set()
     last = max(st.span[0] for st in revised)
-    dropped = {
+    return {
         st.id
-        for st in lead
+        for st in group
         if st not in revised
         and st.span[0] < last
         and _INITIAL_CUE.search(_clause_before(doc, st, spans))
     }
-    return [st for st in sts if st.id not in dropped]
 
 
 #: "the chemical weapons attack that reportedly killed 70 people, and injured 500": a figure
@@ -1021,8 +1046,14 @@ _SOME_OF = re.compile(r"^[\w,.-]+\s+of\s+(?:the|them|whom|these|those)\b", re.I)
 def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
     """Drop the lead figures that count some of a group ("Ten of the students were killed")
     when a larger figure of the toll stands beside them: they are a part of it, no rival."""
+    # (a floor stands for its figure: "Over 1,400" beside "several of the badly injured")
     top = max(
-        (st.best for st in sts if st.best is not None and not _SOME_OF.match(st.text)),
+        (
+            v
+            for st in sts
+            if (v := st.best if st.best is not None else st.low) is not None
+            and not _SOME_OF.match(st.text)
+        ),
         default=None,
     )
     if top is None:
@@ -1033,8 +1064,8 @@ def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
         if not (
             st.origin == "body"
             and _SOME_OF.match(st.text)
-            and st.best is not None
-            and st.best < top
+            and (v := st.best if st.best is not None else st.high) is not None
+            and v < top
         )
     ]
 
@@ -1048,7 +1079,9 @@ def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statemen
         for st in sts
         if st.origin == "body" and st.sentence in totalling and st.comparator == "="
     ]
-    box = {st.best for st in sts if st.origin == "infobox" and st.comparator == "="}
+    box = {
+        st.best for st in sts if st.origin == "infobox" and st.comparator == "=" and not st.subset
+    }
     total = max((st.best for st in totals if st.best is not None), default=None)
     if total is None or (box and box != {total}):
         return sts
@@ -1083,8 +1116,25 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
     ) or any(isinstance(st.value, dict) and st.value.get("list") for st in sts)
     if not (parts and whole):
         return sts
+    # a sentence's list that adds up to a part ("killing 220 Marines, 18 sailors and 3
+    # soldiers" beside the infobox's "241 U.S. servicemen") names that part too
+    lists: dict[str, list[Statement]] = {}
+    for st in sts:
+        lid = st.value.get("list") if isinstance(st.value, dict) else None
+        if st.origin == "body" and lid is not None:
+            lists.setdefault(lid, []).append(st)
+    named_lists = {
+        lid
+        for lid, group in lists.items()
+        if len(group) >= 2
+        and all(g.comparator == "=" and g.best is not None for g in group)
+        and sum(g.best or 0 for g in group) in parts
+    }
     return [
-        st for st in sts if not (st.origin == "body" and st.comparator == "=" and st.best in parts)
+        st
+        for st in sts
+        if not (st.origin == "body" and st.comparator == "=" and st.best in parts)
+        and not (isinstance(st.value, dict) and st.value.get("list") in named_lists)
     ]
 
 
@@ -1095,21 +1145,30 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
     the lead are one toll: nine victims and the gunman. The event counts the victims (9), as
     for "49 (+1 perpetrator)"; the lead's figure is that count, no rival (which would raise a
     ``CONTRADICTION`` and leave the event without a best)."""
-    victims = {
-        st.best - st.value["perpetrators_included"]
+    boxed = [
+        st
         for st in sts
         if st.origin == "infobox"
         and isinstance(st.value, dict)
         and isinstance(st.value.get("perpetrators_included"), int)
         and st.comparator == "="
         and st.best is not None
-    }
+    ]
+    victims = {(st.best or 0) - st.value["perpetrators_included"] for st in boxed}
     if not victims:
         return sts
+    # the prose's figure of the toll as the infobox writes it, perpetrators in ("In all, 307
+    # people died: … and the two attackers" beside "307 (including 2 attackers)")
+    written = {st.best for st in boxed if st.value["perpetrators_included"] > 0}
     out = []
     for st in sts:
         n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
-        if st.origin == "body" and st.comparator == "=" and st.best in victims and n is None:
+        if (
+            st.origin == "body"
+            and st.comparator == "="
+            and (st.best in victims or st.best in written)
+            and n is None
+        ):
             continue
         if isinstance(n, int) and st.comparator == "=":
             # the event's toll is the victims' (as for "49 (+1 perpetrator)"), the infobox's

@@ -118,7 +118,8 @@ _ALLIED = re.compile(r"^(?:the\s+)?(?:allied|its\s+allies|their\s+allies|allies)
 _DOUBT = re.compile(
     r"\b(?:alleged(?:ly)?|suspect(?:ed|s)?|believed|accused|accuses|blamed|blames|reportedly|"
     r"according to|claimed that|claims that|said that|says that|denied|unclear|possibly|"
-    r"reported(?:\s+[\w-]+){0,3}\s+that|"
+    r"reported(?:\s+(?:to\s+)?[\w-]+)?\s+that\b(?!\s+(?:day|night|week|month|year|morning|"
+    r"afternoon|evening|time|weekend)\b)|"
     r"probably|likely|presumably|unknown|unidentified)\b",
     re.I,
 )
@@ -927,14 +928,32 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
     return []
 
 
-def _opened_fire_in(s: Sentence) -> list[tuple[int, int, Actor]]:
+def _opened_fire_in(s: Sentence) -> list[tuple[int, int, Actor]] | None:
     """The subject of "opened fire on" in *s*: the weakest sign of a perpetrator, taken only
     when no sentence of the lead names one otherwise, and only a name, not a description
-    with a count ("a force of about 800 police and soldiers")."""
+    with a count ("a force of about 800 police and soldiers"), not both sides, and not the
+    subject of a clause set before or after the event ("after the Israelites opened fire").
+    None when *s* says nobody opened fire."""
     text = s.plain.text
     masked = _masked(text)
+    m = _OPENED_FIRE.search(masked)
+    if m is None:
+        return None
+    opener = None
+    for o in _SUBJECT_OPENER.finditer(masked, 0, m.start()):
+        opener = o
+    if opener is not None and re.match(
+        r"(?:after|before|until|since)\b", opener.group().strip(", ;"), re.I
+    ):
+        return []
     party = _asserted_subject(_OPENED_FIRE, text, masked)
-    return [] if any(re.search(r"\d", text[a:b]) for a, b, _ in party) else party
+    if any(
+        re.search(r"\b\d[\d,.]*\b", text[a:b])
+        or re.match(r"(?:both|each|either|all)\b", text[a:b], re.I)
+        for a, b, _ in party
+    ):
+        return []
+    return party
 
 
 def _asserted_subject(
@@ -1021,10 +1040,13 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             else:
                 party = _perpetrators_in(s)
             out += [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
-        for s in lead if not out else []:
-            party = _opened_fire_in(s)
-            if party:
-                return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in party]
+        # only the lead's first paragraph, and only its first sentence that says so
+        first_paragraph = [s for s in lead if s.paragraph == lead[0].paragraph] if lead else []
+        for s in first_paragraph if not out else []:
+            fired = _opened_fire_in(s)
+            if fired is None:
+                continue
+            return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in fired]
         return out
     return []
 

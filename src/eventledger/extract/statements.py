@@ -219,7 +219,9 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 #: What joins the items of a list of figures in a sentence ("19 students and 2 teachers"; "300
 #: Russian and 150 Ukrainian soldiers", where the first item's group is an adjective).
 _LIST_JOIN = re.compile(
-    r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons|men|women))?)?"
+    r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons|men|women))?"
+    # "shot dead sixteen pupils and one teacher": the first item's noun outside its figure
+    rf"|\s+(?:[a-z-]+\s+)?(?P<noun>(?i:{PEOPLE_NOUNS}|people|persons)))?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 #: In an infobox field, also the words naming a bare number's group: "58 foreign tourists, 3
@@ -314,7 +316,7 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             )
             if join is None or figs[j + 1].subset:
                 break
-            labels.append(join.group("adj"))
+            labels.append(join.groupdict().get("adj") or join.groupdict().get("noun"))
             j += 1
         run = figs[i : j + 1]
         groups = []
@@ -324,8 +326,9 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             bare = _bare_count(f.text)
             nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
             after = _group_after(text, f.end, nxt) if bare and field else None
-            if adj is not None and bare:
-                groups.append(adj.lower())  # "300 Russian and …": the adjective names it
+            if adj is not None and (bare or not adj[:1].isupper()):
+                # "300 Russian and …": the adjective names it; "sixteen pupils and …": the noun
+                groups.append(adj.lower())
             elif after is not None:
                 # "58 foreign tourists, 3 police officers, 1 tour guide": the words after a
                 # bare number of a list name its group
@@ -624,7 +627,8 @@ _PART_WORDS = frozenset(
     "civilians knights archers regulars volunteers auxiliaries mercenaries irregulars levies "
     "warriors ghazis tribesmen partisans conscripts recruits gunners troopers dragoons hussars "
     "lancers grenadiers musketeers riflemen samurai janissaries sepoys cossacks nobles "
-    "men-at-arms crossbowmen longbowmen "
+    "men-at-arms crossbowmen longbowmen askaris askari ascari zouaves spahis tirailleurs "
+    "gurkhas sowars legionnaires paratroopers commandos "
     # groups of the people an attack struck ("12 residents and visitors / 1 police officer")
     "residents visitors inhabitants locals pilgrims worshippers tourists villagers "
     "townspeople settlers refugees prisoners "
@@ -846,10 +850,35 @@ def _parts_below(
     out: set[int] = set()
     for i, whole in enumerate(figs):
         ln = line_of[i]
-        if whole.subset or on_line[ln][-1] != i:
+        if whole.subset:
+            continue
+        whole_sum = _exact_sum(figs, [i])
+        if (
+            whole_sum is not None
+            and on_line[ln][0] == i
+            and all(figs[k].subset for k in on_line[ln][1:])
+        ):
+            # "307 (including 2 attackers)" / "241 U.S. servicemen" / "58 French" / "6
+            # Lebanese civilians": lines of one figure each under a line's one toll, adding up
+            # to it (or to it less the part the line itself names)
+            run: list[int] = []
+            nxt_ln = ln + 1
+            while len(on_line.get(nxt_ln, [])) == 1:
+                j = on_line[nxt_ln][0]
+                if figs[j].subset or figs[j].category != whole.category:
+                    break
+                if groups is not None and groups[nxt_ln][:2] != groups[ln][:2]:
+                    break
+                run.append(j)
+                nxt_ln += 1
+            named = _exact_sum(figs, on_line[ln][1:]) if len(on_line[ln]) > 1 else 0
+            total = _exact_sum(figs, run) if len(run) >= 2 else None
+            if total is not None and named is not None and whole_sum in (total, total + named):
+                out.update(run)
+                continue
+        if on_line[ln][-1] != i:
             continue  # a breakdown names the line's last figure only
         nxt = on_line.get(ln + 1, [])
-        whole_sum = _exact_sum(figs, [i])
         if (
             len(nxt) >= 2
             and len(on_line[ln]) == 1
@@ -1267,7 +1296,9 @@ _PLACE_QUALIFIER = re.compile(
 )
 #: "near (the town of) X", "outside X": the words before a lead's place that make it a place
 #: near the named one.
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?\Z")
+_NEAR_BEFORE = re.compile(
+    r"(?<!\bfrom\s)\b(?:near|outside(?:\s+of)?|close\s+to|not\s+far\s+from)\s+(?:the\s+)?\Z"
+)
 #: A place named as part of a facility's name, followed by the settlement it stands in ("the
 #: Saky airbase in the town of Novofedorivka"): the settlement is the event's place.
 _FACILITY_IN_TOWN = re.compile(
@@ -1458,7 +1489,17 @@ def _lead_candidate(
             a -= len(qual.group())
             name = s.plain.text[a : m.end("p")]
         near = _NEAR_BEFORE.search(s.plain.text, max(0, a - 24), a)
-        if near is not None:
+        first_name = re.split(r",|\s+in\s+", m.group("p"))[0]
+        if near is not None and (
+            qual is not None
+            or (
+                # near the place itself, not near a building or district in it ("outside
+                # the Marriott Hotel in Islamabad") nor its name as a noun's modifier
+                # ("outside the Kabul headquarters of …")
+                not re.match(r"\s+[a-z]", s.plain.text[m.start("p") + len(first_name) :])
+                and (resolve_place(first_name).matched or "").casefold() == first_name.casefold()
+            )
+        ):
             # "shot … near the town of Bodaybo": the place is near the town (where_prec 2),
             # which the resolver reads from the phrase
             a = near.start()
@@ -2682,7 +2723,7 @@ def _from_field(b: _Builder, f: Field) -> None:
         below = _parts_below(text, figs, groups)
         figs = [replace(x, subset=True) if k in below else x for k, x in enumerate(figs)]
         if f.side is not None and key == "casualties":
-            figs = _placed_parts(text, figs)
+            figs = _placed_parts(text, figs, groups)
         parts = _part_groups(text, figs) if f.side is not None and key == "casualties" else {}
         if groups is not None and f.side is not None and key == "casualties":
             within, summed = _parts_of_bare(text, figs, groups)
@@ -2977,18 +3018,43 @@ _LINE_BREAK = re.compile(r"<\s*br|<\s*hr|\n|\{\{\s*(?:-|br|clear)\s*\}\}", re.I)
 
 
 #: After a figure of a side's column: the named place or engagement it was counted at ("c.
-#: 2,000 killed at Tel el-Kebir", "500 in the Battle of X").
-_AT_PLACE = re.compile(r"[ \t]+(?:at|in)\s+(?:the\s+)?(?:(?:battle|siege)\s+of\s+)?[A-Z][\w'’-]")
+#: 2,000 killed at Tel el-Kebir", "500 in the Battle of X"; not "in Egyptian sources").
+_AT_PLACE = re.compile(
+    r"[ \t]+(?:at\s+(?:the\s+)?(?:(?:battle|siege)\s+of\s+)?|in\s+the\s+(?:battle|siege)\s+of\s+)"
+    r"[A-Z][\w'’-]"
+)
 
 
-def _placed_parts(text: str, figs: list[Figure]) -> list[Figure]:
+def _placed_parts(
+    text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]] | None
+) -> list[Figure]:
     """A side's column that gives a category's figure for the whole ("Thousands killed") and
     another counted at a named place ("c. 2,000 killed at Tel el-Kebir"): the placed one is a
-    part of the whole, no rival estimate of it."""
+    part of the whole, no rival estimate of it. Only a part that fits in the whole (not "500
+    killed / 2,000 killed at X"), of the same party and the same contingent."""
+
+    def group(x: Figure) -> str | None:
+        return groups[text.count("\n", 0, x.start)][0] if groups else None
+
+    def fits(part: Figure, whole: Figure) -> bool:
+        lo = part.low if part.low is not None else part.best
+        hi = whole.high if whole.high is not None else whole.best
+        if whole.comparator in (">", ">="):
+            hi = None  # an open whole holds any part
+        return (
+            part.category == whole.category
+            and part.party == whole.party
+            and group(part) == group(whole)
+            and not whole.unknown
+            and lo is not None
+            and (hi is None or lo <= hi)
+            and (hi is not None or whole.low is not None)
+        )
+
     placed = {k for k, x in enumerate(figs) if not x.subset and _AT_PLACE.match(text, x.end)}
-    whole = {x.category for k, x in enumerate(figs) if k not in placed and not x.subset}
+    wholes = [x for k, x in enumerate(figs) if k not in placed and not x.subset]
     return [
-        replace(x, subset=True) if k in placed and x.category in whole else x
+        replace(x, subset=True) if k in placed and any(fits(x, w) for w in wholes) else x
         for k, x in enumerate(figs)
     ]
 

@@ -234,6 +234,9 @@ def split_actors(
             sep.lower() in ("and", "or", "&", "/")
             and (
                 _is_bare_noun(right)
+                # "Polish inhabitants of Jedwabne and surrounding villages": places of the
+                # people the left names, no other actor
+                or (" of " in left and bool(_MORE_PLACES.match(right)))
                 or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
                 or (
@@ -282,6 +285,8 @@ def split_actors(
             continue
         if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
             continue
+        if _ONLY_PRESENT.match(name):
+            continue  # "…, in the presence of German Ordnungspolizei": there, not an actor
         country = None
         m = _state_prefix().match(name)
         if m is not None and m.end() < len(name) and name[m.end()].isspace():
@@ -291,7 +296,9 @@ def split_actors(
                 if country.lower().startswith("the "):
                     country = country[4:]
                 one_link = any(s <= start and e > start + m.end() for _d, _t, s, e in links)
-                if not _GENERIC_FORCE.fullmatch(rest) and not one_link and not _POLITY.match(rest):
+                # ("Army (7th Cavalry Regiment)": the remark in brackets names no one either)
+                bare = re.sub(r"\s*\([^()]*\)\s*$", "", rest)
+                if not _GENERIC_FORCE.fullmatch(bare) and not one_link and not _POLITY.match(rest):
                     start = end - len(rest)
                     name = rest
                 # else "Israel Defense Forces", "United States Army": the state is part of the
@@ -314,6 +321,16 @@ def _whole_link(links: list[tuple[str, str | None, int, int]], start: int, end: 
     return any(s <= start and e >= end for _d, _t, s, e in links)
 
 
+#: "surrounding villages", "nearby towns": more places after "the inhabitants of X and …".
+_MORE_PLACES = re.compile(
+    r"(?:the\s+)?(?:surrounding|nearby|neighbou?ring|adjacent|other)\s+"
+    r"(?:villages?|towns?|areas?|districts?|settlements?|hamlets?|farms?|countryside)$",
+    re.I,
+)
+#: A piece of an actor list that says who stood by, not who acted.
+_ONLY_PRESENT = re.compile(
+    r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
+)
 #: What is left of "<State> Defense Forces", "<State> Army" once the state is taken off: a
 #: generic force that names no one without its state.
 _GENERIC_FORCE = re.compile(

@@ -260,10 +260,11 @@ _FRAC = (
 
 #: A quantity starts a word: a qualifier or fraction inside a word is none ("Hanover 3,000" is
 #: not "over 3,000", "on behalf of 300" not half of 300, "a fearsome 300" not "some 300"), unless
-#: it is a capitalised label glued to the word before ("DeathsOver 1,000" in a browser copy).
+#: it is a capitalised word glued to a lower-case one ("DeathsOver 1,000" in a browser copy;
+#: not inside a word in capitals, "HANOVER 3,000") or a sign ("Deaths~300").
 #: Atoms already refuse a word character before them, so the pattern can refuse such positions
 #: first, which also spares the engine the whole alternation at every position inside a word.
-_WORD_START = r"(?:(?<!\w)|(?<=[^\W\d_])(?=(?-i:[A-Z])))"
+_WORD_START = r"(?:(?<!\w)|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))|(?=[~≈∼<>≤≥]))"
 _QTY = re.compile(
     rf"{_WORD_START}(?:(?:{_qual('p')})\s*)?"
     rf"(?:{_FRAC})?"
@@ -545,7 +546,16 @@ _AND_OBJECT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 PEOPLE_NOUNS = (
     r"teachers?|students?|children|women|men|civilians?|soldiers?|officers?|policem[ae]n|"
     r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
-    r"tourists?|employees?|firefighters?|hostages?"
+    r"tourists?|employees?|firefighters?|hostages?|sailors?|seamen|marines?|airmen|"
+    r"servicem[ae]n|paratroopers?|troops|militants?|rebels?|insurgents?|gendarmes?|"
+    r"pilgrims?|protesters?|demonstrators?|miners?|strikers?|prisoners?|inmates?|refugees?|"
+    r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
+    r"settlers?|farmers?|peasants?|girls|boys|infants|babies"
+)
+#: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
+_AND_OBJECT_AFTER_NOUN = re.compile(
+    rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons)\b)?{_AND_OBJECT.pattern}",
+    re.I,
 )
 #: A noun of people right after a number ("one teacher", "two police officers").
 _PEOPLE_NOUN = re.compile(
@@ -561,11 +571,14 @@ _UNKNOWN_FIELD = re.compile(
     re.I,
 )
 
-#: An estimate that names its category before the figure: "put the dead at 126", "placed the
-#: dead at 126 and the wounded at 135" (the second category shares the verb).
-_PUT_AT = (
-    r"(?:put|puts|putting|placed|places|placing|estimated|estimates|set|sets|gave|gives)\s+"
-    r"(?:the\s+)?(?:[^.;]{0,60}?\band\s+(?:the\s+)?)?"
+#: An estimate that names its category before the figure: "put the dead at 126", "estimated
+#: the wounded at 135" (not "placed the dead at 3 mass graves").
+_PUT_AT = r"(?:put|puts|putting|estimated|estimates|estimate)\s+(?:the\s+)?"
+#: "… put the dead at 126 and the wounded at 135": the second category shares the verb (only
+#: after a first category's own figure: "the dead and wounded at 1,200" names two categories).
+_PUT_AT_AND = (
+    r"(?:(?:dead|deaths|death\s+toll|number\s+of\s+(?:the\s+)?dead)\s+at\s+[^;]{1,40}?,?\s+"
+    r"and\s+(?:the\s+)?)?"
 )
 # Prose: casualty verbs or nouns whose object is the number that follows.
 _TRIGGER_BEFORE = re.compile(
@@ -586,10 +599,14 @@ _TRIGGER_BEFORE = re.compile(
     r"(?:number\s+(?:of\s+(?:people\s+|those\s+)?)?(?:killed|dead|deaths)|death\s+tolls?)\s+"
     r"(?:\w+\s+){0,2}?(?:range[sd]?|var(?:y|ies|ied))(?:\s+from)?))"
     r"|(?P<w>\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|injuries\s+to|"
-    rf"{_PUT_AT}(?:wounded|injured|number\s+of\s+(?:the\s+)?(?:wounded|injured))\s+at|"
+    rf"{_PUT_AT}{_PUT_AT_AND}(?:wounded|injured|number\s+of\s+(?:the\s+)?(?:wounded|injured))"
+    r"\s+at|"
     r"injuries\s+(?:numbered|totall?ed|of)))"
     r"|(?P<c>\b(?:captur(?:ed|ing|es?)|took\s+prisoner|taking\s+prisoner))"
-    r"|(?P<x>\b(?:casualties\s+(?:of|were|numbered|totall?ed|totaling|totalling|reached|"
+    # "put the dead and wounded at 1,200", "put casualties at 1,200": both categories
+    rf"|(?P<x>{_PUT_AT}(?:(?:number\s+of\s+(?:the\s+)?)?(?:dead|killed)\s+and\s+(?:the\s+)?"
+    r"(?:wounded|injured)|(?:total\s+)?casualties)\s+at"
+    r"|\b(?:casualties\s+(?:of|were|numbered|totall?ed|totaling|totalling|reached|"
     r"stood\s+at|amounted\s+to)|losses\s+(?:of|were|amounted\s+to|totall?ed|numbered)))"
     r"|(?P<a>\bagainst|\btargeting)"
     r")\s+(?:(?:all|some)\s+(?:of\s+)?)?(?:the\s+|an?\s+(?=estimated))?(?:remaining\s+)?\Z",
@@ -1198,7 +1215,9 @@ def _scan(
             and not tied
             and found
             and found[-1][1].category
-            and _AND_OBJECT.fullmatch(text, max(found[-1][0].end, found[-1][1].end), raw.start)
+            and _AND_OBJECT_AFTER_NOUN.fullmatch(
+                text, max(found[-1][0].end, found[-1][1].end), raw.start
+            )
             and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
         ):
             # "murdered twelve students and one teacher": the verb's second object

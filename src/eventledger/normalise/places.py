@@ -1432,6 +1432,10 @@ def _areas(bests: _Bests) -> list[_Hit]:
     return out
 
 
+#: Countries that are one city: their name in a title is the city's.
+_CITY_STATES = frozenset({"SG", "MC", "VA"})
+
+
 def _title_town(
     context: list[str] | tuple[str, ...], title: str, cc: str, index: dict[str, list[_Entry]]
 ) -> _Hit | None:
@@ -1444,17 +1448,30 @@ def _title_town(
     # village): the title that names the country ("United States invasion of Panama") means it,
     # unless a siege or battle of that name is the title ("Siege of Luxembourg": the fortress)
     own = _fold(country_name(cc) or "")
-    if re.search(
+    if cc in _CITY_STATES or re.search(
         r"\b(?:siege|battle|capture|fall|storming|sack|defen[cs]e|liberation|bombing|shelling|"
         rf"blockade)s?\s+of\s+(?:the\s+)?{re.escape(own)}\b",
         folded_title,
     ):
         own = ""
-    for sentence in context:
+    for n_sentence, sentence in enumerate(context):
         found = _hits(sentence, index)[0]
         named = {h.entry[1] for h in found if h.entry[0] == "admin1" and h.entry[2] == cc}
+        # the first sentence says it is the city ("was a bombing in Kuwait City", "the city of
+        # Panama"); a later one may name the capital for another reason ("Noriega surrendered
+        # in Panama City")
+        city_named = (
+            n_sentence == 0
+            and bool(own)
+            and re.search(
+                rf"\b{re.escape(own)}\s+city\b|\b(?:city|capital)(?:\s+of|,)?\s+{re.escape(own)}\b",
+                _fold(sentence),
+            )
+        )
         for h in found:
-            if h.entry[0] != "city" or h.entry[2] != cc or _fold(h.matched) == own:
+            if h.entry[0] != "city" or h.entry[2] != cc:
+                continue
+            if _fold(h.matched) == own and not city_named:
                 continue
             if not re.search(rf"(?<!\w){re.escape(_fold(h.matched))}(?!\w)", folded_title):
                 continue
@@ -1735,6 +1752,15 @@ def resolve_place(
         if coord is not None:
             cc = at.country if at else None
             a1 = at.admin1 if at else None
+            # "Tinzaouaten, Kidal Region, Mali" at a point whose nearest known town is across
+            # the border: the country the text names, when it has a town within 100 km of the
+            # point or no country has (a desert border: the nearest town says little)
+            named = {h.entry[2] for h in hits if h.entry[0] in ("country", "admin1") and h.entry[2]}
+            if len(named) == 1 and cc not in named:
+                (other,) = named
+                near = _countries_within(coord[0], coord[1], 99.0)
+                if other in near or not near:
+                    cc, a1 = other, None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
     if coord is None and chosen.entry[0] != "city" and _OFF_COAST.search(text):

@@ -101,6 +101,7 @@ _MOBILE_ACTIONS = frozenset(
     {"Article", "Talk", "Language", "Languages", "Download PDF", "Watch", "Unwatch", "Edit",
      "Read", "View history", "Tools", "More", "Share"}
 )  # fmt: skip
+_ACTIONS_LONGEST = sorted(_MOBILE_ACTIONS, key=len, reverse=True)
 #: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
 #: of …"; the lines after it, up to the next label, are the map's own labels.
 _MAP_WIDGET = re.compile(
@@ -109,8 +110,31 @@ _MAP_WIDGET = re.compile(
 )
 _MAP_CAPTION = re.compile(r"^Location (?:of|in|within) ")
 #: A section's hatnote: "Main article: Irish Confederate Wars", "See also: …", "Further
-#: information: …". Neither a heading nor prose.
-_HATNOTE = re.compile(r"^(?:Main articles?|See also|Further information|Further):\s")
+#: information: …", "For more details on this topic, see …". Neither a heading nor prose.
+_HATNOTE = re.compile(
+    r"^(?:(?:Main articles?|See also|Further information|Further):\s|"
+    r"For (?:more|further) (?:details|information)\b[^.]{0,60}?,? see\s)"
+)
+#: The first words of the sections event articles have. A copy with no blank line marks a
+#: heading only by its place, as image captions and list items stand too: there a heading is
+#: one of these words, alone or opening a short title ("Attack on the barracks").
+_SECTION_WORDS = frozenset(
+    """
+    background context origins origin causes prelude preparations preparation planning prior
+    history overview events event timeline course attack attacks assault raid raids strike
+    strikes shooting shootings bombing bombings massacre massacres killings killing fighting
+    battle battles siege engagement campaign operation operations invasion occupation uprising
+    rebellion revolt mutiny riot riots incident incidents landing landings retreat withdrawal
+    offensive counteroffensive defence defense deployment forces combatants belligerents
+    opposing order strength units casualties losses victims perpetrator perpetrators suspect
+    suspects attacker attackers gunman investigation investigations inquiry trial trials
+    prosecution aftermath consequences impact reactions reaction response responses legacy
+    memorial memorials commemoration commemorations analysis assessment historiography
+    controversy controversies dispute debate media coverage popular culture depictions
+    notes references citations sources bibliography footnotes works external see further
+    documentation gallery location site geography date dates prisoners evacuation rescue
+    """.split()
+)
 _REF_HEADINGS = {
     "references",
     "notes",
@@ -299,22 +323,36 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
 
 
 def _is_action_line(s: str) -> bool:
-    """A line of the mobile site's page actions: "Edit", "Article Talk", "View history"."""
-    return s in _MOBILE_ACTIONS or all(w in _MOBILE_ACTIONS for w in s.split())
+    """A line of the mobile site's page actions: "Edit", "Article Talk", "Language Download
+    PDF Watch Edit"."""
+    return s in _MOBILE_ACTIONS or bool(_action_words(s))
+
+
+def _action_words(s: str) -> list[str]:
+    """The page actions *s* is made of, in order (empty when it holds anything else)."""
+    out: list[str] = []
+    rest = s.strip()
+    while rest:
+        word = next((a for a in _ACTIONS_LONGEST if rest.startswith(a)), None)
+        if word is None or (len(rest) > len(word) and not rest[len(word)].isspace()):
+            return []
+        out.append(word)
+        rest = rest[len(word) :].lstrip()
+    return out
 
 
 def _mobile_actions(lines: list[_Line], idx: int) -> bool:
     """Whether the lines from *idx* (just under the title) open with the mobile site's page
-    actions: at least "Article" and "Talk", one line or two, and not the desktop site's
-    ("Read", "View history")."""
+    actions: three of them at least ("Article Talk" / "Language" / "Watch" / "Edit"), and
+    not the desktop site's ("Read", "View history")."""
     words: list[str] = []
     for ln in lines[idx:]:
         if not ln.stripped:
             continue
         if not _is_action_line(ln.stripped):
             break
-        words.extend([ln.stripped] if ln.stripped in _MOBILE_ACTIONS else ln.stripped.split())
-    return {"Article", "Talk"} <= set(words) and not {"Read", "View history"} & set(words)
+        words.extend(_action_words(ln.stripped))
+    return len(set(words)) >= 3 and not {"Read", "View history"} & set(words)
 
 
 def _next_prose(lines: list[_Line], idx: int) -> int:
@@ -342,6 +380,18 @@ def _box_after_first_paragraph(lines: list[_Line], first: int) -> tuple[int, lis
     between = [ln for ln in lines[first + 1 : after] if ln.stripped]
     if _family_rows(between) < 2 or _family_rows(lines[:first]) >= 2:
         return None
+    # a section's title between the box and the next paragraph ("Background") starts the body
+    # (with a hatnote under it: "Main article: …")
+    k = after
+    while k - 1 > first and (not lines[k - 1].stripped or _HATNOTE.match(lines[k - 1].stripped)):
+        k -= 1
+    if (
+        k - 1 > first
+        and _section_title(lines[k - 1].stripped)
+        and not _match_label(lines[k - 1].text)
+    ):
+        after = k - 1
+        between = [ln for ln in lines[first + 1 : after] if ln.stripped]
     return after, between
 
 
@@ -673,7 +723,10 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
         elif prev_blank or next_blank:
             head = _heading(s)
-        elif no_blank and _opens_block(lines, n + 1):
+        elif no_blank and (
+            s.lower() in _REF_HEADINGS or (_opens_block(lines, n + 1) and _section_title(s))
+        ):
+            # ("See also", "External links": end matter, whatever follows)
             head = _heading(s)
         else:
             head = None
@@ -707,6 +760,15 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         for a, b in split_sentences(line.text):
             doc.sentences.append(_sentence(doc, line, a, b, paragraph, "body", section))
         paragraph += 1
+
+
+def _section_title(s: str) -> bool:
+    """Whether *s* reads as an event article's section title: one of :data:`_SECTION_WORDS`,
+    or a title of at most five words that opens with one and holds no comma or figure."""
+    words = s.split()
+    if not words or words[0].casefold().strip("'\"") not in _SECTION_WORDS:
+        return False
+    return len(words) == 1 or (len(words) <= 5 and not re.search(r"[,\d]", s))
 
 
 def _opens_block(lines: list[_Line], n: int) -> bool:

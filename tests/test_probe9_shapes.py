@@ -393,3 +393,184 @@ def test_a_city_the_first_sentence_names_outright(
     )
     loc = parse_text(text, name="x.wiki", title=title)[0]["event"]["location"]
     assert (loc["name"], loc["where_prec"]) == (name, prec)
+
+
+# ---- wave 16 and faults a second review found ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gunman killed 5 people and 200 students fled the campus.", [("killed", 5)]),
+        ("The raid killed 80 people and 3 militants were arrested.", [("killed", 80)]),
+        ("The gunman killed sixteen pupils and one teacher.", [("killed", 16), ("killed", 1)]),
+        ("Officials placed the wounded at 135.", [("wounded", 135)]),
+        ("The ministry set the number of wounded at 135.", [("wounded", 135)]),
+    ],
+)
+def test_second_objects_and_estimates(text: str, expected: list[tuple[str, int]]) -> None:
+    assert sorted((f.category, f.best) for f in figures_in_sentence(text)) == sorted(expected)
+
+
+def _attack(field: str, lead: str = "was an attack in Paris, France, on 3 May 2001.") -> dict:
+    text = (
+        "{{Infobox civilian attack\n| title = X attack\n| location = Paris\n"
+        f"| deaths = {field}\n}}}}\nThe '''X attack''' {lead}<ref>{{{{cite book |last=A |title=B "
+        "|year=2001}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    return parse_text(text, name="x.wiki", title="X attack")[0]["event"]
+
+
+@pytest.mark.parametrize(
+    ("field", "deaths"),
+    [
+        # lines naming peer groups are one toll, though the first equals the sum of the rest
+        ("2 soldiers<br />1 policeman<br />1 civilian", (4, 4, 4)),
+        ("{{plainlist|\n* 10 soldiers\n* 6 police officers\n* 4 civilians\n}}", (20, 20, 20)),
+        # a bare toll over lines that add up to it (less the attackers it names): its parts
+        (
+            "307 (including 2 attackers)<br />{{plainlist|\n* 241 U.S. servicemen\n"
+            "* 58 French paratroopers\n* 6 Lebanese civilians\n}}",
+            (305, 305, 305),
+        ),
+        ("20 dead<br />{{plainlist|\n* 12 soldiers\n* 8 civilians\n}}", (20, 20, 20)),
+    ],
+)
+def test_breakdown_lines_under_a_bare_toll(field: str, deaths: tuple[int, int, int]) -> None:
+    d = _attack(field)["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths
+
+
+def test_rival_sources_on_lines_are_no_breakdown() -> None:
+    d = _attack("12<br />5 (according to police)<br />7 (according to the hospital)")["deaths"]
+    assert (d["low"], d["high"]) == (5, 12)
+
+
+def test_including_the_two_attackers_counts_two() -> None:
+    d = _attack("10 (including the 2 attackers)")["deaths"]
+    assert d["best"] == 8
+
+
+def test_a_prose_toll_equal_to_the_written_one_is_it_only_if_it_counts_the_perpetrators() -> None:
+    lead = (
+        "was an attack in Paris, France, on 3 May 2001. In all, 12 people died, among them "
+        "the two attackers."
+    )
+    d = _attack("12 (including 2 attackers)", lead)["deaths"]
+    assert (d["low"], d["best"], d["high"]) == (10, 10, 10)
+    lead2 = "was an attack in Paris, France, on 3 May 2001, in which two gunmen killed 12 people."
+    d = _attack("12 (including 2 attackers)", lead2)["deaths"]
+    assert (d["low"], d["high"]) == (10, 12)
+
+
+def test_a_prose_list_crossing_the_boxes_parts_is_a_rival() -> None:
+    lead = "was an attack in Paris, France, on 3 May 2001, in which the gunmen killed 5 soldiers and 3 civilians."
+    d = _attack("12<br />8 soldiers<br />4 civilians", lead)["deaths"]
+    assert d["low"] == 8 and d["high"] == 12
+
+
+def _with_section(body: str) -> dict:
+    text = (
+        "{{Infobox civilian attack\n| title = X attack\n| location = Jos\n}}\nThe '''X attack''' "
+        "was an attack in Jos, Nigeria, on 3 May 2001.<ref>{{cite book |last=A |title=B "
+        f"|year=2001}}}}</ref>\n\n==Casualties==\n{body}\n\n==References==\n{{{{reflist}}}}\n"
+    )
+    return parse_text(text, name="x.wiki", title="X attack")[0]["event"]
+
+
+def test_an_initial_figure_is_superseded_only_by_a_revision_of_the_toll() -> None:
+    raised = _with_section(
+        "Initial reports gave 18 people dead. Seven of the wounded later died in hospital, "
+        "raising the death toll to 25."
+    )["deaths"]
+    assert (raised["low"], raised["high"]) == (25, 25)
+    claim = _with_section(
+        "Initially, the government said 18 people were killed. The opposition later said that "
+        "40 people were killed."
+    )["deaths"]
+    assert (claim["low"], claim["high"]) != (40, 40)  # another party's claim, no revision
+    dawn = _with_section(
+        "At first light, the gunmen killed 18 villagers in the market. Later, the army reported "
+        "that 7 soldiers had been killed in a separate ambush near Jos."
+    )["deaths"]
+    assert dawn["low"] != 7 or dawn["high"] != 7
+
+
+def test_one_figure_on_lines_that_say_where_is_a_sum_of_parts() -> None:
+    box = (
+        "{{Infobox military conflict\n| conflict = Battle of Example\n| date = December 632\n"
+        "| place = Yamama\n| combatant1 = Rashidun Caliphate\n| combatant2 = Banu Hanifa\n"
+        "| casualties1 = 1,200 killed\n| casualties2 = 7,000 killed in the field<br />7,000 killed "
+        'in the "Garden of Death"<br />7,000 killed in pursuit\n}}'
+    )
+    text = (
+        f"{box}\nThe '''Battle of Example''' was fought in December 632 between the Rashidun "
+        "Caliphate and the Banu Hanifa.<ref>{{cite book |last=A |title=B |year=2001}}</ref>\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+    k = parse_text(text, name="x.wiki")[0]["event"]["sides"][1]["casualties"]["killed"]
+    assert (k["low"], k["best"], k["high"]) == (21000, 21000, 21000)
+
+
+def test_a_contingent_nobody_counted_floors_every_category() -> None:
+    box = (
+        "{{Infobox military conflict\n| conflict = Siege of Example\n| date = 1941\n| place = Tobruk\n"
+        "| combatant1 = Australia\n| combatant2 = Germany\n| casualties1 = '''Australian:'''<br />"
+        "832 killed<br />2,177 wounded<br />'''British and Indian:'''<br />unknown\n"
+        "| casualties2 = 538 killed\n}}"
+    )
+    text = (
+        f"{box}\nThe '''Siege of Example''' was fought in 1941 between Australia and Germany."
+        "<ref>{{cite book |last=A |title=B |year=2001}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    cas = parse_text(text, name="x.wiki")[0]["event"]["sides"][0]["casualties"]
+    assert (cas["wounded"]["low"], cas["wounded"]["best"]) == (2177, None)
+    assert (cas["killed"]["low"], cas["killed"]["best"]) == (832, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "3rd Battalion, 9th Regiment, 11th Division, Republic of Korea Army",
+            ["3rd Battalion, 9th Regiment, 11th Division, Republic of Korea Army"],
+        ),
+        (
+            "Polish inhabitants of Jedwabne and surrounding villages, in the presence of German "
+            "Ordnungspolizei",
+            ["Polish inhabitants of Jedwabne and surrounding villages"],
+        ),
+        (
+            "United States Army (7th Cavalry Regiment)",
+            ["United States Army (7th Cavalry Regiment)"],
+        ),
+    ],
+)
+def test_actor_lists(text: str, names: list[str]) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors(text)] == names
+
+
+def test_hand_kept_group_names_and_a_state_army_with_a_bracket() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.kind for a in split_actors("Japanese Red Army")] == ["non-state"]
+    assert [a.kind for a in split_actors("Fatah")] == ["non-state"]
+    assert [a.kind for a in split_actors("Israel Defense Forces (Haganah veterans)")] == ["state"]
+
+
+def test_the_killing_of_a_group_by_a_unit_of_an_army() -> None:
+    lead = (
+        "was the killing of 69 campesinos, among them 23 children, by a patrol of the [[Peruvian "
+        "Army]] on August 14, 1985, near the village of Accomarca, Peru."
+    )
+    rec = parse_text(_page(lead), name="x.wiki", title="Example massacre")[0]
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Peruvian Army"]
+
+
+def test_a_named_country_beside_a_desert_border_point() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    p = resolve_place("Tinzaouaten, Kidal Region, Mali", coord=(19.962, 2.966))
+    assert p.country == "ML" and p.where_prec == 1

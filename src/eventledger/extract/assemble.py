@@ -433,6 +433,11 @@ def assemble(
         sn.id for sn in doc.body() if sn.id in stated_in and _TOTAL_CUE.search(sn.plain.text)
     }
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
+    dead_perpetrators = frozenset(
+        sn.id
+        for sn in doc.body()
+        if sn.id in stated_in and _PERPETRATORS_AMONG_DEAD.search(sn.plain.text)
+    )
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
         if not _is_event_page(doc, kind) and not _names_one_victim(sts):
@@ -442,7 +447,9 @@ def assemble(
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
-        event[key] = _event_quantity(sts, counted, cat, kind, policy, findings, totalling)
+        event[key] = _event_quantity(
+            sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators
+        )
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
         elif not event[key]["statements"] and not any(
@@ -557,7 +564,16 @@ _IN_YEAR = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re.I)
 #: A figure the text gives as a first, unconfirmed report.
 _INITIAL_CUE = re.compile(
-    r"\b(?:initial(?:ly)?|preliminary|first reports?|first reported|early reports?|at first)\b",
+    r"\b(?:initial(?:ly)?|preliminary|first reports?|first reported|early reports?|"
+    r"at first(?!\s+(?:light|glance|sight|hand|dawn)))\b",
+    re.I,
+)
+#: A revision of the toll itself (not "later said", which may be another party's claim).
+_TOLL_REVISION_CUE = re.compile(
+    r"\b(?:raised|raising|updated|revised|increased|increasing)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
+    r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )
 #: A wikitext ref element, self-closed or with a body that never crosses its "</ref>" (an
@@ -652,32 +668,44 @@ def drop_superseded(
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
-    dropped = _initial_before_revised(lead, doc, spans)
-    # the same within a body section ("Initial reports gave 18 people dead. … later died in
-    # hospital, raising the death toll to 25")
-    sections: dict[str, list[Statement]] = {}
+    dropped = _initial_before_revised(lead, doc, spans, _REVISION_CUE, same_category=False)
+    # the same within one paragraph of a body section, for a revision of the toll itself
+    # ("Initial reports gave 18 people dead. … later died in hospital, raising the death toll
+    # to 25"; not "the opposition later said that 40 …": another party's claim)
+    paragraph = {sn.id: sn.paragraph for sn in doc.sentences}
+    passages: dict[tuple[str, int | None], list[Statement]] = {}
     for st in sts:
         if st.origin == "body" and st.section is not None and st.sentence:
-            sections.setdefault(st.section, []).append(st)
-    for group in sections.values():
-        dropped |= _initial_before_revised(group, doc, spans)
+            passages.setdefault((st.section, paragraph.get(st.sentence)), []).append(st)
+    for group in passages.values():
+        dropped |= _initial_before_revised(
+            group, doc, spans, _TOLL_REVISION_CUE, same_category=True
+        )
     return [st for st in sts if st.id not in dropped]
 
 
 def _initial_before_revised(
-    group: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+    group: list[Statement],
+    doc: Document,
+    spans: dict[str, tuple[int, int]],
+    cue: re.Pattern[str],
+    *,
+    same_category: bool,
 ) -> set[str]:
     """The figures of *group* (one passage's statements) the text calls initial, before a
-    figure it calls a revision or confirmation."""
-    revised = [st for st in group if _REVISION_CUE.search(_clause_before(doc, st, spans))]
+    figure it calls (by *cue*) a revision or confirmation (of the same category, with
+    *same_category*)."""
+    revised = [st for st in group if cue.search(_clause_before(doc, st, spans))]
     if not revised:
         return set()
-    last = max(st.span[0] for st in revised)
     return {
         st.id
         for st in group
         if st not in revised
-        and st.span[0] < last
+        and any(
+            r.span[0] > st.span[0] and (r.category == st.category or not same_category)
+            for r in revised
+        )
         and _INITIAL_CUE.search(_clause_before(doc, st, spans))
     }
 
@@ -829,6 +857,7 @@ def _event_quantity(
     policy: str,
     findings: list[Finding],
     totalling: set[str],
+    dead_perpetrators: frozenset[str] = frozenset(),
 ) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
@@ -866,7 +895,7 @@ def _event_quantity(
         return stated if stated is not None else summed
     sts = _additional_joined(sts, cat)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
-    chosen = _victims_counted(_infobox_parts_named(chosen))
+    chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
@@ -1099,6 +1128,12 @@ def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statemen
     ]
 
 
+def _last_noun(text: str) -> str | None:
+    """The last word of a figure's text, singular and lower-case ("8 soldiers" → soldier)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return words[-1].lower().removesuffix("s") if words else None
+
+
 def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
     """Drop the prose figures that repeat a part the infobox names: "27 (17 from gunfire)"
     and the lead's "wounding 17 others", or a part of a toll the infobox lists by party. The
@@ -1123,12 +1158,20 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
         lid = st.value.get("list") if isinstance(st.value, dict) else None
         if st.origin == "body" and lid is not None:
             lists.setdefault(lid, []).append(st)
+    # (not a list that names a group another part counts: "5 soldiers and 3 civilians" beside
+    # "8 soldiers / 4 civilians" is a rival count, though it adds up to 8)
+    part_nouns = {
+        _last_noun(st.text)
+        for st in sts
+        if st.origin == "infobox" and st.subset and st.comparator == "="
+    } - {None}
     named_lists = {
         lid
         for lid, group in lists.items()
         if len(group) >= 2
         and all(g.comparator == "=" and g.best is not None for g in group)
         and sum(g.best or 0 for g in group) in parts
+        and not any(_last_noun(g.text) in part_nouns for g in group)
     }
     return [
         st
@@ -1138,7 +1181,18 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
     ]
 
 
-def _victims_counted(sts: list[Statement]) -> list[Statement]:
+#: A sentence that counts the perpetrators among its dead: "… six civilians and the two
+#: attackers", "including the gunmen".
+_PERPETRATORS_AMONG_DEAD = re.compile(
+    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:\w+\s+)?(?:attackers?|perpetrators?|"
+    r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b",
+    re.I,
+)
+
+
+def _victims_counted(
+    sts: list[Statement], dead_perpetrators: frozenset[str] = frozenset()
+) -> list[Statement]:
     """Drop the prose figures that count an infobox toll's victims without its perpetrators.
 
     Domain rule: "10 (including the perpetrator)" in the infobox and "killing nine people" in
@@ -1158,7 +1212,8 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
     if not victims:
         return sts
     # the prose's figure of the toll as the infobox writes it, perpetrators in ("In all, 307
-    # people died: … and the two attackers" beside "307 (including 2 attackers)")
+    # people died: … and the two attackers" beside "307 (including 2 attackers)"), when its
+    # sentence counts them among the dead (*dead_perpetrators*: those sentences' ids)
     written = {st.best for st in boxed if st.value["perpetrators_included"] > 0}
     out = []
     for st in sts:
@@ -1166,7 +1221,10 @@ def _victims_counted(sts: list[Statement]) -> list[Statement]:
         if (
             st.origin == "body"
             and st.comparator == "="
-            and (st.best in victims or st.best in written)
+            and (
+                st.best in victims
+                or (st.best in written and (st.sentence or "") in dead_perpetrators)
+            )
             and n is None
         ):
             continue
@@ -1345,7 +1403,8 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         if st.category == "casualties"
         and st.group_seq is not None
         and not st.subset
-        and (st.low is not None or st.best is not None)
+        # ("British, Polish and Indian: unknown": a contingent nobody counted hides them all)
+        and (st.low is not None or st.best is not None or _uncounted(st))
         and not st.low == st.high == 0
     ]
     categorised = {

@@ -673,8 +673,8 @@ _HEAD_COUNT = re.compile(
 )
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
-    r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|the|(?P<n>\d+|two|three|four|five|six|"
-    rf"seven|eight|nine|ten))?\s*(?:\w+\s+)?(?:{PERPETRATOR_NOUNS})\s*\)",
+    r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
+    rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?:{PERPETRATOR_NOUNS})\s*\)",
     re.I,
 )
 
@@ -829,6 +829,29 @@ def _exact_sum(figs: list[Figure], idx: list[int]) -> int | None:
     return sum(values) if len(values) == len(idx) else None
 
 
+#: A line that gives a toll and names no group of its own ("307", "307 dead", "Total: 307"):
+#: the whole that the lines under it may break down ("2 soldiers" over "1 policeman / 1
+#: civilian" is a peer of them, no whole).
+_BARE_TOLL_LINE = re.compile(
+    r"\s*(?:total:?\s*)?(?:killed|dead|deaths|fatalities|people|persons|victims|wounded|injured|"
+    r"casualties)?\s*[:.]?\s*",
+    re.I,
+)
+
+
+def _line_without_number(line: str) -> str:
+    """*line* without its bracketed parts, references and its first number (with its
+    qualifier): what the line says beside the figure ("soldiers", "dead", "")."""
+    line = re.sub(r"\([^()]*\)|\[[^\]]*\]|<[^<>]*>", " ", line)
+    return re.sub(
+        r"(?:c\.|ca\.|about|around|approx\.|at\s+least|over|more\s+than|~)?\s*\d[\d,.]*\+?",
+        " ",
+        line,
+        count=1,
+        flags=re.I,
+    )
+
+
 def _parts_below(
     text: str, figs: list[Figure], groups: list[tuple[str | None, int | None, bool]] | None
 ) -> set[int]:
@@ -854,21 +877,28 @@ def _parts_below(
             continue
         whole_sum = _exact_sum(figs, [i])
         if (
-            whole_sum is not None
+            whole_sum
             and on_line[ln][0] == i
             and all(figs[k].subset for k in on_line[ln][1:])
+            and not whole.attribution
+            and _BARE_TOLL_LINE.fullmatch(_line_without_number(lines[ln]))
         ):
             # "307 (including 2 attackers)" / "241 U.S. servicemen" / "58 French" / "6
             # Lebanese civilians": lines of one figure each under a line's one toll, adding up
             # to it (or to it less the part the line itself names)
             run: list[int] = []
             nxt_ln = ln + 1
+            running = 0
             while len(on_line.get(nxt_ln, [])) == 1:
                 j = on_line[nxt_ln][0]
-                if figs[j].subset or figs[j].category != whole.category:
+                if figs[j].subset or figs[j].category != whole.category or figs[j].attribution:
                     break
                 if groups is not None and groups[nxt_ln][:2] != groups[ln][:2]:
                     break
+                value = exact_value(figs[j])
+                running += value or 0
+                if not value or running > whole_sum:
+                    break  # (parts add up to their whole: a longer run is none)
                 run.append(j)
                 nxt_ln += 1
             named = _exact_sum(figs, on_line[ln][1:]) if len(on_line[ln]) > 1 else 0
@@ -964,6 +994,17 @@ def _figure_segment(text: str, figs: list[Figure], i: int) -> str:
     return text[figs[i].start : end]
 
 
+def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
+    """The words after figure *i* on its line ("in the field", "in pursuit"), when they say
+    where, when or how the figure's men fell; None when they name nothing or whose claim."""
+    rest = _figure_segment(text, figs, i)[len(figs[i].text) :]
+    rest = re.sub(r"\([^()]*\)|<[^<>]*>|\[\d+\]", " ", rest)
+    m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
+    if m is None or re.search(r"\b(?:claim|according|estimate|per|sources?)\b", m.group(1), re.I):
+        return None
+    return " ".join(m.group(1).split())
+
+
 def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
     """Figures of one side's field that count different parts of the side, by index.
 
@@ -983,6 +1024,12 @@ def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
             continue
         lines = [text.count("\n", 0, figs[i].start) for i in idx]
         labels = [_part_label(figs[i], _figure_segment(text, figs, i)) for i in idx]
+        values = {exact_value(figs[i]) for i in idx}
+        if not all(labels) and len(values) == 1 and None not in values:
+            # "7,000 killed in the field / 7,000 killed in the 'Garden of Death' / 7,000
+            # killed in pursuit": one exact figure on lines that each say where or how is no
+            # choice between estimates (they would agree), but the parts of the toll
+            labels = [_qualifier_after(text, figs, i) for i in idx]
         if (
             len(set(lines)) == len(idx)
             and all(labels)
@@ -1496,7 +1543,10 @@ def _lead_candidate(
                 # near the place itself, not near a building or district in it ("outside
                 # the Marriott Hotel in Islamabad") nor its name as a noun's modifier
                 # ("outside the Kabul headquarters of …")
-                not re.match(r"\s+[a-z]", s.plain.text[m.start("p") + len(first_name) :])
+                not re.match(
+                    r"\s+(?!(?:and|or|city|town|village|district|province|region|area)\b)[a-z]",
+                    s.plain.text[m.start("p") + len(first_name) :],
+                )
                 and (resolve_place(first_name).matched or "").casefold() == first_name.casefold()
             )
         ):
@@ -3020,7 +3070,9 @@ _LINE_BREAK = re.compile(r"<\s*br|<\s*hr|\n|\{\{\s*(?:-|br|clear)\s*\}\}", re.I)
 #: After a figure of a side's column: the named place or engagement it was counted at ("c.
 #: 2,000 killed at Tel el-Kebir", "500 in the Battle of X"; not "in Egyptian sources").
 _AT_PLACE = re.compile(
-    r"[ \t]+(?:at\s+(?:the\s+)?(?:(?:battle|siege)\s+of\s+)?|in\s+the\s+(?:battle|siege)\s+of\s+)"
+    r"[ \t]+(?:at\s+(?:the\s+)?(?:(?:battle|siege)\s+of\s+)?|in\s+the\s+(?:battle|siege)\s+of\s+"
+    # "in Alexandria", not "in Egyptian sources" (a capitalised word and a lower-case one)
+    r"|in\s+(?=[A-Z][\w'’-]*(?!\s+[a-z]+\b(?!-))))"
     r"[A-Z][\w'’-]"
 )
 

@@ -307,13 +307,52 @@ def split_actors(
                 # polity named after the state ("Kenya Colony", "Aden Protectorate")
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
-        kind = _kind(name, country is not None)
+        # (the name's kind before its bracket: "Israel Defense Forces (Haganah veterans)")
+        bare_name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+        kind = _kind(bare_name, country is not None) if bare_name != name else "unknown"
+        if kind == "unknown":
+            kind = _kind(name, country is not None)
         if kind == "unknown" and link and _whole_link(links, start, end):
             # "[[Revolutionary Armed Forces of Colombia|FARC-EP]]": an abbreviation the kind
             # words do not know; the article it links to names the group in full
             kind = _kind(link, False)
         actors.append(Actor(name, link, kind, country, start, end))
-    return actors
+    return _units_of_their_force(text, actors)
+
+
+#: A numbered unit: "3rd Battalion", "11th Division", "the 2nd Parachute Regiment".
+_NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
+
+
+def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
+    """ "3rd Battalion, 9th Regiment, 11th Division, Republic of Korea Army": numbered units
+    listed before the force they belong to, by commas, are that force's chain of command,
+    one actor (the whole phrase, the force's kind, link and country), not four."""
+    out: list[Actor] = []
+    run: list[Actor] = []
+    for actor in actors:
+        if _NUMBERED_UNIT.match(actor.name) and (
+            not run or text[run[-1].end : actor.start].strip() == ","
+        ):
+            run.append(actor)
+            continue
+        if run and text[run[-1].end : actor.start].strip() == ",":
+            out.append(
+                Actor(
+                    text[run[0].start : actor.end],
+                    actor.link,
+                    actor.kind,
+                    actor.country,
+                    run[0].start,
+                    actor.end,
+                )
+            )
+        else:
+            out.extend(run)
+            out.append(actor)
+        run = []
+    out.extend(run)
+    return out
 
 
 def _whole_link(links: list[tuple[str, str | None, int, int]], start: int, end: int) -> bool:

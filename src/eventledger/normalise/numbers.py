@@ -547,10 +547,18 @@ PEOPLE_NOUNS = (
     r"teachers?|students?|children|women|men|civilians?|soldiers?|officers?|policem[ae]n|"
     r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
     r"tourists?|employees?|firefighters?|hostages?|sailors?|seamen|marines?|airmen|"
-    r"servicem[ae]n|paratroopers?|troops|militants?|rebels?|insurgents?|gendarmes?|"
+    r"servicem[ae]n|paratroopers?|troops|gendarmes?|"
     r"pilgrims?|protesters?|demonstrators?|miners?|strikers?|prisoners?|inmates?|refugees?|"
     r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
-    r"settlers?|farmers?|peasants?|girls|boys|infants|babies"
+    r"settlers?|farmers?|peasants?|girls|boys|infants|babies|knights?|nobles?|noblemen|"
+    r"archers?|warriors?|captains?|lieutenants?|generals?|colonels?|majors?|sergeants?"
+)
+#: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
+#: students fled", "… and 3 militants were arrested"), no object of the verb before.
+_CLAUSE_VERB_AFTER = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?:were|was|are|is|had|have|has|took|fled|ran|got|went|came|left|hid|"
+    r"did|could|would|remain(?:ed)?|survived|escaped|managed|stayed|returned|surrendered|"
+    r"(?!(?:killed|wounded|injured|dead|executed|murdered)\b)[a-z]+ed)\b"
 )
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
@@ -572,8 +580,19 @@ _UNKNOWN_FIELD = re.compile(
 )
 
 #: An estimate that names its category before the figure: "put the dead at 126", "estimated
-#: the wounded at 135" (not "placed the dead at 3 mass graves").
-_PUT_AT = r"(?:put|puts|putting|estimated|estimates|estimate)\s+(?:the\s+)?"
+#: the wounded at 135" (not "placed the dead at 3 mass graves": see _PLACES_AFTER).
+_PUT_AT = (
+    r"(?:put|puts|putting|estimated|estimates|estimate|placed|places|placing|set|sets|gave|gives)"
+    r"\s+(?:the\s+)?"
+)
+#: "placed the dead at 3 mass graves": after such a verb, the figure counts places, no people.
+_PLACED_AT_BEFORE = re.compile(
+    r"\b(?:placed|places|placing|set|sets|gave|gives)\s+(?:the\s+)?[\w\s]{0,30}?\bat\s*\Z", re.I
+)
+_PLACES_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:graves?|sites?|hospitals?|locations?|cemeter(?:y|ies)|places?|camps?|"
+    r"points?|villages?|morgues?|clinics?|shelters?|positions?)\b"
+)
 #: "… put the dead at 126 and the wounded at 135": the second category shares the verb (only
 #: after a first category's own figure: "the dead and wounded at 1,200" names two categories).
 _PUT_AT_AND = (
@@ -1057,6 +1076,8 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
         return True
     if _DESIGNATION_BEFORE.search(before):
         return True  # "Bf 109", "Ju 87": an aircraft type, no count
+    if prose and _PLACED_AT_BEFORE.search(text, max(0, s - 60), s) and _PLACES_AFTER.match(text, e):
+        return True  # "placed the dead at 3 mass graves": places, no people
     if re.search(r"(?<![\w-])(?:[A-Z]{1,3}|[A-Z][a-z])-\Z", before):
         return True  # "U-864", "B-52", "Su-27", "UB-29": a boat's or an aircraft's designation
     if _IDENTIFIER.search(text, max(0, s - 30), e):
@@ -1219,6 +1240,8 @@ def _scan(
                 text, max(found[-1][0].end, found[-1][1].end), raw.start
             )
             and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
+            # not the subject of the next clause: "killed 5 people and 200 students fled"
+            and not _CLAUSE_VERB_AFTER.match(text, noun.end(), hi)
         ):
             # "murdered twelve students and one teacher": the verb's second object
             tied = True

@@ -1759,7 +1759,9 @@ def resolve_place(
             if len(named) == 1 and cc not in named:
                 (other,) = named
                 near = _countries_within(coord[0], coord[1], 99.0)
-                if other in near or not near:
+                # (with no town near, the text must name a province of that country too)
+                division = any(h.entry[0] == "admin1" and h.entry[2] == other for h in hits)
+                if other in near or (not near and division):
                     cc, a1 = other, None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)

@@ -43,6 +43,11 @@ RUNS = {
     "of-whom lines": lambda n: "200 dead, of whom:\n50 killed in action\n" * (n // 40),
     "listed groups": lambda n: "12 soldiers, " * (n // 13) + "3 killed",
     "further lists": lambda n: "a further 20 Palestinians and " * (n // 30) + "5 were killed",
+    # session 9: one-figure breakdown lines, second objects, estimates, numbered units
+    "one-figure lines": lambda n: "5\n" * (n // 2),
+    "second objects": lambda n: "killed 5 pupils and " * (n // 20) + "1 teacher",
+    "put … at": lambda n: "put the dead at 126 and the wounded at 135, " * (n // 44),
+    "numbered units": lambda n: "3rd Battalion, " * (n // 15) + "Korean Army",
 }
 
 

@@ -1198,13 +1198,17 @@ def _bare_figures_broken_down(items: list[Statement], doc: Document) -> None:
     sentences = {sn.id: sn for sn in doc.sentences}
     clauses: dict[tuple[str, int], list[Statement]] = {}
     clause_text: dict[tuple[str, int], str] = {}
+    cuts_of: dict[str, list[int]] = {}  # each sentence's clause cuts, found once
     for st in items:
         sn = sentences.get(st.sentence or "")
         if st.origin != "body" or st.side is not None or sn is None:
             continue
         text = doc.input[sn.span[0] : sn.span[1]]
-        cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]
-        k = sum(1 for c in cuts[1:-1] if c <= st.span[0] - sn.span[0])
+        cuts = cuts_of.get(sn.id)
+        if cuts is None:
+            cuts = cuts_of[sn.id] = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]
+        # (the clauses that end at or before the statement: bisect over the inner cuts)
+        k = bisect.bisect_right(cuts, st.span[0] - sn.span[0], 1, len(cuts) - 1) - 1
         clauses.setdefault((sn.id, k), []).append(st)
         clause_text[(sn.id, k)] = text[cuts[k] : cuts[k + 1]]
     for n, candidates in bare.items():

@@ -574,3 +574,161 @@ def test_a_named_country_beside_a_desert_border_point() -> None:
 
     p = resolve_place("Tinzaouaten, Kidal Region, Mali", coord=(19.962, 2.966))
     assert p.country == "ML" and p.where_prec == 1
+
+
+# ---- wave 17 and faults a third review found --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The attack killed 12 civilians and 3 soldiers stationed nearby.", 15),
+        ("The fire killed 52 patients and 4 nurses trapped on the third floor.", 56),
+        ("Security forces killed 30 militants and 5 civilians.", 35),
+    ],
+)
+def test_a_participle_after_a_second_object_keeps_it(text: str, total: int) -> None:
+    assert sum(f.best or 0 for f in figures_in_sentence(text) if f.category == "killed") == total
+
+
+@pytest.mark.parametrize(
+    ("field", "deaths"),
+    [
+        ("20 people killed<br />{{plainlist|\n* 12 soldiers\n* 8 civilians\n}}", (20, 20, 20)),
+        ("25 civilians<br />{{plainlist|\n* 10 children\n* 15 women\n}}", (25, 25, 25)),
+        ("20 (government)<br />{{plainlist|\n* 12 soldiers\n* 8 civilians\n}}", (20, 20, 20)),
+        ("10 (including the attackers)", (10, 10, 10)),  # how many is not said
+    ],
+)
+def test_generic_and_attributed_wholes_over_their_breakdown(
+    field: str, deaths: tuple[int, int, int]
+) -> None:
+    d = _attack(field)["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths
+
+
+def test_a_whole_line_is_read_in_linear_time() -> None:
+    import time
+
+    t0 = time.perf_counter()
+    _attack("20" + "(a)" * 3000 + " x<br />12 soldiers<br />8 civilians")
+    assert time.perf_counter() - t0 < 5  # (was minutes: a backtracking pattern)
+
+
+def _side2_killed(column: str) -> tuple:
+    box = (
+        "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1700\n| place = Paris\n"
+        f"| combatant1 = A\n| combatant2 = B\n| casualties1 = 10 killed\n| casualties2 = {column}\n}}}}"
+    )
+    text = (
+        f"{box}\nThe '''Battle of X''' was fought in 1700 between A and B near Paris, France.<ref>"
+        "{{cite book |last=A |title=B |year=2001}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    k = parse_text(text, name="x.wiki")[0]["event"]["sides"][1]["casualties"]["killed"]
+    return (k["low"], k["best"], k["high"])
+
+
+@pytest.mark.parametrize(
+    ("column", "killed"),
+    [
+        ("1,500 men killed<br />1,000 infantry killed<br />500 cavalry killed", (1500,) * 3),
+        (
+            "1,500 killed (Soviet estimate)<br />1,000 infantry killed<br />500 cavalry killed",
+            (1500,) * 3,
+        ),
+        ("2,000 killed in the battle<br />2,000 killed in total", (2000,) * 3),
+        ("10,000 killed by Roman estimates<br />10,000 killed by modern estimates", (10000,) * 3),
+        ("10,000 killed in Soviet records<br />10,000 killed in German records", (10000,) * 3),
+    ],
+)
+def test_equal_figures_of_scopes_or_sources_are_no_parts(column: str, killed: tuple) -> None:
+    assert _side2_killed(column) == killed
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "was a suicide bombing in Jerusalem, Israel, on 3 May 2002, two weeks after the killing of "
+        "Hamas leader Salah Shehade by the [[Israeli Air Force]], in which 20 people were killed.",
+        "was a riot in Lagos, Nigeria, on 3 May 2002 that followed the killing of a student by "
+        "the police, in which 20 people were killed.",
+    ],
+)
+def test_another_killing_names_no_perpetrator(lead: str) -> None:
+    rec = parse_text(_page(lead), name="x.wiki", title="Example massacre")[0]
+    assert rec["event"]["perpetrators"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("1st Marine Division, Viet Cong", ["1st Marine Division", "Viet Cong"]),
+        ("Uyghur and Kyrgyz rebels", ["Uyghur and Kyrgyz rebels"]),
+    ],
+)
+def test_more_actor_lists(text: str, names: list[str]) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors(text)] == names
+
+
+def test_a_list_breaking_down_the_part_it_adds_up_to() -> None:
+    lead = (
+        "was an attack in Paris, France, on 3 May 2001, in which the gunmen killed 9 Israeli "
+        "civilians and 6 foreign civilians."
+    )
+    d = _attack("25<br />15 civilians<br />10 soldiers", lead)["deaths"]
+    assert (d["low"], d["high"]) == (25, 25)
+
+
+def test_a_revision_in_the_next_paragraph_of_the_section() -> None:
+    raised = _with_section(
+        "Initial reports gave 18 people dead.\n\nSeven of the wounded later died in hospital, "
+        "bringing the death toll to 25."
+    )["deaths"]
+    assert (raised["low"], raised["high"]) == (25, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "coord", "country"),
+    [
+        ("Tinzaouaten, Mali", (19.962, 2.966), "ML"),
+        ("Longewala, Thar Desert, Rajasthan, India", (27.516667, 70.15), "IN"),
+        ("Lake Khasan, Primorsky Krai, Soviet Union", (42.4325, 130.6119), "RU"),
+    ],
+)
+def test_the_country_a_text_names_beside_a_border_point(
+    text: str, coord: tuple[float, float], country: str
+) -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place(text, coord=coord).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("on 10 and 11 October 1956", "1956-10-10", "1956-10-11"),
+        ("between 10 and 12 October 1956", "1956-10-10", "1956-10-12"),
+    ],
+)
+def test_two_days_joined_by_and(text: str, start: str, end: str) -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date(text)
+    assert (d.start, d.end) == (start, end)
+
+
+def test_a_counted_part_and_one_nobody_counted_on_one_line() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    figs = figures_in_field("124 soldiers and police; civilian injured unknown", "wounded")
+    assert [(f.best, f.unknown) for f in figs] == [(124, False), (None, True)]
+    text = (
+        "{{Infobox civil conflict\n| title = Tragic Week\n| place = Barcelona\n"
+        "| injuries = 124 soldiers and police; civilian injured unknown\n}}\nThe '''Tragic Week''' "
+        "was a series of clashes in Barcelona, Spain, in July 1909.<ref>{{cite book |last=A "
+        "|title=B |year=2001}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    inj = parse_text(text, name="x.wiki")[0]["event"]["injuries"]
+    assert (inj["low"], inj["best"], inj["high"]) == (124, None, None)

@@ -572,7 +572,9 @@ _INITIAL_CUE = re.compile(
 _TOLL_REVISION_CUE = re.compile(
     r"\b(?:raised|raising|updated|revised|increased|increasing)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
-    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
+    r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
+    r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
+    r"|\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
     r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )
@@ -669,14 +671,13 @@ def drop_superseded(
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
     dropped = _initial_before_revised(lead, doc, spans, _REVISION_CUE, same_category=False)
-    # the same within one paragraph of a body section, for a revision of the toll itself
+    # the same within a body section, for a revision of the toll itself
     # ("Initial reports gave 18 people dead. … later died in hospital, raising the death toll
     # to 25"; not "the opposition later said that 40 …": another party's claim)
-    paragraph = {sn.id: sn.paragraph for sn in doc.sentences}
-    passages: dict[tuple[str, int | None], list[Statement]] = {}
+    passages: dict[str, list[Statement]] = {}
     for st in sts:
         if st.origin == "body" and st.section is not None and st.sentence:
-            passages.setdefault((st.section, paragraph.get(st.sentence)), []).append(st)
+            passages.setdefault(st.section, []).append(st)
     for group in passages.values():
         dropped |= _initial_before_revised(
             group, doc, spans, _TOLL_REVISION_CUE, same_category=True
@@ -1128,9 +1129,15 @@ def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statemen
     ]
 
 
+_NOT_NOUNS = frozenset(
+    "killed dead wounded injured died were was had been captured missing and by in at".split()
+)
+
+
 def _last_noun(text: str) -> str | None:
-    """The last word of a figure's text, singular and lower-case ("8 soldiers" → soldier)."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    """The group a figure's text names, singular and lower-case: its last word that is no
+    category word ("8 soldiers" → soldier, "9 Israeli civilians were killed" → civilian)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _NOT_NOUNS]
     return words[-1].lower().removesuffix("s") if words else None
 
 
@@ -1146,6 +1153,33 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
         and st.comparator == "="
         and st.best is not None
     }
+    # a part the infobox gives as a range, and the noun of its group ("104–150 civilians"
+    # beside the lead's "104 civilians": the lead gives that part's official end)
+    ranged = [
+        (st.low, st.high, _last_noun(st.text))
+        for st in sts
+        if st.origin == "infobox"
+        and isinstance(st.value, dict)
+        and st.value.get("list")
+        and st.comparator == "range"
+        and st.low is not None
+        and st.high is not None
+    ]
+
+    def in_ranged_part(st: Statement) -> bool:
+        noun = _last_noun(st.text)
+        return any(
+            lo <= (st.best or -1) <= hi and noun is not None and noun == n for lo, hi, n in ranged
+        )
+
+    if ranged and any(
+        st.origin == "body" and st.comparator == "=" and in_ranged_part(st) for st in sts
+    ):
+        sts = [
+            st
+            for st in sts
+            if not (st.origin == "body" and st.comparator == "=" and in_ranged_part(st))
+        ]
     whole = any(
         st.origin == "infobox" and not st.subset and st.best not in parts for st in sts
     ) or any(isinstance(st.value, dict) and st.value.get("list") for st in sts)
@@ -1160,18 +1194,24 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
             lists.setdefault(lid, []).append(st)
     # (not a list that names a group another part counts: "5 soldiers and 3 civilians" beside
     # "8 soldiers / 4 civilians" is a rival count, though it adds up to 8)
-    part_nouns = {
-        _last_noun(st.text)
+    part_nouns = [
+        (st.best, _last_noun(st.text))
         for st in sts
         if st.origin == "infobox" and st.subset and st.comparator == "="
-    } - {None}
+    ]
+
+    def crosses(group: list[Statement], total: int) -> bool:
+        """Whether a list names the group of another part than the one its sum equals."""
+        others = {n for v, n in part_nouns if v != total and n is not None}
+        return any(_last_noun(g.text) in others for g in group)
+
     named_lists = {
         lid
         for lid, group in lists.items()
         if len(group) >= 2
         and all(g.comparator == "=" and g.best is not None for g in group)
         and sum(g.best or 0 for g in group) in parts
-        and not any(_last_noun(g.text) in part_nouns for g in group)
+        and not crosses(group, sum(g.best or 0 for g in group))
     }
     return [
         st
@@ -1185,7 +1225,8 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
 #: attackers", "including the gunmen".
 _PERPETRATORS_AMONG_DEAD = re.compile(
     r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:\w+\s+)?(?:attackers?|perpetrators?|"
-    r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b",
+    r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b"
+    r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))",
     re.I,
 )
 
@@ -1385,6 +1426,13 @@ def _line_before(doc: Document, st: Statement) -> str:
     return _LINE_BREAK.split(line)[-1]
 
 
+#: A line group named after a scope of the fighting, not a contingent.
+_SCOPE_GROUP = re.compile(
+    r"\W*(?:the\s+)?(?:campaign|total|overall|battle|war|siege|operation|offensive|whole|all)\b",
+    re.I,
+)
+
+
 def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None:
     """A sum over contingents is a floor when a contingent hides the category in its casualties.
 
@@ -1403,8 +1451,13 @@ def _floor_hidden_contingents(cas: dict[str, Any], sts: list[Statement]) -> None
         if st.category == "casualties"
         and st.group_seq is not None
         and not st.subset
-        # ("British, Polish and Indian: unknown": a contingent nobody counted hides them all)
-        and (st.low is not None or st.best is not None or _uncounted(st))
+        # ("British, Polish and Indian: unknown": a contingent nobody counted hides them all;
+        # not a scope's heading, "Campaign: unknown")
+        and (
+            st.low is not None
+            or st.best is not None
+            or (_uncounted(st) and not _SCOPE_GROUP.match(st.group or ""))
+        )
         and not st.low == st.high == 0
     ]
     categorised = {

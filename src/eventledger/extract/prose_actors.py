@@ -171,13 +171,14 @@ _PERPETRATED_BY = re.compile(
     r"claimed|organi[sz]ed|staged|undertaken|fired|mounted|planned|attacked|struck|shelled|"
     r"bombed|targeted|hit)\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
-    r"ambush|bombardment|attacks|strikes|airstrikes|bombings|killing|killings|murder|murders)"
+    r"ambush|bombardment|attacks|strikes|airstrikes|bombings)"
     # "an attack on a group of Kamilaroi people by …", "the massacre of 300 villagers by …":
-    # the target between the noun and "by" ("the killing of 69 campesinos, among them 23
-    # children, by …": with the part of them it names)
-    r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?"
-    r"(?:,\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them)\s+[^,;.()]{1,40},)?)?"
-    r"\s+by)\s+"
+    # the target between the noun and "by"
+    r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by"
+    # "was the killing of 69 campesinos, among them 23 children, by …": the page's own
+    # predicate (not "after the killing of … by …", another killing)
+    r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders)"
+    r"\s+of\s+[^;.()]{1,120}?,?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
     r"contingent|patrol|column)\s+of\s+|(?:cadres|members|fighters|militants|gunmen|soldiers|"

@@ -674,7 +674,7 @@ _HEAD_COUNT = re.compile(
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
-    rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?:{PERPETRATOR_NOUNS})\s*\)",
+    rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?P<noun>{PERPETRATOR_NOUNS})\s*\)",
     re.I,
 )
 
@@ -832,11 +832,49 @@ def _exact_sum(figs: list[Figure], idx: list[int]) -> int | None:
 #: A line that gives a toll and names no group of its own ("307", "307 dead", "Total: 307"):
 #: the whole that the lines under it may break down ("2 soldiers" over "1 policeman / 1
 #: civilian" is a peer of them, no whole).
-_BARE_TOLL_LINE = re.compile(
-    r"\s*(?:total:?\s*)?(?:killed|dead|deaths|fatalities|people|persons|victims|wounded|injured|"
-    r"casualties)?\s*[:.]?\s*",
-    re.I,
+_TOLL_WORDS = frozenset(
+    "killed dead deaths fatalities people persons victims wounded injured casualties total in "
+    "all died".split()
 )
+#: Whole nouns that hold only some kinds of people: "2 soldiers" is no whole of "1 policeman /
+#: 1 civilian", "25 civilians" is one of "10 children / 15 women".
+_WHOLE_EXCLUDES = {
+    "military": (
+        "civilian",
+        "police",
+        "policem",
+        "child",
+        "women",
+        "woman",
+        "villager",
+        "resident",
+    ),
+    "civilian": ("soldier", "troop", "police", "policem", "officer", "militar", "servicem"),
+}
+_WHOLE_KIND = {
+    "soldiers": "military", "troops": "military", "men": None, "personnel": "military",
+    "servicemen": "military", "civilians": "civilian",
+}  # fmt: skip
+
+
+def _whole_line(line: str) -> str | None:
+    """The kind of whole a line's one toll is ("" for a bare toll: "307", "20 people killed",
+    "Total: 25"; "military" for "1,500 soldiers killed", "civilian" for "25 civilians"), or None
+    when the line names a group of its own ("2 policemen", "16 Germans")."""
+    words = [w.lower().strip(":.,;") for w in _line_without_number(line).split()]
+    words = [w for w in words if w]
+    rest = [w for w in words if w not in _TOLL_WORDS]
+    if not rest:
+        return ""
+    if len(rest) == 1 and rest[0] in _WHOLE_KIND:
+        return _WHOLE_KIND[rest[0]] or ""
+    return None
+
+
+def _fits_whole(kind: str, part_lines: list[str]) -> bool:
+    """Whether lines can break down a whole of *kind* (:func:`_whole_line`)."""
+    banned = _WHOLE_EXCLUDES.get(kind, ())
+    return not any(b in line.lower() for line in part_lines for b in banned)
 
 
 def _line_without_number(line: str) -> str:
@@ -880,8 +918,7 @@ def _parts_below(
             whole_sum
             and on_line[ln][0] == i
             and all(figs[k].subset for k in on_line[ln][1:])
-            and not whole.attribution
-            and _BARE_TOLL_LINE.fullmatch(_line_without_number(lines[ln]))
+            and (whole_kind := _whole_line(lines[ln])) is not None
         ):
             # "307 (including 2 attackers)" / "241 U.S. servicemen" / "58 French" / "6
             # Lebanese civilians": lines of one figure each under a line's one toll, adding up
@@ -903,7 +940,12 @@ def _parts_below(
                 nxt_ln += 1
             named = _exact_sum(figs, on_line[ln][1:]) if len(on_line[ln]) > 1 else 0
             total = _exact_sum(figs, run) if len(run) >= 2 else None
-            if total is not None and named is not None and whole_sum in (total, total + named):
+            if (
+                total is not None
+                and named is not None
+                and whole_sum in (total, total + named)
+                and _fits_whole(whole_kind, [lines[line_of[j]] for j in run])
+            ):
                 out.update(run)
                 continue
         if on_line[ln][-1] != i:
@@ -999,10 +1041,20 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
     where, when or how the figure's men fell; None when they name nothing or whose claim."""
     rest = _figure_segment(text, figs, i)[len(figs[i].text) :]
     rest = re.sub(r"\([^()]*\)|<[^<>]*>|\[\d+\]", " ", rest)
-    m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
-    if m is None or re.search(r"\b(?:claim|according|estimate|per|sources?)\b", m.group(1), re.I):
+    m = re.match(r"\s*((?:in|at|during|on|after|before)\s+[^\n]{2,60}?)\s*$", rest)
+    if m is None or _NO_STAGE.search(m.group(1)):
         return None
     return " ".join(m.group(1).split())
+
+
+#: Words after a figure that make it a claim or a scope, no stage of the fighting: "in Soviet
+#: records", "by modern estimates", "in total", "during the campaign".
+_NO_STAGE = re.compile(
+    r"\b(?:claims?|according|estimates?|per|sources?|accounts?|records?|counts?|reports?|"
+    r"historians?|chronicles?|annals|chronicle|figures?|total|all|overall|altogether|whole|"
+    r"battle|campaign|war|siege|operation|offensive|period|year|years)\b",
+    re.I,
+)
 
 
 def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
@@ -2790,6 +2842,20 @@ def _from_field(b: _Builder, f: Field) -> None:
             if f.side is None
             else set()
         )
+        if f.side is None:
+            # "124 soldiers and police; civilian injured unknown": a counted part and one
+            # nobody counted, one toll (a floor)
+            for k in range(1, len(figs)):
+                x, prev = figs[k], figs[k - 1]
+                if (
+                    x.unknown
+                    and not prev.unknown
+                    and not prev.subset
+                    and x.category == prev.category
+                    and ";" in text[prev.end : x.start]
+                    and "\n" not in text[prev.end : x.start]
+                ):
+                    event_parts |= {k - 1, k}
         if f.side is None and key == "casualties":
             # "Israel: 5 wounded / Hostages: 10 wounded" (bold headings): one field of no
             # side whose headings name the parties; each party's figure a part of one toll

@@ -85,6 +85,15 @@ _JOINED = ("Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda
 _UNKNOWN = {"unknown", "unidentified", "unknown perpetrator", "unknown perpetrators",
             "unknown attackers", "unknown assailants", "unknown gunmen", "n/a", "none"}  # fmt: skip
 _ADJECTIVE_ONLY = re.compile(r"^(?:[a-z]+|[A-Z][a-z]+(?:an|ese|ish|ic|i))$")
+#: Peoples' names that stand as adjectives without an adjective's ending ("Uyghur and Kyrgyz
+#: rebels", "Hutu and Twa militias").
+_PEOPLE_ADJECTIVES = frozenset(
+    """
+    uyghur uighur kyrgyz kazakh uzbek tajik turkmen hutu tutsi twa zulu xhosa pashtun baloch
+    kurd druze sikh tamil sinhalese dinka nuer fulani hausa igbo yoruba maasai kikuyu luo
+    serb croat bosniak albanian cossack tatar chechen ingush ossetian abkhaz circassian
+    """.split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +247,8 @@ def split_actors(
                 # people the left names, no other actor
                 or (" of " in left and bool(_MORE_PLACES.match(right)))
                 or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
+                # "Uyghur and Kyrgyz rebels": a people's name waiting for the noun after it
+                or (left.lower() in _PEOPLE_ADJECTIVES and len(right.split()) >= 2)
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
                 or (
                     bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
@@ -320,6 +331,12 @@ def split_actors(
     return _units_of_their_force(text, actors)
 
 
+#: The word of an armed force that a chain of numbered units ends with.
+_FORCE_WORD = re.compile(
+    r"\b(?:army|armies|forces|force|navy|wehrmacht|legion|corps|guard|military|marines|police|"
+    r"gendarmerie|regiment)\b",
+    re.I,
+)
 #: A numbered unit: "3rd Battalion", "11th Division", "the 2nd Parachute Regiment".
 _NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
 
@@ -336,7 +353,13 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
         ):
             run.append(actor)
             continue
-        if run and text[run[-1].end : actor.start].strip() == ",":
+        if (
+            run
+            and text[run[-1].end : actor.start].strip() == ","
+            and actor.kind == "state"
+            and not re.search(r"\d", actor.name)
+            and _FORCE_WORD.search(actor.name)
+        ):
             out.append(
                 Actor(
                     text[run[0].start : actor.end],

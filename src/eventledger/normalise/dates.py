@@ -495,10 +495,23 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
     a = toks[i].start
     n = len(toks)
     # a range separator: dash, 'to', 'until', 'and' (after 'between')
+    # "10 and 11 October 1956", "October 10 and 11, 1956": two days running, one span
+    two_days = (
+        j + 2 < n
+        and toks[j].low == "and"
+        and not (i >= 1 and toks[i - 1].low == "between")
+        and toks[i].kind == "num"
+        and len(toks[i].value) <= 2
+        and left.month is None
+        and toks[j + 1].kind == "num"
+        and len(toks[j + 1].value) <= 2
+        and toks[j + 2].low in _MONTHS
+    )
     if j < n and (
         toks[j].kind == "dash"
         or (toks[j].kind == "word" and toks[j].low in ("to", "until", "till", "through"))
         or (toks[j].low == "and" and i >= 1 and toks[i - 1].low == "between")
+        or two_days
     ):
         if j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].low in _OPEN_END:
             if _complete(left):
@@ -517,8 +530,10 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
                 if filled is not None and _complete(filled):
                     first = _bounds(filled)[0]
                     last = _bounds(right)[1]
-                    if _day_number(*first) <= _day_number(*last) and not (
-                        prose and _bare_years_unsupported(toks, i, filled, right, k)
+                    if (
+                        _day_number(*first) <= _day_number(*last)
+                        and not (prose and _bare_years_unsupported(toks, i, filled, right, k))
+                        and (not two_days or _day_number(*last) - _day_number(*first) == 1)
                     ):
                         k = _absorb_iso(toks, k)
                         return _value(filled, right, text, a, toks[k - 1].end), k

@@ -547,7 +547,7 @@ PEOPLE_NOUNS = (
     r"teachers?|students?|children|women|men|civilians?|soldiers?|officers?|policem[ae]n|"
     r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
     r"tourists?|employees?|firefighters?|hostages?|sailors?|seamen|marines?|airmen|"
-    r"servicem[ae]n|paratroopers?|troops|gendarmes?|"
+    r"servicem[ae]n|paratroopers?|troops|militants?|rebels?|insurgents?|gendarmes?|"
     r"pilgrims?|protesters?|demonstrators?|miners?|strikers?|prisoners?|inmates?|refugees?|"
     r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
     r"settlers?|farmers?|peasants?|girls|boys|infants|babies|knights?|nobles?|noblemen|"
@@ -557,9 +557,8 @@ PEOPLE_NOUNS = (
 #: students fled", "… and 3 militants were arrested"), no object of the verb before.
 _CLAUSE_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|later\s+)?(?:were|was|are|is|had|have|has|took|fled|ran|got|went|came|left|hid|"
-    r"did|could|would|remain(?:ed)?|survived|escaped|managed|stayed|returned|surrendered|"
-    r"(?!(?:killed|wounded|injured|dead|executed|murdered)\b)[a-z]+ed)\b"
-)
+    r"did|could|would|remained|survived|escaped|managed|stayed|returned|surrendered)\b"
+)  # (a participle, "3 soldiers stationed nearby", is no new clause)
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
     rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons)\b)?{_AND_OBJECT.pattern}",
@@ -1620,6 +1619,13 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             ]
         if figs:
             out.extend(figs)
+            # "124 soldiers and police; civilian injured unknown": a part nobody counted after
+            # the counted ones, on the same line
+            semi = text.rfind(";", figs[-1].end, hi)
+            if semi >= 0 and not re.search(r"\d", text[semi:hi]):
+                unk = _unknown_item(text, semi + 1, hi, line_cat or default_category, line_party)
+                if unk is not None:
+                    out.append(unk)
         elif not any_number:
             zm = _NO_CAS.search(text, scan_lo, hi)
             if zm:

@@ -857,9 +857,16 @@ def _is_main_name(entry: _Entry, name: str) -> bool:
     if entry[0] not in ("admin1", "admin2"):
         return False
     own = _norm(entry[1])
-    return _fold(_ADMIN_AFFIX.sub("", own)) == key or any(
-        own == _norm(name) + suffix for suffix in _ADJECTIVAL
-    )
+    return _fold(_ADMIN_AFFIX.sub("", own)) == key or own in _adjectival_keys(name)
+
+
+def _adjectival_keys(name: str) -> list[str]:
+    """The keys GeoNames may file a Russian-style division under, from its English stem."""
+    stem = _norm(name)
+    keys = [stem + suffix for suffix in _ADJECTIVAL]
+    if stem.endswith("sky"):
+        keys.append(stem[:-1] + "iy")
+    return keys
 
 
 _KINDS = {
@@ -878,9 +885,10 @@ def _lookup(name: str, index: dict[str, list[_Entry]], mode: str = "any") -> lis
     if mode in _KINDS:
         entries = [e for e in entries if e[0] in _KINDS[mode]]
     if not entries and mode == "admin":
-        # "Tver Oblast": GeoNames calls the division by its adjective, "Tverskaya"
-        for suffix in _ADJECTIVAL:
-            entries = [e for e in index.get(_norm(name) + suffix, []) if e[0] == "admin1"]
+        # "Tver Oblast": GeoNames calls the division by its adjective, "Tverskaya"; "Primorsky
+        # Krai": English writes the adjective "-sky", GeoNames "-skiy" ("Primorskiy")
+        for key in _adjectival_keys(name):
+            entries = [e for e in index.get(key, []) if e[0] == "admin1"]
             if entries:
                 break
     if not entries and (mode == "admin" or _ARABIC_FEATURE.search(_norm(name))):
@@ -1759,9 +1767,11 @@ def resolve_place(
             if len(named) == 1 and cc not in named:
                 (other,) = named
                 near = _countries_within(coord[0], coord[1], 99.0)
-                # (with no town near, the text must name a province of that country too)
+                # (or, when the nearest town lies further than a border's width, the text
+                # names a province of that country too: "Longewala, Rajasthan, India")
                 division = any(h.entry[0] == "admin1" and h.entry[2] == other for h in hits)
-                if other in near or (not near and division):
+                far = found is None or found[3] is None or found[3] > _BORDER_KM
+                if other in near or not near or (division and far):
                     cc, a1 = other, None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)
@@ -1770,6 +1780,14 @@ def resolve_place(
         # (a town the gazetteer does not know): at sea off a division or country
         cc = chosen.entry[2] or None
         return Place(text, chosen.entry[1], chosen.matched, cc, None, None, 7, None, "water")
+    if coord is not None and at is not None and not chosen.entry[2]:
+        # "Lake Khasan, Primorsky Krai, Soviet Union" at a point whose nearest town is across
+        # the border: a historical polity has no country; the division the text names has
+        named = {h.entry[2] for h in hits if h.entry[0] in ("country", "admin1") and h.entry[2]}
+        if len(named) == 1 and at.country not in named:
+            (other,) = named
+            if other in _countries_within(coord[0], coord[1], 99.0):
+                at = _Near(at.lat, at.lon, other, None)
     return _place(text, chosen, coord, at)
 
 

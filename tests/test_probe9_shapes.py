@@ -732,3 +732,78 @@ def test_a_counted_part_and_one_nobody_counted_on_one_line() -> None:
     )
     inj = parse_text(text, name="x.wiki")[0]["event"]["injuries"]
     assert (inj["low"], inj["best"], inj["high"]) == (124, None, None)
+
+
+# ---- faults a fifth review found ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The gunmen killed 9 people and 30 police officers responded within minutes.", 9),
+        ("The bomb killed 12 civilians and 3 soldiers stationed nearby were wounded.", 12),
+        ("Troops killed 30 protesters and 5 officers suffered minor injuries.", 30),
+    ],
+)
+def test_a_finite_verb_after_a_second_object(text: str, killed: int) -> None:
+    assert sum(f.best or 0 for f in figures_in_sentence(text) if f.category == "killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("field", "deaths"),
+    [
+        ("300; motive unknown", (300, 300, 300)),
+        ("300 killed; identities unknown", (300, 300, 300)),
+        ("17 soldiers; exact civilian toll unknown", (17, None, None)),
+        ("20 men<br />{{plainlist|\n* 12 women\n* 8 children\n}}", (40, 40, 40)),
+    ],
+)
+def test_unknown_tails_and_whole_nouns(field: str, deaths: tuple) -> None:
+    d = _attack(field)["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths
+
+
+@pytest.mark.parametrize(
+    ("column", "killed"),
+    [
+        (
+            "3,000 killed at the Battle of Ligny<br />3,000 killed at the Battle of Waterloo",
+            (6000,) * 3,
+        ),
+        ("2,000 killed by cannon fire<br />2,000 killed by drowning", (4000,) * 3),
+        ("1,200 killed in the first year<br />1,200 killed in the second year", (2400,) * 3),
+        ("2,000 killed in the battle<br />2,000 killed during the campaign", (2000,) * 3),
+    ],
+)
+def test_stages_and_scopes(column: str, killed: tuple) -> None:
+    assert _side2_killed(column) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hutu and Rwandan Patriotic Front", ["Hutu", "Rwandan Patriotic Front"]),
+        ("Zulu and British forces", ["Zulu", "British forces"]),
+        ("1st Battalion, Grenadier Guards", ["1st Battalion, Grenadier Guards"]),
+        ("12th SS Panzer Division, Waffen-SS", ["12th SS Panzer Division, Waffen-SS"]),
+    ],
+)
+def test_peoples_and_regiments(text: str, names: list[str]) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors(text)] == names
+
+
+def test_revised_to_names_a_toll() -> None:
+    d = _with_section(
+        "Initially, 18 people were reported killed.\n\nAfter the verdict was revised to "
+        "manslaughter, 3 protesters were killed in clashes."
+    )["deaths"]
+    assert (d["low"], d["high"]) != (3, 3)
+
+
+def test_two_days_a_few_apart_bound_a_span() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("10 and 12 October 1956")
+    assert (d.start, d.end) == ("1956-10-10", "1956-10-12")

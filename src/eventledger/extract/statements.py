@@ -848,11 +848,17 @@ _WHOLE_EXCLUDES = {
         "woman",
         "villager",
         "resident",
+        "militant",
+        "rebel",
+        "attacker",
+        "insurgent",
+        "gunm",
     ),
     "civilian": ("soldier", "troop", "police", "policem", "officer", "militar", "servicem"),
+    "men": ("women", "woman", "child", "girl"),
 }
 _WHOLE_KIND = {
-    "soldiers": "military", "troops": "military", "men": None, "personnel": "military",
+    "soldiers": "military", "troops": "military", "men": "men", "personnel": "military",
     "servicemen": "military", "civilians": "civilian",
 }  # fmt: skip
 
@@ -874,7 +880,7 @@ def _whole_line(line: str) -> str | None:
 def _fits_whole(kind: str, part_lines: list[str]) -> bool:
     """Whether lines can break down a whole of *kind* (:func:`_whole_line`)."""
     banned = _WHOLE_EXCLUDES.get(kind, ())
-    return not any(b in line.lower() for line in part_lines for b in banned)
+    return not any(re.search(rf"\b{b}", line, re.I) for line in part_lines for b in banned)
 
 
 def _line_without_number(line: str) -> str:
@@ -1041,8 +1047,8 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
     where, when or how the figure's men fell; None when they name nothing or whose claim."""
     rest = _figure_segment(text, figs, i)[len(figs[i].text) :]
     rest = re.sub(r"\([^()]*\)|<[^<>]*>|\[\d+\]", " ", rest)
-    m = re.match(r"\s*((?:in|at|during|on|after|before)\s+[^\n]{2,60}?)\s*$", rest)
-    if m is None or _NO_STAGE.search(m.group(1)):
+    m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
+    if m is None or _NO_STAGE.search(m.group(1)) or _BARE_SCOPE.fullmatch(m.group(1).strip()):
         return None
     return " ".join(m.group(1).split())
 
@@ -1051,8 +1057,14 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
 #: records", "by modern estimates", "in total", "during the campaign".
 _NO_STAGE = re.compile(
     r"\b(?:claims?|according|estimates?|per|sources?|accounts?|records?|counts?|reports?|"
-    r"historians?|chronicles?|annals|chronicle|figures?|total|all|overall|altogether|whole|"
-    r"battle|campaign|war|siege|operation|offensive|period|year|years)\b",
+    r"historians?|chronicles?|annals|chronicle|figures?|in\s+total|in\s+all|overall|altogether)\b"
+    r"|\bon\s+the\s+whole\b",
+    re.I,
+)
+#: A scope that holds the others, no stage of them: "in the battle", "during the campaign".
+_BARE_SCOPE = re.compile(
+    r"(?:in|during|over|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:battle|campaign|war|"
+    r"conflict|operation|offensive|fighting)",
     re.I,
 )
 

@@ -248,7 +248,12 @@ def split_actors(
                 or (" of " in left and bool(_MORE_PLACES.match(right)))
                 or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
                 # "Uyghur and Kyrgyz rebels": a people's name waiting for the noun after it
-                or (left.lower() in _PEOPLE_ADJECTIVES and len(right.split()) >= 2)
+                or (
+                    left.lower() in _PEOPLE_ADJECTIVES
+                    and len(right.split()) == 2
+                    and right.split()[0].lower() in _PEOPLE_ADJECTIVES
+                    and right.split()[1].islower()
+                )
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
                 or (
                     bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
@@ -333,8 +338,9 @@ def split_actors(
 
 #: The word of an armed force that a chain of numbered units ends with.
 _FORCE_WORD = re.compile(
-    r"\b(?:army|armies|forces|force|navy|wehrmacht|legion|corps|guard|military|marines|police|"
-    r"gendarmerie|regiment)\b",
+    r"\b(?:army|armies|forces|force|navy|wehrmacht|legion|corps|guards?|military|marines|police|"
+    r"gendarmerie|regiment|rifles|watch|highlanders|rangers|fusiliers|jackets|constabulary|"
+    r"waffen-ss|ss|brigade|division)\b",
     re.I,
 )
 #: A numbered unit: "3rd Battalion", "11th Division", "the 2nd Parachute Regiment".
@@ -356,9 +362,9 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
         if (
             run
             and text[run[-1].end : actor.start].strip() == ","
-            and actor.kind == "state"
+            and actor.kind != "non-state"
             and not re.search(r"\d", actor.name)
-            and _FORCE_WORD.search(actor.name)
+            and (actor.kind == "state" or _FORCE_WORD.search(actor.name))
         ):
             out.append(
                 Actor(

@@ -500,12 +500,19 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
         j + 2 < n
         and toks[j].low == "and"
         and not (i >= 1 and toks[i - 1].low == "between")
-        and toks[i].kind == "num"
-        and len(toks[i].value) <= 2
-        and left.month is None
         and toks[j + 1].kind == "num"
         and len(toks[j + 1].value) <= 2
-        and toks[j + 2].low in _MONTHS
+        and (
+            # "10 and 11 October 1956"
+            (
+                toks[i].kind == "num"
+                and len(toks[i].value) <= 2
+                and left.month is None
+                and toks[j + 2].low in _MONTHS
+            )
+            # "October 10 and 11, 1956"
+            or (left.month is not None and left.day is not None and left.year is None)
+        )
     )
     if j < n and (
         toks[j].kind == "dash"
@@ -533,7 +540,8 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
                     if (
                         _day_number(*first) <= _day_number(*last)
                         and not (prose and _bare_years_unsupported(toks, i, filled, right, k))
-                        and (not two_days or _day_number(*last) - _day_number(*first) == 1)
+                        # (two days a few apart, "10 and 12 October": the span they bound)
+                        and (not two_days or 0 < _day_number(*last) - _day_number(*first) <= 6)
                     ):
                         k = _absorb_iso(toks, k)
                         return _value(filled, right, text, a, toks[k - 1].end), k

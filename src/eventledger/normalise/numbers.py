@@ -557,8 +557,22 @@ PEOPLE_NOUNS = (
 #: students fled", "… and 3 militants were arrested"), no object of the verb before.
 _CLAUSE_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|later\s+)?(?:were|was|are|is|had|have|has|took|fled|ran|got|went|came|left|hid|"
-    r"did|could|would|remained|survived|escaped|managed|stayed|returned|surrendered)\b"
-)  # (a participle, "3 soldiers stationed nearby", is no new clause)
+    r"did|could|would|remained|survived|escaped|managed|stayed|returned|surrendered|responded|"
+    r"suffered|arrived|claimed|reported|attempted|tried|opened|reached|entered|retreated|withdrew|"
+    r"joined|helped|continued|began|started|gathered|watched|fought|resisted|refused|rushed)\b"
+    # a participle with a finite verb after it is the subject's: "3 soldiers stationed nearby
+    # were wounded" (a participle alone, "3 soldiers stationed nearby", is no new clause)
+    r"|\s+[a-z]+ed\b[^.;,]{0,40}?\b(?:were|was|are|is|had|have|has)\b"
+)
+#: After ";" on a line of figures, a group or a category nobody counted ("; civilian injured
+#: unknown", "; exact civilian toll unknown"), not what else is unknown ("; motive unknown").
+_UNKNOWN_TAIL = re.compile(
+    r"\b(?:civilians?|soldiers?|troops|police|policem[ae]n|militants?|rebels?|others?|people|"
+    r"persons|victims?|wounded|injured|injuries|dead|deaths|killed|casualties|toll|children|"
+    r"women|men)\b",
+    re.I,
+)
+_NOT_A_TAIL = re.compile(r"\b(?:identit|motive|cause|perpetrator|attacker|suspect)", re.I)
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
     rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons)\b)?{_AND_OBJECT.pattern}",
@@ -1622,7 +1636,12 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             # "124 soldiers and police; civilian injured unknown": a part nobody counted after
             # the counted ones, on the same line
             semi = text.rfind(";", figs[-1].end, hi)
-            if semi >= 0 and not re.search(r"\d", text[semi:hi]):
+            if (
+                semi >= 0
+                and not re.search(r"\d", text[semi:hi])
+                and _UNKNOWN_TAIL.search(text, semi, hi)
+                and not _NOT_A_TAIL.search(text, semi, hi)
+            ):
                 unk = _unknown_item(text, semi + 1, hi, line_cat or default_category, line_party)
                 if unk is not None:
                     out.append(unk)

@@ -807,3 +807,13 @@ def test_two_days_a_few_apart_bound_a_span() -> None:
 
     d = parse_date("10 and 12 October 1956")
     assert (d.start, d.end) == ("1956-10-10", "1956-10-12")
+
+
+def test_a_state_before_a_chain_of_numbered_units() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    (a,) = split_actors(
+        "Nazi Germany 14th Company, 2nd SS Totenkopf Regiment, SS Division Totenkopf"
+    )
+    assert a.name == "14th Company, 2nd SS Totenkopf Regiment, SS Division Totenkopf"
+    assert (a.kind, a.country) == ("state", "Nazi Germany")

@@ -307,7 +307,11 @@ def split_actors(
         m = _state_prefix().match(name)
         if m is not None and m.end() < len(name) and name[m.end()].isspace():
             rest = name[m.end() :].lstrip()
-            if rest and rest[0].isupper() and not rest.lower().startswith(("and ", "of ")):
+            if (
+                rest
+                and (rest[0].isupper() or _NUMBERED_UNIT.match(rest))
+                and not rest.lower().startswith(("and ", "of "))
+            ):
                 country = name[m.start() : m.end()]
                 if country.lower().startswith("the "):
                     country = country[4:]
@@ -371,7 +375,7 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
                     text[run[0].start : actor.end],
                     actor.link,
                     actor.kind,
-                    actor.country,
+                    actor.country or next((r.country for r in run if r.country), None),
                     run[0].start,
                     actor.end,
                 )

@@ -817,3 +817,64 @@ def test_a_state_before_a_chain_of_numbered_units() -> None:
     )
     assert a.name == "14th Company, 2nd SS Totenkopf Regiment, SS Division Totenkopf"
     assert (a.kind, a.country) == ("state", "Nazi Germany")
+
+
+# ---- faults a sixth review found ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Israel 7th Armored Brigade, Syrian Army", ["7th Armored Brigade", "Syrian Army"]),
+        ("7th Armored Brigade, Egypt", ["7th Armored Brigade", "Egypt"]),
+        ("Uyghur and Kyrgyz Muslim rebels", ["Uyghur and Kyrgyz Muslim rebels"]),
+        ("Druze and Christian militias", ["Druze and Christian militias"]),
+    ],
+)
+def test_chains_end_at_another_state(text: str, names: list[str]) -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.name for a in split_actors(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The strike killed 40 rebels and 3 civilians trapped in a building that was hit.", 43),
+        ("The bomb killed 6 children and 2 teachers believed to have been in the classroom.", 8),
+    ],
+)
+def test_a_relative_clause_after_a_participle(text: str, killed: int) -> None:
+    assert sum(f.best or 0 for f in figures_in_sentence(text) if f.category == "killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("field", "deaths"),
+    [
+        ("76 Jews; Arabs unknown", (76, None, None)),
+        ("300 killed; Arab fatalities unknown", (300, None, None)),
+        ("20 soldiers<br />12 schoolchildren<br />8 teachers", (8, None, 20)),
+    ],
+)
+def test_more_unknown_tails_and_wholes(field: str, deaths: tuple) -> None:
+    d = _attack(field)["deaths"]
+    assert (d["low"], d["best"], d["high"]) == deaths
+
+
+@pytest.mark.parametrize(
+    ("column", "killed"),
+    [
+        ("4,000 killed by Soviet data<br />4,000 killed by German data", (4000,) * 3),
+        ("1,000 killed by 1944<br />1,000 killed by 1945", (1000,) * 3),
+        ("600 killed in the siege<br />600 killed in the entire siege", (600,) * 3),
+    ],
+)
+def test_sources_dates_and_one_scope_twice(column: str, killed: tuple) -> None:
+    assert _side2_killed(column) == killed
+
+
+def test_this_was_later_revised_to() -> None:
+    d = _with_section(
+        "Initial reports gave 18 people dead.\n\nCasualties were later revised to 25 dead."
+    )["deaths"]
+    assert (d["low"], d["high"]) == (25, 25)

@@ -574,8 +574,8 @@ _TOLL_REVISION_CUE = re.compile(
     r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
-    r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
-    r"(?:later\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
+    # "… this was later revised to 25": the revised figure right after the words
+    r"|\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+(?:about\s+|some\s+|at\s+least\s+)?\d"
     r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )

@@ -847,7 +847,7 @@ _WHOLE_EXCLUDES = {
         "women",
         "woman",
         "villager",
-        "resident",
+        " resident",
         "militant",
         "rebel",
         "attacker",
@@ -880,7 +880,7 @@ def _whole_line(line: str) -> str | None:
 def _fits_whole(kind: str, part_lines: list[str]) -> bool:
     """Whether lines can break down a whole of *kind* (:func:`_whole_line`)."""
     banned = _WHOLE_EXCLUDES.get(kind, ())
-    return not any(re.search(rf"\b{b}", line, re.I) for line in part_lines for b in banned)
+    return not any(b in line.lower() for line in part_lines for b in banned)
 
 
 def _line_without_number(line: str) -> str:
@@ -1050,21 +1050,23 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
     m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
     if m is None or _NO_STAGE.search(m.group(1)) or _BARE_SCOPE.fullmatch(m.group(1).strip()):
         return None
-    return " ".join(m.group(1).split())
+    # ("in the siege" and "during the entire siege" are one stage)
+    words = m.group(1).lower().split()[1:]
+    return " ".join(w for w in words if w not in ("the", "entire", "whole")) or None
 
 
 #: Words after a figure that make it a claim or a scope, no stage of the fighting: "in Soviet
 #: records", "by modern estimates", "in total", "during the campaign".
 _NO_STAGE = re.compile(
     r"\b(?:claims?|according|estimates?|per|sources?|accounts?|records?|counts?|reports?|"
-    r"historians?|chronicles?|annals|chronicle|figures?|in\s+total|in\s+all|overall|altogether)\b"
-    r"|\bon\s+the\s+whole\b",
+    r"historians?|chronicles?|annals|chronicle|figures?|data|in\s+total|in\s+all|overall|"
+    r"altogether)\b|\bon\s+the\s+whole\b|\bby\s+(?:the\s+end\s+of\s+)?\d{3,4}\b",
     re.I,
 )
 #: A scope that holds the others, no stage of them: "in the battle", "during the campaign".
 _BARE_SCOPE = re.compile(
-    r"(?:in|during|over|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:battle|campaign|war|"
-    r"conflict|operation|offensive|fighting)",
+    r"(?:in|during|over|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:battles?|campaigns?|"
+    r"wars?|conflict|operation|offensive|fighting|siege|period)",
     re.I,
 )
 

@@ -91,7 +91,8 @@ _PEOPLE_ADJECTIVES = frozenset(
     """
     uyghur uighur kyrgyz kazakh uzbek tajik turkmen hutu tutsi twa zulu xhosa pashtun baloch
     kurd druze sikh tamil sinhalese dinka nuer fulani hausa igbo yoruba maasai kikuyu luo
-    serb croat bosniak albanian cossack tatar chechen ingush ossetian abkhaz circassian
+    serb croat bosniak albanian cossack tatar chechen ingush ossetian abkhaz circassian swazi
+    montenegrin christian muslim maronite shia sunni alawite
     """.split()
 )
 
@@ -250,9 +251,9 @@ def split_actors(
                 # "Uyghur and Kyrgyz rebels": a people's name waiting for the noun after it
                 or (
                     left.lower() in _PEOPLE_ADJECTIVES
-                    and len(right.split()) == 2
+                    and 2 <= len(right.split()) <= 3
                     and right.split()[0].lower() in _PEOPLE_ADJECTIVES
-                    and right.split()[1].islower()
+                    and right.split()[-1].islower()
                 )
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
                 or (
@@ -351,6 +352,30 @@ _FORCE_WORD = re.compile(
 _NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
 
 
+def _same_state(run: list[Actor], force: Actor) -> bool:
+    """Whether *force* can be the force of the numbered units *run*: it names no other state
+    than theirs ("Israel 7th Armored Brigade, Syrian Army": another state's army)."""
+    country = next((r.country for r in run if r.country), None) or force.country
+    named = [
+        w
+        for w in re.findall(r"[A-Z][\w'’-]+", force.name)
+        if w.lower() in _demonyms() or _state_prefix().fullmatch(w)
+    ]
+    if not named:
+        return True
+    if country is None:
+        return True  # ("…, 11th Division, Republic of Korea Army": the chain names its state)
+    stem = country.split()[-1][:4].lower()
+    return all(w.lower().startswith(stem) for w in named)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from eventledger.normalise.places import DEMONYMS
+
+    return DEMONYMS
+
+
 def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
     """ "3rd Battalion, 9th Regiment, 11th Division, Republic of Korea Army": numbered units
     listed before the force they belong to, by commas, are that force's chain of command,
@@ -368,7 +393,8 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
             and text[run[-1].end : actor.start].strip() == ","
             and actor.kind != "non-state"
             and not re.search(r"\d", actor.name)
-            and (actor.kind == "state" or _FORCE_WORD.search(actor.name))
+            and _FORCE_WORD.search(actor.name)
+            and _same_state(run, actor)
         ):
             out.append(
                 Actor(

@@ -562,16 +562,11 @@ _CLAUSE_VERB_AFTER = re.compile(
     r"joined|helped|continued|began|started|gathered|watched|fought|resisted|refused|rushed)\b"
     # a participle with a finite verb after it is the subject's: "3 soldiers stationed nearby
     # were wounded" (a participle alone, "3 soldiers stationed nearby", is no new clause)
-    r"|\s+[a-z]+ed\b[^.;,]{0,40}?\b(?:were|was|are|is|had|have|has)\b"
+    r"|\s+[a-z]+ed\b(?:(?!\b(?:that|which|who|whom|where|to)\b)[^.;,]){0,40}?"
+    r"\b(?:were|was|are|is|had|have|has)\b"
 )
-#: After ";" on a line of figures, a group or a category nobody counted ("; civilian injured
-#: unknown", "; exact civilian toll unknown"), not what else is unknown ("; motive unknown").
-_UNKNOWN_TAIL = re.compile(
-    r"\b(?:civilians?|soldiers?|troops|police|policem[ae]n|militants?|rebels?|others?|people|"
-    r"persons|victims?|wounded|injured|injuries|dead|deaths|killed|casualties|toll|children|"
-    r"women|men)\b",
-    re.I,
-)
+#: After ";" on a line of figures an "unknown" tail is a part nobody counted ("; civilian
+#: injured unknown", "; Arabs unknown"), except what else is unknown ("; motive unknown").
 _NOT_A_TAIL = re.compile(r"\b(?:identit|motive|cause|perpetrator|attacker|suspect)", re.I)
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
@@ -1639,7 +1634,6 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             if (
                 semi >= 0
                 and not re.search(r"\d", text[semi:hi])
-                and _UNKNOWN_TAIL.search(text, semi, hi)
                 and not _NOT_A_TAIL.search(text, semi, hi)
             ):
                 unk = _unknown_item(text, semi + 1, hi, line_cat or default_category, line_party)

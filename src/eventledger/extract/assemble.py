@@ -574,8 +574,11 @@ _TOLL_REVISION_CUE = re.compile(
     r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
-    # "… this was later revised to 25": the revised figure right after the words
-    r"|\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+(?:about\s+|some\s+|at\s+least\s+)?\d"
+    r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
+    r"(?:later\s+|subsequently\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
+    # "… this was later revised to 25": the revised figure right after the words (checked
+    # against the statement's own figure in _initial_before_revised)
+    r"|\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+(?=\S)"
     r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )
@@ -686,6 +689,25 @@ def drop_superseded(
     return [st for st in sts if st.id not in dropped]
 
 
+def _revises(cue: re.Pattern[str], clause: str, st: Statement) -> bool:
+    """Whether *clause* (up to the end of *st*'s figure) calls *st* a revision: a cue that
+    ends at most a few words before the statement's own figure ("this was later revised to
+    over 25 dead"; not "the crowd estimate was revised to 3,000, and police killed 25")."""
+    figure_at = len(clause) - (st.span[1] - st.span[0])
+    return any(
+        _QUALIFIER_ONLY.fullmatch(clause[m.end() : max(m.end(), figure_at)])
+        for m in cue.finditer(clause)
+    )
+
+
+#: Between a revision's words and its figure: at most a qualifier ("revised to over 25").
+_QUALIFIER_ONLY = re.compile(
+    r"\s*(?:(?:about|some|over|more\s+than|nearly|almost|around|at\s+least|approximately|up\s+to|"
+    r"roughly|c\.)\s*)?",
+    re.I,
+)
+
+
 def _initial_before_revised(
     group: list[Statement],
     doc: Document,
@@ -697,7 +719,15 @@ def _initial_before_revised(
     """The figures of *group* (one passage's statements) the text calls initial, before a
     figure it calls (by *cue*) a revision or confirmation (of the same category, with
     *same_category*)."""
-    revised = [st for st in group if cue.search(_clause_before(doc, st, spans))]
+    revised = [
+        st
+        for st in group
+        if (
+            _revises(cue, _clause_before(doc, st, spans), st)
+            if same_category
+            else cue.search(_clause_before(doc, st, spans))
+        )
+    ]
     if not revised:
         return set()
     return {

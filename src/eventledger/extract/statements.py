@@ -1050,9 +1050,9 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
     m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
     if m is None or _NO_STAGE.search(m.group(1)) or _BARE_SCOPE.fullmatch(m.group(1).strip()):
         return None
-    # ("in the siege" and "during the entire siege" are one stage)
-    words = m.group(1).lower().split()[1:]
-    return " ".join(w for w in words if w not in ("the", "entire", "whole")) or None
+    # ("in the siege" and "in the entire siege" are one stage; "before" and "after" two)
+    words = m.group(1).lower().split()
+    return " ".join(w for w in words if w not in ("the", "entire", "whole"))
 
 
 #: Words after a figure that make it a claim or a scope, no stage of the fighting: "in Soviet

@@ -92,7 +92,7 @@ _PEOPLE_ADJECTIVES = frozenset(
     uyghur uighur kyrgyz kazakh uzbek tajik turkmen hutu tutsi twa zulu xhosa pashtun baloch
     kurd druze sikh tamil sinhalese dinka nuer fulani hausa igbo yoruba maasai kikuyu luo
     serb croat bosniak albanian cossack tatar chechen ingush ossetian abkhaz circassian swazi
-    montenegrin christian muslim maronite shia sunni alawite
+    montenegrin
     """.split()
 )
 
@@ -354,26 +354,16 @@ _NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
 
 def _same_state(run: list[Actor], force: Actor) -> bool:
     """Whether *force* can be the force of the numbered units *run*: it names no other state
-    than theirs ("Israel 7th Armored Brigade, Syrian Army": another state's army)."""
+    than theirs ("Israel 7th Armored Brigade, Syrian Army": another state's army). Only
+    states the gazetteer tells apart count; when either is unknown the chain merges."""
+    from eventledger.normalise.places import countries_named, demonym_countries
+
     country = next((r.country for r in run if r.country), None) or force.country
-    named = [
-        w
-        for w in re.findall(r"[A-Z][\w'’-]+", force.name)
-        if w.lower() in _demonyms() or _state_prefix().fullmatch(w)
-    ]
-    if not named:
-        return True
     if country is None:
         return True  # ("…, 11th Division, Republic of Korea Army": the chain names its state)
-    stem = country.split()[-1][:4].lower()
-    return all(w.lower().startswith(stem) for w in named)
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    from eventledger.normalise.places import DEMONYMS
-
-    return DEMONYMS
+    mine = countries_named(country)
+    theirs = countries_named(force.name) | demonym_countries(force.name)
+    return not (mine and theirs) or bool(mine & theirs)
 
 
 def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:

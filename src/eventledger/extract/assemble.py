@@ -576,9 +576,6 @@ _TOLL_REVISION_CUE = re.compile(
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
     r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
     r"(?:later\s+|subsequently\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
-    # "… this was later revised to 25": the revised figure right after the words (checked
-    # against the statement's own figure in _initial_before_revised)
-    r"|\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+(?=\S)"
     r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
     re.I,
 )
@@ -700,6 +697,9 @@ def _revises(cue: re.Pattern[str], clause: str, st: Statement) -> bool:
     )
 
 
+#: "… this was later revised to 25": a revision whose subject names no toll, only when the
+#: revised figure follows right after the words (:func:`_revises`).
+_BARE_REVISED_TO = re.compile(r"\brevised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+(?=\S)")
 #: Between a revision's words and its figure: at most a qualifier ("revised to over 25").
 _QUALIFIER_ONLY = re.compile(
     r"\s*(?:(?:about|some|over|more\s+than|nearly|almost|around|at\s+least|approximately|up\s+to|"
@@ -722,11 +722,8 @@ def _initial_before_revised(
     revised = [
         st
         for st in group
-        if (
-            _revises(cue, _clause_before(doc, st, spans), st)
-            if same_category
-            else cue.search(_clause_before(doc, st, spans))
-        )
+        if cue.search(_clause_before(doc, st, spans))
+        or (same_category and _revises(_BARE_REVISED_TO, _clause_before(doc, st, spans), st))
     ]
     if not revised:
         return set()

@@ -1050,8 +1050,10 @@ def _qualifier_after(text: str, figs: list[Figure], i: int) -> str | None:
     m = re.match(r"\s*((?:in|at|during|on|after|before|by)\s+[^\n]{2,60}?)\s*$", rest)
     if m is None or _NO_STAGE.search(m.group(1)) or _BARE_SCOPE.fullmatch(m.group(1).strip()):
         return None
-    # ("in the siege" and "in the entire siege" are one stage; "before" and "after" two)
+    # ("in the assault" and "during the whole assault" are one stage; "before" and "after" two)
     words = m.group(1).lower().split()
+    if words[0] in ("in", "during", "at", "on", "throughout"):
+        words = ["in", *words[1:]]
     return " ".join(w for w in words if w not in ("the", "entire", "whole"))
 
 

@@ -363,7 +363,22 @@ def _same_state(run: list[Actor], force: Actor) -> bool:
         return True  # ("…, 11th Division, Republic of Korea Army": the chain names its state)
     mine = countries_named(country)
     theirs = countries_named(force.name) | demonym_countries(force.name)
-    return not (mine and theirs) or bool(mine & theirs)
+    if mine and theirs:
+        return bool(mine & theirs)
+    # the gazetteer cannot tell: only a force that names no state at all ("Grenadier Guards",
+    # "SS Division Totenkopf") is taken for the chain's own; "Pakistan Army", "French Army"
+    # after "India 1st Armoured Division" may be another state's, so the actors stay apart
+    return not any(
+        (w.lower() in _state_demonyms() or _state_prefix().fullmatch(w))
+        for w in re.findall(r"[A-Z][\w'’-]+", force.name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _state_demonyms() -> frozenset[str]:
+    from eventledger.normalise.places import DEMONYMS
+
+    return DEMONYMS - {"royal", "imperial", "union", "allied", "axis", "republican", "royalist"}
 
 
 def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:

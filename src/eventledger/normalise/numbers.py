@@ -562,14 +562,16 @@ _CLAUSE_VERB_AFTER = re.compile(
     r"joined|helped|continued|began|started|gathered|watched|fought|resisted|refused|rushed)\b"
     # a participle with a finite verb after it is the subject's: "3 soldiers stationed nearby
     # were wounded" (a participle alone, "3 soldiers stationed nearby", is no new clause)
-    r"|\s+[a-z]+ed\b(?:(?!\b(?:that|which|who|whom|where|to\s+(?:have|be))\b)[^.;,]){0,40}?"
+    r"|\s+[a-z]+ed\b(?:(?!\b(?:that|which|who|whom|where|what|how|to\s+(?!the\b|an?\b)[a-z]+)\b)"
+    r"[^.;,]){0,40}?"
     r"\b(?:were|was|are|is|had|have|has)\b"
 )
 #: After ";" on a line of figures an "unknown" tail is a part nobody counted ("; civilian
 #: injured unknown", "; Arabs unknown"), except what else is unknown ("; motive unknown").
 _NOT_A_TAIL = re.compile(
-    r"\b(?:identit|motive|cause|perpetrator|attacker|suspect|culprit|assailant|gunm|killer|"
-    r"bomber|responsib|date|reason|nationalit|weapon|whereabouts|location|affiliation|origin)",
+    r"\b(?:identity|identities|motives?|causes?|perpetrators?|attackers?|suspects?|culprits?|"
+    r"assailants?|gunm[ae]n|killers?|bombers?|responsibility|dates?|reasons?|nationality|"
+    r"nationalities|weapons?|whereabouts|location|affiliation|origin)\b",
     re.I,
 )
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".

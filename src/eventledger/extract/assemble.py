@@ -446,6 +446,7 @@ def assemble(
             sts = [st for st in sts if st.origin == "infobox"]
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc, spans)
+        sts = drop_rejected(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
         event[key] = _event_quantity(
             sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators
@@ -684,6 +685,39 @@ def drop_superseded(
             group, doc, spans, _TOLL_REVISION_CUE, same_category=True
         )
     return [st for st in sts if st.id not in dropped]
+
+
+#: After a figure, the text rejects it: "Figures of 1,830 dead … are now considered too high",
+#: "a figure historians regard as exaggerated".
+_REJECTED_AFTER = re.compile(
+    r"\b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|since\s+|widely\s+|generally\s+)?"
+    r"(?:considered|regarded|thought|deemed|dismissed|rejected|seen)|regard(?:ed)?|consider(?:ed)?)"
+    r"\s+(?:as\s+)?(?:too\s+high|exaggerated|inflated|unreliable|implausible|discredited|"
+    r"greatly\s+exaggerated)\b",
+    re.I,
+)
+
+
+def drop_rejected(
+    sts: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> list[Statement]:
+    """Body figures the text itself rejects after giving them ("Figures of 1,830 dead, given
+    in the years after the war, … are now considered too high"): they stay statements, not
+    the event's figure, when another figure of the category stands beside them."""
+    rejected = set()
+    for st in sts:
+        span = spans.get(st.sentence or "") if st.origin == "body" else None
+        if span is None:
+            continue
+        after = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])
+        if _REJECTED_AFTER.search(after[:200]):
+            rejected.add(st.id)
+    if not rejected or not any(
+        st.id not in rejected and not st.subset and (st.low is not None or st.best is not None)
+        for st in sts
+    ):
+        return sts  # (the only figure of the category, however doubtful, stays the event's)
+    return [st for st in sts if st.id not in rejected]
 
 
 def _revises(cue: re.Pattern[str], clause: str, st: Statement) -> bool:

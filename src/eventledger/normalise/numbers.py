@@ -626,9 +626,6 @@ _TRIGGER_BEFORE = re.compile(
     r"executions?\s+of|extermination\s+of|deaths\s+(?:numbered|totall?ed|reached)|"
     r"dead\s+numbered|fatalities\s+(?:numbered|totall?ed|of|reached|were)|"
     r"mass\s+murder\s+of|"
-    # "The toll was later raised to 23": a toll is the dead's
-    r"(?:the\s+)?toll\s+(?:was|had\s+been|has\s+been)\s+(?:later\s+|subsequently\s+|since\s+)?"
-    r"(?:raised|revised|increased|lowered|updated)(?:\s+(?:up|down)(?:wards?)?)?\s+to|"
     # "the report put the dead at 126 (and the wounded at 135)"
     rf"{_PUT_AT}(?:dead|deaths|number\s+of\s+(?:the\s+)?dead)\s+at|"
     # "Estimates of the number killed range from 25 to 120"
@@ -682,7 +679,7 @@ _MASSACRE_NOUN = re.compile(
 _CASUALTY_HINT = re.compile(
     r"kill|dead|death|died|die\b|murder|massacr|slaughter|perish|execut|drown|lives|fatal|"
     r"casualt|wound|injur|captur|prisoner|missing|\bfell\b|slain|slew|losses|war\s+crime|"
-    r"genocide|pogrom|atrocit|surrender|toll|\bpows?\b|\bkia\b",
+    r"genocide|pogrom|atrocit|surrender|\bpows?\b|\bkia\b",
     re.I,
 )
 # The same test, fast: the cue stems as plain substrings of the lower-cased text, and the few
@@ -692,7 +689,7 @@ _CASUALTY_HINT = re.compile(
 _HINT_STEMS = (
     "kill", "dead", "death", "died", "murder", "massacr", "slaughter", "perish", "execut",
     "drown", "lives", "fatal", "casualt", "wound", "injur", "captur", "prisoner", "missing",
-    "slain", "slew", "losses", "genocide", "pogrom", "atrocit", "surrender", "toll",
+    "slain", "slew", "losses", "genocide", "pogrom", "atrocit", "surrender",
 )  # fmt: skip
 _HINT_BOUNDED = re.compile(r"die\b|\bfell\b|war\s+crime|\bpows?\b|\bkia\b")
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")

@@ -92,11 +92,12 @@ _CHROME = re.compile(
     r"\(Redirected from .*\)|This article is about .*|For other uses, see .*|"
     r"Not to be confused with .*|For the .{1,80}, see .*|.{1,120} redirects here\..*|"
     r"Toggle .*|Edit links|Contents|hide|move to sidebar|"
-    # a maintenance banner: "This article needs additional citations for verification. …",
-    # "Find sources: …", "Learn more" (the mobile site's), "(Learn how and when to remove …)"
-    r"This (?:article|section) (?:needs|has multiple issues|may|relies|lacks|contains|includes|"
-    r"possibly|is missing|does not)\b.*|Find sources: .*|Learn more|"
-    r"\(?Learn how and when to remove this (?:template )?message\)?\.?)$"
+    # a maintenance banner, by its own wording: "This article needs additional citations for
+    # verification. Please help improve this article …", "Find sources: …", "Learn more" (the
+    # mobile site's), "(Learn how and when to remove these messages)"
+    r".*\b(?:Please help (?:improve|by|to)|Unsourced material may be challenged|"
+    r"Learn how and when to remove th(?:is|ese) (?:template )?messages?)\b.*|"
+    r"Find sources: .*|Learn more)$"
 )
 #: The mobile site's header (en.m.wikipedia.org) before the title, and its page actions after
 #: it: "Open main menu / Wikipedia / Search / <title> / Article / Talk / Language / Watch / Edit".

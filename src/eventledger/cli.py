@@ -106,7 +106,7 @@ def parse(file: str, as_json: bool, fmt: str | None, policy: str) -> None:
 
     Example:
 
-        eventledger parse examples/Gegenmiao_massacre.txt --json
+        eventledger parse article.txt --json
     """
     try:
         records = _read_records(file, fmt, policy)
@@ -177,7 +177,7 @@ def ingest(
 
     Example:
 
-        eventledger ingest examples/Gegenmiao_massacre.txt --db ledger.sqlite
+        eventledger ingest article.txt --db ledger.sqlite
     """
     failed = 0
     with _open(db) as ledger:
@@ -289,7 +289,7 @@ def show(ident: str, as_json: bool, db: str | None) -> None:
 
     Example:
 
-        eventledger show "Gegenmiao massacre"
+        eventledger show "Title of the event"
     """
     with _open(db, readonly=True) as ledger:
         try:

@@ -429,14 +429,12 @@ def assemble(
     counted = [s for s in sides if s["side"] not in named_only]
     # the body sentences that say they sum up; only those a statement comes from are asked
     stated_in = {st.sentence for st in statements if st.sentence}
-    totalling = {
-        sn.id for sn in doc.body() if sn.id in stated_in and _TOTAL_CUE.search(sn.plain.text)
-    }
+    stated_body = [sn for sn in doc.body() if sn.id in stated_in]
+    totalling = {sn.id for sn in stated_body if _TOTAL_CUE.search(sn.plain.text)}
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
+    # the sentences that count the perpetrators among their dead (see _victims_counted)
     dead_perpetrators = frozenset(
-        sn.id
-        for sn in doc.body()
-        if sn.id in stated_in and _PERPETRATORS_AMONG_DEAD.search(sn.plain.text)
+        sn.id for sn in stated_body if _PERPETRATORS_AMONG_DEAD.search(sn.plain.text)
     )
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
@@ -569,15 +567,23 @@ _INITIAL_CUE = re.compile(
     r"at first(?!\s+(?:light|glance|sight|hand|dawn)))\b",
     re.I,
 )
+#: The toll words of a revision ("… the official death toll"), and a final toll: the pieces the
+#: lead's and a section's revision cues share.
+_REVISED_TOLL = (
+    r"(?:the\s+|its\s+|their\s+)?(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?"
+    r"(?:toll|figure|count|number)"
+)
+_FINAL_TOLL = (
+    r"\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b"
+)
 #: A revision of the toll itself (not "later said", which may be another party's claim).
 _TOLL_REVISION_CUE = re.compile(
-    r"\b(?:raised|raising|updated|revised|increased|increasing)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
+    rf"\b(?:raised|raising|updated|revised|increased|increasing)\s+{_REVISED_TOLL}"
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
     r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
     r"(?:later\s+|subsequently\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
-    r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
+    rf"|{_FINAL_TOLL}",
     re.I,
 )
 #: A wikitext ref element, self-closed or with a body that never crosses its "</ref>" (an
@@ -603,11 +609,9 @@ _REPLACED_AFTER = re.compile(
 _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
     r"|\b(?:subsequently|eventually)\s+(?:confirmed|raised|revised|updated)\b"
-    r"|\b(?:raised|raising|updated|revised|increased|increasing|lowered)\s+"
-    r"(?:the\s+|its\s+|their\s+)?"
-    r"(?:official\s+)?(?:death\s+|casualty\s+|injury\s+)?(?:toll|figure|count|number)"
+    rf"|\b(?:raised|raising|updated|revised|increased|increasing|lowered)\s+{_REVISED_TOLL}"
     r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
-    r"|\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b",
+    rf"|{_FINAL_TOLL}",
     re.I,
 )
 
@@ -762,11 +766,12 @@ def _initial_before_revised(
     """The figures of *group* (one passage's statements) the text calls initial, before a
     figure it calls (by *cue*) a revision or confirmation (of the same category, with
     *same_category*)."""
+    clause = {st.id: _clause_before(doc, st, spans) for st in group}
     revised = [
         st
         for st in group
-        if cue.search(_clause_before(doc, st, spans))
-        or (same_category and _revises(_BARE_REVISED_TO, _clause_before(doc, st, spans), st))
+        if cue.search(clause[st.id])
+        or (same_category and _revises(_BARE_REVISED_TO, clause[st.id], st))
     ]
     if not revised:
         return set()
@@ -778,7 +783,7 @@ def _initial_before_revised(
             r.span[0] > st.span[0] and (r.category == st.category or not same_category)
             for r in revised
         )
-        and _INITIAL_CUE.search(_clause_before(doc, st, spans))
+        and _INITIAL_CUE.search(clause[st.id])
     }
 
 
@@ -1281,8 +1286,8 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
         for lid, group in lists.items()
         if len(group) >= 2
         and all(g.comparator == "=" and g.best is not None for g in group)
-        and sum(g.best or 0 for g in group) in parts
-        and not crosses(group, sum(g.best or 0 for g in group))
+        and (total := sum(g.best or 0 for g in group)) in parts
+        and not crosses(group, total)
     }
     return [
         st

@@ -179,6 +179,8 @@ def _joined_names() -> tuple[re.Pattern[str], ...]:
 #: A trailing parenthetical remark that is not part of an actor's name: it starts lower-case
 #: ("(deceased)", "(see also …)", "(not present)").
 _REMARK = re.compile(r"\s*\((?:[a-z]|see\b)[^()]*\)\s*$")
+#: Any bracket at the end of a name ("Army (7th Cavalry Regiment)").
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 #: Labels that head the actors of a list and name none themselves.
 _LIST_LABELS = frozenset(
@@ -318,7 +320,7 @@ def split_actors(
                     country = country[4:]
                 one_link = any(s <= start and e > start + m.end() for _d, _t, s, e in links)
                 # ("Army (7th Cavalry Regiment)": the remark in brackets names no one either)
-                bare = re.sub(r"\s*\([^()]*\)\s*$", "", rest)
+                bare = _TRAILING_BRACKET.sub("", rest)
                 if not _GENERIC_FORCE.fullmatch(bare) and not one_link and not _POLITY.match(rest):
                     start = end - len(rest)
                     name = rest
@@ -329,7 +331,7 @@ def split_actors(
         link = next((t for _d, t, s, e in links if start <= s < end or s <= start < e), None)
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
         # (the name's kind before its bracket: "Israel Defense Forces (Haganah veterans)")
-        bare_name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+        bare_name = _TRAILING_BRACKET.sub("", name)
         kind = _kind(bare_name, country is not None) if bare_name != name else "unknown"
         if kind == "unknown":
             kind = _kind(name, country is not None)
@@ -352,13 +354,13 @@ _FORCE_WORD = re.compile(
 _NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
 
 
-def _same_state(run: list[Actor], force: Actor) -> bool:
-    """Whether *force* can be the force of the numbered units *run*: it names no other state
-    than theirs ("Israel 7th Armored Brigade, Syrian Army": another state's army). Only
-    states the gazetteer tells apart count; when either is unknown the chain merges."""
+def _same_state(country: str | None, force: Actor) -> bool:
+    """Whether *force* can be the force of numbered units of *country* (the chain's state, or
+    the force's own when the chain names none): it names no other state ("Israel 7th Armored
+    Brigade, Syrian Army": another state's army). Only states the gazetteer tells apart
+    count; when it cannot tell, only a force that names no state at all is the chain's."""
     from eventledger.normalise.places import countries_named, demonym_countries
 
-    country = next((r.country for r in run if r.country), None) or force.country
     if country is None:
         return True  # ("…, 11th Division, Republic of Korea Army": the chain names its state)
     mine = countries_named(country)
@@ -393,20 +395,21 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
         ):
             run.append(actor)
             continue
+        run_country = next((r.country for r in run if r.country), None)
         if (
             run
             and text[run[-1].end : actor.start].strip() == ","
             and actor.kind != "non-state"
             and not re.search(r"\d", actor.name)
             and _FORCE_WORD.search(actor.name)
-            and _same_state(run, actor)
+            and _same_state(run_country or actor.country, actor)
         ):
             out.append(
                 Actor(
                     text[run[0].start : actor.end],
                     actor.link,
                     actor.kind,
-                    actor.country or next((r.country for r in run if r.country), None),
+                    actor.country or run_country,
                     run[0].start,
                     actor.end,
                 )

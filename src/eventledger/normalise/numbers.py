@@ -595,14 +595,11 @@ _UNKNOWN_FIELD = re.compile(
 
 #: An estimate that names its category before the figure: "put the dead at 126", "estimated
 #: the wounded at 135" (not "placed the dead at 3 mass graves": see _PLACES_AFTER).
-_PUT_AT = (
-    r"(?:put|puts|putting|estimated|estimates|estimate|placed|places|placing|set|sets|gave|gives)"
-    r"\s+(?:the\s+)?"
-)
+#: The verbs of an estimate that may also place things ("placed the dead at 3 mass graves").
+_PLACE_VERBS = r"placed|places|placing|set|sets|gave|gives"
+_PUT_AT = rf"(?:put|puts|putting|estimated|estimates|estimate|{_PLACE_VERBS})\s+(?:the\s+)?"
 #: "placed the dead at 3 mass graves": after such a verb, the figure counts places, no people.
-_PLACED_AT_BEFORE = re.compile(
-    r"\b(?:placed|places|placing|set|sets|gave|gives)\s+(?:the\s+)?[\w\s]{0,30}?\bat\s*\Z", re.I
-)
+_PLACED_AT_BEFORE = re.compile(rf"\b(?:{_PLACE_VERBS})\s+(?:the\s+)?[\w\s]{{0,30}}?\bat\s*\Z", re.I)
 _PLACES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:graves?|sites?|hospitals?|locations?|cemeter(?:y|ies)|places?|camps?|"
     r"points?|villages?|morgues?|clinics?|shelters?|positions?)\b"

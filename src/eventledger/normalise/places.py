@@ -1763,9 +1763,8 @@ def resolve_place(
             # "Tinzaouaten, Kidal Region, Mali" at a point whose nearest known town is across
             # the border: the country the text names, when it has a town within 100 km of the
             # point or no country has (a desert border: the nearest town says little)
-            named = {h.entry[2] for h in hits if h.entry[0] in ("country", "admin1") and h.entry[2]}
-            if len(named) == 1 and cc not in named:
-                (other,) = named
+            other = _one_named_country(hits)
+            if other is not None and other != cc:
                 near = _countries_within(coord[0], coord[1], 99.0)
                 # (or, when the nearest town lies further than a border's width, the text
                 # names a province of that country too: "Longewala, Rajasthan, India")
@@ -1783,12 +1782,18 @@ def resolve_place(
     if coord is not None and at is not None and not chosen.entry[2]:
         # "Lake Khasan, Primorsky Krai, Soviet Union" at a point whose nearest town is across
         # the border: a historical polity has no country; the division the text names has
-        named = {h.entry[2] for h in hits if h.entry[0] in ("country", "admin1") and h.entry[2]}
-        if len(named) == 1 and at.country not in named:
-            (other,) = named
+        other = _one_named_country(hits)
+        if other is not None and other != at.country:
             if other in _countries_within(coord[0], coord[1], 99.0):
                 at = _Near(at.lat, at.lon, other, None)
     return _place(text, chosen, coord, at)
+
+
+def _one_named_country(hits: list[_Hit]) -> str | None:
+    """The one country a place text names as a country or by a first-order division of it
+    ("Tinzaouaten, Kidal Region, Mali": ML); None when it names none or several."""
+    named = {h.entry[2] for h in hits if h.entry[0] in ("country", "admin1") and h.entry[2]}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -331,7 +331,7 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
 def _is_action_line(s: str) -> bool:
     """A line of the mobile site's page actions: "Edit", "Article Talk", "Language Download
     PDF Watch Edit"."""
-    return s in _MOBILE_ACTIONS or bool(_action_words(s))
+    return bool(_action_words(s))
 
 
 def _action_words(s: str) -> list[str]:
@@ -355,9 +355,10 @@ def _mobile_actions(lines: list[_Line], idx: int) -> bool:
     for ln in lines[idx:]:
         if not ln.stripped:
             continue
-        if not _is_action_line(ln.stripped):
+        actions = _action_words(ln.stripped)
+        if not actions:
             break
-        words.extend(_action_words(ln.stripped))
+        words.extend(actions)
     return len(set(words)) >= 3 and not {"Read", "View history"} & set(words)
 
 

@@ -153,7 +153,7 @@ class Ledger:
 
         with Ledger("ledger.sqlite") as ledger:
             ledger.ingest(records)
-            ledger.get("Gegenmiao massacre")["event"]["deaths"]
+            ledger.get("Title of the event")["event"]["deaths"]
 
     :param path: the ledger file (``":memory:"`` for a throwaway in-memory ledger).
     :param readonly: open for reading only.

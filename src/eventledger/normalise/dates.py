@@ -292,6 +292,13 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
                     and i + 3 < n
                     and (_is_month(toks[i + 3]) is not None or _day(toks[i + 3]) is not None)
                 )
+                # "October 10 and 11, 1956", "November 9/10, 1938": two days of one month
+                or (
+                    (after.low == "and" or after.value == "/")
+                    and i + 3 < n
+                    and toks[i + 3].kind == "num"
+                    and _day(toks[i + 3]) is not None
+                )
             ):
                 # "July 2 – 26, 1941", "July 2 to July 26, 1941": the left end's day
                 p.day, p.precision = d, "day"
@@ -496,9 +503,10 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
     n = len(toks)
     # a range separator: dash, 'to', 'until', 'and' (after 'between')
     # "10 and 11 October 1956", "October 10 and 11, 1956": two days running, one span
+    # "the night of 9/10 November 1938", "November 9/10, 1938": a night, two days running
     two_days = (
         j + 2 < n
-        and toks[j].low == "and"
+        and (toks[j].low == "and" or toks[j].value == "/")
         and not (i >= 1 and toks[i - 1].low == "between")
         and toks[j + 1].kind == "num"
         and len(toks[j + 1].value) <= 2
@@ -541,7 +549,12 @@ def _expression(text: str, toks: list[_Tok], i: int, prose: bool) -> tuple[DateV
                         _day_number(*first) <= _day_number(*last)
                         and not (prose and _bare_years_unsupported(toks, i, filled, right, k))
                         # (two days a few apart, "10 and 12 October": the span they bound)
-                        and (not two_days or 0 < _day_number(*last) - _day_number(*first) <= 6)
+                        and (
+                            not two_days
+                            or 0
+                            < _day_number(*last) - _day_number(*first)
+                            <= (1 if toks[j].value == "/" else 6)
+                        )
                     ):
                         k = _absorb_iso(toks, k)
                         return _value(filled, right, text, a, toks[k - 1].end), k

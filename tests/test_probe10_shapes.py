@@ -38,3 +38,37 @@ def test_two_days_of_one_month_in_a_field(text: str, start: str, end: str | None
 )
 def test_two_days_of_one_month_in_prose(text: str, dates: list[tuple[str, str | None]]) -> None:
     assert [(d.start, d.end) for d in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # a clock time before the date is no year
+        ("6.30 am, 6 June 1944", "1944-06-06", None, "day"),
+        ("6 a.m., 6 June 1944", "1944-06-06", None, "day"),
+        ("0430 hrs, 6 June 1944", "1944-06-06", None, "day"),
+        ("3 January 1945 a.m.", "1945-01-03", None, "day"),
+        # a year of the Hijri calendar is not a Gregorian year; the field's own date wins
+        ("20 Jumada al-Awwal 1441 AH (15 January 2020)", "2020-01-15", None, "day"),
+        ("Muharram 61 AH (October 680)", "0680-10", None, "month"),
+        # numeric dates: the day when one order only is valid, else the year alone
+        ("30/01/1972", "1972-01-30", None, "day"),
+        ("01/30/1972", "1972-01-30", None, "day"),
+        ("06/06/1972", "1972-06-06", None, "day"),
+        ("05/06/1972", "1972", None, "year"),
+        # ordinal days in a range
+        ("12th–14th March 2019", "2019-03-12", "2019-03-14", "day"),
+        # a bare small number alone is still read as written
+        ("AD 9", "0009", None, "year"),
+    ],
+)
+def test_field_dates_that_read_a_small_number_as_the_year(
+    text: str, start: str, end: str | None, precision: str
+) -> None:
+    d = parse_date(text)
+    assert (d.start, d.end, d.precision) == (start, end, precision)
+    assert text[d.start_offset : d.end_offset] == d.text
+
+
+def test_a_year_before_am_or_a_bare_year_stays_a_year_in_prose() -> None:
+    assert [d.start for d in find_dates("In 1945 a bomb exploded.")] == ["1945"]

@@ -326,16 +326,45 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
                 return p, i + 2
         return p, j
     if (d := _day(t)) is not None and nxt is not None and nxt.kind == "dash":
-        p.day, p.precision = d, "day"  # left end of "14–15 August 1945"
-        if t.kind == "num" and len(t.value) <= 2:
+        p.day, p.precision = d, "day"  # left end of "14–15 August 1945", "12th–14th March"
+        if t.kind == "ord" or (t.kind == "num" and len(t.value) <= 2):
             return p, i + 1
+    if (got := _numeric_date(text, toks, i)) is not None:
+        return got
     if (y := _year(t)) is not None and not _is_time(toks, i):
+        if _hijri(toks, i + 1):
+            return None  # "1441 AH": a year of another calendar
         era, j = _era(toks, i + 1)
         p.year, p.era = (-y if era == "bc" else y), era
         if start_i != i and toks[start_i].low in _PART | _APPROX:
             pass
         return p, j
     return None
+
+
+def _numeric_date(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
+    """'30/01/1972' (day/month/year) or '01/30/1972' (month/day/year): the day when only one
+    order makes a valid date or both orders give the same day; only the year when both are
+    valid and differ (5/6/1972 is 5 June or May 6: null beats a guess)."""
+    if i + 4 >= len(toks) or toks[i + 1].value != "/" or toks[i + 3].value != "/":
+        return None
+    a_t, b_t, y_t = toks[i], toks[i + 2], toks[i + 4]
+    if not (
+        a_t.kind == "num" == b_t.kind == y_t.kind
+        and len(a_t.value) <= 2 >= len(b_t.value)
+        and len(y_t.value) == 4
+        and (i + 5 >= len(toks) or toks[i + 5].value not in ("/", ":"))
+    ):
+        return None
+    a, b, y = int(a_t.value), int(b_t.value), int(y_t.value)
+    orders = {(m, d) for m, d in ((b, a), (a, b)) if 1 <= m <= 12 and 1 <= d <= _month_days(y, m)}
+    if not orders:
+        return None
+    p = _Point(year=y)
+    if len(orders) == 1:
+        p.month, p.day = next(iter(orders))
+        p.precision = "day"
+    return p, i + 5
 
 
 def _may_is_month(toks: list[_Tok], i: int) -> bool:
@@ -357,8 +386,52 @@ def _may_is_month(toks: list[_Tok], i: int) -> bool:
 
 
 def _is_time(toks: list[_Tok], i: int) -> bool:
-    """A number that is part of a clock time (20:02) is not a year or day."""
-    return (i + 1 < len(toks) and toks[i + 1].value == ":") or (i >= 1 and toks[i - 1].value == ":")
+    """A number that is part of a clock time (20:02, 6.30 am, 6 p.m., 0430 hrs) is not a year
+    or day."""
+    n = len(toks)
+    if (i + 1 < n and toks[i + 1].value == ":") or (i >= 1 and toks[i - 1].value == ":"):
+        return True
+    if _clock_word(toks, i + 1):
+        return (
+            not (i >= 2 and toks[i - 1].value == ".") or toks[i - 2].kind == "num"
+        )  # "6 am", "6.30 pm"
+    # "6.30 am": the hour before its dot
+    return (
+        i + 3 < n
+        and toks[i + 1].value == "."
+        and toks[i + 2].kind == "num"
+        and len(toks[i + 2].value) == 2
+        and _clock_word(toks, i + 3)
+    )
+
+
+def _hijri(toks: list[_Tok], k: int) -> bool:
+    """Whether "AH" (anno Hegirae, "A.H.") stands at token *k*."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    if toks[k].value == "AH":
+        return True
+    return toks[k].value == "A." and k + 1 < len(toks) and toks[k + 1].value == "H."
+
+
+def _clock_word(toks: list[_Tok], k: int) -> bool:
+    """Whether an "am"/"pm" ("a.m.", "p.m.") or "hrs" stands at token *k*."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    low = toks[k].low
+    hour = toks[k - 1]
+    if low == "hrs":
+        return True
+    if hour.kind == "num" and len(hour.value) > 2:
+        return False  # "1945 a.m." is no hour
+    if low in ("am", "pm"):
+        return True
+    return (
+        low in ("a", "p")
+        and toks[k].value.endswith(".")
+        and k + 1 < len(toks)
+        and toks[k + 1].low == "m"
+    )
 
 
 def _month_days(year: int, month: int) -> int:
@@ -758,10 +831,18 @@ def _parse_text(text: str) -> DateValue:
 def _first_date(text: str) -> DateValue:
     """The first date expression of *text* (:func:`_parse_text`, uncached)."""
     toks = _tokenize(text)
+    first: DateValue | None = None
     for i in range(len(toks)):
         got = _expression(text, toks, i, prose=False)
         if got is not None:
-            return got[0]
+            v = got[0]
+            if not (v.precision == "year" and v.text.isdigit() and len(v.text) <= 2):
+                return v
+            # a bare one- or two-digit year ("20 Jumada al-Awwal 1441 AH (15 January 2020)"):
+            # a later date of the field wins; alone it stands
+            first = first or v
+    if first is not None:
+        return first
     if any(t.kind == "word" and t.low in _OPEN_END for t in toks):
         raise DateError(f"no date in {text!r}: the event is ongoing, its start is not stated")
     raise DateError(f"no date in {text!r}")

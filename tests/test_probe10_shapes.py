@@ -72,3 +72,68 @@ def test_field_dates_that_read_a_small_number_as_the_year(
 
 def test_a_year_before_am_or_a_bare_year_stays_a_year_in_prose() -> None:
     assert [d.start for d in find_dates("In 1945 a bomb exploded.")] == ["1945"]
+
+
+# ---- browser copies: section titles with no blank line around them --------------------------
+
+_MOBILE = """Open main menu
+Wikipedia
+Search
+Siege of Exampleton
+12 languages
+Download PDF
+Watch
+Edit
+Siege of Exampleton
+Date
+3 May 1702
+Location
+Exampleton, Flanders
+Casualties and losses
+400 killed
+The Siege of Exampleton was fought on 3 May 1702 between the garrison and a relief army. It is described at length in the regimental histories of both armies and in later accounts.[1]
+
+The garrison lost 400 killed before it surrendered. It is described at length in the regimental histories of both armies and in later accounts.[2]
+Background
+Campaign
+The relief army marched north in April and camped outside the walls for a week. It is described at length in the regimental histories of both armies and in later accounts.[3]
+Aftermath
+The town was handed back at the peace two years later. It is described at length in the regimental histories of both armies and in later accounts.[2]
+Legacy
+Notes
+^ The date is given in the New Style.
+References
+^ Smith 1999, p. 4.
+^ a b Jones 2001, p. 12.
+^ Smith 1999, p. 7.
+Last edited 3 months ago by a bot
+"""
+
+
+def test_mobile_section_titles_between_paragraphs_are_headings() -> None:
+    from eventledger.read.plaintext import read_plaintext
+
+    doc = read_plaintext(_MOBILE, "x.txt")
+    notes = [r for r in doc.references if r.group == "notes"]
+    cites = [r for r in doc.references if r.group is None]
+    assert len(cites) == 3 and len(notes) == 1
+    sections = {s.text[:20]: s.section for s in doc.sentences}
+    assert sections["The relief army marc"] == "Campaign"
+    assert sections["The town was handed "] == "Aftermath"
+    assert not any(s.text.startswith("^") for s in doc.sentences)
+
+
+def test_a_short_line_inside_a_paragraph_run_stays_prose() -> None:
+    from eventledger.read.plaintext import read_plaintext
+
+    text = (
+        "Battle of Nowhere\n\nThe Battle of Nowhere was fought in 1700 between two armies that "
+        "had marched for a month across the plain to meet each other there.\n\n"
+        "The left wing broke first and fled across the river, leaving its guns and its baggage "
+        "behind in the mud of the ford.\nThe ford seen from the north\n"
+        "The survivors regrouped at the ford and marched back to the town over the next three "
+        "days, where they were disbanded.\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    # a line after a paragraph's last line that is not a section title stays in the body
+    assert all(s.section is None for s in doc.sentences)

@@ -730,7 +730,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
         elif prev_blank or next_blank:
             head = _heading(s)
-        elif no_blank and (
+        elif (no_blank or _tight_heading(lines, n)) and (
             s.lower() in _REF_HEADINGS or (_opens_block(lines, n + 1) and _section_title(s))
         ):
             # ("See also", "External links": end matter, whatever follows)
@@ -778,11 +778,38 @@ def _section_title(s: str) -> bool:
     return len(words) == 1 or (len(words) <= 5 and not re.search(r"[,\d]", s))
 
 
-def _opens_block(lines: list[_Line], n: int) -> bool:
-    """Whether line *n* (past any hatnote) is prose or a reference-list entry."""
+def _opens_block(lines: list[_Line], n: int, hops: int = 3) -> bool:
+    """Whether line *n* (past any hatnote) is prose or a reference-list entry, or a run of up
+    to *hops* more section titles above one ("Background" / "Campaign" / prose: the mobile
+    site's collapsed sections, a section and its first subsection)."""
     while n < len(lines) and _HATNOTE.match(lines[n].stripped):
         n += 1
-    return n < len(lines) and (_is_prose(lines[n].text) or _is_entry(lines[n].text))
+    if n >= len(lines):
+        return False
+    if _is_prose(lines[n].text) or _is_entry(lines[n].text):
+        return True
+    s = lines[n].stripped
+    return (
+        hops > 0
+        and not _is_prose(s)
+        and (s.lower() in _REF_HEADINGS or _section_title(s))
+        and _opens_block(lines, n + 1, hops - 1)
+    )
+
+
+def _tight_heading(lines: list[_Line], n: int) -> bool:
+    """In a copy that has blank lines, whether line *n* stands between two non-blank lines
+    with a paragraph's end or another title above it: the mobile site (and some copies)
+    prints section titles with no blank line around them, between paragraphs."""
+    if n == 0 or n + 1 >= len(lines):
+        return False
+    above = lines[n - 1].stripped
+    return bool(above) and (
+        _is_prose(above)
+        or _is_entry(lines[n - 1].text)
+        or above.lower() in _REF_HEADINGS
+        or _section_title(above)
+    )
 
 
 def _reference(

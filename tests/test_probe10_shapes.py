@@ -137,3 +137,40 @@ def test_a_short_line_inside_a_paragraph_run_stays_prose() -> None:
     doc = read_plaintext(text, "x.txt")
     # a line after a paragraph's last line that is not a section title stays in the body
     assert all(s.section is None for s in doc.sentences)
+
+
+# ---- an attack's assailants beside its perpetrator --------------------------------------------
+
+
+def _attack(fields: str) -> str:
+    return (
+        "{{Infobox civilian attack\n| title = Example bombing\n| location = Quetta, Pakistan\n"
+        f"| date = 13 July 2018\n| fatalities = 20\n{fields}}}}}\n"
+        "The '''Example bombing''' killed 20 people at an election rally in Quetta on 13 July "
+        "2018.<ref>{{cite news |title=A |work=B |date=13 July 2018}}</ref>\n\n"
+        "==References==\n{{reflist}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "names"),
+    [
+        # the person who carried it out, beside the group named as perpetrator: the group
+        (
+            "| perpetrator = [[Islamic State – Khorasan Province]]\n| assailant = Hafeez Nawaz\n",
+            ["Islamic State – Khorasan Province"],
+        ),
+        (
+            "| assailants = Hafeez Nawaz\n| perpetrators = Lashkar-e-Jhangvi\n",
+            ["Lashkar-e-Jhangvi"],
+        ),
+        # with no perpetrator named, the assailant is the perpetrator
+        ("| perpetrator = Unknown\n| assailant = Hafeez Nawaz\n", ["Hafeez Nawaz"]),
+        ("| assailant = Hafeez Nawaz\n", ["Hafeez Nawaz"]),
+    ],
+)
+def test_assailants_beside_a_named_perpetrator(fields: str, names: list[str]) -> None:
+    from eventledger.pipeline import parse_text
+
+    rec = parse_text(_attack(fields), name="x.wiki")[0]
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == names

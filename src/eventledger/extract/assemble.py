@@ -27,6 +27,7 @@ from typing import Any
 
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
+from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES
 from eventledger.normalise.places import (
     TOWN_QUALIFIER,
@@ -374,13 +375,9 @@ def attack_type(label: str) -> dict[str, Any]:
     return {"label": label, "acled": None, "gtd_attacktype": None, "ucdp_type_of_violence": None}
 
 
-_NOBODY = frozenset({"unknown", "unidentified", "not known", "unclear", "n/a", "none", "?"})
-
-
 def _names_nobody(st: Statement) -> bool:
     """An actor value that only says the actor is unknown ("Unknown", "Unidentified")."""
-    name = ((st.value or {}).get("name") or "").casefold().strip(" .")
-    return name in _NOBODY
+    return names_nobody((st.value or {}).get("name") or "")
 
 
 def _actor(st: Statement) -> dict[str, Any]:

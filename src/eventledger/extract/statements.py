@@ -32,7 +32,7 @@ from typing import Any
 
 from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, MappedText, Sentence, Statement
-from eventledger.normalise.actors import split_actors
+from eventledger.normalise.actors import names_nobody, split_actors
 from eventledger.normalise.dates import (
     MONTH_NAMES,
     DateError,
@@ -372,13 +372,43 @@ def _figure_kw(fig: Figure) -> dict[str, Any]:
     }
 
 
+#: The label of an infobox's assailants field ("assailant", "Assailant(s)").
+_ASSAILANT_LABEL = re.compile(r"\s*assailants?\s*(?:\(s\))?\s*", re.I)
+
+
+def _assailants_apart(box_fields: list[Field]) -> list[Field]:
+    """The assailants fields of an infobox whose perpetrator field names an actor: the persons
+    who carried the attack out ("assailant = Hafeez Nawaz" beside "perpetrator = Islamic
+    State – Khorasan Province") are no perpetrators of their own; without a named perpetrator
+    the assailants are the perpetrators."""
+    assailants = [
+        f for f in box_fields if f.key == "perpetrators" and _ASSAILANT_LABEL.fullmatch(f.label)
+    ]
+    if not assailants:
+        return []
+    named = any(
+        f.key == "perpetrators"
+        and f not in assailants
+        and any(
+            not names_nobody(a.name) and not _HEAD_COUNT.match(a.name)
+            for item in (f.items or [f.plain])
+            for a in split_actors(item.text)
+        )
+        for f in box_fields
+    )
+    return assailants if named else []
+
+
 def extract_statements(doc: Document) -> list[Statement]:
     """All statements of the document, infobox first, then body sentences in order."""
     b = _Builder(doc)
     box = doc.infobox
     has_box_date = False
     if box is not None:
+        apart = _assailants_apart(box.fields)
         for f in box.fields:
+            if f in apart:
+                continue
             _from_field(b, f)
             has_box_date |= f.key == "date" and bool(f.plain.text.strip() or f.hints)
     support = sentence_support(doc)

@@ -84,6 +84,15 @@ _JOINED = ("Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda
 
 _UNKNOWN = {"unknown", "unidentified", "unknown perpetrator", "unknown perpetrators",
             "unknown attackers", "unknown assailants", "unknown gunmen", "n/a", "none"}  # fmt: skip
+#: An actor value that only says the actor is unknown.
+_NOBODY = frozenset({"unknown", "unidentified", "not known", "unclear", "n/a", "none", "?"})
+
+
+def names_nobody(name: str) -> bool:
+    """Whether an actor value only says the actor is unknown ("Unknown", "Unidentified.")."""
+    return name.casefold().strip(" .") in _NOBODY
+
+
 _ADJECTIVE_ONLY = re.compile(r"^(?:[a-z]+|[A-Z][a-z]+(?:an|ese|ish|ic|i))$")
 #: Peoples' names that stand as adjectives without an adjective's ending ("Uyghur and Kyrgyz
 #: rebels", "Hutu and Twa militias").

@@ -174,3 +174,55 @@ def test_assailants_beside_a_named_perpetrator(fields: str, names: list[str]) ->
 
     rec = parse_text(_attack(fields), name="x.wiki")[0]
     assert [p["name"] for p in rec["event"]["perpetrators"]] == names
+
+
+# ---- a figure of a wave of attacks the event is one of ---------------------------------------
+
+_WAVE_LEAD = (
+    "The '''Example massacre''' took place on 1 July 2015, when gunmen attacked the town of "
+    "Kukawa in Borno State, Nigeria, killing at least 97 people.<ref>{{cite news |title=A "
+    "|work=B |date=2 July 2015}}</ref> {sentence}<ref>{{{{cite news |title=C |work=D "
+    "|date=3 July 2015}}}}</ref>\n\n==References==\n{{{{reflist}}}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        (
+            "It was one of the deadliest of a wave of attacks that killed around 200 people "
+            "across Borno in the first days of July.",
+            (97, None, None),
+        ),
+        (
+            "It was part of a series of raids in which militants killed 300 villagers.",
+            (97, None, None),
+        ),
+        (
+            "It was one of several attacks that killed more than 150 people that week.",
+            (97, None, None),
+        ),
+        # the event's own figure in a relative clause of no wider group stays
+        ("The attack, which killed 97 worshippers, was condemned.", (97, 97, 97)),
+    ],
+)
+def test_a_figure_of_a_wave_the_event_is_one_of(
+    sentence: str, deaths: tuple[int | None, ...]
+) -> None:
+    from eventledger.pipeline import parse_text
+
+    text = _WAVE_LEAD.replace("{sentence}", sentence).replace("{{{{", "{{").replace("}}}}", "}}")
+    ev = parse_text(text, name="x.wiki")[0]["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["best"], ev["deaths"]["high"]) == deaths
+
+
+def test_a_wave_the_page_is_about_keeps_its_figure() -> None:
+    from eventledger.pipeline import parse_text
+
+    text = (
+        "The '''2015 Borno attacks''' were a series of attacks that killed around 200 people "
+        "across Borno State, Nigeria, in July 2015.<ref>{{cite news |title=A |work=B "
+        "|date=2 July 2015}}</ref>\n\n==References==\n{{reflist}}\n"
+    )
+    ev = parse_text(text, name="x.wiki")[0]["event"]
+    assert ev["deaths"]["best"] == 200

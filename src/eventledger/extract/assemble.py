@@ -805,6 +805,18 @@ _AVENGED_INCIDENT = re.compile(
 )
 
 
+#: "It was one of the deadliest of a wave of attacks that killed around 200 people across
+#: Borno": a figure in a relative clause of a wave (series, campaign) or of plural attacks the
+#: event is one of counts them all, not the event.
+_WIDER_GROUP_CLAUSE = re.compile(
+    r"\b(?:one|part|among)\s+of\s+(?:the\s+)?[^.;]{0,60}?"
+    r"(?:\b(?:wave|series|spate|string|campaign|chain)\s+of\s+[^.;]{0,40}?"
+    r"|\b(?:attacks|bombings|massacres|raids|killings|incidents|shootings|strikes|assaults)\s+)"
+    r"(?:that|which|in\s+which)\s+[^.;]{0,80}$",
+    re.I,
+)
+
+
 def drop_incident_figures(
     sts: list[Statement], doc: Document, kind: str, spans: dict[str, tuple[int, int]]
 ) -> list[Statement]:
@@ -813,14 +825,15 @@ def drop_incident_figures(
     injured 500") counts that incident, not the event: it stays a statement, but makes no
     event figure. A page about an attack itself is left alone (its lead's "attack that
     killed" is its own toll), except for an incident the event avenged ("a reprisal for an
-    ambush … in which partisans killed four policemen"), on any page."""
+    ambush … in which partisans killed four policemen") and a wave the event is one of ("one
+    of the deadliest of a wave of attacks that killed around 200 people"), on any page."""
     dropped = set()
     for st in sts:
         span = spans.get(st.sentence or "")
         if st.origin != "body" or st.section is not None or span is None:
             continue
         before = doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]
-        if _AVENGED_INCIDENT.search(before):
+        if _AVENGED_INCIDENT.search(before) or _WIDER_GROUP_CLAUSE.search(before):
             # "a reprisal for an ambush … in which Soviet partisans killed four German
             # policemen": the incident the event avenged, on any page
             dropped.add(st.id)

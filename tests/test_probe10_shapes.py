@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventledger.normalise.dates import find_dates, parse_date
+from eventledger.pipeline import parse_text
 
 
 @pytest.mark.parametrize(
@@ -226,3 +227,63 @@ def test_a_wave_the_page_is_about_keeps_its_figure() -> None:
     )
     ev = parse_text(text, name="x.wiki")[0]["event"]
     assert ev["deaths"]["best"] == 200
+
+
+# ---- an initial figure before words that revise or finalise the toll -------------------------
+
+
+def _bombing(lead: str, section: str = "") -> str:
+    return (
+        (
+            "{{Infobox civilian attack\n| title = Example bombing\n| location = Baghdad, Iraq\n"
+            "| date = 3 July 2016\n| fatalities = 323\n}}\n"
+            f"The '''Example bombing''' was a truck bombing in Baghdad on 3 July 2016. {lead}"
+            "<ref>{{cite news |title=A |work=B |date=3 July 2016}}</ref>\n\n"
+            f"==Casualties==\n{section}<ref>{{{{cite news |title=C |work=D |date=7 July 2016}}}}</ref>"
+            "\n\n==References==\n{{reflist}}\n"
+        )
+        .replace("{{{{", "{{")
+        .replace("}}}}", "}}")
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead", "section", "deaths"),
+    [
+        (
+            "The death toll rose repeatedly: officials first spoke of 125 dead, then 292, and "
+            "the Ministry of Health finally put the figure at 323.",
+            "",
+            (323, 323, 323),
+        ),
+        (
+            "",
+            "The first figures given by police were 125 dead and around 150 injured. The final "
+            "official toll of 323 was announced at the end of the month.",
+            (323, 323, 323),
+        ),
+        # no words that revise the toll: the initial figure stays a rival
+        ("Officials first spoke of 125 dead.", "", (125, None, 323)),
+    ],
+)
+def test_an_initial_figure_before_words_that_finalise_the_toll(
+    lead: str, section: str, deaths: tuple[int | None, ...]
+) -> None:
+    ev = parse_text(_bombing(lead, section), name="x.wiki")[0]["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["best"], ev["deaths"]["high"]) == deaths
+
+
+def test_an_injury_toll_finalised_leaves_an_initial_death_figure() -> None:
+    from eventledger.extract.assemble import _initial_before_revision_words
+    from eventledger.extract.statements import extract_statements
+    from eventledger.read.wikitext import read_wikitext
+
+    doc = read_wikitext(
+        _bombing(
+            "Officials first spoke of 125 dead. Officials later raised the injury toll to 400.", ""
+        ),
+        "x.wiki",
+    )
+    sts = [st for st in extract_statements(doc) if st.origin == "body" and st.section is None]
+    spans = {s.id: s.span for s in doc.sentences}
+    assert not _initial_before_revision_words(sts, doc, spans)

@@ -561,6 +561,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b", re
 #: A figure the text gives as a first, unconfirmed report.
 _INITIAL_CUE = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|first reports?|first reported|early reports?|"
+    r"first\s+(?:figures?|counts?|estimates?|tolls?|spoke\s+of|gave|put|announced|stated)|"
     r"at first(?!\s+(?:light|glance|sight|hand|dawn)))\b",
     re.I,
 )
@@ -572,6 +573,8 @@ _REVISED_TOLL = (
 )
 _FINAL_TOLL = (
     r"\b(?:final|eventual)\s+(?:official\s+)?(?:death\s+|casualty\s+)?(?:toll|figure|count)\b"
+    r"|\b(?:finally|eventually)\s+(?:put|set|fixed|placed)\s+(?:the|its)\s+(?:official\s+)?"
+    r"(?:death\s+|casualty\s+)?(?:toll|figure|count|number)\s+at\b"
 )
 #: A revision of the toll itself (not "later said", which may be another party's claim).
 _TOLL_REVISION_CUE = re.compile(
@@ -674,6 +677,7 @@ def drop_superseded(
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
     dropped = _initial_before_revised(lead, doc, spans, _REVISION_CUE, same_category=False)
+    dropped |= _initial_before_revision_words(lead, doc, spans)
     # the same within a body section, for a revision of the toll itself
     # ("Initial reports gave 18 people dead. … later died in hospital, raising the death toll
     # to 25"; not "the opposition later said that 40 …": another party's claim)
@@ -685,7 +689,38 @@ def drop_superseded(
         dropped |= _initial_before_revised(
             group, doc, spans, _TOLL_REVISION_CUE, same_category=True
         )
+        dropped |= _initial_before_revision_words(group, doc, spans)
     return [st for st in sts if st.id not in dropped]
+
+
+def _initial_before_revision_words(
+    group: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> set[str]:
+    """The death figures of *group* (one passage: the lead or one body section) the text calls
+    initial, before words of the same passage that revise or finalise the toll, whether or not
+    a figure was read there ("The first figures … were 125 dead. … The final official toll of
+    323 was announced"; "officials first spoke of 125 dead, then 292, and the Ministry finally
+    put the figure at 323"). Injury figures only when those words name an injury toll."""
+    initial = [st for st in group if _INITIAL_CUE.search(_clause_before(doc, st, spans))]
+    if not initial:
+        return set()
+    section = initial[0].section
+    cues: list[tuple[int, bool]] = []
+    for sn in doc.body():
+        if sn.section != section:
+            continue
+        a, b = spans.get(sn.id, sn.span)
+        for m in _TOLL_REVISION_CUE.finditer(doc.input, a, b):
+            cues.append((m.start(), "injur" in m.group().lower()))
+    return {
+        st.id
+        for st in initial
+        if any(
+            at > st.span[1]
+            and (injury if st.category == "wounded" else st.category == "killed" and not injury)
+            for at, injury in cues
+        )
+    }
 
 
 #: After a figure, the text rejects it: "Figures of 1,830 dead … are now considered too high",

@@ -287,3 +287,24 @@ def test_an_injury_toll_finalised_leaves_an_initial_death_figure() -> None:
     sts = [st for st in extract_statements(doc) if st.origin == "body" and st.section is None]
     spans = {s.id: s.span for s in doc.sentences}
     assert not _initial_before_revision_words(sts, doc, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the Russian Empire spanned many modern countries: the town's own country wins
+        ("Gomel, Mogilev Governorate, Russian Empire", "BY"),
+        ("Warsaw, Russian Empire", "PL"),
+        ("Borodino, Russian Empire", "RU"),
+    ],
+)
+def test_a_town_of_the_russian_empire_is_in_its_modern_country(text: str, country: str) -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place(text).country == country
+
+
+def test_the_russian_empire_alone_names_no_modern_country() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Russian Empire").country is None

@@ -163,8 +163,8 @@ _POLITY_WORDS = frozenset(
 #: follows the lead section of the English Wikipedia article of the same title (the state's
 #: territory corresponds to the modern country/division given). Kept small on purpose: a
 #: state whose territory is split among several modern countries (Holy Roman Empire,
-#: Austria-Hungary, Ottoman Empire's full extent) is not listed, because no single modern
-#: place is right.
+#: Austria-Hungary, Ottoman Empire's full extent, the Russian Empire: Gomel is in Belarus,
+#: Warsaw in Poland) is not listed, because no single modern place is right.
 HISTORICAL = {
     "Saint-Domingue": ("HT", None),  # French colony 1697-1804, became Haiti
     "Kingdom of Great Britain": ("GB", None),  # 1707-1800
@@ -184,7 +184,6 @@ HISTORICAL = {
     "Formosa": ("TW", None),
     "Kampuchea": ("KH", None),
     "Abyssinia": ("ET", None),
-    "Russian Empire": ("RU", None),
     "Tsardom of Russia": ("RU", None),
     "Empire of Japan": ("JP", None),
     "Russian SFSR": ("RU", None),  # constituent republics of the Soviet Union

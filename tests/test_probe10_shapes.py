@@ -6,6 +6,7 @@ import pytest
 
 from eventledger.normalise.dates import find_dates, parse_date
 from eventledger.pipeline import parse_text
+from eventledger.read.plaintext import read_plaintext
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,9 @@ def test_two_days_of_one_month_in_prose(text: str, dates: list[tuple[str, str | 
         ("12th–14th March 2019", "2019-03-12", "2019-03-14", "day"),
         # a bare small number alone is still read as written
         ("AD 9", "0009", None, "year"),
+        # two small years: the first stands (a review's case)
+        ("60 or 61 AD", "0060", None, "year"),
+        ("1441 AH. (15 January 2020)", "2020-01-15", None, "day"),
     ],
 )
 def test_field_dates_that_read_a_small_number_as_the_year(
@@ -162,8 +166,17 @@ def _attack(fields: str) -> str:
             ["Islamic State – Khorasan Province"],
         ),
         (
-            "| assailants = Hafeez Nawaz\n| perpetrators = Lashkar-e-Jhangvi\n",
+            "| assailants = Hafeez Nawaz\n| perpetrators = [[Lashkar-e-Jhangvi]]\n",
             ["Lashkar-e-Jhangvi"],
+        ),
+        # a description names no group: the named assailant stays (a review's cases)
+        (
+            "| perpetrator = Unknown gunmen\n| assailant = Hafeez Nawaz\n",
+            ["Unknown gunmen", "Hafeez Nawaz"],
+        ),
+        (
+            "| perpetrator = Lone gunman\n| assailant = Stephen Paddock\n",
+            ["Lone gunman", "Stephen Paddock"],
         ),
         # with no perpetrator named, the assailant is the perpetrator
         ("| perpetrator = Unknown\n| assailant = Hafeez Nawaz\n", ["Hafeez Nawaz"]),
@@ -202,6 +215,16 @@ _WAVE_LEAD = (
         (
             "It was one of several attacks that killed more than 150 people that week.",
             (97, None, None),
+        ),
+        # the event's own figure after a closed relative clause stays (a review's cases)
+        (
+            "The bombing, one of the attacks that the Taliban carried out that year, killed 97 "
+            "people.",
+            (97, 97, 97),
+        ),
+        (
+            "It was one of a series of bombings that struck the town and killed 97 people.",
+            (97, 97, 97),
         ),
         # the event's own figure in a relative clause of no wider group stays
         ("The attack, which killed 97 worshippers, was condemned.", (97, 97, 97)),
@@ -308,3 +331,32 @@ def test_the_russian_empire_alone_names_no_modern_country() -> None:
     from eventledger.normalise.places import resolve_place
 
     assert resolve_place("Russian Empire").country is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Aftermath of the bombing", "Site of the massacre", "Location within Borno State"],
+)
+def test_a_caption_between_lead_paragraphs_is_no_heading(caption: str) -> None:
+    pad = " It is described at length in the histories of the region and in later accounts."
+    text = (
+        "Example massacre\n\nThe Example massacre took place on 1 July 2015 in Borno State, "
+        f"Nigeria.{pad}\n{caption}\nGunmen killed 97 people in the town's mosques and homes."
+        f"{pad}\n\nBackground\n\nThe town had been attacked before, in 2014.{pad}\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    lead = [s for s in doc.sentences if s.section is None]
+    assert any(s.text.startswith("Gunmen killed 97") for s in lead)
+
+
+def test_a_reference_title_inside_a_copied_table_is_no_heading() -> None:
+    pad = " It is described at length in the histories of the region and in later accounts."
+    text = (
+        f"Example massacre\n\nThe Example massacre took place on 1 July 2015.{pad}\n\n"
+        f"Casualties\n\nThe casualties were reported by several agencies.{pad}\nVictims\n"
+        f"Sources\nBoko Haram\n97\nThe attack was condemned by the United Nations.{pad}\n\n"
+        f"Aftermath\n\nThe army retook the town two weeks later.{pad}\n"
+    )
+    doc = read_plaintext(text, "x.txt")
+    assert not doc.references
+    assert any(s.section == "Aftermath" for s in doc.sentences)

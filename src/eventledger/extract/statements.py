@@ -386,13 +386,20 @@ def _assailants_apart(box_fields: list[Field]) -> list[Field]:
     ]
     if not assailants:
         return []
+    # a named group: a linked actor ("[[Islamic State – Khorasan Province]]"), not a
+    # description ("Lone gunman", "Unknown gunmen", "Two gunmen")
     named = any(
         f.key == "perpetrators"
         and f not in assailants
         and any(
-            not names_nobody(a.name) and not _HEAD_COUNT.match(a.name)
+            a.link is not None
+            and not names_nobody(a.name)
+            and not _HEAD_COUNT.match(a.name)
+            and not re.match(r"(?i)un(?:known|identified)\b", a.name)
             for item in (f.items or [f.plain])
-            for a in split_actors(item.text)
+            for a in split_actors(
+                item.text, _plain_links(item, [(lk.text, lk.target, *lk.span) for lk in f.links])
+            )
         )
         for f in box_fields
     )

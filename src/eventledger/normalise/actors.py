@@ -137,6 +137,16 @@ def _kind_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+#: A formation's word, which states' armies and armed groups both use.
+_UNIT_WORDS = frozenset(
+    "brigade battalion regiment division corps legion guard fleet garrison infantry cavalry".split()
+)
+#: Non-state words that a state's bodies also carry ("Republican Guard of the Ba'ath Party").
+_LOOSE_WORDS = frozenset(
+    "front movement party group cell network organization organisation faction liberation "
+    "resistance opposition".split()
+) | {"of martyrs", "martyrs'"}
+
 #: A regime's adjective before its state's name ("Ba'athist Iraq", "Imperial Japan").
 _REGIME_ADJECTIVE = re.compile(r"[A-Z][a-z'’]*(?:ist|ial|ic|ian|ese)")
 
@@ -145,12 +155,17 @@ def _kind(name: str, has_country: bool) -> str:
     low = name.casefold().strip(" .")
     if not low or low in _UNKNOWN or low.startswith("unknown"):
         return "unknown"
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
+    armed_group = False
     for kind, word, pattern in _kind_words():
         # the substring test first: the pattern only adds the word boundaries
         if word in low and pattern.search(low):
+            armed_group = armed_group or (kind == "non-state" and word not in _LOOSE_WORDS)
             if best is None or len(word) > best[0]:
-                best = (len(word), kind)
+                best = (len(word), kind, word)
+    if best is not None and best[1] == "state" and best[2] in _UNIT_WORDS and armed_group:
+        # "Provisional IRA Belfast Brigade": a unit of the armed group its name names
+        return "non-state"
     full = _state_prefix().fullmatch(name.strip())
     words = name.strip().split(None, 1)
     if full is None and len(words) == 2 and _REGIME_ADJECTIVE.fullmatch(words[0]):

@@ -190,6 +190,22 @@ def _year(t: _Tok | None) -> int | None:
     return y if y >= 1 else None
 
 
+def _season_pair(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """After a season at *i* - 1: "or|and|to|through|–" [early|mid|late] <season> <year>.
+    Returns the second season's last month and the index of the year, else None."""
+    n = len(toks)
+    if i >= n or not (
+        toks[i].kind == "dash" or toks[i].low in ("or", "and", "to", "through", "until")
+    ):
+        return None
+    k = i + 1
+    if k < n and toks[k].low in _PART:
+        k += 1
+    if k + 1 < n and toks[k].low in _SEASONS and _year(toks[k + 1]) is not None:
+        return _SEASONS[toks[k].low][1], k + 1
+    return None
+
+
 def _era(toks: list[_Tok], i: int) -> tuple[str | None, int]:
     """Read an era marker at *i*; return ('bc'|'ad'|None, next index)."""
     if i < len(toks):
@@ -248,6 +264,19 @@ def _point(text: str, toks: list[_Tok], i: int) -> tuple[_Point, int] | None:
         p.year = -y if era == "bc" else y
         p.month, p.month_end, p.era, p.precision = first, last, era, "month"
         return p, j
+    if t.kind == "word" and t.low in _SEASONS and t.low != "winter":
+        # "spring or early summer 260", "spring and summer 1943", "spring–summer 1066": one
+        # span from the first season's first month to the second's last (a year's winter is
+        # its end or its start: no pair begins with it)
+        pair = _season_pair(toks, i + 1)
+        if pair is not None:
+            last, k = pair
+            y = _year(toks[k])
+            assert y is not None
+            era, j = _era(toks, k + 1)
+            p.year = -y if era == "bc" else y
+            p.month, p.month_end, p.era, p.precision = _SEASONS[t.low][0], last, era, "month"
+            return p, j
     era_pre, j0 = _era(toks, i)  # "AD 955"
     if era_pre and (y := _year(toks[j0] if j0 < n else None)) is not None:
         p.year, p.era = (-y if era_pre == "bc" else y), era_pre

@@ -450,6 +450,9 @@ _NONCAS = re.compile(
     r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
+    # places taken: "Two villages, including Kubar, were captured"
+    r"villages|towns|settlements|cities|hamlets|positions|checkpoints|outposts|strongholds|"
+    r"forts|fortresses|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
     re.I,
@@ -659,6 +662,14 @@ _COMPARED = re.compile(
     r",\s*(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},",
     re.I,
 )
+#: "Between 400 and 500 people, including women and children, were killed": an inserted
+#: phrase that says who the counted were; the verb after it is the number's.
+_APPOSED_WHO = re.compile(
+    r",\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some|half|several|both)\s+of\s+"
+    r"(?:them|whom)|mostly|mainly|chiefly|largely|predominantly)\s+"
+    r"(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},(?=\s*(?:were|was|had|have|died|perished|lost)\b)",
+    re.I,
+)
 #: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
 _OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
 #: Between two coordinated numbers: "10 fighters and 19 soldiers".
@@ -750,6 +761,29 @@ _CAPTURED_THEN_KILLED = re.compile(
     r"(?:executed|shot|hanged|beheaded|murdered|killed|massacred|put\s+to\s+death)\b",
     re.I,
 )
+
+
+#: After "2,700 prisoners": the prisoners were put to death ("… executed", "… were massacred").
+_THEN_PUT_TO_DEATH = re.compile(
+    r"\s+(?:(?:were|was|had\s+been|being)\s+)?(?:(?:later|subsequently|then|all)\s+)?"
+    r"(?:executed|shot|hanged|beheaded|murdered|killed|massacred|slaughtered|put\s+to\s+death|"
+    r"put\s+to\s+the\s+sword)\b",
+    re.I,
+)
+
+
+def _prisoners_put_to_death(text: str, figs: list[Figure]) -> list[Figure]:
+    """ "2,700 prisoners executed", "some 300 prisoners were massacred": the prisoners' figure
+    counts dead, not captured (the killing verb follows the noun; "captured and executed" is
+    read by :func:`_category_of`)."""
+    return [
+        replace(f, category="killed")
+        if f.category == "captured"
+        and _PRISONER_NOUN.search(f.text)
+        and _THEN_PUT_TO_DEATH.match(text, f.end)
+        else f
+        for f in figs
+    ]
 
 
 def _category_of(text: str) -> tuple[str | None, int, int]:
@@ -864,7 +898,11 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 out.party = "perpetrators"
                 out.end = pm.end()
                 return out
-            cmp_m = _COMPARED.match(text, i) if prose and w == "," else None
+            cmp_m = (
+                (_COMPARED.match(text, i) or _APPOSED_WHO.match(text, i))
+                if prose and w == ","
+                else None
+            )
             if cmp_m:
                 # "100 of Henry's men, compared to 1,000 of Richard's, died": the inserted
                 # comparison has its own number; the verb after it is this number's too
@@ -1611,6 +1649,7 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
                 else f
                 for f in figs
             ]
+        figs = _prisoners_put_to_death(text, figs)
         for k in range(len(figs) - 1):
             a, b = figs[k], figs[k + 1]
             if (
@@ -1737,7 +1776,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
     figs.sort(key=lambda f: f.start)
     figs = [f for f in figs if not _killers_punished(text, f)]
     figs = _running_total_parts(text, figs)
-    figs = _apposed_breakdown(text, figs)
+    figs = _apposed_breakdown(text, _prisoners_put_to_death(text, figs))
     resp = _RESPECTIVELY.search(text)
     if resp:
         # "with 343 and 72 killed respectively": each number counts one of the groups named

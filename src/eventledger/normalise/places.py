@@ -1432,7 +1432,15 @@ def _group_bests(
             # which the accent fold makes the same name
             strict = [h for h in exact if h.entry[1].casefold() == name.casefold()]
             if strict:
-                exact = strict
+                # (the admin table writes divisions' names in ASCII: "Michoacán" is the state
+                # Michoacan as well as a village in Chiapas, and the state is kept beside it)
+                exact = strict + [
+                    h
+                    for h in exact
+                    if h.entry[0] in ("admin1", "admin2")
+                    and h.entry[1].isascii()
+                    and h not in strict
+                ]
         if any(h.entry[0] == "admin1" and h.entry[2] == "UA" for h in exact):
             # "Mykolaiv" is the oblast's main name and GeoNames' Mykolayiv, its capital, in
             # another romanisation: the city competes with the division, as "Kharkiv" does
@@ -1718,6 +1726,14 @@ _PLURAL_ADMIN = re.compile(
     r"districts|counties|raions)\b",
     re.I,
 )
+#: "Jalisco, Michoacán, Guanajuato and other states of Mexico": the listed names are of the
+#: plural word's divisions too.
+_OTHER_ADMIN = re.compile(
+    rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})+),?\s+and\s+(?:other|several|"
+    r"neighbou?ring)\s+(?P<word>governorates|provinces|oblasts|regions|(?-i:states)|prefectures|"
+    r"voivodeships|districts|counties|raions)\b",
+    re.I,
+)
 #: Plural division words of first-order divisions (the rest are second-order).
 _FIRST_ORDER_PLURAL = {"governorates", "provinces", "oblasts", "regions", "states",
                        "prefectures", "voivodeships"}  # fmt: skip
@@ -1730,6 +1746,8 @@ def _plural_divisions(text: str) -> tuple[str, list[str], bool] | None:
     """
     # a place text is short; the list pattern backtracks on long runs of capitalised words
     m = _PLURAL_ADMIN.search(text) if len(text) <= 400 else None
+    if m is None and len(text) <= 400:
+        m = _OTHER_ADMIN.search(text)
     if m is None:
         return None
     word = m.group("word")

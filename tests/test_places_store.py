@@ -104,22 +104,113 @@ def test_stale_caches_are_removed(small_index: list[int]) -> None:
     path = places._cache_path()
     path.parent.mkdir(parents=True)
     old_pickle = path.parent / "places-v6-gnc3.0.2-tabcdef01.pickle"
+    recent_pickle = path.parent / "places-v6-gnc3.0.2-tabcdef02.pickle"
     old_sqlite = path.parent / "places-v7-gnc3.0.1-tabcdef01.sqlite"
     recent_sqlite = path.parent / "places-v7-gnc3.0.3-tabcdef01.sqlite"
+    old_tmp = path.parent / "places-v7-gnc3.0.3-tabcdef01.sqlite.123.456.tmp"
+    fresh_tmp = path.parent / "places-v7-gnc3.0.3-tabcdef01.sqlite.789.012.tmp"
     unrelated = path.parent / "notes.txt"
-    for p in (old_pickle, old_sqlite, recent_sqlite, unrelated):
+    for p in (old_pickle, recent_pickle, old_sqlite, recent_sqlite, old_tmp, fresh_tmp, unrelated):
         p.write_bytes(b"x")
     month_ago = time.time() - 40 * 86400
-    for p in (old_pickle, old_sqlite, unrelated):
+    for p in (old_pickle, old_sqlite, old_tmp, unrelated):
         os.utime(p, (month_ago, month_ago))
     places.load_index()
-    assert path.exists() and recent_sqlite.exists() and unrelated.exists()
-    assert not old_pickle.exists() and not old_sqlite.exists()
+    # another installed version may still use a recent cache, and a build may be running
+    for kept in (path, recent_pickle, recent_sqlite, fresh_tmp, unrelated):
+        assert kept.exists(), kept
+    for gone in (old_pickle, old_sqlite, old_tmp):
+        assert not gone.exists(), gone
+
+
+def test_a_cache_damaged_inside_is_rebuilt_on_first_use(small_index: list[int]) -> None:
+    places.load_index()
+    path = places._cache_path()
+    data = bytearray(path.read_bytes())
+    # the version row (read when the file is opened) stays readable; pages after it do not
+    third = len(data) // 3
+    damaged = bytes(data[:third]) + b"\xff" * third + bytes(data[2 * third :])
+    places._index = places._grid = places._arabic_map = None
+    path.write_bytes(damaged)
+    index = places.load_index()
+    assert isinstance(index, places._Table)
+    assert index.get("paris") == NAMES["paris"] and index.get("hastings") == NAMES["hastings"]
+    assert places._grid is not None and places._grid.get((50, 0)) == GRID[(50, 0)]
+    assert small_index == [1, 1]
+
+
+def _flaky(store: places._Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the store's next read fail as a damaged page does."""
+    failed: list[int] = []
+    query = store._query
+
+    def once(table: str, key: str | int) -> bytes | None:
+        if not failed and store._memory is None:
+            failed.append(1)
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return query(table, key)
+
+    monkeypatch.setattr(store, "_query", once)
+    return failed
+
+
+def test_a_page_found_damaged_is_rebuilt_and_read_again(
+    small_index: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = places.load_index()
+    failed = _flaky(index._store, monkeypatch)  # type: ignore[attr-defined]
+    assert index.get("hastings") == NAMES["hastings"]
+    assert failed == [1] and small_index == [1, 1]  # rebuilt once, and answered
+    assert index.get("paris") == NAMES["paris"]
+
+
+def test_a_damaged_cache_that_cannot_be_rewritten_is_answered_from_memory(
+    small_index: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = places.load_index()
+    failed = _flaky(index._store, monkeypatch)  # type: ignore[attr-defined]
+
+    def unwritable(*args: object) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(places, "_write_store", unwritable)
+    assert index.get("hastings") == NAMES["hastings"]
+    assert failed == [1] and index._store._memory is not None  # type: ignore[attr-defined]
+    assert places._grid is not None and places._grid.get((50, 0)) == GRID[(50, 0)]
 
 
 def _child_lookup(queue: multiprocessing.Queue) -> None:
     index = places.load_index()
     queue.put((index.get("paris"), places.nearest_city(50.9, 0.6)))
+
+
+def _fork_child(queue: multiprocessing.Queue) -> None:
+    queue.put(places.load_index().get("paris"))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_fork_while_another_thread_looks_up(small_index: list[int]) -> None:
+    """A child forked while a thread of the parent holds the store's lock gets its own lock."""
+    import threading
+
+    index = places.load_index()
+    store = index._store  # type: ignore[attr-defined]
+    ctx = multiprocessing.get_context("fork")
+    for _ in range(3):
+        with store._lock:  # another thread's look-up, caught in the middle by the fork
+            queue = ctx.Queue()
+            child = ctx.Process(target=_fork_child, args=(queue,))
+            child.start()
+        got = queue.get(timeout=60)
+        child.join(60)
+        assert child.exitcode == 0 and got == NAMES["paris"]
+    with places._lock:  # the same for the lock of the first load
+        queue = ctx.Queue()
+        child = ctx.Process(target=_fork_child, args=(queue,))
+        child.start()
+    assert queue.get(timeout=60) == NAMES["paris"]
+    child.join(60)
+    assert threading.active_count() >= 1
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")

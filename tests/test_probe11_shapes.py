@@ -275,3 +275,100 @@ def test_who_gave_the_order_is_a_remark() -> None:
 def test_a_units_name_is_no_persons() -> None:
     assert _perpetrators("Defense Companies") == [("Defense Companies", "unknown")]
     assert _perpetrators("Omar Mateen") == [("Omar Mateen", "non-state")]
+
+
+# ---------------------------------------------------------------------------- the review's faults
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600 prisoners killed their guards and fled into the forest.",
+        "The 40 prisoners shot two guards during the escape.",
+        "3,000 prisoners were shot at but escaped.",
+        "500 prisoners were shot and wounded while escaping.",
+        "10,000 prisoners were killed or wounded",
+    ],
+)
+def test_prisoners_who_act_or_are_not_killed(text: str) -> None:
+    assert all(f.category != "killed" for f in figures_in_sentence(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Some 300 defenders of the forts were killed.", 300),
+        ("Some 600 inhabitants of the settlements were killed.", 600),
+    ],
+)
+def test_a_place_word_further_on_is_no_place_count(text: str, best: int) -> None:
+    assert [(f.category, f.best) for f in figures_in_sentence(text)] == [("killed", best)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "best"),
+    [
+        ("In the days before the liberation of the town, SS troops murdered 300 prisoners.", 300),
+        ("In the weeks before the election, 400 people were killed in clashes.", 400),
+        (
+            "The attack, part of a broader offensive, targeted the town's main mosque, in which "
+            "40 worshippers were killed.",
+            40,
+        ),
+        (
+            "Officials said the bombing was part of a wider campaign and that 40 people were "
+            "killed in the blast.",
+            40,
+        ),
+        (
+            "Part of a wider campaign against the Yazidis, it struck the village school, in "
+            "which 40 children were killed.",
+            40,
+        ),
+    ],
+)
+def test_the_events_own_toll_in_a_clause_like_the_wider_ones(sentence: str, best: int) -> None:
+    deaths = _event(f"The '''X massacre''' was a massacre in 1944. {sentence}\n")["deaths"]
+    assert deaths["best"] == best
+
+
+@pytest.mark.parametrize(
+    "text", ["Zlín, Czechia", "Estelí, Nicaragua", "Liepāja, Latvia", "Tillabéri, Niger"]
+)
+def test_a_town_with_its_accents_beside_its_ascii_division(text: str) -> None:
+    assert resolve_place(text).feature == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baghdad, Mosul and several provinces",
+        "Srinagar, Anantnag and neighbouring districts",
+        "Mumbai, Pune and other districts of Maharashtra",
+    ],
+)
+def test_only_other_first_order_divisions_make_a_list_of_them(text: str) -> None:
+    assert resolve_place(text).feature == "city"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Lancashire Militia Regiment", "1st Leningrad People's Militia Division"],
+)
+def test_a_states_militia_unit(name: str) -> None:
+    assert _kind(name, False) == "state"
+
+
+def test_who_gave_the_order_alone_is_the_perpetrator() -> None:
+    assert _perpetrators("Ordered by [[Rafael Trujillo]]") == [("Rafael Trujillo", "non-state")]
+
+
+def test_a_bare_sub_row_beside_a_bare_row() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = X War\n| date = 1983 – 2009\n"
+        "| combatant1 = A\n| combatant1a = B\n| combatant2 = C\n"
+        "| casualties1 = 23,327 killed\n| casualties1a = 1,165 killed\n"
+        "| casualties2 = 22,390 killed\n}}\nThe '''X War''' was a war.\n"
+    )
+    killed = _event(page)["sides"][0]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (24492, 24492, 24492)

@@ -863,8 +863,8 @@ _WIDER_GROUP_CLAUSE = re.compile(
 #: were killed": the toll of the wider event the page's event belongs to (the figure is the
 #: relative clause's own, or its first group's and the next: no other comma or "and" before it).
 _WIDER_EVENT_CLAUSE = re.compile(
-    r"\bpart\s+of\s+(?:the\s+|a\s+)?(?:wider|larger|broader)\s+[^.;]{0,80}?"
-    r"(?:,\s*)?\b(?:in\s+which|during\s+which|which|that)\s+"
+    r"\bpart\s+of\s+(?:the\s+|a\s+)?(?:wider|larger|broader)\s+[^.;,]{0,80}?"
+    r"(?:,\s*)?(?<!\band\s)(?<!\bsaid\s)\b(?:in\s+which|during\s+which|which|that)\s+"
     r"(?:\d[\d,]*\s+[A-Za-z]+\s+and\s+)?(?:(?!\band\b)[^.;,\d]){0,60}$",
     re.I,
 )
@@ -877,7 +877,8 @@ _EARLIER_VIOLENCE = re.compile(
     r"(?:\bfollowed\s+(?:a|an|the|several|two|three|four)\s+(?:\w+\s+)?(?:days?|weeks?|months?|"
     r"period|wave|spate|series)\s+of\b[^.;]{0,80}?\b(?:in|during)\s+which\s+"
     r"|\b(?:in|during|over)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?)\s+(?:before|"
-    r"preceding|leading\s+up\s+to|prior\s+to)\b[^.;]{0,60}?,\s*)"
+    r"preceding|leading\s+up\s+to|prior\s+to)\s+the\s+(?:\w+\s+)?(?:massacre|attacks?|bombings?|"
+    r"shootings?|battle|siege|killings?|assault|raid|riots?|pogrom|uprising|fighting)\s*,\s*)"
     r"(?:\d[\d,]*\s+[A-Za-z]+\s+and\s+)?(?:(?!\band\b)[^.;,\d]){0,40}$",
     re.I,
 )

@@ -2917,6 +2917,10 @@ def _from_field(b: _Builder, f: Field) -> None:
             groups = [
                 (g or f.label, (q or 0) + base, t) if not t else (g, q, t) for g, q, t in groups
             ]
+        elif groups is not None and f.side is not None and _has_sub_row(b.doc, f):
+            # beside a sub-row, the main row's bare lines are its own contingent ("23,327
+            # killed" / casualties1a "1,165 killed": two contingents, summed)
+            groups = [(f.label, 90, t) if g is None and not t else (g, q, t) for g, q, t in groups]
         figs = _perpetrators_apart(figures_in_field(text, FIELD_CATEGORY[key]))
         below = _parts_below(text, figs, groups)
         figs = [replace(x, subset=True) if k in below else x for k, x in enumerate(figs)]
@@ -3010,30 +3014,40 @@ def _from_field(b: _Builder, f: Field) -> None:
         if "wikidata" in f.hints:
             b.add(key, _value_span(f), "infobox", value={"wikidata": f.hints["wikidata"]}, **common)
     elif key in _ACTOR_KEYS:
+        found = []
+        links = _link_tuples(f)
         for item in f.items or [f.plain]:
-            links = _link_tuples(f)
             for actor in split_actors(item.text, _plain_links(item, links)):
                 if actor.end <= actor.start or actor.name.startswith("("):
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above
                 if _HEAD_COUNT.match(actor.name):
                     continue  # "7 gunmen", "3 (Omar Rezaq and two others)": a count, no actor
-                if _ORDERS_REMARK.match(actor.name):
-                    continue  # "{{small|on the orders of [[Rafael Trujillo]]}}": who gave the order
-                kind = actor.kind
-                if key == "perpetrators" and kind == "unknown" and _named_person(actor.name):
-                    kind = "non-state"  # a named attacker acts for no state
-                b.add(
-                    _ACTOR_KEYS[key],
-                    item.span_of(actor.start, actor.end),
-                    "infobox",
-                    value={
-                        "name": actor.name,
-                        "link": actor.link,
-                        "kind": kind,
-                        "country": actor.country,
-                    },
-                    **common,
+                found.append((item, actor))
+        others = [x for x in found if not _ORDERS_REMARK.match(x[1].name)]
+        for item, actor in found:
+            order = _ORDERS_REMARK.match(actor.name)
+            if order is not None:
+                if others:
+                    continue  # "{{small|on the orders of [[Rafael Trujillo]]}}" beside the army
+                # "Ordered by [[Rafael Trujillo]]" alone: the one who ordered it
+                actor = replace(
+                    actor, name=actor.name[order.end() :], start=actor.start + order.end()
                 )
+            kind = actor.kind
+            if key == "perpetrators" and kind == "unknown" and _named_person(actor.name):
+                kind = "non-state"  # a named attacker acts for no state
+            b.add(
+                _ACTOR_KEYS[key],
+                item.span_of(actor.start, actor.end),
+                "infobox",
+                value={
+                    "name": actor.name,
+                    "link": actor.link,
+                    "kind": kind,
+                    "country": actor.country,
+                },
+                **common,
+            )
         if key == "combatants" and f.hints.get("flag_country") and not f.plain.text.strip():
             for country in f.hints["flag_country"]:
                 b.add(
@@ -3150,6 +3164,17 @@ _PERSON = re.compile(
 )
 #: A per-side parameter's sub-row: "casualties1a", "strength2b".
 _SUB_FIELD = re.compile(r"\d\s*([a-d])\s*$", re.I)
+
+
+def _has_sub_row(doc: Document, f: Field) -> bool:
+    """Whether the infobox has a sub-row ("casualties1a") of the same key and side as *f*."""
+    box = doc.infobox
+    return box is not None and any(
+        o is not f and o.key == f.key and o.side == f.side and _SUB_FIELD.search(o.label)
+        for o in box.fields
+    )
+
+
 #: The last word of a unit's or a body's name, never of a person's ("Defense Companies").
 _BODY_TAIL = re.compile(
     r"\b(?:Compan(?:y|ies)|Forces?|Units?|Squads?|Guards?|Commandos?|Services?|Brigades?|"
@@ -3158,8 +3183,7 @@ _BODY_TAIL = re.compile(
 )
 #: A line that says who ordered or led the act: "on the orders of X", "under the command of X".
 _ORDERS_REMARK = re.compile(
-    r"(?:on|under|upon)\s+(?:the\s+)?(?:orders?|command|instructions?)\s+(?:of|from)\b|"
-    r"(?:ordered|commanded|directed|led)\s+by\b",
+    r"(?:(?:on|under|upon)\s+(?:the\s+)?(?:orders?|instructions?)\s+(?:of|from)|ordered\s+by)\s+",
     re.I,
 )
 

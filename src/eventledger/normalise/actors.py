@@ -141,10 +141,11 @@ def _kind_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 _UNIT_WORDS = frozenset(
     "brigade battalion regiment division corps legion guard fleet garrison infantry cavalry".split()
 )
-#: Non-state words that a state's bodies also carry ("Republican Guard of the Ba'ath Party").
+#: Non-state words that a state's bodies also carry ("Republican Guard of the Ba'ath Party",
+#: "Lancashire Militia Regiment").
 _LOOSE_WORDS = frozenset(
     "front movement party group cell network organization organisation faction liberation "
-    "resistance opposition".split()
+    "resistance opposition militia militias militiamen".split()
 ) | {"of martyrs", "martyrs'"}
 
 #: A regime's adjective before its state's name ("Ba'athist Iraq", "Imperial Japan").

@@ -16,7 +16,9 @@ Domain rules:
 * Only English conventions are read: ``14 August 1945`` and ``August 14, 1945``; numeric
   ``dd/mm`` forms are never guessed. A leaked ISO date in parentheses after a written date
   (``August 14, 1945 (1945-08-14)``, as rendered by ``{{start date}}``) is part of the same date.
-* Seasons are read for the northern hemisphere (Summer is June–August) and have month precision.
+* Seasons are read for the northern hemisphere (Summer is June–August) and have month precision;
+  two seasons of one year ("spring or early summer 260", "spring–summer 1066") are one span
+  from the first's first month to the second's last.
 * ``early``/``mid``/``late`` keep the precision of the unit they qualify (they do not narrow it).
 * Times of day and time zones are ignored.
 

@@ -450,9 +450,6 @@ _NONCAS = re.compile(
     r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
-    # places taken: "Two villages, including Kubar, were captured"
-    r"villages|towns|settlements|cities|hamlets|positions|checkpoints|outposts|strongholds|"
-    r"forts|fortresses|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
     re.I,
@@ -662,6 +659,13 @@ _COMPARED = re.compile(
     r",\s*(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?)\s+(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},",
     re.I,
 )
+#: Places taken, counted right after the number ("Two villages, including Kubar, were captured",
+#: "three rural settlements"), not further on ("300 defenders of the forts were killed").
+_PLACES_TAKEN = re.compile(
+    r"(?:villages|towns|settlements|cities|hamlets|positions|checkpoints|outposts|strongholds|"
+    r"forts|fortresses)(?![\w])",
+    re.I,
+)
 #: "Between 400 and 500 people, including women and children, were killed": an inserted
 #: phrase that says who the counted were; the verb after it is the number's.
 _APPOSED_WHO = re.compile(
@@ -763,11 +767,14 @@ _CAPTURED_THEN_KILLED = re.compile(
 )
 
 
-#: After "2,700 prisoners": the prisoners were put to death ("… executed", "… were massacred").
+#: After "2,700 prisoners": the prisoners were put to death ("… executed", "… were massacred"),
+#: not the prisoners acting ("600 prisoners killed their guards", "were shot at but escaped").
 _THEN_PUT_TO_DEATH = re.compile(
     r"\s+(?:(?:were|was|had\s+been|being)\s+)?(?:(?:later|subsequently|then|all)\s+)?"
     r"(?:executed|shot|hanged|beheaded|murdered|killed|massacred|slaughtered|put\s+to\s+death|"
-    r"put\s+to\s+the\s+sword)\b",
+    r"put\s+to\s+the\s+sword)\b"
+    r"(?!\s+(?:at|and\s+(?:wounded|injured)|or\s+(?:wounded|injured|captured|missing)|their|the|"
+    r"his|her|its|two|three|four|five|six|seven|eight|nine|ten|a|an|some|several|many|\d))",
     re.I,
 )
 
@@ -924,7 +931,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             _NONCAS.fullmatch(lw)
             and lw not in ("may", "march", "ad", "marks")
             and not _UNIT_AS_ADJECTIVE.match(text, i)
-        ):
+        ) or (plain_words <= 1 and _PLACES_TAKEN.fullmatch(lw)):
             out.noncas = True
             return out
         if lw in _STOP_WORDS:

@@ -68,6 +68,7 @@ import statistics
 import threading
 import time
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -105,7 +106,8 @@ _INDEX_VERSION = 7  # 7: an SQLite file with tables names, grid, arabic (6 and b
 _MIN_POP_UNHINTED = 5000
 _MIN_POP_CAPITAL = 100_000
 _MIN_POP_METROPOLIS = 500_000
-_lock = threading.Lock()
+_MAX_VILLAGE = 15_000  # a place smaller than this yields to a division of its name
+_lock = threading.RLock()
 _index: Mapping[str, list[_Entry]] | None = None
 # Reverse-lookup grid: (floor(lat), floor(lon)) -> cities in that 1x1 degree cell.
 _GridCity = tuple[float, float, str, str | None, str, int]  # lat, lon, country, admin1, name, pop
@@ -496,7 +498,9 @@ def _grid_key(cell: tuple[int, int]) -> int:
 class _Store:
     """The gazetteer cache file, opened read-only (and immutable: the file is only ever replaced
     whole, never written in place). One connection per process: a connection is not carried
-    across ``fork``, so a forked worker opens its own on first use."""
+    across ``fork``, so a forked worker opens its own on first use (and its locks are new:
+    :func:`_after_fork`). A file found damaged during a look-up (``database disk image is
+    malformed``) is rebuilt, once, and the look-up is answered from the new one."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -504,34 +508,95 @@ class _Store:
         self._lock = threading.Lock()
         self._pid = -1
         self._conn: sqlite3.Connection | None = None
-        self._inherited: list[
-            sqlite3.Connection
-        ] = []  # kept open: closing one after fork is unsafe
+        self._inode: int | None = None
+        self._memory: dict[str, dict[Any, bytes]] | None = None  # when the rebuild is unwritable
+        self._repaired = False
+        # kept open: closing a connection opened before a fork is unsafe
+        self._inherited: list[sqlite3.Connection] = []
+        _STORES.add(self)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
             if self._conn is not None:
                 self._inherited.append(self._conn)
+            try:
+                self._inode = self.path.stat().st_ino
+            except OSError:
+                self._inode = None  # then connect raises: no such file
             self._conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
             self._pid = os.getpid()
         return self._conn
 
-    def check(self) -> None:
-        """Raise ``sqlite3.DatabaseError`` unless the file is a complete cache of this version."""
-        row = self.fetch("meta", "version")
-        if row is None or marshal.loads(row) != _INDEX_VERSION:
-            raise sqlite3.DatabaseError(f"{self.path}: not a version {_INDEX_VERSION} index")
-
-    def fetch(self, table: str, key: str | int) -> bytes | None:
+    def _query(self, table: str, key: str | int) -> bytes | None:
+        if self._memory is not None:
+            return self._memory[table].get(key)
         with self._lock:
             row = (
                 self._connection().execute(f"SELECT v FROM {table} WHERE k = ?", (key,)).fetchone()
             )
         return None if row is None else row[0]
 
+    def check(self) -> None:
+        """Raise ``sqlite3.DatabaseError`` unless the file is a complete cache of this version."""
+        row = self._query("meta", "version")
+        if row is None or marshal.loads(row) != _INDEX_VERSION:
+            raise sqlite3.DatabaseError(f"{self.path}: not a version {_INDEX_VERSION} index")
+
+    def fetch(self, table: str, key: str | int) -> bytes | None:
+        try:
+            return self._query(table, key)
+        except sqlite3.DatabaseError:
+            if self._repaired:
+                raise
+        self._repair()
+        return self._query(table, key)
+
+    def _repair(self) -> None:
+        """Rebuild a damaged cache file in place (unless another process already replaced
+        it), then read from the new file; where it cannot be written, from memory."""
+        with _lock:
+            self._repaired = True
+            try:
+                replaced = self.path.stat().st_ino != self._inode
+            except OSError:
+                replaced = False
+            if not replaced:
+                names, grid = _build()
+                arabic = _build_arabic_map(names)
+                try:
+                    _write_store(self.path, names, grid, arabic)
+                except (OSError, sqlite3.Error):
+                    self._memory = {
+                        "names": {k: marshal.dumps(tuple(v)) for k, v in names.items()},
+                        "grid": {_grid_key(k): marshal.dumps(tuple(v)) for k, v in grid.items()},
+                        "arabic": {k: marshal.dumps(tuple(v)) for k, v in arabic.items()},
+                    }
+            with self._lock:
+                if self._conn is not None:
+                    self._inherited.append(self._conn)
+                self._conn = None
+
     def keys(self, table: str) -> list[str | int]:
+        if self._memory is not None:
+            return list(self._memory[table])
         with self._lock:
             return [r[0] for r in self._connection().execute(f"SELECT k FROM {table}")]
+
+
+_STORES: weakref.WeakSet[_Store] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    """In a forked child: new locks (a thread of the parent may have held one at the fork,
+    and nobody would release it in the child); each store reconnects on its next look-up."""
+    global _lock
+    _lock = threading.RLock()
+    for store in list(_STORES):
+        store._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 class _Table(Mapping[Any, list[Any]]):
@@ -621,22 +686,31 @@ def _write_store(
             conn.commit()
         finally:
             conn.close()
+        # on disk before it takes the cache's name: a power cut must not leave a named file
+        # with holes in it
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
 
 def _remove_stale(path: Path) -> None:
-    """Remove the cache files of older versions: the pickles of index versions up to 6 (no
-    version of this code reads them) and other ``places-*.sqlite`` files not written for
-    :data:`_STALE_DAYS` days (another installed version may still use a recent one)."""
-    cutoff = time.time() - _STALE_DAYS * 86400
+    """Remove other versions' cache files (``places-*.sqlite``, and the pickles of index
+    versions up to 6) not written for :data:`_STALE_DAYS` days, and temporary files of builds
+    that were cut short a day ago or more. (Another installed version may still use a recent
+    cache; one in daily use for longer is rebuilt, once, after it is removed.)"""
+    now = time.time()
     for other in path.parent.glob("places-*"):
         if other == path:
             continue
         try:
-            if other.suffix == ".pickle" or (
-                other.suffix == ".sqlite" and other.stat().st_mtime < cutoff
+            age = now - other.stat().st_mtime
+            if (other.suffix in (".sqlite", ".pickle") and age > _STALE_DAYS * 86400) or (
+                other.suffix == ".tmp" and age > 86400
             ):
                 other.unlink()
         except OSError:
@@ -1434,12 +1508,20 @@ def _group_bests(
             if strict:
                 # (the admin table writes divisions' names in ASCII: "Michoacán" is the state
                 # Michoacan as well as a village in Chiapas, and the state is kept beside it)
+                # (only beside villages, and none in the division itself: "Zlín", "Liepāja"
+                # are the cities, seats of the divisions Zlin and Liepaja)
+                seats = {
+                    _fold(x or "") for h in strict if h.entry[0] == "city" for x in h.entry[6:8]
+                }
+                villages = all(h.entry[0] != "city" or h.entry[5] < _MAX_VILLAGE for h in strict)
                 exact = strict + [
                     h
                     for h in exact
-                    if h.entry[0] in ("admin1", "admin2")
+                    if villages
+                    and h.entry[0] in ("admin1", "admin2")
                     and h.entry[1].isascii()
                     and h not in strict
+                    and _fold(h.entry[1]) not in seats
                 ]
         if any(h.entry[0] == "admin1" and h.entry[2] == "UA" for h in exact):
             # "Mykolaiv" is the oblast's main name and GeoNames' Mykolayiv, its capital, in
@@ -1729,9 +1811,8 @@ _PLURAL_ADMIN = re.compile(
 #: "Jalisco, Michoacán, Guanajuato and other states of Mexico": the listed names are of the
 #: plural word's divisions too.
 _OTHER_ADMIN = re.compile(
-    rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})+),?\s+and\s+(?:other|several|"
-    r"neighbou?ring)\s+(?P<word>governorates|provinces|oblasts|regions|(?-i:states)|prefectures|"
-    r"voivodeships|districts|counties|raions)\b",
+    rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})+),?\s+and\s+other\s+"
+    r"(?P<word>governorates|provinces|oblasts|(?-i:states)|prefectures|voivodeships)\b",
     re.I,
 )
 #: Plural division words of first-order divisions (the rest are second-order).

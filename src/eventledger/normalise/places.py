@@ -567,9 +567,7 @@ class _Store:
                     _write_store(self.path, names, grid, arabic)
                 except (OSError, sqlite3.Error):
                     self._memory = {
-                        "names": {k: marshal.dumps(tuple(v)) for k, v in names.items()},
-                        "grid": {_grid_key(k): marshal.dumps(tuple(v)) for k, v in grid.items()},
-                        "arabic": {k: marshal.dumps(tuple(v)) for k, v in arabic.items()},
+                        table: dict(rows) for table, rows in _rows(names, grid, arabic).items()
                     }
             with self._lock:
                 if self._conn is not None:
@@ -651,6 +649,19 @@ def _open_store(path: Path) -> None:
     _index = _Table(store, "names", str)
 
 
+def _rows(
+    names: dict[str, list[_Entry]],
+    grid: dict[tuple[int, int], list[_GridCity]],
+    arabic: dict[str, list[_Entry]],
+) -> dict[str, Iterator[tuple[str | int, bytes]]]:
+    """Each table's rows as the cache stores them: key, marshalled tuple of values."""
+    return {
+        "names": ((k, marshal.dumps(tuple(v))) for k, v in names.items()),
+        "grid": ((_grid_key(k), marshal.dumps(tuple(v))) for k, v in grid.items()),
+        "arabic": ((k, marshal.dumps(tuple(v))) for k, v in arabic.items()),
+    }
+
+
 def _write_store(
     path: Path,
     names: dict[str, list[_Entry]],
@@ -669,18 +680,8 @@ def _write_store(
             for table in (*_TABLES, "meta"):
                 kind = "INTEGER" if table == "grid" else "TEXT"
                 conn.execute(f"CREATE TABLE {table} (k {kind} PRIMARY KEY, v BLOB) WITHOUT ROWID")
-            conn.executemany(
-                "INSERT INTO names VALUES (?, ?)",
-                ((k, marshal.dumps(tuple(v))) for k, v in names.items()),
-            )
-            conn.executemany(
-                "INSERT INTO grid VALUES (?, ?)",
-                ((_grid_key(k), marshal.dumps(tuple(v))) for k, v in grid.items()),
-            )
-            conn.executemany(
-                "INSERT INTO arabic VALUES (?, ?)",
-                ((k, marshal.dumps(tuple(v))) for k, v in arabic.items()),
-            )
+            for table, rows in _rows(names, grid, arabic).items():
+                conn.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
             # written last: a file without it is not a cache
             conn.execute("INSERT INTO meta VALUES ('version', ?)", (marshal.dumps(_INDEX_VERSION),))
             conn.commit()
@@ -1802,17 +1803,19 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
 #: "Idlib and Hama Governorates", "Nineveh, Kirkuk, Saladin, and Diyala Governorates",
 #: "Afrin and Azaz districts": a list of names that one plural division word closes.
 _LIST_ITEM = r"(?-i:[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’\-]*)*)"
+#: Plural words of first-order divisions that a list of them ends with ("states" only in
+#: lower case, the common noun).
+_FIRST_ORDER_WORDS = r"governorates|provinces|oblasts|(?-i:states)|prefectures|voivodeships"
 _PLURAL_ADMIN = re.compile(
     rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})\s+"
-    r"(?P<word>governorates|provinces|oblasts|regions|(?-i:states)|prefectures|voivodeships|"
-    r"districts|counties|raions)\b",
+    rf"(?P<word>{_FIRST_ORDER_WORDS}|regions|districts|counties|raions)\b",
     re.I,
 )
 #: "Jalisco, Michoacán, Guanajuato and other states of Mexico": the listed names are of the
 #: plural word's divisions too.
 _OTHER_ADMIN = re.compile(
     rf"\b(?P<items>{_LIST_ITEM}(?:,\s*{_LIST_ITEM})+),?\s+and\s+other\s+"
-    r"(?P<word>governorates|provinces|oblasts|(?-i:states)|prefectures|voivodeships)\b",
+    rf"(?P<word>{_FIRST_ORDER_WORDS})\b",
     re.I,
 )
 #: Plural division words of first-order divisions (the rest are second-order).

@@ -1056,6 +1056,7 @@ def _event_quantity(
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
+    chosen = _forces_part(chosen)
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
@@ -1254,6 +1255,36 @@ def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
             and _SOME_OF.match(st.text)
             and (v := st.best if st.best is not None else st.high) is not None
             and v < top
+        )
+    ]
+
+
+def _forces_part(sts: list[Statement]) -> list[Statement]:
+    """Drop the lead figures of soldiers or police that are smaller than the infobox's toll of
+    no one group: "killed 561 people …; two Dutch soldiers died" beside the infobox's 561 (the
+    attackers' losses, or a part of the toll), no rival estimate of it."""
+    floor = min(
+        (
+            v
+            for st in sts
+            if st.origin == "infobox"
+            and st.party is None
+            and not st.subset
+            and (v := st.low if st.low is not None else st.best) is not None
+        ),
+        default=None,
+    )
+    if floor is None:
+        return sts
+    return [
+        st
+        for st in sts
+        if not (
+            st.origin == "body"
+            and st.party in ("military", "police")
+            and not (isinstance(st.value, dict) and st.value.get("list"))  # a listed group
+            and (v := st.high if st.high is not None else st.best) is not None
+            and v < floor
         )
     ]
 

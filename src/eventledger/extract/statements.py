@@ -775,6 +775,7 @@ def _names_part(word: str) -> bool:
     return (
         word[0].isupper()
         or low in _PART_WORDS
+        or low + "s" in _PART_WORDS  # "1 U.S. soldier"
         or low in ("children", "women", "men", "people")
         # "14,154–20,000+ black Africans died": a people's adjective before its noun
         or low in ("black", "white", "native", "indigenous", "local", "foreign")
@@ -790,6 +791,12 @@ _UNKNOWN_PART = re.compile(
 )
 
 
+#: A casualty line's number, range or floor ("3,550", "1,200–1,500", "Between 173 and 217").
+_LINE_FIGURE = re.compile(
+    r"between\s+\d[\d,.]*\s+and\s+\d[\d,.]*|\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", re.I
+)
+
+
 def _part_label(fig: Figure, text: str) -> str | None:
     """The part of a side a casualty line counts, when its words name one; *text* is the
     figure's segment of its line (:func:`_figure_segment`).
@@ -797,7 +804,7 @@ def _part_label(fig: Figure, text: str) -> str | None:
     "3,550 Swedes dead" → ``Swedes``; "3,000 infantry killed" → ``infantry``; "4,000 drowned"
     → ``drowned`` (a way of dying). A line that only qualifies its figure ("35,478 confirmed
     dead") or says whose claim it is names no part: None."""
-    m = re.search(r"\d[\d,.]*(?:\s*(?:[–—-]|to)\s*\d[\d,.]*)?\+?", text)
+    m = _LINE_FIGURE.search(text)
     if not m and not fig.unknown and fig.text and text.startswith(fig.text):
         # "67 Jews / Several Arab rioters (shot by police)": a count in words names its part
         # after it as a number does
@@ -1160,10 +1167,29 @@ def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
             len(set(lines)) == len(idx)
             and all(labels)
             and len({lbl.lower() for lbl in labels if lbl}) == len(idx)
-            and not any(figs[i].attribution for i in idx)
+            and (
+                not any(figs[i].attribution for i in idx)
+                # "At least 78 hostages, soldiers and police / 153 militants (Russian claim)":
+                # a claim about one group of people, beside another group's count, is no
+                # rival estimate (rival claims name the same group, or none)
+                or not _same_group_claimed(labels)
+            )
         ):
             out.update({i: lbl for i, lbl in zip(idx, labels, strict=True) if lbl})
     return out
+
+
+def _same_group_claimed(labels: list[str | None]) -> bool:
+    """Whether two of a field's part labels may name one group of people: a word in common
+    ("Chinese soldiers" / "soldiers"), or a label that names no people but a way of dying or
+    a stage ("killed in battle")."""
+    words = [
+        {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{3,}", lbl or "")}
+        for lbl in labels
+    ]
+    if any(not w or _DEATH_MODE.search(lbl or "") for w, lbl in zip(words, labels, strict=True)):
+        return True
+    return any(a & b for i, a in enumerate(words) for b in words[i + 1 :])
 
 
 #: Smallest bare figure a body sentence may confirm as a death count: small numbers ("One",

@@ -215,6 +215,7 @@ _LIST_LABELS = frozenset(
 _QUALIFIER_LABEL = re.compile(
     r"(?:suspected|alleged|claimed(?:\s+by)?|accused|disputed|unconfirmed)\s*:\s*", re.I
 )
+_TRAILING_QUALIFIER = re.compile(r"\s+(?:suspected|alleged|presumed|unconfirmed)\s*$", re.I)
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
@@ -314,10 +315,17 @@ def split_actors(
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
+        if _QUALIFIER_LABEL.fullmatch(name + ":"):
+            continue  # "Disputed:" on a line of its own heads the claims under it
         qualifier = _QUALIFIER_LABEL.match(name)
         if qualifier and qualifier.end() < len(name):
             # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
             start += qualifier.end()
+            name = text[start:end]
+        trailing = _TRAILING_QUALIFIER.search(name)
+        if trailing and trailing.start() > 0:
+            # "al-Qaeda in Iraq suspected": the word qualifies the actor, as the label does
+            end = start + trailing.start()
             name = text[start:end]
         label = name.lower().rstrip(":")
         if label in _LIST_LABELS or (

@@ -87,6 +87,14 @@ _BC = {"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"}
 _AD = {"ad", "ce", "a.d.", "c.e.", "a.d"}
 _OPEN_END = {"present", "ongoing", "today", "now"}
 _OLD_STYLE = re.compile(r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]")
+#: "27 July O.S. (7 August N.S.) 1714", "27 July (O.S.) / 7 August (N.S.) 1714": the old-style
+#: day and month written first, the new-style ones after, the year shared; the groups ``os``
+#: and ``ns`` are the markup around the new-style date, blanked before it is read.
+_DAY_MONTH = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+_OLD_THEN_NEW = re.compile(
+    rf"(?P<os>\b{_DAY_MONTH}\s*[\[(]?\s*O\.\s?S\.\s*[\])]?\s*[\[(/]?\s*)"
+    rf"{_DAY_MONTH}(?P<ns>\s*[\[(]?\s*N\.\s?S\.\s*[\])]?(?:\s*[\])])?)"
+)
 _OPEN_AFTER = re.compile(r"[–—-]\s*(?:present|ongoing|today|now)\b", re.I)
 # Words after which a bare number in prose is a year ("in 1945", "since 1990").
 _YEAR_CUES = {
@@ -849,10 +857,17 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
 def _parse_text(text: str) -> DateValue:
     """:func:`parse_date` without a hint; cached: reference lists repeat the same dates, and a
     :class:`DateValue` is immutable (a :class:`DateError` is raised again, not cached)."""
-    if _OLD_STYLE.search(text):
+    pair = _OLD_THEN_NEW.search(text)
+    if pair or _OLD_STYLE.search(text):
         # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
-        # so offsets still index *text*) and the date read around it
-        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), text)
+        # so offsets still index *text*) and the date read around it; "27 July O.S. (7 August
+        # N.S.) 1714": the old-style date and both markers are, and the new-style one is read
+        blanked = text
+        if pair:
+            for g in ("os", "ns"):
+                a, b = pair.span(g)
+                blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), blanked)
         try:
             v = _first_date(blanked)
         except DateError as e:  # name the input as given, not its blanked copy

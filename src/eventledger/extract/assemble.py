@@ -433,6 +433,22 @@ def assemble(
     dead_perpetrators = frozenset(
         sn.id for sn in stated_body if _PERPETRATORS_AMONG_DEAD.search(sn.plain.text)
     )
+    # a state's forces carried it out: soldiers the lead counts apart from the infobox's bare
+    # toll are likely theirs (see _forces_part)
+    state_forces = any(
+        isinstance(st.value, dict) and st.value.get("kind") == "state"
+        for st in by_prop.get("perpetrator", [])
+    )
+    bare_tolls = (
+        frozenset(
+            st.id
+            for prop in ("deaths", "injuries")
+            for st in by_prop.get(prop, [])
+            if st.origin == "infobox" and _names_no_group(doc, st)
+        )
+        if state_forces
+        else frozenset()
+    )
     for key, prop, cat in (("deaths", "deaths", "killed"), ("injuries", "injuries", "wounded")):
         sts = by_prop.get(prop, [])
         if not _is_event_page(doc, kind) and not _names_one_victim(sts):
@@ -444,7 +460,7 @@ def assemble(
         sts = drop_rejected(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
         event[key] = _event_quantity(
-            sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators
+            sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators, bare_tolls
         )
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
@@ -1017,6 +1033,7 @@ def _event_quantity(
     findings: list[Finding],
     totalling: set[str],
     dead_perpetrators: frozenset[str] = frozenset(),
+    bare_tolls: frozenset[str] = frozenset(),
 ) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
@@ -1056,7 +1073,8 @@ def _event_quantity(
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
-    chosen = _forces_part(chosen)
+    if bare_tolls:
+        chosen = _forces_part(chosen, bare_tolls)
     if not chosen and not sides:
         # no infobox figure and none in the lead: a body sentence that says it sums up
         # ("in all, 578 sailors died") still speaks of the whole event
@@ -1259,15 +1277,37 @@ def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
     ]
 
 
-def _forces_part(sts: list[Statement]) -> list[Statement]:
-    """Drop the lead figures of soldiers or police that are smaller than the infobox's toll of
-    no one group: "killed 561 people …; two Dutch soldiers died" beside the infobox's 561 (the
-    attackers' losses, or a part of the toll), no rival estimate of it."""
+#: Words after a toll that name no group: "561", "23 killed", "300 dead in total".
+_BARE_TOLL_WORDS = frozenset("killed dead deaths died people persons total in all".split())
+
+
+def _names_no_group(doc: Document, st: Statement) -> bool:
+    """Whether the statement's line names no group after its figure ("561<br />{{small|(313
+    men, …)}}", "22 (+2 perpetrators)", "300 dead"; not "40 Kurds", "45 militants")."""
+    end = st.span[1]
+    stop = doc.input.find("\n", end)
+    rest = doc.input[end : stop if stop >= 0 else len(doc.input)]
+    rest = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", " ", rest)
+    rest = re.split(r"<br\s*/?>|\n", rest, flags=re.I)[0]
+    while True:  # templates, innermost first ("{{small|(313 men, {{abbr|…}})}}"), and brackets
+        cut = re.sub(r"\{\{[^{}]*\}\}|\([^()]*\)|<[^>]*>", " ", rest)
+        if cut == rest:
+            break
+        rest = cut
+    return all(w.lower() in _BARE_TOLL_WORDS for w in re.findall(r"[A-Za-z]+", rest))
+
+
+def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:
+    """Drop the lead figures of soldiers or police that are smaller than the infobox's bare
+    toll, on a page whose perpetrators are a state's forces: "killed 561 people …; two Dutch
+    soldiers died" beside the infobox's 561 counts the attackers' losses (or a part of the
+    toll), no rival estimate of it. (Where armed groups attack, soldiers are the victims, and
+    an infobox figure that names a group, "45 militants", is no victims' toll.)"""
     floor = min(
         (
             v
             for st in sts
-            if st.origin == "infobox"
+            if st.id in bare
             and st.party is None
             and not st.subset
             and (v := st.low if st.low is not None else st.best) is not None

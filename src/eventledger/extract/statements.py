@@ -51,6 +51,7 @@ from eventledger.normalise.numbers import (
     exact_value,
     figures_in_field,
     figures_in_sentence,
+    party_of,
     word_value,
 )
 from eventledger.normalise.places import (
@@ -1138,7 +1139,7 @@ _BARE_SCOPE = re.compile(
 )
 
 
-def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
+def _part_groups(text: str, figs: list[Figure], one_claim: bool = False) -> dict[int, str]:
     """Figures of one side's field that count different parts of the side, by index.
 
     Domain rule: lines of one category that each name a different part of the side ("3,550
@@ -1146,7 +1147,11 @@ def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
     killed in action / 4,000 drowned") count different men: they are summed like contingents,
     not weighed as rival estimates. Only when every line of the category names a part, the
     parts differ, each is on its own line and none says whose claim it is; a bare line among
-    them ("12,000 killed / 3,000 cavalry killed") may hold the others, and stays as it was."""
+    them ("12,000 killed / 3,000 cavalry killed") may hold the others, and stays as it was.
+
+    With *one_claim* (a field with no side: an attack's fatalities), one line may say whose
+    claim it is when its group is plainly another ("At least 78 hostages, soldiers and police /
+    153 militants (Russian claim)"): no word of the labels in common, and another party."""
     by_cat: dict[str, list[int]] = {}
     for i, fig in enumerate(figs):
         if fig.category:
@@ -1169,10 +1174,16 @@ def _part_groups(text: str, figs: list[Figure]) -> dict[int, str]:
             and len({lbl.lower() for lbl in labels if lbl}) == len(idx)
             and (
                 not any(figs[i].attribution for i in idx)
-                # "At least 78 hostages, soldiers and police / 153 militants (Russian claim)":
-                # a claim about one group of people, beside another group's count, is no
-                # rival estimate (rival claims name the same group, or none)
-                or not _same_group_claimed(labels)
+                # a claim about one group of people beside another group's count is no rival
+                # estimate; two claims are rivals ("3,000 Germans killed (Soviet claim) /
+                # 1,200 soldiers killed (German claim)"), and so are a column's own figure and
+                # the enemy's claim, whatever words they use
+                or (
+                    one_claim
+                    and sum(1 for i in idx if figs[i].attribution) == 1
+                    and len({party_of(lbl or "") for lbl in labels}) == len(idx)
+                    and not _same_group_claimed(labels)
+                )
             )
         ):
             out.update({i: lbl for i, lbl in zip(idx, labels, strict=True) if lbl})
@@ -2960,7 +2971,7 @@ def _from_field(b: _Builder, f: Field) -> None:
         # indices (into figs) of the figures of a field with no side that name different parties
         whole = [k for k, x in enumerate(figs) if not x.subset]
         event_parts = (
-            {whole[i] for i in _part_groups(text, [figs[k] for k in whole])}
+            {whole[i] for i in _part_groups(text, [figs[k] for k in whole], one_claim=True)}
             if f.side is None
             else set()
         )

@@ -92,9 +92,45 @@ _OLD_STYLE = re.compile(r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]")
 #: and ``ns`` are the markup around the new-style date, blanked before it is read.
 _DAY_MONTH = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
 _OLD_THEN_NEW = re.compile(
-    rf"(?P<os>\b{_DAY_MONTH}\s*[\[(]?\s*O\.\s?S\.\s*[\])]?\s*[\[(/]?\s*)"
-    rf"{_DAY_MONTH}(?P<ns>\s*[\[(]?\s*N\.\s?S\.\s*[\])]?(?:\s*[\])])?)"
+    rf"(?P<os>\b(?P<osdate>{_DAY_MONTH})\s*[\[(]?\s*O\.\s?S\.\s*[\])]?\s*[\[(/]?\s*)"
+    rf"(?P<nsdate>{_DAY_MONTH})(?P<ns>\s*[\[(]?\s*N\.\s?S\.\s*[\])]?(?:\s*[\])])?)"
+    # a dual year after the pair ("1710/11"): the new-style date is in the later year
+    r"(?:,?\s*(?P<dual>\d{4}/\d{2}(?!\d)))?"
 )
+
+
+def _old_then_new(text: str) -> str | None:
+    """*text* with each "<old-style date> O.S. (<new-style date> N.S.)" pair's old-style date and
+    markers blanked (same length, so offsets still index *text*), a dual year after it written
+    as its later year; None when *text* has no such pair, or a pair crosses a year's end
+    ("21 December O.S. (1 January N.S.) 1700": which year the one written is, is not said)."""
+    pairs = list(_OLD_THEN_NEW.finditer(text))
+    if not pairs:
+        return None
+    out = list(text)
+    for m in pairs:
+        months = [
+            next(
+                (month_number(w) for w in m.group(g).replace(".", " ").split() if month_number(w)),
+                None,
+            )
+            for g in ("osdate", "nsdate")
+        ]
+        if None in months or months[0] > months[1]:  # type: ignore[operator]
+            return None
+        for g in ("os", "ns"):
+            a, b = m.span(g)
+            out[a:b] = " " * (b - a)
+        if m.group("dual"):
+            a, b = m.span("dual")
+            year = m.group("dual")
+            later = str(int(year[:4]) + 1)
+            if later[-2:] != year[-2:]:
+                return None  # "1710/12" is no dual year
+            out[a:b] = later + " " * (b - a - 4)
+    return "".join(out)
+
+
 _OPEN_AFTER = re.compile(r"[–—-]\s*(?:present|ongoing|today|now)\b", re.I)
 # Words after which a bare number in prose is a year ("in 1945", "since 1990").
 _YEAR_CUES = {
@@ -857,17 +893,12 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
 def _parse_text(text: str) -> DateValue:
     """:func:`parse_date` without a hint; cached: reference lists repeat the same dates, and a
     :class:`DateValue` is immutable (a :class:`DateError` is raised again, not cached)."""
-    pair = _OLD_THEN_NEW.search(text)
-    if pair or _OLD_STYLE.search(text):
+    paired = _old_then_new(text)
+    if paired is not None or _OLD_STYLE.search(text):
         # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
         # so offsets still index *text*) and the date read around it; "27 July O.S. (7 August
         # N.S.) 1714": the old-style date and both markers are, and the new-style one is read
-        blanked = text
-        if pair:
-            for g in ("os", "ns"):
-                a, b = pair.span(g)
-                blanked = blanked[:a] + " " * (b - a) + blanked[b:]
-        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), blanked)
+        blanked = _OLD_STYLE.sub(lambda m: " " * len(m.group(0)), paired or text)
         try:
             v = _first_date(blanked)
         except DateError as e:  # name the input as given, not its blanked copy

@@ -443,6 +443,7 @@ _NONCAS = re.compile(
     r"yen|dollars?|pounds?|euros?|francs?|marks|rubles?|roubles?|rupees?|usd|gbp|"
     r"%|percent|per\s*cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|yards?|acres?|"
     r"hectares?|tons?|tonnes?|kg|kilograms?|square|displaced|homeless|evacuated|evacuees|"
+    r"expelled|expellees|deported|deportees|"
     r"hours?|hrs?|minutes?|mins?|seconds?|days?|nights?|weeks?|months?|years?|decades?|"
     r"centuries|century|a\.?m\.?|p\.?m\.?|o'clock|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -814,6 +815,12 @@ def _category_of(text: str) -> tuple[str | None, int, int]:
 #: What a label counts besides its head: "Total (including civilians)" is the side's total
 #: (no party), "Civilians (including children)" the civilians.
 _INCLUDING_LABEL = re.compile(r"\b(?:including|incl\.|inclusive\s+of)\s+(?:the\s+)?\w", re.I)
+
+
+def party_of(text: str) -> str | None:
+    """The party the first party word of *text* names ("hostages, soldiers and police" →
+    ``military``; "militants" → None): civilians, perpetrators, military or police."""
+    return _party_of(text)
 
 
 def _party_of(text: str) -> str | None:

@@ -20,6 +20,7 @@ the sum; ``best`` only when every summed side has one).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import replace
@@ -1282,19 +1283,22 @@ _BARE_TOLL_WORDS = frozenset("killed dead deaths died people persons total in al
 
 
 def _names_no_group(doc: Document, st: Statement) -> bool:
-    """Whether the statement's line names no group after its figure ("561<br />{{small|(313
-    men, …)}}", "22 (+2 perpetrators)", "300 dead"; not "40 Kurds", "45 militants")."""
-    end = st.span[1]
-    stop = doc.input.find("\n", end)
-    rest = doc.input[end : stop if stop >= 0 else len(doc.input)]
-    rest = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", " ", rest)
-    rest = re.split(r"<br\s*/?>|\n", rest, flags=re.I)[0]
-    while True:  # templates, innermost first ("{{small|(313 men, {{abbr|…}})}}"), and brackets
-        cut = re.sub(r"\{\{[^{}]*\}\}|\([^()]*\)|<[^>]*>", " ", rest)
-        if cut == rest:
-            break
-        rest = cut
-    return all(w.lower() in _BARE_TOLL_WORDS for w in re.findall(r"[A-Za-z]+", rest))
+    """Whether the infobox line of the statement names no group after its figure ("561", its
+    breakdown "(313 men, …)" on the next line, "22 (+2 perpetrators)", "300 dead"; not "40
+    Kurds", "45 militants"): the words after the figure in the field's item (a line of the
+    reader's plain text) are toll words only, brackets aside."""
+    start, end = st.span
+    for f in doc.infobox.fields if doc.infobox else []:
+        for item in f.items:
+            if item.starts and item.starts[0] <= start < item.ends[-1]:
+                rest = item.text[bisect.bisect_left(item.starts, end) :]
+                while (cut := _BRACKETED.sub(" ", rest)) != rest:  # innermost first
+                    rest = cut
+                return all(w.lower() in _BARE_TOLL_WORDS for w in re.findall(r"[A-Za-z]+", rest))
+    return False
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:

@@ -212,10 +212,12 @@ _LIST_LABELS = frozenset(
     ("supported by", "including", "etc", "in support", "support", "support from",
      "backed by", "assisted by", "with support from", "limited involvement")
 )  # fmt: skip
+#: Words that say how sure an attribution is ("Suspected: X", "X suspected").
+_QUALIFIER_WORDS = r"suspected|alleged|unconfirmed"
 _QUALIFIER_LABEL = re.compile(
-    r"(?:suspected|alleged|claimed(?:\s+by)?|accused|disputed|unconfirmed)\s*:\s*", re.I
+    rf"(?:{_QUALIFIER_WORDS}|claimed(?:\s+by)?|accused|disputed)\s*:\s*", re.I
 )
-_TRAILING_QUALIFIER = re.compile(r"\s+(?:suspected|alleged|presumed|unconfirmed)\s*$", re.I)
+_TRAILING_QUALIFIER = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}|presumed)\s*$", re.I)
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")

@@ -756,7 +756,7 @@ def _zero_figure(text: str, m: re.Match[str], default_category: str | None) -> F
         low=0,
         high=0,
         best=0,
-        party=_party_of(m.group(0)),
+        party=party_of(m.group(0)),
     )
 
 
@@ -820,10 +820,6 @@ _INCLUDING_LABEL = re.compile(r"\b(?:including|incl\.|inclusive\s+of)\s+(?:the\s
 def party_of(text: str) -> str | None:
     """The party the first party word of *text* names ("hostages, soldiers and police" →
     ``military``; "militants" → None): civilians, perpetrators, military or police."""
-    return _party_of(text)
-
-
-def _party_of(text: str) -> str | None:
     m = _PARTY_RE.search(text)
     if not m:
         return None
@@ -949,7 +945,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 break
         pm = _PARTY_RE.match(text, i)
         if pm:
-            out.party = out.party or _party_of(pm.group(0))
+            out.party = out.party or party_of(pm.group(0))
             out.end = pm.end()
             i = pm.end()
             words += 1
@@ -1310,7 +1306,7 @@ def _scan(
             tied = True
             category = after.category = found[-1][1].category
             after.end = max(after.end, noun.end())
-            after.party = after.party or _party_of(text[raw.end : after.end])
+            after.party = after.party or party_of(text[raw.end : after.end])
         if prose and not tied and not (subset and found):
             pending = (raw, after, start, subset)
             continue
@@ -1518,7 +1514,7 @@ def _unknown_item(
         high=None,
         best=None,
         unknown=True,
-        party=_party_of(text[s:e]) or label_party,
+        party=party_of(text[s:e]) or label_party,
     )
 
 
@@ -1635,7 +1631,7 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             lcat = _category_of(label)[0]
             # "Total (including civilians):" counts the side with its civilians: no party
             inc = _INCLUDING_LABEL.search(label)
-            lparty = _party_of(label[: inc.start()] if inc else label)
+            lparty = party_of(label[: inc.start()] if inc else label)
             rest = text[lm.end() : hi]
             if not rest.strip(" \t'\"*"):
                 # a label line: applies to the lines below

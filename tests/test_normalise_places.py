@@ -471,3 +471,23 @@ def test_a_country_named_near_a_border_agrees_with_the_coordinates() -> None:
     # the nearest GeoNames town to Oberwald (46.53 N, 8.35 E) is Formazza, 18 km away in Italy
     p = resolve_place("Oberwald, Switzerland", coord=(46.5333, 8.35))
     assert (p.country, p.where_prec) == ("CH", 1)
+
+
+def test_reverse_lookups_ask_the_grid_by_key_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reverse lookup reads a few cells; it never lists the grid's keys (``grid or {}``
+    did: a table's truth is its length, about 4 ms of SQL per call)."""
+    from eventledger.normalise import places
+
+    places.load_index()
+    grid = places._grid
+    assert grid is not None
+
+    def refuse(*_args: object) -> int:
+        raise AssertionError("the whole grid was listed")
+
+    monkeypatch.setattr(type(grid), "__len__", refuse)
+    monkeypatch.setattr(type(grid), "__iter__", refuse)
+    monkeypatch.setattr(type(grid), "__bool__", refuse, raising=False)
+    places._countries_within.cache_clear()
+    assert nearest_city(52.5, 13.4) is not None
+    assert "DE" in places._countries_within(52.5, 13.4, 50.0)

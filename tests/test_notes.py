@@ -142,3 +142,27 @@ def test_parquet_and_ledger_list_notes(record: dict, tmp_path: Path) -> None:
         (record["references"][0]["id"], "footnotes"),
         (record["notes"][0]["id"], "notes"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("inside", "parts"),
+    [
+        ("efn|a|b", ["efn", "a", "b"]),
+        ("efn|{{sfn|A|1990|p=5}}|x", ["efn", "{{sfn|A|1990|p=5}}", "x"]),
+        ("efn|[[A|B]] c|d", ["efn", "[[A|B]] c", "d"]),
+        ("efn|}}|a", ["efn", "}}", "a"]),  # a stray close at the top level splits nothing
+        ("efn|{{{1|x}}}|y", ["efn", "{{{1|x}}}", "y"]),
+        ("refn|group=n|{{cite|a|b}} [[x]]", ["refn", "group=n", "{{cite|a|b}} [[x]]"]),
+    ],
+)
+def test_split_top_splits_only_at_the_top_level(inside: str, parts: list[str]) -> None:
+    from eventledger.extract.notes import _split_top
+
+    assert _split_top(inside) == parts
+
+
+def test_templates_finds_the_balanced_top_level_spans() -> None:
+    from eventledger.extract.notes import _templates
+
+    text = "a {{x|{{y}}}} b }} {{z}} {{open"
+    assert [text[s:e] for s, e in _templates(text)] == ["{{x|{{y}}}}", "{{z}}"]

@@ -34,8 +34,8 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
     """
     if policy not in POLICIES:
         raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
-    statements = extract_statements(doc)
     support = sentence_support(doc)
+    statements = extract_statements(doc, support)
     entries = extract_references(doc)
     event, contradictions = assemble(doc, statements, policy)
     findings = check(doc, statements, entries, support) + contradictions

@@ -410,8 +410,12 @@ def _assailants_apart(box_fields: list[Field]) -> list[Field]:
     return assailants if named else []
 
 
-def extract_statements(doc: Document) -> list[Statement]:
-    """All statements of the document, infobox first, then body sentences in order."""
+def extract_statements(
+    doc: Document, support: dict[str, tuple[str, list[str]]] | None = None
+) -> list[Statement]:
+    """All statements of the document, infobox first, then body sentences in order.
+
+    *support* is :func:`sentence_support` of *doc* when the caller has it already."""
     b = _Builder(doc)
     box = doc.infobox
     has_box_date = False
@@ -422,7 +426,8 @@ def extract_statements(doc: Document) -> list[Statement]:
                 continue
             _from_field(b, f)
             has_box_date |= f.key == "date" and bool(f.plain.text.strip() or f.hints)
-    support = sentence_support(doc)
+    if support is None:
+        support = sentence_support(doc)
     # the prose rules read English; a page in another language gives infobox statements only
     english = (doc.source.language or "en").lower().startswith("en")
     for s in doc.sentences if english else ():

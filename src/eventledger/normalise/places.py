@@ -771,7 +771,7 @@ def nearest_city(
     the ring is farther away than the best city found, so it is exact up to *max_km*.
     """
     load_index()
-    grid = _grid or {}
+    grid = _grid if _grid is not None else {}  # (truth would count the table's keys)
     best: tuple[float, _GridCity] | None = None
     ci, cj = math.floor(lat), math.floor(lon)
     lat_ring_km = 111.0
@@ -817,7 +817,7 @@ def _countries_within(lat: float, lon: float, km: float) -> frozenset[str]:
     """The countries of the GeoNames cities within *km* of (lat, lon) (*km* under 100): a
     point near a border may lie in any of them."""
     load_index()
-    grid = _grid or {}
+    grid = _grid if _grid is not None else {}  # (truth would count the table's keys)
     ci, cj = math.floor(lat), math.floor(lon)
     dlat = km / 111.0
     dlon = km / (111.0 * max(math.cos(math.radians(min(abs(lat), 89.0))), 0.01))

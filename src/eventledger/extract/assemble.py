@@ -901,6 +901,15 @@ _EARLIER_VIOLENCE = re.compile(
 )
 
 
+#: A toll that holds the event's own among others: "in which a total of 17 people were
+#: killed, including the victims at Charlie Hebdo" (a series' toll, on any page).
+_INCLUDES_THE_EVENTS = re.compile(
+    r"[^.;]{0,30}?,?\s*(?:including|among\s+them|of\s+whom)\s+(?:the\s+|all\s+)?"
+    r"(?:\w+\s+)?(?:victims|dead|deaths|those\s+killed|people\s+killed)\s+(?:at|of|in)\b",
+    re.I,
+)
+
+
 def drop_incident_figures(
     sts: list[Statement], doc: Document, kind: str, spans: dict[str, tuple[int, int]]
 ) -> list[Statement]:
@@ -910,7 +919,9 @@ def drop_incident_figures(
     event figure. A page about an attack itself is left alone (its lead's "attack that
     killed" is its own toll), except for an incident the event avenged ("a reprisal for an
     ambush … in which partisans killed four policemen") and a wave the event is one of ("one
-    of the deadliest of a wave of attacks that killed around 200 people"), on any page."""
+    of the deadliest of a wave of attacks that killed around 200 people"), and a toll that
+    includes the event's victims among others' ("a total of 17 people were killed, including
+    the victims at …"), on any page."""
     dropped = set()
     for st in sts:
         span = spans.get(st.sentence or "")
@@ -922,6 +933,7 @@ def drop_incident_figures(
             or _WIDER_GROUP_CLAUSE.search(before)
             or _WIDER_EVENT_CLAUSE.search(before)
             or _EARLIER_VIOLENCE.search(before)
+            or _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
         ):
             # "a reprisal for an ambush … in which Soviet partisans killed four German
             # policemen": the incident the event avenged, on any page

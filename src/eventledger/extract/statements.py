@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventledger.extract.notes import is_note, note_citations
-from eventledger.models import Document, Field, MappedText, Sentence, Statement
+from eventledger.models import Document, Field, Infobox, MappedText, Sentence, Statement
 from eventledger.normalise.actors import names_nobody, split_actors
 from eventledger.normalise.dates import (
     MONTH_NAMES,
@@ -239,7 +239,7 @@ _COUNTED_NOUN = re.compile(
 _PEOPLE_AFTER_NUMBER = re.compile(
     r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    rf"fifty|hundred)[\w-]*)\s+(?P<noun>{PEOPLE_NOUNS})\b",
+    rf"fifty|hundred)[\w-]*)\s+(?:[A-Za-z-]+\s+)?(?P<noun>{PEOPLE_NOUNS})\b",
     re.I,
 )
 
@@ -345,6 +345,9 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             else:
                 # "murdered twelve students", "one teacher": the people noun after the number
                 pm = _PEOPLE_AFTER_NUMBER.search(f.text)
+                if pm is None and field:
+                    # "1 police sergeant, 5 firefighters": the noun after the figure's words
+                    pm = _PEOPLE_AFTER_NUMBER.match(text, f.start, nxt)
                 groups.append(pm.group("noun").lower().rstrip("s") if pm else "")
         if (
             len(run) >= 2
@@ -356,6 +359,75 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             k += 1
         i = j + 1
     return out
+
+
+#: A clause that says part of a group died, then a colon that opens the ways it died ("Most
+#: of the villagers were killed after resistance had ended: eight died when …, and twelve
+#: prisoners were shot"): the figures after the colon count some of that group.
+_SOME_OF_GROUP_COLON = re.compile(
+    r"\b(?:most|many|some|several|half|all|the\s+majority|a\s+number)\s+of\s+(?:the|them|these|"
+    r"those|whom)\b[^:;.]{0,160}:(?!\d)",
+    re.I,
+)
+#: Quotation marks: a quoted "no wounded, no prisoners" is someone's words, no count.
+_QUOTE_CHARS = '"“”'
+
+
+def _some_of_group(text: str, figs: list[Figure]) -> list[Figure]:
+    """The figures of a sentence with the parts after :data:`_SOME_OF_GROUP_COLON` marked as
+    subsets, and without the zero counts ("no wounded") that stand inside a quotation."""
+    m = _SOME_OF_GROUP_COLON.search(text)
+    out = []
+    for fig in figs:
+        if m is not None and fig.start >= m.end() and not fig.subset:
+            fig = replace(fig, subset=True)
+        if fig.best == 0 and fig.high == 0:
+            before = sum(text.count(q, 0, fig.start) for q in _QUOTE_CHARS)
+            after = any(q in text[fig.end :] for q in _QUOTE_CHARS)
+            if before % 2 == 1 and after:
+                continue
+        out.append(fig)
+    return out
+
+
+#: The singular of each people noun ("soldier", "policeman"), and words for one person.
+_ONE_PERSON = "|".join(
+    ["child", "baby", "infant", "man", "woman", "boy", "girl", "person", "policeman"]
+    + [
+        alt[:-2]
+        for alt in PEOPLE_NOUNS.split("|")
+        if alt.endswith("s?") and alt not in ("prisoners?", "inmates?", "hostages?")
+    ]
+)
+#: One more person joined to a count ("killed 33 civilians and a full-term unborn child",
+#: "Twenty-six people and an unborn child died"): the count and the one, a toll of n + 1.
+_AND_ONE_MORE = re.compile(
+    r"\s+and\s+(?:a|an|one)\s+"
+    r"(?:(?!(?:few|dozen|hundred|thousand|number|couple|handful|score|lot|group|pair|third|"
+    r"quarter|half|further|more|other|was|were|is|are|had|has|have|been|being|later|also)\b)"
+    r"[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{_ONE_PERSON})\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
+    """*fig* with the one person the text joins to it counted in (see :data:`_AND_ONE_MORE`),
+    unless that one is a figure of its own ("twelve students and one teacher": a list)."""
+    if fig.subset or fig.unknown or fig.category is None or fig.best is None:
+        return fig
+    m = _AND_ONE_MORE.match(text, fig.end) or _AND_ONE_MORE.search(text, fig.start, fig.end)
+    if m is None or any(o is not fig and m.start() <= o.start < m.end() for o in figs):
+        return fig
+    end = max(fig.end, m.end())
+    return replace(
+        fig,
+        text=text[fig.start : end],
+        end=end,
+        low=None if fig.low is None else fig.low + 1,
+        best=fig.best + 1,
+        high=None if fig.high is None else fig.high + 1,
+    )
 
 
 def _figure_kw(fig: Figure) -> dict[str, Any]:
@@ -421,7 +493,7 @@ def extract_statements(
     has_box_date = False
     if box is not None:
         apart = _assailants_apart(box.fields)
-        for f in box.fields:
+        for f in _operation_sides(box) if box.template == "military operation" else box.fields:
             if f in apart:
                 continue
             _from_field(b, f)
@@ -433,7 +505,8 @@ def extract_statements(
     for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
-        figs = figures_in_sentence(s.plain.text)
+        figs = _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
+        figs = [_and_one_more(s.plain.text, x, figs) for x in figs]
         lists = _listed_parts(s.plain.text, figs)
         for n_fig, fig in enumerate(figs):
             kw = _figure_kw(fig)
@@ -1144,7 +1217,9 @@ _BARE_SCOPE = re.compile(
 )
 
 
-def _part_groups(text: str, figs: list[Figure], one_claim: bool = False) -> dict[int, str]:
+def _part_groups(
+    text: str, figs: list[Figure], one_claim: bool = False, given: dict[int, str] | None = None
+) -> dict[int, str]:
     """Figures of one side's field that count different parts of the side, by index.
 
     Domain rule: lines of one category that each name a different part of the side ("3,550
@@ -1156,7 +1231,8 @@ def _part_groups(text: str, figs: list[Figure], one_claim: bool = False) -> dict
 
     With *one_claim* (a field with no side: an attack's fatalities), one line may say whose
     claim it is when its group is plainly another ("At least 78 hostages, soldiers and police /
-    153 militants (Russian claim)"): no word of the labels in common, and another party."""
+    153 militants (Russian claim)"): no word of the labels in common, and another party.
+    *given* holds labels the caller knows (a list's first figure standing for the list)."""
     by_cat: dict[str, list[int]] = {}
     for i, fig in enumerate(figs):
         if fig.category:
@@ -1166,7 +1242,10 @@ def _part_groups(text: str, figs: list[Figure], one_claim: bool = False) -> dict
         if len(idx) < 2:
             continue
         lines = [text.count("\n", 0, figs[i].start) for i in idx]
-        labels = [_part_label(figs[i], _figure_segment(text, figs, i)) for i in idx]
+        labels = [
+            (given or {}).get(i) or _part_label(figs[i], _figure_segment(text, figs, i))
+            for i in idx
+        ]
         values = {exact_value(figs[i]) for i in idx}
         if not all(labels) and len(values) == 1 and None not in values:
             # "7,000 killed in the field / 7,000 killed in the 'Garden of Death' / 7,000
@@ -2975,11 +3054,27 @@ def _from_field(b: _Builder, f: Field) -> None:
             parts = {**parts, **summed}
         # indices (into figs) of the figures of a field with no side that name different parties
         whole = [k for k, x in enumerate(figs) if not x.subset]
-        event_parts = (
-            {whole[i] for i in _part_groups(text, [figs[k] for k in whole], one_claim=True)}
-            if f.side is None
-            else set()
-        )
+        # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
+        listed = _listed_parts(text, figs, field=True) if key != "strength" else {}
+        event_parts: set[int] = set()
+        if f.side is None:
+            # a list on one line ("1 NSG commando and 1 police officer killed") is one part
+            # beside the other lines' ("41 militants killed"): its first figure stands for it
+            members: dict[int, list[int]] = {}
+            for k in whole:
+                if k in listed:
+                    members.setdefault(listed[k], []).append(k)
+            firsts = {ks[0]: ks for ks in members.values()}
+            alone = [k for k in whole if k not in listed or k in firsts]
+            given = {
+                n: " ".join(
+                    _part_label(figs[m], _figure_segment(text, figs, m)) or "" for m in firsts[k]
+                ).strip()
+                for n, k in enumerate(alone)
+                if k in firsts
+            }
+            for i in _part_groups(text, [figs[k] for k in alone], one_claim=True, given=given):
+                event_parts.update(firsts.get(alone[i], [alone[i]]))
         if f.side is None:
             # "124 soldiers and police; civilian injured unknown": a counted part and one
             # nobody counted, one toll (a floor)
@@ -2998,8 +3093,6 @@ def _from_field(b: _Builder, f: Field) -> None:
             # "Israel: 5 wounded / Hostages: 10 wounded" (bold headings): one field of no
             # side whose headings name the parties; each party's figure a part of one toll
             event_parts |= _headed_parts(text, figs, _line_groups(text, _flag_lines(f)))
-        # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
-        listed = _listed_parts(text, figs, field=True) if key != "strength" else {}
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
@@ -3034,7 +3127,7 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             kw = _figure_kw(fig)
-            if f.side is None and n_fig in listed:
+            if f.side is None and n_fig in listed and n_fig not in event_parts:
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:l{listed[n_fig]}"}
             elif n_fig in event_parts:
                 # "10 Iraqi soldiers killed / 1 French civilian killed": the lines of a field
@@ -3206,6 +3299,99 @@ _PERSON = re.compile(
 )
 #: A per-side parameter's sub-row: "casualties1a", "strength2b".
 _SUB_FIELD = re.compile(r"\d\s*([a-d])\s*$", re.I)
+
+
+#: Words of a party heading that name nobody in particular ("Al-Qaeda and Taliban forces").
+_HEADING_FILLER = frozenset("and the of forces force troops side allied".split())
+
+
+def _party_headings(f: Field) -> list[tuple[str, int, int]] | None:
+    """The party headings of a field of no side ("Coalition: … / Al-Qaeda and Taliban: …",
+    each on a line of its own or before its figures): (name, plain offset of the name, of the
+    rest of its line), in order; None when a line before the first heading holds anything."""
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in f.plain.text.split("\n"):
+        m = _GROUP_LABEL.match(line)
+        label = m.group("label") if m else ""
+        if (
+            m
+            and not _CATEGORY_LABEL.search(label)
+            and not _NOT_CONTINGENT.search(label)
+            and not _PHASE_HEADING.search(label)
+            and not _DAY_LABEL.match(line)
+        ):
+            lead = len(label) - len(label.lstrip())
+            out.append((label.strip(), pos + m.start("label") + lead, pos + m.start("rest")))
+        elif not out and line.strip():
+            return None
+        pos += len(line) + 1
+    return out
+
+
+def _names_side(name: str, side_text: str) -> bool:
+    """Whether a heading's name names the side whose combatants are *side_text*: one of its
+    words begins a word there ("India" the "Indian Navy", "Coalition" the "Coalition:")."""
+    words = set(re.findall(r"[^\W\d_]+", side_text.lower()))
+    own = [w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _HEADING_FILLER]
+    return any(len(w) >= 4 and any(x.startswith(w) for x in words) for w in own)
+
+
+def _operation_sides(box: Infobox) -> list[Field]:
+    """The fields of an operation's infobox, its ``casualties`` split by party.
+
+    Domain rule: Template:Infobox military operation names only the side that carried the
+    operation out (``executed_by``, side 1); its ``casualties`` lists each party under a
+    heading of its own ("Coalition: … 15 killed / Al-Qaeda and Taliban: 500–800 killed").
+    When exactly one heading names a party other than side 1 and every other heading names
+    side 1, that party is side 2 (its heading names its combatants) and each heading's lines
+    are its side's column. Anything else (no heading, two parties unknown, "Allies:" beside
+    "Japan:") keeps the field of no side, as written."""
+    fields_ = list(box.fields)
+    side1 = " ".join(f.plain.text for f in fields_ if f.side == 1 and f.key == "combatants")
+    cas = [f for f in fields_ if f.key == "casualties" and f.side is None]
+    if not side1.strip() or len(cas) != 1:
+        return fields_
+    f = cas[0]
+    heads = _party_headings(f)
+    if not heads or len(heads) < 2:
+        return fields_
+    own = [_names_side(name, side1) for name, _at, _rest in heads]
+    if own.count(False) != 1:
+        return fields_
+    plain = f.plain
+    out: list[Field] = []
+    for k, (name, at, rest) in enumerate(heads):
+        stop = heads[k + 1][1] if k + 1 < len(heads) else len(plain.text)
+        while stop > rest and plain.text[stop - 1] in " \n":
+            stop -= 1
+        side = 1 if own[k] else 2
+        if side == 2:
+            label = plain.slice(at, at + len(name))
+            span = label.span_of(0, len(name))
+            out.append(Field(f.label, "combatants", f.text, span, label, [label], side=2))
+        while rest < stop and plain.text[rest] in " \n":
+            rest += 1
+        if stop <= rest:
+            continue
+        part = plain.slice(rest, stop)
+        lo, hi = part.starts[0], part.ends[-1]
+        out.append(
+            replace(
+                f,
+                plain=part,
+                items=[x for x in f.items if x.starts and lo <= x.starts[0] < hi],
+                markers=[x for x in f.markers if lo <= x.span[0] <= hi],
+                refs=[],
+                side=side,
+                hints={
+                    **f.hints,
+                    "flag_at": [x for x in f.hints.get("flag_at") or [] if lo <= x[1] < hi],
+                },
+            )
+        )
+    i = fields_.index(f)
+    return fields_[:i] + out + fields_[i + 1 :]
 
 
 def _has_sub_row(doc: Document, f: Field) -> bool:

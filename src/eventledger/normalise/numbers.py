@@ -548,7 +548,7 @@ PEOPLE_NOUNS = (
     r"teachers?|students?|children|women|men|civilians?|soldiers?|officers?|policem[ae]n|"
     r"guards?|workers?|passengers?|pupils?|staff|members?|worshippers?|villagers?|residents?|"
     r"tourists?|employees?|firefighters?|hostages?|sailors?|seamen|marines?|airmen|"
-    r"servicem[ae]n|paratroopers?|troops|militants?|rebels?|insurgents?|gendarmes?|"
+    r"servicem[ae]n|paratroopers?|commandos?|guerrillas?|bystanders?|troops|militants?|rebels?|insurgents?|gendarmes?|"
     r"pilgrims?|protesters?|demonstrators?|miners?|strikers?|prisoners?|inmates?|refugees?|"
     r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
     r"settlers?|farmers?|peasants?|girls|boys|infants|babies|knights?|nobles?|noblemen|"

@@ -175,3 +175,128 @@ def test_a_series_toll_that_includes_the_events_victims_is_not_the_events() -> N
         )
     )
     assert _q(ev) == (12, 12, 12)
+
+
+# ------------------------------------------------------------- the review's counter-examples
+
+
+@pytest.mark.parametrize(
+    ("executed_by", "casualties", "side2"),
+    [
+        # initials and a country's short name tie a heading to the executing side
+        (
+            "{{flag|United States}}<br />{{flag|South Vietnam}}",
+            "'''US:''' 5 killed, 30 wounded<br />'''Viet Cong:''' 120 killed",
+            "Viet Cong",
+        ),
+        (
+            "[[Provisional Irish Republican Army]]",
+            "'''IRA:''' 2 killed<br />'''British Army:''' 18 killed, 6 wounded",
+            "British Army",
+        ),
+    ],
+)
+def test_operation_heading_tied_by_initials_or_country(
+    executed_by: str, casualties: str, side2: str
+) -> None:
+    ev = _event(_operation(executed_by, casualties))
+    assert [a["name"] for a in ev["sides"][1]["combatants"]] == [side2]
+
+
+@pytest.mark.parametrize(
+    ("executed_by", "casualties", "deaths"),
+    [
+        # a generic word or a demonym ties nothing: no side is guessed
+        (
+            "[[Syrian Arab Army]]",
+            "'''Government forces:''' 20 killed<br />'''Free Syrian Army:''' 100 killed",
+            120,
+        ),
+        (
+            "[[Soviet Army]]<br />[[Democratic Republic of Afghanistan]]",
+            "'''USSR:''' 9 killed<br />'''Afghan mujahideen:''' 300 killed",
+            309,
+        ),
+        # two parties besides the executing side
+        (
+            "[[Turkish Armed Forces]]<br />[[Syrian National Army]]",
+            "'''Turkey:''' 5 killed<br />'''Syrian National Army:''' 50 killed<br />"
+            "'''Syrian Democratic Forces:''' 300 killed",
+            355,
+        ),
+        # a source, a loss, the victims: no party
+        ("{{flag|United States}}", "'''United States:''' 2 wounded<br />'''SOHR:''' 9 killed", 9),
+        ("{{flag|Israel}}", "'''Israel:''' 1 killed<br />'''Aircraft:''' 2 F-16s lost", 1),
+        (
+            "{{flag|Israel}}",
+            "'''Israel:''' 1 killed, 5 wounded<br />'''Hostages:''' 3 killed, 10 wounded",
+            4,
+        ),
+    ],
+)
+def test_operation_headings_that_give_no_side(
+    executed_by: str, casualties: str, deaths: int
+) -> None:
+    ev = _event(_operation(executed_by, casualties))
+    assert len(ev["sides"]) <= 1
+    assert _q(ev) == (deaths, deaths, deaths)
+
+
+def test_operation_total_under_the_last_heading_gives_no_side() -> None:
+    # "Total:" after the last party may count both parties: no side is guessed
+    ev = _event(
+        _operation(
+            COALITION,
+            "'''Coalition:''' 3 killed<br />'''Taliban:''' 50 killed<br />'''Total:''' 53 killed",
+        )
+    )
+    assert len(ev["sides"]) <= 1
+    assert _q(ev) != (56, 56, 56)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Most of the victims were women and children: in total, 35 people were killed.",
+        "Many of the dead were never identified: 35 people were killed.",
+        "Half of the town was destroyed: 35 people were killed.",
+        "Some of the heaviest fighting took place at the bridge: 35 people were killed there.",
+    ],
+)
+def test_a_colon_after_most_of_without_a_death_is_no_breakdown(lead: str) -> None:
+    assert _q(_event(_attack("", lead))) == (35, 35, 35)
+
+
+def test_a_spokesmans_quoted_no_one_injured_is_a_count() -> None:
+    ev = _event(_attack("4", 'A police spokesman said "no one was injured" in the blast.'))
+    assert _q(ev, "injuries") == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths"),
+    [
+        ("The bomb killed 33 civilians and a police officer was wounded.", (33, 33, 33)),
+        ("The explosion killed 17 people and a woman was seriously injured.", (17, 17, 17)),
+        ("The bomb killed at least 33 civilians and an unborn child.", (34, None, None)),
+        ("Militants killed two NSG commandos and one police officer.", (3, 3, 3)),
+    ],
+)
+def test_one_more_person_review_cases(lead: str, deaths: tuple) -> None:
+    ev = _event(
+        "{{Infobox civilian attack\n| title = The bombings\n| location = Dublin, Ireland\n"
+        "| date = 17 May 1974\n}}\n"
+        f"The '''bombings''' took place in Dublin on 17 May 1974. {lead}\n"
+    )
+    assert _q(ev) == deaths
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The explosions killed 193 people, including the victims at Atocha station.",
+        "The two bombs killed 193 people, including the victims of the second explosion.",
+        "In total 193 people were killed, including those killed in the fire that followed.",
+    ],
+)
+def test_the_events_own_toll_with_its_parts_named_stays(lead: str) -> None:
+    assert _q(_event(_attack("", lead))) == (193, 193, 193)

@@ -901,8 +901,15 @@ _EARLIER_VIOLENCE = re.compile(
 )
 
 
-#: A toll that holds the event's own among others: "in which a total of 17 people were
-#: killed, including the victims at Charlie Hebdo" (a series' toll, on any page).
+#: A toll that holds the event's own among others: "Several related attacks followed …, in
+#: which a total of 17 people were killed, including the victims at Charlie Hebdo" (a series'
+#: toll, on any page): the attacks named before the figure, the event's victims after it.
+_OTHER_ATTACKS_BEFORE = re.compile(
+    r"\b(?:(?:related|other|further|subsequent|several|similar|separate|later|follow-up)\s+"
+    r"(?:\w+\s+)?(?:attacks|bombings|shootings|incidents|raids|killings|massacres)"
+    r"|(?:series|wave|spate|string)\s+of)\b[^.;]{0,120}$",
+    re.I,
+)
 _INCLUDES_THE_EVENTS = re.compile(
     r"[^.;]{0,30}?,?\s*(?:including|among\s+them|of\s+whom)\s+(?:the\s+|all\s+)?"
     r"(?:\w+\s+)?(?:victims|dead|deaths|those\s+killed|people\s+killed)\s+(?:at|of|in)\b",
@@ -933,7 +940,10 @@ def drop_incident_figures(
             or _WIDER_GROUP_CLAUSE.search(before)
             or _WIDER_EVENT_CLAUSE.search(before)
             or _EARLIER_VIOLENCE.search(before)
-            or _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
+            or (
+                _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
+                and _OTHER_ATTACKS_BEFORE.search(before)
+            )
         ):
             # "a reprisal for an ambush … in which Soviet partisans killed four German
             # policemen": the incident the event avenged, on any page

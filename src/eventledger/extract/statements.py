@@ -55,9 +55,12 @@ from eventledger.normalise.numbers import (
     word_value,
 )
 from eventledger.normalise.places import (
+    DEMONYMS,
     TOWN_QUALIFIER,
     coord_from_parameters,
     coord_parameter_role,
+    countries_named,
+    demonym_countries,
     stated_coord,
 )
 
@@ -222,7 +225,8 @@ def _figure_span(plain: MappedText, fig: Figure) -> tuple[int, int]:
 _LIST_JOIN = re.compile(
     r"(?:\s+(?P<adj>[A-Z][\w-]+)(?:\s+(?:people|persons|men|women))?"
     # "shot dead sixteen pupils and one teacher": the first item's noun outside its figure
-    rf"|\s+(?:[a-z-]+\s+)?(?P<noun>(?i:{PEOPLE_NOUNS}|people|persons)))?"
+    # ("two NSG commandos and one police officer": an acronym before the noun too)
+    rf"|\s+(?:[a-z-]+\s+|[A-Z]{{2,6}}\s+)?(?P<noun>(?i:{PEOPLE_NOUNS}|people|persons)))?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 #: In an infobox field, also the words naming a bare number's group: "58 foreign tourists, 3
@@ -365,17 +369,24 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
 #: of the villagers were killed after resistance had ended: eight died when …, and twelve
 #: prisoners were shot"): the figures after the colon count some of that group.
 _SOME_OF_GROUP_COLON = re.compile(
-    r"\b(?:most|many|some|several|half|all|the\s+majority|a\s+number)\s+of\s+(?:the|them|these|"
-    r"those|whom)\b[^:;.]{0,160}:(?!\d)",
+    r"\b(?:most|many|some|several|half|the\s+majority|a\s+number)\s+of\s+(?:the|them|these|"
+    r"those)\b[^:;.]{0,60}?\b(?:(?:were|was)\s+(?:\w+\s+)?(?:killed|shot|executed|murdered|"
+    r"massacred|slain|burned|burnt)|died|perished|lost\s+their\s+lives)\b[^:;.]{0,100}:(?!\d)",
     re.I,
 )
-#: Quotation marks: a quoted "no wounded, no prisoners" is someone's words, no count.
+#: Quotation marks: a quoted order or slogan ("ordered "no wounded, no prisoners"") is
+#: someone's words, no count (a spokesman who said "no one was injured" reports one).
 _QUOTE_CHARS = '"“”'
+_ORDER_BEFORE_QUOTE = re.compile(
+    r"\b(?:order(?:ed|s)?|command(?:ed|s)?|instruct(?:ed|ions?)|slogans?|shout(?:ed|ing)|"
+    r"chant(?:ed|ing)|motto|policy|watchword)\b[^.;]{0,30}$",
+    re.I,
+)
 
 
 def _some_of_group(text: str, figs: list[Figure]) -> list[Figure]:
     """The figures of a sentence with the parts after :data:`_SOME_OF_GROUP_COLON` marked as
-    subsets, and without the zero counts ("no wounded") that stand inside a quotation."""
+    subsets, and without the zero counts ("no wounded") inside a quoted order or slogan."""
     m = _SOME_OF_GROUP_COLON.search(text)
     out = []
     for fig in figs:
@@ -384,7 +395,8 @@ def _some_of_group(text: str, figs: list[Figure]) -> list[Figure]:
         if fig.best == 0 and fig.high == 0:
             before = sum(text.count(q, 0, fig.start) for q in _QUOTE_CHARS)
             after = any(q in text[fig.end :] for q in _QUOTE_CHARS)
-            if before % 2 == 1 and after:
+            opened = max(text.rfind(q, 0, fig.start) for q in _QUOTE_CHARS)
+            if before % 2 == 1 and after and _ORDER_BEFORE_QUOTE.search(text, 0, max(opened, 0)):
                 continue
         out.append(fig)
     return out
@@ -406,7 +418,9 @@ _AND_ONE_MORE = re.compile(
     r"(?:(?!(?:few|dozen|hundred|thousand|number|couple|handful|score|lot|group|pair|third|"
     r"quarter|half|further|more|other|was|were|is|are|had|has|have|been|being|later|also)\b)"
     r"[a-z][\w-]*\s+){0,3}?"
-    rf"(?:{_ONE_PERSON})\b(?!\s+of\b)",
+    rf"(?:{_ONE_PERSON})\b(?!\s+of\b)"
+    # the one opens a clause of its own ("and a police officer was wounded"): not counted in
+    r"(?!\s+(?:was|were|is|are|had|has|have|got|later|also|then)\b)",
     re.I,
 )
 
@@ -414,7 +428,9 @@ _AND_ONE_MORE = re.compile(
 def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
     """*fig* with the one person the text joins to it counted in (see :data:`_AND_ONE_MORE`),
     unless that one is a figure of its own ("twelve students and one teacher": a list)."""
-    if fig.subset or fig.unknown or fig.category is None or fig.best is None:
+    if fig.subset or fig.unknown or fig.category is None:
+        return fig
+    if fig.low is None and fig.best is None and fig.high is None:
         return fig
     m = _AND_ONE_MORE.match(text, fig.end) or _AND_ONE_MORE.search(text, fig.start, fig.end)
     if m is None or any(o is not fig and m.start() <= o.start < m.end() for o in figs):
@@ -425,7 +441,7 @@ def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
         text=text[fig.start : end],
         end=end,
         low=None if fig.low is None else fig.low + 1,
-        best=fig.best + 1,
+        best=None if fig.best is None else fig.best + 1,
         high=None if fig.high is None else fig.high + 1,
     )
 
@@ -3301,10 +3317,6 @@ _PERSON = re.compile(
 _SUB_FIELD = re.compile(r"\d\s*([a-d])\s*$", re.I)
 
 
-#: Words of a party heading that name nobody in particular ("Al-Qaeda and Taliban forces").
-_HEADING_FILLER = frozenset("and the of forces force troops side allied".split())
-
-
 def _party_headings(f: Field) -> list[tuple[str, int, int]] | None:
     """The party headings of a field of no side ("Coalition: … / Al-Qaeda and Taliban: …",
     each on a line of its own or before its figures): (name, plain offset of the name, of the
@@ -3329,12 +3341,65 @@ def _party_headings(f: Field) -> list[tuple[str, int, int]] | None:
     return out
 
 
-def _names_side(name: str, side_text: str) -> bool:
-    """Whether a heading's name names the side whose combatants are *side_text*: one of its
-    words begins a word there ("India" the "Indian Navy", "Coalition" the "Coalition:")."""
-    words = set(re.findall(r"[^\W\d_]+", side_text.lower()))
-    own = [w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _HEADING_FILLER]
-    return any(len(w) >= 4 and any(x.startswith(w) for x in words) for w in own)
+#: Words of a party's name that name nobody in particular: they tie no heading to a side
+#: ("Free Syrian Army" is not the "Syrian Arab Army", nor the "British Army" the "Provisional
+#: Irish Republican Army"); demonyms (places.DEMONYMS) neither.
+_HEADING_FILLER = frozenset(
+    "and the of forces force troops side allied army armed armies navy air national "
+    "liberation people peoples republic democratic government united front movement free "
+    "royal guard guards arab islamic state states south north east west special unit units "
+    "division regiment brigade corps military militia police command group".split()
+)
+#: Endings that make a word the adjective of another ("India" / "Indian", "Israel" /
+#: "Israeli", "Japan" / "Japanese"): the only differences allowed between a heading's word
+#: and a word of the executing side.
+_ADJECTIVE_ENDINGS = ("", "n", "an", "ian", "i", "ese", "ish", "s", "'s")
+
+
+def _words_tie(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and long_[len(short) :] in _ADJECTIVE_ENDINGS
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def _names_side(name: str, side1: Field) -> bool:
+    """Whether a heading's name names the executing side (*side1*, its combatants field): its
+    own words ("Coalition:" over "Coalition: …", "India" the "Indian Navy", not a demonym or a
+    word such as "Army"), its initials ("SPLA", "IRA" of the "Provisional Irish Republican
+    Army", "US"), or, for the name of a country, a country of the side's flags or names."""
+    text = side1.plain.text
+    low = name.lower()
+    lines = [x.strip(" *•:") for x in text.split("\n")]
+    if any(low == x.lower() for x in lines if x):
+        return True
+    if re.fullmatch(r"[A-Z]{2,6}", name) and any(
+        _initials(x).endswith(name) for x in lines if len(_initials(x)) >= len(name)
+    ):
+        return True
+    countries = countries_named(name)
+    if countries and split_actors(name) and all(a.kind == "state" for a in split_actors(name)):
+        own = {c for c, _at in side1.hints.get("flag_at") or []}
+        own_iso = {iso for n in own for iso in countries_named(n)}
+        own_iso |= demonym_countries(text) | countries_named(text)
+        if countries & own_iso:
+            return True
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    mine = [
+        w
+        for w in re.findall(r"[^\W\d_]+", low)
+        if w not in _HEADING_FILLER and w not in DEMONYMS and len(w) >= 4
+    ]
+    return any(_words_tie(w, x) for w in mine for x in words)
+
+
+def _armed_party(name: str) -> bool:
+    """Whether a heading names armed parties (a state's or a group's forces): not a source
+    ("SOHR"), the victims ("Hostages") or a kind of loss ("Aircraft")."""
+    actors = split_actors(name)
+    return bool(actors) and all(a.kind in ("state", "non-state") for a in actors)
 
 
 def _operation_sides(box: Infobox) -> list[Field]:
@@ -3343,21 +3408,26 @@ def _operation_sides(box: Infobox) -> list[Field]:
     Domain rule: Template:Infobox military operation names only the side that carried the
     operation out (``executed_by``, side 1); its ``casualties`` lists each party under a
     heading of its own ("Coalition: … 15 killed / Al-Qaeda and Taliban: 500–800 killed").
-    When exactly one heading names a party other than side 1 and every other heading names
-    side 1, that party is side 2 (its heading names its combatants) and each heading's lines
-    are its side's column. Anything else (no heading, two parties unknown, "Allies:" beside
-    "Japan:") keeps the field of no side, as written."""
+    When one heading names side 1 (:func:`_names_side`) and the only other heading names an
+    armed party, that party is side 2 (its heading names its combatants) and each heading's
+    lines are its side's column. Anything else keeps the field of no side, as written: no
+    heading that names side 1 ("Allies:" beside "Japan:"), two that do, two other parties, a
+    heading that is a source or a loss ("SOHR:", "Aircraft:"), or a label of a loss under the
+    last heading ("Total: 53 killed" may count both parties)."""
     fields_ = list(box.fields)
-    side1 = " ".join(f.plain.text for f in fields_ if f.side == 1 and f.key == "combatants")
+    side1 = [f for f in fields_ if f.side == 1 and f.key == "combatants"]
     cas = [f for f in fields_ if f.key == "casualties" and f.side is None]
-    if not side1.strip() or len(cas) != 1:
+    if len(side1) != 1 or not side1[0].plain.text.strip() or len(cas) != 1:
         return fields_
     f = cas[0]
     heads = _party_headings(f)
-    if not heads or len(heads) < 2:
+    if not heads or len(heads) != 2:
         return fields_
-    own = [_names_side(name, side1) for name, _at, _rest in heads]
-    if own.count(False) != 1:
+    own = [_names_side(name, side1[0]) for name, _at, _rest in heads]
+    if own.count(True) != 1 or not _armed_party(heads[own.index(False)][0]):
+        return fields_
+    last = f.plain.text[heads[-1][2] :].split("\n")[1:]
+    if any((m := _GROUP_LABEL.match(x)) and _CATEGORY_LABEL.search(m.group("label")) for x in last):
         return fields_
     plain = f.plain
     out: list[Field] = []

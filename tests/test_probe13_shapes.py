@@ -45,6 +45,15 @@ def _attack(fatalities: str, lead: str = "", injuries: str = "") -> str:
     )
 
 
+def _bombings(lead: str) -> str:
+    """A bombing's page whose infobox gives no figure: the lead's is the toll."""
+    return (
+        "{{Infobox civilian attack\n| title = The bombings\n| location = Dublin, Ireland\n"
+        "| date = 17 May 1974\n}}\n"
+        f"The '''bombings''' took place in Dublin on 17 May 1974. {lead}\n"
+    )
+
+
 # ------------------------------------------------------------- an operation's party headings
 
 COALITION = (
@@ -158,12 +167,7 @@ def test_a_quoted_no_wounded_is_no_count() -> None:
     ],
 )
 def test_and_one_more_person_is_counted(lead: str, deaths: tuple) -> None:
-    ev = _event(
-        "{{Infobox civilian attack\n| title = The bombings\n| location = Dublin, Ireland\n"
-        "| date = 17 May 1974\n}}\n"
-        f"The '''bombings''' took place in Dublin on 17 May 1974. {lead}\n"
-    )
-    assert _q(ev) == deaths
+    assert _q(_event(_bombings(lead))) == deaths
 
 
 def test_a_series_toll_that_includes_the_events_victims_is_not_the_events() -> None:
@@ -282,12 +286,7 @@ def test_a_spokesmans_quoted_no_one_injured_is_a_count() -> None:
     ],
 )
 def test_one_more_person_review_cases(lead: str, deaths: tuple) -> None:
-    ev = _event(
-        "{{Infobox civilian attack\n| title = The bombings\n| location = Dublin, Ireland\n"
-        "| date = 17 May 1974\n}}\n"
-        f"The '''bombings''' took place in Dublin on 17 May 1974. {lead}\n"
-    )
-    assert _q(ev) == deaths
+    assert _q(_event(_bombings(lead))) == deaths
 
 
 @pytest.mark.parametrize(

@@ -387,7 +387,7 @@ _ORDER_BEFORE_QUOTE = re.compile(
 def _some_of_group(text: str, figs: list[Figure]) -> list[Figure]:
     """The figures of a sentence with the parts after :data:`_SOME_OF_GROUP_COLON` marked as
     subsets, and without the zero counts ("no wounded") inside a quoted order or slogan."""
-    m = _SOME_OF_GROUP_COLON.search(text)
+    m = _SOME_OF_GROUP_COLON.search(text) if ":" in text else None
     out = []
     for fig in figs:
         if m is not None and fig.start >= m.end() and not fig.subset:
@@ -3380,7 +3380,8 @@ def _names_side(name: str, side1: Field) -> bool:
     ):
         return True
     countries = countries_named(name)
-    if countries and split_actors(name) and all(a.kind == "state" for a in split_actors(name)):
+    actors = split_actors(name) if countries else []
+    if actors and all(a.kind == "state" for a in actors):
         own = {c for c, _at in side1.hints.get("flag_at") or []}
         own_iso = {iso for n in own for iso in countries_named(n)}
         own_iso |= demonym_countries(text) | countries_named(text)

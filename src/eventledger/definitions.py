@@ -46,6 +46,8 @@ CANONICAL_KEYS = {
     "casualties": "casualties and losses of one side",
     "casualties_other": "casualties not assigned to a side (casualties3 with no combatant3, notes)",
     "property_damage": "property damage",
+    "occurrence_type": "an aircraft occurrence's type (bombing, shootdown, hijacking, accident)",
+    "summary": "an aircraft occurrence's summary",
 }
 
 #: Rendered infobox labels, as a browser shows them, mapped to canonical keys. Longest label
@@ -121,6 +123,8 @@ RENDERED_LABELS: dict[str, str] = {
     "Site": "location",
     "Total fatalities": "deaths",
     "Total injuries": "injuries",
+    "Ground fatalities": "deaths",
+    "Ground injuries": "injuries",
     "Total survivors": "survivors",
     "Survivors": "survivors",
     "Occupants": "occupants",
@@ -145,6 +149,7 @@ INFOBOX_FAMILIES: dict[str, str] = {
     "historical event": "other",
     "civil conflict": "other",
     "military operation": "battle",
+    "aircraft occurrence": "other",
 }
 
 #: Labels that only one family renders, used by the plaintext reader to guess the template.
@@ -152,6 +157,25 @@ FAMILY_SIGNATURES: dict[str, tuple[str, ...]] = {
     "military conflict": ("combatants", "commanders", "strength", "casualties", "result"),
     "civilian attack": ("attack_type", "target", "perpetrators", "weapons"),
     "event": ("participants", "outcome", "type", "cause"),
+    "aircraft occurrence": (
+        "summary",
+        "aircraft",
+        "operator",
+        "occupants",
+        "passengers",
+        "survivors",
+        "origin",
+        "destination",
+    ),
+}
+
+#: Rendered labels of an aircraft occurrence's box that count one part of the toll (aboard,
+#: on the ground), as :data:`eventledger.read.wikitext_tables.TOLL_PART_PARAMS` does for
+#: its parameters; "Total fatalities" is the toll.
+RENDERED_TOLL_PARTS: dict[str, frozenset[str]] = {
+    "aircraft occurrence": frozenset(
+        {"Fatalities", "Injuries", "Injured", "Ground fatalities", "Ground injuries"}
+    ),
 }
 
 #: Attack-type labels mapped to ACLED sub-event types, GTD attacktype1 codes and UCDP

@@ -340,6 +340,9 @@ def event_kind(doc: Document) -> str:
         return "battle" if family == "military operation" else "other"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":
         return "attack"
+    if family == "aircraft occurrence":
+        # an airliner bombed, shot down or hijacked is an attack; a crash is no violent event
+        return "attack" if _aircraft_attacked(doc) else "other"
     if _ATTACK_TITLE.search(title):
         return "attack"
     generic = bool(battlelike) and not (
@@ -360,6 +363,25 @@ def event_kind(doc: Document) -> str:
     if warlike:
         return "war"
     return "other"
+
+
+#: An aircraft occurrence's type or summary that tells of an attack on the aircraft.
+_AIRCRAFT_ATTACK = re.compile(
+    r"\b(?:bomb(?:ing|ed)?|explosi(?:on|ve)|shot\s+down|shoot-?down|missile|hijack(?:ing|ed)?|"
+    r"terror(?:ist|ism)?|sabotage|attack(?:ed)?|gunfire|shelling|intercept(?:ed|ion))\b",
+    re.I,
+)
+
+
+def _aircraft_attacked(doc: Document) -> bool:
+    """Whether an aircraft occurrence's box calls it an attack: its ``occurrence_type`` or
+    ``summary`` names a bombing, a shootdown, a hijacking ("Bombing by the Medellín Cartel",
+    "Shot down by a Buk missile")."""
+    box = doc.infobox
+    return box is not None and any(
+        f.key in ("occurrence_type", "summary") and _AIRCRAFT_ATTACK.search(f.plain.text)
+        for f in box.fields
+    )
 
 
 def attack_type(label: str) -> dict[str, Any]:
@@ -627,7 +649,9 @@ _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
     r"|\b(?:subsequently|eventually)\s+(?:confirmed|raised|revised|updated)\b"
     rf"|\b(?:raised|raising|updated|revised|increased|increasing|lowered)\s+{_REVISED_TOLL}"
-    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\s+to\b"
+    # "The toll rose over the following days …, and by 11 May officials said that at least
+    # 85 people had been killed": the toll's rise, the figure later in its clause
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\b"
     rf"|{_FINAL_TOLL}",
     re.I,
 )
@@ -901,6 +925,21 @@ _EARLIER_VIOLENCE = re.compile(
 )
 
 
+#: "The most notorious incident was the Lietukis garage massacre on 27 June, in which between
+#: 50 and 60 men were beaten to death": the sentence's subject is one incident inside the event,
+#: named by a superlative or an ordinal, and the figure is that incident's. The event's own
+#: sentence has the event as its subject ("The bombing was the deadliest incident of the
+#: Troubles, in which 29 people were killed") and is not matched.
+_SUB_INCIDENT = re.compile(
+    r"^[\s'\"\[]*(?:(?:one|some|among)\s+(?:of\s+)?)?(?:the\s+)?(?:single\s+)?"
+    r"(?:most\s+[\w-]+|[\w-]+est|worst|best[- ]known|first|last|second|third)\s+"
+    r"(?:single\s+)?(?:incidents?|episodes?|atrocit(?:y|ies)|massacres?|killings?|attacks?)\s+"
+    r"(?:(?:of|during|in)\s+[^.;,]{0,40}?\s+)?(?:was|were|occurred|took\s+place)\b"
+    r"[^.;]{0,150}?\b(?:in\s+which|during\s+which|where|when)\s+[^.;\d]{0,60}$",
+    re.I,
+)
+
+
 #: A toll that holds the event's own among others: "Several related attacks followed …, in
 #: which a total of 17 people were killed, including the victims at Charlie Hebdo" (a series'
 #: toll, on any page): the attacks named before the figure, the event's victims after it.
@@ -940,6 +979,7 @@ def drop_incident_figures(
             or _WIDER_GROUP_CLAUSE.search(before)
             or _WIDER_EVENT_CLAUSE.search(before)
             or _EARLIER_VIOLENCE.search(before)
+            or (st.span[0] - span[0] <= _WINDOW and _SUB_INCIDENT.search(before))
             or (
                 _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
                 and _OTHER_ATTACKS_BEFORE.search(before)

@@ -331,7 +331,12 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
             bare = _bare_count(f.text)
             nxt = figs[i + n + 1].start if i + n + 1 < len(figs) else len(text)
             after = _group_after(text, f.end, nxt) if bare and field else None
-            if adj is not None and (bare or not adj[:1].isupper()):
+            if adj is not None and (
+                bare
+                or not adj[:1].isupper()
+                # "killing ten Kenyans and three Israelis": the verb's count, its people after
+                or (len(f.text.split()) == 2 and _bare_count(f.text.split()[1]))
+            ):
                 # "300 Russian and …": the adjective names it; "sixteen pupils and …": the noun
                 groups.append(adj.lower())
             elif after is not None:
@@ -342,8 +347,10 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
                 words = m.group(0).split()
                 groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
-            elif len(f.text.split()) > 2 and f.text.split()[1][:1].isupper():
-                groups.append(f.text.split()[1].lower())  # "129 Koreans captured"
+            elif (
+                len(words := f.text.split()) > 2 or (len(words) == 2 and _bare_count(words[0]))
+            ) and words[1][:1].isupper():
+                groups.append(words[1].lower())  # "129 Koreans captured", "3 Israelis"
             elif am := _ADJ_PEOPLE.match(f.text):
                 groups.append(am.group("adj").lower())  # "two white people were killed"
             else:
@@ -3108,7 +3115,9 @@ def _from_field(b: _Builder, f: Field) -> None:
         if f.side is None and key == "casualties":
             # "Israel: 5 wounded / Hostages: 10 wounded" (bold headings): one field of no
             # side whose headings name the parties; each party's figure a part of one toll
-            event_parts |= _headed_parts(text, figs, _line_groups(text, _flag_lines(f)))
+            event_parts |= _headed_parts(
+                text, figs, _line_groups(text, _flag_lines(f), parties=True)
+            )
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
@@ -3150,6 +3159,14 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # with no side that each name a different party count different people, one
                 # toll summed (as a sentence's listed groups, value ``list``)
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:{fig.category}"}
+            if f.hints.get("toll_part") and not fig.subset and "list" not in kw["value"]:
+                # an airliner's dead aboard and on the ground ("fatalities = 107",
+                # "ground_fatalities = 3"): parts of one toll, summed; beside a field of the
+                # whole ("total_fatalities = 110") they are its parts
+                if _whole_field(b.doc, f):
+                    kw["subset"] = True
+                else:
+                    kw["value"] = {**kw["value"], "list": f"{f.key}@parts:{fig.category}"}
             inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
             if inc is not None and not fig.subset:
                 # "10 (including the perpetrator)": the lead's "killing nine people" counts the
@@ -3328,7 +3345,7 @@ def _party_headings(f: Field) -> list[tuple[str, int, int]] | None:
         label = m.group("label") if m else ""
         if (
             m
-            and not _CATEGORY_LABEL.search(label)
+            and (not _CATEGORY_LABEL.search(label) or _party_label(label, mixed=True))
             and not _NOT_CONTINGENT.search(label)
             and not _PHASE_HEADING.search(label)
             and not _DAY_LABEL.match(line)
@@ -3465,6 +3482,16 @@ def _operation_sides(box: Infobox) -> list[Field]:
     return fields_[:i] + out + fields_[i + 1 :]
 
 
+def _whole_field(doc: Document, f: Field) -> bool:
+    """Whether the infobox has a field of the same key as *f* (a part of the toll) that is
+    no part of it and holds a figure: the toll's whole ("total_fatalities")."""
+    box = doc.infobox
+    return box is not None and any(
+        o.key == f.key and not o.hints.get("toll_part") and re.search(r"\d", o.plain.text)
+        for o in box.fields
+    )
+
+
 def _has_sub_row(doc: Document, f: Field) -> bool:
     """Whether the infobox has a sub-row ("casualties1a") of the same key and side as *f*."""
     box = doc.infobox
@@ -3503,6 +3530,21 @@ _CATEGORY_LABEL = re.compile(
     r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b",
     re.I,
 )
+#: Category words of a label that name a party, not a loss: "Civilians:", "Militants and
+#: civilians:" head a party's lines in an operation's field of no side.
+_PARTY_CATEGORY_WORDS = frozenset({"civilian", "civilians"})
+
+
+def _party_label(label: str, mixed: bool = False) -> bool:
+    """Whether a label's category words (:data:`_CATEGORY_LABEL`) all name civilians, and
+    there is one at least; with *mixed*, the label also names someone else ("Militants and
+    civilians", not "Civilians")."""
+    words = {w.lower() for w in _CATEGORY_LABEL.findall(label)}
+    if not words or not words <= _PARTY_CATEGORY_WORDS:
+        return False
+    return not mixed or bool(_CATEGORY_LABEL.sub("", label).strip(" ,&and"))
+
+
 #: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a
 #: contingent of the side: their lines are not summed as parts of the side.
 _NOT_CONTINGENT = re.compile(
@@ -3619,7 +3661,7 @@ def _placed_parts(
 
 
 def _line_groups(
-    text: str, flags: list[str | None] | None = None
+    text: str, flags: list[str | None] | None = None, parties: bool = False
 ) -> list[tuple[str | None, int | None, bool]]:
     """For each line of a per-side field, the contingent it counts and whether it is a total.
 
@@ -3636,7 +3678,8 @@ def _line_groups(
     in a colon (``4,000–5,000 killed:`` above its parts), are totals and close any group. A line
     opened by a flag (*flags*, per line: :func:`_flag_lines`) opens the group of that country;
     the same country's flag again reopens its group (two claims about one contingent are
-    rival figures, not two contingents).
+    rival figures, not two contingents). With *parties* (a field of no side, whose headings
+    name the parties), a heading that names civilians (``Civilians:``) opens a group too.
     """
     out: list[tuple[str | None, int | None, bool]] = []
     group: str | None = None
@@ -3704,7 +3747,10 @@ def _line_groups(
             group, seq = m.group("label").strip(), n
         elif m and _NOT_CONTINGENT.search(m.group("label")):
             group, seq = None, None  # "Estimated:", "Initial figures:": no contingent
-        elif m and not _CATEGORY_LABEL.search(m.group("label")):
+        elif m and (
+            not _CATEGORY_LABEL.search(m.group("label"))
+            or (parties and _party_label(m.group("label")))
+        ):
             n += 1
             group, seq = m.group("label").strip(), n
         elif (

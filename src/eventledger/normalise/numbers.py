@@ -32,7 +32,7 @@ Categories
   * killed: killed, dead, deaths, died (of disease/wounds), fatalities, fell, KIA, executed,
     drowned, murdered, massacred, slaughtered, perished, lost their lives …
   * wounded: wounded, injured, injuries, WIA; captured: captured, prisoners, POW, surrendered,
-    taken prisoner, detained; missing: missing, MIA, disappeared.
+    apprehended, taken prisoner, detained; missing: missing, MIA, disappeared.
   * casualties: casualties, losses, and any phrase naming two categories (``killed and
     wounded``, ``captured or missing``, ``dead, wounded, or captured``). The sick count as a
     second group: ``sick or wounded`` is casualties; ``sick`` alone names no category.
@@ -375,7 +375,7 @@ _CATWORDS: list[tuple[str, str]] = [
     (r"wounded|injured|injuries|injury|w\.?i\.?a\.?|hurt", "wounded"),
     (
         r"captured|prisoners?(?:\s+of\s+war)?|p\.?o\.?w\.?s?|surrendered|taken\s+prisoner|"
-        r"taken\s+captive|captives?|detained",
+        r"taken\s+captive|captives?|detained|apprehended",
         "captured",
     ),
     (r"missing(?:\s+in\s+action)?|m\.?i\.?a\.?|disappeared|unaccounted\s+for", "missing"),
@@ -489,6 +489,12 @@ _AUX = frozenset(
     "not never".split()
 )
 _WORD_RE = re.compile(r"[\w'’.-]+|[^\w\s]", re.U)
+#: "on board" after a count of people: where they were, read over like a plain word.
+_ON_BOARD = re.compile(
+    r"on\s+board\b(?:\s+(?:the|a|an)\s+(?:(?-i:[A-Z][\w-]*)|aircraft|airliner|plane|jet|ship|"
+    r"vessel|train|bus|ferry)(?:[ \u00a0][\w-]*\d[\w-]*)?)?",
+    re.I,
+)
 _ED_OK = frozenset("armed unarmed unidentified suspected alleged innocent".split())
 
 _ATTR_PAREN = re.compile(
@@ -576,15 +582,21 @@ _NOT_A_TAIL = re.compile(
     r"nationalities|weapons?|whereabouts|location|affiliation|origin)\b",
     re.I,
 )
+#: A people named by its plural, capitalised ("Kenyans", "Israelis", "Serbs", "Japanese"):
+#: the noun of a count ("killing ten Kenyans and three Israelis"). Case-sensitive inside
+#: case-insensitive patterns.
+PLURAL_PEOPLE = r"(?-i:[A-Z][a-z]{2,}(?:s|ese)\b)"
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
-    rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons)\b)?{_AND_OBJECT.pattern}",
+    rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|{PLURAL_PEOPLE})\b)?"
+    rf"{_AND_OBJECT.pattern}",
     re.I,
 )
-#: A noun of people right after a number ("one teacher", "two police officers").
+#: A noun of people right after a number ("one teacher", "two police officers", "three
+#: Israelis").
 _PEOPLE_NOUN = re.compile(
-    rf"\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|police\s+officers?|others?|"
-    r"victims?)\b",
+    rf"\s+(?:(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|police\s+officers?|others?|"
+    rf"victims?)\b|{PLURAL_PEOPLE})",
     re.I,
 )
 _LABEL = re.compile(r"[\s'\"*•·#\-]*(?P<label>[A-Za-z][^:\d\n]{0,50}?)[\s'\"]*:", re.U)
@@ -938,6 +950,11 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         ) or (plain_words <= 1 and _PLACES_TAKEN.fullmatch(lw)):
             out.noncas = True
             return out
+        if lw == "on" and _ON_BOARD.match(text, i):
+            # "107 people on board were killed": where the people were, not when
+            i = _ON_BOARD.match(text, i).end()
+            words += 1
+            continue
         if lw in _STOP_WORDS:
             break
         if lw == "of":
@@ -1115,7 +1132,13 @@ _AIRCRAFT_MAKERS = (
     r"(?:Bf|Me|Ju|He|Fw|Do|Hs|Ar|Bv|Fi|Ki|Yak|MiG|Il|LaGG|La|Pe|Tu|Su|SB|DB|CR|BR|SM)"
 )
 _DESIGNATION = re.compile(_AIRCRAFT_MAKERS + r"[ \u00a0]?\d{1,3}[A-Za-z]?s?\b")
-_DESIGNATION_BEFORE = re.compile(r"\b" + _AIRCRAFT_MAKERS + r"[ \u00a0]?\Z")
+_DESIGNATION_BEFORE = re.compile(
+    r"\b(?:"
+    + _AIRCRAFT_MAKERS
+    # an airliner's maker: "the Boeing 727", "a Fokker 100"
+    + r"|Boeing|Airbus|Fokker|Embraer|Bombardier|Cessna|Learjet|Lockheed|Douglas|Vickers|Ilyushin"
+    + r"|Tupolev|Antonov|Yakovlev|Sukhoi|Dassault)[ \u00a0]?\Z"
+)
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|LCCN|PMID|PMC|JSTOR|doi|arXiv|Bibcode|ASIN|ISNI)(?:-1[03])?"
     r"\s*:?\s*[0-9Xx][0-9Xx \u00a0./-]*\Z",

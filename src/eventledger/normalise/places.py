@@ -235,6 +235,10 @@ REGIONS = {
     "Friuli": "IT", "Savoy": "", "Artois": "FR", "Champagne": "FR", "Languedoc": "FR",
     "Poitou": "FR", "Anjou": "FR", "Picardy": "FR", "Roussillon": "FR",
     "Serbia and Montenegro": "", "Czechoslovakia": "", "Netherlands Antilles": "",
+    # GeoNames has towns named after these (New England, North Dakota)
+    "New England": "US", "Midwest": "US", "Deep South": "US", "Appalachia": "US",
+    "Great Plains": "", "Pacific Northwest": "", "Ohio Country": "US", "Deccan": "IN",
+    "Rajputana": "IN", "Hejaz": "SA", "Najd": "SA", "Dzungaria": "CN",
 }  # fmt: skip
 
 #: The words that say a name is a settlement's ("the town of Greytown", "the city of Kherson").

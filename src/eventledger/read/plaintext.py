@@ -27,7 +27,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from eventledger.definitions import FAMILY_SIGNATURES, RENDERED_LABELS
+from eventledger.definitions import FAMILY_SIGNATURES, RENDERED_LABELS, RENDERED_TOLL_PARTS
 from eventledger.models import (
     Document,
     Field,
@@ -477,6 +477,10 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
         score = sum(1 for k in signature if k in keys)
         if score > best:
             template, best = family, score
+    parts = RENDERED_TOLL_PARTS.get(template or "", frozenset())
+    for f in fields:
+        if f.label in parts:
+            f.hints["toll_part"] = True  # the dead aboard: one part of the toll
     span = (fields[0].span[0], max(f.span[1] for f in fields))
     return Infobox(template, span, fields)
 

@@ -85,6 +85,7 @@ from .wikitext_tables import (
     SIDE_KEYS,
     SIDE_PARAM,
     SIDED_FAMILIES,
+    TOLL_PART_PARAMS,
     WIKITEXT_PARAMS,
     norm_name,
 )
@@ -1267,6 +1268,7 @@ class _Walker:
         params = _params(node, s, self.lens)
         overrides = FAMILY_PARAMS.get(family or "", {})
         side_params = FAMILY_SIDE_PARAMS.get(family or "", {})
+        toll_parts = TOLL_PART_PARAMS.get(family or "", frozenset())
         has_side3 = any(
             re.match(r"^(?:combatant|side)\s*3\s*[a-z]?$", norm_name(p)) and str(v).strip()
             for p, v, _, k in params
@@ -1311,7 +1313,7 @@ class _Walker:
                     markers=markers,
                     links=links,
                     side=side,
-                    hints=out.hints,
+                    hints={**out.hints, "toll_part": True} if pname in toll_parts else out.hints,
                 )
             )
         self.section, self.skip_section = saved

@@ -47,6 +47,14 @@ FAMILY_ALIASES: dict[str, str] = {
     "news event": "event",
     "civil conflict": "civil conflict",
     "military operation": "military operation",
+    # Template:Infobox aircraft occurrence and its redirects (an airliner bombed, shot down or
+    # hijacked; an accident is a page of kind "other": see assemble.event_kind)
+    "aircraft occurrence": "aircraft occurrence",
+    "airliner occurrence": "aircraft occurrence",
+    "aircraft accident": "aircraft occurrence",
+    "airliner accident": "aircraft occurrence",
+    "aircraft incident": "aircraft occurrence",
+    "airliner incident": "aircraft occurrence",
 }
 
 #: Infobox parameter names (normalised with :func:`norm_name`) mapped to canonical keys of
@@ -134,6 +142,32 @@ FAMILY_PARAMS: dict[str, dict[str, str]] = {
     # Template:Infobox military operation (TemplateData, 2024): ``type`` is the operation's
     # type, not an attack type; who carried it out is in :data:`FAMILY_SIDE_PARAMS`.
     "military operation": {"type": "type"},
+    # Template:Infobox aircraft occurrence (TemplateData, 2024): the dead and hurt aboard and on
+    # the ground are parts of one toll (TOLL_PART_PARAMS); ``total_fatalities`` is the toll.
+    "aircraft occurrence": {
+        "occurrence type": "occurrence_type",
+        "summary": "summary",
+        "site": "location",
+        "fatalities": "deaths",
+        "injuries": "injuries",
+        "ground fatalities": "deaths",
+        "ground injuries": "injuries",
+        "total fatalities": "deaths",
+        "total injuries": "injuries",
+        "survivors": "survivors",
+        "occupants": "occupants",
+        "passengers": "passengers",
+        "crew": "crew",
+    },
+}
+
+#: Per-family parameters that count one part of the toll (the dead aboard, the dead on the
+#: ground): their figures are summed, unless a parameter of the whole (``total_fatalities``)
+#: gives the toll, whose parts they then are.
+TOLL_PART_PARAMS: dict[str, frozenset[str]] = {
+    "aircraft occurrence": frozenset(
+        {"fatalities", "injuries", "ground fatalities", "ground injuries"}
+    ),
 }
 
 #: Per-family parameters that name one side, mapped to (canonical key, side). Template:Infobox

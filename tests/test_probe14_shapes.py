@@ -1,0 +1,242 @@
+"""Shapes found in session 14 (probe wave 25: battles before 1800, attacks of 1970-2024
+outside Western Europe and North America, browser copies, riots and operations). Each test
+fails on the session's starting code or guards a counter-example of a rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.normalise.numbers import figures_in_sentence
+from eventledger.pipeline import parse_text
+
+
+def _record(text: str, fmt: str = "wikitext") -> dict:
+    return parse_text(text, format=fmt, name="x.wiki" if fmt == "wikitext" else "x.txt")[0]
+
+
+def _q(ev: dict, key: str = "deaths") -> tuple:
+    return ev[key]["low"], ev[key]["best"], ev[key]["high"]
+
+
+def _side(ev: dict, n: int, cat: str = "killed") -> tuple | None:
+    side = ev["sides"][n - 1]["casualties"].get(cat)
+    return None if side is None else (side["low"], side["best"], side["high"])
+
+
+def _codes(rec: dict) -> list[str]:
+    return [f["code"] for f in rec["findings"]]
+
+
+# ------------------------------------------------------------- one incident inside the event
+
+
+def _pogrom(lead: str, fatalities: str = "3,800") -> str:
+    return (
+        "{{Infobox civilian attack\n| title = The pogrom\n| location = Kaunas, Lithuania\n"
+        f"| date = 25–29 June 1941\n| fatalities = {fatalities}\n}}}}\n"
+        f"The '''pogrom''' took place in Kaunas in June 1941. {lead}\n\n"
+        "== Aftermath ==\nThe survivors were confined to a ghetto.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The most notorious incident was the [[Lietūkis garage massacre]] on the morning of "
+        "27 June, in which between 50 and 60 Jewish men were beaten to death.",
+        "The worst single episode occurred at the Seventh Fort, where 120 men were shot.",
+        "The first massacre took place in the suburb of Slobodka, in which some 800 people "
+        "were killed.",
+    ],
+)
+def test_a_named_incident_inside_the_event_is_no_rival_toll(sentence: str) -> None:
+    rec = _record(_pogrom(sentence))
+    assert _q(rec["event"]) == (3800, 3800, 3800)
+    assert "CONTRADICTION" not in _codes(rec)
+
+
+def test_the_event_as_the_deadliest_incident_keeps_its_toll() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = The bombing\n| location = Omagh, Northern "
+        "Ireland\n| date = 15 August 1998\n}}\n"
+        "The '''bombing''' took place in Omagh on 15 August 1998. The bombing was the "
+        "deadliest incident of the Troubles in Northern Ireland, in which 29 people were "
+        "killed.\n"
+    )
+    assert _q(_record(page)["event"]) == (29, 29, 29)
+
+
+# ------------------------------------------------------- an operation's headings with civilians
+
+_BLUE = (
+    "{{Infobox military operation\n| name = Operation Test\n| location = Amritsar, India\n"
+    "| date = 1–10 June 1984\n| executed_by = {{flagicon|India}} [[Indian Army]]\n"
+    "| casualties = CAS\n}}\n"
+    "'''Operation Test''' was a military operation in June 1984.\n"
+)
+
+
+def test_a_heading_of_militants_and_civilians_is_the_other_party() -> None:
+    cas = (
+        "'''Indian Army:'''<br />83 killed<br />249 wounded<br />'''Militants and civilians:'''"
+        "<br />493 killed<br />86 wounded<br />1,592 apprehended"
+    )
+    ev = _record(_BLUE.replace("CAS", cas))["event"]
+    assert [s["combatants"][0]["name"] for s in ev["sides"]] == [
+        "Indian Army",
+        "Militants and civilians",
+    ]
+    assert _side(ev, 1) == (83, 83, 83)
+    assert _side(ev, 2) == (493, 493, 493)
+    assert _side(ev, 2, "captured") == (1592, 1592, 1592)  # "apprehended"
+    assert _q(ev) == (576, 576, 576)
+    assert _q(ev, "injuries") == (335, 335, 335)
+
+
+def test_a_civilians_heading_is_one_more_part_of_a_toll_of_no_side() -> None:
+    cas = (
+        "'''United States:'''<br />None<br />1 helicopter destroyed<br />'''al-Qaeda:'''<br />"
+        "4 killed<br />1 wounded<br />'''Civilians:'''<br />1 killed"
+    )
+    rec = _record(_BLUE.replace("CAS", cas))
+    assert _q(rec["event"]) == (5, 5, 5)
+    assert "CONTRADICTION" not in _codes(rec)
+
+
+def test_a_civilians_heading_alone_names_no_side() -> None:
+    cas = "'''Indian Army:'''<br />83 killed<br />'''Civilians:'''<br />493 killed"
+    ev = _record(_BLUE.replace("CAS", cas))["event"]
+    assert len(ev["sides"]) == 1
+    assert _q(ev) == (576, 576, 576)
+
+
+# --------------------------------------------------------------------- a toll that rose
+
+
+def _bombing(lead: str, fatalities: str = "") -> str:
+    return (
+        "{{Infobox civilian attack\n| title = The bombing\n| location = Kabul, Afghanistan\n"
+        f"| date = 8 May 2021\n| fatalities = {fatalities}\n}}}}\n"
+        f"The '''bombing''' took place in Kabul on 8 May 2021. {lead}\n"
+    )
+
+
+def test_a_toll_that_rose_supersedes_the_initial_reports() -> None:
+    lead = (
+        "Initial reports from the interior ministry put the death toll at 30. The toll rose "
+        "over the following days as wounded students died in hospital, and by 11 May "
+        "officials said that at least 85 people had been killed."
+    )
+    assert _q(_record(_bombing(lead))["event"]) == (85, None, None)
+    assert _q(_record(_bombing(lead, "90"))["event"]) == (90, 90, 90)
+
+
+def test_without_an_initial_report_the_figures_stay_rivals() -> None:
+    lead = (
+        "The ministry put the death toll at 30. The toll rose as wounded students died in "
+        "hospital, and officials said that at least 85 people had been killed."
+    )
+    assert "CONTRADICTION" in _codes(_record(_bombing(lead)))
+
+
+# ------------------------------------------------------------- peoples named by their plural
+
+
+def test_counts_of_peoples_listed_are_one_toll() -> None:
+    lead = (
+        "A car bomb was driven into the lobby of the hotel, killing ten Kenyans and three "
+        "Israelis, and injuring 80 people."
+    )
+    assert _q(_record(_bombing(lead, "16 (including 3 bombers)"))["event"]) == (13, 13, 13)
+    assert _q(_record(_bombing(lead))["event"]) == (13, 13, 13)
+
+
+def test_a_capitalised_plural_after_the_second_count_is_its_noun() -> None:
+    figs = figures_in_sentence("The bomb killed 10 Kenyans and 3 Israelis.")
+    assert [(f.best, f.category) for f in figs] == [(10, "killed"), (3, "killed")]
+
+
+# ------------------------------------------------------------------- aboard an airliner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("All 107 people on board the Boeing 727 were killed.", [107]),
+        ("All 329 people on board were killed.", [329]),
+        ("Everyone aboard the Boeing 747 died.", []),
+        ("He had 30 men on board the ship on 5 May.", []),
+    ],
+)
+def test_people_on_board_and_an_airliners_model(sentence: str, figures: list[int]) -> None:
+    assert [f.best for f in figures_in_sentence(sentence)] == figures
+
+
+def _airliner(params: str, lead: str = "") -> str:
+    return (
+        "{{Infobox aircraft occurrence\n| name = Flight 203\n| date = {{start date|1989|11|27}}"
+        "\n| site = [[Soacha]], Colombia\n| aircraft_type = [[Boeing 727]]\n| occupants = 107\n"
+        f"| passengers = 101\n| crew = 6\n{params}}}}}\n"
+        f"'''Flight 203''' was a domestic flight that was destroyed on 27 November 1989. {lead}\n"
+    )
+
+
+def test_an_airliner_bombed_is_an_attack_whose_dead_aboard_and_on_the_ground_add_up() -> None:
+    rec = _record(
+        _airliner(
+            "| occurrence_type = Bombing\n| summary = Bombing by the [[Medellín Cartel]]\n"
+            "| fatalities = 107 (all)\n| survivors = 0\n| ground_fatalities = 3\n"
+        )
+    )
+    assert rec["infobox"]["template"] == "aircraft occurrence"
+    assert rec["event"]["kind"] == "attack"
+    assert _q(rec["event"]) == (110, 110, 110)
+    # occupants, passengers, crew and survivors are no casualty figures
+    assert {st["text"] for st in rec["statements"] if st["property"] == "deaths"} == {"107", "3"}
+
+
+def test_an_airliners_total_fatalities_is_the_toll_its_parts_are_parts() -> None:
+    rec = _record(
+        _airliner(
+            "| summary = Shot down by a surface-to-air missile\n| fatalities = 107\n"
+            "| ground_fatalities = 3\n| total_fatalities = 110\n"
+        )
+    )
+    assert rec["event"]["kind"] == "attack"
+    assert _q(rec["event"]) == (110, 110, 110)
+    parts = [st for st in rec["statements"] if st["property"] == "deaths" and st["subset"]]
+    assert sorted(st["best"] for st in parts) == [3, 107]
+
+
+def test_an_airliners_accident_is_no_attack() -> None:
+    rec = _record(_airliner("| summary = [[Controlled flight into terrain]]\n| fatalities = 107\n"))
+    assert rec["event"]["kind"] == "other"
+
+
+def test_a_browser_copy_of_an_airliners_box() -> None:
+    text = (
+        "Flight 182\nFrom Wikipedia, the free encyclopedia\nFlight 182\nBombing\n"
+        "Date\t23 June 1985\nSummary\tIn-flight breakup caused by a terrorist bombing\n"
+        "Site\tAtlantic Ocean, off the coast of Ireland\nTotal fatalities\t331\n"
+        "Aircraft\nAircraft type\tBoeing 747-237B\nOperator\tAir India\nOccupants\t329\n"
+        "Passengers\t307\nCrew\t22\nFatalities\t329\nSurvivors\t0\n\n"
+        "Flight 182 was a flight that was destroyed by a bomb on 23 June 1985 over the "
+        "Atlantic Ocean. All 329 people on board were killed.\n"
+    )
+    rec = _record(text, "plaintext")
+    assert rec["infobox"]["template"] == "aircraft occurrence"
+    assert rec["event"]["kind"] == "attack"
+    assert _q(rec["event"]) == (331, 331, 331)
+
+
+# --------------------------------------------------------------------------------- regions
+
+
+def test_a_region_named_like_a_small_town_is_the_region() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = The war\n| date = 1675–1678\n"
+        "| place = [[New England]]\n| combatant1 = Colonists\n| combatant2 = Wampanoag\n}}\n"
+        "The '''war''' was fought in New England.\n"
+    )
+    loc = _record(page)["event"]["location"]
+    assert (loc["country"], loc["where_prec"], loc["feature"]) == ("US", 5, "region")

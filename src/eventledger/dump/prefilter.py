@@ -5,7 +5,7 @@ events, and an event article carries an event infobox. So the default test is on
 for ``{{Infobox <name>`` with a name the wikitext reader takes for an event infobox
 (:data:`eventledger.read.wikitext_tables.FAMILY_ALIASES`: civilian attack, terrorist attack,
 attack, military conflict, battle, war, conflict, event, historical event, news event, civil conflict,
-military operation): case-insensitive,
+military operation, aircraft occurrence and its redirects): case-insensitive,
 spaces or underscores between words, an optional ``Template:`` prefix. Page text in a dump is
 XML-escaped, but ``{``, letters, spaces and ``_`` are never escaped, so the test reads the raw
 bytes directly.

@@ -240,3 +240,90 @@ def test_a_region_named_like_a_small_town_is_the_region() -> None:
     )
     loc = _record(page)["event"]["location"]
     assert (loc["country"], loc["where_prec"], loc["feature"]) == ("US", 5, "region")
+
+
+# ------------------------------------------------------ a battle's losses told in its prose
+
+
+def _battle(body: str, lead: str = "") -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Test\n| date = 14 March 1519\n"
+        "| place = Tabasco, Mexico\n| combatant1 = [[Spanish Empire]]\n"
+        "| combatant2 = [[Chontal Maya]] of Potonchán\n}}\n"
+        f"The '''Battle of Test''' was fought on 14 March 1519. {lead}\n\n"
+        "== Background ==\nWhen the Spaniards landed, several Spaniards were wounded in a "
+        "skirmish.\n\n"
+        f"== Battle ==\n{body}\n"
+    )
+
+
+_LOSSES = (
+    "According to Díaz, the Spanish lost two men killed and more than seventy wounded, while "
+    'about 800 Maya lay dead on the field; Gómara gives "more than 220" Maya dead.'
+)
+
+
+def test_a_battles_losses_told_in_one_sentence_are_its_sides() -> None:
+    rec = _record(_battle(_LOSSES))
+    ev = rec["event"]
+    assert _side(ev, 1) == (2, 2, 2)
+    assert _side(ev, 1, "wounded") == (71, None, None)
+    assert _side(ev, 2) == (221, 800, None)
+    assert _q(ev) == (223, 802, None)
+    # the statements say whose they are; the skirmish before the battle is nobody's
+    tied = {st["text"]: st["side"] for st in rec["statements"] if st["origin"] == "body"}
+    assert tied["two men killed"] == 1
+    assert tied["about 800 Maya lay dead"] == 2
+    assert tied["several Spaniards were wounded"] is None
+
+
+def test_prose_losses_need_both_sides_in_one_sentence() -> None:
+    ev = _record(_battle("The Spanish lost two men killed in the battle."))["event"]
+    assert _side(ev, 1) == (None, None, None)
+
+
+def test_the_killers_are_not_the_dead() -> None:
+    body = "The Spanish killed about 800 of the enemy, and the Maya killed two Spaniards."
+    ev = _record(_battle(body))["event"]
+    assert _side(ev, 1) == _side(ev, 2) == (None, None, None)
+
+
+def test_a_lead_toll_of_no_side_keeps_the_prose_losses_apart() -> None:
+    ev = _record(_battle(_LOSSES, lead="About 1,000 men died in the battle."))["event"]
+    assert _side(ev, 1) == _side(ev, 2) == (None, None, None)
+
+
+def test_infobox_casualties_keep_the_prose_losses_apart() -> None:
+    page = _battle(_LOSSES).replace(
+        "| combatant2 = [[Chontal Maya]] of Potonchán\n",
+        "| combatant2 = [[Chontal Maya]] of Potonchán\n| casualties1 = Unknown\n",
+    )
+    ev = _record(page)["event"]
+    assert _side(ev, 2) == (None, None, None)
+
+
+def test_a_long_account_of_many_fights_ties_nothing() -> None:
+    days = " ".join(
+        f"On {d} March, {d} Spaniards and {d * 10} Maya were killed near the river."
+        for d in range(2, 8)
+    )
+    ev = _record(_battle(_LOSSES + " " + days))["event"]
+    assert _side(ev, 1) == (None, None, None)
+
+
+# ------------------------------------------------------------------- a war's casualty lines
+
+
+def test_a_total_line_of_two_peoples_is_their_sum_and_houses_are_no_casualties() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = Test War\n| date = 1675–1678\n"
+        "| place = [[New England]]\n| combatant1 = [[Plymouth Colony]]\n"
+        "| combatant2 = [[Wampanoag]]\n"
+        "| casualties1 = {{ubl|600–800 colonial soldiers killed|1,200 houses burned}}\n"
+        "| casualties2 = {{ubl|c. 3,000 killed in combat}}\n"
+        "| casualties3 = '''Total:''' c. 2,500 English and c. 5,000 Native Americans dead\n}}\n"
+        "The '''Test War''' was fought in New England.\n"
+    )
+    ev = _record(page)["event"]
+    assert ev["sides"][0]["casualties"]["total"]["statements"] == []  # no "1,200 houses"
+    assert _q(ev) == (None, 7500, None)

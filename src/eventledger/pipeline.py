@@ -15,6 +15,7 @@ from eventledger.check.findings import check
 from eventledger.errors import InvariantError
 from eventledger.extract.assemble import POLICIES, UnknownPolicy, assemble, record_id
 from eventledger.extract.notes import is_note
+from eventledger.extract.prose_sides import tie_side_figures
 from eventledger.extract.references import extract_references
 from eventledger.extract.statements import extract_statements, sentence_support, statement_dict
 from eventledger.models import Document, Finding
@@ -35,7 +36,7 @@ def document_records(doc: Document, policy: str = "ranges") -> list[dict[str, An
     if policy not in POLICIES:
         raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
     support = sentence_support(doc)
-    statements = extract_statements(doc, support)
+    statements = tie_side_figures(doc, extract_statements(doc, support))
     entries = extract_references(doc)
     event, contradictions = assemble(doc, statements, policy)
     findings = check(doc, statements, entries, support) + contradictions

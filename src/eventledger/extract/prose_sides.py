@@ -98,7 +98,8 @@ _WORD = re.compile(r"[A-Z][\w'’-]+")
 #: A verb that makes the word before it the killers, not the dead.
 _AGENT_VERB = re.compile(
     r"\b(?:killed|killing|kill|slew|slain|slaughtered|massacred|inflicted|inflicting|"
-    r"captured|capturing|took|taking|shot|routed|destroyed|annihilated|put)\b",
+    r"captured|capturing|took|taking|shot|routed|destroyed|annihilated|put|cut\s+down|"
+    r"mowed\s+down|felled|wounding)\b",
     re.I,
 )
 #: A number, in digits or words, and the capitalised word after it ("800 Maya", "five Russian
@@ -106,7 +107,17 @@ _AGENT_VERB = re.compile(
 _AFTER_NUMBER = re.compile(
     r"(?:\d[\d,.]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"dozens?))\s*[\"”']?\s+([A-Z][\w'’-]+)"
+    r"dozens?))\s*[\"”']?\s+(?:of\s+the\s+)?([A-Z][\w'’-]+)"
+)
+#: "by" (or "by the") right before a people word: the agent of a passive verb.
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.I)
+#: A sentence that tells another fight or another time ("at Champotón two years earlier, where
+#: 50 Spaniards had been killed", "At the Battle of Centla in 1519, …" on a war's page).
+_OTHER_FIGHT = re.compile(
+    r"\b(?:earlier|later|previous(?:ly)?|afterwards?|the\s+(?:year|day|month|week)\s+before|"
+    r"the\s+following\s+(?:year|day|month|week))\b|\b(?:battle|siege|skirmish|sack|fall)\s+of\s+"
+    r"(?-i:[A-Z])",
+    re.I,
 )
 #: After a figure: the people its losses fell "on" or "among".
 _ON_PEOPLE = re.compile(r"[^.;,\d]{0,30}?\b(?:on|among|upon)\s+(?:the\s+)?([A-Z][\w'’-]+)")
@@ -180,8 +191,8 @@ def _tie(
     clause = "".join(blank)
     for m in reversed(list(_WORD.finditer(clause, clause_at))):
         side = _side_of(m.group(0), sides)
-        if side is None:
-            continue
+        if side is None or _BY_BEFORE.search(clause, 0, m.start()):
+            continue  # "killed by Maya arrows": the Maya are the killers
         if _AGENT_VERB.search(clause, m.end()):
             return None  # "the French killed 2,000 of the enemy": the killers, not the dead
         return side
@@ -196,7 +207,10 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
     names: dict[int, set[str]] = {}
     for st in statements:
         if st.property == "combatant" and st.side is not None and isinstance(st.value, dict):
-            words = {_norm(w) for w in _WORD.findall(st.value.get("name") or "")} - _FILLER
+            name = st.value.get("name") or ""
+            words = {_norm(w) for w in _WORD.findall(name)} - _FILLER
+            if re.search(r"\bUnited\s+States\b|\bU\.\s?S\.", name):
+                words.add("america")  # "United States Navy": its people are "Americans"
             names.setdefault(st.side, set()).update(w for w in words if len(w) >= 3)
     if len(names) < 2 or not all(names.values()):
         return statements
@@ -211,7 +225,7 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
         and st.sentence is not None
         and (st.section is None or not _OTHER_TIME.search(st.section))
     ]
-    if not candidates or len(candidates) > _MAX_FIGURES or event_kind(doc) not in ("battle", "war"):
+    if not candidates or len(candidates) > _MAX_FIGURES or event_kind(doc) != "battle":
         return statements
     spans = {sn.id: sn.span for sn in doc.sentences}
     by_sentence: dict[str, list[Statement]] = {}
@@ -228,10 +242,12 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
             tied[st.id] = side
     # the one sentence that tells both sides' losses: the battle's account of its casualties
     # (a long page that tells many fights has many, and none is the event's)
+    plain = {sn.id: sn.plain.text for sn in doc.sentences if sn.id in by_sentence}
     summary = [
         sid
         for sid, sts in by_sentence.items()
         if len({tied[st.id] for st in sts if st.id in tied}) >= 2
+        and not _OTHER_FIGHT.search(plain.get(sid, ""))
     ]
     if len(summary) != 1:
         return statements

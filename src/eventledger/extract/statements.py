@@ -47,6 +47,7 @@ from eventledger.normalise.dates import (
 from eventledger.normalise.numbers import (
     PEOPLE_NOUNS,
     PERPETRATOR_NOUNS,
+    PLURAL_PEOPLE,
     Figure,
     exact_value,
     figures_in_field,
@@ -984,13 +985,15 @@ def _headed_parts(
     category sits under a heading, one per heading, and two headings or more give one."""
     by_cat: dict[str, list[int]] = {}
     for i, fig in enumerate(figs):
-        if fig.category and not fig.subset and not fig.attribution:
+        if fig.category and not fig.subset:
             by_cat.setdefault(fig.category, []).append(i)
     out: set[int] = set()
     for idx in by_cat.values():
         seqs = [groups[text.count("\n", 0, figs[i].start)][1] for i in idx]
+        # one figure per heading, whether or not it says whose claim it is ("Civilians: 493
+        # killed (official) / 5,000 killed (unofficial)" are two claims, no parts)
         if len(idx) >= 2 and None not in seqs and len(set(seqs)) == len(idx):
-            out.update(idx)
+            out.update(i for i in idx if not figs[i].attribution)
     return out
 
 
@@ -3171,7 +3174,7 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # with no side that each name a different party count different people, one
                 # toll summed (as a sentence's listed groups, value ``list``)
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:{fig.category}"}
-            if f.hints.get("toll_part") and not fig.subset and "list" not in kw["value"]:
+            if _toll_part(f) and not fig.subset and "list" not in kw["value"]:
                 # an airliner's dead aboard and on the ground ("fatalities = 107",
                 # "ground_fatalities = 3"): parts of one toll, summed; beside a field of the
                 # whole ("total_fatalities = 110") they are its parts
@@ -3494,12 +3497,24 @@ def _operation_sides(box: Infobox) -> list[Field]:
     return fields_[:i] + out + fields_[i + 1 :]
 
 
+def _toll_part(f: Field) -> bool:
+    """Whether *f* counts one part of the toll (an airliner's dead aboard, or on the ground):
+    not when a bracket of it breaks it down with the ground's dead ("fatalities = 270 (259 on
+    board, 11 on the ground)" is the whole, beside ``ground_fatalities = 11``)."""
+    return bool(f.hints.get("toll_part")) and not _GROUND.search(f.plain.text)
+
+
+#: A bracket that breaks the figure down with the ground's dead in it ("(259 on board, 11 on
+#: the ground)", "(including 11 on the ground)"; not "(+11 on the ground)", which adds them).
+_GROUND = re.compile(r"\((?!\s*\+)[^()]*\bground\b", re.I)
+
+
 def _whole_field(doc: Document, f: Field) -> bool:
     """Whether the infobox has a field of the same key as *f* (a part of the toll) that is
     no part of it and holds a figure: the toll's whole ("total_fatalities")."""
     box = doc.infobox
     return box is not None and any(
-        o.key == f.key and not o.hints.get("toll_part") and re.search(r"\d", o.plain.text)
+        o is not f and o.key == f.key and not _toll_part(o) and re.search(r"\d", o.plain.text)
         for o in box.fields
     )
 
@@ -3542,6 +3557,8 @@ _CATEGORY_LABEL = re.compile(
     r"captured|prisoners?|pows?|missing|mia|civilians?|military|fatalities|total)\b",
     re.I,
 )
+#: A heading that names a people ("Palestinians:"), whose civilians a later heading may count.
+_PEOPLE_HEADING = re.compile(PLURAL_PEOPLE)
 #: Category words of a label that name a party, not a loss: "Civilians:", "Militants and
 #: civilians:" head a party's lines in an operation's field of no side.
 _PARTY_CATEGORY_WORDS = frozenset({"civilian", "civilians"})
@@ -3759,9 +3776,22 @@ def _line_groups(
             group, seq = m.group("label").strip(), n
         elif m and _NOT_CONTINGENT.search(m.group("label")):
             group, seq = None, None  # "Estimated:", "Initial figures:": no contingent
-        elif m and (
-            not _CATEGORY_LABEL.search(m.group("label"))
-            or (parties and _party_label(m.group("label")))
+        elif (
+            m
+            and (
+                not _CATEGORY_LABEL.search(m.group("label"))
+                or (
+                    parties
+                    and _party_label(m.group("label"))
+                    # "Palestinians: 167 killed / Civilians: 87–105 killed": the civilians may
+                    # be some of a people headed before; only beside parties they are apart
+                    and not any(
+                        _PEOPLE_HEADING.search(x)
+                        for x in labels[: labels.index(m.group("label").strip())]
+                        if x
+                    )
+                )
+            )
         ):
             n += 1
             group, seq = m.group("label").strip(), n

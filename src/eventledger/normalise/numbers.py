@@ -493,8 +493,10 @@ _AUX = frozenset(
 _WORD_RE = re.compile(r"[\w'’.-]+|[^\w\s]", re.U)
 #: "on board" after a count of people: where they were, read over like a plain word.
 _ON_BOARD = re.compile(
-    r"on\s+board\b(?:\s+(?:the|a|an)\s+(?:(?-i:[A-Z][\w-]*)|aircraft|airliner|plane|jet|ship|"
-    r"vessel|train|bus|ferry)(?:[ \u00a0][\w-]*\d[\w-]*)?)?",
+    r"on\s+board\b(?:\s+(?:the|a|an|both|each|the\s+two)\s+(?:(?-i:[A-Z][\w-]*)|aircraft|"
+    r"airliners?|planes?|jets?|ships?|vessels?|trains?|bus|buses|ferry)"
+    # the model: "ATR 72", "Boeing 737 MAX 8", "Airbus A320-200"
+    r"(?:[ \u00a0](?:[\w-]*\d[\w-]*|(?-i:[A-Z]{2,5}))){0,3})?",
     re.I,
 )
 _ED_OK = frozenset("armed unarmed unidentified suspected alleged innocent".split())
@@ -585,15 +587,25 @@ _NOT_A_TAIL = re.compile(
     re.I,
 )
 #: A people named by its plural, capitalised ("Kenyans", "Israelis", "Serbs", "Japanese",
-#: "English", "Dutch"):
+#: "English", "Dutch", "Englishmen"; not "Hamas" or "Panzers"):
 #: the noun of a count ("killing ten Kenyans and three Israelis"). Case-sensitive inside
 #: case-insensitive patterns.
-PLURAL_PEOPLE = r"(?-i:[A-Z][a-z]{2,}(?:s|ese|ish|ch)\b)"
+PLURAL_PEOPLE = (
+    r"(?-i:[A-Z][a-z]+(?:ans|ians|is|ese|ish|ch|ites|men)\b|(?:Jews|Arabs|Serbs|Croats|Turks|"
+    r"Kurds|Poles|Czechs|Scots|Swedes|Danes|Finns|Greeks|Copts|Sikhs|Hindus|Muslims|Tamils|"
+    r"Uyghurs|Hutus|Tutsis|Zulus|Boers|Moors|Franks|Saxons|Normans|Britons|Celts|Gauls|Goths|"
+    r"Huns|Tatars|Mongols|Cossacks|Kazakhs|Uzbeks|Tajiks|Pashtuns|Hazaras|Yazidis|Sunnis|"
+    r"Aztecs|Incas|Maya|Druze)\b)"
+)
 #: The same after the first object's own noun: "shot dead sixteen pupils and one teacher".
 _AND_OBJECT_AFTER_NOUN = re.compile(
     rf"(?:\s+(?:[A-Za-z-]+\s+)?(?:{PEOPLE_NOUNS}|people|persons|{PLURAL_PEOPLE})\b)?"
     rf"{_AND_OBJECT.pattern}",
     re.I,
+)
+#: After a count of people: they are some of those counted before ("12 Americans among them").
+_AMONG_THEM = re.compile(
+    r"\s*,?\s*(?:among|of)\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded))\b", re.I
 )
 #: A noun of people right after a number ("one teacher", "two police officers", "three
 #: Israelis").
@@ -1140,7 +1152,8 @@ _DESIGNATION_BEFORE = re.compile(
     + _AIRCRAFT_MAKERS
     # an airliner's maker: "the Boeing 727", "a Fokker 100"
     + r"|Boeing|Airbus|Fokker|Embraer|Bombardier|Cessna|Learjet|Lockheed|Douglas|Vickers|Ilyushin"
-    + r"|Tupolev|Antonov|Yakovlev|Sukhoi|Dassault)[ \u00a0]?\Z"
+    + r"|Tupolev|Antonov|Yakovlev|Sukhoi|Dassault|ATR|BAe|Saab|Dornier|Beechcraft|Avro|Convair"
+    + r"|Xian|Harbin|Comac|Dash|MAX|Pilatus|Piper|Shorts|Gulfstream|Hawker|Canadair)[ \u00a0]?\Z"
 )
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|LCCN|PMID|PMC|JSTOR|doi|arXiv|Bibcode|ASIN|ISNI)(?:-1[03])?"
@@ -1328,6 +1341,8 @@ def _scan(
             and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
             # not the subject of the next clause: "killed 5 people and 200 students fled"
             and not _CLAUSE_VERB_AFTER.match(text, noun.end(), hi)
+            # nor some of the first: "killed 213 people, 12 Americans among them"
+            and not _AMONG_THEM.match(text, noun.end(), hi)
         ):
             # "murdered twelve students and one teacher": the verb's second object
             tied = True

@@ -440,3 +440,59 @@ def test_civilians_after_a_people_heading_may_be_some_of_them() -> None:
     )
     rec = _record(_BLUE.replace("CAS", cas))
     assert _q(rec["event"])[2] != 278  # not 6 + 167 + 105
+
+
+def test_county_before_its_name_is_no_us_county() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    # "County Wexford" is Ireland's way; Michigan's is "Wexford County"
+    assert resolve_place("near Newbawn in County Wexford").country is None
+    assert resolve_place("Wexford County, Michigan").country == "US"
+    assert resolve_place("County Cork").country == "IE"
+
+
+# ------------------------------------------------------------------------ probe wave 26
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a list inside an apposition: "most of them women, children and old men,"
+        ("82 inhabitants, most of them women, children and old men, were killed.", [82]),
+        # counts listed by commas before the one with the verb share it
+        ("52 women, 44 children and 39 elderly men died.", [52, 44, 39]),
+        (
+            "Over the two days, 61 militants, 41 government troops and seven civilians were killed.",
+            [61, 41, 7],
+        ),
+        # a force the counts are taken from is none of them
+        ("Of 4,000 men, 300 women and 200 children died.", [300, 200]),
+    ],
+)
+def test_listed_counts_of_people_before_the_verb(sentence: str, figures: list[int]) -> None:
+    assert [f.best for f in figures_in_sentence(sentence) if f.category == "killed"] == figures
+
+
+def test_an_armed_party_that_killed_a_counted_toll_is_the_perpetrator() -> None:
+    lead = (
+        "The massacre took place on 3 April 1983, when a column of the [[Shining Path]] "
+        "entered the village and killed at least 69 people."
+    )
+    names = [p["name"] for p in _record(_bombing(lead))["event"]["perpetrators"]]
+    assert any("Shining Path" in n for n in names)
+    # a cause is no perpetrator
+    lead = "The massacre took place on 3 April 1983, when the explosion killed at least 69 people."
+    assert _record(_bombing(lead))["event"]["perpetrators"] == []
+
+
+def test_an_attack_with_a_civil_conflict_box_takes_its_perpetrators_from_the_lead() -> None:
+    page = (
+        "{{Infobox civil conflict\n| title = Langa massacre\n| date = 21 March 1985\n"
+        "| place = Langa, Uitenhage, South Africa\n| side1 = Residents of Langa\n"
+        "| side2 = [[South African Police]]\n| fatalities = 20\n}}\n"
+        "The '''Langa massacre''' occurred on 21 March 1985 in Langa, when members of the "
+        "[[South African Police]] opened fire on a crowd of mourners, killing 20 people.\n"
+    )
+    ev = parse_text(page, format="wikitext", name="Langa massacre.wiki")[0]["event"]
+    assert ev["kind"] == "attack"
+    assert [p["name"] for p in ev["perpetrators"]] == ["South African Police"]

@@ -192,6 +192,14 @@ _SUBJECT_STRUCK = re.compile(
     r"assault|bombardment)\b",
     re.I,
 )
+#: An armed party's killing of a counted toll, after its subject: "(a column of the Shining
+#: Path) entered the village … and killed at least 69 people", "(soldiers) killed 40 villagers".
+_SUBJECT_KILLED = re.compile(
+    r"\b(?:(?:entered|attacked|raided|stormed|surrounded)\s+[^.;]{0,120}?\s+and\s+)?"
+    r"(?:killed|massacred|murdered|executed|slaughtered|shot\s+dead)\s+(?:at\s+least\s+|some\s+|"
+    r"about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+)?\d",
+    re.I,
+)
 #: "The gunman was identified as 72-year-old Huu Can Tran", "was fatally shot … by X".
 _IDENTIFIED_AS = re.compile(
     r"\b(?:gunman|shooter|attacker|assailant|perpetrator|bomber|killer)\s+(?:was|has\s+been)\s+"
@@ -929,6 +937,11 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
         party = _asserted_subject(pattern, text, masked)
         if party:
             return party
+    # "when a column of the Shining Path entered the village … and killed at least 69
+    # people": an armed party that killed a counted toll (not "the explosion killed 12")
+    party = _asserted_subject(_SUBJECT_KILLED, text, masked)
+    if party and all(actor.kind in ("state", "non-state") for _a, _b, actor in party):
+        return party
     return []
 
 

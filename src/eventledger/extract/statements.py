@@ -608,9 +608,17 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     from eventledger.extract.assemble import event_kind
     from eventledger.extract.prose_actors import lead_actors, narrative_opponent, narrative_sides
 
-    if any(st.property in ("combatant", "perpetrator") or st.side is not None for st in b.items):
-        return  # the infobox's actors, or its side columns that prose sides could not match
+    if any(st.property == "perpetrator" for st in b.items):
+        return  # the infobox's perpetrators
     kind = event_kind(doc)
+    if kind != "attack" and any(
+        st.property == "combatant" or st.side is not None for st in b.items
+    ):
+        # the infobox's sides, or its side columns that prose sides could not match (an
+        # attack's page with a civil conflict box, "side1 = Mourners / side2 = Police", still
+        # takes its perpetrators from the lead: "members of the South African Police opened
+        # fire on a crowd")
+        return
     # the lead section, all its paragraphs: the later ones often name the parties ("On 24
     # February the Russian army attempted to capture Sumy. Ukrainian paratroopers … began
     # engaging Russian forces")

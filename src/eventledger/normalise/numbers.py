@@ -700,11 +700,15 @@ _PLACES_TAKEN = re.compile(
 _APPOSED_WHO = re.compile(
     r",\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some|half|several|both)\s+of\s+"
     r"(?:them|whom)|mostly|mainly|chiefly|largely|predominantly)\s+"
-    r"(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)){1,60},(?=\s*(?:were|was|had|have|died|perished|lost)\b)",
+    # (a list inside it has commas of its own: "most of them women, children and old men,")
+    r"(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)|,(?=[^;:.()\n]{0,40}\band\b)){1,80}?"
+    r",(?=\s*(?:were|was|had|have|died|perished|lost)\b)",
     re.I,
 )
 #: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
 _OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
+#: Between two counts of a list joined by a comma ("52 women, 44 children"): the first's noun.
+_LIST_COMMA = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,3}\s*,\s+")
 #: Between two coordinated numbers: "10 fighters and 19 soldiers".
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
 _GROUP_OF = re.compile(
@@ -1270,6 +1274,8 @@ def _scan(
         mm = _MASSACRE_NOUN.search(text, lo, hi)
         massacre_at = mm.start() if mm else None
     pending: tuple[_Raw, _After, int, bool] | None = None
+    # counts of people listed before it by commas ("52 women, 44 children and 39 men died")
+    chain: list[tuple[_Raw, _After, int, bool]] = []
     equipment: list[tuple[int, int]] = []  # (end, count) of numbers that count equipment
     for m in _iter_quantities(text, lo, hi):
         raw = _interval(m)
@@ -1350,7 +1356,18 @@ def _scan(
             after.end = max(after.end, noun.end())
             after.party = after.party or party_of(text[raw.end : after.end])
         if prose and not tied and not (subset and found):
-            pending = (raw, after, start, subset)
+            new = (raw, after, start, subset)
+            if (
+                pending is not None
+                and chain
+                and _LIST_COMMA.fullmatch(text, pending[0].end, raw.start)
+                and _PEOPLE_NOUN.match(text, pending[0].end, raw.start)
+                and _PEOPLE_NOUN.match(text, raw.end, hi)
+            ):
+                chain.append(new)
+            else:
+                chain = [new]
+            pending = new
             continue
         if (
             prose
@@ -1358,10 +1375,21 @@ def _scan(
             and _COORD.fullmatch(text, pending[0].end, raw.start)
             and not _GROUP_OF.search(text, max(lo, pending[2] - 40), pending[2])
         ):
-            # "10 fighters and 19 soldiers were killed": the first number shares the verb
-            pending[1].category = after.category
-            found.append(pending)
+            # "10 fighters and 19 soldiers were killed": the first number shares the verb, and
+            # so do the counts listed before it ("52 women, 44 children and 39 men died")
+            first = chain[0] if chain and chain[-1] is pending else pending
+            listed = (
+                chain
+                if first is not pending
+                and not _OUT_OF_BEFORE.search(text, max(lo, first[2] - 12), first[2])
+                and not _GROUP_OF.search(text, max(lo, first[2] - 40), first[2])
+                else [pending]
+            )
+            for p in listed:
+                p[1].category = after.category
+                found.append(p)
         pending = None
+        chain = []
         if not prose and after.category and len(text[raw.end : after.end].split()) >= 2:
             # "23 officers and 407 other ranks killed", "12 soldiers, 3 police officers and 2
             # civilians killed": the groups listed before share the last one's category, when

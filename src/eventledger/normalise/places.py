@@ -1118,12 +1118,15 @@ _KINDS = {
 
 def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> list[_Entry]:
     """Entries called *name*; *mode* restricts the kinds ("admin", "polity", "country")."""
-    m = re.match(r"(?:County|Province of|Department of|District of)\s+(.+)$", name)
+    m = re.match(r"(County|Province of|Department of|District of)\s+(.+)$", name)
     if m:  # "County Armagh", "Province of Jaén": an admin division, never the town
-        name, mode = m.group(1), "admin"
+        name, mode = m.group(2), "admin"
     entries = index.get(_norm(name), [])
     if mode in _KINDS:
         entries = [e for e in entries if e[0] in _KINDS[mode]]
+    if m and m.group(1) == "County":
+        # "County Wexford" (Ireland's and Britain's way) is not "Wexford County, Michigan"
+        entries = [e for e in entries if not e[1].endswith(" County")]
     if not entries and mode == "admin":
         # "Tver Oblast": GeoNames calls the division by its adjective, "Tverskaya"; "Primorsky
         # Krai": English writes the adjective "-sky", GeoNames "-skiy" ("Primorskiy")
@@ -1236,9 +1239,11 @@ def _pieces(
         if _lookup(core, index, "admin"):
             return [(core, "admin", False)]
     if len(words) > 1 and low[0] == "county":
-        core = " ".join(words[1:])
-        if _lookup(core, index, "admin"):
-            return [(core, "admin", False)]
+        # "County Wexford": looked up as written, so that Michigan's "Wexford County" is no
+        # reading of it (see _lookup)
+        named = "County " + " ".join(words[1:])
+        if _lookup(named, index, "admin"):
+            return [(named, "admin", False)]
     if len(words) > 1 and low[-1] in _SITE_SUFFIX:
         # "Ambion Hill", "Melbourne Cricket Ground": the longest leading part that names a
         # place (by its main name when shorter than the site's name) is the place near it

@@ -937,9 +937,37 @@ def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
         party = _asserted_subject(pattern, text, masked)
         if party:
             return party
-    # "when a column of the Shining Path entered the village … and killed at least 69
-    # people": an armed party that killed a counted toll (not "the explosion killed 12")
-    party = _asserted_subject(_SUBJECT_KILLED, text, masked)
+    return []
+
+
+#: Before the subject of a killing: another event's ("after Italian partisans killed 33
+#: German policemen", "in reprisal …") or the defenders' ("returned fire and killed …").
+_NOT_THE_EVENTS_KILLING = re.compile(
+    r"\b(?:after|following|before|reprisal|retaliation|response|revenge|returned\s+fire)\b", re.I
+)
+#: After "killed": the attackers themselves ("killed 12 of the attackers", "killed 4 gunmen").
+_KILLED_ATTACKERS = re.compile(
+    r"[^.;]{0,30}?\b(?:attackers|gunmen|militants|assailants|insurgents|suspects|hijackers|"
+    r"terrorists|perpetrators|hostage-takers|raiders|rebels)\b",
+    re.I,
+)
+
+
+def _killed_in(s: Sentence) -> list[tuple[int, int, Actor]]:
+    """The armed party the lead's first sentence says killed the event's counted toll: "The
+    massacre took place …, when a column of the Shining Path entered the village … and killed
+    at least 69 people" (not "the explosion killed 12", not the side that killed the
+    attackers, not another event's killers told before or after it)."""
+    text = s.plain.text
+    masked = _masked(text)
+    m = _SUBJECT_KILLED.search(masked)
+    if m is None or _DOUBT.search(masked, 0, m.start()):
+        return []
+    if _NOT_THE_EVENTS_KILLING.search(masked, 0, m.start()):
+        return []
+    if _KILLED_ATTACKERS.match(masked, m.end() - 1):
+        return []
+    party = _subject(text, masked, m.start())
     if party and all(actor.kind in ("state", "non-state") for _a, _b, actor in party):
         return party
     return []
@@ -1064,6 +1092,11 @@ def lead_actors(lead: list[Sentence], kind: str) -> list[ActorMention]:
             if fired is None:
                 continue
             return [ActorMention("perpetrator", None, s, a, b, actor) for a, b, actor in fired]
+        if not out and lead:
+            # "… when a column of the Shining Path entered the village and killed at least 69
+            # people": only the lead's first sentence, which tells the event
+            s = lead[0]
+            out = [ActorMention("perpetrator", None, s, a, b, x) for a, b, x in _killed_in(s)]
         return out
     return []
 

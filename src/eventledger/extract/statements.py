@@ -638,6 +638,22 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         one = found[0].sentence
         after = narrative[narrative.index(one) + 1 :] if one in narrative else narrative
         found = found + narrative_opponent(after, found)
+    sides = [
+        (st.value.get("name") or "").casefold()
+        for st in b.items
+        if st.property == "combatant" and isinstance(st.value, dict)
+    ]
+    if kind == "attack" and sides:
+        # an attack's page with a civil conflict box: a lead perpetrator only when the box
+        # names it as one of its sides (the lead may tell of the other side's killings)
+        found = [
+            m
+            for m in found
+            if m.role != "perpetrator"
+            or any(
+                x and (x in m.actor.name.casefold() or m.actor.name.casefold() in x) for x in sides
+            )
+        ]
     for m in found:
         actor_kind = m.actor.kind
         if m.role == "perpetrator" and actor_kind == "unknown" and _named_person(m.actor.name):

@@ -701,14 +701,22 @@ _APPOSED_WHO = re.compile(
     r",\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some|half|several|both)\s+of\s+"
     r"(?:them|whom)|mostly|mainly|chiefly|largely|predominantly)\s+"
     # (a list inside it has commas of its own: "most of them women, children and old men,")
-    r"(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)|,(?=[^;:.()\n]{0,40}\band\b)){1,80}?"
+    r"(?:[^,;:.()\n]|(?<=\d)[,.](?=\d)|,(?!\s+[a-z]+ed\b)(?=\s+(?:[a-z]+\s+){0,2}[a-z]+(?:,|\s+and\b)))"
+    r"{1,80}?"
     r",(?=\s*(?:were|was|had|have|died|perished|lost)\b)",
     re.I,
 )
 #: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
 _OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
 #: Between two counts of a list joined by a comma ("52 women, 44 children"): the first's noun.
-_LIST_COMMA = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,3}\s*,\s+")
+_LIST_COMMA_AFTER = r"\s*,\s+"
+#: A force the listed counts are taken from: "Of the 4,000 men, 300 women and 200 children
+#: died", "Among the 1,200 refugees, …".
+_OUT_OF_CHAIN = re.compile(
+    r"\b(?:of|out\s+of|from|among(?:st)?|by)\s+(?:(?:the|its|his|her|their|some|about|around|"
+    r"roughly|nearly|approximately|an\s+estimated)\s+)*\Z",
+    re.I,
+)
 #: Between two coordinated numbers: "10 fighters and 19 soldiers".
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*,?\s+and\s+", re.I)
 _GROUP_OF = re.compile(
@@ -1360,8 +1368,10 @@ def _scan(
             if (
                 pending is not None
                 and chain
-                and _LIST_COMMA.fullmatch(text, pending[0].end, raw.start)
-                and _PEOPLE_NOUN.match(text, pending[0].end, raw.start)
+                and (pn := _PEOPLE_NOUN.match(text, pending[0].end, raw.start))
+                # the people noun reaches the comma: "52 women, 44 children", not "When 300
+                # soldiers arrived, 52 women"
+                and re.fullmatch(_LIST_COMMA_AFTER, text[pn.end() : raw.start])
                 and _PEOPLE_NOUN.match(text, raw.end, hi)
             ):
                 chain.append(new)
@@ -1381,7 +1391,7 @@ def _scan(
             listed = (
                 chain
                 if first is not pending
-                and not _OUT_OF_BEFORE.search(text, max(lo, first[2] - 12), first[2])
+                and not _OUT_OF_CHAIN.search(text, max(lo, first[2] - 40), first[2])
                 and not _GROUP_OF.search(text, max(lo, first[2] - 40), first[2])
                 else [pending]
             )

@@ -545,3 +545,85 @@ def test_an_attack_with_a_civil_conflict_box_takes_its_perpetrators_from_the_lea
     ev = parse_text(page, format="wikitext", name="Langa massacre.wiki")[0]["event"]
     assert ev["kind"] == "attack"
     assert [p["name"] for p in ev["perpetrators"]] == ["South African Police"]
+
+
+# ------------------------------------------------------------------------ probe wave 27
+
+
+def test_wounded_some_of_whom_died_later() -> None:
+    lead = (
+        "The gunfire instantly killed three people and wounded eight others, two of whom "
+        "later died of their wounds."
+    )
+    ev = _record(_bombing(lead))["event"]
+    assert _q(ev) == (5, 5, 5)
+    assert _q(ev, "injuries") == (6, 6, 6)
+    ev = _record(_bombing(lead, "5"))["event"]
+    assert _q(ev) == (5, 5, 5)
+
+
+def test_another_attack_earlier_the_same_day_is_not_the_events() -> None:
+    lead = (
+        "A stampede on the bridge killed 953 people. Earlier that morning a mortar attack near "
+        "the shrine had killed seven people and wounded dozens."
+    )
+    ev = _record(_bombing(lead))["event"]
+    assert _q(ev) == (953, 953, 953)
+    assert _q(ev, "injuries") == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the deadliest fire in the city since the [[Triangle Shirtwaist Factory fire]] "
+        "of 1911, in which 146 garment workers died.",
+        "It was the deadliest attack in the city since the [[14 October 2017 Mogadishu "
+        "bombings|October 2017 bombing]], which killed over 500 people.",
+    ],
+)
+def test_the_toll_of_an_event_compared_with_is_not_the_events(sentence: str) -> None:
+    ev = _record(_bombing("The fire killed 87 people. " + sentence))["event"]
+    assert _q(ev) == (87, 87, 87)
+
+
+def test_more_victims_told_after_a_long_reference_join_the_toll() -> None:
+    ref = (
+        "<ref>{{cite news |title="
+        + "A long title " * 20
+        + "|work=DR |date=15 February 2015}}</ref>"
+    )
+    lead = (
+        "In the first attack three police officers were wounded." + ref + "\n\nLater that "
+        "night the gunman attacked the synagogue, wounding two more police officers."
+    )
+    page = _bombing(lead).replace("| fatalities = \n", "| fatalities = \n| injuries = 5\n")
+    assert _q(_record(page)["event"], "injuries") == (5, 5, 5)
+
+
+def test_the_defenders_row_of_a_browser_copy_names_no_perpetrator() -> None:
+    text = (
+        "Boston Massacre\nFrom Wikipedia, the free encyclopedia\nBoston Massacre\n"
+        "LocationKing Street, Boston\nDateMarch 5, 1770\nDeaths5\nInjured6\n"
+        "PerpetratorsBritish Army\nDefendersJohn Adams, Josiah Quincy II\n\n"
+        "The Boston Massacre was a confrontation in Boston on March 5, 1770, in which British "
+        "soldiers shot several people.\n"
+    )
+    ev = _record(text, "plaintext")["event"]
+    assert [p["name"] for p in ev["perpetrators"]] == ["British Army"]
+
+
+def test_the_newer_mobile_header_is_no_title() -> None:
+    text = (
+        "Main menu\nWikipedia The Free Encyclopedia\nSearch\nBattle of Test\nArticle\nTalk\n"
+        "Language\nWatch\nEdit\n1855 battle\n"
+        "The Battle of Test was a battle of the Crimean War fought on 16 August 1855 on the "
+        "banks of the river near Sevastopol, between Russian troops and French troops.[1]\n"
+        "Battle of Test\nDate\t16 August 1855\nLocation\tSevastopol, Crimea\n"
+        "Result\tFrench victory\nBelligerents\nFrance\tRussian Empire\n"
+        "Casualties and losses\n1,800\t8,200\n"
+        "The Russian commander in chief had been ordered by the Tsar to attempt to break the "
+        "siege of the city, and he attacked the Allied positions with two columns.[2]\n"
+    )
+    rec = _record(text, "plaintext")
+    assert rec["title"] == "Battle of Test"
+    assert rec["infobox"]["template"] == "military conflict"

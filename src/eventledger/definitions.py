@@ -99,6 +99,10 @@ RENDERED_LABELS: dict[str, str] = {
     "Charges": "charges",
     "Verdict": "verdict",
     "Sentence": "verdict",
+    # Template:Infobox civilian attack's trial rows: the defendants' lawyers and the judge,
+    # no actors of the attack
+    "Defenders": "defenders",
+    "Judge": "judge",
     "Arrests": "arrests",
     "Suspects": "suspects",
     "Suspect": "suspects",

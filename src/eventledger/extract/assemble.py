@@ -954,6 +954,26 @@ _SUB_INCIDENT = re.compile(
 )
 
 
+#: "the deadliest fire in New York City since the Triangle Shirtwaist Factory fire of 1911, in
+#: which 146 garment workers died": the toll of the earlier event the page's is compared with.
+_COMPARED_EVENT_TOLL = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,100}?\bsince\s+the\s+"
+    r"(?:\[\[)?(?:(?-i:[A-Z])|\d)[^.;,]{0,120}?,\s*(?:in\s+which|during\s+which|which|when|"
+    r"where)\s+"
+    r"[^.;\d]{0,40}$",
+    re.I,
+)
+
+
+#: "Earlier that morning a mortar attack near the shrine … had killed seven people": another
+#: event of the same day, told in the pluperfect before the page's own.
+_EARLIER_SAME_DAY = re.compile(
+    r"\bearlier\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:morning|day|night|evening|"
+    r"afternoon|week)\b[^.;]{0,200}\bhad\s+[^.;]{0,80}$",
+    re.I,
+)
+
+
 #: A toll that holds the event's own among others: "Several related attacks followed …, in
 #: which a total of 17 people were killed, including the victims at Charlie Hebdo" (a series'
 #: toll, on any page): the attacks named before the figure, the event's victims after it.
@@ -994,6 +1014,8 @@ def drop_incident_figures(
             or _WIDER_EVENT_CLAUSE.search(before)
             or _EARLIER_VIOLENCE.search(before)
             or (st.span[0] - span[0] <= _WINDOW and _SUB_INCIDENT.search(before))
+            or _EARLIER_SAME_DAY.search(before)
+            or _COMPARED_EVENT_TOLL.search(before)
             or (
                 _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
                 and _OTHER_ATTACKS_BEFORE.search(before)
@@ -1147,6 +1169,8 @@ def _event_quantity(
         stated = _stated_total(sts, cat, summed, policy)
         return stated if stated is not None else summed
     sts = _additional_joined(sts, cat)
+    if cat == "wounded":
+        sts = _survivors_wounded(sts)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
@@ -1278,6 +1302,20 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     return None
 
 
+def _survivors_wounded(sts: list[Statement]) -> list[Statement]:
+    """The wounded who lived: "wounded eight others, two of whom later died" (value
+    ``died_later``) counts six non-fatal injuries, the event's injuries (DESIGN: injuries are
+    non-fatal); the statement keeps the figure as written."""
+    out = []
+    for st in sts:
+        k = st.value.get("died_later") if isinstance(st.value, dict) else None
+        if isinstance(k, int) and st.comparator == "=" and st.best is not None and st.best > k:
+            v = st.best - k
+            st = replace(st, low=v, best=v, high=v)
+        out.append(st)
+    return out
+
+
 def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
     """On a page whose infobox gives no such figure, the lead's "a further 40 townspeople were
     killed" after "Twelve officers and 284 soldiers … died" adds to the toll told before it.
@@ -1308,8 +1346,8 @@ def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
             # "… also died" with no figure before it in the lead: the text's only count
             new[st.id] = replace(st, subset=False)
             continue
-        if j is None or st.span[0] - order[j].span[1] > 300:
-            continue
+        if j is None or st.span[0] - order[j].span[1] > _WINDOW:
+            continue  # (input characters: a wikitext ref between the two counts too)
         if any(not (x.value or {}).get("additional") for x in order[j + 1 : k]):
             continue  # "Almost 1,200 … including more than 600 civilians": a total and its parts
         prev = order[j]
@@ -1353,6 +1391,9 @@ def _some_of_a_group(sts: list[Statement]) -> list[Statement]:
         if not (
             st.origin == "body"
             and _SOME_OF.match(st.text)
+            # ("wounded eight others, two of whom later died": two more dead, joined to the
+            # toll as a list by _additional_joined, no part of it)
+            and not (isinstance(st.value, dict) and st.value.get("additional"))
             and (v := st.best if st.best is not None else st.high) is not None
             and v < top
         )
@@ -1407,7 +1448,7 @@ def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:
         if not (
             st.origin == "body"
             and st.party in ("military", "police")
-            and not (isinstance(st.value, dict) and st.value.get("list"))  # a listed group
+            and not (isinstance(st.value, dict) and st.value.get("additional"))  # a listed group
             and (v := st.high if st.high is not None else st.best) is not None
             and v < floor
         )

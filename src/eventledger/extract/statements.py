@@ -305,6 +305,36 @@ def _bare_count(text: str) -> bool:
     )
 
 
+#: After a figure of the wounded: some of them died later ("wounded eight others, two of whom
+#: later died of their wounds").
+_LATER_DIED = re.compile(r"(?:\s+(?:others|other\s+people|people|more))?\s*,?\s*(?:and\s+)?$", re.I)
+_OF_WHOM_DIED = re.compile(
+    r"\s+of\s+whom\s+(?:later\s+|subsequently\s+|eventually\s+|afterwards\s+)?"
+    r"(?:died|succumbed)\b",
+    re.I,
+)
+
+
+def _died_later(text: str, figs: list[Figure]) -> dict[int, int]:
+    """Figures of the wounded some of whom died later, by index, with the index of the figure
+    of those who died: "killed three people and wounded eight others, two of whom later died"
+    (the eight's index → the two's). The two are more dead beside the three, and no more
+    wounded: the wounded who lived are six."""
+    out: dict[int, int] = {}
+    for k in range(1, len(figs)):
+        prev, fig = figs[k - 1], figs[k]
+        if (
+            prev.category == "wounded"
+            and fig.category == "killed"
+            and not prev.subset
+            and _LATER_DIED.match(text[prev.end : fig.start])
+            and _OF_WHOM_DIED.match(text, fig.start + len(fig.text.split()[0]))
+            and exact_value(fig) is not None
+        ):
+            out[k - 1] = k
+    return out
+
+
 def _capitalised_after_count(text: str) -> str | None:
     """The capitalised word right after a figure's number ("129 Koreans captured", "killed 3
     Israelis", "c. 5,000 Native Americans dead"), lower-cased: the people it counts."""
@@ -543,11 +573,20 @@ def extract_statements(
             continue
         figs = _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
         figs = [_and_one_more(s.plain.text, x, figs) for x in figs]
+        later = _died_later(s.plain.text, figs)
+        figs = [
+            replace(x, subset=True, additional=True) if k in later.values() else x
+            for k, x in enumerate(figs)
+        ]
         lists = _listed_parts(s.plain.text, figs)
         for n_fig, fig in enumerate(figs):
             kw = _figure_kw(fig)
             if n_fig in lists:
                 kw["value"] = {**kw["value"], "list": f"{s.id}:{lists[n_fig]}"}
+            if n_fig in later:
+                # "wounded eight others, two of whom later died": the wounded as written, two
+                # of them dead (the event's injuries are the others: assemble)
+                kw["value"] = {**kw["value"], "died_later": exact_value(figs[later[n_fig]])}
             inc = _PROSE_INCLUDING_PERPETRATORS.match(s.plain.text, fig.end)
             n_perp = _perpetrators_counted(inc) if inc is not None and not fig.subset else None
             if n_perp:

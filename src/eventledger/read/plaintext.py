@@ -102,7 +102,16 @@ _CHROME = re.compile(
 #: The mobile site's header (en.m.wikipedia.org) before the title, and its page actions after
 #: it: "Open main menu / Wikipedia / Search / <title> / Article / Talk / Language / Watch / Edit".
 _MOBILE_OPEN = "Open main menu"
-_MOBILE_HEAD = frozenset({"Open main menu", "Wikipedia", "Search", "The Free Encyclopedia"})
+_MOBILE_HEAD = frozenset(
+    {
+        "Open main menu",
+        "Main menu",
+        "Wikipedia",
+        "Search",
+        "The Free Encyclopedia",
+        "Wikipedia The Free Encyclopedia",
+    }
+)
 _MOBILE_ACTIONS = frozenset(
     {"Article", "Talk", "Language", "Languages", "Download PDF", "Watch", "Unwatch", "Edit",
      "Read", "View history", "Tools", "More", "Share"}
@@ -281,7 +290,15 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     idx = 0
     while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
         idx += 1
-    mobile = idx < len(lines) and lines[idx].stripped == _MOBILE_OPEN
+    mobile = idx < len(lines) and (
+        lines[idx].stripped == _MOBILE_OPEN
+        # the newer mobile skin: "Main menu" above the logo's "Wikipedia The Free
+        # Encyclopedia" (the desktop site's "Main menu" stands above "Search", "Donate" …)
+        or (
+            lines[idx].stripped == "Main menu"
+            and _next_text(lines, idx + 1).startswith("Wikipedia")
+        )
+    )
     if mobile:
         while idx < len(lines) and (not lines[idx].stripped or lines[idx].stripped in _MOBILE_HEAD):
             idx += 1
@@ -326,6 +343,13 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     _read_body(body, doc)
     _link_markers(doc)
     return doc
+
+
+def _next_text(lines: list[_Line], idx: int) -> str:
+    """The next non-empty line at or after *idx*, stripped ("" when none)."""
+    while idx < len(lines) and not lines[idx].stripped:
+        idx += 1
+    return lines[idx].stripped if idx < len(lines) else ""
 
 
 def _is_action_line(s: str) -> bool:

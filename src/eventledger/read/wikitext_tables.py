@@ -118,6 +118,8 @@ WIKITEXT_PARAMS: dict[str, str] = {
     "charges": "charges",
     "charge": "charges",
     "verdict": "verdict",
+    "defenders": "defenders",
+    "judge": "judge",
     "sentence": "verdict",
     "arrests": "arrests",
     "arrested": "arrests",

@@ -627,3 +627,61 @@ def test_the_newer_mobile_header_is_no_title() -> None:
     rec = _record(text, "plaintext")
     assert rec["title"] == "Battle of Test"
     assert rec["infobox"]["template"] == "military conflict"
+
+
+# ------------------------------------------------------------- the wave-27 review's cases
+
+
+def test_an_infobox_that_writes_the_same_wounded_keeps_one_count() -> None:
+    lead = (
+        "The gunfire instantly killed three people and wounded eight others, two of whom "
+        "later died of their wounds."
+    )
+    page = _bombing(lead, "5").replace("| fatalities = 5\n", "| fatalities = 5\n| injuries = 8\n")
+    rec = _record(page)
+    assert _q(rec["event"], "injuries") == (8, 8, 8)
+    assert "CONTRADICTION" not in _codes(rec)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # another event's wounded, or the attackers wounded: no more dead
+        "The bombing killed 10 people. It came a week after a suicide bombing at a mosque that "
+        "wounded 20 people, two of whom later died.",
+        "The gunmen killed 10 people. Police shot and wounded two of the gunmen, one of whom "
+        "later died.",
+    ],
+)
+def test_wounded_who_died_later_join_only_their_own_sentences_dead(lead: str) -> None:
+    assert _q(_record(_bombing(lead))["event"]) == (10, 10, 10)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The gunman, who earlier that day had killed his wife at their home, opened fire in "
+        "the shopping centre, killing 12 people.",
+        "Earlier that morning the attackers had crossed the border by boat, and at 9:30 they "
+        "opened fire at the station, killing 12 people.",
+        "It was the worst attack since the Taliban takeover, when 12 students were killed.",
+    ],
+)
+def test_the_events_own_toll_after_earlier_or_since(lead: str) -> None:
+    assert _q(_record(_bombing(lead))["event"]) == (12, 12, 12)
+
+
+def test_a_separate_attack_sentences_later_adds_nothing() -> None:
+    lead = (
+        "The bombing killed 20 people. The bomb was hidden in a car parked near the gate. "
+        "Police closed the roads around the square for the rest of the day. Another 9 people "
+        "were killed in a separate bombing in Jalalabad the same day."
+    )
+    assert _q(_record(_bombing(lead))["event"]) == (20, 20, 20)
+
+
+def test_defenders_under_a_sieges_strength_are_no_trial_row() -> None:
+    from eventledger.read.plaintext import _match_label
+
+    assert _match_label("Defenders: 15,000\t90,000") is None
+    assert _match_label("DefendersJohn Adams, Josiah Quincy II") == ("Defenders", 9)

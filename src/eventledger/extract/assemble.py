@@ -958,8 +958,9 @@ _SUB_INCIDENT = re.compile(
 #: which 146 garment workers died": the toll of the earlier event the page's is compared with.
 _COMPARED_EVENT_TOLL = re.compile(
     r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,100}?\bsince\s+the\s+"
-    r"(?:\[\[)?(?:(?-i:[A-Z])|\d)[^.;,]{0,120}?,\s*(?:in\s+which|during\s+which|which|when|"
-    r"where)\s+"
+    r"(?:\[\[)?(?:(?-i:[A-Z])|\d)(?:(?!\b(?:returned|took|began|came|left|seized|fell|ended)\b)"
+    # ("…, when 53 students were killed" may tell the page's own event: only "which")
+    r"[^.;,]){0,120}?,\s*(?:in\s+which|during\s+which|which)\s+"
     r"[^.;\d]{0,40}$",
     re.I,
 )
@@ -969,7 +970,7 @@ _COMPARED_EVENT_TOLL = re.compile(
 #: event of the same day, told in the pluperfect before the page's own.
 _EARLIER_SAME_DAY = re.compile(
     r"\bearlier\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:morning|day|night|evening|"
-    r"afternoon|week)\b[^.;]{0,200}\bhad\s+[^.;]{0,80}$",
+    r"afternoon|week)\b[^.;]{0,200}\bhad\s+[^.;,]{0,80}$",
     re.I,
 )
 
@@ -1302,14 +1303,29 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     return None
 
 
+def _same_or_next(a: str | None, b: str | None) -> bool:
+    """Whether sentence *b* is sentence *a* or the one after it (ids "s12", "s13")."""
+    if a is None or b is None:
+        return False
+    try:
+        return 0 <= int(b[1:]) - int(a[1:]) <= 1
+    except ValueError:
+        return a == b
+
+
 def _survivors_wounded(sts: list[Statement]) -> list[Statement]:
     """The wounded who lived: "wounded eight others, two of whom later died" (value
     ``died_later``) counts six non-fatal injuries, the event's injuries (DESIGN: injuries are
     non-fatal); the statement keeps the figure as written."""
+    boxed = {
+        st.best for st in sts if st.origin == "infobox" and st.comparator == "=" and not st.subset
+    }
     out = []
     for st in sts:
         k = st.value.get("died_later") if isinstance(st.value, dict) else None
-        if isinstance(k, int) and st.comparator == "=" and st.best is not None and st.best > k:
+        if st.best in boxed:
+            pass  # the infobox writes the same figure: one count, left as written by both
+        elif isinstance(k, int) and st.comparator == "=" and st.best is not None and st.best > k:
             v = st.best - k
             st = replace(st, low=v, best=v, high=v)
         out.append(st)
@@ -1346,8 +1362,8 @@ def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
             # "… also died" with no figure before it in the lead: the text's only count
             new[st.id] = replace(st, subset=False)
             continue
-        if j is None or st.span[0] - order[j].span[1] > _WINDOW:
-            continue  # (input characters: a wikitext ref between the two counts too)
+        if j is None or not _same_or_next(order[j].sentence, st.sentence):
+            continue
         if any(not (x.value or {}).get("additional") for x in order[j + 1 : k]):
             continue  # "Almost 1,200 … including more than 600 civilians": a total and its parts
         prev = order[j]

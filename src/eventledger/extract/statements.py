@@ -327,6 +327,10 @@ def _died_later(text: str, figs: list[Figure]) -> dict[int, int]:
             prev.category == "wounded"
             and fig.category == "killed"
             and not prev.subset
+            # the dead told before the wounded, in the same sentence ("killed three people and
+            # wounded eight others, two of whom …"; not "wounded two of the gunmen, one of whom
+            # later died", nor another event's wounded)
+            and any(x.category == "killed" and not x.subset for x in figs[: k - 1])
             and _LATER_DIED.match(text[prev.end : fig.start])
             and _OF_WHOM_DIED.match(text, fig.start + len(fig.text.split()[0]))
             and exact_value(fig) is not None

@@ -117,6 +117,8 @@ _MOBILE_ACTIONS = frozenset(
      "Read", "View history", "Tools", "More", "Share"}
 )  # fmt: skip
 _ACTIONS_LONGEST = sorted(_MOBILE_ACTIONS, key=len, reverse=True)
+#: The desktop site's header lines, which the mobile site has not.
+_DESKTOP_HEAD = frozenset({"Donate", "Create account", "Log in", "Appearance", "Personal tools"})
 #: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
 #: of …"; the lines after it, up to the next label, are the map's own labels.
 _MAP_WIDGET = re.compile(
@@ -222,6 +224,11 @@ def _trim(line: _Line, a: int = 0, b: int | None = None) -> tuple[int, int]:
     return line.start + a, line.start + b
 
 
+#: Labels whose value is a name ("DefendersJohn Adams, Josiah Quincy II"): a line that names
+#: none after them is no such row ("Defenders: 15,000" in a siege's Strength cell).
+_NAME_LABELS = frozenset({"Defenders", "Judge"})
+
+
 def _match_label(text: str) -> tuple[str, int] | None:
     """Return (label, value offset) when *text* starts with a rendered infobox label."""
     s = text.lstrip()
@@ -230,6 +237,8 @@ def _match_label(text: str) -> tuple[str, int] | None:
         if not s.startswith(label):
             continue
         rest = s[len(label) :]
+        if label in _NAME_LABELS and not rest.lstrip("\t :")[:1].isupper():
+            continue  # "Defenders: 15,000" under a siege's Strength is no trial's lawyers
         if not rest.strip():
             return label, lead + len(label)
         first = rest[0]
@@ -290,13 +299,19 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     idx = 0
     while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
         idx += 1
-    mobile = idx < len(lines) and (
-        lines[idx].stripped == _MOBILE_OPEN
-        # the newer mobile skin: "Main menu" above the logo's "Wikipedia The Free
-        # Encyclopedia" (the desktop site's "Main menu" stands above "Search", "Donate" …)
-        or (
-            lines[idx].stripped == "Main menu"
-            and _next_text(lines, idx + 1).startswith("Wikipedia")
+    mobile = (
+        idx < len(lines)
+        and (
+            lines[idx].stripped == _MOBILE_OPEN
+            # the newer mobile skin: "Main menu" above the logo's "Wikipedia The Free
+            # Encyclopedia" (the desktop site's "Main menu" stands above "Search", "Donate" …)
+            or (
+                lines[idx].stripped == "Main menu"
+                and _next_text(lines, idx + 1).startswith("Wikipedia")
+                # (a Firefox copy of the desktop site keeps the logo's text too, then its header:
+                # "Search / Donate / Create account / Log in")
+                and not any(ln.stripped in _DESKTOP_HEAD for ln in lines[idx : idx + 12])
+            )
         )
     )
     if mobile:

@@ -685,3 +685,46 @@ def test_defenders_under_a_sieges_strength_are_no_trial_row() -> None:
 
     assert _match_label("Defenders: 15,000\t90,000") is None
     assert _match_label("DefendersJohn Adams, Josiah Quincy II") == ("Defenders", 9)
+
+
+# ------------------------------------------------------------------------ probe wave 28
+
+
+def test_a_desktop_copys_contents_list_is_no_infobox() -> None:
+    text = (
+        "Jump to content\nMain menu\nSearch\nDonate\nCreate account\nLog in\n\nContents\nhide\n"
+        "(Top)\nAttacks\nPerpetrators\nReactions\nSee also\nReferences\nTest attacks\n\n"
+        "38 languages\nArticle\nTalk\nRead\nEdit\nView history\nTools\n"
+        "From Wikipedia, the free encyclopedia\nTest attacks\n"
+        "Location\tTehran, Iran\nDate\t7 June 2017\nDeaths\t17 (+6 attackers)\n"
+        "Perpetrators\tIslamic State of Iraq and the Levant\n\n"
+        "The Test attacks were two simultaneous terrorist attacks carried out on 7 June 2017 by "
+        "gunmen and suicide bombers against the parliament building in Tehran, Iran.[1]\n"
+    )
+    rec = _record(text, "plaintext")
+    assert rec["title"] == "Test attacks"
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == [
+        "Islamic State of Iraq and the Levant"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two RCMP officers shot him dead at a gas station.",
+        "Two officers killed the gunman.",
+        "Three guards killed him.",
+    ],
+)
+def test_a_count_of_the_killers_is_no_toll(sentence: str) -> None:
+    assert figures_in_sentence(sentence) == []
+
+
+def test_passive_killing_verbs_keep_their_count() -> None:
+    figs = figures_in_sentence("Three soldiers were killed the same day.")
+    assert [f.best for f in figs] == [3]
+
+
+def test_a_toll_including_the_perpetrator_and_an_unborn_child() -> None:
+    page = _bombing("", "27 (including the perpetrator and an unborn child)")
+    assert _q(_record(page)["event"]) == (26, 26, 26)

@@ -897,7 +897,9 @@ _HEAD_COUNT = re.compile(
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
-    rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?P<noun>{PERPETRATOR_NOUNS})\s*\)",
+    rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?P<noun>{PERPETRATOR_NOUNS})"
+    # "(including the perpetrator and an unborn child)": the others counted stay counted
+    r"(?:\s+and\s+[^()]{1,40})?\s*\)",
     re.I,
 )
 

@@ -500,6 +500,17 @@ _ON_BOARD = re.compile(
     re.I,
 )
 _ED_OK = frozenset("armed unarmed unidentified suspected alleged innocent".split())
+#: After an active killing verb: its object, the one killed ("killed the gunman", "killed
+#: him"): the number before the verb counts the killers.
+_KILLERS_OBJECT = re.compile(
+    r"\s+(?:him|her|them|himself|themselves|the\s+(?:gunman|gunmen|attacker|attackers|"
+    r"perpetrator|perpetrators|shooter|suspect|suspects|bomber|assailant|assailants|hijackers?|"
+    r"terrorists?))\b",
+    re.I,
+)
+_KILLING_VERBS = frozenset({"killed", "murdered", "executed", "slew", "shot dead"})
+#: Before "dead": "shot him dead", "shot them dead".
+_SHOT_OBJECT_BEFORE = re.compile(r"\bshot\s+(?:him|her|them)\s+\Z", re.I)
 
 _ATTR_PAREN = re.compile(
     r"\((?P<a>[^()\d]{0,80}?\b(?:claims?|claimed|sources?|estimates?|figures?|according|"
@@ -895,6 +906,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     plain_words = 0  # words read that are neither party nor category words
     prev = ""  # the last plain word read
     people_seen = False  # a plain word naming people was read ("7 people and 3 dogs")
+    aux_seen = False  # an auxiliary was read ("were killed the same day": passive)
     while words < limit and i < n:
         # skip spaces and bold/italic quote leftovers
         while i < n and (text[i].isspace() or text[i] in "'’\"*"):
@@ -929,6 +941,19 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
                 return out
             out.bare_die = cm.group(0).strip().lower() == "die"
             out.end = cm.end()
+            verb = " ".join(cm.group(0).lower().split())
+            if (
+                prose
+                and not aux_seen
+                and (
+                    (verb in _KILLING_VERBS and _KILLERS_OBJECT.match(text, cm.end()))
+                    or (verb == "dead" and _SHOT_OBJECT_BEFORE.search(text, pos, cm.start()))
+                )
+            ):
+                # "two RCMP officers shot him dead", "three guards killed the gunman": the
+                # number counts the killers, not the dead
+                out.noncas = True
+                return out
             rest = text[cm.end() : cm.end() + 40]
             if prose and _QTY.match(rest.lstrip()) and rest[:1].isspace():
                 out.transitive = bool(_ATOM_RE.match(rest.lstrip()) or _QTY.match(rest.lstrip()))
@@ -1003,6 +1028,7 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         i = wm.end()
         words += 1
         plain_words += 1
+        aux_seen = aux_seen or lw in _AUX
         people_seen = people_seen or lw in ("people", "persons", "men", "women", "children")
         prev = lw
     return out

@@ -296,7 +296,7 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     lines = _lines(text)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     source = Source("plaintext", name, digest)
-    idx = 0
+    idx = _desktop_title(lines)
     while idx < len(lines) and (not lines[idx].stripped or _CHROME.match(lines[idx].stripped)):
         idx += 1
     mobile = (
@@ -358,6 +358,30 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
     _read_body(body, doc)
     _link_markers(doc)
     return doc
+
+
+#: The line under the title of the desktop site (Vector 2022): its language count.
+_LANGUAGES = re.compile(r"^(?:\d[\d,]* languages?|Add languages)$")
+
+
+def _desktop_title(lines: list[_Line]) -> int:
+    """Where the title stands in a copy of the desktop site that starts at its header ("Jump
+    to content / Main menu / Search / Donate / … / Contents / hide / (Top) / <sections> /
+    <title> / 38 languages / Article / Talk …"): the line before the language count, when such
+    a header opens the copy; else 0. The header's contents list holds section names
+    ("Perpetrators", "Casualties") that must not be read as infobox labels."""
+    head = [ln.stripped for ln in lines[:200]]
+    if not head or not ({"Jump to content", "(Top)"} & set(head[:40])):
+        return 0
+    for k, text in enumerate(head):
+        if text == "From Wikipedia, the free encyclopedia":
+            break
+        if _LANGUAGES.match(text):
+            j = k - 1
+            while j > 0 and not head[j]:
+                j -= 1
+            return j if j > 0 else 0
+    return 0
 
 
 def _next_text(lines: list[_Line], idx: int) -> str:

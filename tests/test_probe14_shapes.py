@@ -728,3 +728,24 @@ def test_passive_killing_verbs_keep_their_count() -> None:
 def test_a_toll_including_the_perpetrator_and_an_unborn_child() -> None:
     page = _bombing("", "27 (including the perpetrator and an unborn child)")
     assert _q(_record(page)["event"]) == (26, 26, 26)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # the number is the object of an earlier verb, or the killing is reflexive (a
+        # review's cases): the dead
+        ("Soldiers rounded up 30 villagers and killed them.", [30]),
+        ("Gunmen stopped a bus, pulled 28 passengers off and shot them dead.", [28]),
+        ("39 members of the group killed themselves.", [39]),
+        # an adverb does not make the killers' count a toll
+        ("Three officers later shot him dead.", []),
+    ],
+)
+def test_the_killers_rule_keeps_objects_and_reflexives(sentence: str, figures: list[int]) -> None:
+    assert [f.best for f in figures_in_sentence(sentence) if f.category == "killed"] == figures
+
+
+def test_a_toll_including_the_perpetrator_and_his_accomplice_is_left_as_written() -> None:
+    page = _bombing("", "27 (including the perpetrator and his accomplice)")
+    assert _q(_record(page)["event"]) != (26, 26, 26)

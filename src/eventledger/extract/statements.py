@@ -899,7 +899,9 @@ _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
     rf"six|seven|eight|nine|ten)|the)?\s*(?:\w+\s+)?(?P<noun>{PERPETRATOR_NOUNS})"
     # "(including the perpetrator and an unborn child)": the others counted stay counted
-    r"(?:\s+and\s+[^()]{1,40})?\s*\)",
+    # (not when the others are perpetrators too: "and his accomplice", "and a second gunman")
+    r"(?:\s+and\s+(?![^()]*\b(?:accomplices?|co-conspirators?|attackers?|gunm[ae]n|shooters?|"
+    r"bombers?|perpetrators?|assailants?|terrorists?|hijackers?)\b)[^()]{1,40})?\s*\)",
     re.I,
 )
 

@@ -503,12 +503,13 @@ _ED_OK = frozenset("armed unarmed unidentified suspected alleged innocent".split
 #: After an active killing verb: its object, the one killed ("killed the gunman", "killed
 #: him"): the number before the verb counts the killers.
 _KILLERS_OBJECT = re.compile(
-    r"\s+(?:him|her|them|himself|themselves|the\s+(?:gunman|gunmen|attacker|attackers|"
+    r"\s+(?:him|her|them|the\s+(?:gunman|gunmen|attacker|attackers|"
     r"perpetrator|perpetrators|shooter|suspect|suspects|bomber|assailant|assailants|hijackers?|"
     r"terrorists?))\b",
     re.I,
 )
 _KILLING_VERBS = frozenset({"killed", "murdered", "executed", "slew", "shot dead"})
+_PASSIVE_AUX = frozenset("was were is are be been being".split())
 #: Before "dead": "shot him dead", "shot them dead".
 _SHOT_OBJECT_BEFORE = re.compile(r"\bshot\s+(?:him|her|them)\s+\Z", re.I)
 
@@ -906,7 +907,8 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     plain_words = 0  # words read that are neither party nor category words
     prev = ""  # the last plain word read
     people_seen = False  # a plain word naming people was read ("7 people and 3 dogs")
-    aux_seen = False  # an auxiliary was read ("were killed the same day": passive)
+    aux_seen = False  # a passive auxiliary was read ("were killed the same day")
+    joined = False  # "and", "then" or a comma was read ("took 12 hostages and killed them")
     while words < limit and i < n:
         # skip spaces and bold/italic quote leftovers
         while i < n and (text[i].isspace() or text[i] in "'’\"*"):
@@ -945,6 +947,8 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             if (
                 prose
                 and not aux_seen
+                and not joined
+                and "," not in text[pos : cm.start()]
                 and (
                     (verb in _KILLING_VERBS and _KILLERS_OBJECT.match(text, cm.end()))
                     or (verb == "dead" and _SHOT_OBJECT_BEFORE.search(text, pos, cm.start()))
@@ -1028,7 +1032,8 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         i = wm.end()
         words += 1
         plain_words += 1
-        aux_seen = aux_seen or lw in _AUX
+        aux_seen = aux_seen or lw in _PASSIVE_AUX
+        joined = joined or lw in ("and", "then")
         people_seen = people_seen or lw in ("people", "persons", "men", "women", "children")
         prev = lw
     return out

@@ -373,15 +373,17 @@ def _desktop_title(lines: list[_Line]) -> int:
     head = [ln.stripped for ln in lines[:200]]
     if not head or not ({"Jump to content", "(Top)"} & set(head[:40])):
         return 0
+    found = 0
     for k, text in enumerate(head):
         if text == "From Wikipedia, the free encyclopedia":
             break
         if _LANGUAGES.match(text):
+            # (the last one: a copy taken while scrolled down holds the sticky header's too)
             j = k - 1
             while j > 0 and not head[j]:
                 j -= 1
-            return j if j > 0 else 0
-    return 0
+            found = j if j > 0 else found
+    return found
 
 
 def _next_text(lines: list[_Line], idx: int) -> str:

@@ -749,3 +749,19 @@ def test_the_killers_rule_keeps_objects_and_reflexives(sentence: str, figures: l
 def test_a_toll_including_the_perpetrator_and_his_accomplice_is_left_as_written() -> None:
     page = _bombing("", "27 (including the perpetrator and his accomplice)")
     assert _q(_record(page)["event"]) != (26, 26, 26)
+
+
+# ------------------------------------------------------------------------ probe wave 29
+
+
+def test_a_small_count_before_a_peoples_name_is_no_year() -> None:
+    from eventledger.normalise.dates import find_dates
+
+    text = (
+        "It commemorates 4,934 Australian and 456 New Zealand servicemen who died in the "
+        "Anzac area."
+    )
+    assert find_dates(text) == []
+    # a year before a people's name still dates ("Between 1939 and 1945 British soldiers …")
+    assert [d.start for d in find_dates("In 456 the city fell.")] == ["0456"]
+    assert [d.start for d in find_dates("Between 1939 and 1945 British soldiers died.")] == ["1939"]

@@ -150,6 +150,9 @@ _COUNTED = frozenset({
     "people", "persons", "men", "soldiers", "troops", "civilians", "dead", "killed", "wounded",
     "injured", "casualties", "deaths", "victims", "prisoners", "aircraft", "tanks", "ships",
     "vehicles", "houses", "homes", "buildings", "days", "hours", "minutes", "seconds", "weeks",
+    "servicemen", "sailors", "marines", "airmen", "militants", "fighters", "rebels", "police",
+    "policemen", "officers", "children", "women", "villagers", "residents", "workers",
+    "students", "pilgrims", "hostages", "passengers", "refugees", "guerrillas", "insurgents",
 })  # fmt: skip
 #: Cue words that make the bare number after them a time ("in 1945", "by 1943").
 _TIME_CUES = frozenset({
@@ -795,6 +798,19 @@ def _measure_after(toks: list[_Tok], j: int, year: int | None, cue: str) -> bool
     word = toks[j].low
     if word in _MEASURES:
         return True
+    # "456 New Zealand servicemen": up to two capitalised words (a people, a place) before the
+    # count noun
+    k = j
+    while (
+        abs(year or 0) < 1000  # ("Between 1939 and 1945 British soldiers died": years)
+        and k + 1 < n
+        and k < j + 2
+        and toks[k].kind == "word"
+        and toks[k].value[:1].isupper()
+    ):
+        k += 1
+    if k > j and toks[k].kind == "word":
+        word = toks[k].low
     return word in _COUNTED and (abs(year or 0) < 1000 or cue not in _TIME_CUES)
 
 

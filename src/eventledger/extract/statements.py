@@ -578,9 +578,9 @@ def extract_statements(
         figs = _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
         figs = [_and_one_more(s.plain.text, x, figs) for x in figs]
         later = _died_later(s.plain.text, figs)
+        died = set(later.values())
         figs = [
-            replace(x, subset=True, additional=True) if k in later.values() else x
-            for k, x in enumerate(figs)
+            replace(x, subset=True, additional=True) if k in died else x for k, x in enumerate(figs)
         ]
         lists = _listed_parts(s.plain.text, figs)
         for n_fig, fig in enumerate(figs):
@@ -3204,6 +3204,8 @@ def _from_field(b: _Builder, f: Field) -> None:
             event_parts |= _headed_parts(
                 text, figs, _line_groups(text, _flag_lines(f), parties=True)
             )
+        toll_part = _toll_part(f)
+        beside_whole = toll_part and _whole_field(b.doc, f)
         for n_fig, fig in enumerate(figs):
             if groups is not None:
                 common_g = dict(
@@ -3245,11 +3247,11 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # with no side that each name a different party count different people, one
                 # toll summed (as a sentence's listed groups, value ``list``)
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:{fig.category}"}
-            if _toll_part(f) and not fig.subset and "list" not in kw["value"]:
+            if toll_part and not fig.subset and "list" not in kw["value"]:
                 # an airliner's dead aboard and on the ground ("fatalities = 107",
                 # "ground_fatalities = 3"): parts of one toll, summed; beside a field of the
                 # whole ("total_fatalities = 110") they are its parts
-                if _whole_field(b.doc, f):
+                if beside_whole:
                     kw["subset"] = True
                 else:
                     kw["value"] = {**kw["value"], "list": f"{f.key}@parts:{fig.category}"}
@@ -3642,7 +3644,7 @@ def _party_label(label: str, mixed: bool = False) -> bool:
     words = {w.lower() for w in _CATEGORY_LABEL.findall(label)}
     if not words or not words <= _PARTY_CATEGORY_WORDS:
         return False
-    return not mixed or bool(_CATEGORY_LABEL.sub("", label).strip(" ,&and"))
+    return not mixed or bool(re.sub(r"\band\b|[\s,&]", "", _CATEGORY_LABEL.sub("", label)))
 
 
 #: Headings that qualify figures (a phase, an estimate, a source, a scope) rather than name a

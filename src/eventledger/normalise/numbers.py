@@ -721,7 +721,7 @@ _APPOSED_WHO = re.compile(
 #: "of 4,000 men", "out of 600 men": a force the figures after it are taken from.
 _OUT_OF_BEFORE = re.compile(r"\b(?:of|out\s+of|from)\s+\Z", re.I)
 #: Between two counts of a list joined by a comma ("52 women, 44 children"): the first's noun.
-_LIST_COMMA_AFTER = r"\s*,\s+"
+_LIST_COMMA_AFTER = re.compile(r"\s*,\s+")
 #: A force the listed counts are taken from: "Of the 4,000 men, 300 women and 200 children
 #: died", "Among the 1,200 refugees, …".
 _OUT_OF_CHAIN = re.compile(
@@ -1006,9 +1006,9 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         ) or (plain_words <= 1 and _PLACES_TAKEN.fullmatch(lw)):
             out.noncas = True
             return out
-        if lw == "on" and _ON_BOARD.match(text, i):
+        if lw == "on" and (board := _ON_BOARD.match(text, i)):
             # "107 people on board were killed": where the people were, not when
-            i = _ON_BOARD.match(text, i).end()
+            i = board.end()
             words += 1
             continue
         if lw in _STOP_WORDS:
@@ -1313,7 +1313,8 @@ def _scan(
         mm = _MASSACRE_NOUN.search(text, lo, hi)
         massacre_at = mm.start() if mm else None
     pending: tuple[_Raw, _After, int, bool] | None = None
-    # counts of people listed before it by commas ("52 women, 44 children and 39 men died")
+    # the counts of people listed by commas that end with *pending* ("52 women, 44 children
+    # and 39 men died"): empty exactly when *pending* is None
     chain: list[tuple[_Raw, _After, int, bool]] = []
     equipment: list[tuple[int, int]] = []  # (end, count) of numbers that count equipment
     for m in _iter_quantities(text, lo, hi):
@@ -1398,11 +1399,10 @@ def _scan(
             new = (raw, after, start, subset)
             if (
                 pending is not None
-                and chain
                 and (pn := _PEOPLE_NOUN.match(text, pending[0].end, raw.start))
                 # the people noun reaches the comma: "52 women, 44 children", not "When 300
                 # soldiers arrived, 52 women"
-                and re.fullmatch(_LIST_COMMA_AFTER, text[pn.end() : raw.start])
+                and _LIST_COMMA_AFTER.fullmatch(text, pn.end(), raw.start)
                 and _PEOPLE_NOUN.match(text, raw.end, hi)
             ):
                 chain.append(new)
@@ -1418,10 +1418,10 @@ def _scan(
         ):
             # "10 fighters and 19 soldiers were killed": the first number shares the verb, and
             # so do the counts listed before it ("52 women, 44 children and 39 men died")
-            first = chain[0] if chain and chain[-1] is pending else pending
+            first = chain[0]
             listed = (
                 chain
-                if first is not pending
+                if len(chain) > 1
                 and not _OUT_OF_CHAIN.search(text, max(lo, first[2] - 40), first[2])
                 and not _GROUP_OF.search(text, max(lo, first[2] - 40), first[2])
                 else [pending]

@@ -630,6 +630,11 @@ _FINAL_TOLL = (
 _TOLL_REVISION_CUE = re.compile(
     rf"\b(?:raised|raising|updated|revised|increased|increasing)\s+{_REVISED_TOLL}"
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
+    # "Initial reports put the death toll at 64. It later rose to 88": the toll as a pronoun,
+    # at a sentence's start, before a figure
+    r"|(?:^|(?<=[.;]\s))(?:It|This)\s+(?:later\s+|subsequently\s+|eventually\s+)?"
+    r"(?:rose|climbed|increased|grew)\s+to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?"
+    r"\d"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
     r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
     r"(?:later\s+|subsequently\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from eventledger.pipeline import parse_text
 
 
-def _record(text: str, fmt: str = "wikitext") -> dict:
-    return parse_text(text, format=fmt, name="x.wiki" if fmt == "wikitext" else "x.txt")[0]
+def _record(text: str, fmt: str = "wikitext", name: str = "x") -> dict:
+    return parse_text(text, format=fmt, name=name + (".wiki" if fmt == "wikitext" else ".txt"))[0]
 
 
 def _q(ev: dict, key: str = "deaths") -> tuple:
@@ -44,3 +44,300 @@ def test_a_pronoun_that_rose_to_no_figure_revises_nothing() -> None:
         "of the insurgency."
     )
     assert _q(_record(_bombing(lead, "88"))["event"])[0] == 64
+
+
+# ------------------------------------------------ a mobile copy that begins below the menu
+
+
+_MOBILE = """Wikipedia
+Search
+1985 Beirut car bombing
+Article
+Talk
+Language
+Download PDF
+Watch
+Edit
+The 1985 Beirut car bombing was a car bomb attack in Beirut, Lebanon, on 8 March 1985, killing 80 people and wounding 256 others.[1]
+
+1985 Beirut car bombing
+Part of the Lebanese Civil War
+Location\tBir al-Abed, Beirut, Lebanon
+Date\t8 March 1985
+Attack type\tCar bomb
+Deaths\t80[1]
+Injured\t256[1]
+Perpetrators\tDisputed; see Responsibility
+
+No group claimed the attack. Journalist Bob Woodward later reported that it had been organised by a Lebanese intelligence unit, which the governments concerned denied.[1]
+
+Responsibility
+A congressional inquiry found no evidence that the agency had been involved in the planning or the financing of the bombing.[1]
+
+References
+^ a b "Car bomb kills 80 in Beirut". The New York Times. 9 March 1985.
+"""
+
+
+def test_a_mobile_copy_that_begins_with_the_logo_has_its_title_and_infobox() -> None:
+    rec = _record(_MOBILE, "plaintext")
+    assert rec["title"] == "1985 Beirut car bombing"
+    assert rec["infobox"]["template"] == "civilian attack"
+    assert _q(rec["event"], "injuries") == (256, 256, 256)
+
+
+def test_a_pointer_to_a_section_is_no_perpetrator() -> None:
+    rec = _record(_MOBILE, "plaintext")
+    assert rec["event"]["perpetrators"] == []
+
+
+# ------------------------------------------------------- a charge on a crowd, and an aside
+
+
+def _historical(lead: str) -> str:
+    return (
+        "{{Infobox historical event\n| title = Paris massacre of 1961\n"
+        "| date = {{Start date|1961|10|17|df=yes}}\n| location = Paris, France\n"
+        "| deaths = 3 (official, 1961)\n}}\n"
+        f"The '''Paris massacre of 1961''' {lead}\n"
+    )
+
+
+def test_the_force_that_attacked_a_demonstration_is_its_perpetrator() -> None:
+    lead = (
+        "took place on 17 October 1961, during the [[Algerian War]], when the [[Paris Police "
+        "Prefecture]], headed by [[Maurice Papon]], attacked a peaceful demonstration of some "
+        "30,000 Algerians."
+    )
+    rec = _record(_historical(lead), name="Paris_massacre_of_1961")
+    assert rec["event"]["kind"] == "attack"
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Paris Police Prefecture"]
+
+
+def test_an_attack_on_a_village_is_no_charge_on_a_crowd() -> None:
+    lead = (
+        "took place on 17 October 1961, when unknown men attacked a police post and a "
+        "demonstration followed."
+    )
+    rec = _record(_historical(lead), name="Paris_massacre_of_1961")
+    assert rec["event"]["kind"] == "attack"
+    assert rec["event"]["perpetrators"] == []
+
+
+# ---------------------------------------------------------------------------- places
+
+
+def test_the_congos_and_a_spillover() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Democratic Republic of the Congo").country == "CD"
+    assert resolve_place("Goma, DR Congo").country == "CD"
+    assert resolve_place("Dili, Timor-Leste").country == "TL"
+    # (Congo-Léopoldville's name in 1960-1964, and Congo-Brazzaville's now: no country alone)
+    assert resolve_place("Republic of the Congo").country is None
+    assert resolve_place("Stanleyville, Republic of the Congo").country == "CD"
+    assert resolve_place("Brazzaville, Republic of the Congo").country == "CG"
+    assert resolve_place("Liberia, with spillover into Sierra Leone").country == "LR"
+    assert resolve_place("Sudan (spilling over into Chad)").country == "SD"
+    assert resolve_place("Liberia and Sierra Leone").country is None
+
+
+# ------------------------------------------------------------ alleged and suspected actors
+
+
+def _attack(perpetrators: str) -> str:
+    return (
+        "{{Infobox civilian attack\n| title = The attack\n| location = Kabul, Afghanistan\n"
+        f"| date = 20 January 2018\n| fatalities = 40\n| perpetrator = {perpetrators}\n}}}}\n"
+        "The '''attack''' on the hotel took place in Kabul on 20 January 2018.\n"
+    )
+
+
+def _perps(rec: dict) -> list[str]:
+    return [p["name"] for p in rec["event"]["perpetrators"]]
+
+
+def test_an_alleged_perpetrator_beside_an_asserted_one_is_no_event_perpetrator() -> None:
+    rec = _record(_attack("[[Taliban]]<br />{{small|Alleged:}} [[Haqqani network]]"))
+    assert _perps(rec) == ["Taliban"]
+    alleged = [s for s in rec["statements"] if s["text"] == "Haqqani network"]
+    assert alleged[0]["value"]["qualifier"] == "alleged"
+    rec = _record(_attack("[[Malian Armed Forces]]<br />[[Wagner Group]] {{small|(alleged)}}"))
+    assert _perps(rec) == ["Malian Armed Forces"]
+    rec = _record(
+        _attack("[[Islamic Jihad]] (claimed)<br />{{small|Alleged: [[Hezbollah]], [[Iran]]}}")
+    )
+    assert _perps(rec) == ["Islamic Jihad"]
+
+
+def test_suspected_perpetrators_alone_stay_with_their_qualifier() -> None:
+    rec = _record(_attack("''Suspected:'' [[Boko Haram]]"))
+    assert _perps(rec) == ["Boko Haram"]
+    assert (
+        rec["statements"][[s["text"] for s in rec["statements"]].index("Boko Haram")]["value"][
+            "qualifier"
+        ]
+        == "suspected"
+    )
+
+
+def test_a_remark_after_the_last_actor_of_a_line_doubts_the_whole_line() -> None:
+    rec = _record(_attack("Serbian police and Yugoslav Army (disputed)"))
+    assert _perps(rec) == ["Serbian police", "Yugoslav Army"]
+
+
+def test_claimed_responsibility_is_asserted() -> None:
+    rec = _record(_attack("{{small|Claimed by:}} [[Islamic State]]"))
+    assert (
+        "qualifier"
+        not in [s for s in rec["statements"] if s["text"] == "Islamic State"][0]["value"]
+    )
+
+
+# ------------------------------------------------------------------- rival claims, c.
+
+
+def _battle(casualties2: str) -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Noryang\n"
+        "| date = 16 December 1598\n| place = Noryang Strait, Korea\n"
+        "| combatant1 = [[Joseon]]\n| combatant2 = [[Toyotomi regime]]\n"
+        f"| casualties1 = ~300 killed\n| casualties2 = {casualties2}\n}}}}\n"
+        "The '''Battle of Noryang''' was the last major battle of the Imjin War.\n"
+    )
+
+
+def _side_killed(rec: dict, n: int) -> tuple:
+    k = rec["event"]["sides"][n - 1]["casualties"]["killed"]
+    return k["low"], k["best"], k["high"]
+
+
+def test_approximate_claims_of_two_sources_have_no_best_value() -> None:
+    rec = _record(
+        _battle(
+            "{{ubl|c. 10,000 killed {{small|(Korean and Chinese sources)}}"
+            "|c. 500 killed {{small|(Japanese sources)}}}}"
+        )
+    )
+    assert _side_killed(rec, 2) == (None, None, None)
+    # the side's figure is there, only not one value: the sum has no best value either
+    assert rec["event"]["deaths"]["best"] is None
+    assert _side_killed(rec, 1) == (None, 300, None)
+
+
+def test_one_source_or_one_figure_keeps_its_best_value() -> None:
+    rec = _record(_battle("c. 10,000 killed {{small|(Korean and Chinese sources)}}"))
+    assert _side_killed(rec, 2) == (None, 10000, None)
+    assert rec["event"]["deaths"]["best"] == 10300
+    rec = _record(
+        _battle("{{ubl|c. 500 killed (Japanese sources)|c. 500 killed (Korean sources)}}")
+    )
+    assert _side_killed(rec, 2) == (None, 500, None)
+
+
+def test_no_group_that_claimed_the_attack_is_no_perpetrator() -> None:
+    rec = _record(
+        "{{Infobox civilian attack\n| title = The bombing\n| location = Beirut, Lebanon\n"
+        "| date = 8 March 1985\n| fatalities = 80\n| perpetrator = Unknown\n}}\n"
+        "The '''bombing''' killed 80 people in Beirut on 8 March 1985. No group claimed "
+        "responsibility for the attack.\n"
+    )
+    assert rec["event"]["perpetrators"] == []
+
+
+def test_a_generic_party_is_the_named_party_of_its_word() -> None:
+    from eventledger.extract.prose_actors import _same_party
+    from eventledger.normalise.actors import Actor
+
+    def party(name: str) -> list:
+        return [(0, len(name), Actor(name, None, "non-state"))]
+
+    assert _same_party(party("Islamist rebel coalition Army of Conquest"), party("the rebels"))
+    assert _same_party(party("rebels"), party("Syrian rebel groups"))
+    assert not _same_party(party("rebels"), party("Syrian Arab Army"))
+    assert not _same_party(party("insurgents"), party("the rebels"))
+
+
+def test_a_label_on_a_line_of_its_own_doubts_the_lines_under_it() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    rec = _record(_attack("[[Taliban]]<br />{{small|Alleged:}}<br />[[Haqqani network]]"))
+    assert _perps(rec) == ["Taliban"]
+    assert [(a.name, a.qualifier) for a in split_actors("Disputed:\nA Front\nB Army")] == [
+        ("A Front", "disputed"),
+        ("B Army", "disputed"),
+    ]
+    # a description that begins with a doubting word is no label
+    names = [a.name for a in split_actors("Pipil peasants, suspected communists")]
+    assert names == ["Pipil peasants", "suspected communists"]
+
+
+# ------------------------------------------------------------ waves 31: casualty shapes
+
+
+def test_the_killings_avenged_are_another_event() -> None:
+    lead = (
+        "Gunmen stopped a minibus and shot the workmen. Ten were killed.\n\nA group calling "
+        "itself the Action Force claimed responsibility. It said the attack was retaliation "
+        "for a string of attacks on Catholic civilians in the area by loyalists, in particular "
+        "the killing of six Catholics in the Reavey and O'Dowd killings the night before."
+    )
+    rec = _record(_bombing(lead, "10"), name="Kingsmill_massacre")
+    assert _q(rec["event"]) == (10, 10, 10)
+
+
+def test_a_toll_that_rose_before_its_figure_supersedes_the_initial_report() -> None:
+    text = (
+        "{{Infobox civilian attack\n| title = The bombings\n| location = Gwoza, Nigeria\n"
+        "| date = 29 June 2024\n| fatalities = At least 32\n}}\n"
+        "The '''bombings''' struck Gwoza on 29 June 2024. The agency initially reported 18 "
+        "dead and 42 injured. The toll rose over the following day as victims died in "
+        "hospital; by 30 June local officials said at least 32 people had been killed.\n"
+    )
+    assert _q(_record(text, name="Gwoza_bombings")["event"])[0] == 32
+
+
+def test_prisoners_listed_after_the_dead_of_a_killing_are_dead() -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    def cats(text: str) -> list:
+        return [f.category for f in figures_in_sentence(text)]
+
+    assert cats("The JNA killed 43 civilians and 15 prisoners of war in the village.") == [
+        "killed",
+        "killed",
+    ]
+    assert cats("The army killed 12 rebels and took 300 prisoners.") == ["killed", "captured"]
+    assert cats("They killed 5 guards and 15 prisoners escaped.") == ["killed", "captured"]
+    assert cats("Soldiers killed 20 villagers, and 50 prisoners were taken.") == [
+        "killed",
+        "captured",
+    ]
+
+
+def test_a_bracket_of_inclusions_under_a_side_counts_some_of_it() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    text = "47 killed\n159 wounded\n(incl. Cherokee and Lower Creek: 23 killed, 47 wounded)"
+    assert [f.subset for f in figures_in_field(text, "casualties")] == [False, False, True, True]
+    # a category nobody counted above stays the side's own figure
+    text = "c. 25,000\n(incl. 10,000 missing and 7,354 prisoners)"
+    assert [f.subset for f in figures_in_field(text, "casualties")] == [False, False, False]
+
+
+def test_a_conquest_is_a_war() -> None:
+    rec = _record(
+        "{{Infobox military conflict\n| conflict = Cromwellian conquest of Ireland\n"
+        "| date = 1649–1653\n| place = Ireland\n| combatant1 = [[Commonwealth of England]]\n"
+        "| combatant2 = [[Confederate Ireland]]\n}}\n"
+        "The '''Cromwellian conquest of Ireland''' was the conquest of Ireland by the forces "
+        "of the English Parliament.\n",
+        name="Cromwellian_conquest_of_Ireland",
+    )
+    assert rec["event"]["kind"] == "war"
+
+
+def test_vigilantes_are_a_non_state_party() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.kind for a in split_actors("Armed Fulani vigilantes")] == ["non-state"]

@@ -359,6 +359,8 @@ NON_STATE_WORDS = (
     "mujahideen",
     "paramilitaries",
     "paramilitary",
+    "vigilantes",
+    "vigilante",
     "insurgent",
     "of martyrs",
     "martyrs'",

@@ -129,6 +129,8 @@ def combine(
             if s.best is not None and _inside(s.best, q["low"], q["high"]):
                 q["best"] = s.best
                 break
+        if q["best"] is not None and _rival_claims(usable, q):
+            q["best"] = None
     elif policy == "conservative":
         supported = [s for s in usable if s.support != "unsourced"] or usable
         floors = [s.low if s.low is not None else s.best for s in supported]
@@ -142,16 +144,30 @@ def combine(
     return q, finding
 
 
+def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
+    """Whether the statements hold two claims that name different sources and give different
+    points inside the interval ("c. 10,000 killed (Korean and Chinese sources)" / "c. 500
+    killed (Japanese sources)"): then no one of them is the best value."""
+    points = {
+        (s.attribution, s.best)
+        for s in usable
+        if s.attribution and s.best is not None and _inside(s.best, q["low"], q["high"])
+    }
+    return len({a for a, _ in points}) >= 2 and len({b for _, b in points}) >= 2
+
+
 def _inside(x: int, low: int | None, high: int | None) -> bool:
     return (low is None or x >= low) and (high is None or x <= high)
 
 
 def sum_quantities(quantities: list[Quantity], policy: str) -> Quantity:
     """Interval sum of per-side quantities: unbounded stays unbounded."""
+    # (a side whose figures are rival claims with no point between them, "c. 10,000 (Korean
+    # sources)" / "c. 500 (Japanese sources)", counts: its figure is there, only not one value)
     present = [
         q
         for q in quantities
-        if q["low"] is not None or q["high"] is not None or q["best"] is not None
+        if q["low"] is not None or q["high"] is not None or q["best"] is not None or q["statements"]
     ]
     out: Quantity = {
         "low": None,
@@ -307,7 +323,7 @@ def event_kind(doc: Document) -> str:
         return "other"
     family = doc.infobox.template if doc.infobox else None
     warlike = re.search(
-        r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade)\b", title
+        r"\b(war|wars|revolution|uprising|rebellion|insurgency|conflict|crusade|conquest)\b", title
     )
     capture = _CAPTURE_TITLE.match(title.strip())
     battlelike = (
@@ -513,9 +529,13 @@ def assemble(
         if event[key].get("sum_of_sides"):
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     # "perpetrator = Unknown" names nobody: the statement stays as evidence, the list is empty
-    event["perpetrators"] = [
-        _actor(st) for st in by_prop.get("perpetrator", []) if not _names_nobody(st)
-    ]
+    named = [st for st in by_prop.get("perpetrator", []) if not _names_nobody(st)]
+    if any(not (st.value or {}).get("qualifier") for st in named):
+        # "[[Taliban]]<br />{{small|Alleged:}} [[Haqqani network]]": beside a perpetrator the
+        # text asserts, the ones it only alleges or suspects are no event perpetrators (their
+        # statements stay, with their qualifier); alone, they are the event's
+        named = [st for st in named if not (st.value or {}).get("qualifier")]
+    event["perpetrators"] = [_actor(st) for st in named]
     event["targets"] = [_actor(st) for st in by_prop.get("target", []) if not _names_nobody(st)]
     event["attack_types"] = [
         dict(attack_type(st.value["label"]), statement=st.id)
@@ -630,6 +650,9 @@ _FINAL_TOLL = (
 _TOLL_REVISION_CUE = re.compile(
     rf"\b(?:raised|raising|updated|revised|increased|increasing)\s+{_REVISED_TOLL}"
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
+    # "The toll rose over the following day …; by 30 June officials said at least 32 …": the
+    # rise told before its figure, in one sentence
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\b(?=[^.]{0,300}?\d)"
     # "Initial reports put the death toll at 64. It later rose to 88": the toll as a pronoun,
     # at a sentence's start, before a figure
     r"|(?:^|(?<=[.;]\s))(?:It|This)\s+(?:later\s+|subsequently\s+|eventually\s+)?"
@@ -894,7 +917,8 @@ _INCIDENT_CLAUSE = re.compile(
 #: the event answered, named in the figure's clause.
 _AVENGED_INCIDENT = re.compile(
     r"\b(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)\s+(?:an?|the)\s+"
-    r"[^.;]{0,60}?\b(?:ambush|attack|killing|killings|murder|bombing|raid|assassination)\b"
+    r"[^.;]{0,60}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
+    r"assassinations?)\b"
     r"[^.;]{0,100}$",
     re.I,
 )

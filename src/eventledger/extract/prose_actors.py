@@ -208,7 +208,15 @@ _IDENTIFIED_AS = re.compile(
 )
 #: "the Colombian Army under General Cortés Vargas opened fire on a crowd of strikers": the
 #: subject of the shooting.
-_OPENED_FIRE = re.compile(r"\bopened\s+fire\s+(?:on|at|upon|into)\b", re.I)
+_OPENED_FIRE = re.compile(
+    r"\bopened\s+fire\s+(?:on|at|upon|into)\b"
+    # "when the Paris Police Prefecture … attacked a peaceful demonstration": a charge on a
+    # gathering of unarmed people, the same sign
+    r"|\b(?:attacked|charged|baton-charged|fired\s+(?:on|at|into))\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:demonstration|demonstrators|march|marchers|protest|protesters|"
+    r"protestors|crowd|rally|procession|strikers|worshippers|mourners|gathering)s?\b",
+    re.I,
+)
 _KILLED_BY = re.compile(
     r"\b(?:shot|killed|stabbed|murdered|assassinated|gunned\s+down)(?:\s+(?:dead|to\s+death))?"
     r"(?:,?\s+(?:on|in|at)\s+[^;.()]{1,40}?,)?\s+by\s+",
@@ -538,6 +546,14 @@ _SUBJECT_OPENER = re.compile(
 )
 
 
+#: An aside between a subject and its verb: "…, headed by Maurice Papon, attacked".
+_ASIDE = re.compile(
+    r"(?:headed|led|commanded|directed|supported|backed|aided|assisted)\s+by\b"
+    r"|under\s+(?:the\s+)?(?:command|orders|leadership)\s+of\b",
+    re.I,
+)
+
+
 _VERB = re.compile(
     r"\b(?:had|has|have|was|were|is|are|said|says|acknowledged|admitted|stated|announced|"
     r"reported|confirmed|claimed|believed|thought|added|told|denied)\b"
@@ -548,6 +564,17 @@ def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
     """The party named by the subject just before the verb at *verb* (a short phrase after the
     clause's opening comma or connective), or none."""
     openers = list(_SUBJECT_OPENER.finditer(masked, 0, verb))
+    if (
+        len(openers) >= 2
+        and openers[-1].group().startswith(",")
+        and openers[-2].group().startswith(",")
+        and not masked[openers[-1].end() : verb].strip()
+        and _ASIDE.match(masked, openers[-2].end(), openers[-1].start())
+    ):
+        # "the Paris Police Prefecture, headed by Maurice Papon, attacked …": the subject is
+        # before the aside
+        verb = openers[-2].start()
+        openers = openers[:-2]
     start = openers[-1].end() if openers else 0
     listed = _list_start(text, openers, verb)
     if listed is not None:
@@ -1010,7 +1037,16 @@ def _asserted_subject(
     m = pattern.search(masked)
     if m is None or _DOUBT.search(masked, 0, m.start()):
         return []
-    return _subject(text, masked, m.start())
+    party = _subject(text, masked, m.start())
+    # "No group claimed the attack": nobody
+    return [x for x in party if not re.match(r"(?:no|none|nobody|neither)\b", x[2].name, re.I)]
+
+
+#: Plural nouns that name a party only generically ("the rebels", "the insurgents").
+_GENERIC_PARTY = frozenset(
+    "rebels insurgents militants jihadists islamists guerrillas guerillas fighters loyalists "
+    "separatists".split()
+)
 
 
 #: A later lead sentence that counters the first party's action names the other side.
@@ -1048,11 +1084,22 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
     def abbreviations(name: str) -> set[str]:
         return set(re.findall(r"\b[A-Z]{2,6}\b", name))
 
+    def generic(name: str) -> str | None:
+        """The singular of a name that is only a generic party ("the rebels", "insurgents")."""
+        words = [w for w in name.casefold().split() if w != "the"]
+        if len(words) == 1 and words[0] in _GENERIC_PARTY:
+            return words[0][:-1]
+        return None
+
     for _, _, a in x:
         for _, _, b in y:
             p, q = a.name.casefold(), b.name.casefold()
             sa, sb = stem(a.name), stem(b.name)
             if p in q or q in p or (sa is not None and sa == sb):
+                return True
+            # "the rebels" after "the Islamist rebel coalition Army of Conquest"
+            ga, gb = generic(a.name), generic(b.name)
+            if (ga and re.search(rf"\b{ga}", q)) or (gb and re.search(rf"\b{gb}", p)):
                 return True
             if abbreviations(a.name) & abbreviations(b.name):
                 return True

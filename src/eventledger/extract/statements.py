@@ -32,7 +32,7 @@ from typing import Any
 
 from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, Infobox, MappedText, Sentence, Statement
-from eventledger.normalise.actors import names_nobody, split_actors
+from eventledger.normalise.actors import doubting_label, names_nobody, split_actors
 from eventledger.normalise.dates import (
     MONTH_NAMES,
     DateError,
@@ -3272,8 +3272,16 @@ def _from_field(b: _Builder, f: Field) -> None:
     elif key in _ACTOR_KEYS:
         found = []
         links = _link_tuples(f)
+        heading_doubt = None
         for item in f.items or [f.plain]:
+            lone = doubting_label(item.text)
+            if lone is not None:
+                # "{{small|Alleged:}}<br />[[Hezbollah]]": a label line doubts the items under it
+                heading_doubt = lone
+                continue
             for actor in split_actors(item.text, _plain_links(item, links)):
+                if heading_doubt and actor.qualifier is None:
+                    actor = replace(actor, qualifier=heading_doubt)
                 if actor.end <= actor.start or actor.name.startswith("("):
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above
                 if _HEAD_COUNT.match(actor.name):
@@ -3301,6 +3309,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                     "link": actor.link,
                     "kind": kind,
                     "country": actor.country,
+                    # "Alleged: [[Hezbollah]]": the attribution as uncertain as the text says
+                    **({"qualifier": actor.qualifier} if actor.qualifier else {}),
                 },
                 **common,
             )

@@ -25,7 +25,7 @@ Domain rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventledger.definitions import CIVILIAN_WORDS, NON_STATE_WORDS, STATE_WORDS
@@ -47,6 +47,10 @@ class Actor:
     #: Offsets of ``name`` in the given text (the name closes up space just inside brackets).
     start: int = 0
     end: int = 0
+    #: How the text qualifies the attribution ("alleged", "suspected", …: a label before it on
+    #: its line, "Alleged: X", a trailing word, "X suspected", or a remark, "X (alleged)");
+    #: None when the text asserts it.
+    qualifier: str | None = None
 
 
 #: Historical states that English encyclopedia articles name as belligerents (hand-kept from the
@@ -215,11 +219,28 @@ _LIST_LABELS = frozenset(
 #: Words that say how sure an attribution is ("Suspected: X", "X suspected").
 _QUALIFIER_WORDS = r"suspected|alleged|unconfirmed"
 _QUALIFIER_LABEL = re.compile(
-    rf"(?:{_QUALIFIER_WORDS}|claimed(?:\s+by)?|accused|disputed)\s*:\s*", re.I
+    rf"(?:(?:{_QUALIFIER_WORDS})(?:\s+(?-i:[a-z]+))?|claimed(?:\s+by)?|accused|disputed)\s*:\s*",
+    re.I,
 )
+#: A qualifying label of one word, which may stand without its colon on its own line.
+_LONE_LABEL = re.compile(rf"(?:{_QUALIFIER_WORDS}|claimed(?:\s+by)?|accused|disputed)\s*:\s*", re.I)
 _TRAILING_QUALIFIER = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}|presumed)\s*$", re.I)
+#: A label or remark that makes an attribution uncertain ("Alleged:", "Suspected planners:",
+#: "(alleged)"), its word as the actor's qualifier; "Claimed by:" asserts a claim, and is none.
+_DOUBTING_LABEL = re.compile(
+    r"(?:^|[\n(])\s*(?P<w>suspected|alleged|unconfirmed|accused|disputed|presumed)"
+    r"(?:\s+[a-z]+)?\s*:",
+    re.I,
+)
+_DOUBTING_REMARK = re.compile(
+    r"\(\s*(?:(?:also\s+)?(?P<w>suspected|alleged|unconfirmed|accused|disputed|presumed))"
+    r"\s*\)\s*$",
+    re.I,
+)
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
+#: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
+_SEE = re.compile(r"see\s+(?:§\s*)?\S", re.I)
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
 
 
@@ -305,6 +326,7 @@ def split_actors(
         else:
             merged.append(piece)
     actors: list[Actor] = []
+    heading_doubt = None  # a label on a line of its own ("Disputed:") doubts the lines under it
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
@@ -317,18 +339,34 @@ def split_actors(
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
-        if _QUALIFIER_LABEL.fullmatch(name + ":"):
+        if _LONE_LABEL.fullmatch(name + ":") or (
+            _QUALIFIER_LABEL.fullmatch(name + ":") and raw.rstrip().endswith(":")
+        ):
+            lone = doubting_label(name + ":")
+            heading_doubt = lone or heading_doubt
             continue  # "Disputed:" on a line of its own heads the claims under it
         qualifier = _QUALIFIER_LABEL.match(name)
         if qualifier and qualifier.end() < len(name):
             # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
             start += qualifier.end()
             name = text[start:end]
+        doubt = _doubt_before(text, start) or heading_doubt
+        if remark is not None and (
+            m := _DOUBTING_REMARK.search(text, remark.start(), remark.end())
+        ):
+            doubt = m.group("w").lower()  # "Wagner Group (alleged)"
+            # "Serbian SAJ and Yugoslav police (disputed)": a remark after the last of
+            # several actors of one line may doubt them all; none of them is asserted then
+            line = text.rfind("\n", 0, start)
+            actors = [
+                replace(x, qualifier=x.qualifier or doubt) if x.start > line else x for x in actors
+            ]
         trailing = _TRAILING_QUALIFIER.search(name)
         if trailing and trailing.start() > 0:
             # "al-Qaeda in Iraq suspected": the word qualifies the actor, as the label does
             end = start + trailing.start()
             name = text[start:end]
+            doubt = trailing.group().strip().lower()
         label = name.lower().rstrip(":")
         if label in _LIST_LABELS or (
             label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
@@ -339,6 +377,8 @@ def split_actors(
             continue
         if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
             continue
+        if _SEE.match(name):
+            continue  # "Disputed; see Responsibility": a pointer to a section, not an actor
         if _ONLY_PRESENT.match(name):
             continue  # "…, in the presence of German Ordnungspolizei": there, not an actor
         country = None
@@ -374,8 +414,26 @@ def split_actors(
             # "[[Revolutionary Armed Forces of Colombia|FARC-EP]]": an abbreviation the kind
             # words do not know; the article it links to names the group in full
             kind = _kind(link, False)
-        actors.append(Actor(name, link, kind, country, start, end))
+        actors.append(Actor(name, link, kind, country, start, end, doubt))
     return _units_of_their_force(text, actors)
+
+
+def doubting_label(text: str) -> str | None:
+    """The word of *text* when it is only a doubting label ("Alleged:", "Suspected
+    perpetrators:"), lower-case; None otherwise ("Claimed by:" is no doubt)."""
+    m = _DOUBTING_LABEL.fullmatch(text.strip())
+    return m.group("w").lower() if m else None
+
+
+def _doubt_before(text: str, start: int) -> str | None:
+    """The doubting label that heads the actor at *start* on its line ("Alleged: Hezbollah,
+    Iran": both; "Suspected: Al-Shabaab"), as its lower-case word; None when there is none."""
+    line = max(text.rfind("\n", 0, start), text.rfind("(", 0, start)) + 1
+    found = None
+    for m in _DOUBTING_LABEL.finditer(text, max(line - 1, 0), start + 1):
+        if m.end() <= start + 1:
+            found = m
+    return found.group("w").lower() if found else None
 
 
 #: The word of an armed force that a chain of numbered units ends with.
@@ -447,6 +505,7 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
                     actor.country or run_country,
                     run[0].start,
                     actor.end,
+                    actor.qualifier or run[0].qualifier,
                 )
             )
         else:

@@ -531,6 +531,11 @@ _SUBSET_BEFORE = re.compile(
     r"\bamongst\s+them)\s*\Z",
     re.I,
 )
+#: A bracket of a field's line that opens with an inclusion: "(incl. Cherokee and Lower Creek:
+#: 23 killed, 47 wounded)".
+_INCLUDING_LINE = re.compile(
+    r"\(\s*(?:incl\.|(?:including|among\s+them|among\s+whom|of\s+whom)\b)", re.I
+)
 _ANOTHER_BEFORE = re.compile(
     r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\w+\s+)?\Z", re.I
 )
@@ -835,15 +840,44 @@ _THEN_PUT_TO_DEATH = re.compile(
 def _prisoners_put_to_death(text: str, figs: list[Figure]) -> list[Figure]:
     """ "2,700 prisoners executed", "some 300 prisoners were massacred": the prisoners' figure
     counts dead, not captured (the killing verb follows the noun; "captured and executed" is
-    read by :func:`_category_of`)."""
-    return [
-        replace(f, category="killed")
-        if f.category == "captured"
-        and _PRISONER_NOUN.search(f.text)
-        and _THEN_PUT_TO_DEATH.match(text, f.end)
-        else f
-        for f in figs
-    ]
+    read by :func:`_category_of`). So do prisoners listed after the dead of a killing verb's
+    object ("killed 43 civilians and 15 prisoners of war")."""
+    out: list[Figure] = []
+    for f in figs:
+        if f.category == "captured" and _PRISONER_NOUN.search(f.text):
+            prev = out[-1] if out else None
+            listed = (
+                prev is not None
+                and prev.category == "killed"
+                and _LISTED_AFTER.fullmatch(text, prev.end, f.start) is not None
+                and (
+                    _KILL_VERB_BEFORE.search(text, max(0, prev.start - 40), prev.start) is not None
+                    or _KILL_VERB_BEFORE.match(prev.text + " ") is not None
+                )
+                and _OBJECT_ENDS.match(text, f.end) is not None
+            )
+            if listed or _THEN_PUT_TO_DEATH.match(text, f.end):
+                f = replace(f, category="killed")
+        out.append(f)
+    return out
+
+
+#: Between two listed objects of one verb: "…, ", " and ", ", and ".
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: A killing verb right before its object's count: "killed 43 civilians".
+_KILL_VERB_BEFORE = re.compile(
+    r"(?:^|\b)(?:killed|killing|massacred|massacring|murdered|murdering|executed|executing|"
+    r"shot)\s+(?:(?:at\s+least|some|about|around|over|more\s+than|nearly|up\s+to)\s+)?"
+    r"(?:\Z|(?=\d))",
+    re.I,
+)
+#: After the last object of a verb: the clause goes on with no verb of its own ("… and 15
+#: prisoners of war in the village", "… of war.", not "… and 15 prisoners escaped").
+_OBJECT_ENDS = re.compile(
+    r"\s*(?:[.,;:)\[]|$|(?:in|at|on|near|from|during|inside|outside|who|whom|whose|before|"
+    r"after|as|by)\b)",
+    re.I,
+)
 
 
 def _category_of(text: str) -> tuple[str | None, int, int]:
@@ -1771,6 +1805,19 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
                 for f in figs
             ]
         figs = _prisoners_put_to_death(text, figs)
+        inc = _INCLUDING_LINE.search(text, lo, hi)
+        if inc is not None:
+            # "47 killed / 159 wounded / (incl. Cherokee …: 23 killed, 47 wounded)": the
+            # bracket's figures count some of the figures above of the same category
+            above = {
+                f.category
+                for f in out + [f for f in figs if f.end <= inc.start()]
+                if not f.subset and f.category
+            }
+            figs = [
+                replace(f, subset=True) if f.start > inc.start() and f.category in above else f
+                for f in figs
+            ]
         for k in range(len(figs) - 1):
             a, b = figs[k], figs[k + 1]
             if (

@@ -120,7 +120,8 @@ _COUNTRY_ALIASES = {
     "america": "US", "uk": "GB", "u.k": "GB", "britain": "GB", "great britain": "GB",
     "holland": "NL", "the netherlands": "NL", "czech republic": "CZ", "burma": "MM",
     "ivory coast": "CI", "east timor": "TL", "persia": "IR", "siam": "TH", "ceylon": "LK",
-    "macedonia": "MK", "swaziland": "SZ", "zaire": "CD",
+    "macedonia": "MK", "swaziland": "SZ", "zaire": "CD", "dr congo": "CD", "drc": "CD",
+    "congo-kinshasa": "CD", "congo-brazzaville": "CG", "timor-leste": "TL", "türkiye": "TR",
     "third reich": "DE", "nazi germany": "DE", "west germany": "DE", "east germany": "DE",
 }  # fmt: skip
 # States whose territory is now several countries (Soviet Union, Ottoman Empire, Yugoslavia,
@@ -235,6 +236,8 @@ REGIONS = {
     "Friuli": "IT", "Savoy": "", "Artois": "FR", "Champagne": "FR", "Languedoc": "FR",
     "Poitou": "FR", "Anjou": "FR", "Picardy": "FR", "Roussillon": "FR",
     "Serbia and Montenegro": "", "Czechoslovakia": "", "Netherlands Antilles": "",
+    # the name of Congo-Léopoldville (now DR Congo) in 1960-1964, and of Congo-Brazzaville
+    "Republic of the Congo": "",
     # GeoNames has towns named after these (New England, North Dakota)
     "New England": "US", "Midwest": "US", "Deep South": "US", "Appalachia": "US",
     "Great Plains": "", "Pacific Northwest": "", "Ohio Country": "US", "Deccan": "IN",
@@ -1060,6 +1063,16 @@ def _runs(text: str) -> list[tuple[list[str], int, str]]:
             cur.append((w, s, e))
         elif cur and w.lower() in _CONNECTORS:
             cur.append((w, s, e))
+        elif (
+            w == "the"
+            and len(cur) >= 2
+            and cur[-1][0] == "of"
+            and cur[-2][0].lower() in _POLITY_WORDS  # "Republic of the Congo", not "Banner of the"
+            and k + 1 < len(words)
+            and words[k + 1][0][0].isupper()
+            and not text[e : words[k + 1][1]].strip()
+        ):
+            cur.append((w, s, e))  # "Democratic Republic of the Congo": one name
         elif cur and w in _TRAILING_ADMIN and cur[-1][0].lower() not in _CONNECTORS:
             cur.append((w, s, e))
             flush()
@@ -1225,7 +1238,7 @@ def _pieces(
         k = low.index("of")
         if 0 < k < len(words) - 1 and all(w in _POLITY_WORDS for w in low[:k]):
             # "Kingdom of France", "Grand Duchy of Luxembourg": the state's territory
-            core = " ".join(words[k + 1 :])
+            core = " ".join(words[k + 2 :] if low[k + 1] == "the" else words[k + 1 :])
             if _lookup(core, index, "polity"):
                 return [(core, "polity", False)]
             return None  # a state we do not know is still not a town
@@ -1889,6 +1902,15 @@ def _listed_towns(text: str) -> Place | None:
     return Place(text, country_name(cc) or cc, None, cc, None, None, 5, None, "region")
 
 
+#: "…, with spillover into Sierra Leone", "(spilling over into Chad)": the places a conflict
+#: reached beyond its own, after it.
+_SPILLOVER = re.compile(
+    r"[\s,;(]*(?:\b(?:with|and|plus)\s+)?\b(?:spill-?overs?|spilling\s+over|spilled\s+over)\s+"
+    r"(?:in|into|to)\b",
+    re.I,
+)
+
+
 def resolve_place(
     text: str,
     context: list[str] | tuple[str, ...] = (),
@@ -1922,6 +1944,12 @@ def resolve_place(
         name many of its towns, and a campaign's is not one of them.
     """
     index = load_index()
+    spill = _SPILLOVER.search(text)
+    if spill is not None and spill.start() > 0:
+        # "Liberia, with spillover into Sierra Leone": the event's place is the first
+        found = resolve_place(text[: spill.start()], context=context, coord=coord, title=title)
+        return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
+                     found.where_prec, found.admin1, found.feature)  # fmt: skip
     if coord is None:
         coord = _stated_coord(_strip_markup(text))
     towns = _listed_towns(text) if coord is None and ";" in text else None

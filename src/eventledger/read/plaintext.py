@@ -312,6 +312,12 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
                 # "Search / Donate / Create account / Log in")
                 and not any(ln.stripped in _DESKTOP_HEAD for ln in lines[idx : idx + 12])
             )
+            # a copy that begins below the menu button: the logo's "Wikipedia", then "Search"
+            or (
+                lines[idx].stripped == "Wikipedia"
+                and _next_text(lines, idx + 1) in {"Search", "The Free Encyclopedia"}
+                and not any(ln.stripped in _DESKTOP_HEAD for ln in lines[idx : idx + 12])
+            )
         )
     )
     if mobile:

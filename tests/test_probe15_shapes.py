@@ -341,3 +341,145 @@ def test_vigilantes_are_a_non_state_party() -> None:
     from eventledger.normalise.actors import split_actors
 
     assert [a.kind for a in split_actors("Armed Fulani vigilantes")] == ["non-state"]
+
+
+# ---------------------------------------------------- wave 32, and the review's counter-examples
+
+
+def _event(text: str, name: str) -> dict:
+    return _record(text, name=name)["event"]
+
+
+def _box(fields: str, lead: str, family: str = "civilian attack") -> str:
+    return f"{{{{Infobox {family}\n| title = The event\n{fields}}}}}\n{lead}\n"
+
+
+def test_a_reprisal_massacre_keeps_its_own_toll() -> None:
+    lead = (
+        "The Kragujevac massacre took place on 21 October 1941. In retaliation for the attacks "
+        "by Partisans, German troops killed 2,778 men and boys in Kragujevac."
+    )
+    text = _box("| location = Kragujevac, Serbia\n| date = 21 October 1941\n", lead)
+    assert _q(_event(text, "Kragujevac_massacre")) == (2778, 2778, 2778)
+
+
+def test_a_remark_stays_with_its_own_actor_in_a_comma_list() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    def quals(text: str) -> list:
+        return [(a.name, a.qualifier) for a in split_actors(text)]
+
+    assert quals("Islamic State (claimed), Taliban (alleged)") == [
+        ("Islamic State", None),
+        ("Taliban", "alleged"),
+    ]
+    assert quals("Taliban, Haqqani network (suspected)") == [
+        ("Taliban", None),
+        ("Haqqani network", "suspected"),
+    ]
+    assert quals("Taliban; alleged: Haqqani network") == [
+        ("Taliban", None),
+        ("Haqqani network", "alleged"),
+    ]
+    assert quals("Presumed: ISIS") == [("ISIS", "presumed")]
+    assert quals("X Front (suspected by police)") == [("X Front", "suspected")]
+
+
+def test_another_label_ends_a_doubting_heading() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    got = [
+        (a.name, a.qualifier)
+        for a in split_actors("Alleged:\nHaqqani network\nClaimed by:\nIslamic State")
+    ]
+    assert got == [("Haqqani network", "alleged"), ("Islamic State", None)]
+    fields = (
+        "| location = Beirut, Lebanon\n| date = 18 April 1983\n| fatalities = 10\n"
+        "| perpetrators = {{ubl|'''Alleged:'''|[[Hezbollah]]|'''Claimed by:'''|"
+        "[[Islamic Jihad Organization]]}}\n"
+    )
+    ev = _event(_box(fields, "A bomb killed 10 people."), "Beirut_bombing")
+    assert [p["name"] for p in ev["perpetrators"]] == ["Islamic Jihad Organization"]
+
+
+def test_the_pages_own_figure_beside_two_sources_claims_stays_best() -> None:
+    lead = (
+        "About 250 people were killed according to the Interior Ministry, while about 320 were "
+        "killed according to hospital officials."
+    )
+    text = _box("| location = Kabul, Afghanistan\n| date = 2018\n| fatalities = c. 300\n", lead)
+    assert _event(text, "Kabul_bombing")["deaths"]["best"] == 300
+
+
+def test_a_pronoun_or_a_year_after_another_subject_revises_no_toll() -> None:
+    fields = "| location = Kabul, Afghanistan\n| date = 2018\n"
+    for lead in (
+        "Initial reports said that 20 people were killed. About 2,000 people fled the city "
+        "that week. It later rose to 10,000 as the fighting spread.",
+        "Initial reports said that 20 people were killed. The death toll rose over the "
+        "following week as a result of the 2005 heat wave.",
+    ):
+        assert _q(_event(_box(fields, lead), "Kabul_bombing")) == (20, 20, 20)
+
+
+def test_the_charge_on_a_crowd_takes_the_subject_of_its_own_clause() -> None:
+    for lead in (
+        "The '''Paris massacre''' occurred on 17 October 1961, when Algerians gathered in Paris "
+        "and the police attacked the demonstration.",
+        "The '''Paris massacre''' occurred on 17 October 1961, when the Algerians, headed by the "
+        "FLN, marched through Paris and the police attacked the demonstration.",
+    ):
+        text = _box("| location = Paris, France\n| date = 1961\n", lead, "historical event")
+        ev = _event(text, "Paris_massacre_of_1961")
+        assert [p["name"] for p in ev["perpetrators"]] == ["police"]
+
+
+def test_a_bracket_closed_before_the_figures_includes_none_of_them() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    text = "British: 300 killed\nMohawk allies (incl. Hendrick): 50 killed"
+    assert [f.subset for f in figures_in_field(text, "casualties")] == [False, False]
+
+
+def test_a_brief_conquest_is_a_battle() -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = Conquest of Mecca\n| date = 11 January 630\n"
+        "| place = Mecca\n| combatant1 = Muslims\n| combatant2 = Quraysh\n}}\n"
+        "The '''Conquest of Mecca''' was the capture of the town.\n"
+    )
+    assert _event(text, "Conquest_of_Mecca")["kind"] == "battle"
+
+
+def test_an_earlier_event_surpassed_is_another_event() -> None:
+    lead = (
+        "The gunman shot and killed nine students and one teacher. The shooting was the "
+        "deadliest in Finland's modern history, surpassing the Jokela school shooting of the "
+        "previous November, in which eight people had been killed."
+    )
+    text = _box(
+        "| location = Kauhajoki, Finland\n| date = 23 September 2008\n"
+        "| fatalities = 11 (including the perpetrator)\n",
+        lead,
+    )
+    assert _q(_event(text, "Kauhajoki_school_shooting")) == (10, 10, 10)
+
+
+def test_an_initial_toll_the_authorities_later_revised_is_superseded() -> None:
+    lead = "Initial reports put the death toll at 61, but authorities later revised it to 52."
+    text = _box(
+        "| location = Monterrey, Mexico\n| date = 25 August 2011\n| fatalities = 52\n", lead
+    )
+    assert _q(_event(text, "2011_Monterrey_casino_attack")) == (52, 52, 52)
+
+
+def test_an_agent_after_a_date_and_a_described_group() -> None:
+    lead = (
+        "The '''1985 Rhein-Main Air Base bombing''' was a car bomb attack carried out on "
+        "8 August 1985 by the West German far-left militant group [[Red Army Faction]] (RAF), "
+        "together with the French group Action Directe, at the air base. The RAF and Action "
+        "Directe claimed responsibility for the attack."
+    )
+    rec = _record(lead + "\n", name="1985_Rhein-Main_Air_Base_bombing")
+    names = [p["name"] for p in rec["event"]["perpetrators"]]
+    assert names[0] == "Red Army Faction"
+    assert "RAF" not in names

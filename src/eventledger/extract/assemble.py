@@ -148,12 +148,20 @@ def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
     """Whether the statements hold two claims that name different sources and give different
     points inside the interval ("c. 10,000 killed (Korean and Chinese sources)" / "c. 500
     killed (Japanese sources)"): then no one of them is the best value."""
-    points = {
-        (s.attribution, s.best)
-        for s in usable
-        if s.attribution and s.best is not None and _inside(s.best, q["low"], q["high"])
-    }
+    inside = [s for s in usable if s.best is not None and _inside(s.best, q["low"], q["high"])]
+    if any(not (s.attribution and _SOURCE_WORD.search(s.attribution)) for s in inside):
+        return False  # the page's own figure ("c. 300") beside the claims is its best value
+    points = {(s.attribution, s.best) for s in inside}
     return len({a for a, _ in points}) >= 2 and len({b for _, b in points}) >= 2
+
+
+#: An attribution that names a source ("(Japanese sources)", "according to the police"), not a
+#: group ("(Americans)").
+_SOURCE_WORD = re.compile(
+    r"\b(?:claims?|claimed|sources?|estimates?|estimated|figures?|reports?|reported|according|"
+    r"official|officials|count|counts|census|records?|data|statistics|government)\b",
+    re.I,
+)
 
 
 def _inside(x: int, low: int | None, high: int | None) -> bool:
@@ -280,7 +288,7 @@ def _first_sentence_attack(doc: Document) -> bool:
 
 
 #: Title words of a rising, which may last days or years (a war's own words are not here).
-_RISING_TITLE = re.compile(r"\b(?:uprising|rising|rebellion|revolt|mutiny|insurrection)\b")
+_RISING_TITLE = re.compile(r"\b(?:uprising|rising|rebellion|revolt|mutiny|insurrection|conquest)\b")
 
 
 def _brief_rising(doc: Document, title: str) -> bool:
@@ -652,18 +660,22 @@ _TOLL_REVISION_CUE = re.compile(
     r"|\btoll\s+(?:later\s+|had\s+|has\s+)?(?:rose|risen|climbed|increased|grew)\s+to\b"
     # "The toll rose over the following day …; by 30 June officials said at least 32 …": the
     # rise told before its figure, in one sentence
-    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\b(?=[^.]{0,300}?\d)"
-    # "Initial reports put the death toll at 64. It later rose to 88": the toll as a pronoun,
-    # at a sentence's start, before a figure
-    r"|(?:^|(?<=[.;]\s))(?:It|This)\s+(?:later\s+|subsequently\s+|eventually\s+)?"
-    r"(?:rose|climbed|increased|grew)\s+to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?"
-    r"\d"
+    r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\b"
+    r"(?=[^.]{0,300}?\b(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+\d|\d[\d,]*\s+"
+    r"(?:people|persons|dead|deaths|victims|civilians|were|had)\b))"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
     r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
     r"(?:later\s+|subsequently\s+)?revised\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b"
     rf"|{_FINAL_TOLL}",
     re.I,
 )
+#: "It later rose to 88": a sentence whose subject is a pronoun for the toll before.
+_PRONOUN_ROSE = re.compile(
+    r"\s*(?:It|This|The\s+figure)\s+(?:later\s+|subsequently\s+|eventually\s+)?"
+    r"(?:rose|climbed|increased|grew)\s+to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d"
+)
+#: A sentence that speaks of a death toll.
+_TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|dead|deaths|killed)\b", re.I)
 #: A wikitext ref element, self-closed or with a body that never crosses its "</ref>" (an
 #: unrolled loop: no backtracking over a long page).
 _REF_ELEMENT = r"<ref[^>]*/>|<ref[^>/]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>"
@@ -680,7 +692,11 @@ _REF_MARKUP = re.compile(rf"{_REF_ELEMENT}|\{{\{{[^{{}}]*\}}\}}|\[\d{{1,3}}\]", 
 _REPLACED_AFTER = re.compile(
     r"[^.;]{0,120}?\b(?:(?:(?:later|subsequently|since|was|were|been)\s+)+|(?:a\s+)?(?:figure|"
     r"toll|number|count)\s+(?:(?:later|since|subsequently)\s+)?)(?:corrected|revised|"
-    r"lowered|raised|updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b",
+    r"lowered|raised|updated|increased|reduced)\s+(?:(?:up|down)(?:ward)?\s+)?to\b"
+    # "Initial reports put the death toll at 61, but authorities later revised it to 52"
+    r"|[^.;]{0,120}?\b(?:later|subsequently)\s+(?:corrected|revised|lowered|raised|updated|"
+    r"reduced)\s+(?:it|this|the\s+(?:figure|toll|count|number))\s+(?:(?:up|down)(?:ward)?\s+)?"
+    r"to\b",
     re.I,
 )
 #: A figure the text gives as a later confirmation or revision of the toll.
@@ -790,12 +806,21 @@ def _initial_before_revision_words(
         return set()
     section = initial[0].section
     cues: list[tuple[int, bool]] = []
+    prev = None
     for sn in doc.body():
         if sn.section != section:
+            prev = None
             continue
         a, b = spans.get(sn.id, sn.span)
         for m in _TOLL_REVISION_CUE.finditer(doc.input, a, b):
             cues.append((m.start(), "injur" in m.group().lower()))
+        if prev is not None and _PRONOUN_ROSE.match(doc.input, a, b):
+            # "Initial reports put the death toll at 64. It later rose to 88": "it" is the toll
+            # of the sentence before
+            pa, pb = spans.get(prev.id, prev.span)
+            if _TOLL_WORDS.search(doc.input, pa, pb):
+                cues.append((a, False))
+        prev = sn
     return {
         st.id
         for st in initial
@@ -919,7 +944,10 @@ _AVENGED_INCIDENT = re.compile(
     r"\b(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)\s+(?:an?|the)\s+"
     r"[^.;]{0,60}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
     r"assassinations?)\b"
-    r"[^.;]{0,100}$",
+    # (the tail crosses a comma only into words that go on about the incident: "…, in
+    # particular the killing of six …"; not "…, German troops killed 2,778 men")
+    r"(?=[^.;]{0,100}$)(?:[^.;,]|,\s*(?:in\s+particular|particularly|especially|notably|"
+    r"including|namely|in\s+which|during\s+which|which|that|when|where)\b)*$",
     re.I,
 )
 
@@ -986,7 +1014,11 @@ _SUB_INCIDENT = re.compile(
 #: "the deadliest fire in New York City since the Triangle Shirtwaist Factory fire of 1911, in
 #: which 146 garment workers died": the toll of the earlier event the page's is compared with.
 _COMPARED_EVENT_TOLL = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,100}?\bsince\s+the\s+"
+    r"(?:\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,100}?\bsince"
+    # "the deadliest in Finland's modern history, surpassing the Jokela school shooting of the
+    # previous November, in which eight people had been killed"
+    r"|\b(?:surpassing|surpassed|exceeding|exceeded|overtaking|overtook|eclipsing|eclipsed)"
+    r")\s+the\s+"
     r"(?:\[\[)?(?:(?-i:[A-Z])|\d)(?:(?!\b(?:returned|took|began|came|left|seized|fell|ended)\b)"
     # ("…, when 53 students were killed" may tell the page's own event: only "which")
     r"[^.;,]){0,120}?,\s*(?:in\s+which|during\s+which|which)\s+"

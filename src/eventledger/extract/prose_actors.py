@@ -80,6 +80,16 @@ _LEADING = re.compile(
     r"(?:of\s+)?)+",
     re.I,
 )
+#: A name's initials in brackets after it: " (RAF)", " (ISIL)".
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)$")
+#: A description before a group's name: "(the) West German far-left militant group (Red Army
+#: Faction)", "the Islamist terrorist organisation (Hamas)".
+_DESCRIBED = re.compile(
+    r"(?:[\w'’-]+\s+){0,4}?(?i:militant|armed|terrorist|guerrilla|rebel|paramilitary|extremist|"
+    r"jihadist|separatist|insurgent|far-left|far-right|left-wing|right-wing|Islamist|"
+    r"neo-Nazi|Marxist|Maoist|nationalist)\s+(?i:group|organi[sz]ation|movement|network|cell|"
+    r"militia|faction)\s+(?=[A-Z][\w'’-]*\s+[A-Z])"
+)
 #: Nouns after a party that name its places or deeds ("ISIL strongholds", "the Russian attack").
 _TRAILING_NOUN = re.compile(
     r"\s+(?:strongholds?|positions?|bases?|territor(?:y|ies)|lines?|defen[cs]es|attacks?|"
@@ -169,7 +179,9 @@ _COMBATANTS_WERE = re.compile(
 _PERPETRATED_BY = re.compile(
     r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
     r"claimed|organi[sz]ed|staged|undertaken|fired|mounted|planned|attacked|struck|shelled|"
-    r"bombed|targeted|hit)\s+by|"
+    r"bombed|targeted|hit)"
+    # "carried out on 8 August 1985 by …": a date between the verb and its agent
+    r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
     r"ambush|bombardment|attacks|strikes|airstrikes|bombings)"
     # "an attack on a group of Kamilaroi people by …", "the massacre of 300 villagers by …":
@@ -306,6 +318,9 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         lead = _LEADING.match(name)
         if lead:
             a += lead.end()
+        described = _DESCRIBED.match(text, a, b)
+        if described:
+            a = described.end()  # "West German far-left militant group Red Army Faction"
         remark = _REMARK.search(_masked(text[a:b]))
         opening = a + remark.start() + remark.group().find("(") if remark else 0
         if remark and text[opening + 1 : opening + 2].islower():
@@ -316,6 +331,9 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         tail = _TRAILING_NOUN.search(text, a, b)
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
+        abbreviation = _ABBREVIATION.search(text, a, b)
+        if abbreviation and abbreviation.start() > a:
+            b = abbreviation.start()  # "Red Army Faction (RAF)": the name, without its initials
         name = text[a:b]
         parent = _UNIT_OF.search(name) if re.match(r"\d", name) else None
         if parent:
@@ -554,6 +572,17 @@ _ASIDE = re.compile(
 )
 
 
+#: "… and the police": a clause joined by "and", its subject after it.
+_AND_CLAUSE = re.compile(
+    r"(?:,\s*)?\band\s+(?:(?:the\s+|a\s+)?(?:next|following|same|day)\s+(?:day|morning|night|"
+    r"evening|week|later)\s+|(?=(?:the|a|an)\s))"
+)
+#: A past-tense verb before that "and" ("gathered", "marched"), not an adjective of a name.
+_CLAUSE_BEFORE_AND = re.compile(
+    r"\b(?!(?:armed|allied|backed|based|united|led|red)\b)[a-z]{3,}ed\b"
+)
+
+
 _VERB = re.compile(
     r"\b(?:had|has|have|was|were|is|are|said|says|acknowledged|admitted|stated|announced|"
     r"reported|confirmed|claimed|believed|thought|added|told|denied)\b"
@@ -582,6 +611,12 @@ def _subject(text: str, masked: str, verb: int) -> list[tuple[int, int, Actor]]:
         # and Poland invaded Iraq": the subject is the whole list, not its last item
         return _party(text, listed, start + len(text[start:verb].rstrip()))
     subject = text[start:verb]
+    joined = next(reversed(list(_AND_CLAUSE.finditer(subject))), None)
+    if joined is not None and _CLAUSE_BEFORE_AND.search(subject, 0, joined.start()):
+        # "when Algerians gathered in Paris and the police attacked …": the subject is the
+        # second clause's
+        start += joined.end()
+        subject = text[start:verb]
     if not subject.strip() or len(subject.split()) > _SUBJECT_WORDS or _VERB.search(subject):
         return []  # a clause, not a subject ("… acknowledged Ukraine had …")
     a = start + (len(subject) - len(subject.lstrip()))
@@ -1067,6 +1102,16 @@ def _mentions(
     ]
 
 
+def _initialled(name: str, abbreviations: set[str]) -> bool:
+    """Whether one of *abbreviations* is the initials of *name*'s capitalised words, or their
+    tail of three letters or more ("IRA" of "Provisional Irish Republican Army")."""
+    words = re.findall(r"\b[A-Z][a-z]+", name)
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words)
+    return any(x == initials or (len(x) >= 3 and initials.endswith(x)) for x in abbreviations)
+
+
 def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]) -> bool:
     """Whether two parties share an actor (a name inside the other, or the same demonym
     stem: "Russian forces" and "Russia")."""
@@ -1099,9 +1144,17 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
                 return True
             # "the rebels" after "the Islamist rebel coalition Army of Conquest"
             ga, gb = generic(a.name), generic(b.name)
-            if (ga and re.search(rf"\b{ga}", q)) or (gb and re.search(rf"\b{gb}", p)):
+            if (ga and re.search(rf"(?<![\w-]){ga}s?\b", q)) or (
+                gb and re.search(rf"(?<![\w-]){gb}s?\b", p)
+            ):
                 return True
             if abbreviations(a.name) & abbreviations(b.name):
+                return True
+            # "Red Army Faction" and "RAF", "Provisional Irish Republican Army" and "IRA": a
+            # name and its initials (or their tail)
+            if _initialled(a.name, abbreviations(b.name)) or _initialled(
+                b.name, abbreviations(a.name)
+            ):
                 return True
     return False
 

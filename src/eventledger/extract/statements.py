@@ -3279,6 +3279,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "{{small|Alleged:}}<br />[[Hezbollah]]": a label line doubts the items under it
                 heading_doubt = lone
                 continue
+            if re.fullmatch(r"[^:\n]{1,40}:", item.text.strip()):
+                heading_doubt = None  # "Claimed by:", "Convicted:": another label ends it
             for actor in split_actors(item.text, _plain_links(item, links)):
                 if heading_doubt and actor.qualifier is None:
                     actor = replace(actor, qualifier=heading_doubt)

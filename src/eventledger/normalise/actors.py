@@ -24,6 +24,7 @@ Domain rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -217,7 +218,7 @@ _LIST_LABELS = frozenset(
      "backed by", "assisted by", "with support from", "limited involvement")
 )  # fmt: skip
 #: Words that say how sure an attribution is ("Suspected: X", "X suspected").
-_QUALIFIER_WORDS = r"suspected|alleged|unconfirmed"
+_QUALIFIER_WORDS = r"suspected|alleged|unconfirmed|presumed"
 _QUALIFIER_LABEL = re.compile(
     rf"(?:(?:{_QUALIFIER_WORDS})(?:\s+(?-i:[a-z]+))?|claimed(?:\s+by)?|accused|disputed)\s*:\s*",
     re.I,
@@ -228,13 +229,13 @@ _TRAILING_QUALIFIER = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}|presumed)\s*$", re.
 #: A label or remark that makes an attribution uncertain ("Alleged:", "Suspected planners:",
 #: "(alleged)"), its word as the actor's qualifier; "Claimed by:" asserts a claim, and is none.
 _DOUBTING_LABEL = re.compile(
-    r"(?:^|[\n(])\s*(?P<w>suspected|alleged|unconfirmed|accused|disputed|presumed)"
+    r"(?:^|[\n(;,])\s*(?P<w>suspected|alleged|unconfirmed|accused|disputed|presumed)"
     r"(?:\s+[a-z]+)?\s*:",
     re.I,
 )
 _DOUBTING_REMARK = re.compile(
     r"\(\s*(?:(?:also\s+)?(?P<w>suspected|alleged|unconfirmed|accused|disputed|presumed))"
-    r"\s*\)\s*$",
+    r"(?:\s+by\s+[^()]{1,60})?\s*\)\s*$",
     re.I,
 )
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
@@ -327,6 +328,7 @@ def split_actors(
             merged.append(piece)
     actors: list[Actor] = []
     heading_doubt = None  # a label on a line of its own ("Disputed:") doubts the lines under it
+    labels = _DoubtLabels(text)
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
@@ -342,25 +344,31 @@ def split_actors(
         if _LONE_LABEL.fullmatch(name + ":") or (
             _QUALIFIER_LABEL.fullmatch(name + ":") and raw.rstrip().endswith(":")
         ):
-            lone = doubting_label(name + ":")
-            heading_doubt = lone or heading_doubt
+            # (a later label ends the doubt: "Alleged: … / Claimed by: …")
+            heading_doubt = doubting_label(name + ":")
             continue  # "Disputed:" on a line of its own heads the claims under it
         qualifier = _QUALIFIER_LABEL.match(name)
         if qualifier and qualifier.end() < len(name):
             # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
             start += qualifier.end()
             name = text[start:end]
-        doubt = _doubt_before(text, start) or heading_doubt
+        doubt = labels.before(start) or heading_doubt
         if remark is not None and (
             m := _DOUBTING_REMARK.search(text, remark.start(), remark.end())
         ):
             doubt = m.group("w").lower()  # "Wagner Group (alleged)"
-            # "Serbian SAJ and Yugoslav police (disputed)": a remark after the last of
-            # several actors of one line may doubt them all; none of them is asserted then
-            line = text.rfind("\n", 0, start)
-            actors = [
-                replace(x, qualifier=x.qualifier or doubt) if x.start > line else x for x in actors
-            ]
+            # "Serbian SAJ and Yugoslav police (disputed)": a remark after the last of actors
+            # joined by "and" may doubt them all (not "X (claimed), Y (alleged)", nor a comma
+            # list, where it is the last one's)
+            k, at = len(actors), start
+            while (
+                k > 0
+                and _JOINED_BY_AND.fullmatch(text, actors[k - 1].end, at)
+                and "(" not in text[actors[k - 1].start : at]
+            ):
+                k -= 1
+                actors[k] = replace(actors[k], qualifier=actors[k].qualifier or doubt)
+                at = actors[k].start
         trailing = _TRAILING_QUALIFIER.search(name)
         if trailing and trailing.start() > 0:
             # "al-Qaeda in Iraq suspected": the word qualifies the actor, as the label does
@@ -425,15 +433,28 @@ def doubting_label(text: str) -> str | None:
     return m.group("w").lower() if m else None
 
 
-def _doubt_before(text: str, start: int) -> str | None:
-    """The doubting label that heads the actor at *start* on its line ("Alleged: Hezbollah,
-    Iran": both; "Suspected: Al-Shabaab"), as its lower-case word; None when there is none."""
-    line = max(text.rfind("\n", 0, start), text.rfind("(", 0, start)) + 1
-    found = None
-    for m in _DOUBTING_LABEL.finditer(text, max(line - 1, 0), start + 1):
-        if m.end() <= start + 1:
-            found = m
-    return found.group("w").lower() if found else None
+#: Between two actors joined by "and" ("Serbian SAJ and Yugoslav police").
+_JOINED_BY_AND = re.compile(r"\s*(?:and|&)\s*", re.I)
+
+
+class _DoubtLabels:
+    """The doubting labels of a text ("Alleged: Hezbollah, Iran"), found once, and which one
+    heads an actor: the last before it on its line (or in its bracket)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = [(m.end(), m.group("w").lower()) for m in _DOUBTING_LABEL.finditer(text)]
+        self.ends = [end for end, _ in self.found]
+        self.breaks = [m.start() for m in re.finditer("\n", text)] if self.found else []
+
+    def before(self, start: int) -> str | None:
+        k = bisect.bisect_right(self.ends, start + 1) - 1
+        if k < 0:
+            return None
+        end, word = self.found[k]
+        # (not one of another line: a line break between the label and the actor ends it)
+        b = bisect.bisect_left(self.breaks, end)
+        return None if b < len(self.breaks) and self.breaks[b] < start else word
 
 
 #: The word of an armed force that a chain of numbered units ends with.

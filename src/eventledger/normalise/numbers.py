@@ -1814,8 +1814,12 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
                 for f in out + [f for f in figs if f.end <= inc.start()]
                 if not f.subset and f.category
             }
+            close = text.find(")", inc.end(), hi)
+            close = hi if close < 0 else close
             figs = [
-                replace(f, subset=True) if f.start > inc.start() and f.category in above else f
+                replace(f, subset=True)
+                if inc.start() < f.start < close and f.category in above
+                else f
                 for f in figs
             ]
         for k in range(len(figs) - 1):

@@ -483,3 +483,143 @@ def test_an_agent_after_a_date_and_a_described_group() -> None:
     names = [p["name"] for p in rec["event"]["perpetrators"]]
     assert names[0] == "Red Army Faction"
     assert "RAF" not in names
+
+
+# ------------------------------------------------ wave 33, and the second review's examples
+
+
+def test_a_nested_bracket_inside_an_inclusion_keeps_its_figures_parts() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    text = "47 killed\n159 wounded\n(incl. Cherokee (Overhill towns): 23 killed, 47 wounded)"
+    assert [f.subset for f in figures_in_field(text, "casualties")] == [False, False, True, True]
+
+
+def test_a_factions_bracket_is_part_of_its_name() -> None:
+    lead = (
+        "The '''2010 Dantewada ambush''' was an attack by the Communist Party of India "
+        "(Maoist) on a convoy of the Central Reserve Police Force."
+    )
+    ev = _event(
+        _box("| location = Dantewada, India\n| date = 6 April 2010\n", lead),
+        "2010_Dantewada_ambush",
+    )
+    assert [p["name"] for p in ev["perpetrators"]] == ["Communist Party of India (Maoist)"]
+
+
+def test_an_adjective_before_and_opens_no_clause() -> None:
+    lead = (
+        "The '''Houla massacre''' took place on 25 May 2012, when uniformed soldiers and the "
+        "Shabiha militia fired on the crowd of protesters."
+    )
+    ev = _event(_box("| location = Houla, Syria\n| date = 25 May 2012\n", lead), "Houla_massacre")
+    assert [p["name"] for p in ev["perpetrators"]] == ["uniformed soldiers", "Shabiha militia"]
+
+
+def test_revised_to_something_that_is_no_figure_revises_nothing() -> None:
+    lead = "The bombing killed 14 people, and the government later raised it to a national tragedy."
+    ev = _event(_box("| location = Kabul, Afghanistan\n| date = 2018\n", lead), "Kabul_bombing")
+    assert _q(ev) == (14, 14, 14)
+
+
+def test_a_toll_that_rose_to_a_bare_figure_sets_the_first_report_aside() -> None:
+    lead = (
+        "Initial reports said that 20 people were killed. The death toll rose over the "
+        "following week to 57."
+    )
+    ev = _event(_box("| location = Kabul, Afghanistan\n| date = 2018\n", lead), "Kabul_bombing")
+    assert _q(ev)[0] != 20
+
+
+def test_a_place_between_commas_stays_inside_the_avenged_attack() -> None:
+    lead = (
+        "In reprisal for the partisan attack in Via Rasella, Rome, on the previous day, which "
+        "killed 33 German soldiers, the Germans executed 335 Italians."
+    )
+    ev = _event(
+        _box("| location = Rome, Italy\n| date = 24 March 1944\n", lead), "Ardeatine_massacre"
+    )
+    assert _q(ev) == (335, 335, 335)
+
+
+def test_a_splinter_group_is_another_party() -> None:
+    lead = (
+        "The '''bombing''' was carried out by the Provisional Irish Republican Army. The "
+        "Continuity IRA later claimed responsibility for the attack."
+    )
+    ev = _event(_box("| location = Omagh\n| date = 1998\n", lead), "Omagh_bombing")
+    assert [p["name"] for p in ev["perpetrators"]] == [
+        "Provisional Irish Republican Army",
+        "Continuity IRA",
+    ]
+
+
+def test_the_pages_own_point_is_best_beside_rival_claims() -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = Battle\n| date = 1598\n| place = Korea\n"
+        "| combatant1 = A\n| combatant2 = B\n| casualties2 = {{ubl|c. 5,000 killed (Korean "
+        "sources)|c. 1,000 killed (Japanese sources)|c. 3,000 killed}}\n}}\n"
+        "The '''Battle''' was fought.\n"
+    )
+    killed = _event(text, "Battle_of_X")["sides"][1]["casualties"]["killed"]
+    assert killed["best"] == 3000
+
+
+def test_a_remark_after_a_list_closed_by_and_doubts_the_whole_list() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    got = [a.qualifier for a in split_actors("Serbian SAJ, JSO and Yugoslav police (disputed)")]
+    assert got == ["disputed", "disputed", "disputed"]
+
+
+def test_a_label_item_names_no_perpetrator() -> None:
+    fields = (
+        "| location = Beirut, Lebanon\n| date = 14 February 2005\n| fatalities = 22\n"
+        "| perpetrators = {{ubl|'''Alleged:'''|[[Hezbollah]]|[[Syria]]|'''Convicted:'''|"
+        "[[Salim Ayyash]]}}\n"
+    )
+    ev = _event(_box(fields, "A bomb killed 22 people."), "Assassination_of_Rafic_Hariri")
+    assert [p["name"] for p in ev["perpetrators"]] == ["Salim Ayyash"]
+
+
+def test_a_capitalised_name_is_no_description() -> None:
+    lead = (
+        "The '''attack''' was carried out by militants of the Nationalist Movement Party Youth "
+        "Branch in Ankara."
+    )
+    ev = _event(_box("| location = Ankara, Turkey\n| date = 1978\n", lead), "1978_Ankara_attack")
+    assert [p["name"] for p in ev["perpetrators"]] == ["Nationalist Movement Party Youth Branch"]
+
+
+def test_a_notes_figure_it_sets_aside_is_no_sides_figure() -> None:
+    def battle(casualties2: str) -> str:
+        return (
+            "{{Infobox military conflict\n| conflict = Battle\n| date = 11 August 1904\n"
+            "| place = Waterberg, German South West Africa\n| combatant1 = [[German Empire]]\n"
+            f"| combatant2 = [[Herero people|Herero]]\n| casualties1 = 26 killed\n"
+            f"| casualties2 = {casualties2}\n}}}}\nThe '''Battle''' was fought.\n\n"
+            "== Notes ==\n{{notelist}}\n"
+        )
+
+    rejected = "Heavy{{efn|Brazilian estimates of 1,500 dead are generally considered too high.}}"
+    later = "Unknown{{efn|Tens of thousands died of thirst in the Omaheke in the following weeks.}}"
+    for field in (rejected, later):
+        assert _event(battle(field), "Battle_of_Waterberg")["deaths"]["low"] == 26
+    kept = "Heavy{{efn|Losses were about 1,500 dead.}}"
+    assert _event(battle(kept), "Battle_of_Waterberg")["deaths"]["best"] == 1526
+
+
+def test_a_spanish_n_with_tilde_is_no_country() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Cañada El Carmen, Boquerón Department, Paraguay").country == "PY"
+    assert resolve_place("Perú").country == "PE"
+    assert (
+        resolve_place("Mespath (now Maspeth, Queens), Long Island, New Netherland").country == "US"
+    )
+
+
+def test_warriors_are_a_non_state_party() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert [a.kind for a in split_actors("Lenape warriors")] == ["non-state"]

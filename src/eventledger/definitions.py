@@ -361,6 +361,7 @@ NON_STATE_WORDS = (
     "paramilitary",
     "vigilantes",
     "vigilante",
+    "warriors",
     "insurgent",
     "of martyrs",
     "martyrs'",

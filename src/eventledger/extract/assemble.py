@@ -130,7 +130,7 @@ def combine(
                 q["best"] = s.best
                 break
         if q["best"] is not None and _rival_claims(usable, q):
-            q["best"] = None
+            q["best"] = _own_point(usable, q)
     elif policy == "conservative":
         supported = [s for s in usable if s.support != "unsourced"] or usable
         floors = [s.low if s.low is not None else s.best for s in supported]
@@ -149,17 +149,32 @@ def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
     points inside the interval ("c. 10,000 killed (Korean and Chinese sources)" / "c. 500
     killed (Japanese sources)"): then no one of them is the best value."""
     inside = [s for s in usable if s.best is not None and _inside(s.best, q["low"], q["high"])]
-    if any(not (s.attribution and _SOURCE_WORD.search(s.attribution)) for s in inside):
-        return False  # the page's own figure ("c. 300") beside the claims is its best value
-    points = {(s.attribution, s.best) for s in inside}
+    points = {(s.attribution, s.best) for s in inside if _claim(s)}
     return len({a for a, _ in points}) >= 2 and len({b for _, b in points}) >= 2
+
+
+def _claim(st: Statement) -> bool:
+    return bool(st.attribution and _SOURCE_WORD.search(st.attribution))
+
+
+def _own_point(usable: list[Statement], q: Quantity) -> int | None:
+    """Beside rival claims, the page's own figure that names no source ("c. 300"), if any."""
+    return next(
+        (
+            s.best
+            for s in usable
+            if s.best is not None and not _claim(s) and _inside(s.best, q["low"], q["high"])
+        ),
+        None,
+    )
 
 
 #: An attribution that names a source ("(Japanese sources)", "according to the police"), not a
 #: group ("(Americans)").
 _SOURCE_WORD = re.compile(
     r"\b(?:claims?|claimed|sources?|estimates?|estimated|figures?|reports?|reported|according|"
-    r"official|officials|count|counts|census|records?|data|statistics|government)\b",
+    r"official|officials|count|counts|census|records?|data|statistics|government|ministry|MoD|"
+    r"archives?|per)\b",
     re.I,
 )
 
@@ -661,7 +676,8 @@ _TOLL_REVISION_CUE = re.compile(
     # "The toll rose over the following day …; by 30 June officials said at least 32 …": the
     # rise told before its figure, in one sentence
     r"|\btoll\s+(?:later\s+)?(?:rose|climbed|increased|grew)\b"
-    r"(?=[^.]{0,300}?\b(?:(?:at\s+least|more\s+than|over|some|about|nearly)\s+\d|\d[\d,]*\s+"
+    r"(?=[^.]{0,300}?\b(?:(?:at\s+least|more\s+than|over|some|about|nearly|to|reaching)\s+\d|"
+    r"\d[\d,]*\s+"
     r"(?:people|persons|dead|deaths|victims|civilians|were|had)\b))"
     r"|\bbringing\s+the\s+(?:death\s+|casualty\s+)?(?:toll|total)\s+to\b"
     r"|\b(?:toll|figure|count|number|total)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+|had\s+been\s+)?"
@@ -696,7 +712,7 @@ _REPLACED_AFTER = re.compile(
     # "Initial reports put the death toll at 61, but authorities later revised it to 52"
     r"|[^.;]{0,120}?\b(?:later|subsequently)\s+(?:corrected|revised|lowered|raised|updated|"
     r"reduced)\s+(?:it|this|the\s+(?:figure|toll|count|number))\s+(?:(?:up|down)(?:ward)?\s+)?"
-    r"to\b",
+    r"to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d",
     re.I,
 )
 #: A figure the text gives as a later confirmation or revision of the toll.
@@ -946,8 +962,10 @@ _AVENGED_INCIDENT = re.compile(
     r"assassinations?)\b"
     # (the tail crosses a comma only into words that go on about the incident: "…, in
     # particular the killing of six …"; not "…, German troops killed 2,778 men")
-    r"(?=[^.;]{0,100}$)(?:[^.;,]|,\s*(?:in\s+particular|particularly|especially|notably|"
-    r"including|namely|in\s+which|during\s+which|which|that|when|where)\b)*$",
+    r"(?=[^.;]{0,140}$)(?:[^.;,]|,\s*(?:in\s+particular|particularly|especially|notably|"
+    r"including|namely|in\s+which|during\s+which|which|that|when|where)\b"
+    # a place or a time between commas ("in Via Rasella, Rome, on the previous day, which …")
+    r"|,\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|(?:on|in|at|during)\s+[^,.;]{1,40}?)\s*(?=,))*$",
     re.I,
 )
 

@@ -80,14 +80,12 @@ _LEADING = re.compile(
     r"(?:of\s+)?)+",
     re.I,
 )
-#: A name's initials in brackets after it: " (RAF)", " (ISIL)".
-_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z-]{1,9}\)$")
 #: A description before a group's name: "(the) West German far-left militant group (Red Army
 #: Faction)", "the Islamist terrorist organisation (Hamas)".
 _DESCRIBED = re.compile(
-    r"(?:[\w'’-]+\s+){0,4}?(?i:militant|armed|terrorist|guerrilla|rebel|paramilitary|extremist|"
+    r"(?:[\w'’-]+\s+){0,4}?(?:militant|armed|terrorist|guerrilla|rebel|paramilitary|extremist|"
     r"jihadist|separatist|insurgent|far-left|far-right|left-wing|right-wing|Islamist|"
-    r"neo-Nazi|Marxist|Maoist|nationalist)\s+(?i:group|organi[sz]ation|movement|network|cell|"
+    r"neo-Nazi|Marxist|Maoist|nationalist)\s+(?:group|organi[sz]ation|movement|network|cell|"
     r"militia|faction)\s+(?=[A-Z][\w'’-]*\s+[A-Z])"
 )
 #: Nouns after a party that name its places or deeds ("ISIL strongholds", "the Russian attack").
@@ -331,9 +329,6 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         tail = _TRAILING_NOUN.search(text, a, b)
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
-        abbreviation = _ABBREVIATION.search(text, a, b)
-        if abbreviation and abbreviation.start() > a:
-            b = abbreviation.start()  # "Red Army Faction (RAF)": the name, without its initials
         name = text[a:b]
         parent = _UNIT_OF.search(name) if re.match(r"\d", name) else None
         if parent:
@@ -579,7 +574,9 @@ _AND_CLAUSE = re.compile(
 )
 #: A past-tense verb before that "and" ("gathered", "marched"), not an adjective of a name.
 _CLAUSE_BEFORE_AND = re.compile(
-    r"\b(?!(?:armed|allied|backed|based|united|led|red)\b)[a-z]{3,}ed\b"
+    r"(?<![\w-])(?!(?:armed|allied|backed|based|united|led|red)\b)[a-z]{3,}ed\s+(?:in|at|on|"
+    r"through|into|to|outside|near|around|from|for|with|against|across|along|toward|towards|"
+    r"the|a|an)\b"
 )
 
 
@@ -1077,6 +1074,8 @@ def _asserted_subject(
     return [x for x in party if not re.match(r"(?:no|none|nobody|neither)\b", x[2].name, re.I)]
 
 
+#: A bracket at the end of a name ("Provisional Irish Republican Army (IRA)").
+_REMARK_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 #: Plural nouns that name a party only generically ("the rebels", "the insurgents").
 _GENERIC_PARTY = frozenset(
     "rebels insurgents militants jihadists islamists guerrillas guerillas fighters loyalists "
@@ -1103,13 +1102,12 @@ def _mentions(
 
 
 def _initialled(name: str, abbreviations: set[str]) -> bool:
-    """Whether one of *abbreviations* is the initials of *name*'s capitalised words, or their
-    tail of three letters or more ("IRA" of "Provisional Irish Republican Army")."""
+    """Whether one of *abbreviations* is the initials of *name*'s capitalised words ("RAF" of
+    "Red Army Faction"; not "PFLP-GC" of the PFLP, nor "Real IRA" of the Provisional IRA)."""
     words = re.findall(r"\b[A-Z][a-z]+", name)
     if len(words) < 2:
         return False
-    initials = "".join(w[0] for w in words)
-    return any(x == initials or (len(x) >= 3 and initials.endswith(x)) for x in abbreviations)
+    return "".join(w[0] for w in words) in abbreviations
 
 
 def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]) -> bool:
@@ -1128,6 +1126,13 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
 
     def abbreviations(name: str) -> set[str]:
         return set(re.findall(r"\b[A-Z]{2,6}\b", name))
+
+    def initials_tokens(name: str) -> set[str]:
+        # whole tokens of capitals ("PFLP-GC" is one), only when no other capitalised word
+        # qualifies them ("Real IRA", "Official IRA" are other groups)
+        tokens = re.findall(r"(?<![\w-])[A-Z]{2,6}(?:-[A-Z]{1,4})?(?![\w-])", name)
+        others = re.findall(r"\b[A-Z][a-z]+", _REMARK_BRACKET.sub("", name))
+        return set(tokens) if not others or "(" in name else set()
 
     def generic(name: str) -> str | None:
         """The singular of a name that is only a generic party ("the rebels", "insurgents")."""
@@ -1152,8 +1157,8 @@ def _same_party(x: list[tuple[int, int, Actor]], y: list[tuple[int, int, Actor]]
                 return True
             # "Red Army Faction" and "RAF", "Provisional Irish Republican Army" and "IRA": a
             # name and its initials (or their tail)
-            if _initialled(a.name, abbreviations(b.name)) or _initialled(
-                b.name, abbreviations(a.name)
+            if _initialled(a.name, initials_tokens(b.name)) or _initialled(
+                b.name, initials_tokens(a.name)
             ):
                 return True
     return False

@@ -708,7 +708,8 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
             m.end,
             support,
             value={
-                "name": m.actor.name,
+                # "Red Army Faction (RAF)": the name, without its initials
+                "name": _INITIALS_AFTER.sub("", m.actor.name) or m.actor.name,
                 "link": None,
                 "kind": actor_kind,
                 "country": m.actor.country,
@@ -717,6 +718,9 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         )
 
 
+#: A prose actor's initials in brackets after its name: " (RAF)", " (ISIL)", " (FARC-EP)";
+#: not a faction's name ("Communist Party of India (Maoist)").
+_INITIALS_AFTER = re.compile(r"\s*\([A-Z][A-Z-]{1,9}\)$")
 #: "Killing of Amir Locke", "Murder of X", "Assassination of X": a page about one named
 #: person's killing (or death).
 _KILLING_TITLE = re.compile(
@@ -3281,6 +3285,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                 continue
             if re.fullmatch(r"[^:\n]{1,40}:", item.text.strip()):
                 heading_doubt = None  # "Claimed by:", "Convicted:": another label ends it
+                if key == "perpetrators":
+                    continue  # (and names no perpetrator; a combatants' "Holy League:" is one)
             for actor in split_actors(item.text, _plain_links(item, links)):
                 if heading_doubt and actor.qualifier is None:
                     actor = replace(actor, qualifier=heading_doubt)
@@ -3392,9 +3398,19 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
             common_g = dict(
                 zip(("group", "group_seq", "total"), groups[min(at, len(groups) - 1)], strict=True)
             )
-        for fig in figures_in_field(note.plain.text, FIELD_CATEGORY[f.key] or "casualties"):
+        text = note.plain.text
+        for fig in figures_in_field(text, FIELD_CATEGORY[f.key] or "casualties"):
             own = fig.category in ("killed", "wounded", "captured", "missing")
-            if not own or fig.category in stated or _category_word_missing(note.plain.text, fig):
+            after = text[fig.end : fig.end + 200].split(".")[0]
+            if (
+                not own
+                or fig.category in stated
+                or _category_word_missing(text, fig)
+                # "Brazilian estimates of 1,500 dead are generally considered too high", "tens
+                # of thousands died of thirst … in the following weeks": a figure the note sets
+                # aside, or one of after the event, is no figure of the side's
+                or _NOTE_SETS_ASIDE.search(after)
+            ):
                 fig = replace(fig, subset=True)
             prop = CATEGORY_PROPERTY.get(fig.category, "casualties")
             b.add(
@@ -3405,6 +3421,16 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                 **common,
                 **common_g,
             )
+
+
+#: After a note's figure, in its sentence: the note rejects it, or counts a time after the event.
+_NOTE_SETS_ASIDE = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:now\s+|generally\s+|widely\s+)?(?:considered|regarded|"
+    r"thought|deemed|seen)\s+(?:as\s+)?(?:too\s+high|exaggerated|inflated|unreliable)"
+    r"|(?:in|during|over)\s+the\s+(?:following|next|subsequent)\s+(?:days|weeks|months|years)"
+    r"|afterwards|in\s+the\s+aftermath)\b",
+    re.I,
+)
 
 
 def _category_word_missing(text: str, fig: Figure) -> bool:

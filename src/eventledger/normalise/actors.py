@@ -360,15 +360,16 @@ def split_actors(
             # "Serbian SAJ and Yugoslav police (disputed)": a remark after the last of actors
             # joined by "and" may doubt them all (not "X (claimed), Y (alleged)", nor a comma
             # list, where it is the last one's)
-            k, at = len(actors), start
+            # ("SAJ, JSO and Yugoslav police (disputed)": the list "and" closes, all of it)
+            k, at, joined = len(actors), start, _JOINED_BY_AND
             while (
                 k > 0
-                and _JOINED_BY_AND.fullmatch(text, actors[k - 1].end, at)
+                and joined.fullmatch(text, actors[k - 1].end, at)
                 and "(" not in text[actors[k - 1].start : at]
             ):
                 k -= 1
                 actors[k] = replace(actors[k], qualifier=actors[k].qualifier or doubt)
-                at = actors[k].start
+                at, joined = actors[k].start, _JOINED_BY_COMMA_OR_AND
         trailing = _TRAILING_QUALIFIER.search(name)
         if trailing and trailing.start() > 0:
             # "al-Qaeda in Iraq suspected": the word qualifies the actor, as the label does
@@ -435,6 +436,7 @@ def doubting_label(text: str) -> str | None:
 
 #: Between two actors joined by "and" ("Serbian SAJ and Yugoslav police").
 _JOINED_BY_AND = re.compile(r"\s*(?:and|&)\s*", re.I)
+_JOINED_BY_COMMA_OR_AND = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)
 
 
 class _DoubtLabels:

@@ -1814,8 +1814,12 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
                 for f in out + [f for f in figs if f.end <= inc.start()]
                 if not f.subset and f.category
             }
-            close = text.find(")", inc.end(), hi)
-            close = hi if close < 0 else close
+            close, depth = hi, 1  # the bracket's own ")" (a bracket inside it nests)
+            for k in range(inc.start() + 1, hi):
+                depth += {"(": 1, ")": -1}.get(text[k], 0)
+                if depth == 0:
+                    close = k
+                    break
             figs = [
                 replace(f, subset=True)
                 if inc.start() < f.start < close and f.category in above

@@ -242,6 +242,8 @@ REGIONS = {
     "New England": "US", "Midwest": "US", "Deep South": "US", "Appalachia": "US",
     "Great Plains": "", "Pacific Northwest": "", "Ohio Country": "US", "Deccan": "IN",
     "Rajputana": "IN", "Hejaz": "SA", "Najd": "SA", "Dzungaria": "CN",
+    # GeoNames files a Bahamian district by this name, not New York's island
+    "Long Island": "US",
 }  # fmt: skip
 
 #: The words that say a name is a settlement's ("the town of Greytown", "the city of Kherson").
@@ -1137,6 +1139,10 @@ def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> 
     entries = index.get(_norm(name), [])
     if mode in _KINDS:
         entries = [e for e in entries if e[0] in _KINDS[mode]]
+    if entries and "ñ" in name.casefold():
+        # "Cañada El Carmen" (a ravine, in Spanish): ñ is a letter of its own, and a country's
+        # English name matched only by folding it to n is another word ("Perú" is Peru)
+        entries = [e for e in entries if not (e[0] == "country" and "ñ" not in e[1].casefold())]
     if m and m.group(1) == "County":
         # "County Wexford" (Ireland's and Britain's way) is not "Wexford County, Michigan"
         entries = [e for e in entries if not e[1].endswith(" County")]

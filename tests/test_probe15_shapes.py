@@ -623,3 +623,19 @@ def test_warriors_are_a_non_state_party() -> None:
     from eventledger.normalise.actors import split_actors
 
     assert [a.kind for a in split_actors("Lenape warriors")] == ["non-state"]
+
+
+def test_a_contingents_label_may_carry_a_remark_in_brackets() -> None:
+    def battle(casualties1: str) -> str:
+        return (
+            "{{Infobox military conflict\n| conflict = Battle\n| date = 8 September 1755\n"
+            "| place = Lake George, New York\n| combatant1 = [[Great Britain]]\n"
+            f"| combatant2 = [[France]]\n| casualties1 = {casualties1}\n"
+            "| casualties2 = 100 killed\n}}\nThe '''Battle''' was fought.\n"
+        )
+
+    ev = _event(
+        battle("British: 300 killed<br />Mohawk allies (incl. Hendrick): 50 killed"),
+        "Battle_of_Lake_George",
+    )
+    assert _q(ev) == (450, 450, 450)

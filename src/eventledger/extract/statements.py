@@ -3660,8 +3660,11 @@ def _named_person(name: str) -> bool:
 #: A line's label: linear in leading and trailing whitespace (the label neither starts nor
 #: ends with a space, so the prefix and the space before the colon never trade characters).
 _GROUP_LABEL = re.compile(
-    r"^[\s*•#]*(?P<label>[^\s\d:()\[\]][^\d:()\[\]\n]{0,58}?[^\s\d:()\[\]])[ \t]*:"
-    r"\s*(?P<rest>.*)$"
+    r"^[\s*•#]*(?P<label>[^\s\d:()\[\]][^\d:()\[\]\n]{0,58}?[^\s\d:()\[\]])"
+    # ("Mohawk allies (incl. Hendrick): 50 killed": a remark on the contingent, no figure)
+    r"(?:(?<!total)[ \t]*\([^()\d:\n]{1,40}\))?[ \t]*:"
+    r"\s*(?P<rest>.*)$",
+    re.I,
 )
 _CATEGORY_LABEL = re.compile(
     r"\b(killed|kia|dead|deaths?|died|wounded|wia|injured|injuries|casualt(?:y|ies)|losses|lost|"

@@ -639,3 +639,127 @@ def test_a_contingents_label_may_carry_a_remark_in_brackets() -> None:
         "Battle_of_Lake_George",
     )
     assert _q(ev) == (450, 450, 450)
+
+
+# ------------------------------------------------------------------------------- wave 34
+
+
+def test_countries_of_the_victims_are_no_count_of_the_dead() -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    figs = figures_in_sentence(
+        "Fifty-two people from 18 countries were killed and more than 700 were injured."
+    )
+    assert 18 not in [f.best for f in figs]
+
+
+def test_members_of_the_cell_who_died_are_perpetrators() -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    figs = figures_in_sentence(
+        "Two other members of the cell had died on 16 August when the house blew up."
+    )
+    assert [f.party for f in figs] == ["perpetrators"]
+
+
+def test_a_later_event_the_attack_was_followed_by_is_another_event() -> None:
+    lead = (
+        "The suicide bombing killed 33 people. The bombing was followed by the killing of two "
+        "police officers in Ceylanpınar on 22 July."
+    )
+    text = _box("| location = Suruç, Turkey\n| date = 20 July 2015\n| fatalities = 33\n", lead)
+    assert _q(_event(text, "2015_Suruç_bombing")) == (33, 33, 33)
+
+
+def test_a_later_victims_ordinal_sets_the_toll() -> None:
+    lead = (
+        "A truck was driven into the Christmas market, killing 12 people and injuring 56 "
+        "others. A thirteenth victim, a first responder who had been seriously injured, died of "
+        "his injuries in October 2021."
+    )
+    text = _box(
+        "| location = Berlin, Germany\n| date = 19 December 2016\n| fatalities = 13\n", lead
+    )
+    assert _q(_event(text, "2016_Berlin_truck_attack")) == (13, 13, 13)
+    lead = "The attack killed 12 people. A thirteenth person was arrested in 2017."
+    text = _box(
+        "| location = Berlin, Germany\n| date = 19 December 2016\n| fatalities = 13\n", lead
+    )
+    assert _q(_event(text, "2016_Berlin_truck_attack"))[0] == 12
+
+
+def test_executions_after_a_trial_are_no_toll_of_the_massacre() -> None:
+    lead = (
+        "The attackers killed 11 missionaries. Under pressure from the consuls, who attended the "
+        "trials, the Chinese authorities executed 26 men."
+    )
+    text = _box("| location = Gutian, China\n| date = 1 August 1895\n| fatalities = 11\n", lead)
+    assert _q(_event(text, "Kucheng_massacre")) == (11, 11, 11)
+
+
+def test_report_words_and_chained_verbs_before_the_casualty_verb() -> None:
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    def got(text: str) -> list:
+        return [(f.category, f.low, f.best, f.high) for f in figures_in_sentence(text)]
+
+    assert got("Between 20 and 30 Yaburara are usually said to have been killed.") == [
+        ("killed", 20, None, 30)
+    ]
+    assert got("At least 31 miners were robbed and murdered.") == [("killed", 31, None, None)]
+    assert got("Some 300 people are believed to have died in the fire.") == [
+        ("killed", None, 300, None)
+    ]
+    # the killers, not the dead
+    assert got("About 40 men were reported to have killed the guards.") == []
+
+
+def test_a_group_of_two_origins_and_its_places_is_one_actor() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    def names(text: str) -> list:
+        return [a.name for a in split_actors(text)]
+
+    assert names("A mob of about 500 white and Hispanic residents") == [
+        "A mob of about 500 white and Hispanic residents"
+    ]
+    assert names("Missouri militia from Livingston, Daviess and Carroll counties") == [
+        "Missouri militia from Livingston, Daviess and Carroll counties"
+    ]
+    assert names("Serbian police and Yugoslav Army") == ["Serbian police", "Yugoslav Army"]
+
+
+def test_kinds_of_a_state_militia_a_sect_and_spanish_names() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert (
+        split_actors("Missouri militia", [("Missouri militia", "Missouri State Militia", 0, 16)])[
+            0
+        ].kind
+        == "state"
+    )
+    assert (
+        split_actors("Parisian militia", [("Parisian militia", "National Guard (France)", 0, 16)])[
+            0
+        ].kind
+        == "non-state"
+    )
+    assert split_actors("Vegetarian sect (Zhaijiao)")[0].kind == "non-state"
+    assert split_actors("Directorio Revolucionario Ibérico de Liberación")[0].kind == "non-state"
+
+
+def test_hijacked_on_a_date_by_members_of_a_group() -> None:
+    lead = (
+        "'''Lufthansa Flight 181''' was a Boeing 737 that was hijacked on 13 October 1977 by "
+        "four members of the [[Popular Front for the Liberation of Palestine]] (PFLP)."
+    )
+    rec = _record(lead + "\n", name="Lufthansa_Flight_181_hijacking")
+    assert rec["event"]["perpetrators"][0]["name"].startswith(
+        "Popular Front for the Liberation of Palestine"
+    )
+    lead = (
+        "The '''Santa Maria hijacking''' was the seizure of the ocean liner Santa Maria on 22 "
+        "January 1961 by 24 members of the Directorio Revolucionario Ibérico de Liberación (DRIL)."
+    )
+    rec = _record(lead + "\n", name="Santa_Maria_hijacking")
+    assert rec["event"]["perpetrators"][0]["name"].startswith("Directorio Revolucionario")

@@ -788,6 +788,10 @@ def drop_superseded(
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
+    later = _later_victim(lead, doc, spans)
+    if later:
+        sts = [st for st in sts if st.id not in later]
+        lead = [st for st in lead if st.id not in later]
     clause = {st.id: _clause_before(doc, st, spans) for st in lead}
     dropped = _initial_before_revised(lead, clause, _REVISION_CUE, same_category=False)
     dropped |= _initial_before_revision_words(lead, clause, doc, spans)
@@ -803,6 +807,64 @@ def drop_superseded(
         dropped |= _initial_before_revised(group, clause, _TOLL_REVISION_CUE, same_category=True)
         dropped |= _initial_before_revision_words(group, clause, doc, spans)
     return [st for st in sts if st.id not in dropped]
+
+
+#: "A thirteenth victim, a first responder …, died of his injuries in October 2021": a later
+#: death that sets the toll at its ordinal.
+_ORDINAL_VICTIM = re.compile(
+    r"\b(?:A|An|The)\s+(?P<n>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:victim|person|casualty|death|fatality)\b[^.;]{0,160}?\b(?:died|succumbed|"
+    r"was\s+(?:later\s+)?(?:confirmed|found)\s+dead)\b"
+)
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+
+
+def _ordinal(word: str) -> int | None:
+    """ "13th" → 13, "thirteenth" → 13, "thirty-sixth" → 36; None for any other word."""
+    if word[:1].isdigit():
+        return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    word = word.lower()
+    if word in _ORDINAL_UNITS:
+        return _ORDINAL_UNITS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and unit in _ORDINAL_UNITS and _ORDINAL_UNITS[unit] < 10:
+        return _TENS[tens] + _ORDINAL_UNITS[unit]
+    return None
+
+
+def _later_victim(
+    lead: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> set[str]:
+    """The lead's exact death figures one below the ordinal of a later death it tells ("killing
+    12 people … A thirteenth victim … died of his injuries in October 2021"): the toll before
+    that death, superseded."""
+    out: set[str] = set()
+    for sn in doc.body():
+        if sn.section is not None:
+            continue
+        a, b = spans.get(sn.id, sn.span)
+        for m in _ORDINAL_VICTIM.finditer(doc.input, a, b):
+            n = _ordinal(m.group("n"))
+            if n is None or n < 2:
+                continue
+            out |= {
+                st.id
+                for st in lead
+                if st.category == "killed"
+                and not st.subset
+                and st.comparator == "="
+                and st.best == n - 1
+                and st.span[1] <= m.start()
+            }
+    return out
 
 
 def _initial_before_revision_words(
@@ -1045,6 +1107,34 @@ _COMPARED_EVENT_TOLL = re.compile(
 )
 
 
+#: The justice done after the event: its perpetrators executed ("the Chinese authorities
+#: executed 26 men", "26 of those found guilty were beheaded").
+_EXECUTION_WORDS = re.compile(r"\b(?:executed|executing|hanged|beheaded|put\s+to\s+death)\b", re.I)
+_JUSTICE_WORDS = re.compile(
+    r"\b(?:trials?|tried|found\s+guilty|convicted|sentenced|court|courts|tribunal|"
+    r"condemned|for\s+their\s+(?:part|role))\b",
+    re.I,
+)
+
+
+def _punishment(sentence: str, st: Statement) -> bool:
+    """A death figure of executions in a sentence that tells of trials or sentences: the
+    punishment of the perpetrators, not the event's dead."""
+    return (
+        st.category == "killed"
+        and bool(_EXECUTION_WORDS.search(st.text))
+        and bool(_JUSTICE_WORDS.search(sentence))
+    )
+
+
+#: "The bombing was followed by the killing of two police officers in Ceylanpınar": a later
+#: event the page's led to.
+_FOLLOWED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:soon\s+|quickly\s+|later\s+)?followed\s+(?:\w+\s+){0,3}?by\s+"
+    r"(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?(?:killing|killings|murder|murders|deaths?|"
+    r"assassinations?|massacre)\s+of\s+[^.;]{0,20})?$",
+    re.I,
+)
 #: "Earlier that morning a mortar attack near the shrine … had killed seven people": another
 #: event of the same day, told in the pluperfect before the page's own.
 _EARLIER_SAME_DAY = re.compile(
@@ -1096,6 +1186,8 @@ def drop_incident_figures(
             or (st.span[0] - span[0] <= _WINDOW and _SUB_INCIDENT.search(before))
             or _EARLIER_SAME_DAY.search(before)
             or _COMPARED_EVENT_TOLL.search(before)
+            or _FOLLOWED_BY.search(before)
+            or _punishment(doc.input[span[0] : span[1]], st)
             or (
                 _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
                 and _OTHER_ATTACKS_BEFORE.search(before)
@@ -1448,8 +1540,10 @@ def _additional_joined(sts: list[Statement], cat: str) -> list[Statement]:
         prev = order[j]
         if box:
             # "killed 50 people. A further two died in hospital." beside an infobox's 52: the
-            # lead tells the toll in stages, the first a part of it too
-            if prev.best is not None and st.best is not None and prev.best + st.best in box:
+            # lead tells the toll in stages, the first a part of it too; so beside a larger
+            # toll ("killing 13 people …, then killed another person" beside 16: more stages
+            # the lead tells without a figure)
+            if prev.best is not None and st.best is not None and prev.best + st.best <= max(box):
                 new[prev.id] = replace(new.get(prev.id, prev), subset=True)
             continue
         prev = new.get(prev.id, prev)

@@ -55,7 +55,9 @@ class ActorMention:
 _COMPASS = r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
 #: Where a party's phrase ends: punctuation, prepositions and connectives, an -ing word.
 _BOUNDARY = re.compile(
-    r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for|that|which|who|whose|as|on|near|at|around|"
+    # ("Popular Front for the Liberation of Palestine": "for" inside a name goes on)
+    r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for(?!\s+(?:the\s+)?(?-i:[A-Z]))|that|which|who|"
+    r"whose|as|on|near|at|around|"
     r"from|to|with|since|after|before|when|while|where|following|throughout|backed|supported|"
     r"led|under|amid|across|along|into|inside|outside|within|until|against|by|between|"
     r"took|began|started|ended|lasted|was|were|is|are|had|has|killed|captured|seized|"
@@ -177,7 +179,7 @@ _COMBATANTS_WERE = re.compile(
 _PERPETRATED_BY = re.compile(
     r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
     r"claimed|organi[sz]ed|staged|undertaken|fired|mounted|planned|attacked|struck|shelled|"
-    r"bombed|targeted|hit)"
+    r"bombed|targeted|hit|hijacked)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
@@ -187,12 +189,14 @@ _PERPETRATED_BY = re.compile(
     r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by"
     # "was the killing of 69 campesinos, among them 23 children, by …": the page's own
     # predicate (not "after the killing of … by …", another killing)
-    r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders)"
+    r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders|"
+    r"seizure|hijacking|kidnapping|abduction)"
     r"\s+of\s+[^;.()]{1,120}?,?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
-    r"contingent|patrol|column)\s+of\s+|(?:cadres|members|fighters|militants|gunmen|soldiers|"
-    r"troops|men|units|elements)\s+of\s+(?=(?-i:the\s+[A-Z]|[A-Z])))?",
+    r"contingent|patrol|column)\s+of\s+|(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|several|some|about\s+\d{1,4})\s+)?(?:cadres|members|fighters|militants|"
+    r"gunmen|soldiers|troops|men|units|elements)\s+of\s+(?=(?-i:the\s+[A-Z]|[A-Z])))?",
     re.I,
 )
 #: "<A> launched a rocket strike on …" (the subject of the attack verb).

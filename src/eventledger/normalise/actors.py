@@ -101,6 +101,12 @@ def names_nobody(name: str) -> bool:
 _ADJECTIVE_ONLY = re.compile(r"^(?:[a-z]+|[A-Z][a-z]+(?:an|ese|ish|ic|i))$")
 #: Peoples' names that stand as adjectives without an adjective's ending ("Uyghur and Kyrgyz
 #: rebels", "Hutu and Twa militias").
+#: Adjectives of a group's colour or origin that English pairs before one noun ("white and
+#: Hispanic residents", "Black and white miners").
+_GROUP_ADJECTIVES = frozenset(
+    "white black hispanic latino anglo mexican chinese irish italian german catholic protestant "
+    "muslim hindu christian jewish local foreign".split()
+)
 _PEOPLE_ADJECTIVES = frozenset(
     """
     uyghur uighur kyrgyz kazakh uzbek tajik turkmen hutu tutsi twa zulu xhosa pashtun baloch
@@ -196,7 +202,17 @@ def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list
     for pattern in _joined_names():
         for m in pattern.finditer(text):
             spans.append((m.start(), m.end()))
+    # "militia from Livingston, Daviess and Carroll counties": the places a group came from
+    spans += [(m.start(), m.end()) for m in _FROM_PLACES.finditer(text)]
     return spans
+
+
+#: "from Livingston, Daviess and Carroll counties": a list of places ending in their plural noun.
+_FROM_PLACES = re.compile(
+    r"\b(?:from|of|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:,\s*(?:and\s+)?|"
+    r"\s+and\s+))+[A-Z][\w'’.-]*\s+(?:counties|districts|provinces|villages|towns|parishes|"
+    r"regions|states|departments|oblasts)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -305,6 +321,14 @@ def split_actors(
                     left.lower() in _PEOPLE_ADJECTIVES
                     and 2 <= len(right.split()) <= 3
                     and right.split()[0].lower() in _PEOPLE_ADJECTIVES
+                    and right.split()[-1].islower()
+                )
+                # "a mob of about 500 white and Hispanic residents": two colours or origins
+                # of one group, the noun after the second
+                or (
+                    last.lower() in _GROUP_ADJECTIVES
+                    and len(right.split()) == 2
+                    and right.split()[0].lower() in _GROUP_ADJECTIVES
                     and right.split()[-1].islower()
                 )
                 # "Octavian's Roman and allied supporters": an adjective waiting for its noun
@@ -419,6 +443,8 @@ def split_actors(
         kind = _kind(bare_name, country is not None) if bare_name != name else "unknown"
         if kind == "unknown":
             kind = _kind(name, country is not None)
+        if link and _STATE_MILITIA_LINK.search(link):
+            kind = "state"  # "[[Missouri State Militia|Missouri militia]]": a state's force
         if kind == "unknown" and link and _whole_link(links, start, end):
             # "[[Revolutionary Armed Forces of Colombia|FARC-EP]]": an abbreviation the kind
             # words do not know; the article it links to names the group in full
@@ -434,6 +460,10 @@ def doubting_label(text: str) -> str | None:
     return m.group("w").lower() if m else None
 
 
+#: A link to a state's militia or guard ("Missouri State Militia", "Ohio National Guard").
+_STATE_MILITIA_LINK = re.compile(
+    r"\bState\s+(?:Militia|Guard)\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+National\s+Guard\b(?!\s*\()"
+)
 #: Between two actors joined by "and" ("Serbian SAJ and Yugoslav police").
 _JOINED_BY_AND = re.compile(r"\s*(?:and|&)\s*", re.I)
 _JOINED_BY_COMMA_OR_AND = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)

@@ -402,7 +402,7 @@ _CAT_CHAIN = re.compile(
 #: Nouns of an attack's perpetrators (a bare "bombers" may be aircraft: see the users).
 _PERPETRATORS = (
     r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|hostage-?\s?takers?|kidnappers?|"
-    r"terrorists?|shooters?"
+    r"terrorists?|shooters?|members\s+of\s+the\s+(?:terrorist\s+|jihadist\s+)?cell"
 )
 
 _PARTIES: list[tuple[str, str]] = [
@@ -452,7 +452,7 @@ _NONCAS = re.compile(
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
     r"houses?|homes|buildings?|villages|churches|farms|dwellings|mosques|synagogues|temples|"
-    r"shops|"
+    r"shops|countries|nations|nationalities|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
     re.I,
@@ -932,6 +932,22 @@ PERPETRATOR_NOUNS = _PERPETRATORS + r"|(?:suicide\s+)?bombers?"
 _PERPETRATOR_BRACKET = re.compile(rf"\(\s*(?:the\s+)?(?:{PERPETRATOR_NOUNS})\s*\)", re.I)
 
 
+#: "(are) usually said to have been", "were reported to have": a report's words before a
+#: passive casualty verb.
+_SAID_TO_HAVE = re.compile(
+    r"(?:(?:are|were|is|was)\s+)?(?:(?:usually|widely|generally|commonly|often)\s+)?"
+    r"(?:said|reported|believed|thought|estimated|known|alleged)\s+to\s+have\s+(?:been\s+)?(?=\w)",
+    re.I,
+)
+_DIED_AFTER = re.compile(r"(?:died|perished|drowned|starved)\b", re.I)
+#: "… robbed and murdered": "and" before a casualty verb, after another passive participle.
+_AND_THEN_CASUALTY = re.compile(
+    r"\s+and\s+(?=(?:killed|murdered|massacred|executed|slaughtered|shot\s+dead|wounded|"
+    r"injured|beaten\s+to\s+death|burned\s+alive)\b)",
+    re.I,
+)
+
+
 def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
     """Read up to *limit* words after a number: unit words, party words, a category phrase."""
     out = _After(end=pos)
@@ -962,6 +978,18 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
         ):
             out.noncas = True
             return out
+        said = _SAID_TO_HAVE.match(text, i) if prose else None
+        if said is not None and not (
+            "been" in said.group().lower() or _DIED_AFTER.match(text, said.end())
+        ):
+            break  # "were reported to have killed the guards": the killers, an active verb
+        if said is not None:
+            # "Between 20 and 30 Yaburara are usually said to have been killed": the report's
+            # words before the passive are one
+            i = said.end()
+            words += 1
+            aux_seen = True
+            continue
         cm = _CAT_CHAIN.match(text, i)
         if cm and cm.group(0).strip().lower() == "die" and plain_words:
             # present-tense "die" counts only right after the number or its party words
@@ -1060,7 +1088,14 @@ def _look_after(text: str, pos: int, limit: int, prose: bool) -> _After:
             continue
         if prose and lw not in _AUX:
             if lw.endswith("ed") and lw not in _ED_OK:
-                break
+                chained = _AND_THEN_CASUALTY.match(text, wm.end()) if aux_seen else None
+                if chained is None:
+                    break
+                # "31 miners were robbed and murdered": a passive verb chained to the
+                # casualty verb
+                i = chained.end()
+                words += 2
+                continue
             if lw.endswith("ing"):
                 break
         i = wm.end()

@@ -362,7 +362,6 @@ NON_STATE_WORDS = (
     "vigilantes",
     "vigilante",
     "warriors",
-    "sect",
     "liberación",
     "libération",
     "libertação",

@@ -788,7 +788,7 @@ def drop_superseded(
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]
-    later = _later_victim(lead, doc, spans)
+    later = _later_victim(lead, sts, doc, spans)
     if later:
         sts = [st for st in sts if st.id not in later]
         lead = [st for st in lead if st.id not in later]
@@ -841,19 +841,24 @@ def _ordinal(word: str) -> int | None:
 
 
 def _later_victim(
-    lead: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+    lead: list[Statement],
+    sts: list[Statement],
+    doc: Document,
+    spans: dict[str, tuple[int, int]],
 ) -> set[str]:
     """The lead's exact death figures one below the ordinal of a later death it tells ("killing
     12 people … A thirteenth victim … died of his injuries in October 2021"): the toll before
-    that death, superseded."""
+    that death, superseded, when another statement gives the toll after it (the infobox's 13);
+    else the lead's figure stays the only count."""
     out: set[str] = set()
+    stated = {st.best for st in sts if st.category == "killed" and not st.subset}
     for sn in doc.body():
         if sn.section is not None:
             continue
         a, b = spans.get(sn.id, sn.span)
         for m in _ORDINAL_VICTIM.finditer(doc.input, a, b):
             n = _ordinal(m.group("n"))
-            if n is None or n < 2:
+            if n is None or n < 2 or n not in stated:
                 continue
             out |= {
                 st.id
@@ -1117,6 +1122,12 @@ _JUSTICE_WORDS = re.compile(
 )
 
 
+#: A page about the justice itself ("Bloody Assizes", "… trials", "… executions", "Great Purge").
+_JUSTICE_TITLE = re.compile(
+    r"\b(?:trials?|assizes|executions?|purges?|tribunals?|hangings?|courts?-martial)\b", re.I
+)
+
+
 def _punishment(sentence: str, st: Statement) -> bool:
     """A death figure of executions in a sentence that tells of trials or sentences: the
     punishment of the perpetrators, not the event's dead."""
@@ -1130,7 +1141,9 @@ def _punishment(sentence: str, st: Statement) -> bool:
 #: "The bombing was followed by the killing of two police officers in Ceylanpınar": a later
 #: event the page's led to.
 _FOLLOWED_BY = re.compile(
-    r"\b(?:was|were)\s+(?:soon\s+|quickly\s+|later\s+)?followed\s+(?:\w+\s+){0,3}?by\s+"
+    r"\b(?:(?:[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(?:bombing|bombings|attack|attacks|massacre|"
+    r"shooting|explosion|blast|raid|ambush|assault|hijacking|siege|riots?|incident)|It|it|This)\s+"
+    r"(?:was|were)\s+(?:soon\s+|quickly\s+|later\s+)?followed\s+(?:\w+\s+){0,3}?by\s+"
     r"(?:the\s+|a\s+)?(?:(?:[\w-]+\s+)?(?:killing|killings|murder|murders|deaths?|"
     r"assassinations?|massacre)\s+of\s+[^.;]{0,20})?$",
     re.I,
@@ -1187,7 +1200,10 @@ def drop_incident_figures(
             or _EARLIER_SAME_DAY.search(before)
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
-            or _punishment(doc.input[span[0] : span[1]], st)
+            or (
+                not _JUSTICE_TITLE.search(doc.title)
+                and _punishment(doc.input[span[0] : span[1]], st)
+            )
             or (
                 _INCLUDES_THE_EVENTS.match(doc.input, st.span[1], span[1])
                 and _OTHER_ATTACKS_BEFORE.search(before)

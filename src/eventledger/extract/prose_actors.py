@@ -56,7 +56,12 @@ _COMPASS = r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:
 #: Where a party's phrase ends: punctuation, prepositions and connectives, an -ing word.
 _BOUNDARY = re.compile(
     # ("Popular Front for the Liberation of Palestine": "for" inside a name goes on)
-    r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for(?!\s+(?:the\s+)?(?-i:[A-Z]))|that|which|who|"
+    r"\s*[,;:–—]|\.(?=\s|$)|\s+(?:in|during|over|for(?:(?!\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?<!Front\sfor)(?<!Movement\sfor)(?<!Party\sfor)(?<!League\sfor)(?<!Union\sfor)"
+    r"(?<!Council\sfor)(?<!Committee\sfor)(?<!Organization\sfor)(?<!Organisation\sfor)"
+    r"(?<!Army\sfor)(?<!Alliance\sfor)(?<!Coalition\sfor)(?<!Forces\sfor)"
+    r"(?<!Association\sfor)(?<!Society\sfor)(?<!Centre\sfor)(?<!Center\sfor)"
+    r"(?<!Campaign\sfor)(?<!Congress\sfor))|that|which|who|"
     r"whose|as|on|near|at|around|"
     r"from|to|with|since|after|before|when|while|where|following|throughout|backed|supported|"
     r"led|under|amid|across|along|into|inside|outside|within|until|against|by|between|"

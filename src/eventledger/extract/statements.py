@@ -3662,7 +3662,9 @@ def _named_person(name: str) -> bool:
 _GROUP_LABEL = re.compile(
     r"^[\s*•#]*(?P<label>[^\s\d:()\[\]][^\d:()\[\]\n]{0,58}?[^\s\d:()\[\]])"
     # ("Mohawk allies (incl. Hendrick): 50 killed": a remark on the contingent, no figure)
-    r"(?:(?<!total)[ \t]*\([^()\d:\n]{1,40}\))?[ \t]*:"
+    r"(?:(?<!total)[ \t]*\((?![A-Z][\w'’.-]*\))(?![^()]*\b(?:official|unofficial|est|estimated?|"
+    r"estimates|claims?|claimed|per|according|sources?|figures?|reports?|reported|census|"
+    r"approx|approximately)\b)[^()\d:\n]{1,40}\))?[ \t]*:"
     r"\s*(?P<rest>.*)$",
     re.I,
 )

@@ -209,7 +209,7 @@ def _protected(text: str, links: list[tuple[str, str | None, int, int]]) -> list
 
 #: "from Livingston, Daviess and Carroll counties": a list of places ending in their plural noun.
 _FROM_PLACES = re.compile(
-    r"\b(?:from|of|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:,\s*(?:and\s+)?|"
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:,\s*(?:and\s+)?|"
     r"\s+and\s+))+[A-Z][\w'’.-]*\s+(?:counties|districts|provinces|villages|towns|parishes|"
     r"regions|states|departments|oblasts)\b"
 )

@@ -452,7 +452,7 @@ _NONCAS = re.compile(
     r"squadrons?|fleets?|wings?|platoons?|legions?|cohorts?|units|"
     r"deserted|deserters?|desertions?|"
     r"houses?|homes|buildings?|villages|churches|farms|dwellings|mosques|synagogues|temples|"
-    r"shops|countries|nations|nationalities|"
+    r"shops|countries|"
     r"times|th|st|nd|rd|votes?|seats?|copies|pages?|editions?|episodes?|floors?|storeys?|"
     r"storys?|calibre|caliber|mm|cm|inch(?:es)?)(?![\w])",
     re.I,
@@ -942,8 +942,10 @@ _SAID_TO_HAVE = re.compile(
 _DIED_AFTER = re.compile(r"(?:died|perished|drowned|starved)\b", re.I)
 #: "… robbed and murdered": "and" before a casualty verb, after another passive participle.
 _AND_THEN_CASUALTY = re.compile(
-    r"\s+and\s+(?=(?:killed|murdered|massacred|executed|slaughtered|shot\s+dead|wounded|"
-    r"injured|beaten\s+to\s+death|burned\s+alive)\b)",
+    r"\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?=(?:killed|murdered|massacred|executed|"
+    r"slaughtered|shot\s+dead|wounded|injured|beaten\s+to\s+death|burned\s+alive)"
+    # (the verb ends the clause: not "freed and wounded soldiers evacuated")
+    r"(?:\s*[,.;)]|\s+(?:by|in|at|on|during|when|after|before|and|or|as|near|outside|inside)\b|$))",
     re.I,
 )
 

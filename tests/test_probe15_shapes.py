@@ -829,3 +829,35 @@ def test_people_in_a_place_and_villages_are_two_actors() -> None:
 
     names = [a.name for a in split_actors("Serbian police in Kosovo and Albanian villages")]
     assert names == ["Serbian police in Kosovo", "Albanian villages"]
+
+
+# ------------------------------------------------------------------------------- wave 35
+
+
+def test_two_days_of_two_months_joined_by_and() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("30 November and 8 December 1941")
+    assert (d.start, d.end, d.text) == (
+        "1941-11-30",
+        "1941-12-08",
+        "30 November and 8 December 1941",
+    )
+    d = parse_date("15 and 20 November 2003")
+    assert (d.start, d.end) == ("2003-11-15", "2003-11-20")
+
+
+def test_a_party_blamed_beside_unknown_is_no_event_perpetrator() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    got = [
+        (a.name, a.qualifier)
+        for a in split_actors("Unknown; Indian officials blamed Lashkar-e-Taiba")
+    ]
+    assert got == [("Unknown", None), ("Lashkar-e-Taiba", "alleged")]
+    fields = (
+        "| location = Wandhama, India\n| date = 25 January 1998\n| fatalities = 23\n"
+        "| perpetrator = Unknown; Indian officials blamed [[Lashkar-e-Taiba]]\n"
+    )
+    ev = _event(_box(fields, "Gunmen killed 23 people."), "1998_Wandhama_massacre")
+    assert ev["perpetrators"] == []

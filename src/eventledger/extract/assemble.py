@@ -553,7 +553,10 @@ def assemble(
             floor_if_columns_undifferentiated(event[key], by_prop.get("casualties", []), doc)
     # "perpetrator = Unknown" names nobody: the statement stays as evidence, the list is empty
     named = [st for st in by_prop.get("perpetrator", []) if not _names_nobody(st)]
-    if any(not (st.value or {}).get("qualifier") for st in named):
+    unknown = len(named) < len(by_prop.get("perpetrator", []))
+    if unknown or any(not (st.value or {}).get("qualifier") for st in named):
+        # (so beside "Unknown": "Unknown; Indian officials blamed Lashkar-e-Taiba" names no
+        # event perpetrator)
         # "[[Taliban]]<br />{{small|Alleged:}} [[Haqqani network]]": beside a perpetrator the
         # text asserts, the ones it only alleges or suspects are no event perpetrators (their
         # statements stay, with their qualifier); alone, they are the event's

@@ -377,6 +377,12 @@ def split_actors(
             start += qualifier.end()
             name = text[start:end]
         doubt = labels.before(start) or heading_doubt
+        blamed = _BLAMED.match(name)
+        if blamed and blamed.end() < len(name):
+            # "Unknown; Indian officials blamed Lashkar-e-Taiba": the one blamed, a doubt
+            start += blamed.end()
+            name = text[start:end]
+            doubt = doubt or "alleged"
         if remark is not None and (
             m := _DOUBTING_REMARK.search(text, remark.start(), remark.end())
         ):
@@ -460,6 +466,11 @@ def doubting_label(text: str) -> str | None:
     return m.group("w").lower() if m else None
 
 
+#: "Indian officials blamed …", "police suspected …": who attributed the attack, before the
+#: actor they named.
+_BLAMED = re.compile(
+    r"(?:[\w'’.-]+\s+){1,4}?(?:blamed|accused|suspected|implicated)\s+(?:the\s+)?(?=[A-Z])"
+)
 #: A link to a state's militia or guard ("Missouri State Militia", "Ohio National Guard").
 _STATE_MILITIA_LINK = re.compile(
     r"\bState\s+(?:Militia|Guard)\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+National\s+Guard\b(?!\s*\()"

@@ -923,8 +923,19 @@ def _parse_text(text: str) -> DateValue:
     return _first_date(text)
 
 
+#: "30 November and 8 December 1941": two days of different months, the year shared; read as
+#: the span from the first to the second (the "and" blanked to a dash of the same length).
+_DAY_MONTH_AND_DAY_MONTH = re.compile(
+    r"\b\d{1,2}\s+(?P<m1>[A-Z][a-z]{2,8})\s+(?P<and>and)\s+\d{1,2}\s+(?P<m2>[A-Z][a-z]{2,8})\s+\d{3,4}\b"
+)
+
+
 def _first_date(text: str) -> DateValue:
     """The first date expression of *text* (:func:`_parse_text`, uncached)."""
+    m = _DAY_MONTH_AND_DAY_MONTH.search(text)
+    if m and m.group("m1").lower() in _MONTHS and m.group("m2").lower() in _MONTHS:
+        v = _first_date(text[: m.start("and")] + "–  " + text[m.end("and") :])
+        return replace(v, text=text[v.start_offset : v.end_offset])  # (the input's own words)
     toks = _tokenize(text)
     first: DateValue | None = None
     for i in range(len(toks)):

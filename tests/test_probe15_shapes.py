@@ -861,3 +861,49 @@ def test_a_party_blamed_beside_unknown_is_no_event_perpetrator() -> None:
     )
     ev = _event(_box(fields, "Gunmen killed 23 people."), "1998_Wandhama_massacre")
     assert ev["perpetrators"] == []
+
+
+def test_a_sides_lines_of_different_peoples_are_summed() -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = Malayan Emergency\n"
+        "| date = 16 June 1948 – 31 July 1960\n| place = [[Malaya]]\n"
+        "| combatant1 = [[United Kingdom]]\n| combatant2 = [[Malayan National Liberation Army]]\n"
+        "| casualties1 = 1,346 Malayan troops and police killed<br />519 British military "
+        "personnel killed\n| casualties2 = 6,710 killed\n}}\n"
+        "The '''Malayan Emergency''' was a guerrilla war fought in Malaya.\n"
+    )
+    ev = _event(text, "Malayan_Emergency")
+    killed = ev["sides"][0]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (1865, 1865, 1865)
+    # a conflict of twelve years in a conflict box, with no war word in its title, is a war
+    assert ev["kind"] == "war"
+
+
+def test_rival_figures_of_one_people_stay_rivals() -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = Battle\n| date = 1 July 1916\n"
+        "| place = Somme, France\n| combatant1 = [[United Kingdom]]\n"
+        "| combatant2 = [[German Empire]]\n| casualties1 = 19,240 British killed<br />"
+        "20,000 British killed\n| casualties2 = 8,000 killed\n}}\n"
+        "The '''Battle''' was fought.\n"
+    )
+    killed = _event(text, "Battle_of_X")["sides"][0]["casualties"]["killed"]
+    assert killed["best"] is None or killed["high"] == 20000
+    assert killed["low"] != 39240
+
+
+def test_a_bracket_around_a_link_in_a_date() -> None:
+    text = (
+        "{{Infobox military conflict\n| conflict = Pugachev's Rebellion\n"
+        "| date = 28 September [[[Old Style and New Style dates|O.S.]] 17 September] 1773 – "
+        "21 January [[[Old Style and New Style dates|O.S.]] 10 January] 1775\n"
+        "| place = [[Russian Empire]]\n| combatant1 = [[Russian Empire]]\n"
+        "| combatant2 = Cossacks\n}}\nThe '''rebellion''' was a revolt.\n"
+    )
+    rec = _record(text, name="Pugachev's_Rebellion")
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["end"]) == (
+        "1773-09-28",
+        "1775-01-21",
+    )
+    date = [s for s in rec["statements"] if s["property"] == "date"][0]
+    assert text[date["span"][0] : date["span"][1]] == date["text"]

@@ -306,6 +306,24 @@ def _first_sentence_attack(doc: Document) -> bool:
 _RISING_TITLE = re.compile(r"\b(?:uprising|rising|rebellion|revolt|mutiny|insurrection|conquest)\b")
 
 
+def _years_long(doc: Document) -> bool:
+    """Whether the infobox's date spans two calendar years or more apart ("16 June 1948 – 12
+    July 1960"; not "31 December 1862 – 2 January 1863")."""
+    from eventledger.normalise.dates import DateError, parse_date
+
+    for f in doc.infobox.fields if doc.infobox else []:
+        if f.key != "date":
+            continue
+        try:
+            d = parse_date(f.plain.text, hint=f.hints.get("date"))
+        except DateError:
+            return False
+        if not d.start or not d.end:
+            return False
+        return int(d.end.lstrip("-")[:4]) - int(d.start.lstrip("-")[:4]) >= 2
+    return False
+
+
 def _brief_rising(doc: Document, title: str) -> bool:
     """Whether a rising's title ("uprising", "rebellion", "mutiny" …, not "war" or
     "revolution") goes with an infobox date of a month or less (UCDP date_prec 1–4): then its
@@ -368,6 +386,8 @@ def event_kind(doc: Document) -> str:
     if family == "military conflict":
         if warlike and not battlelike and _brief_rising(doc, title):
             return "battle"  # "Moscow uprising of 1905" (20–31 December): a rising of days
+        if not warlike and not battlelike and _years_long(doc):
+            return "war"  # "Malayan Emergency" (1948–1960): a conflict of years is a war
         return "war" if warlike and not battlelike else "battle"
     if family in ("civil conflict", "military operation", "event", "historical event"):
         # the editors chose no conflict box: a riot, protest, revolution or false alarm is no
@@ -2390,10 +2410,38 @@ def _combine_parts(
         len(sts) >= 2
         and all(mixes)
         and all(not (a & b) for i, a in enumerate(mixes) for b in mixes[i + 1 :])
-    ):
+    ) or _peoples_lines(sts):
         parts = [combine([st], policy, label)[0] for st in sts]
         return sum_quantities(parts, policy), None
     return combine(sts, policy, label)
+
+
+#: A capitalised word that may name a people ("British", "Malayan", "Iraqi").
+_PEOPLE_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _peoples_lines(sts: list[Statement]) -> bool:
+    """Whether a side's lines each count the men of another people ("1,346 Malayan troops and
+    police killed" / "519 British military personnel killed"): exact infobox figures, none
+    naming a source, whose peoples (demonyms) no two lines share. They count different men,
+    so the side's figure is their sum, as for contingents under their own headings."""
+    from eventledger.normalise.places import DEMONYMS
+
+    if len(sts) < 2 or any(
+        st.origin != "infobox" or st.subset or st.attribution or st.comparator != "=" for st in sts
+    ):
+        return False
+    peoples = [
+        {
+            w.lower()
+            for w in _PEOPLE_WORD.findall(st.text)
+            if w.lower() in DEMONYMS or w.endswith(("an", "ish", "ese", "i"))
+        }
+        for st in sts
+    ]
+    return all(peoples) and all(
+        not (a & b) for i, a in enumerate(peoples) for b in peoples[i + 1 :]
+    )
 
 
 def _drop_partial_mixes(sts: list[Statement]) -> list[Statement]:

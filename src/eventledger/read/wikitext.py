@@ -1415,6 +1415,10 @@ def _wrappers(
 # Entry point
 
 
+#: "[[[target|label]] words]": a square bracket around a wikilink and a few words.
+_BRACKETED_LINK = re.compile(r"\[(\[\[[^\[\]\n]{1,200}\]\][^\[\]\n]{0,80})\]")
+
+
 @gc_paused
 def read_wikitext(
     text: str,
@@ -1491,6 +1495,11 @@ def read_wikitext(
             chunk = _TAG_WS.sub(lambda m: " " * len(m.group()), chunk)
         if "''" in chunk and "<ref" in chunk:
             chunk = _balance_ref_quotes(chunk)
+        if "[[[" in chunk:
+            # "28 September [[[Old Style and New Style dates|O.S.]] 17 September] 1773": a
+            # bracket around a link, which the tokenizer reads as no link (its "|" then splits
+            # the template's parameter); read as a parenthesis, same length
+            chunk = _BRACKETED_LINK.sub(lambda m: "(" + m.group(1) + ")", chunk)
         code = build_tree(chunk)
         walker.lens = {}  # ids of the previous tree's nodes may be reused
         out.brk()

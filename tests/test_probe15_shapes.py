@@ -907,3 +907,30 @@ def test_a_bracket_around_a_link_in_a_date() -> None:
     )
     date = [s for s in rec["statements"] if s["property"] == "date"][0]
     assert text[date["span"][0] : date["span"][1]] == date["text"]
+
+
+def test_another_person_killed_is_one_more_stage_of_the_infobox_toll() -> None:
+    lead = (
+        "A van was driven into pedestrians, killing 13 people and injuring at least 130 others. "
+        "The driver fled the scene on foot, then killed another person in order to steal his car."
+    )
+    text = _box(
+        "| location = Barcelona, Spain\n| date = 17 August 2017\n| fatalities = 16\n"
+        "| perpetrators = Younes Abouyaaqoub and a cell of eleven others\n",
+        lead,
+    )
+    ev = _event(text, "2017_Barcelona_attacks")
+    assert _q(ev) == (16, 16, 16)
+    assert [p["name"] for p in ev["perpetrators"]] == ["Younes Abouyaaqoub"]
+
+
+def test_a_named_person_with_a_capital_outside_ascii_acts_for_no_state() -> None:
+    text = _box(
+        "| location = Suruç, Turkey\n| date = 20 July 2015\n| fatalities = 33\n"
+        "| perpetrators = Şeyh Abdurrahman Alagöz\n",
+        "A suicide bombing killed 33 people.",
+    )
+    ev = _event(text, "2015_Suruç_bombing")
+    assert [(p["name"], p["kind"]) for p in ev["perpetrators"]] == [
+        ("Şeyh Abdurrahman Alagöz", "non-state")
+    ]

@@ -897,6 +897,10 @@ _PART_CATEGORY = re.compile(
 #: Division", "3 Commando Brigade" are names.
 _HEAD_COUNT = re.compile(
     r"(?:about\s+|some\s+|c\.\s*)?\d+(?:\s*[–-]\s*\d+)?(?:\s*\(|\s*$|\s+[a-z])"
+    # "a cell of eleven others", "a group of 12 men": a count of unnamed accomplices
+    r"|(?:an?\s+)?(?:cell|group|team|band|gang|squad)\s+of\s+(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|several|some)\s+(?:others|other\s+\w+|men|members|accomplices)"
+    r"\s*$"
 )
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
@@ -3654,7 +3658,11 @@ _ORDERS_REMARK = re.compile(
 
 def _named_person(name: str) -> bool:
     """Whether an actor's name reads as a person's ("Omar Mateen"), not a unit's."""
-    return _PERSON.match(name) is not None and _BODY_TAIL.search(name) is None
+    # (a capital outside ASCII starts a name too: "Şeyh Abdurrahman Alagöz")
+    ascii_name = "".join(
+        c if c.isascii() or not c.isalpha() else ("X" if c.isupper() else "x") for c in name
+    )
+    return _PERSON.match(ascii_name) is not None and _BODY_TAIL.search(name) is None
 
 
 #: A line's label: linear in leading and trailing whitespace (the label neither starts nor

@@ -1986,6 +1986,25 @@ def figures_in_sentence(text: str) -> list[Figure]:
                 best=1,
             )
         )
+    for am in _KILLED_ANOTHER.finditer(text):
+        # "then killed another person in order to steal his car": one more victim, a part of
+        # the toll told before it
+        if any(s < am.end() and am.start() < e for s, e in taken):
+            continue
+        figs.append(
+            Figure(
+                text=am.group(0),
+                start=am.start(),
+                end=am.end(),
+                category="killed",
+                comparator="=",
+                low=1,
+                high=1,
+                best=1,
+                subset=True,
+                additional=True,
+            )
+        )
     figs.sort(key=lambda f: f.start)
     figs = [f for f in figs if not _killers_punished(text, f)]
     figs = _running_total_parts(text, figs)
@@ -2127,6 +2146,13 @@ _ONE_DEATH = re.compile(
     r"(?:the\s+)?(?:first\s+|only\s+|sole\s+)?(?P<d>death\s+of\s+(?:a|an|one)\s+"
     r"(?!(?:number|few|dozen|hundred|thousand|million|total|group|large|further|score|couple|"
     r"handful|majority|family|crowd|series|lot|minimum|maximum|quarter|third|half)\b)[\w'’-]+)",
+    re.I,
+)
+#: "killed another person", "shot dead another man": one more victim, no number written.
+_KILLED_ANOTHER = re.compile(
+    r"\b(?:killed|killing|murdered|murdering|shot\s+dead|stabbed\s+to\s+death)\s+another\s+"
+    r"(?:person|man|woman|civilian|victim|passer-by|bystander|police\s+officer|policeman|"
+    r"officer|soldier|child|boy|girl)\b",
     re.I,
 )
 _NEGATED = re.compile(

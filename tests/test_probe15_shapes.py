@@ -934,3 +934,48 @@ def test_a_named_person_with_a_capital_outside_ascii_acts_for_no_state() -> None
     assert [(p["name"], p["kind"]) for p in ev["perpetrators"]] == [
         ("Şeyh Abdurrahman Alagöz", "non-state")
     ]
+
+
+# --------------------------------------------------------- the fourth review's examples
+
+
+def test_whom_a_party_blamed_are_all_alleged() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    got = [
+        (a.name, a.qualifier)
+        for a in split_actors("Unknown; Iran accused the United States and Israel")
+    ]
+    assert got == [("Unknown", None), ("United States", "alleged"), ("Israel", "alleged")]
+    assert [a.name for a in split_actors("Two suspected Boko Haram gunmen")] == [
+        "Two suspected Boko Haram gunmen"
+    ]
+
+
+def test_a_bracketed_link_that_is_the_whole_value_is_left_as_written() -> None:
+    text = _box(
+        "| location = Kabul, Afghanistan\n| date = 2018\n| perpetrator = [[[Taliban]]]\n",
+        "The attack killed 20 people.",
+    )
+    assert _event(text, "Kabul_attack")["perpetrators"] != []
+
+
+def test_a_long_conflict_of_the_common_era_before_and_a_bombing_campaign() -> None:
+    def kind(title: str, date: str) -> str:
+        text = (
+            f"{{{{Infobox military conflict\n| conflict = {title}\n| date = {date}\n"
+            f"| place = X\n| combatant1 = A\n| combatant2 = B\n}}}}\nThe '''{title}''' happened.\n"
+        )
+        return _event(text, title.replace(" ", "_"))["kind"]
+
+    assert kind("Ionian affair", "499 BC – 493 BC") == "war"
+    assert kind("Bombing of Chongqing", "18 February 1938 – 23 August 1943") == "battle"
+    assert kind("Some affair", "1930s") == "battle"
+
+
+def test_two_days_joined_by_and_before_a_range_keep_the_range() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("30 November and 8 December 1941 – 15 February 1942")
+    assert d.end == "1942-02-15"
+    parse_date(" ".join(["1 May and 2 June 2001"] * 1500))  # no recursion

@@ -306,6 +306,13 @@ def _first_sentence_attack(doc: Document) -> bool:
 _RISING_TITLE = re.compile(r"\b(?:uprising|rising|rebellion|revolt|mutiny|insurrection|conquest)\b")
 
 
+#: Titles of a war's campaign of years that is no war of its own ("Bombing of Tokyo", "Blockade
+#: of Germany", "Occupation of the Ruhr").
+_CAMPAIGN_OF_A_WAR = re.compile(
+    r"\b(?:bombings?|blockades?|occupation|air\s+raids?|shelling)\b", re.I
+)
+
+
 def _years_long(doc: Document) -> bool:
     """Whether the infobox's date spans two calendar years or more apart ("16 June 1948 – 12
     July 1960"; not "31 December 1862 – 2 January 1863")."""
@@ -318,10 +325,16 @@ def _years_long(doc: Document) -> bool:
             d = parse_date(f.plain.text, hint=f.hints.get("date"))
         except DateError:
             return False
-        if not d.start or not d.end:
-            return False
-        return int(d.end.lstrip("-")[:4]) - int(d.start.lstrip("-")[:4]) >= 2
+        if not d.start or not d.end or d.approximate or d.precision not in ("day", "month", "year"):
+            return False  # ("1930s", "c. 1650 – c. 1700": the year is uncertain, not long)
+        return _signed_year(d.end) - _signed_year(d.start) >= 2
     return False
+
+
+def _signed_year(iso: str) -> int:
+    """The year of an ISO date, negative before the common era ("-0264-03" → -264)."""
+    m = re.match(r"-?\d+", iso)
+    return int(m.group()) if m else 0
 
 
 def _brief_rising(doc: Document, title: str) -> bool:
@@ -386,7 +399,12 @@ def event_kind(doc: Document) -> str:
     if family == "military conflict":
         if warlike and not battlelike and _brief_rising(doc, title):
             return "battle"  # "Moscow uprising of 1905" (20–31 December): a rising of days
-        if not warlike and not battlelike and _years_long(doc):
+        if (
+            not warlike
+            and not battlelike
+            and not _CAMPAIGN_OF_A_WAR.search(title)
+            and _years_long(doc)
+        ):
             return "war"  # "Malayan Emergency" (1948–1960): a conflict of years is a war
         return "war" if warlike and not battlelike else "battle"
     if family in ("civil conflict", "military operation", "event", "historical event"):

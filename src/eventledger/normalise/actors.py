@@ -352,6 +352,7 @@ def split_actors(
             merged.append(piece)
     actors: list[Actor] = []
     heading_doubt = None  # a label on a line of its own ("Disputed:") doubts the lines under it
+    blamed_until = -1  # the end of a line that says who blamed whom
     labels = _DoubtLabels(text)
     for a, b in merged:
         raw = text[a:b]
@@ -379,9 +380,13 @@ def split_actors(
         doubt = labels.before(start) or heading_doubt
         blamed = _BLAMED.match(name)
         if blamed and blamed.end() < len(name):
-            # "Unknown; Indian officials blamed Lashkar-e-Taiba": the one blamed, a doubt
+            # "Unknown; Indian officials blamed Lashkar-e-Taiba": the one blamed, a doubt, and
+            # so every actor after it on its line ("Iran accused the United States and Israel")
             start += blamed.end()
             name = text[start:end]
+            blamed_until = text.find("\n", start)
+            blamed_until = len(text) if blamed_until < 0 else blamed_until
+        if start < blamed_until:
             doubt = doubt or "alleged"
         if remark is not None and (
             m := _DOUBTING_REMARK.search(text, remark.start(), remark.end())
@@ -469,7 +474,10 @@ def doubting_label(text: str) -> str | None:
 #: "Indian officials blamed …", "police suspected …": who attributed the attack, before the
 #: actor they named.
 _BLAMED = re.compile(
-    r"(?:[\w'’.-]+\s+){1,4}?(?:blamed|accused|suspected|implicated)\s+(?:the\s+)?(?=[A-Z])"
+    # (not a count with an adjective: "Two suspected Boko Haram gunmen")
+    r"(?!(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|the)\b)"
+    r"(?:[\w'’.-]+\s+){1,4}?(?:blamed|accused|suspected|implicated)\s+(?:the\s+)?(?=(?-i:[A-Z]))",
+    re.I,
 )
 #: A link to a state's militia or guard ("Missouri State Militia", "Ohio National Guard").
 _STATE_MILITIA_LINK = re.compile(

@@ -933,9 +933,22 @@ _DAY_MONTH_AND_DAY_MONTH = re.compile(
 def _first_date(text: str) -> DateValue:
     """The first date expression of *text* (:func:`_parse_text`, uncached)."""
     m = _DAY_MONTH_AND_DAY_MONTH.search(text)
-    if m and m.group("m1").lower() in _MONTHS and m.group("m2").lower() in _MONTHS:
-        v = _first_date(text[: m.start("and")] + "–  " + text[m.end("and") :])
+    if (
+        m
+        and m.group("m1").lower() in _MONTHS
+        and m.group("m2").lower() in _MONTHS
+        and not _RANGE_AFTER.match(text, m.end())  # ("… 1941 – 15 February 1942": a range)
+    ):
+        v = _first_date_of(text[: m.start("and")] + "–  " + text[m.end("and") :])
         return replace(v, text=text[v.start_offset : v.end_offset])  # (the input's own words)
+    return _first_date_of(text)
+
+
+_RANGE_AFTER = re.compile(r"\s*[–—-]\s*\d")
+
+
+def _first_date_of(text: str) -> DateValue:
+    """:func:`_first_date` once its days joined by "and" are read."""
     toks = _tokenize(text)
     first: DateValue | None = None
     for i in range(len(toks)):

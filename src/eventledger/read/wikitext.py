@@ -1416,7 +1416,11 @@ def _wrappers(
 
 
 #: "[[[target|label]] words]": a square bracket around a wikilink and a few words.
-_BRACKETED_LINK = re.compile(r"\[(\[\[[^\[\]\n]{1,200}\]\][^\[\]\n]{0,80})\]")
+_BRACKETED_LINK = re.compile(
+    # (after a word, and with words after the link: not a whole value "[[[Hamas]] militants]"
+    # nor the typo "[[[Taliban]]]")
+    r"(?<=\w )\[(\[\[[^\[\]\n]{1,200}\]\]\s+[^\[\]\s][^\[\]\n]{0,80})\]"
+)
 
 
 @gc_paused

@@ -625,17 +625,19 @@ def test_warriors_are_a_non_state_party() -> None:
     assert [a.kind for a in split_actors("Lenape warriors")] == ["non-state"]
 
 
-def test_a_contingents_label_may_carry_a_remark_in_brackets() -> None:
-    def battle(casualties1: str) -> str:
-        return (
-            "{{Infobox military conflict\n| conflict = Battle\n| date = 8 September 1755\n"
-            "| place = Lake George, New York\n| combatant1 = [[Great Britain]]\n"
-            f"| combatant2 = [[France]]\n| casualties1 = {casualties1}\n"
-            "| casualties2 = 100 killed\n}}\nThe '''Battle''' was fought.\n"
-        )
+def _lake_george(casualties1: str) -> str:
+    """A battle page whose side 1 casualties field is *casualties1*; side 2 lost 100."""
+    return (
+        "{{Infobox military conflict\n| conflict = Battle\n| date = 8 September 1755\n"
+        "| place = Lake George, New York\n| combatant1 = [[Great Britain]]\n"
+        f"| combatant2 = [[France]]\n| casualties1 = {casualties1}\n"
+        "| casualties2 = 100 killed\n}}\nThe '''Battle''' was fought.\n"
+    )
 
+
+def test_a_contingents_label_may_carry_a_remark_in_brackets() -> None:
     ev = _event(
-        battle("British: 300 killed<br />Mohawk allies (incl. Hendrick): 50 killed"),
+        _lake_george("British: 300 killed<br />Mohawk allies (incl. Hendrick): 50 killed"),
         "Battle_of_Lake_George",
     )
     assert _q(ev) == (450, 450, 450)
@@ -776,19 +778,11 @@ def test_an_ordinal_death_with_no_other_count_of_it_keeps_the_leads_figure() -> 
 
 
 def test_a_contingents_sources_in_brackets_are_rival_figures() -> None:
-    def battle(casualties1: str) -> str:
-        return (
-            "{{Infobox military conflict\n| conflict = Battle\n| date = 8 September 1755\n"
-            "| place = Lake George, New York\n| combatant1 = [[Great Britain]]\n"
-            f"| combatant2 = [[France]]\n| casualties1 = {casualties1}\n"
-            "| casualties2 = 100 killed\n}}\nThe '''Battle''' was fought.\n"
-        )
-
     for c1 in (
         "British (official): 300 killed<br />British (estimated): 500 killed",
         "British (Clowes): 300 killed<br />British (James): 310 killed",
     ):
-        ev = _event(battle(c1), "Battle_of_Lake_George")
+        ev = _event(_lake_george(c1), "Battle_of_Lake_George")
         assert ev["deaths"]["best"] is None and ev["deaths"]["low"] == 400
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
-from eventledger.normalise.dates import MONTH_NAMES
+from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
 from eventledger.normalise.places import (
     TOWN_QUALIFIER,
     country_of_categories,
@@ -313,22 +313,29 @@ _CAMPAIGN_OF_A_WAR = re.compile(
 )
 
 
-def _years_long(doc: Document) -> bool:
-    """Whether the infobox's date spans two calendar years or more apart ("16 June 1948 – 12
-    July 1960"; not "31 December 1862 – 2 January 1863")."""
-    from eventledger.normalise.dates import DateError, parse_date
-
+def _box_date(doc: Document) -> tuple[str, DateValue] | None:
+    """The infobox's first ``date`` field, as written and as read; None when there is none or
+    it reads as no date."""
     for f in doc.infobox.fields if doc.infobox else []:
         if f.key != "date":
             continue
         try:
-            d = parse_date(f.plain.text, hint=f.hints.get("date"))
+            return f.plain.text, parse_date(f.plain.text, hint=f.hints.get("date"))
         except DateError:
-            return False
-        if not d.start or not d.end or d.approximate or d.precision not in ("day", "month", "year"):
-            return False  # ("1930s", "c. 1650 – c. 1700": the year is uncertain, not long)
-        return _signed_year(d.end) - _signed_year(d.start) >= 2
-    return False
+            return None
+    return None
+
+
+def _years_long(doc: Document) -> bool:
+    """Whether the infobox's date spans two calendar years or more apart ("16 June 1948 – 12
+    July 1960"; not "31 December 1862 – 2 January 1863")."""
+    box = _box_date(doc)
+    if box is None:
+        return False
+    d = box[1]
+    if not d.start or not d.end or d.approximate or d.precision not in ("day", "month", "year"):
+        return False  # ("1930s", "c. 1650 – c. 1700": the year is uncertain, not long)
+    return _signed_year(d.end) - _signed_year(d.start) >= 2
 
 
 def _signed_year(iso: str) -> int:
@@ -343,22 +350,16 @@ def _brief_rising(doc: Document, title: str) -> bool:
     military conflict box records a battle, not a war."""
     if not _RISING_TITLE.search(title) or re.search(r"\b(?:wars?|revolution)\b", title):
         return False
-    from eventledger.normalise.dates import DateError, parse_date
-
-    for f in doc.infobox.fields if doc.infobox else []:
-        if f.key != "date":
-            continue
-        try:
-            d = parse_date(f.plain.text, hint=f.hints.get("date"))
-        except DateError:
-            return False
-        if d.ongoing or re.search(r"[–—-]\s*$", f.plain.text.strip()):
-            return False  # "10 May 1857 –": an open end says nothing of its length
-        years = set(re.findall(r"\b1\d{3}\b|\b20\d{2}\b", f.plain.text + " " + doc.title))
-        if len(years) > 1:
-            return False  # "17 June 1953 (initial) / 1953–1960", "(1953–1960)" in the title
-        return d.date_prec <= 4
-    return False
+    box = _box_date(doc)
+    if box is None:
+        return False
+    written, d = box
+    if d.ongoing or re.search(r"[–—-]\s*$", written.strip()):
+        return False  # "10 May 1857 –": an open end says nothing of its length
+    years = set(re.findall(r"\b1\d{3}\b|\b20\d{2}\b", written + " " + doc.title))
+    if len(years) > 1:
+        return False  # "17 June 1953 (initial) / 1953–1960", "(1953–1960)" in the title
+    return d.date_prec <= 4
 
 
 def event_kind(doc: Document) -> str:

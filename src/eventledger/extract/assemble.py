@@ -31,6 +31,7 @@ from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
 from eventledger.normalise.places import (
+    DEMONYMS,
     TOWN_QUALIFIER,
     country_of_categories,
     resolve_place,
@@ -2444,8 +2445,6 @@ def _peoples_lines(sts: list[Statement]) -> bool:
     police killed" / "519 British military personnel killed"): exact infobox figures, none
     naming a source, whose peoples (demonyms) no two lines share. They count different men,
     so the side's figure is their sum, as for contingents under their own headings."""
-    from eventledger.normalise.places import DEMONYMS
-
     if len(sts) < 2 or any(
         st.origin != "infobox" or st.subset or st.attribution or st.comparator != "=" for st in sts
     ):

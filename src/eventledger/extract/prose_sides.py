@@ -93,6 +93,13 @@ _FILLER = frozenset(
     "united royal imperial confederation colony colonies defenders garrison expedition "
     "raiding party allies allied rebels militia government people".split()
 )
+#: Ranks, titles and particles in commanders' names: they name no one side's leader.
+_RANKS = frozenset(
+    "general lieutenant major colonel captain commander admiral marshal field brigadier sir "
+    "lord lady king queen prince princess duke count earl baron emperor empress sultan shah "
+    "khan tsar czar chief saint san santa von van der den del della les las los ibn bin "
+    "al el de da di du le la jr sr ii iii mr president minister governor".split()
+)
 #: A capitalised word (a people, a name); possessive stripped by the caller.
 _WORD = re.compile(r"[A-Z][\w'’-]+")
 #: A verb that makes the word before it the killers, not the dead.
@@ -144,8 +151,16 @@ def _ties(word: str, name_words: set[str]) -> bool:
     return False
 
 
-def _side_of(word: str, sides: dict[int, set[str]]) -> int | None:
+def _side_of(
+    word: str, sides: dict[int, set[str]], leaders: dict[int, set[str]] | None = None
+) -> int | None:
+    """The side whose name *word* echoes; else the side whose commander it names ("the
+    Peshwa lost 180 men" beside ``commander1 = Peshwa Baji Rao I``); None when it echoes
+    none or several."""
     hits = {n for n, words in sides.items() if _ties(word, words)}
+    if not hits and leaders:
+        w = _norm(word)
+        hits = {n for n, words in leaders.items() if w in words}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -160,6 +175,7 @@ def _tie(
     span: tuple[int, int],
     others: list[Statement],
     sides: dict[int, set[str]],
+    leaders: dict[int, set[str]] | None = None,
 ) -> int | None:
     text = doc.input
     start, end = st.span
@@ -170,11 +186,11 @@ def _tie(
         after_num = nxt
     if after_num is not None:
         # the figure names its own people: theirs, or nobody's ("five Russian servicemen")
-        return _side_of(after_num.group(1), sides)
+        return _side_of(after_num.group(1), sides, leaders)
     # 2. losses "on" or "among" a people after the figure
     on = _ON_PEOPLE.match(_masked(text[end : min(span[1], end + 60)]))
     if on is not None:
-        side = _side_of(on.group(1), sides)
+        side = _side_of(on.group(1), sides, leaders)
         if side is not None:
             return side
     # 3. the nearest people word before the figure, in its clause
@@ -190,7 +206,7 @@ def _tie(
             blank[k] = " "
     clause = "".join(blank)
     for m in reversed(list(_WORD.finditer(clause, clause_at))):
-        side = _side_of(m.group(0), sides)
+        side = _side_of(m.group(0), sides, leaders)
         if side is None or _BY_BEFORE.search(clause, 0, m.start()):
             continue  # "killed by Maya arrows": the Maya are the killers
         if _AGENT_VERB.search(clause, m.end()):
@@ -214,6 +230,19 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
             names.setdefault(st.side, set()).update(w for w in words if len(w) >= 3)
     if len(names) < 2 or not all(names.values()):
         return statements
+    # the words of each side's commanders' names, less ranks and titles and any word that
+    # also names another side or another side's commander
+    leaders: dict[int, set[str]] = {}
+    for st in statements:
+        if st.property == "commander" and st.side in names and isinstance(st.value, dict):
+            words = {_norm(w) for w in _WORD.findall(st.value.get("name") or "")}
+            leaders.setdefault(st.side, set()).update(
+                w for w in words - _FILLER - _RANKS if len(w) >= 3
+            )
+    for n, words in leaders.items():
+        clash = {w for w in words for m, other in names.items() if m != n and _ties(w, other)}
+        clash |= {w for m, other in leaders.items() if m != n for w in words & other}
+        words -= clash
     candidates = [
         st
         for st in statements
@@ -237,7 +266,7 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
         if span is None:
             continue
         others = [o for o in by_sentence[st.sentence or ""] if o is not st]
-        side = _tie(st, doc, span, others, names)
+        side = _tie(st, doc, span, others, names, leaders)
         if side is not None:
             tied[st.id] = side
     # the one sentence that tells both sides' losses: the battle's account of its casualties

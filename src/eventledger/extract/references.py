@@ -95,8 +95,23 @@ def extract_references(doc: Document) -> list[dict[str, Any]]:
         if marker.ref:
             uses[marker.ref] = uses.get(marker.ref, 0) + 1
     out = [_reference(raw, uses.get(raw.id, 0)) for raw in doc.references]
-    _resolve_short(out)
+    anchors = {
+        raw.id: _anchor_key(raw.params.get("ref"))
+        for raw in doc.references
+        if raw.template and not raw.short and isinstance(raw.params.get("ref"), str)
+    }
+    _resolve_short(out, {k: v for k, v in anchors.items() if v})
     return out
+
+
+def _anchor_key(anchor: str | None) -> str | None:
+    """A full citation's anchor as short cites make it: ``ref={{harvid|CEH|1999}}`` (rendered
+    ``CITEREFCEH1999``) or a literal ``ref=CITEREFCEH1999``, without spaces or underscores and
+    case-folded; None for ``ref=harv``/``ref=none`` and anything else."""
+    if not anchor:
+        return None
+    key = re.sub(r"[\s_]+", "", anchor).casefold()
+    return key if key.startswith("citeref") and len(key) > len("citeref") else None
 
 
 def _reference(raw: RawReference, uses: int) -> dict[str, Any]:
@@ -376,16 +391,26 @@ def _surname_key(author: str) -> str:
     return (words[-1] if "," in a or len(words) == 1 else words[-1]).lower()
 
 
-def _resolve_short(refs: list[dict[str, Any]]) -> None:
-    """Point each short citation at the full entry with the same first surname and year."""
+def _resolve_short(refs: list[dict[str, Any]], anchors: dict[str, str] | None = None) -> None:
+    """Point each short citation at the full entry whose anchor it names (a ``ref=`` of
+    ``{{harvid|…}}`` / ``CITEREF…``: ``{{sfn|CEH|1999}}`` finds the report its ``ref=`` calls
+    CEH 1999), else at the entry with the same first surname and year."""
     full = [
         (r, {_surname_key(a) for a in r["authors"]})
         for r in refs
         if r["kind"] != "short" and r["authors"]
     ]
+    by_anchor: dict[str, str] = {}
+    for rid, key in (anchors or {}).items():
+        by_anchor.setdefault(key, rid)
     for ref in refs:
         if ref["kind"] != "short" or not ref["authors"]:
             continue
+        if by_anchor:
+            own = _anchor_key("CITEREF" + "".join(ref["authors"]) + (ref["year"] or ""))
+            if own in by_anchor:
+                ref["resolves_to"] = by_anchor[own]
+                continue
         key = _surname_key(ref["authors"][0])
         for cand, keys in full:
             if key in keys and (ref["year"] is None or cand["year"] == ref["year"]):

@@ -3526,6 +3526,10 @@ def _names_side(name: str, side1: Field) -> bool:
         _initials(x).endswith(name) for x in lines if len(_initials(x)) >= len(name)
     ):
         return True
+    # an acronym the side writes itself ("SOE and Greek resistance:" over "Special Operations
+    # Executive (SOE)")
+    if any(re.search(rf"\b{w}\b", text) for w in re.findall(r"\b[A-Z]{2,6}\b", name) if w != name):
+        return True
     countries = countries_named(name)
     actors = split_actors(name) if countries else []
     if actors and all(a.kind == "state" for a in actors):

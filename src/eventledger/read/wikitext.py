@@ -65,6 +65,7 @@ from ..models import (
 from .plaintext import scrub_surrogates
 from .sentences import split_sentences
 from .wikitext_tables import (
+    ANCHOR_TEMPLATES,
     BREAK_TEMPLATES,
     CITE_TEMPLATES,
     CN_TEMPLATES,
@@ -957,6 +958,12 @@ class _Walker:
             return
         if nm in SFN_TEMPLATES or (nm in HARV_TEMPLATES and not self.in_ref):
             self.short_cite(node, nm, s, e, out, outer)
+            return
+        if nm in ANCHOR_TEMPLATES:  # the anchor a full citation's ref= gives short cites
+            if out is not None:
+                p = self.short_params(node, s)
+                anchor = "CITEREF" + "".join(p.get("authors", [])) + str(p.get("year", ""))
+                out.add(anchor, s, e, outer, literal=False)
             return
         if nm in HARV_TEMPLATES:  # inside a ref: render author and year
             if out is not None:

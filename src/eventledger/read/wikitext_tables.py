@@ -213,8 +213,12 @@ CITE_TEMPLATES = frozenset({"citation", "cite", "vcite", "vcite book", "vcite jo
 #: "Author (Year)") or inside a ``<ref>``.
 SFN_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm"})
 HARV_TEMPLATES = frozenset(
-    {"harv", "harvnb", "harvtxt", "harvp", "harvcol", "harvcolnb", "harvcoltxt", "harvs", "harvid"}
+    {"harv", "harvnb", "harvtxt", "harvp", "harvcol", "harvcolnb", "harvcoltxt", "harvs"}
 )
+#: Anchor templates (Template:Harvid, Template:Sfnref): written in a full citation's ``ref=``
+#: parameter, they make the anchor ``CITEREF<authors><year>`` that short cites point to. They
+#: cite nothing themselves.
+ANCHOR_TEMPLATES = frozenset({"harvid", "sfnref"})
 
 #: Footnote templates that behave like ``<ref group=...>`` (Template:Efn family, Template:Refn).
 #: Value: the group they put the note in (None: from the ``group=`` parameter).

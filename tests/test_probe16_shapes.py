@@ -176,3 +176,191 @@ def test_an_operation_heading_with_side_ones_acronym_is_side_one() -> None:
 def test_an_operation_heading_with_another_acronym_is_not_side_one() -> None:
     rec = _record(_operation("KKE and Greek resistance"))
     assert len(rec["event"]["sides"]) == 1
+
+
+# ---------------------------------------------------------- kinds: a state-led coalition
+
+
+def test_a_coalition_a_state_leads_is_a_state_force() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    kinds = {
+        t: split_actors(t)[0].kind for t in ("Saudi-led coalition", "Saudi Arabian-led coalition")
+    }
+    assert kinds == {"Saudi-led coalition": "state", "Saudi Arabian-led coalition": "state"}
+    # an armed group's or an unknown leader's coalition is no state's
+    assert split_actors("Hamas-led coalition")[0].kind != "state"
+    assert split_actors("Syrian National Coalition")[0].kind != "state"
+
+
+def test_a_sect_and_fedayeen_are_non_state() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert split_actors("Vegetarian sect (Zhaijiao)")[0].kind == "non-state"
+    assert split_actors("Palestinian fedayeen")[0].kind == "non-state"
+
+
+# ------------------------------------------------- a line's closing source, an outside claim
+
+
+def test_a_source_closing_a_line_of_categories_is_every_figures_source() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    figs = figures_in_field(
+        "50,000 killed, 1,400 captured (Livy)\nc. 10,000 killed (modern estimate)"
+    )
+    assert [(f.best, f.attribution) for f in figs] == [
+        (50000, "(Livy)"),
+        (1400, "(Livy)"),
+        (10000, "(modern estimate)"),
+    ]
+    # two figures of one category on a line are two claims: the source is the last one's
+    figs = figures_in_field("50,000 killed, 10,000 killed (modern estimate)")
+    assert [f.attribution for f in figs] == [None, "(modern estimate)"]
+
+
+def _magnesia(casualties2: str) -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Magnesia\n| date = 190 BC\n"
+        "| place = Magnesia ad Sipylum, Turkey\n| combatant1 = [[Roman Republic]]\n"
+        "| combatant2 = [[Seleucid Empire]]\n| casualties1 = 349 killed\n"
+        f"| casualties2 = {casualties2}\n}}}}\n"
+        "The '''Battle of Magnesia''' was fought in 190 BC between the [[Roman Republic]] and "
+        "the [[Seleucid Empire]].\n"
+    )
+
+
+def test_an_approximate_claim_outside_another_sources_figure_is_a_rival() -> None:
+    rec = _record(
+        _magnesia("50,000 killed, 1,400 captured (Livy)<br />c. 10,000 killed (modern estimate)")
+    )
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (10000, None, 50000)
+    assert _q(rec["event"]) == (10349, None, 50349)
+    assert "CONTRADICTION" in _codes(rec)
+
+
+def test_an_approximate_figure_of_no_source_beside_a_claim_changes_nothing() -> None:
+    rec = _record(_magnesia("50,000 killed (Livy)<br />c. 10,000 killed"))
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (50000, 50000, 50000)
+
+
+# ------------------------------------------------ an initial figure told after the final one
+
+
+def _nazran(lead: str, fatalities: str = "215") -> str:
+    return (
+        "{{Infobox civilian attack\n| title = The bombings\n| location = Sadr City, Baghdad, Iraq\n"
+        f"| date = 23 November 2006\n| fatalities = {fatalities}\n}}}}\n"
+        f"The '''bombings''' were car bomb attacks in Sadr City. {lead}\n\n== Aftermath ==\nMore.\n"
+    )
+
+
+def test_an_initial_figure_after_the_settled_toll_is_superseded() -> None:
+    lead = (
+        "At least 215 people were killed and 257 wounded.\n\n"
+        "Initial police figures, released on the evening of the attack, gave 144 dead."
+    )
+    assert _q(_record(_nazran(lead))["event"]) == (215, 215, 215)
+
+
+def test_an_initial_figure_stays_when_no_lead_figure_is_the_infoboxs() -> None:
+    lead = "Initial police figures, released on the evening of the attack, gave 144 dead."
+    assert _q(_record(_nazran(lead))["event"])[0] == 144
+
+
+# ------------------------------------------------------------------ assailants, armed names
+
+
+def test_unlinked_assailants_beside_a_named_group_are_no_perpetrators() -> None:
+    copy = (
+        "2005 Amman bombings\n\nFrom Wikipedia, the free encyclopedia\n"
+        "Location\tAmman, Jordan\nDate\t9 November 2005\nDeaths\t60\n"
+        "Perpetrators\tal-Qaeda in Iraq\n"
+        "Assailants\tAli Hussein Ali al-Shamari, Rawad Jassem Mohammed Abed\n\n"
+        "The 2005 Amman bombings were a series of coordinated suicide attacks on three hotel "
+        "lobbies in Amman, Jordan, on 9 November 2005. The explosions killed 60 people and "
+        "injured 115 others.\n"
+    )
+    rec = _record(copy, fmt="plaintext")
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["al-Qaeda in Iraq"]
+
+
+def test_an_unidentified_assailant_names_no_perpetrator() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Hotel bombing\n| location = Mogadishu, Somalia\n"
+        "| date = 3 December 2009\n| fatalities = 25\n| perpetrator = Unknown\n"
+        "| assailant = Unidentified male suicide bomber dressed as a woman\n}}\n"
+        "The '''Hotel bombing''' was a suicide bombing in Mogadishu on 3 December 2009.\n"
+    )
+    assert _record(page)["event"]["perpetrators"] == []
+
+
+def test_a_named_assailant_without_a_named_group_is_the_perpetrator() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Shooting\n| location = Graz, Austria\n"
+        "| date = 20 June 2015\n| fatalities = 3\n| assailant = Alen Rizvanović\n}}\n"
+        "The '''Shooting''' was a car attack in Graz on 20 June 2015.\n"
+    )
+    assert [p["name"] for p in _record(page)["event"]["perpetrators"]] == ["Alen Rizvanović"]
+
+
+def test_urdu_and_arabic_group_names_are_non_state() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    for name in (
+        "Lashkar-e-Qahhar",
+        "Fedayeen-e-Islam",
+        "Harkat-ul-Jihad al-Islami",
+        "Jund al-Aqsa",
+    ):
+        assert split_actors(name)[0].kind == "non-state", name
+    assert split_actors("Lashkar Gah")[0].kind != "non-state"  # a town
+
+
+# --------------------------------------------------------------- a mobile copy, a border
+
+
+def test_a_copy_with_its_first_paragraph_above_the_infobox_and_two_actions() -> None:
+    copy = (
+        "2006 Varanasi bombings\n\n    Article\n    Talk\n\n"
+        "The 2006 Varanasi bombings were a series of bomb blasts in Varanasi, India, on 7 March "
+        "2006. At least 28 people were killed.[1]\n"
+        "2006 Varanasi bombings\nLocationVaranasi, Uttar Pradesh, India\nDate7 March 2006\n"
+        "TargetSankat Mochan Hanuman Temple\nWeaponsPressure-cooker bombs\n"
+        "Deaths28[3]\nInjured101\nPerpetratorsLashkar-e-Qahhar (claimed)[4]\n\n"
+        "The first bomb exploded at about 18:20 in the temple.[2]\n"
+    )
+    rec = _record(copy, fmt="plaintext")
+    assert rec["infobox"]["template"] == "civilian attack"
+    assert _q(rec["event"]) == (28, 28, 28)
+    assert _q(rec["event"], "injuries") == (101, 101, 101)
+
+
+def test_a_named_country_wins_over_a_far_town_across_a_desert_border() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    far = resolve_place("Near Hasna, North Sinai Governorate, Egypt; 30.1695°N 34.1730°E")
+    assert far.country == "EG"
+    # a point beside a town of another country keeps that country when the text names no
+    # place the gazetteer knows
+    near = resolve_place("Near Hasna, North Sinai Governorate, Egypt; 32.7940°N 34.9896°E")
+    assert near.country == "IL"  # Haifa
+
+
+# ----------------------------------------------------------------- a unit's chain of parents
+
+
+def test_the_killing_of_victims_by_a_numbered_units_chain_names_its_army() -> None:
+    page = (
+        "{{Infobox event\n| title = The massacre\n| date = February 7, 1951\n"
+        "| location = Sancheong County, South Korea\n| type = [[Mass murder]]\n"
+        "| deaths = 705\n}}\n"
+        "The '''massacre''' was the killing of 705 unarmed civilians in villages of Sancheong "
+        "and Hamyang counties, in the Jirisan foothills of South Gyeongsang Province, on "
+        "February 7, 1951, by the 3rd Battalion of the 9th Regiment, 11th Division of the "
+        "[[Republic of Korea Army]].\n"
+    )
+    perps = _record(page, name="Sancheong–Hamyang massacre")["event"]["perpetrators"]
+    assert [(p["name"], p["kind"]) for p in perps] == [("Republic of Korea Army", "state")]

@@ -360,6 +360,8 @@ NON_STATE_WORDS = (
     "paramilitaries",
     "paramilitary",
     "vigilantes",
+    "fedayeen",
+    "sect",
     "vigilante",
     "warriors",
     "liberación",

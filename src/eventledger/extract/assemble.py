@@ -126,6 +126,8 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
+        if bounded and finding is None:
+            finding = _claim_outside(usable, bounded, q, label)
         for s in usable if finding is None else []:
             if s.best is not None and _inside(s.best, q["low"], q["high"]):
                 q["best"] = s.best
@@ -143,6 +145,43 @@ def combine(
         if len(exact) == 1:
             q["low"] = q["best"] = q["high"] = exact.pop()
     return q, finding
+
+
+def _claim_outside(
+    usable: list[Statement], bounded: list[Statement], q: Quantity, label: str
+) -> Finding | None:
+    """ "50,000 killed (Livy)" / "c. 10,000 killed (modern estimate)": an approximate claim
+    of a named source whose point lies outside the interval of the other figures, all of them
+    attributed to other sources, is a rival claim, as disjoint figures are: the interval
+    widens to hold its point, no figure is the best, and a ``CONTRADICTION`` says so (*q* is
+    changed in place). None when there is no such claim."""
+    outside = [
+        s
+        for s in usable
+        if s.best is not None
+        and not _bounded(s)
+        and _claim(s)
+        and not _inside(s.best, q["low"], q["high"])
+    ]
+    if not outside or not all(
+        b.attribution and all(b.attribution != o.attribution for o in outside) for b in bounded
+    ):
+        return None
+    points = [o.best for o in outside if o.best is not None]
+    if q["low"] is not None:
+        q["low"] = min([q["low"], *points])
+    if q["high"] is not None:
+        q["high"] = max([q["high"], *points])
+    rivals = sorted(bounded + outside, key=lambda x: x.span)
+    return Finding(
+        "CONTRADICTION",
+        "warning",
+        f"{label}: sources give figures that disagree ("
+        + "; ".join(f"{s.text!r} {s.attribution}" for s in rivals)
+        + ")",
+        spans=[s.span for s in rivals],
+        statements=sorted({s.id for s in rivals}, key=lambda x: int(x[2:])),
+    )
 
 
 def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
@@ -838,6 +877,7 @@ def drop_superseded(
     clause = {st.id: _clause_before(doc, st, spans) for st in lead}
     dropped = _initial_before_revised(lead, clause, _REVISION_CUE, same_category=False)
     dropped |= _initial_before_revision_words(lead, clause, doc, spans)
+    dropped |= _initial_beside_settled(lead, clause, sts)
     # the same within a body section, for a revision of the toll itself
     # ("Initial reports gave 18 people dead. … later died in hospital, raising the death toll
     # to 25"; not "the opposition later said that 40 …": another party's claim)
@@ -913,6 +953,37 @@ def _later_victim(
                 and st.span[1] <= m.start()
             }
     return out
+
+
+def _initial_beside_settled(
+    lead: list[Statement], clause: dict[str, str], sts: list[Statement]
+) -> set[str]:
+    """The lead's figures it calls initial, before or after the toll it settles on ("…,
+    killing 25 people. Initial reports had put the death toll at 10."): superseded when
+    another lead figure of the category, not called initial, is a figure the infobox states
+    too (the page's toll, said twice), and the initial one is not. *clause* holds each
+    statement's :func:`_clause_before`."""
+    initial = {st.id for st in lead if _INITIAL_CUE.search(clause[st.id])}
+    if not initial:
+        return set()
+    box = {
+        (st.category, st.best)
+        for st in sts
+        if st.origin == "infobox" and not st.subset and st.best is not None
+    }
+    settled = {
+        st.category
+        for st in lead
+        if st.id not in initial
+        and not st.subset
+        # ("At least 215 people were killed" beside the box's 215)
+        and (st.category, st.best if st.best is not None else st.low) in box
+    }
+    return {
+        st.id
+        for st in lead
+        if st.id in initial and st.category in settled and (st.category, st.best) not in box
+    }
 
 
 def _initial_before_revision_words(

@@ -196,7 +196,7 @@ _PERPETRATED_BY = re.compile(
     # predicate (not "after the killing of … by …", another killing)
     r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders|"
     r"seizure|hijacking|kidnapping|abduction)"
-    r"\s+of\s+[^;.()]{1,120}?,?\s+by)\s+"
+    r"\s+of\s+[^;.()]{1,200}?,?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
     r"contingent|patrol|column)\s+of\s+|(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
@@ -306,6 +306,15 @@ def _phrase_end(masked: str, start: int) -> int:
         ):
             pos = m.end()  # "the remaining ISIL strongholds": an adjective, not a clause
             continue
+        if (
+            m.group().strip() == ","
+            and re.match(r"\s*\d{1,3}(?:st|nd|rd|th)\s+[A-Z]", masked[m.end() : m.end() + 20])
+            and re.match(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s", masked[start : start + 12])
+        ):
+            # "by the 3rd Battalion of the 9th Regiment, 11th Division of the Republic of Korea
+            # Army": a numbered unit's chain of parents goes on after the comma
+            pos = m.end()
+            continue
         return m.start()
 
 
@@ -376,8 +385,9 @@ _NOT_FIGHTING_BETWEEN = re.compile(
 )
 
 
-#: "… of the Ukrainian Armed Forces" after a numbered unit: the last "of" names its parent.
-_UNIT_OF = re.compile(r"^.*\bof\s+(?:the\s+)?(?=[A-Z])")
+#: "… of the Ukrainian Armed Forces" after a numbered unit: the first "of" before a capital
+#: names its parent ("11th Division of the Republic of Korea Army": the Republic of Korea Army).
+_UNIT_OF = re.compile(r"^.*?\bof\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:

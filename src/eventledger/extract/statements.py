@@ -534,13 +534,16 @@ def _assailants_apart(box_fields: list[Field]) -> list[Field]:
     ]
     if not assailants:
         return []
-    # a named group: a linked actor ("[[Islamic State – Khorasan Province]]"), not a
-    # description ("Lone gunman", "Unknown gunmen", "Two gunmen")
+    # an assailant no one has named ("Unidentified male suicide bomber") is nobody's name
+    unnamed = [f for f in assailants if _UNNAMED.match(f.plain.text)]
+    # a named group: a linked actor ("[[Islamic State – Khorasan Province]]"), or, unlinked
+    # (a browser copy has no links), an armed group or a state's force by its name ("al-Qaeda
+    # in Iraq"), not a description ("Lone gunman", "Unknown gunmen", "Two gunmen")
     named = any(
         f.key == "perpetrators"
         and f not in assailants
         and any(
-            a.link is not None
+            (a.link is not None or (a.kind in ("state", "non-state") and _A_NAME.search(a.name)))
             and not names_nobody(a.name)
             and not _HEAD_COUNT.match(a.name)
             and not re.match(r"(?i)un(?:known|identified)\b", a.name)
@@ -549,7 +552,18 @@ def _assailants_apart(box_fields: list[Field]) -> list[Field]:
         )
         for f in box_fields
     )
-    return assailants if named else []
+    return assailants if named else unnamed
+
+
+#: An unlinked actor's name, not a description ("al-Qaeda in Iraq", "Hamas", "ETA"; not "Lone
+#: gunman", "Two gunmen"): a capitalised word after the first, or an acronym, or one
+#: capitalised word that is no common noun.
+_A_NAME = re.compile(
+    r"\s(?:al-|el-)?[A-Z]|\b[A-Z]{2,}\b|^(?!(?i:gunm[ae]n|attackers?|militants?|terrorists?|"
+    r"bombers?|shooters?|perpetrators?|assailants?|insurgents?|rebels?)$)[A-Z][\w'’-]+$"
+)
+#: An assailants value that names nobody: "Unidentified male suicide bomber", "Unknown".
+_UNNAMED = re.compile(r"\s*(?:an?\s+)?(?:un(?:known|identified|named)|not\s+identified)\b", re.I)
 
 
 def extract_statements(

@@ -163,10 +163,46 @@ _LOOSE_WORDS = frozenset(
 _REGIME_ADJECTIVE = re.compile(r"[A-Z][a-z'’]*(?:ist|ial|ic|ian|ese)")
 
 
+#: The opening words of armed groups' names in Urdu, Persian and Arabic ("Lashkar-e-Qahhar",
+#: "Jaish-e-Mohammed", "Harkat-ul-Mujahideen", "Tehrik-i-Taliban", "Hizb-ul-Mujahideen",
+#: "Fedayeen-e-Islam", "Jund al-Aqsa", "Kata'ib Hezbollah"): "army of", "movement of", "party
+#: of", "soldiers of", "battalions of" before a name.
+_ARMED_GROUP_NAME = re.compile(
+    r"(?:Lashkar|Jaish|Harkat|Tehr[ei]e?k|Tahrik|Hizb|Fedayeen|Sipah|Jamaat|Jama'at|Jund|Kata'?ib|"
+    r"Saraya|Liwa|Ansar|Ahrar|Jabhat|Jamaat)[-‐\s](?:e|i|ul|ut|al|as|ad|ar|an|at)[-‐\s][A-Z]"
+)
+#: "Saudi-led coalition", "US-led forces": a coalition a state leads is states' forces.
+_STATE_LED = re.compile(
+    r"(?:the\s+)?(?P<w>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[-–]led\s+"
+    r"(?:coalition|forces|intervention|alliance|task\s+force|multinational\s+force)s?",
+)
+
+
+def _state_led(name: str) -> bool:
+    """Whether *name* is a coalition that a state, named or by its people, leads."""
+    from eventledger.normalise.places import countries_named, demonym_countries
+
+    m = _STATE_LED.fullmatch(name.strip())
+    if m is None:
+        return False
+    w = m.group("w")
+    if demonym_countries(w) or countries_named(w) or _state_prefix().fullmatch(w):
+        return True
+    # "Saudi-led", "Saudi Arabian-led": the first word of one state's name of two words
+    first = w.split()[0]
+    return len(first) >= 4 and (
+        sum(1 for n in _states() if n.split()[0] == first and " " in n) == 1
+    )
+
+
 def _kind(name: str, has_country: bool) -> str:
     low = name.casefold().strip(" .")
     if not low or low in _UNKNOWN or low.startswith("unknown"):
         return "unknown"
+    if "led" in low and _state_led(name):
+        return "state"
+    if _ARMED_GROUP_NAME.match(name.strip()):
+        return "non-state"
     best: tuple[int, str, str] | None = None
     armed_group = False
     for kind, word, pattern in _kind_words():

@@ -1641,7 +1641,28 @@ def _scan(
                 additional=additional and subset,
             )
         )
+    if not prose:
+        _share_line_source(text, figures)
     return figures, any_number
+
+
+def _share_line_source(text: str, figures: list[Figure]) -> None:
+    """ "50,000 killed, 1,400 captured (Livy)": a source that closes a field's line of figures
+    of different categories, joined by commas or "and", is the source of each of them (in
+    place). Not of a figure of the same category ("50,000 killed, 10,000 killed (modern)": two
+    claims), nor across a line break."""
+    for k in range(len(figures) - 2, -1, -1):
+        f, nxt = figures[k], figures[k + 1]
+        if f.attribution is not None or not nxt.attribution or f.subset or nxt.subset:
+            continue
+        if f.category == nxt.category or not _LIST_SEP.fullmatch(text, f.end, nxt.start):
+            continue
+        line_end = text.find("\n", nxt.end)
+        rest = text[nxt.end : line_end if line_end >= 0 else len(text)]
+        at = rest.find(nxt.attribution)
+        if at < 0 or re.search(r"\d", rest[at + len(nxt.attribution) :]):
+            continue  # the source is not the line's last word
+        figures[k] = replace(f, attribution=nxt.attribution)
 
 
 _SOURCE_WORDS = re.compile(

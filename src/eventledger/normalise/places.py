@@ -2078,7 +2078,11 @@ def resolve_place(
                 # names a province of that country too: "Longewala, Rajasthan, India")
                 division = any(h.entry[0] == "admin1" and h.entry[2] == other for h in hits)
                 far = found is None or found[3] is None or found[3] > _BORDER_KM
-                if other in near or not near or (division and far):
+                # (or the nearest town lies twice that far: "Near Hasna, North Sinai
+                # Governorate, Egypt" 78 km from an Israeli town, with no town of its own
+                # country known in the desert around it)
+                farther = far and (found is None or found[3] is None or found[3] > 2 * _BORDER_KM)
+                if other in near or not near or (division and far) or farther:
                     cc, a1 = other, None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")
         return Place(text, None, None, None, None, None, None)

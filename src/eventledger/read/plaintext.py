@@ -117,6 +117,11 @@ _MOBILE_ACTIONS = frozenset(
      "Read", "View history", "Tools", "More", "Share"}
 )  # fmt: skip
 _ACTIONS_LONGEST = sorted(_MOBILE_ACTIONS, key=len, reverse=True)
+#: Lines only the desktop site shows above an article's first paragraph.
+_DESKTOP_MARKS = frozenset(
+    {"From Wikipedia, the free encyclopedia", "Donate", "Create account", "Log in",
+     "Appearance", "Personal tools"}
+)  # fmt: skip
 #: The desktop site's header lines, which the mobile site has not.
 _DESKTOP_HEAD = frozenset({"Donate", "Create account", "Log in", "Appearance", "Personal tools"})
 #: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
@@ -345,7 +350,14 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
         raise NotAnArticle("no paragraph of prose")
     box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
     body = lines[box_end:]
-    moved = _box_after_first_paragraph(lines, box_end) if mobile else None
+    # (the mobile site's layout, also in a copy that kept too few of its page actions to
+    # tell it by them, "Article / Talk" only, when nothing above the paragraph is the desktop
+    # site's: a desktop copy never puts its box there)
+    desktop = any(
+        ln.stripped in _DESKTOP_MARKS or {"Read", "View history"} & set(_action_words(ln.stripped))
+        for ln in lines[:box_end]
+    )
+    moved = _box_after_first_paragraph(lines, box_end) if mobile or not desktop else None
     if moved is None:
         doc.infobox = _read_infobox(box_lines, doc_title, doc)
     else:

@@ -193,11 +193,14 @@ def test_a_coalition_a_state_leads_is_a_state_force() -> None:
     assert split_actors("Syrian National Coalition")[0].kind != "state"
 
 
-def test_a_sect_and_fedayeen_are_non_state() -> None:
+def test_fedayeen_are_non_state_but_a_states_fedayeen_and_parties_are_not() -> None:
     from eventledger.normalise.actors import split_actors
 
-    assert split_actors("Vegetarian sect (Zhaijiao)")[0].kind == "non-state"
     assert split_actors("Palestinian fedayeen")[0].kind == "non-state"
+    assert split_actors("Fedayeen Saddam")[0].kind == "state"
+    # political parties and communities whose names open like armed groups' (review)
+    for name in ("Tehreek-e-Insaf", "Jamaat-e-Islami", "Hizb ut-Tahrir", "Sunni sect"):
+        assert split_actors(name)[0].kind != "non-state", name
 
 
 # ------------------------------------------------- a line's closing source, an outside claim
@@ -364,3 +367,74 @@ def test_the_killing_of_victims_by_a_numbered_units_chain_names_its_army() -> No
     )
     perps = _record(page, name="Sancheong–Hamyang massacre")["event"]["perpetrators"]
     assert [(p["name"], p["kind"]) for p in perps] == [("Republic of Korea Army", "state")]
+
+
+# ------------------------------------------------------------------ either-or dates, initials
+
+
+def test_a_date_given_as_one_of_two_is_the_span_of_both() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    cases = {
+        "December 190 or January 189 BC": ("-0190-12", "-0189-01"),
+        "9 or 10 August 1945": ("1945-08-09", "1945-08-10"),
+        "August 9 or 10, 1945": ("1945-08-09", "1945-08-10"),
+        "December 1941 or January 1942": ("1941-12", "1942-01"),
+        "190 or 189 BC": ("-0190", "-0189"),
+    }
+    for text, span in cases.items():
+        d = parse_date(text)
+        assert (d.start, d.end) == span, text
+        assert d.text == text
+    # a remark in brackets is no alternative read as a span
+    assert parse_date("12 August 1945 (or 13 August)").end is None
+
+
+def test_prose_losses_tied_to_a_side_by_its_initials() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = Battle of Dengbu Island\n"
+        "| date = 3–5 November 1949\n| place = Dengbu Island, Zhejiang, China\n"
+        "| combatant1 = [[People's Liberation Army]]\n| combatant2 = [[Kuomintang]]\n}}\n"
+        "The '''Battle of Dengbu Island''' was fought in November 1949.\n\n== Battle ==\n"
+        "In all, the PLA lost about 3,000 men killed and 1,300 captured, while Kuomintang "
+        "losses were 800 killed.\n"
+    )
+    rec = _record(page)
+    sides = rec["event"]["sides"]
+    assert sides[0]["casualties"]["captured"]["best"] == 1300
+    assert sides[1]["casualties"]["killed"]["best"] == 800
+
+
+# ------------------------------------------------------------ the review's counter-examples
+
+
+def test_a_body_that_documented_the_killing_is_no_perpetrator() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Foo massacre\n| location = Foo, Bosnia and "
+        "Herzegovina\n| date = July 1992\n| fatalities = 40\n}}\n"
+        "The '''Foo massacre''' was the killing of 40 Bosniak villagers in the village of Foo "
+        "in the Bar municipality of eastern Bosnia and Herzegovina in July 1992, during the "
+        "Bosnian War, later documented in detail by Human Rights Watch.\n"
+    )
+    assert _record(page, name="Foo massacre")["event"]["perpetrators"] == []
+
+
+def test_a_battalion_of_a_regiment_of_an_army_fights_for_the_army() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = Battle of Crossmaglen\n| date = 3 May 1972\n"
+        "| place = Crossmaglen, Northern Ireland\n}}\n"
+        "The '''Battle of Crossmaglen''' was a gun battle on 3 May 1972 at Crossmaglen between "
+        "the 1st Battalion of the Parachute Regiment of the British Army and the Provisional "
+        "Irish Republican Army.\n"
+    )
+    sides = _record(page, name="Battle of Crossmaglen")["event"]["sides"]
+    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [
+        ["British Army"],
+        ["Provisional Irish Republican Army"],
+    ]
+
+
+def test_a_country_named_as_a_border_does_not_take_a_desert_point() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Near the border with Saudi Arabia; 30.3°N 44.0°E").country == "IQ"

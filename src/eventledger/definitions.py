@@ -311,6 +311,8 @@ STATE_WORDS = (
     "ustaše",
     "cavalry",
     "mounted police",
+    # a state's paramilitary, beside the non-state "fedayeen"
+    "fedayeen saddam",
 )
 
 #: Words that mark a non-state armed group.
@@ -361,7 +363,6 @@ NON_STATE_WORDS = (
     "paramilitary",
     "vigilantes",
     "fedayeen",
-    "sect",
     "vigilante",
     "warriors",
     "liberación",

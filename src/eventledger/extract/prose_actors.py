@@ -196,7 +196,10 @@ _PERPETRATED_BY = re.compile(
     # predicate (not "after the killing of … by …", another killing)
     r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders|"
     r"seizure|hijacking|kidnapping|abduction)"
-    r"\s+of\s+[^;.()]{1,200}?,?\s+by)\s+"
+    # (not past a clause that reports it: "…, later documented in detail by Human Rights Watch")
+    r"\s+of\s+(?:(?!\b(?:documented|reported|investigated|condemned|described|recogni[sz]ed|"
+    r"confirmed|estimated|denounced|studied|recorded|designated|called|declared|ruled|found|"
+    r"judged|established|acknowledged|commemorated|depicted)\b)[^;.()]){1,200}?,?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
     r"contingent|patrol|column)\s+of\s+|(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
@@ -348,11 +351,11 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
         name = text[a:b]
-        parent = _UNIT_OF.search(name) if re.match(r"\d", name) else None
+        parent = _parent_at(name) if re.match(r"\d", name) else None
         if parent:
             # "the 17th Tank Brigade of the Ukrainian Armed Forces": a numbered unit fights on
             # its parent force's side
-            a += parent.end()
+            a += parent
             name = text[a:b]
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
         again = split_actors(_masked(name))
@@ -385,9 +388,27 @@ _NOT_FIGHTING_BETWEEN = re.compile(
 )
 
 
-#: "… of the Ukrainian Armed Forces" after a numbered unit: the first "of" before a capital
-#: names its parent ("11th Division of the Republic of Korea Army": the Republic of Korea Army).
-_UNIT_OF = re.compile(r"^.*?\bof\s+(?:the\s+)?(?=[A-Z])")
+#: "… of the Ukrainian Armed Forces" after a numbered unit: each "of (the) <Capital>" opens
+#: a name of the unit's chain of parents.
+_UNIT_OF = re.compile(r"\bof\s+(?:the\s+)?(?=[A-Z])")
+#: The last word of a unit's name: a parent so named is a unit itself, whose own parent goes on.
+_UNIT_TAIL = re.compile(
+    r"\b(?:Regiment|Battalion|Brigade|Division|Corps|Company|Squadron|Wing|Group|Fleet|"
+    r"Flotilla|Detachment|Legion|Platoon|Battery|Task\s+Force)\s*$"
+)
+
+
+def _parent_at(name: str) -> int | None:
+    """Where a numbered unit's parent force starts in *name*: the first name after an "of"
+    that is no unit itself ("1st Battalion of the Parachute Regiment of the British Army":
+    the British Army; "11th Division of the Republic of Korea Army": the Republic of Korea
+    Army, its "of Korea" inside the name); None when there is none."""
+    ofs = list(_UNIT_OF.finditer(name))
+    for k, m in enumerate(ofs):
+        segment = name[m.end() : ofs[k + 1].start() if k + 1 < len(ofs) else len(name)]
+        if not _UNIT_TAIL.search(segment.rstrip(" ,")):
+            return m.end()
+    return None
 
 
 def _between(text: str, masked: str) -> list[list[tuple[int, int, Actor]]]:

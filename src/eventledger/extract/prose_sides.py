@@ -47,6 +47,14 @@ _SIDE_CATEGORIES = _CATEGORIES | {"casualties"}
 #: or a long battle gives dozens, of days, places and phases, and none of them is the event's.
 _MAX_FIGURES = 10
 
+#: A title that names a campaign, not one fight ("Manbij offensive", "Operation X"): a sentence
+#: that gives both sides' losses tells one clash of it ("11 SDF fighters and seven ISIL
+#: militants were reported killed in the clashes").
+_CAMPAIGN_TITLE = re.compile(
+    r"\b(?:offensives?|campaigns?|operations?|war|wars|insurgency|conflict|crisis|clashes|"
+    r"expedition|invasion|occupation)\b",
+    re.I,
+)
 #: Headings of sections that tell what came before or after the event (other fights).
 _OTHER_TIME = re.compile(
     r"\b(?:background|prelude|origins?|context|causes?|aftermath|legacy|consequences?|"
@@ -239,6 +247,14 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
             leaders.setdefault(st.side, set()).update(
                 w for w in words - _FILLER - _RANKS if len(w) >= 3
             )
+        elif st.property == "combatant" and st.side in names and isinstance(st.value, dict):
+            # the initials of a side's name ("the PLA lost about 3,000 men" beside "People's
+            # Liberation Army")
+            caps = re.findall(
+                r"\b[A-Z]", re.sub(r"\b(?:of|the|and|for)\b", "", st.value.get("name") or "")
+            )
+            if len(caps) >= 3:
+                leaders.setdefault(st.side, set()).add("".join(caps).lower())
     for n, words in leaders.items():
         clash = {w for w in words for m, other in names.items() if m != n and _ties(w, other)}
         clash |= {w for m, other in leaders.items() if m != n for w in words & other}
@@ -256,6 +272,8 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
     ]
     if not candidates or len(candidates) > _MAX_FIGURES or event_kind(doc) != "battle":
         return statements
+    if _CAMPAIGN_TITLE.search(doc.title or ""):
+        return statements  # an offensive's one sentence of both sides' dead tells a day of it
     spans = {sn.id: sn.span for sn in doc.sentences}
     by_sentence: dict[str, list[Statement]] = {}
     for st in candidates:

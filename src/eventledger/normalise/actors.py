@@ -164,12 +164,12 @@ _REGIME_ADJECTIVE = re.compile(r"[A-Z][a-z'’]*(?:ist|ial|ic|ian|ese)")
 
 
 #: The opening words of armed groups' names in Urdu, Persian and Arabic ("Lashkar-e-Qahhar",
-#: "Jaish-e-Mohammed", "Harkat-ul-Mujahideen", "Tehrik-i-Taliban", "Hizb-ul-Mujahideen",
-#: "Fedayeen-e-Islam", "Jund al-Aqsa", "Kata'ib Hezbollah"): "army of", "movement of", "party
-#: of", "soldiers of", "battalions of" before a name.
+#: "Jaish-e-Mohammed", "Harkat-ul-Mujahideen", "Fedayeen-e-Islam", "Jund al-Aqsa", "Kata'ib
+#: Hezbollah"): "army of", "movement of", "soldiers of", "battalions of" before a name.
 _ARMED_GROUP_NAME = re.compile(
-    r"(?:Lashkar|Jaish|Harkat|Tehr[ei]e?k|Tahrik|Hizb|Fedayeen|Sipah|Jamaat|Jama'at|Jund|Kata'?ib|"
-    r"Saraya|Liwa|Ansar|Ahrar|Jabhat|Jamaat)[-‐\s](?:e|i|ul|ut|al|as|ad|ar|an|at)[-‐\s][A-Z]"
+    # (not Tehreek-, Jamaat-, Hizb-: parties too, "Tehreek-e-Insaf", "Jamaat-e-Islami")
+    r"(?:Lashkar|Jaish|Harkat|Fedayeen|Sipah|Jund|Kata'?ib|Saraya|Liwa|Ansar|Ahrar|Jabhat)"
+    r"[-‐\s](?:e|i|ul|ut|al|as|ad|ar|an|at)[-‐\s][A-Z]"
 )
 #: "Saudi-led coalition", "US-led forces": a coalition a state leads is states' forces.
 _STATE_LED = re.compile(

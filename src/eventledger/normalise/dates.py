@@ -941,7 +941,23 @@ def _first_date(text: str) -> DateValue:
     ):
         v = _first_date_of(text[: m.start("and")] + "–  " + text[m.end("and") :])
         return replace(v, text=text[v.start_offset : v.end_offset])  # (the input's own words)
+    alt = _EITHER_OR.search(text)
+    if alt is not None and (not alt.group("m") or alt.group("m").lower() in _MONTHS):
+        # "9 or 10 August 1945", "December 190 or January 189 BC", "1941 or 1942": the date is
+        # one of the two, so the event lies in the span from the first to the second (the "or"
+        # blanked to a dash of the same length)
+        try:
+            v = _first_date_of(text[: alt.start("or")] + "– " + text[alt.end("or") :])
+        except DateError:
+            v = None
+        if v is not None and v.end is not None:
+            return replace(v, text=text[v.start_offset : v.end_offset])
     return _first_date_of(text)
+
+
+#: "9 or 10 August 1945", "August 9 or 10, 1945", "December 190 or January 189 BC": a number
+#: (a day or a year) before "or", a number or a month's name after it.
+_EITHER_OR = re.compile(r"\d\s+(?P<or>or)\s+(?=\d{1,4}\b|(?P<m>[A-Z][a-z]{2,8})\s+\d)")
 
 
 _RANGE_AFTER = re.compile(r"\s*[–—-]\s*\d")

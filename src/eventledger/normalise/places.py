@@ -2081,7 +2081,12 @@ def resolve_place(
                 # (or the nearest town lies twice that far: "Near Hasna, North Sinai
                 # Governorate, Egypt" 78 km from an Israeli town, with no town of its own
                 # country known in the desert around it)
-                farther = far and (found is None or found[3] is None or found[3] > 2 * _BORDER_KM)
+                # (not a country named as a border: "near the border with Saudi Arabia")
+                farther = (
+                    far
+                    and (found is None or found[3] is None or found[3] > 2 * _BORDER_KM)
+                    and not re.search(r"\bborders?\b|\bfrontier\b", text, re.I)
+                )
                 if other in near or not near or (division and far) or farther:
                     cc, a1 = other, None
             return Place(text, None, None, cc, coord[0], coord[1], 1, a1, "coord")

@@ -438,3 +438,90 @@ def test_a_country_named_as_a_border_does_not_take_a_desert_point() -> None:
     from eventledger.normalise.places import resolve_place
 
     assert resolve_place("Near the border with Saudi Arabia; 30.3°N 44.0°E").country == "IQ"
+
+
+# ---------------------------------------------------------------------------- wave 38
+
+
+def test_an_old_style_date_written_as_a_link_without_brackets() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("1 August O.S. 21 July 1770")
+    assert (d.start, d.end) == ("1770-08-01", None)
+
+
+def test_prose_losses_in_killed_and_wounded_tie_to_the_other_side() -> None:
+    page = (
+        "{{Infobox military conflict\n| conflict = Battle of Koregaon\n| date = 1 January 1818\n"
+        "| place = Koregaon, India\n| combatant1 = [[East India Company]]\n"
+        "| combatant2 = Maratha Confederacy (Peshwa)\n"
+        "| commander1 = Captain [[Francis Staunton]]\n| commander2 = [[Peshwa Baji Rao II]]\n}}\n"
+        "The '''Battle of Koregaon''' was fought on 1 January 1818.\n\n== Battle ==\n"
+        "Staunton's force lost 83 men killed and 120 wounded, while the Peshwa's troops lost "
+        "some 500 to 600 killed and wounded.\n"
+    )
+    sides = _record(page, name="Battle of Koregaon")["event"]["sides"]
+    assert (
+        sides[0]["casualties"]["killed"]["best"],
+        sides[0]["casualties"]["wounded"]["best"],
+    ) == (
+        83,
+        120,
+    )
+    total = sides[1]["casualties"]["total"]
+    assert (total["low"], total["high"]) == (500, 600)
+
+
+def test_an_arabic_article_finds_the_town_of_the_named_country() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    p = resolve_place("Al-Qusayr, Homs Governorate, Syria")
+    assert (p.country, p.where_prec) == ("SY", 1)
+    assert resolve_place("Al-Qusayr, Red Sea, Egypt").country == "EG"
+
+
+def _hostages(lead: str) -> str:
+    return (
+        "{{Infobox civilian attack\n| title = Manila hostage crisis\n| location = Manila, "
+        "Philippines\n| date = August 23, 2010\n| fatalities = 9 (including the perpetrator)\n}}\n"
+        f"The '''Manila hostage crisis''' took place in Manila. {lead}\n"
+    )
+
+
+def test_a_figure_the_text_says_was_corrected_gives_way() -> None:
+    lead = (
+        "Eight hostages were killed. Early reports from Manila spoke of nine hostages dead, a "
+        "figure corrected the next day."
+    )
+    assert _q(_record(_hostages(lead), name="Manila hostage crisis")["event"]) == (8, 8, 8)
+
+
+def test_a_corrected_figure_alone_stays() -> None:
+    page = _hostages(
+        "Early reports spoke of nine hostages dead, a figure corrected the next day."
+    ).replace("| fatalities = 9 (including the perpetrator)\n", "")
+    assert _q(_record(page, name="Manila hostage crisis")["event"])[0] == 9
+
+
+def test_survivors_in_a_field_are_no_injured() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    assert [f.best for f in figures_in_field("15 survivors", "wounded")] == []
+    assert [f.best for f in figures_in_field("12 survivors wounded", "wounded")] == [12]
+    assert [f.category for f in figures_in_sentence("Several survivors died later.")] == ["killed"]
+
+
+def test_two_states_names_glued_by_a_space_split_a_firefox_row() -> None:
+    copy = (
+        "Battle of Kagul\n\nFrom Wikipedia, the free encyclopedia\n"
+        "Date\t1 August 1770\nLocation\tNear Cahul, Moldavia\nResult\tRussian victory\n"
+        "Belligerents\n Russian Empire Ottoman Empire\n Crimean Khanate\n"
+        "Casualties and losses\n353 killed\n550 wounded[3]20,000 killed and wounded\n\n"
+        "The Battle of Kagul was fought on 1 August 1770 between the Russian Empire and the "
+        "Ottoman Empire near the village of Cahul, in present-day Moldova.\n"
+    )
+    sides = _record(copy, fmt="plaintext", name="Battle of Kagul")["event"]["sides"]
+    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [
+        ["Russian Empire"],
+        ["Ottoman Empire", "Crimean Khanate"],
+    ]

@@ -797,6 +797,14 @@ _REPLACED_AFTER = re.compile(
     r"to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d",
     re.I,
 )
+#: After a figure, in its sentence: the text says it was corrected or withdrawn, with no new
+#: figure ("…, a figure corrected the next day", "…, later retracted").
+_CORRECTED_AFTER = re.compile(
+    r"[^.;]{0,60}?,\s*(?:a\s+(?:figure|toll|number|count)\s+(?:that\s+was\s+|which\s+was\s+)?|"
+    r"which\s+was\s+)?(?:later\s+|subsequently\s+|quickly\s+|soon\s+)?(?:corrected|retracted|"
+    r"withdrawn|revised|disproved)\b(?!\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b)",
+    re.I,
+)
 #: A figure the text gives as a later confirmation or revision of the toll.
 _REVISION_CUE = re.compile(
     r"\blater\b[^.;]*\b(?:confirmed|reported|stated|said|put|raised|revised|updated)\b"
@@ -860,6 +868,7 @@ def drop_superseded(
     # "put the death toll at 337 on 22 July, later revised to 354", "initially reported 14
     # dead, a figure … later corrected to 13": the sentence itself replaces the figure
     replaced = set()
+    corrected = set()
     for st in lead:
         span = spans.get(st.sentence or "")
         if span is None:
@@ -867,6 +876,20 @@ def drop_superseded(
         after = _REF_MARKUP.sub("", doc.input[st.span[1] : min(span[1], st.span[1] + 4 * _WINDOW)])
         if _REPLACED_AFTER.match(after):
             replaced.add(st.id)
+        elif _CORRECTED_AFTER.match(after):
+            corrected.add(st.id)
+    # "Early reports … spoke of nine hostages dead, a figure corrected the next day": a figure
+    # the text withdraws without giving the new one, when another of its category stands
+    replaced |= {
+        st.id
+        for st in lead
+        if st.id in corrected
+        and any(
+            o.id not in corrected and o.category == st.category and not o.subset
+            for o in sts
+            if o is not st
+        )
+    }
     if replaced:
         sts = [st for st in sts if st.id not in replaced]
         lead = [st for st in lead if st.id not in replaced]

@@ -264,7 +264,7 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
         for st in statements
         if st.origin == "body"
         and st.side is None
-        and st.category in _CATEGORIES
+        and st.category in _SIDE_CATEGORIES
         and st.party != "civilians"
         and not st.subset
         and st.sentence is not None

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from eventledger.definitions import CIVILIAN_WORDS, NON_STATE_WORDS, STATE_WORDS
 
-__all__ = ["Actor", "split_actors", "HISTORICAL_STATES"]
+__all__ = ["Actor", "split_actors", "is_state_name", "HISTORICAL_STATES"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +193,12 @@ def _state_led(name: str) -> bool:
     return len(first) >= 4 and (
         sum(1 for n in _states() if n.split()[0] == first and " " in n) == 1
     )
+
+
+def is_state_name(name: str) -> bool:
+    """Whether *name* is, as a whole, a state's name (a GeoNames country or a historical state:
+    "Japan", "Ottoman Empire", "United States")."""
+    return _state_prefix().fullmatch(name.strip()) is not None
 
 
 def _kind(name: str, has_country: bool) -> str:

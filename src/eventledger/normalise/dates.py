@@ -86,7 +86,12 @@ _PART = {"early", "mid", "late", "middle", "beginning", "end"}
 _BC = {"bc", "bce", "b.c.", "b.c.e.", "b.c", "b.c.e"}
 _AD = {"ad", "ce", "a.d.", "c.e.", "a.d"}
 _OPEN_END = {"present", "ongoing", "today", "now"}
-_OLD_STYLE = re.compile(r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]")
+_OLD_STYLE = re.compile(
+    r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]"
+    # "1 August O.S. 21 July 1770" (a link "[[Old Style and New Style dates|O.S. 21 July]]"
+    # renders without its brackets): the old-style day and month before the shared year
+    r"|\bO\.\s?S\.\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?=,?\s+\d{3,4}\b)"
+)
 #: "27 July O.S. (7 August N.S.) 1714", "27 July (O.S.) / 7 August (N.S.) 1714": the old-style
 #: day and month written first, the new-style ones after, the year shared; the groups ``os``
 #: and ``ns`` are the markup around the new-style date, blanked before it is read.

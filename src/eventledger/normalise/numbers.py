@@ -1913,6 +1913,13 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
                 else f
                 for f in figs
             ]
+        # "15 survivors (several wounded)" in an injuries field: the survivors are no count of
+        # the field's category (a figure that names its own category stays)
+        figs = [
+            f
+            for f in figs
+            if not (_SURVIVORS_AFTER.match(text, f.end) and _category_of(f.text)[0] is None)
+        ]
         if figs:
             out.extend(figs)
             # "124 soldiers and police; civilian injured unknown": a part nobody counted after
@@ -1935,6 +1942,10 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
             if unk is not None:
                 out.append(unk)
     return out
+
+
+#: After a field's figure: it counts the survivors ("15 survivors", "3 survived").
+_SURVIVORS_AFTER = re.compile(r"\s*(?:survivors?|survived)\b", re.I)
 
 
 def figures_in_sentence(text: str) -> list[Figure]:

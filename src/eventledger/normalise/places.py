@@ -1157,6 +1157,11 @@ def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> 
         entries = _arabic_lookup(name, index)
         if mode in _KINDS:
             entries = [e for e in entries if e[0] in _KINDS[mode]]
+    elif entries and mode == "any" and _ARABIC_FEATURE.search(_norm(name)):
+        # "Al-Qusayr": the gazetteer's "Al Quşayr" of Egypt, and Syria's under its other
+        # spellings; the text's country then picks one
+        more = [e for e in _arabic_lookup(name, index) if e not in entries]
+        entries = entries + more
     return entries
 
 

@@ -643,6 +643,12 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
                 return None  # two glue points or more: no sign which one it is
     if glues:
         return glues[0]
+    if key == "combatants":
+        # "Russian Empire Ottoman Empire", " Denmark France": two states' names meeting at a
+        # space (the second cell's flag icon copied as one) on one line, the only such line
+        pairs = [(k, at) for k, t in enumerate(texts) if (at := _two_states_at(t)) is not None]
+        if len(pairs) == 1:
+            return pairs[0]
     # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
     heads = [k for k, t in enumerate(texts) if not t.lstrip().startswith("(")]
     if len(heads) == 2 and heads[0] == 0:
@@ -662,6 +668,25 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     if _NO_FIGURE.fullmatch(texts[-1].strip()):
         return (len(texts) - 1, 0)
     return None
+
+
+def _two_states_at(text: str) -> int | None:
+    """Where the second of two states' names starts in *text* when the line is exactly two
+    of them joined by a space ("Russian Empire Ottoman Empire", "United States Japan"); None
+    otherwise."""
+    from eventledger.normalise.actors import is_state_name
+
+    t = text.rstrip()
+    lead = len(t) - len(t.lstrip())
+    body = t.strip()
+    if " " not in body or len(body) > 80:
+        return None
+    found = [
+        m.start()
+        for m in re.finditer(r" (?=[A-Z])", body)
+        if is_state_name(body[: m.start()]) and is_state_name(body[m.start() + 1 :])
+    ]
+    return lead + found[0] + 1 if len(found) == 1 else None
 
 
 def _make_fields(

@@ -525,3 +525,156 @@ def test_two_states_names_glued_by_a_space_split_a_firefox_row() -> None:
         ["Russian Empire"],
         ["Ottoman Empire", "Crimean Khanate"],
     ]
+
+
+# ------------------------------------------------------- the second review's counter-examples
+
+
+def test_arabic_spellings_the_gazetteer_knows_keep_their_town() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    for text, cc in (
+        ("Sana'a", "YE"),
+        ("Sana'a, Yemen", "YE"),
+        ("Al-Ramadi, Al Anbar Governorate", "IQ"),
+        ("Al-Mukalla, Hadhramaut", "YE"),
+    ):
+        p = resolve_place(text)
+        assert (p.country, p.where_prec) == (cc, 1), text
+
+
+def test_a_revised_figure_is_no_withdrawn_one() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = X bombing\n| location = Kabul, Afghanistan\n"
+        "| date = 1 May 2010\n| fatalities = 30\n}}\n"
+        "The '''X bombing''' killed people in Kabul. The death toll was 45, revised upward "
+        "from an initial count of 30.\n"
+    )
+    assert _q(_record(page, name="X bombing")["event"])[2] == 45
+
+
+def test_two_flags_on_a_rows_last_line_are_the_second_cells() -> None:
+    copy = (
+        "Battle of X\n\nFrom Wikipedia, the free encyclopedia\nDate\t1 June 1967\n"
+        "Result\tIsraeli victory\nBelligerents\n Israel\n Egypt\n Syria\n"
+        "Expeditionary forces:\n Iraq Jordan\nCasualties and losses\n100 killed\n\n"
+        "The Battle of X was fought on 1 June 1967 between Israel and the Arab states in the "
+        "Sinai desert region.\n"
+    )
+    sides = _record(copy, fmt="plaintext", name="Battle of X")["event"]["sides"]
+    # no split inside the second cell ("Iraq Jordan"): nothing tells where side 1 ends
+    assert not any("Jordan" == c["name"] for sd in sides[1:] for c in sd["combatants"])
+
+
+def test_survivors_a_line_calls_hurt_are_injured() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    assert [f.best for f in figures_in_field("3 survived with injuries", "wounded")] == [3]
+    assert [f.low for f in figures_in_field("200+ survivors hospitalised", "wounded")] == [200]
+
+
+def test_old_style_alone_and_an_uncertain_range_start() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    assert parse_date("O.S. 5 November 1688").start == "1688-11-05"
+    assert parse_date("1998 or 1999 – 2003").end != "1999"
+
+
+# ---------------------------------------------------------------------------- wave 39
+
+
+def test_headings_marked_edit_source_open_their_sections() -> None:
+    copy = (
+        "Battle of 73 Easting\n\nFrom Wikipedia, the free encyclopedia\n"
+        "Date\t26 February 1991\nLocation\tIraq\nResult\tCoalition victory\n\n"
+        "The Battle of 73 Easting was fought on 26 February 1991 during the Gulf War in the "
+        "desert of southern Iraq.[1]\n\n"
+        "References[edit source]\n\n"
+        "    ^ a b Bourque, Stephen A. (2002). Jayhawk! Washington, D.C.: Center of Military "
+        "History. p. 315.\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="Battle of 73 Easting")
+    assert len(rec["references"]) == 1
+
+
+def test_a_contents_list_in_the_body_is_no_heading_nor_figure() -> None:
+    copy = (
+        "2008 Mumbai attacks\n\nFrom Wikipedia, the free encyclopedia\n"
+        "Location\tMumbai, India\nDate\t26 November 2008\nDeaths\t175\nTarget\tHotels\n"
+        "Attack type\tShootings\n\n"
+        "The 2008 Mumbai attacks were a series of terrorist attacks in Mumbai, India, that "
+        "killed 175 people.[1]\n\n"
+        "Contents\n1\tBackground\n2\tCasualties\n3\tReferences\n"
+        "Background[edit]\nThere had been many bombings in Mumbai since 1993 in the city.[1]\n"
+        "Casualties[edit]\nAt least 166 victims and nine attackers were killed.[1]\n"
+        "References[edit]\n^ a b Smith, John (2009). Mumbai. London: Press. p. 3.\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="2008 Mumbai attacks")
+    assert not any(st["text"].endswith("Casualties") for st in rec["statements"])
+    assert {s["section"] for s in rec["sentences"] if s["origin"] == "body"} >= {"Casualties"}
+    assert len(rec["references"]) == 1
+
+
+def test_a_fourth_who_died_later_makes_the_toll_four() -> None:
+    lead = (
+        "Three people were killed at the scene and a fourth died of her wounds ten days later; "
+        "six others were injured."
+    )
+    page = (
+        "{{Infobox civilian attack\n| title = Tram shooting\n| location = Utrecht, Netherlands\n"
+        f"| date = 18 March 2019\n| fatalities = 4\n}}}}\nThe '''Tram shooting''' was an attack "
+        f"in Utrecht. {lead}\n"
+    )
+    assert _q(_record(page, name="Utrecht tram shooting")["event"]) == (4, 4, 4)
+
+
+def _quetta(section: str) -> str:
+    return (
+        "{{Infobox civilian attack\n| title = Hospital bombing\n| location = Quetta, Pakistan\n"
+        "| date = 8 August 2016\n| fatalities = At least 70\n}}\n"
+        "The '''Hospital bombing''' was a suicide bombing in Quetta on 8 August 2016, in which "
+        f"at least 70 people were killed.\n\n== {section} ==\nThe death toll rose to 74 by 12 "
+        "August as several of the injured died in hospital.\n"
+    )
+
+
+def test_a_toll_that_rose_in_a_casualties_section_is_the_events() -> None:
+    assert _q(_record(_quetta("Casualties"), name="Quetta hospital bombing")["event"]) == (
+        74,
+        74,
+        74,
+    )
+
+
+def test_a_toll_that_rose_in_a_background_section_is_not() -> None:
+    ev = _record(_quetta("Background"), name="Quetta hospital bombing")["event"]
+    assert _q(ev)[0] == 70 and _q(ev)[2] is None
+
+
+def test_widely_blamed_on_beside_unknown_names_no_perpetrator() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    actors = split_actors("Unknown; widely blamed on the Provisional IRA")
+    assert [(a.name, a.qualifier) for a in actors][1] == ("Provisional IRA", "alleged")
+
+
+def test_a_place_that_lies_between_two_countries_opposes_nobody() -> None:
+    page = (
+        "The '''Battle of Kalbajar''' was fought from 27 March to 3 April 1993 for the "
+        "[[Kalbajar District]], which lies between [[Nagorno-Karabakh]] and [[Armenia]], "
+        "during the [[First Nagorno-Karabakh War]].\n"
+    )
+    ev = _record(page, name="Battle of Kalbajar")["event"]
+    assert not any(c["name"] == "Armenia" for sd in ev["sides"] for c in sd["combatants"])
+
+
+def test_the_year_a_commission_concluded_is_no_other_events_year() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Daejeon massacre\n| location = Daejeon, South "
+        "Korea\n| date = July 1950\n}}\n"
+        "The '''Daejeon massacre''' was a mass execution in Daejeon in July 1950. The Truth "
+        "and Reconciliation Commission concluded in 2009 that between 4,000 and 7,000 people "
+        "had been killed at the site.\n"
+    )
+    ev = _record(page, name="Daejeon massacre")["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["high"]) == (4000, 7000)

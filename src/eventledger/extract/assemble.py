@@ -800,9 +800,11 @@ _REPLACED_AFTER = re.compile(
 #: After a figure, in its sentence: the text says it was corrected or withdrawn, with no new
 #: figure ("…, a figure corrected the next day", "…, later retracted").
 _CORRECTED_AFTER = re.compile(
-    r"[^.;]{0,60}?,\s*(?:a\s+(?:figure|toll|number|count)\s+(?:that\s+was\s+|which\s+was\s+)?|"
-    r"which\s+was\s+)?(?:later\s+|subsequently\s+|quickly\s+|soon\s+)?(?:corrected|retracted|"
-    r"withdrawn|revised|disproved)\b(?!\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\b)",
+    r"[^.;]{0,60}?,\s*(?:a\s+(?:figure|toll|number|count|claim)\s+(?:that\s+was\s+|which\s+was\s+)?"
+    r"(?:later\s+|subsequently\s+|quickly\s+|soon\s+)?(?:corrected|retracted|withdrawn|revised|"
+    r"disproved|denied)|(?:later|subsequently)\s+(?:corrected|retracted|disproved))\b"
+    # (not the revision itself: "revised upward from an initial count of 30")
+    r"(?!\s+(?:up(?:ward)?s?|down(?:ward)?s?|from|to)\b)",
     re.I,
 )
 #: A figure the text gives as a later confirmation or revision of the toll.
@@ -921,6 +923,10 @@ _ORDINAL_VICTIM = re.compile(
     r"\b(?:A|An|The)\s+(?P<n>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?:victim|person|casualty|death|fatality)\b[^.;]{0,160}?\b(?:died|succumbed|"
     r"was\s+(?:later\s+)?(?:confirmed|found)\s+dead)\b"
+    # "Three people were killed at the scene and a fourth died of her wounds": the ordinal
+    # alone, right before its verb
+    r"|\b(?:[Aa]|[Aa]n)\s+(?P<n2>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:later\s+)?"
+    r"(?:died|succumbed)\b"
 )
 _ORDINAL_UNITS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -963,7 +969,7 @@ def _later_victim(
             continue
         a, b = spans.get(sn.id, sn.span)
         for m in _ORDINAL_VICTIM.finditer(doc.input, a, b):
-            n = _ordinal(m.group("n"))
+            n = _ordinal(m.group("n") or m.group("n2"))
             if n is None or n < 2 or n not in stated:
                 continue
             out |= {
@@ -1363,6 +1369,20 @@ _COMPARED_SINCE = re.compile(
 )
 
 
+#: The year a finding was made, not the figure's: "the Commission concluded in 2009 that …",
+#: "a 2009 report", "In 2008, an inquiry found that …".
+_REPORT_YEAR = re.compile(
+    r"\b(?:concluded|found|reported|estimated|stated|said|announced|published|determined|"
+    r"confirmed|revealed|acknowledged|ruled|calculated|counted|established|documented)\s+"
+    r"(?:in|by)\s+(?:(?:early|mid|late)-?\s*)?\d{4}\b"
+    r"|\b(?:in\s+|a\s+|an\s+|the\s+|its\s+)?\d{4}\s+(?:report|study|inquiry|investigation|"
+    r"census|survey|estimate|count|review|commission|verdict|ruling|judgment|judgement)\b"
+    r"|\bin\s+\d{4},?\s+(?=(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:concluded|found|"
+    r"reported|estimated|stated|determined|confirmed|revealed|ruled|counted)\b)",
+    re.I,
+)
+
+
 def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) -> list[Statement]:
     """Drop the lead's figures whose sentence dates them to a year outside the event's.
 
@@ -1377,7 +1397,11 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
     if not (first.isdigit() and last.isdigit()):
         return sts
     wanted = {st.sentence for st in sts if st.origin == "body" and st.section is None}
-    text = {sn.id: _COMPARED_SINCE.sub("", sn.plain.text) for sn in doc.body() if sn.id in wanted}
+    text = {
+        sn.id: _REPORT_YEAR.sub("", _COMPARED_SINCE.sub("", sn.plain.text))
+        for sn in doc.body()
+        if sn.id in wanted
+    }
     years_of = {sid: _IN_YEAR.findall(t) for sid, t in text.items()}
     out = []
     for st in sts:
@@ -2223,12 +2247,53 @@ def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> li
     figures at all: their prose counts engagements, units and days.
     """
     prose = kind not in ("battle", "war") or not has_sides
-    return [
+    out = [
         st
         for st in sts
         if st.side is None
         and (st.origin == "infobox" or (st.origin == "body" and st.section is None and prose))
     ]
+    if prose and kind == "attack":
+        # "The death toll rose to 74 by 12 August as several of the injured died" in a section
+        # on the casualties: the event's own toll, risen, when it is no lower than what the
+        # infobox and the lead say (not in a section on what came before)
+        floors = [
+            st.low if st.low is not None else st.best
+            for st in out
+            if st.category == "killed" and not st.subset
+        ]
+        floor = max((f for f in floors if f is not None), default=None)
+        out += [
+            st
+            for st in sts
+            if st.side is None
+            and st.origin == "body"
+            and st.section is not None
+            and st.category == "killed"
+            and not st.subset
+            and _TOLL_ROSE.match(st.text)
+            and not _EARLIER_SECTION.search(st.section)
+            and floor is not None
+            and st.low is not None
+            and st.low >= floor
+        ]
+    return out
+
+
+#: A statement that gives the toll after it rose ("death toll rose to 74", "bringing the death
+#: toll to 74").
+_TOLL_ROSE = re.compile(
+    r"(?:the\s+)?(?:(?:official\s+)?(?:death|casualty)\s+toll\s+(?:later\s+|eventually\s+|"
+    r"subsequently\s+|had\s+|has\s+|then\s+)?(?:rose|risen|climbed|increased|grew)\s+to|"
+    r"(?:bringing|raising|taking)\s+the\s+(?:official\s+)?(?:death|casualty)\s+toll\s+to)\b",
+    re.I,
+)
+#: A section on what came before the event or around it ("Background", "Previous attacks").
+_EARLIER_SECTION = re.compile(
+    r"\b(?:background|prelude|history|previous|earlier|prior|context|related|other|similar|"
+    r"legacy|anniversar)",
+    re.I,
+)
 
 
 def _date(sts: list[Statement], findings: list[Finding]) -> dict[str, Any]:

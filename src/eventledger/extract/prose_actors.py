@@ -383,7 +383,9 @@ _NOT_FIGHTING_BETWEEN = re.compile(
     r"negotiations|agreement|treaty|relations|tensions|exchange|corridor|road|highway|railway|"
     r"distance|way|cooperation|co-operation|communication|coordination|co-ordination|rivalry|"
     r"rivalries|dispute|disputes|alliance|partnership|trade|meeting|summit|deal|"
-    r"(?:mis)?understanding|confusion|split)\s+(?:\w+\s+){0,2}$",
+    r"(?:mis)?understanding|confusion|split)\s+(?:\w+\s+){0,2}$"
+    # "the Kalbajar District, which lies between Nagorno-Karabakh and Armenia": a place
+    r"|\b(?:lies|lying|lay|located|situated|sandwiched|halfway|midway|wedged)\s+$",
     re.I,
 )
 

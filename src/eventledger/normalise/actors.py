@@ -517,7 +517,10 @@ def doubting_label(text: str) -> str | None:
 _BLAMED = re.compile(
     # (not a count with an adjective: "Two suspected Boko Haram gunmen")
     r"(?!(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|the)\b)"
-    r"(?:[\w'’.-]+\s+){1,4}?(?:blamed|accused|suspected|implicated)\s+(?:the\s+)?(?=(?-i:[A-Z]))",
+    r"(?:(?:[\w'’.-]+\s+){1,4}?(?:blamed|accused|suspected|implicated)\s+|"
+    # "widely blamed on the Provisional IRA", "attributed to ETA"
+    r"(?:(?:widely|generally|often|later|officially)\s+)?(?:blamed\s+on|attributed\s+to)\s+)"
+    r"(?:the\s+)?(?=(?-i:[A-Z]))",
     re.I,
 )
 #: A link to a state's militia or guard ("Missouri State Militia", "Ohio National Guard").

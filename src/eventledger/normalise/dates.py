@@ -90,7 +90,8 @@ _OLD_STYLE = re.compile(
     r"[\[(]\s*O\.\s?S\.[^\])]{0,40}[\])]"
     # "1 August O.S. 21 July 1770" (a link "[[Old Style and New Style dates|O.S. 21 July]]"
     # renders without its brackets): the old-style day and month before the shared year
-    r"|\bO\.\s?S\.\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?=,?\s+\d{3,4}\b)"
+    # (after a date: "O.S. 5 November 1688" alone is the date, in the old style)
+    r"|(?<=[\w.]\s)O\.\s?S\.\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?=,?\s+\d{3,4}\b)"
 )
 #: "27 July O.S. (7 August N.S.) 1714", "27 July (O.S.) / 7 August (N.S.) 1714": the old-style
 #: day and month written first, the new-style ones after, the year shared; the groups ``os``
@@ -947,7 +948,13 @@ def _first_date(text: str) -> DateValue:
         v = _first_date_of(text[: m.start("and")] + "–  " + text[m.end("and") :])
         return replace(v, text=text[v.start_offset : v.end_offset])  # (the input's own words)
     alt = _EITHER_OR.search(text)
-    if alt is not None and (not alt.group("m") or alt.group("m").lower() in _MONTHS):
+    if (
+        alt is not None
+        and (not alt.group("m") or alt.group("m").lower() in _MONTHS)
+        # (not "1998 or 1999 – 2003": a range's uncertain start; not "May 1 or 2": no year)
+        and not re.search(r"[–—-]\s*\d", text[alt.end() :])
+        and re.search(r"\d{3,4}|\b(?:AD|BC|BCE|CE)\b", text)
+    ):
         # "9 or 10 August 1945", "December 190 or January 189 BC", "1941 or 1942": the date is
         # one of the two, so the event lies in the span from the first to the second (the "or"
         # blanked to a dash of the same length)

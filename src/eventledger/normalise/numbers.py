@@ -1945,7 +1945,12 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
 
 
 #: After a field's figure: it counts the survivors ("15 survivors", "3 survived").
-_SURVIVORS_AFTER = re.compile(r"\s*(?:survivors?|survived)\b", re.I)
+_SURVIVORS_AFTER = re.compile(
+    # (not survivors the line calls hurt: "3 survived with injuries", "200+ survivors
+    # hospitalised")
+    r"\s*(?:survivors?|survived)\b(?![^\n;]*\b(?:injur|wound|hospitali[sz]))",
+    re.I,
+)
 
 
 def figures_in_sentence(text: str) -> list[Figure]:

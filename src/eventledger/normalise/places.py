@@ -71,7 +71,7 @@ import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -1157,12 +1157,31 @@ def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> 
         entries = _arabic_lookup(name, index)
         if mode in _KINDS:
             entries = [e for e in entries if e[0] in _KINDS[mode]]
-    elif entries and mode == "any" and _ARABIC_FEATURE.search(_norm(name)):
-        # "Al-Qusayr": the gazetteer's "Al Quşayr" of Egypt, and Syria's under its other
-        # spellings; the text's country then picks one
-        more = [e for e in _arabic_lookup(name, index) if e not in entries]
-        entries = entries + more
     return entries
+
+
+def _arabic_in_hint(
+    hits: list[_Hit], hint: set[str], index: Mapping[str, list[_Entry]]
+) -> list[_Hit]:
+    """*hits* and, for a name written from Arabic none of whose readings lies in a country the
+    text names ("Al-Qusayr, Homs Governorate, Syria": the gazetteer's "Al-Qusayr" is Egypt's),
+    its readings under the Arabic fold in those countries (Syria's "Al Quşayr")."""
+    if not hint:
+        return hits
+    readings: dict[tuple[str, int], list[_Hit]] = {}
+    for h in hits:
+        readings.setdefault((h.matched, h.pos), []).append(h)
+    extra: list[_Hit] = []
+    for (name, _pos), group in readings.items():
+        if any(h.entry[2] in hint for h in group) or not _ARABIC_FEATURE.search(_norm(name)):
+            continue
+        if any(h.entry[0] not in ("city", "admin1", "admin2") for h in group):
+            continue
+        first = group[0]
+        for e in _arabic_lookup(name, index):
+            if e[2] in hint and all(e != h.entry for h in group):
+                extra.append(replace(first, entry=e))
+    return hits + extra
 
 
 #: Countries whose place names English writes from Arabic: only their gazetteer names are
@@ -1989,6 +2008,7 @@ def resolve_place(
     hits, unknown = _hits(text, index)
     hits = _modern_country_only(text, hits)
     hint = _countries(hits)
+    hits = _arabic_in_hint(hits, hint, index)
     admins = {h.entry[1] for h in hits if h.entry[0] in ("admin1", "admin2")}
     bests = _group_bests(hits, hint, admins, at)  # each name's reading, once
     water = _water_first(text, hits, [h for _k, h in bests], hint) if coord is None else None

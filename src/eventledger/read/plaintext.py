@@ -177,6 +177,8 @@ _BIB_HEADINGS = {"sources", "bibliography", "works cited", "further reading", "l
 _NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanations"}
 #: The link a browser copy prints after a section heading ("Casualties[edit]").
 _EDIT = "[edit]"
+#: The same link where the page is edited as wikitext only ("References[edit source]").
+_EDIT_SOURCE = "[edit source]"
 
 
 class NotAnArticle(ValueError):
@@ -646,8 +648,12 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     if key == "combatants":
         # "Russian Empire Ottoman Empire", " Denmark France": two states' names meeting at a
         # space (the second cell's flag icon copied as one) on one line, the only such line
+        # (a row's last line under a sub-label may be two flags of the second cell,
+        # "Expeditionary forces: ⏎ Iraq Jordan"; without one it is the usual glue, " Chile
+        # Spanish Empire" under " United Provinces of the Río de la Plata")
         pairs = [(k, at) for k, t in enumerate(texts) if (at := _two_states_at(t)) is not None]
-        if len(pairs) == 1:
+        labelled = any(t.strip().endswith(":") for t in texts)
+        if len(pairs) == 1 and (pairs[0][0] < len(texts) - 1 or not labelled):
             return pairs[0]
     # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
     heads = [k for k, t in enumerate(texts) if not t.lstrip().startswith("(")]
@@ -781,6 +787,8 @@ def _heading(s: str) -> str | None:
     h = s.rstrip()
     if h.endswith(_EDIT):  # (no regex: "\s*\[edit\]" is quadratic on a run of spaces)
         h = h[: -len(_EDIT)]
+    elif h.endswith(_EDIT_SOURCE):
+        h = h[: -len(_EDIT_SOURCE)]
     h = h.strip()
     if (
         0 < len(h) <= 60
@@ -790,6 +798,33 @@ def _heading(s: str) -> str | None:
     ):
         return h
     return None
+
+
+def _contents_lines(lines: list[_Line]) -> set[int]:
+    """The lines of a table of contents in the body ("Contents" and the section titles under
+    it, "Attack / Casualties / Reactions / References"), which are no headings: the last
+    title of the run, right above a paragraph, is the first section's own heading."""
+    out: set[int] = set()
+    for n, ln in enumerate(lines):
+        if ln.stripped not in ("Contents", "Contents hide"):
+            continue
+        k = n + 1
+        run: list[int] = []
+        while (
+            k < len(lines)
+            and lines[k].stripped
+            and _heading(lines[k].stripped) is not None
+            and not _is_prose(lines[k].stripped)
+            and not _REF_LINE.match(lines[k].text)
+        ):
+            run.append(k)
+            k += 1
+        if run and k < len(lines) and lines[k].stripped and _is_prose(lines[k].stripped):
+            run = run[:-1]
+        if len(run) >= 2:
+            out.add(n)
+            out.update(run)
+    return out
 
 
 def _read_body(lines: list[_Line], doc: Document) -> None:
@@ -804,7 +839,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     edit_marked = {
         n
         for n, ln in enumerate(lines)
-        if ln.stripped.endswith(_EDIT)
+        if ln.stripped.endswith((_EDIT, _EDIT_SOURCE))
         or (n + 1 < len(lines) and lines[n + 1].stripped == "Edit" and ln.stripped)
     }
     ref_sections = {(_heading(lines[n].stripped) or "").lower() for n in edit_marked}
@@ -820,9 +855,10 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     # only by standing alone above a paragraph or a reference list
     last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)
     no_blank = all(ln.stripped for ln in lines[: last + 1])
+    toc = _contents_lines(lines)
     for n, line in enumerate(lines):
         s = line.stripped
-        if not s or (s == "Edit" and n - 1 in edit_marked) or _HATNOTE.match(s):
+        if not s or (s == "Edit" and n - 1 in edit_marked) or _HATNOTE.match(s) or n in toc:
             continue
         m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
         if m:

@@ -678,3 +678,63 @@ def test_the_year_a_commission_concluded_is_no_other_events_year() -> None:
     )
     ev = _record(page, name="Daejeon massacre")["event"]
     assert (ev["deaths"]["low"], ev["deaths"]["high"]) == (4000, 7000)
+
+
+def test_survivors_with_a_bracket_of_some_wounded_are_no_injured() -> None:
+    from eventledger.normalise.numbers import figures_in_field
+
+    figs = figures_in_field("15 survivors (several wounded)", "wounded")
+    assert 15 not in [f.best for f in figs]
+
+
+# ---------------------------------------------------------------------------- wave 40
+
+
+def test_an_infobox_images_caption_between_the_boxs_head_and_rows() -> None:
+    copy = (
+        "Gardelegen massacre\nFrom Wikipedia, the free encyclopedia\n"
+        "Gardelegen massacre\nPart of World War II and the Holocaust\n"
+        "Bodies of prisoners in the doorway of the Isenschnibbe barn, photographed by the U.S. "
+        "Army Signal Corps on 16 April 1945\n"
+        "LocationIsenschnibbe barn, near Gardelegen, Germany\nDate13 April 1945\n"
+        "TargetConcentration camp prisoners\nAttack type\nMassacre, arson\n"
+        "DeathsAbout 1,016[1]\nPerpetratorsSS, Wehrmacht\n"
+        "The Gardelegen massacre was a war crime committed by German forces on 13 April 1945, "
+        "when 1,016 prisoners were burned in a barn outside the town of Gardelegen.[1]\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="Gardelegen massacre")
+    assert rec["infobox"]["template"] == "civilian attack"
+    assert rec["event"]["date"]["start"] == "1945-04-13"
+    caption = [s for s in rec["sentences"] if s["text"].startswith("Bodies of prisoners")]
+    assert caption and caption[0]["origin"] != "body"
+
+
+def test_a_line_holding_only_a_tab_separates_a_rows_cells() -> None:
+    copy = (
+        "Battle of Amiens (1918)\nArticle\nTalk\nLanguage\nWatch\nEdit\n"
+        "The Battle of Amiens was the opening phase of the Allied offensive that began on 8 "
+        "August 1918 near Amiens in France.\n"
+        "Battle of Amiens\nPart of the Hundred Days Offensive\nDate\n8–12 August 1918\n"
+        "Location\nEast of Amiens, Picardy, France\nResult\nAllied victory\n"
+        "Belligerents\nBritish Empire\n United Kingdom\n France\n\t\n German Empire\n"
+        "Casualties and losses\nTotal: 46,434\n\t\n74,000\n50,000 captured\n"
+        "Background\nThe Allies had stopped the German spring offensive in July.\n"
+    )
+    sides = _record(copy, fmt="plaintext", name="Battle of Amiens (1918)")["event"]["sides"]
+    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [
+        ["British Empire", "United Kingdom", "France"],
+        ["German Empire"],
+    ]
+    assert sides[1]["casualties"]["captured"]["best"] == 50000
+
+
+def test_a_fifteenth_passenger_who_died_beside_a_toll_with_its_bomber() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Metro bombing\n| location = Saint Petersburg, "
+        "Russia\n| date = 3 April 2017\n| fatalities = 16 (including the perpetrator)\n}}\n"
+        "On 3 April 2017, a '''terrorist attack''' took place on the Saint Petersburg Metro. "
+        "Fourteen passengers and the bomber were killed in the explosion, and a fifteenth "
+        "passenger died of her injuries in hospital on 20 April; 64 people were injured.\n"
+    )
+    ev = _record(page, name="2017 Saint Petersburg Metro bombing")["event"]
+    assert _q(ev) == (15, 15, 15)

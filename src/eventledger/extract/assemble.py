@@ -925,8 +925,9 @@ _ORDINAL_VICTIM = re.compile(
     r"was\s+(?:later\s+)?(?:confirmed|found)\s+dead)\b"
     # "Three people were killed at the scene and a fourth died of her wounds": the ordinal
     # alone, right before its verb
-    r"|\b(?:[Aa]|[Aa]n)\s+(?P<n2>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:later\s+)?"
-    r"(?:died|succumbed)\b"
+    r"|\b(?:[Aa]|[Aa]n)\s+(?P<n2>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:(?:passenger|man|woman|child|soldier|officer|student|worshipper|civilian|hostage|"
+    r"policeman|pupil|boy|girl|member)\s+)?(?:later\s+)?(?:died|succumbed)\b"
 )
 _ORDINAL_UNITS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -964,6 +965,15 @@ def _later_victim(
     else the lead's figure stays the only count."""
     out: set[str] = set()
     stated = {st.best for st in sts if st.category == "killed" and not st.subset}
+    # (a toll written with its perpetrators, "16 (including the perpetrator)", states 15 too)
+    stated |= {
+        st.best - st.value["perpetrators_included"]
+        for st in sts
+        if st.category == "killed"
+        and st.best is not None
+        and isinstance(st.value, dict)
+        and isinstance(st.value.get("perpetrators_included"), int)
+    }
     for sn in doc.body():
         if sn.section is not None:
             continue

@@ -1948,7 +1948,7 @@ def figures_in_field(text: str, default_category: str | None = None) -> list[Fig
 _SURVIVORS_AFTER = re.compile(
     # (not survivors the line calls hurt: "3 survived with injuries", "200+ survivors
     # hospitalised")
-    r"\s*(?:survivors?|survived)\b(?![^\n;]*\b(?:injur|wound|hospitali[sz]))",
+    r"\s*(?:survivors?|survived)\b(?![^\n;(]*\b(?:injur|wound|hospitali[sz]))",
     re.I,
 )
 

@@ -348,9 +348,12 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
 
     # ---- infobox block: up to the first prose line --------------------------------------
     box_end = _next_prose(lines, idx)
+    while box_end < len(lines) and _box_caption(lines, idx, box_end, doc_title):
+        box_end = _next_prose(lines, box_end + 1)  # the infobox image's caption, in the box
     if box_end == len(lines):
         raise NotAnArticle("no paragraph of prose")
-    box_lines = [ln for ln in lines[idx:box_end] if ln.stripped]
+    # (a line holding only a tab separates a row's two cells: the mobile site's copy)
+    box_lines = [ln for ln in lines[idx:box_end] if ln.stripped or "\t" in ln.text]
     body = lines[box_end:]
     # (the mobile site's layout, also in a copy that kept too few of its page actions to
     # tell it by them, "Article / Talk" only, when nothing above the paragraph is the desktop
@@ -404,6 +407,22 @@ def _desktop_title(lines: list[_Line]) -> int:
                 j -= 1
             found = j if j > 0 else found
     return found
+
+
+def _box_caption(lines: list[_Line], start: int, at: int, title: str) -> bool:
+    """Whether the prose-like line *at* is the caption of the infobox's image ("Bodies of
+    prisoners in the doorway of the barn, photographed … on 16 April 1945"), not the lead's
+    first paragraph: it stands between the box's head ("Part of …", or the title repeated)
+    and its rows, with no blank line on either side, the next line is a row's label, and it
+    does not name the page's subject as a lead does."""
+    if at + 1 >= len(lines) or not lines[at - 1].stripped or not lines[at + 1].stripped:
+        return False
+    if _match_label(lines[at + 1].text) is None:
+        return False
+    head = [ln.stripped for ln in lines[start:at] if ln.stripped]
+    if not any(h.startswith("Part of ") or h == title for h in head):
+        return False
+    return title.casefold() not in lines[at].stripped.casefold()
 
 
 def _next_text(lines: list[_Line], idx: int) -> str:
@@ -469,7 +488,7 @@ def _box_after_first_paragraph(lines: list[_Line], first: int) -> tuple[int, lis
     lines hold the rows of an event infobox (at least two of a family's labels) and the lines
     before the paragraph hold none; None otherwise."""
     after = _next_prose(lines, first + 1)
-    between = [ln for ln in lines[first + 1 : after] if ln.stripped]
+    between = [ln for ln in lines[first + 1 : after] if ln.stripped or "\t" in ln.text]
     if _family_rows(between) < 2 or _family_rows(lines[:first]) >= 2:
         return None
     # a section's title between the box and the next paragraph ("Background") starts the body
@@ -483,7 +502,7 @@ def _box_after_first_paragraph(lines: list[_Line], first: int) -> tuple[int, lis
         and not _match_label(lines[k - 1].text)
     ):
         after = k - 1
-        between = [ln for ln in lines[first + 1 : after] if ln.stripped]
+        between = [ln for ln in lines[first + 1 : after] if ln.stripped or "\t" in ln.text]
     return after, between
 
 
@@ -709,7 +728,10 @@ def _make_fields(
     # row, so "1,305 killed ⏎ 573 captured<TAB>16,000 killed ⏎ 20,000 captured" is side 1's
     # two lines, then side 2's: a tab moves on to the next column, and the lines after it
     # stay in that column.
-    tabbed = per_side and any("\t" in line.text[off:].strip() for line, off in parts)
+    tabbed = per_side and any(
+        "\t" in line.text[off:].strip() or line.text[off:].strip(" \r\n") == "\t"
+        for line, off in parts
+    )
     stacked = (
         _stacked_split(key, [line.text[off:] for line, off in parts])
         if per_side and not tabbed and parts[0][0] is not label_line

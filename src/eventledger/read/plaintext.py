@@ -348,8 +348,12 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
 
     # ---- infobox block: up to the first prose line --------------------------------------
     box_end = _next_prose(lines, idx)
-    while box_end < len(lines) and _box_caption(lines, idx, box_end, doc_title):
-        box_end = _next_prose(lines, box_end + 1)  # the infobox image's caption, in the box
+    # the infobox image's caption, in the box (the box's head is read once: it stands above)
+    headed = any(
+        ln.stripped.startswith("Part of ") or ln.stripped == doc_title for ln in lines[idx:box_end]
+    )
+    while headed and box_end < len(lines) and _box_caption(lines, box_end, doc_title):
+        box_end = _next_prose(lines, box_end + 1)
     if box_end == len(lines):
         raise NotAnArticle("no paragraph of prose")
     # (a line holding only a tab separates a row's two cells: the mobile site's copy)
@@ -409,18 +413,15 @@ def _desktop_title(lines: list[_Line]) -> int:
     return found
 
 
-def _box_caption(lines: list[_Line], start: int, at: int, title: str) -> bool:
-    """Whether the prose-like line *at* is the caption of the infobox's image ("Bodies of
-    prisoners in the doorway of the barn, photographed … on 16 April 1945"), not the lead's
-    first paragraph: it stands between the box's head ("Part of …", or the title repeated)
-    and its rows, with no blank line on either side, the next line is a row's label, and it
-    does not name the page's subject as a lead does."""
+def _box_caption(lines: list[_Line], at: int, title: str) -> bool:
+    """Whether the prose-like line *at*, below the box's head ("Part of …", or the title
+    repeated: the caller's test), is the caption of the infobox's image ("Bodies of prisoners
+    in the doorway of the barn, photographed … on 16 April 1945"), not the lead's first
+    paragraph: no blank line on either side, the next line is a row's label, and it does not
+    name the page's subject as a lead does."""
     if at + 1 >= len(lines) or not lines[at - 1].stripped or not lines[at + 1].stripped:
         return False
     if _match_label(lines[at + 1].text) is None:
-        return False
-    head = [ln.stripped for ln in lines[start:at] if ln.stripped]
-    if not any(h.startswith("Part of ") or h == title for h in head):
         return False
     return title.casefold() not in lines[at].stripped.casefold()
 

@@ -738,3 +738,91 @@ def test_a_fifteenth_passenger_who_died_beside_a_toll_with_its_bomber() -> None:
     )
     ev = _record(page, name="2017 Saint Petersburg Metro bombing")["event"]
     assert _q(ev) == (15, 15, 15)
+
+
+# -------------------------------------------------------- the third review's counter-examples
+
+
+def test_the_first_section_after_a_contents_list_keeps_its_heading() -> None:
+    copy = (
+        "X bombing\n\nFrom Wikipedia, the free encyclopedia\nLocation\tMadrid, Spain\n"
+        "Date\t1 May 2010\nDeaths\t40\nTarget\tTrains\nAttack type\tBombing\n\n"
+        "The X bombing was a terrorist attack on commuter trains in Madrid, Spain, on 1 May "
+        "2010 that killed 40 people and injured many others.[1]\n\n"
+        "Contents\n1 Background\n2 Attack\n3 References\nBackground\n"
+        "A bombing of the city's commuter trains in 2004 had killed 209 people and wounded "
+        "hundreds of others in the city.[1]\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="X bombing")
+    assert _q(rec["event"]) == (40, 40, 40)
+    bg = [s for s in rec["sentences"] if s["text"].startswith("A bombing of the city")]
+    assert bg and bg[0]["section"] == "Background"
+
+
+def test_many_contents_lines_read_in_linear_time() -> None:
+    # (a count of steps, not a timing: the reader must visit each line a bounded number of
+    # times; 8,000 pairs took 35 s when each "Contents" rescanned the rest)
+    from eventledger.read import plaintext
+
+    calls = 0
+    real = plaintext._heading
+
+    def counting(s: str) -> str | None:
+        nonlocal calls
+        calls += 1
+        return real(s)
+
+    lines = plaintext._lines("Contents\nBackground\n" * 2000)
+    plaintext._heading = counting  # type: ignore[assignment]
+    try:
+        plaintext._contents_lines(lines)
+    finally:
+        plaintext._heading = real  # type: ignore[assignment]
+    assert calls < 10 * len(lines)
+
+
+def test_a_supported_by_label_lets_the_last_line_split() -> None:
+    copy = (
+        "Battle of X\n\nFrom Wikipedia, the free encyclopedia\nDate\t1 June 1977\n"
+        "Result\tEthiopian victory\nBelligerents\n Ethiopia\nSupported by:\n Cuba Somalia\n"
+        "Casualties and losses\n100 killed\n\nThe Battle of X was fought on 1 June 1977 between "
+        "Ethiopia and Somalia in the Ogaden desert region of Ethiopia.\n"
+    )
+    sides = _record(copy, fmt="plaintext", name="Battle of X")["event"]["sides"]
+    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [
+        ["Ethiopia", "Cuba"],
+        ["Somalia"],
+    ]
+
+
+def test_other_events_tolls_that_rose_are_not_the_events() -> None:
+    for section, sentence in (
+        ("Past attacks", "In the 2013 bombing of the city, the death toll rose to 110."),
+        (
+            "Casualties",
+            "Police linked the bombing to the 2013 Quetta attacks, in which the death toll "
+            "rose to 110.",
+        ),
+        ("Casualties", "The casualty toll rose to 200, including 74 dead."),
+        ("Sectarian violence in Quetta", "The death toll rose to 110."),
+    ):
+        page = _quetta(section).replace(
+            "The death toll rose to 74 by 12 August as several of the injured died in hospital.",
+            sentence,
+        )
+        ev = _record(page, name="Quetta hospital bombing")["event"]
+        assert _q(ev) == (70, None, None), (section, sentence)
+
+
+def test_a_figure_which_was_later_retracted_gives_way() -> None:
+    lead = "Eight hostages were killed. Early reports spoke of 20 hostages dead, which was later retracted."
+    assert _q(_record(_hostages(lead), name="Manila hostage crisis")["event"]) == (8, 8, 8)
+
+
+def test_an_either_or_date_with_a_remark_after_it() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("9 or 10 August 1945 (2–3 days)")
+    assert (d.start, d.end) == ("1945-08-09", "1945-08-10")
+    d = parse_date("1989 or 1990, 12-13 deaths")
+    assert (d.start, d.end) == ("1989", "1990")

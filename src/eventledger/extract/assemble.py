@@ -611,6 +611,7 @@ def assemble(
         sts = drop_superseded(sts, doc, spans)
         sts = drop_rejected(sts, doc, spans)
         sts = drop_incident_figures(sts, doc, kind, spans)
+        sts = _drop_other_rises(sts, doc, spans, event["date"])
         event[key] = _event_quantity(
             sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators, bare_tolls
         )
@@ -802,7 +803,8 @@ _REPLACED_AFTER = re.compile(
 _CORRECTED_AFTER = re.compile(
     r"[^.;]{0,60}?,\s*(?:a\s+(?:figure|toll|number|count|claim)\s+(?:that\s+was\s+|which\s+was\s+)?"
     r"(?:later\s+|subsequently\s+|quickly\s+|soon\s+)?(?:corrected|retracted|withdrawn|revised|"
-    r"disproved|denied)|(?:later|subsequently)\s+(?:corrected|retracted|disproved))\b"
+    r"disproved)|(?:which\s+was\s+)?(?:later|subsequently|soon|quickly)?\s*(?:corrected|retracted|"
+    r"disproved))\b"
     # (not the revision itself: "revised upward from an initial count of 30")
     r"(?!\s+(?:up(?:ward)?s?|down(?:ward)?s?|from|to)\b)",
     re.I,
@@ -2282,6 +2284,7 @@ def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> li
             and st.category == "killed"
             and not st.subset
             and _TOLL_ROSE.match(st.text)
+            and _TOLL_SECTION.search(st.section)
             and not _EARLIER_SECTION.search(st.section)
             and floor is not None
             and st.low is not None
@@ -2291,13 +2294,49 @@ def _event_level(sts: list[Statement], kind: str, has_sides: bool = False) -> li
 
 
 #: A statement that gives the toll after it rose ("death toll rose to 74", "bringing the death
-#: toll to 74").
+#: toll to 74"; not a "casualty toll", which counts the wounded too).
 _TOLL_ROSE = re.compile(
-    r"(?:the\s+)?(?:(?:official\s+)?(?:death|casualty)\s+toll\s+(?:later\s+|eventually\s+|"
+    r"(?:the\s+)?(?:(?:official\s+)?death\s+toll\s+(?:later\s+|eventually\s+|"
     r"subsequently\s+|had\s+|has\s+|then\s+)?(?:rose|risen|climbed|increased|grew)\s+to|"
-    r"(?:bringing|raising|taking)\s+the\s+(?:official\s+)?(?:death|casualty)\s+toll\s+to)\b",
+    r"(?:bringing|raising|taking)\s+the\s+(?:official\s+)?death\s+toll\s+to)\b",
     re.I,
 )
+#: The sections that count the event's own dead ("Casualties", "Victims", "Aftermath").
+_TOLL_SECTION = re.compile(r"\b(?:casualt|victim|death|dead|toll|fatalit|injur|aftermath)", re.I)
+#: Before a toll's rise in its sentence: the toll is another event's ("the 2013 Quetta attacks,
+#: in which the death toll rose to 110").
+_OTHER_EVENT_CLAUSE = re.compile(r"\bin\s+which\b|\b(?P<y>(?:1[5-9]|20)\d\d)\b", re.I)
+
+
+def _drop_other_rises(
+    sts: list[Statement],
+    doc: Document,
+    spans: dict[str, tuple[int, int]],
+    date: dict[str, Any],
+) -> list[Statement]:
+    """A body section's "the death toll rose to N" told of another event in its sentence ("in
+    which", or a year other than the event's and the next, before it) is no rise of the
+    event's toll (see :func:`_event_level`)."""
+    start = (date.get("start") or "")[:4]
+    end = (date.get("end") or date.get("start") or "")[:4]
+    years = (
+        {str(y) for y in range(int(start), int(end) + 2)}
+        if start.isdigit() and end.isdigit() and int(end) - int(start) < 50
+        else set()
+    )
+    out = []
+    for st in sts:
+        if st.origin == "body" and st.section is not None and _TOLL_ROSE.match(st.text):
+            span = spans.get(st.sentence or "")
+            if span is not None and any(
+                m.group("y") is None or m.group("y") not in years
+                for m in _OTHER_EVENT_CLAUSE.finditer(doc.input, span[0], st.span[0])
+            ):
+                continue
+        out.append(st)
+    return out
+
+
 #: A section on what came before the event or around it ("Background", "Previous attacks").
 _EARLIER_SECTION = re.compile(
     r"\b(?:background|prelude|history|previous|earlier|prior|context|related|other|similar|"

@@ -952,7 +952,7 @@ def _first_date(text: str) -> DateValue:
         alt is not None
         and (not alt.group("m") or alt.group("m").lower() in _MONTHS)
         # (not "1998 or 1999 – 2003": a range's uncertain start; not "May 1 or 2": no year)
-        and not re.search(r"[–—-]\s*\d", text[alt.end() :])
+        and not re.match(r"[^(,;\n]*?[–—-]\s*\d", text[alt.end() :])
         and re.search(r"\d{3,4}|\b(?:AD|BC|BCE|CE)\b", text)
     ):
         # "9 or 10 August 1945", "December 190 or January 189 BC", "1941 or 1942": the date is

@@ -672,7 +672,9 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
         # "Expeditionary forces: ⏎ Iraq Jordan"; without one it is the usual glue, " Chile
         # Spanish Empire" under " United Provinces of the Río de la Plata")
         pairs = [(k, at) for k, t in enumerate(texts) if (at := _two_states_at(t)) is not None]
-        labelled = any(t.strip().endswith(":") for t in texts)
+        labelled = any(
+            t.strip().endswith(":") and not _SUPPORT_LABEL.match(t.strip()) for t in texts
+        )
         if len(pairs) == 1 and (pairs[0][0] < len(texts) - 1 or not labelled):
             return pairs[0]
     # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
@@ -694,6 +696,14 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     if _NO_FIGURE.fullmatch(texts[-1].strip()):
         return (len(texts) - 1, 0)
     return None
+
+
+#: A sub-label of a side's allies ("Supported by:"): its states are that side's, and the second
+#: side's name may follow them on the same line (" Cuba Somalia").
+_SUPPORT_LABEL = re.compile(
+    r"(?i)(?:supported\s+by|support(?:ed)?|in\s+support|backed\s+by|assisted\s+by|allies|"
+    r"with\s+support\s+from)\s*:$"
+)
 
 
 def _two_states_at(text: str) -> int | None:
@@ -825,29 +835,45 @@ def _heading(s: str) -> str | None:
 
 def _contents_lines(lines: list[_Line]) -> set[int]:
     """The lines of a table of contents in the body ("Contents" and the section titles under
-    it, "Attack / Casualties / Reactions / References"), which are no headings: the last
-    title of the run, right above a paragraph, is the first section's own heading."""
+    it, "Attack / Casualties / Reactions / References", "1 Background / 2 Attack"), which are
+    no headings. The first section's own heading may follow the list with nothing between:
+    the run's last title is that heading when it repeats the list's first title ("Attack" …
+    "Attack", "1 Background" … "Background[edit]") or stands right above a paragraph."""
     out: set[int] = set()
-    for n, ln in enumerate(lines):
-        if ln.stripped not in ("Contents", "Contents hide"):
+    n = 0
+    while n < len(lines):
+        if lines[n].stripped not in ("Contents", "Contents hide"):
+            n += 1
             continue
         k = n + 1
         run: list[int] = []
         while (
             k < len(lines)
             and lines[k].stripped
+            and lines[k].stripped not in ("Contents", "Contents hide")
             and _heading(lines[k].stripped) is not None
             and not _is_prose(lines[k].stripped)
             and not _REF_LINE.match(lines[k].text)
         ):
             run.append(k)
             k += 1
-        if run and k < len(lines) and lines[k].stripped and _is_prose(lines[k].stripped):
-            run = run[:-1]
+        if len(run) >= 2:
+            first, last = (_toc_title(lines[run[0]].stripped), _toc_title(lines[run[-1]].stripped))
+            if first == last or (
+                k < len(lines) and lines[k].stripped and _is_prose(lines[k].stripped)
+            ):
+                run = run[:-1]
         if len(run) >= 2:
             out.add(n)
             out.update(run)
+        n = max(k, n + 1)  # (a run is read once: no rescan from a later "Contents")
     return out
+
+
+def _toc_title(s: str) -> str:
+    """A contents entry or a heading without its number and edit link ("1\tBackground",
+    "Background[edit]": "background")."""
+    return (_heading(re.sub(r"^\d+(?:\.\d+)*\s+", "", s)) or "").casefold()
 
 
 def _read_body(lines: list[_Line], doc: Document) -> None:
@@ -890,7 +916,8 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             counters[list_key] = counters.get(list_key, 0) + 1
             last_ref = _reference(doc, line, m, counters[list_key], notes)
             continue
-        prev_blank = n == 0 or not lines[n - 1].stripped
+        # (a contents list above a heading stands for the blank line)
+        prev_blank = n == 0 or not lines[n - 1].stripped or n - 1 in toc
         next_blank = n + 1 >= len(lines) or not lines[n + 1].stripped
         if n in edit_marked:
             head = _heading(s)  # "Casualties[edit]": a heading, wherever it stands

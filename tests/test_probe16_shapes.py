@@ -826,3 +826,14 @@ def test_an_either_or_date_with_a_remark_after_it() -> None:
     assert (d.start, d.end) == ("1945-08-09", "1945-08-10")
     d = parse_date("1989 or 1990, 12-13 deaths")
     assert (d.start, d.end) == ("1989", "1990")
+
+
+def test_a_sentence_on_who_the_dead_were_counts_some_of_them() -> None:
+    figs = figures_in_sentence(
+        "Most of the dead were Pakistanis, among them hotel staff; five foreigners were killed, "
+        "including the ambassador."
+    )
+    assert [(f.best, f.subset) for f in figs] == [(5, True)]
+    # a sentence that only says what became of the dead is no breakdown
+    figs = figures_in_sentence("The dead were buried in 3 graves; 40 people were killed in all.")
+    assert [(f.best, f.subset) for f in figs] == [(40, False)]

@@ -2064,10 +2064,26 @@ def figures_in_sentence(text: str) -> list[Figure]:
         figs = [
             replace(f, subset=True) if f.start < resp.start() and not f.unknown else f for f in figs
         ]
+    who = _DEAD_WERE.search(text)
+    if who:
+        # "Most of the dead were Pakistanis …; five foreigners were killed": the sentence tells
+        # who the dead were, and its figures count some of them
+        figs = [
+            replace(f, subset=True) if f.start > who.start() and f.category == "killed" else f
+            for f in figs
+        ]
     return figs
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: "Most of the dead were Pakistanis", "Among the victims were …", "The dead included …": the
+#: sentence is about who the dead were.
+_DEAD_WERE = re.compile(
+    r"\b(?:(?:most|many|some|all|half|the\s+majority)\s+of\s+the\s+|among\s+the\s+|^the\s+)"
+    r"(?:dead|victims|killed|fatalities|those\s+killed)\s+(?:(?:were|was)\b(?!\s+(?:\w+ed|buried|"
+    r"taken|found|laid|brought|given|shot|slain|identified|named|held)\b)|included\b)",
+    re.I,
+)
 #: "…, bringing the death toll to eight": the figure after it is the running total.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|taking|pushing|increasing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"

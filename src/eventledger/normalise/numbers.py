@@ -2068,14 +2068,22 @@ def figures_in_sentence(text: str) -> list[Figure]:
     if who:
         # "Most of the dead were Pakistanis …; five foreigners were killed": the sentence tells
         # who the dead were, and its figures count some of them
+        # (not after a colon, which opens the whole toll: "Most of the victims were women and
+        # children: in total, 35 people were killed"; nor a figure the text calls the total)
         figs = [
-            replace(f, subset=True) if f.start > who.start() and f.category == "killed" else f
+            replace(f, subset=True)
+            if f.start > who.start()
+            and f.category == "killed"
+            and ":" not in text[who.end() : f.start]
+            and not _TOTAL_WORDS.search(text, who.end(), f.end + 12)
+            else f
             for f in figs
         ]
     return figs
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_TOTAL_WORDS = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|all\s+told)\b", re.I)
 #: "Most of the dead were Pakistanis", "Among the victims were …", "The dead included …": the
 #: sentence is about who the dead were.
 _DEAD_WERE = re.compile(

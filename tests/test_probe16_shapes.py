@@ -837,3 +837,26 @@ def test_a_sentence_on_who_the_dead_were_counts_some_of_them() -> None:
     # a sentence that only says what became of the dead is no breakdown
     figs = figures_in_sentence("The dead were buried in 3 graves; 40 people were killed in all.")
     assert [(f.best, f.subset) for f in figs] == [(40, False)]
+
+
+# ---------------------------------------------------------------------------- wave 41
+
+
+def test_other_bombs_of_the_same_afternoon_are_another_incident() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Piazza Fontana bombing\n| location = Milan, Italy\n"
+        "| date = 12 December 1969\n| fatalities = 17\n| injuries = 88\n}}\n"
+        "The '''Piazza Fontana bombing''' was a terrorist attack in Milan on 12 December 1969, "
+        "killing 17 people and injuring 88. The same afternoon three more bombs exploded in "
+        "Rome, injuring 16 people.\n"
+    )
+    ev = _record(page, name="Piazza Fontana bombing")["event"]
+    assert _q(ev, "injuries") == (88, 88, 88)
+
+
+def test_a_point_in_a_named_sea_far_from_any_town_is_in_no_country() -> None:
+    from eventledger.normalise.places import resolve_place
+
+    assert resolve_place("Dogger Bank, North Sea; 54°33′N 5°28′E").country is None
+    # a river island, or a strait beside a coast, keeps the country of its nearest town
+    assert resolve_place("Strait of Dover; 51.0°N 1.5°E").country == "FR"

@@ -1312,6 +1312,14 @@ _EARLIER_SAME_DAY = re.compile(
 )
 
 
+#: "The same afternoon three more bombs exploded in Rome, injuring 16 people": other attacks of
+#: the same day, and their figures.
+_OTHER_SAME_DAY = re.compile(
+    r"\b(?:the\s+same|that|later\s+that)\s+(?:morning|day|afternoon|evening|night)\b[^.;]{0,80}?"
+    r"\b(?:more|other|further|separate|another|second|third)\s+(?:[\w-]+\s+)?(?:bombs?|attacks?|"
+    r"explosions?|blasts?|shootings?|bombings?)\b[^.;]{0,160}$",
+    re.I,
+)
 #: A toll that holds the event's own among others: "Several related attacks followed …, in
 #: which a total of 17 people were killed, including the victims at Charlie Hebdo" (a series'
 #: toll, on any page): the attacks named before the figure, the event's victims after it.
@@ -1353,6 +1361,7 @@ def drop_incident_figures(
             or _EARLIER_VIOLENCE.search(before)
             or (st.span[0] - span[0] <= _WINDOW and _SUB_INCIDENT.search(before))
             or _EARLIER_SAME_DAY.search(before)
+            or _OTHER_SAME_DAY.search(before)
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
             or (

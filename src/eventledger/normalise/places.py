@@ -1506,6 +1506,7 @@ class _Near:
     lon: float
     country: str | None
     admin1: str | None
+    km: float | None = None  # how far that city lies from the point
 
 
 def _fits(entry: _Entry, at: _Near) -> bool:
@@ -1831,6 +1832,10 @@ def _spread_country(text: str, bests: _Bests) -> tuple[str, _Hit] | None:
     return None
 
 
+#: A sea's name, not a river's or a lake's (a river island lies in a country).
+_SEA_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Channel|Bight|Bank|Sound)\b")
+
+
 def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | None) -> Place:
     kind, name, cc, lat, lon, _pop, a1, _a2 = hit.entry
     level = _LEVEL[kind]
@@ -1847,7 +1852,14 @@ def _place(text: str, hit: _Hit, coord: tuple[float, float] | None, at: _Near | 
         name, level, feature, lat, lon = hit.area, 5, "region", None, None
     if coord is not None:
         lat, lon, level, feature = coord[0], coord[1], 1, "coord"
-        if at is not None and not cc:
+        # (a point in a sea the text names, far from any town: "Dogger Bank, North Sea", 124 km
+        # from a Dutch island, lies in no country)
+        at_sea = (
+            kind == "water"
+            and _SEA_NAME.search(name or "") is not None
+            and (at is None or at.km is None or at.km > _BORDER_KM)
+        )
+        if at is not None and not cc and not at_sea:
             cc, a1 = at.country or "", a1 or at.admin1
     return Place(text, name, hit.matched, cc or None, lat, lon, level, a1, feature)
 
@@ -2004,7 +2016,13 @@ def resolve_place(
     at = None
     if coord is not None:
         found = nearest_city(coord[0], coord[1])
-        at = _Near(coord[0], coord[1], found[1] if found else None, found[2] if found else None)
+        at = _Near(
+            coord[0],
+            coord[1],
+            found[1] if found else None,
+            found[2] if found else None,
+            found[3] if found else None,
+        )
     hits, unknown = _hits(text, index)
     hits = _modern_country_only(text, hits)
     hint = _countries(hits)

@@ -860,3 +860,55 @@ def test_a_point_in_a_named_sea_far_from_any_town_is_in_no_country() -> None:
     assert resolve_place("Dogger Bank, North Sea; 54°33′N 5°28′E").country is None
     # a river island, or a strait beside a coast, keeps the country of its nearest town
     assert resolve_place("Strait of Dover; 51.0°N 1.5°E").country == "FR"
+
+
+# ---------------------------------------------------------------------------- wave 42
+
+
+def test_two_spells_of_days_joined_by_and_are_one_span() -> None:
+    from eventledger.normalise.dates import parse_date
+
+    for text in ("May 28–29 and July 1–3, 1917", "28–29 May and 1–3 July 1917"):
+        d = parse_date(text)
+        assert (d.start, d.end, d.text) == ("1917-05-28", "1917-07-03", text)
+
+
+def test_an_earlier_attack_told_after_after_is_another_incident() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Tripoli mosque bombings\n"
+        "| location = [[Tripoli, Lebanon|Tripoli]]\n| date = 23 August 2013\n"
+        "| fatalities = 47\n}}\n"
+        "The '''Tripoli mosque bombings''' were two car bomb attacks on mosques, killing 47 "
+        "people. The attack came eight days after a car bomb in Beirut's southern suburbs had "
+        "killed 27 people.\n"
+    )
+    ev = _record(page, name="2013 Tripoli mosque bombings")["event"]
+    assert _q(ev) == (47, 47, 47)
+    assert ev["location"]["country"] == "LB"  # the link's country, not Libya's Tripoli
+
+
+def test_a_perpetrator_that_denied_involvement_is_no_asserted_one() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    a = split_actors("Al-Qaeda in the Arabian Peninsula (denied involvement)")[0]
+    assert (a.name, a.qualifier) == ("Al-Qaeda in the Arabian Peninsula", "denied")
+
+
+def test_a_reprisal_for_a_killing_is_not_the_events_toll() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Bloody Island massacre\n"
+        "| location = Clear Lake, California, United States\n| date = May 15, 1850\n"
+        "| fatalities = 60–400\n}}\n"
+        "The '''Bloody Island massacre''' took place on May 15, 1850. The expedition was sent in "
+        "reprisal for the killing of two settlers. Estimates of the number killed range from 60 "
+        "to 400.\n"
+    )
+    ev = _record(page, name="Bloody Island massacre")["event"]
+    assert (ev["deaths"]["low"], ev["deaths"]["high"]) == (60, 400)
+
+
+def test_spanish_state_forces_are_state() -> None:
+    from eventledger.normalise.actors import split_actors
+
+    assert split_actors("Gendarmería Nacional")[0].kind == "state"
+    assert split_actors("Ejército de Liberación Nacional")[0].kind == "non-state"

@@ -313,6 +313,19 @@ STATE_WORDS = (
     "mounted police",
     # a state's paramilitary, beside the non-state "fedayeen"
     "fedayeen saddam",
+    # state forces named in Spanish and Portuguese
+    "ejército",
+    "exército",
+    "gendarmería",
+    "policía",
+    "polícia",
+    "carabineros",
+    "guardia civil",
+    "guardia nacional",
+    "fuerza aérea",
+    "força aérea",
+    "fuerzas armadas",
+    "forças armadas",
 )
 
 #: Words that mark a non-state armed group.

@@ -1312,6 +1312,15 @@ _EARLIER_SAME_DAY = re.compile(
 )
 
 
+#: A statement that opens with the noun of its killing ("killing of two settlers").
+_LEADING_NOUN = re.compile(r"(?:killings?|murders?|deaths?|massacres?)\s+of\s+", re.I)
+#: "The attack came eight days after a car bomb in … Beirut's southern suburbs had killed 27
+#: people": an earlier attack, told in the pluperfect after "after".
+_CAME_AFTER = re.compile(
+    r"\b(?:came|occurred|happened|followed|took\s+place)\s+(?:[\w-]+\s+){0,4}?after\s+(?:a|an|the)\s+"
+    r"[^.;]{0,160}?\bhad\s+(?:been\s+)?$",
+    re.I,
+)
 #: "The same afternoon three more bombs exploded in Rome, injuring 16 people": other attacks of
 #: the same day, and their figures.
 _OTHER_SAME_DAY = re.compile(
@@ -1354,14 +1363,17 @@ def drop_incident_figures(
         if st.origin != "body" or st.section is not None or span is None:
             continue
         before = doc.input[max(span[0], st.span[0] - _WINDOW) : st.span[0]]
+        # ("in reprisal for the killing of two settlers": the statement opens with the noun)
+        noun = _LEADING_NOUN.match(st.text)
         if (
-            _AVENGED_INCIDENT.search(before)
+            _AVENGED_INCIDENT.search(before + (noun.group(0) if noun else ""))
             or _WIDER_GROUP_CLAUSE.search(before)
             or _WIDER_EVENT_CLAUSE.search(before)
             or _EARLIER_VIOLENCE.search(before)
             or (st.span[0] - span[0] <= _WINDOW and _SUB_INCIDENT.search(before))
             or _EARLIER_SAME_DAY.search(before)
             or _OTHER_SAME_DAY.search(before)
+            or _CAME_AFTER.search(before)
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
             or (
@@ -2426,6 +2438,15 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         else None
     )
     place = hinted or resolve_place(text or "", context=context, coord=coord, title=doc.title)
+    if hint and text and coord is None and place.country != hint:
+        # "[[Tripoli, Lebanon|Tripoli]]" in the infobox: the link's country, when the text read
+        # in it names a place there
+        from eventledger.normalise.places import country_name
+
+        there = country_name(hint)
+        alt = resolve_place(f"{text}, {there}", context=context, title=doc.title) if there else None
+        if alt is not None and alt.country == hint and (alt.where_prec or 9) < 6:
+            place = replace(alt, text=text)
     out.update(
         {
             "text": text,

@@ -566,6 +566,21 @@ _A_NAME = re.compile(
 _UNNAMED = re.compile(r"\s*(?:an?\s+)?(?:un(?:known|identified|named)|not\s+identified)\b", re.I)
 
 
+def _linked_country(f: Field) -> str | None:
+    """The one country a location field's links name in their disambiguated targets but not
+    in their text ("[[Tripoli, Lebanon|Tripoli]]": LB), or None."""
+    found: set[str] = set()
+    for lk in f.links:
+        target = (lk.target or "").replace("_", " ")
+        if "," not in target or target.strip() == (lk.text or "").strip():
+            continue
+        qualifier = target.rsplit(",", 1)[1].strip()
+        named = countries_named(qualifier)
+        if len(named) == 1 and countries_named(lk.text or "") != named:
+            found |= named
+    return found.pop() if len(found) == 1 else None
+
+
 def extract_statements(
     doc: Document, support: dict[str, tuple[str, list[str]]] | None = None
 ) -> list[Statement]:
@@ -3141,6 +3156,9 @@ def _from_field(b: _Builder, f: Field) -> None:
             )
             joined = f"{joined}{sep}{line}" if joined else line
         value: dict[str, Any] = {"text": joined}
+        hint = _linked_country(f) if key == "location" else None
+        if hint:
+            value["country_hint"] = hint  # "[[Tripoli, Lebanon|Tripoli]]": Lebanon's
         coord = f.hints.get("coord") or (stated_coord(text) if key == "coordinates" else None)
         if coord:
             value["coord"] = list(coord)

@@ -286,13 +286,14 @@ _LONE_LABEL = re.compile(rf"(?:{_QUALIFIER_WORDS}|claimed(?:\s+by)?|accused|disp
 _TRAILING_QUALIFIER = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}|presumed)\s*$", re.I)
 #: A label or remark that makes an attribution uncertain ("Alleged:", "Suspected planners:",
 #: "(alleged)"), its word as the actor's qualifier; "Claimed by:" asserts a claim, and is none.
-_DOUBT_WORDS = r"suspected|alleged|unconfirmed|accused|disputed|presumed"
+_DOUBT_WORDS = r"suspected|alleged|unconfirmed|accused|disputed|presumed|denied"
 _DOUBTING_LABEL = re.compile(
     rf"(?:^|[\n(;,])\s*(?P<w>{_DOUBT_WORDS})(?:\s+[a-z]+)?\s*:",
     re.I,
 )
 _DOUBTING_REMARK = re.compile(
-    rf"\(\s*(?:(?:also\s+)?(?P<w>{_DOUBT_WORDS}))(?:\s+by\s+[^()]{{1,60}})?\s*\)\s*$",
+    rf"\(\s*(?:(?:also\s+)?(?P<w>{_DOUBT_WORDS}))(?:\s+(?:involvement|responsibility|any\s+role))?"
+    rf"(?:\s+by\s+[^()]{{1,60}})?\s*\)\s*$",
     re.I,
 )
 _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")

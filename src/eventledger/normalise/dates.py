@@ -947,6 +947,27 @@ def _first_date(text: str) -> DateValue:
     ):
         v = _first_date_of(text[: m.start("and")] + "–  " + text[m.end("and") :])
         return replace(v, text=text[v.start_offset : v.end_offset])  # (the input's own words)
+    two = _TWO_SPELLS.search(text)
+    m1 = (two.group("m1") or two.group("m1b") or "") if two is not None else ""
+    m2 = (two.group("m2") or two.group("m2b") or "") if two is not None else ""
+    if (
+        two is not None
+        and m1.lower() in _MONTHS
+        and m2.lower() in _MONTHS
+        and m1 != m2
+        and not _RANGE_AFTER.match(text, two.end())  # ("… 1941 – 15 February 1942": a range)
+    ):
+        # "May 28–29 and July 1–3, 1917": two outbreaks of one year, read as the span from the
+        # first day of the first to the last day of the second
+        d1 = two.group("d1") or two.group("d1b")
+        d2 = two.group("d2e") or two.group("d2") or two.group("d2be") or two.group("d2b")
+        joined = f"{d1} {m1} – {d2} {m2} {two.group('y')}"
+        try:
+            v = _first_date_of(joined)
+        except DateError:
+            v = None
+        if v is not None and v.end is not None:
+            return replace(v, text=two.group(0), start_offset=two.start(), end_offset=two.end())
     alt = _EITHER_OR.search(text)
     if (
         alt is not None
@@ -967,6 +988,16 @@ def _first_date(text: str) -> DateValue:
     return _first_date_of(text)
 
 
+#: "May 28–29 and July 1–3, 1917", "28–29 May and 1–3 July 1917": two spells of days in two
+#: months of one year joined by "and" (day-first or month-first).
+_TWO_SPELLS = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:\s*[–-]\s*\d{1,2})?"
+    r"|(?P<d1b>\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?P<m1b>[A-Z][a-z]{2,8}))"
+    r"\s+and\s+"
+    r"(?:(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:\s*[–-]\s*(?P<d2e>\d{1,2}))?,?"
+    r"|(?P<d2b>\d{1,2})(?:\s*[–-]\s*(?P<d2be>\d{1,2}))?\s+(?P<m2b>[A-Z][a-z]{2,8}))"
+    r"\s+(?P<y>\d{3,4})\b"
+)
 #: "9 or 10 August 1945", "August 9 or 10, 1945", "December 190 or January 189 BC": a number
 #: (a day or a year) before "or", a number or a month's name after it.
 _EITHER_OR = re.compile(r"\d\s+(?P<or>or)\s+(?=\d{1,4}\b|(?P<m>[A-Z][a-z]{2,8})\s+\d)")

@@ -912,3 +912,32 @@ def test_spanish_state_forces_are_state() -> None:
 
     assert split_actors("Gendarmería Nacional")[0].kind == "state"
     assert split_actors("Ejército de Liberación Nacional")[0].kind == "non-state"
+
+
+def test_an_earlier_event_in_which_and_an_earlier_record_are_other_incidents() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Sbarro bombing\n| location = Jerusalem\n"
+        "| date = 9 August 2001\n| fatalities = 16\n}}\n"
+        "The '''Sbarro bombing''' killed 16 civilians. The attack came two months after the "
+        "[[Dolphinarium discotheque massacre]] in Tel Aviv, in which 21 Israelis, most of them "
+        "teenagers, had been killed. Until then, the deadliest attack of the intifada had been "
+        "the Netanya bombing, which killed 30 people.\n"
+    )
+    assert _q(_record(page, name="Sbarro restaurant suicide bombing")["event"]) == (16, 16, 16)
+
+
+def test_children_among_the_dead_are_some_of_them() -> None:
+    assert [
+        (f.best, f.subset) for f in figures_in_sentence("Six children were among the dead.")
+    ] == [(6, True)]
+
+
+def test_a_toll_raised_in_the_next_clause_supersedes_the_first() -> None:
+    page = (
+        "{{Infobox civilian attack\n| title = Airstrike\n| location = Tajoura, Libya\n"
+        "| date = 2 July 2019\n| fatalities = 53\n}}\n"
+        "The '''Airstrike''' hit a detention center in Tajoura, Libya. The toll initially "
+        "reported by the health ministry was 44 dead and more than 130 injured; it was raised to "
+        "53 by the United Nations on 5 July.\n"
+    )
+    assert _q(_record(page, name="Tajoura airstrike")["event"]) == (53, 53, 53)

@@ -798,6 +798,14 @@ _REPLACED_AFTER = re.compile(
     r"to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d",
     re.I,
 )
+#: After a death figure, in its sentence: the next clause says the toll (as "it") was raised
+#: ("… was 44 dead and more than 130 injured; it was raised to 53 by the United Nations").
+_RAISED_AFTER_CLAUSE = re.compile(
+    r"[^.;]{0,120}?;\s*(?:it|this|the\s+(?:death\s+)?(?:figure|toll))\s+(?:was|were|has\s+been)\s+"
+    r"(?:later\s+|subsequently\s+|since\s+)?(?:raised|revised|increased|lowered|corrected|updated)\s+"
+    r"(?:(?:up|down)(?:ward)?s?\s+)?to\s+(?:about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d",
+    re.I,
+)
 #: After a figure, in its sentence: the text says it was corrected or withdrawn, with no new
 #: figure ("…, a figure corrected the next day", "…, later retracted").
 _CORRECTED_AFTER = re.compile(
@@ -878,7 +886,9 @@ def drop_superseded(
         if span is None:
             continue
         after = _REF_MARKUP.sub("", doc.input[st.span[1] : min(span[1], st.span[1] + 4 * _WINDOW)])
-        if _REPLACED_AFTER.match(after):
+        if _REPLACED_AFTER.match(after) or (
+            st.category == "killed" and _RAISED_AFTER_CLAUSE.match(after)
+        ):
             replaced.add(st.id)
         elif _CORRECTED_AFTER.match(after):
             corrected.add(st.id)
@@ -1318,7 +1328,11 @@ _LEADING_NOUN = re.compile(r"(?:killings?|murders?|deaths?|massacres?)\s+of\s+",
 #: people": an earlier attack, told in the pluperfect after "after".
 _CAME_AFTER = re.compile(
     r"\b(?:came|occurred|happened|followed|took\s+place)\s+(?:[\w-]+\s+){0,4}?after\s+(?:a|an|the)\s+"
-    r"[^.;]{0,160}?\bhad\s+(?:been\s+)?$",
+    r"[^.;]{0,160}?(?:\bhad\s+(?:been\s+)?|\bin\s+which\s+|,\s*which\s+(?:had\s+)?(?:killed\s+)?)$"
+    # "Until then, the deadliest single attack of the war had been the 23 November 2006 Sadr
+    # City bombings, which killed 215 people": the earlier record, another event
+    r"|\b(?:deadliest|worst|bloodiest|largest)\b[^.;]{0,80}?\bhad\s+been\s+(?:the\s+)?[^.;]{0,120}?"
+    r"(?:,\s*|\s+)(?:which|that|in\s+which)\s+(?:had\s+)?(?:killed\s+)?$",
     re.I,
 )
 #: "The same afternoon three more bombs exploded in Rome, injuring 16 people": other attacks of

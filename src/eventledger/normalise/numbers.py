@@ -2064,6 +2064,11 @@ def figures_in_sentence(text: str) -> list[Figure]:
         figs = [
             replace(f, subset=True) if f.start < resp.start() and not f.unknown else f for f in figs
         ]
+    # "Six children were among the dead": some of the dead
+    figs = [
+        replace(f, subset=True) if f.category == "killed" and _AMONG_THE_DEAD.search(f.text) else f
+        for f in figs
+    ]
     who = _DEAD_WERE.search(text)
     if who:
         # "Most of the dead were Pakistanis …; five foreigners were killed": the sentence tells
@@ -2083,6 +2088,9 @@ def figures_in_sentence(text: str) -> list[Figure]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AMONG_THE_DEAD = re.compile(
+    r"\b(?:were|was)\s+among\s+the\s+(?:dead|victims|killed|fatalities)\b", re.I
+)
 _TOTAL_WORDS = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|all\s+told)\b", re.I)
 #: "Most of the dead were Pakistanis", "Among the victims were …", "The dead included …": the
 #: sentence is about who the dead were.

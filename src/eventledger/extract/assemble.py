@@ -33,6 +33,7 @@ from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
+    country_name,
     country_of_categories,
     resolve_place,
     resolve_place_in,
@@ -2455,8 +2456,6 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
     if hint and text and coord is None and place.country != hint:
         # "[[Tripoli, Lebanon|Tripoli]]" in the infobox: the link's country, when the text read
         # in it names a place there
-        from eventledger.normalise.places import country_name
-
         there = country_name(hint)
         alt = resolve_place(f"{text}, {there}", context=context, title=doc.title) if there else None
         if alt is not None and alt.country == hint and (alt.where_prec or 9) < 6:

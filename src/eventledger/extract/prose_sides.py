@@ -270,10 +270,14 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
         and st.sentence is not None
         and (st.section is None or not _OTHER_TIME.search(st.section))
     ]
-    if not candidates or len(candidates) > _MAX_FIGURES or event_kind(doc) != "battle":
+    if (
+        not candidates
+        or len(candidates) > _MAX_FIGURES
+        # an offensive's one sentence of both sides' dead tells a day of it
+        or _CAMPAIGN_TITLE.search(doc.title or "")
+        or event_kind(doc) != "battle"
+    ):
         return statements
-    if _CAMPAIGN_TITLE.search(doc.title or ""):
-        return statements  # an offensive's one sentence of both sides' dead tells a day of it
     spans = {sn.id: sn.span for sn in doc.sentences}
     by_sentence: dict[str, list[Statement]] = {}
     for st in candidates:

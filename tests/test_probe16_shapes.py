@@ -941,3 +941,13 @@ def test_a_toll_raised_in_the_next_clause_supersedes_the_first() -> None:
         "53 by the United Nations on 5 July.\n"
     )
     assert _q(_record(page, name="Tajoura airstrike")["event"]) == (53, 53, 53)
+
+
+def test_a_commander_word_both_sides_share_ties_neither_side() -> None:
+    # "Rao" commands on both sides: it may tie no side, whichever side is read first
+    rec = _record(
+        _battle(
+            "In the fighting the Peshwa lost 180 men killed, while Rao lost 2,000 killed.",
+        ).replace("Nizam-ul-Mulk Asaf Jah I", "Rao Rambha")
+    )
+    assert _sides(rec) == [(None, None), (None, None)]

@@ -255,10 +255,15 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
             )
             if len(caps) >= 3:
                 leaders.setdefault(st.side, set()).add("".join(caps).lower())
+    # (the clashes are found on the sets as read, then removed: removing side 1's first hid a
+    # word it shared with side 2's, which then tied side 2)
+    clashes = {
+        n: {w for w in words for m, other in names.items() if m != n and _ties(w, other)}
+        | {w for m, other in leaders.items() if m != n for w in words & other}
+        for n, words in leaders.items()
+    }
     for n, words in leaders.items():
-        clash = {w for w in words for m, other in names.items() if m != n and _ties(w, other)}
-        clash |= {w for m, other in leaders.items() if m != n for w in words & other}
-        words -= clash
+        words -= clashes[n]
     candidates = [
         st
         for st in statements

@@ -4,19 +4,8 @@ starting code or guards a counter-example of a rule."""
 from __future__ import annotations
 
 from eventledger.normalise.numbers import figures_in_sentence
-from eventledger.pipeline import parse_text
 
-
-def _record(text: str, fmt: str = "wikitext", name: str = "x") -> dict:
-    return parse_text(text, format=fmt, name=name + (".wiki" if fmt == "wikitext" else ".txt"))[0]
-
-
-def _q(ev: dict, key: str = "deaths") -> tuple:
-    return ev[key]["low"], ev[key]["best"], ev[key]["high"]
-
-
-def _codes(rec: dict) -> list[str]:
-    return [f["code"] for f in rec["findings"]]
+from .test_probe15_shapes import _codes, _q, _record
 
 
 def _killed(text: str) -> list[tuple]:

@@ -117,13 +117,10 @@ _MOBILE_ACTIONS = frozenset(
      "Read", "View history", "Tools", "More", "Share"}
 )  # fmt: skip
 _ACTIONS_LONGEST = sorted(_MOBILE_ACTIONS, key=len, reverse=True)
-#: Lines only the desktop site shows above an article's first paragraph.
-_DESKTOP_MARKS = frozenset(
-    {"From Wikipedia, the free encyclopedia", "Donate", "Create account", "Log in",
-     "Appearance", "Personal tools"}
-)  # fmt: skip
 #: The desktop site's header lines, which the mobile site has not.
 _DESKTOP_HEAD = frozenset({"Donate", "Create account", "Log in", "Appearance", "Personal tools"})
+#: Lines only the desktop site shows above an article's first paragraph.
+_DESKTOP_MARKS = _DESKTOP_HEAD | {"From Wikipedia, the free encyclopedia"}
 #: The location-map widget's text: "X is located in Europe", "class=notpageimage|", "Show map
 #: of …"; the lines after it, up to the next label, are the map's own labels.
 _MAP_WIDGET = re.compile(
@@ -833,6 +830,10 @@ def _heading(s: str) -> str | None:
     return None
 
 
+#: The line that opens a table of contents in a copy's body.
+_CONTENTS = frozenset({"Contents", "Contents hide"})
+
+
 def _contents_lines(lines: list[_Line]) -> set[int]:
     """The lines of a table of contents in the body ("Contents" and the section titles under
     it, "Attack / Casualties / Reactions / References", "1 Background / 2 Attack"), which are
@@ -842,7 +843,7 @@ def _contents_lines(lines: list[_Line]) -> set[int]:
     out: set[int] = set()
     n = 0
     while n < len(lines):
-        if lines[n].stripped not in ("Contents", "Contents hide"):
+        if lines[n].stripped not in _CONTENTS:
             n += 1
             continue
         k = n + 1
@@ -850,7 +851,7 @@ def _contents_lines(lines: list[_Line]) -> set[int]:
         while (
             k < len(lines)
             and lines[k].stripped
-            and lines[k].stripped not in ("Contents", "Contents hide")
+            and lines[k].stripped not in _CONTENTS
             and _heading(lines[k].stripped) is not None
             and not _is_prose(lines[k].stripped)
             and not _REF_LINE.match(lines[k].text)

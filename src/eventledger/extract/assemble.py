@@ -127,9 +127,12 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
+        spread = _range_of_claims(usable, bounded, q) if bounded and finding is None else None
+        if spread is not None:
+            q["low"], q["high"] = spread
         if bounded and finding is None:
             finding = _claim_outside(usable, bounded, q, label)
-        for s in usable if finding is None else []:
+        for s in usable if finding is None and spread is None else []:
             if s.best is not None and _inside(s.best, q["low"], q["high"]):
                 q["best"] = s.best
                 break
@@ -146,6 +149,40 @@ def combine(
         if len(exact) == 1:
             q["low"] = q["best"] = q["high"] = exact.pop()
     return q, finding
+
+
+def _range_of_claims(
+    usable: list[Statement], bounded: list[Statement], q: Quantity
+) -> tuple[int, int | None] | None:
+    """ "379–1,500+" in the infobox, "Official British sources gave a death toll of 379" and
+    "The Congress estimated … about 1,000 killed" in the text: the infobox's range spans the
+    claims, and the one claim at its end is no narrower toll. The range, when the figures
+    narrowed it to an exact one of its ends and the text gives another figure inside it; else
+    None."""
+    point = q["low"]
+    if point is None or q["high"] != point:
+        return None
+    ranges = [
+        r
+        for r in bounded
+        if r.origin == "infobox"
+        and r.low is not None
+        and r.high != r.low
+        and (r.low == point or r.high == point)
+    ]
+    if len(ranges) != 1:
+        return None
+    (rng,) = ranges
+    if not any(s.origin != "infobox" and s.low == s.high == point for s in bounded):
+        return None
+    others = [
+        s.best if s.best is not None else s.low
+        for s in usable
+        if s is not rng and s.origin != "infobox" and not (s.low == s.high == point)
+    ]
+    if not any(x is not None and x != point and _inside(x, rng.low, rng.high) for x in others):
+        return None
+    return rng.low, rng.high
 
 
 def _claim_outside(

@@ -931,6 +931,10 @@ _HEAD_COUNT = re.compile(
     r"eight|nine|ten|eleven|twelve|several|some)\s+(?:others|other\s+\w+|men|members|accomplices)"
     r"\s*$"
 )
+#: A perpetrators' line that names the commander of the force above it ("Commanded by: X").
+_COMMANDER_LABEL = re.compile(
+    r"\s*(?:commanded|led|ordered|directed)\s+by\s*:|\s*commanders?\s*:", re.I
+)
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
@@ -942,6 +946,13 @@ _INCLUDING_PERPETRATORS = re.compile(
     re.I,
 )
 
+
+#: "17 total (12 victims, 5 perpetrators)": a toll and its split into victims and perpetrators.
+_TOTAL_WITH_PERPETRATORS = re.compile(
+    r"\s*(?:total|in\s+total|dead|killed)?\s*\(\s*(?P<v>\d+)\s+(?:victims|civilians|hostages|people)"
+    rf"\s*(?:,|;|and|/|\+)\s*(?P<n>\d+)\s+(?:{PERPETRATOR_NOUNS})\b",
+    re.I,
+)
 
 #: After a sentence's toll: ", including the gunman", ", including himself", ", including the
 #: five perpetrators".
@@ -1210,10 +1221,21 @@ def _parts_below(
         if whole.subset:
             continue
         whole_sum = _exact_sum(figs, [i])
+        # "17 total (12 victims, 5 perpetrators)": the line's split, its perpetrators a part
+        split = _TOTAL_WITH_PERPETRATORS.match(text, whole.end)
+        if (
+            split is not None
+            and whole_sum is not None
+            and (int(split["v"]) + int(split["n"]) != whole_sum)
+        ):
+            split = None
         if (
             whole_sum
             and on_line[ln][0] == i
-            and all(figs[k].subset for k in on_line[ln][1:])
+            and (
+                all(figs[k].subset for k in on_line[ln][1:])
+                or (split is not None and all(figs[k].end <= split.end() for k in on_line[ln][1:]))
+            )
             and (whole_kind := _whole_line(lines[ln])) is not None
         ):
             # "307 (including 2 attackers)" / "241 U.S. servicemen" / "58 French" / "6
@@ -1235,6 +1257,8 @@ def _parts_below(
                 run.append(j)
                 nxt_ln += 1
             named = _exact_sum(figs, on_line[ln][1:]) if len(on_line[ln]) > 1 else 0
+            if split is not None:
+                named = int(split["n"])
             total = _exact_sum(figs, run) if len(run) >= 2 else None
             if (
                 total is not None
@@ -3296,6 +3320,10 @@ def _from_field(b: _Builder, f: Field) -> None:
                 else:
                     kw["value"] = {**kw["value"], "list": f"{f.key}@parts:{fig.category}"}
             inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
+            if inc is None and f.side is None and fig.best is not None:
+                inc = _TOTAL_WITH_PERPETRATORS.match(text, fig.end)
+                if inc is not None and int(inc["v"]) + int(inc["n"]) != fig.best:
+                    inc = None  # (the two figures are no split of this one)
             if inc is not None and not fig.subset:
                 # "10 (including the perpetrator)": the lead's "killing nine people" counts the
                 # victims of the same toll, no rival figure (see assemble._victims_counted)
@@ -3314,6 +3342,8 @@ def _from_field(b: _Builder, f: Field) -> None:
         links = _link_tuples(f)
         heading_doubt = None
         for item in f.items or [f.plain]:
+            if key == "perpetrators" and _COMMANDER_LABEL.match(item.text):
+                continue  # "Commanded by: [[Reginald Dyer]]": the force's commander, no group
             lone = doubting_label(item.text)
             if lone is not None:
                 # "{{small|Alleged:}}<br />[[Hezbollah]]": a label line doubts the items under it

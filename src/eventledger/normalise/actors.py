@@ -396,6 +396,7 @@ def split_actors(
     heading_doubt = None  # a label on a line of its own ("Disputed:") doubts the lines under it
     blamed_until = -1  # the end of a line that says who blamed whom
     labels = _DoubtLabels(text)
+    after_remark = False  # the piece before was a remark on the actors ("some deputized")
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
@@ -467,6 +468,14 @@ def split_actors(
             continue  # "Disputed; see Responsibility": a pointer to a section, not an actor
         if _ONLY_PRESENT.match(name):
             continue  # "…, in the presence of German Ordnungspolizei": there, not an actor
+        was_remark, after_remark = after_remark, False
+        if actors and (
+            _PARTITIVE_REMARK.fullmatch(name) or (was_remark and _BY_REMARK.fullmatch(name))
+        ):
+            # "White mobs, some deputized and armed by city officials": what some of the
+            # actors before were, and who armed them, no actors of their own
+            after_remark = True
+            continue
         country = None
         m = _state_prefix().match(name)
         if m is not None and m.end() < len(name) and name[m.end()].isspace():
@@ -645,6 +654,14 @@ _MORE_PLACES = re.compile(
     re.I,
 )
 #: A piece of an actor list that says who stood by, not who acted.
+#: "some deputized", "many of them armed": a remark on some of the actors named before it.
+_PARTITIVE_REMARK = re.compile(
+    r"(?:some|many|most|several|a\s+few)(?:\s+of\s+(?:them|whom))?\s+(?-i:[a-z]+(?:ed|en))"
+    r"(?:\s+by\s+(?-i:[a-z])[^,;\n]*)?",
+    re.I,
+)
+#: "armed by city officials", "backed by police" after such a remark: what was done to them.
+_BY_REMARK = re.compile(r"(?-i:[a-z]+(?:ed|en))\s+by\s+(?-i:[a-z])[^,;\n]*", re.I)
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
 )

@@ -1952,6 +1952,13 @@ _SPILLOVER = re.compile(
     re.I,
 )
 
+#: "Mainly Dublin; Skirmishes in counties Meath, Galway, …": the first line names the main
+#: place, the lines after it other scenes.
+_MAINLY = re.compile(
+    r"\s*(?:mainly|mostly|primarily|chiefly|largely|principally|predominantly)\s+(?:in\s+)?",
+    re.I,
+)
+
 
 def resolve_place(
     text: str,
@@ -1992,6 +1999,15 @@ def resolve_place(
         found = resolve_place(text[: spill.start()], context=context, coord=coord, title=title)
         return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                      found.where_prec, found.admin1, found.feature)  # fmt: skip
+    mainly = _MAINLY.match(text)
+    if mainly is not None:
+        # "Mainly Dublin; Skirmishes in counties …": the main scene is the place (a line of
+        # other scenes, whose county names are also towns abroad, says nothing of it)
+        first = re.split(r"[;\n]", text[mainly.end() :], maxsplit=1)[0]
+        found = resolve_place(first, context=context, coord=coord, title=title)
+        if found.name is not None:
+            return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
+                         found.where_prec, found.admin1, found.feature)  # fmt: skip
     if coord is None:
         coord = _stated_coord(_strip_markup(text))
     towns = _listed_towns(text) if coord is None and ";" in text else None

@@ -1,0 +1,106 @@
+"""Shapes found in session 17 (probe wave 43 onwards). Each test fails on the session's
+starting code or guards a counter-example of a rule."""
+
+from __future__ import annotations
+
+from eventledger.normalise.actors import split_actors
+from eventledger.normalise.places import resolve_place
+
+from .test_probe15_shapes import _codes, _q, _record
+
+
+def _attack(fatalities: str, lead: str, perpetrators: str = "[[Black September]]") -> str:
+    return (
+        "{{Infobox civilian attack\n| title = The massacre\n| location = Amritsar, India\n"
+        f"| date = 13 April 1919\n| fatalities = {fatalities}\n"
+        f"| perpetrators = {perpetrators}\n}}}}\n"
+        f"The '''massacre''' took place in Amritsar on 13 April 1919. {lead}\n"
+    )
+
+
+# ------------------------------------------------------- an infobox range spans the claims
+
+
+def test_infobox_range_spans_claims_at_its_end():
+    rec = _record(
+        _attack(
+            "379–1,500+",
+            "Official British sources gave a death toll of 379. The Indian National Congress "
+            "estimated that about 1,000 were killed.",
+        )
+    )
+    assert _q(rec["event"]) == (379, None, None)
+
+
+def test_infobox_range_bounded_spans_claims():
+    rec = _record(
+        _attack(
+            "12–15",
+            "The police said 12 people were killed. Local doctors counted about 14 dead.",
+        )
+    )
+    assert _q(rec["event"]) == (12, None, 15)
+
+
+def test_exact_figure_at_floor_without_rival_stays_the_toll():
+    rec = _record(_attack("49+", "The gunmen killed 49 people."))
+    assert _q(rec["event"]) == (49, 49, 49)
+    rec = _record(_attack("12–15", "The gunmen killed 12 people."))
+    assert _q(rec["event"]) == (12, 12, 12)
+
+
+# ------------------------------------------- a total split into victims and perpetrators
+
+
+def test_total_split_into_victims_and_perpetrators():
+    fat = (
+        "17 total (12 victims, 5 perpetrators)\n{{plainlist|\n* 6 Israeli coaches\n"
+        "* 5 Israeli athletes\n* 1 West German police officer\n"
+        "* 5 [[Black September]] members\n}}"
+    )
+    rec = _record(_attack(fat, "The hostages died during a failed rescue attempt."))
+    assert _q(rec["event"]) == (12, 12, 12)
+    assert "CONTRADICTION" not in _codes(rec)
+
+
+def test_total_whose_bracket_is_no_split_keeps_its_figure():
+    rec = _record(_attack("17 total (10 victims, 5 perpetrators)", "Many died."))
+    assert _q(rec["event"])[1] != 12
+
+
+# ------------------------------------------------------------------- actors and commanders
+
+
+def test_commander_line_is_no_perpetrator():
+    rec = _record(
+        _attack(
+            "379",
+            "Troops fired on the crowd.",
+            "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]",
+        )
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["British Indian Army"]
+
+
+def test_remark_on_some_of_the_actors_is_no_actor():
+    names = [a.name for a in split_actors("White mobs, some deputized and armed by city officials")]
+    assert names == ["White mobs"]
+    names = [a.name for a in split_actors("Local police, some armed by the army")]
+    assert names == ["Local police"]
+    # (a group of its own stays one)
+    names = [a.name for a in split_actors("Iraqi Army and some rioters")]
+    assert names == ["Iraqi Army", "some rioters"]
+    names = [a.name for a in split_actors("White mobs, some deputized, and the police")]
+    assert names == ["White mobs", "the police"]
+
+
+# ------------------------------------------------------------------------------ places
+
+
+def test_mainly_names_the_main_scene():
+    p = resolve_place(
+        "Mainly Dublin; Skirmishes in counties Meath, Galway, Louth, Wexford and Cork"
+    )
+    assert (p.name, p.country) == ("Dublin", "IE")
+    p = resolve_place("Mainly in Bavaria, Germany")
+    assert p.country == "DE"

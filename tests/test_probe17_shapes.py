@@ -104,3 +104,44 @@ def test_mainly_names_the_main_scene():
     assert (p.name, p.country) == ("Dublin", "IE")
     p = resolve_place("Mainly in Bavaria, Germany")
     assert p.country == "DE"
+
+
+# ------------------------------------------------------ the review's counter-examples
+
+
+def test_range_needs_sources_on_both_sides():
+    # a part of the toll, another year's figure, an initial report: no rival claims
+    rec = _record(
+        _attack("10–12", "Troops killed 12 people. About 11 were shot dead in the square.")
+    )
+    assert _q(rec["event"]) == (12, 12, 12)
+    rec = _record(
+        _attack(
+            "100–300",
+            "The troops killed 100 protesters, according to the government. Some 200 had been "
+            "killed in protests the year before.",
+        )
+    )
+    assert _q(rec["event"]) == (100, 100, 100)
+
+
+def test_leader_alone_or_directing_body_stays():
+    rec = _record(_attack("1", "He died.", "Led by: [[Jim Jones]]"))
+    assert [p["name"] for p in rec["event"]["perpetrators"]]
+    rec = _record(_attack("1", "He died.", "[[Abdelhamid Abaaoud]]<br />Directed by: [[ISIL]]"))
+    assert len(rec["event"]["perpetrators"]) == 2
+
+
+def test_remark_needs_a_participle_and_a_nameless_agent():
+    assert [a.name for a in split_actors("Hindu mob, some policemen")] == [
+        "Hindu mob",
+        "some policemen",
+    ]
+    names = [a.name for a in split_actors("White mobs, some deputized and led by the Ku Klux Klan")]
+    assert len(names) == 2
+
+
+def test_mainly_yields_to_the_country_the_text_names():
+    assert resolve_place("Mainly Hyderabad; also Karachi, Pakistan").country == "PK"
+    assert resolve_place("Mainly Tripoli; also Beirut, Lebanon").country == "LB"
+    assert resolve_place("Mainly Birmingham\nalso Montgomery, Alabama").country == "US"

@@ -82,9 +82,13 @@ def _bounded(st: Statement) -> bool:
 
 
 def combine(
-    statements: list[Statement], policy: str = "ranges", label: str = "quantity"
+    statements: list[Statement],
+    policy: str = "ranges",
+    label: str = "quantity",
+    claiming: frozenset[str] = frozenset(),
 ) -> tuple[Quantity, Finding | None]:
-    """Combine casualty statements about one quantity under *policy*.
+    """Combine casualty statements about one quantity under *policy*. *claiming* holds the
+    sentences that give a source's estimate (see :func:`_range_of_claims`).
 
     :returns: the quantity ``{low, best, high, policy, statements}`` and a ``CONTRADICTION``
         finding when the ranges policy found disjoint intervals (else None).
@@ -127,7 +131,11 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
-        spread = _range_of_claims(usable, bounded, q) if bounded and finding is None else None
+        spread = (
+            _range_of_claims(usable, bounded, q, claiming)
+            if bounded and finding is None and claiming
+            else None
+        )
         if spread is not None:
             q["low"], q["high"] = spread
         if bounded and finding is None:
@@ -152,13 +160,13 @@ def combine(
 
 
 def _range_of_claims(
-    usable: list[Statement], bounded: list[Statement], q: Quantity
+    usable: list[Statement], bounded: list[Statement], q: Quantity, claiming: frozenset[str]
 ) -> tuple[int, int | None] | None:
     """ "379–1,500+" in the infobox, "Official British sources gave a death toll of 379" and
     "The Congress estimated … about 1,000 killed" in the text: the infobox's range spans the
     claims, and the one claim at its end is no narrower toll. The range, when the figures
-    narrowed it to an exact one of its ends and the text gives another figure inside it; else
-    None."""
+    narrowed it to an exact one of its ends in a sentence that gives a source's figure
+    (*claiming*) and another such sentence gives a figure inside it; else None."""
     point = q["low"]
     if point is None or q["high"] != point:
         return None
@@ -173,16 +181,37 @@ def _range_of_claims(
     if len(ranges) != 1:
         return None
     (rng,) = ranges
-    if not any(s.origin != "infobox" and s.low == s.high == point for s in bounded):
+    if not any(
+        s.origin != "infobox" and s.low == s.high == point and s.sentence in claiming
+        for s in bounded
+    ):
         return None
     others = [
         s.best if s.best is not None else s.low
         for s in usable
-        if s is not rng and s.origin != "infobox" and not (s.low == s.high == point)
+        if s is not rng
+        and s.origin != "infobox"
+        and s.sentence in claiming
+        and not (s.low == s.high == point)
     ]
     if not any(x is not None and x != point and _inside(x, rng.low, rng.high) for x in others):
         return None
     return rng.low, rng.high
+
+
+#: A sentence that gives a source's figure: "Official British sources gave a death toll of
+#: 379", "The Indian National Congress estimated that …", "according to the police".
+_SOURCE_CLAIM = re.compile(
+    r"\b(?:sources?|estimated?|estimates|according\s+to|claimed|claims|counted|figures?|"
+    r"gave\s+(?:a|the)|put\s+the|report(?:ed|s)?|said|stated|announced)\b",
+    re.I,
+)
+#: …but not a first report, another time or another event's figure.
+_NO_CLAIM = re.compile(
+    r"\b(?:initial(?:ly)?|first|early|earlier|preliminary|later|previous(?:ly)?|had\s+been|"
+    r"the\s+(?:year|month|week|day)\s+before|ago)\b",
+    re.I,
+)
 
 
 def _claim_outside(
@@ -618,6 +647,12 @@ def assemble(
     stated_in = {st.sentence for st in statements if st.sentence}
     stated_body = [sn for sn in doc.body() if sn.id in stated_in]
     totalling = {sn.id for sn in stated_body if _TOTAL_CUE.search(sn.plain.text)}
+    # the body sentences that give a source's estimate (see _range_of_claims)
+    claiming = frozenset(
+        sn.id
+        for sn in stated_body
+        if _SOURCE_CLAIM.search(sn.plain.text) and not _NO_CLAIM.search(sn.plain.text)
+    )
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
     # the sentences that count the perpetrators among their dead (see _victims_counted)
     dead_perpetrators = frozenset(
@@ -651,7 +686,16 @@ def assemble(
         sts = drop_incident_figures(sts, doc, kind, spans)
         sts = _drop_other_rises(sts, doc, spans, event["date"])
         event[key] = _event_quantity(
-            sts, counted, cat, kind, policy, findings, totalling, dead_perpetrators, bare_tolls
+            sts,
+            counted,
+            cat,
+            kind,
+            policy,
+            findings,
+            totalling,
+            dead_perpetrators,
+            bare_tolls,
+            claiming,
         )
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
@@ -1567,6 +1611,7 @@ def _event_quantity(
     totalling: set[str],
     dead_perpetrators: frozenset[str] = frozenset(),
     bare_tolls: frozenset[str] = frozenset(),
+    claiming: frozenset[str] = frozenset(),
 ) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
@@ -1619,7 +1664,7 @@ def _event_quantity(
     if not chosen and not sides and kind not in ("battle", "war"):
         chosen = _casualty_section(sts, policy, cat)
     chosen, merged = _sum_lists(_lines_of_a_stated_total(chosen, totalling))
-    q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries")
+    q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries", claiming)
     if merged:
         q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
     if f:

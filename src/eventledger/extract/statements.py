@@ -932,9 +932,7 @@ _HEAD_COUNT = re.compile(
     r"\s*$"
 )
 #: A perpetrators' line that names the commander of the force above it ("Commanded by: X").
-_COMMANDER_LABEL = re.compile(
-    r"\s*(?:commanded|led|ordered|directed)\s+by\s*:|\s*commanders?\s*:", re.I
-)
+_COMMANDER_LABEL = re.compile(r"\s*(?:commanded\s+by|commanders?)\s*:", re.I)
 #: "(including the perpetrator)", "(incl. 2 attackers)", "(including both gunmen)" after a toll.
 _INCLUDING_PERPETRATORS = re.compile(
     r"\s*\(\s*(?:including|incl\.?)\s+(?:(?P<both>both)|(?:the\s+)?(?P<n>\d+|two|three|four|five|"
@@ -3342,8 +3340,10 @@ def _from_field(b: _Builder, f: Field) -> None:
         links = _link_tuples(f)
         heading_doubt = None
         for item in f.items or [f.plain]:
-            if key == "perpetrators" and _COMMANDER_LABEL.match(item.text):
-                continue  # "Commanded by: [[Reginald Dyer]]": the force's commander, no group
+            if key == "perpetrators" and len(f.items) > 1 and _COMMANDER_LABEL.match(item.text):
+                # "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]": the commander
+                # of the force the field names, no perpetrator group of his own
+                continue
             lone = doubting_label(item.text)
             if lone is not None:
                 # "{{small|Alleged:}}<br />[[Hezbollah]]": a label line doubts the items under it

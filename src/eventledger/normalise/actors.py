@@ -656,12 +656,13 @@ _MORE_PLACES = re.compile(
 #: A piece of an actor list that says who stood by, not who acted.
 #: "some deputized", "many of them armed": a remark on some of the actors named before it.
 _PARTITIVE_REMARK = re.compile(
-    r"(?:some|many|most|several|a\s+few)(?:\s+of\s+(?:them|whom))?\s+(?-i:[a-z]+(?:ed|en))"
-    r"(?:\s+by\s+(?-i:[a-z])[^,;\n]*)?",
+    r"(?:some|many|most|several|a\s+few)(?:\s+of\s+(?:them|whom))?\s+(?-i:[a-z]+ed)"
+    r"(?:\s+by\s+(?-i:[^A-Z,;\n]*))?",
     re.I,
 )
-#: "armed by city officials", "backed by police" after such a remark: what was done to them.
-_BY_REMARK = re.compile(r"(?-i:[a-z]+(?:ed|en))\s+by\s+(?-i:[a-z])[^,;\n]*", re.I)
+#: "armed by city officials" after such a remark: what was done to them (a by-phrase that
+#: names someone, "led by the Ku Klux Klan", is an actor's).
+_BY_REMARK = re.compile(r"(?-i:[a-z]+ed)\s+by\s+(?-i:[^A-Z,;\n]*)", re.I)
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
 )

@@ -2005,7 +2005,10 @@ def resolve_place(
         # other scenes, whose county names are also towns abroad, says nothing of it)
         first = re.split(r"[;\n]", text[mainly.end() :], maxsplit=1)[0]
         found = resolve_place(first, context=context, coord=coord, title=title)
-        if found.name is not None:
+        named = {h.entry[2] for h in _hits(text, index)[0] if h.entry[0] in ("country", "admin1")}
+        if found.name is not None and (not named or found.country in named):
+            # (not "Mainly Hyderabad; also Karachi, Pakistan": the country the text names
+            # tells which Hyderabad)
             return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                          found.where_prec, found.admin1, found.feature)  # fmt: skip
     if coord is None:

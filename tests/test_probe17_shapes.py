@@ -145,3 +145,62 @@ def test_mainly_yields_to_the_country_the_text_names():
     assert resolve_place("Mainly Hyderabad; also Karachi, Pakistan").country == "PK"
     assert resolve_place("Mainly Tripoli; also Beirut, Lebanon").country == "LB"
     assert resolve_place("Mainly Birmingham\nalso Montgomery, Alabama").country == "US"
+
+
+# ------------------------------------------------------------------------- wave 44
+
+
+def test_toll_of_what_the_event_set_off_is_not_its_own():
+    rec = _record(
+        _attack(
+            "29 (+1 perpetrator)",
+            "The gunman killed 29 worshippers. The massacre set off protests and riots across "
+            "the occupied territories in which further Palestinians and several Israelis were "
+            "killed.",
+        )
+    )
+    assert _q(rec["event"]) == (29, 29, 29)
+
+
+def test_prose_total_including_some_of_the_attackers():
+    rec = _record(
+        _attack(
+            "175 (including 9 attackers)",
+            "A total of 175 people died, including nine of the attackers.",
+        )
+    )
+    assert _q(rec["event"]) == (166, 166, 166)
+
+
+def _battle(cas1: str, cas2: str) -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Cannae\n| date = 2 August 216 BC\n"
+        "| place = Cannae, Apulia, Italy\n| combatant1 = [[Carthage]]\n"
+        "| combatant2 = [[Roman Republic]]\n"
+        f"| casualties1 = {cas1}\n| casualties2 = {cas2}\n}}}}\n"
+        "The '''Battle of Cannae''' was fought on 2 August 216 BC near Cannae.\n"
+    )
+
+
+def test_ancient_authors_heading_lines_are_rival_sources():
+    rec = _record(
+        _battle(
+            "5,700–8,000 killed",
+            "'''[[Polybius]]''': 70,000 killed<br />10,000 captured<br />"
+            "'''[[Livy]]''': 48,200 killed<br />19,300 captured",
+        )
+    )
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["high"]) == (48200, 70000)
+
+
+def test_page_figure_outside_sourced_bounds_widens_them():
+    rec = _record(
+        _battle("3,000 killed", "c. 50,000 killed<br />70,000–120,000 killed (Muslim sources)")
+    )
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (50000, None, 120000)
+    # (a contingent heading of a people still sums)
+    rec = _record(_battle("3,000 killed", "Romans: 40,000 killed<br />Allies: 8,000 killed"))
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert killed["low"] == 48000

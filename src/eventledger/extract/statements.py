@@ -957,7 +957,8 @@ _TOTAL_WITH_PERPETRATORS = re.compile(
 _PROSE_INCLUDING_PERPETRATORS = re.compile(
     r"(?:\s+[A-Za-z-]+){0,2}?,?\s*(?:including|among\s+them)\s+(?:the\s+)?(?:(?P<n>\d+|two|three|four|"
     r"five|six|seven|"
-    r"eight|nine|ten|both)\s+)?(?:(?P<self>himself|herself)|(?P<noun>"
+    # ("including nine of the attackers")
+    r"eight|nine|ten|both)\s+(?:of\s+(?:the|them|whom)\s+)?)?(?:(?P<self>himself|herself)|(?P<noun>"
     + PERPETRATOR_NOUNS
     + r"))\b",
     re.I,
@@ -3771,7 +3772,12 @@ _NOT_CONTINGENT = re.compile(
     r"based|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?|personnel|"
-    r"materi[ae]l|equipment)\b",
+    r"materi[ae]l|equipment|"
+    # the ancient and medieval authors whose figures a side's lines give ("Polybius: 70,000
+    # killed / Livy: 48,200 killed"): sources, no contingents
+    r"Polybius|Livy|Appian|Plutarch|Herodotus|Thucydides|Xenophon|Diodorus|Arrian|Curtius|"
+    r"Tacitus|Cassius\s+Dio|Josephus|Procopius|Ammianus|Orosius|Eutropius|Frontinus|Froissart|"
+    r"Monstrelet)\b",
     re.I,
 )
 #: Headings that name the engagement itself, or a wider scope than it, beside each other.

@@ -194,13 +194,43 @@ def test_ancient_authors_heading_lines_are_rival_sources():
     assert (killed["low"], killed["high"]) == (48200, 70000)
 
 
-def test_page_figure_outside_sourced_bounds_widens_them():
-    rec = _record(
-        _battle("3,000 killed", "c. 50,000 killed<br />70,000–120,000 killed (Muslim sources)")
-    )
-    killed = rec["event"]["sides"][1]["casualties"]["killed"]
-    assert (killed["low"], killed["best"], killed["high"]) == (50000, None, 120000)
-    # (a contingent heading of a people still sums)
+def test_contingent_headings_still_sum():
     rec = _record(_battle("3,000 killed", "Romans: 40,000 killed<br />Allies: 8,000 killed"))
     killed = rec["event"]["sides"][1]["casualties"]["killed"]
     assert killed["low"] == 48000
+
+
+# ------------------------------------------------------ the review's counter-examples
+
+
+def test_authors_beside_other_headings_are_all_sources():
+    rec = _record(_battle("5,700 killed", "Caesar: 258,000 killed<br />Plutarch: 1,000,000 killed"))
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (258000, None, 1000000)
+    rec = _record(
+        _battle("5,700 killed", "Livy: 48,200 killed<br />Modern historians: 50,000 killed")
+    )
+    killed = rec["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["high"]) == (48200, 50000)
+
+
+def _titled(title: str, lead: str) -> dict:
+    return _record(
+        "{{Infobox civilian attack\n| title = " + title + "\n| location = Soweto, South Africa\n"
+        "| date = 16 June 1976\n}}\n"
+        f"The '''{title}''' took place on 16 June 1976. {lead}\n",
+        name=title.replace(" ", "_"),
+    )
+
+
+def test_what_set_off_the_event_keeps_its_toll():
+    rec = _titled(
+        "Soweto uprising",
+        "The introduction of Afrikaans sparked protests in which police killed 176 students.",
+    )
+    assert _q(rec["event"]) == (176, 176, 176)
+    rec = _titled(
+        "1984 anti-Sikh riots",
+        "The assassination of Indira Gandhi triggered riots in which 3,000 Sikhs were killed.",
+    )
+    assert _q(rec["event"]) == (3000, 3000, 3000)

@@ -222,15 +222,12 @@ def _claim_outside(
     attributed to other sources, is a rival claim, as disjoint figures are: the interval
     widens to hold its point, no figure is the best, and a ``CONTRADICTION`` says so (*q* is
     changed in place). None when there is no such claim."""
-    # (the page's own approximate figure outside the bounds that only named sources give is a
-    # rival of theirs too: "c. 50,000 killed" / "70,000–120,000 killed (Muslim sources)")
-    sourced = all(_claim(b) for b in bounded)
     outside = [
         s
         for s in usable
         if s.best is not None
         and not _bounded(s)
-        and (_claim(s) or (sourced and not s.attribution and s.origin == "infobox"))
+        and _claim(s)
         and not _inside(s.best, q["low"], q["high"])
     ]
     if not outside or not all(
@@ -1401,12 +1398,26 @@ _FOLLOWED_BY = re.compile(
 #: "The massacre set off protests and riots across the occupied territories in which further
 #: Palestinians and several Israelis were killed": the toll of what the event set off.
 _SET_OFF = re.compile(
-    r"\b(?:set\s+off|sparked(?:\s+off)?|triggered|provoked|touched\s+off|led\s+to|"
-    r"prompted)\s+(?:\w+\s+){0,6}?(?:protests?|riots?|clashes|unrest|violence|"
+    # the subject is the page's event ("The massacre", "The shooting", "It"), not a trigger
+    # of it ("The introduction of Afrikaans … sparked protests in which police killed 176")
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|"
+    r"shootings?|killings?|murders?|raids?|explosions?|blasts?|ambush|incident|executions?)"
+    r"|\bIt)\s+(?:[^.;,]{0,80}?\s)?"
+    r"(?:set\s+off|sparked(?:\s+off)?|triggered|provoked|touched\s+off|led\s+to|"
+    r"prompted)\s+(?:\w+\s+){0,6}?(?P<noun>protests?|riots?|clashes|unrest|violence|"
     r"demonstrations?|reprisals?|retaliation|fighting|disturbances)\b[^.;]{0,100}?"
     r"\b(?:in|during)\s+which\s+[^.;]{0,80}$",
-    re.I,
 )
+
+
+def _set_off(before: str, title: str) -> bool:
+    """Whether the text before a figure tells what the event set off, in which the figure's
+    dead died ("The massacre set off riots … in which …"); not on a page whose title names
+    that aftermath ("1984 anti-Sikh riots")."""
+    m = _SET_OFF.search(before)
+    return m is not None and m["noun"].lower().rstrip("s")[:5] not in title.lower()
+
+
 #: "Earlier that morning a mortar attack near the shrine … had killed seven people": another
 #: event of the same day, told in the pluperfect before the page's own.
 _EARLIER_SAME_DAY = re.compile(
@@ -1484,7 +1495,7 @@ def drop_incident_figures(
             or _CAME_AFTER.search(before)
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
-            or _SET_OFF.search(before)
+            or _set_off(before, doc.title)
             or (
                 not _JUSTICE_TITLE.search(doc.title)
                 and _punishment(doc.input[span[0] : span[1]], st)

@@ -3772,13 +3772,18 @@ _NOT_CONTINGENT = re.compile(
     r"based|official|claims?|claimed|"
     r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?|personnel|"
-    r"materi[ae]l|equipment|"
-    # the ancient and medieval authors whose figures a side's lines give ("Polybius: 70,000
-    # killed / Livy: 48,200 killed"): sources, no contingents
-    r"Polybius|Livy|Appian|Plutarch|Herodotus|Thucydides|Xenophon|Diodorus|Arrian|Curtius|"
-    r"Tacitus|Cassius\s+Dio|Josephus|Procopius|Ammianus|Orosius|Eutropius|Frontinus|Froissart|"
-    r"Monstrelet)\b",
+    r"materi[ae]l|equipment)\b",
     re.I,
+)
+#: The ancient and medieval authors whose figures a side's lines give ("Polybius: 70,000
+#: killed / Livy: 48,200 killed"): beside one of them every heading of the field names a
+#: source, and its lines are rival figures, no contingents.
+_AUTHOR_HEADING = re.compile(
+    r"(?:according\s+to\s+)?(?:Polybius|Livy|Appian|Plutarch|Herodotus|Thucydides|Xenophon|"
+    r"Diodorus(?:\s+Siculus)?|Arrian|(?:Quintus\s+)?Curtius(?:\s+Rufus)?|Tacitus|Cassius\s+Dio|"
+    r"Josephus|Procopius|Ammianus(?:\s+Marcellinus)?|Orosius|Eutropius|Frontinus|Caesar|Justin|"
+    r"Jordanes|Hydatius|Zosimus|Froissart|Monstrelet|Ibn\s+al-Athir|al-Tabari|al-Baladhuri|"
+    r"Sima\s+Qian)",
 )
 #: Headings that name the engagement itself, or a wider scope than it, beside each other.
 _OWN_SCOPE = re.compile(r"(?:the\s+|in\s+(?:the\s+)?)?(?:battle|siege|action|engagement)", re.I)
@@ -3885,6 +3890,10 @@ def _placed_parts(
     ]
 
 
+def _strip_bold(label: str) -> str:
+    return label.strip().strip("'").strip()
+
+
 def _line_groups(
     text: str, flags: list[str | None] | None = None, parties: bool = False
 ) -> list[tuple[str | None, int | None, bool]]:
@@ -3914,6 +3923,7 @@ def _line_groups(
     flag_seq: dict[str, int] = {}
     lines = text.split("\n")
     labels = [lm.group("label").strip() for lm in map(_GROUP_LABEL.match, lines) if lm]
+    authored = any(_AUTHOR_HEADING.fullmatch(_strip_bold(x)) for x in labels)
     # "Campaign: 2,000 / Battle: 1,000": two scopes, not two contingents; the engagement's own
     # lines are the side's figure (the campaign's count more than this event)
     scoped = any(_OWN_SCOPE.fullmatch(x) for x in labels) and any(
@@ -3970,8 +3980,9 @@ def _line_groups(
             # other men, so for casualties a phase counts like a contingent
             n += 1
             group, seq = m.group("label").strip(), n
-        elif m and _NOT_CONTINGENT.search(m.group("label")):
-            group, seq = None, None  # "Estimated:", "Initial figures:": no contingent
+        elif m and (_NOT_CONTINGENT.search(m.group("label")) or authored):
+            # "Estimated:", "Initial figures:", "Livy:" and the headings beside it: no contingent
+            group, seq = None, None
         elif (
             m
             and (

@@ -234,3 +234,80 @@ def test_what_set_off_the_event_keeps_its_toll():
         "The assassination of Indira Gandhi triggered riots in which 3,000 Sikhs were killed.",
     )
     assert _q(rec["event"]) == (3000, 3000, 3000)
+
+
+# ------------------------------------------------------------------------- wave 45
+
+
+def test_country_across_a_border_is_a_neighbour():
+    p = resolve_place("Dominican Republic, mainly the north-western frontier with Haiti")
+    assert p.country == "DO"
+    assert resolve_place("India, near the border with Pakistan").country == "IN"
+    assert resolve_place("Hatay Province, Turkey, on the border with Syria").country == "TR"
+    # (a text that opens with the border names the country it gives)
+    assert resolve_place("Border with Pakistan").country == "PK"
+
+
+def test_own_men_of_an_actor_are_no_actor_of_their_own():
+    assert [a.name for a in split_actors("Loyalist caciques and their militias")] == [
+        "Loyalist caciques and their militias"
+    ]
+    assert [a.name for a in split_actors("Hamas and Islamic Jihad")] == ["Hamas", "Islamic Jihad"]
+
+
+def test_sites_of_one_attack_are_parts_of_its_toll():
+    fat = "{{plainlist|\n* '''Oslo:''' 8\n* '''Utøya:''' 69 (67 from gunfire)}}"
+    rec = _record(_attack(fat, "The attacks took place in Norway."))
+    assert _q(rec["event"]) == (77, 77, 77)
+    # (two sources' claims under their headings stay rivals)
+    fat = "{{plainlist|\n* '''Official:''' 8\n* '''Other estimates:''' 69}}"
+    rec = _record(_attack(fat, "The attacks took place in Norway."))
+    assert _q(rec["event"])[1] != 77
+
+
+_FIREFOX_ALLIANCES = """Battle of Blenheim
+From Wikipedia, the free encyclopedia
+Battle of Blenheim
+Part of the War of the Spanish Succession
+Date
+13 August 1704
+Location
+Blindheim, Bavaria
+Result
+Grand Alliance victory
+Belligerents
+Grand Alliance:
+Holy Roman Empire
+England
+Dutch Republic
+Bourbon alliance:
+Kingdom of France
+Electorate of Bavaria
+Commanders and leaders
+Duke of Marlborough
+Prince Eugene
+Comte de Tallard
+Strength
+52,000
+56,000
+Casualties and losses
+4,542 killed
+7,942 wounded
+20,000 killed, wounded or drowned
+14,190 captured
+The Battle of Blenheim was fought on 13 August 1704 near Blindheim in Bavaria.[1] The allied \
+army under the Duke of Marlborough and Prince Eugene of Savoy defeated the Franco-Bavarian army \
+under Marshal Tallard and the Elector of Bavaria, and Tallard himself was taken prisoner. The \
+victory saved Vienna from the threat of a Franco-Bavarian advance and kept the Grand Alliance \
+together for the rest of the war.[1]
+
+References
+^ Chandler, David (1973). Marlborough as Military Commander. p. 140.
+"""
+
+
+def test_firefox_belligerents_split_at_the_second_alliance_label():
+    rec = _record(_FIREFOX_ALLIANCES, fmt="plaintext", name="Battle_of_Blenheim")
+    sides = rec["event"]["sides"]
+    names = [[c["name"] for c in s["combatants"]] for s in sides]
+    assert "Kingdom of France" in names[1] and "England" in names[0]

@@ -354,6 +354,8 @@ def split_actors(
             sep.lower() in ("and", "or", "&", "/")
             and (
                 _is_bare_noun(right)
+                # "Loyalist caciques and their militias": the first one's own men
+                or bool(_OWN_MEN.fullmatch(right))
                 # "Polish inhabitants of Jedwabne and surrounding villages": places of the
                 # people the left names, no other actor
                 or (" of " in left and bool(_MORE_PLACES.match(right)))
@@ -663,6 +665,12 @@ _PARTITIVE_REMARK = re.compile(
 #: "armed by city officials" after such a remark: what was done to them (a by-phrase that
 #: names someone, "led by the Ku Klux Klan", is an actor's).
 _BY_REMARK = re.compile(r"(?-i:[a-z]+ed)\s+by\s+(?-i:[^A-Z,;\n]*)", re.I)
+#: "… and their militias": the men of the actor before, no actor of their own.
+_OWN_MEN = re.compile(
+    r"(?:their|its|his|her)\s+(?:own\s+)?(?:militias?|men|troops|forces|followers|supporters|"
+    r"retainers|warriors|soldiers|armed\s+men|bodyguards?|guards)",
+    re.I,
+)
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
 )

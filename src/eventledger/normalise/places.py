@@ -1952,6 +1952,13 @@ _SPILLOVER = re.compile(
     re.I,
 )
 
+#: "Dominican Republic, mainly the north-western frontier with Haiti", "India, near the border
+#: with Pakistan": the country after "border with" is the neighbour, not the place.
+_BORDER_WITH = re.compile(
+    r"[\s,;(]*(?:\b(?:mainly|mostly|near|along|on|at|close\s+to|by)\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:border|frontier|boundary)\s+with\b",
+    re.I,
+)
 #: "Mainly Dublin; Skirmishes in counties Meath, Galway, …": the first line names the main
 #: place, the lines after it other scenes.
 _MAINLY = re.compile(
@@ -1999,6 +2006,13 @@ def resolve_place(
         found = resolve_place(text[: spill.start()], context=context, coord=coord, title=title)
         return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                      found.where_prec, found.admin1, found.feature)  # fmt: skip
+    border = _BORDER_WITH.search(text)
+    if border is not None and border.start() > 0:
+        # "India, near the border with Pakistan": the place is what the text names before
+        found = resolve_place(text[: border.start()], context=context, coord=coord, title=title)
+        if found.name is not None:
+            return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
+                         found.where_prec, found.admin1, found.feature)  # fmt: skip
     mainly = _MAINLY.match(text)
     if mainly is not None:
         # "Mainly Dublin; Skirmishes in counties …": the main scene is the place (a line of

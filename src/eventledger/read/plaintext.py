@@ -662,6 +662,15 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
                 return None  # two glue points or more: no sign which one it is
     if glues:
         return glues[0]
+    heads = [
+        k
+        for k, t in enumerate(texts)
+        if t.strip().endswith(":") and not _SUPPORT_LABEL.match(t.strip()) and len(t) < 60
+    ]
+    if key == "combatants" and len(heads) == 2 and heads[0] == 0:
+        # "Grand Alliance: ⏎ Holy Roman Empire ⏎ England ⏎ Bourbon alliance: ⏎ Kingdom of
+        # France": each side's cell opens with the name of its alliance
+        return (heads[1], 0)
     if key == "combatants":
         # "Russian Empire Ottoman Empire", " Denmark France": two states' names meeting at a
         # space (the second cell's flag icon copied as one) on one line, the only such line

@@ -255,14 +255,19 @@ def test_own_men_of_an_actor_are_no_actor_of_their_own():
     assert [a.name for a in split_actors("Hamas and Islamic Jihad")] == ["Hamas", "Islamic Jihad"]
 
 
-def test_sites_of_one_attack_are_parts_of_its_toll():
-    fat = "{{plainlist|\n* '''Oslo:''' 8\n* '''Utøya:''' 69 (67 from gunfire)}}"
-    rec = _record(_attack(fat, "The attacks took place in Norway."))
-    assert _q(rec["event"]) == (77, 77, 77)
-    # (two sources' claims under their headings stay rivals)
-    fat = "{{plainlist|\n* '''Official:''' 8\n* '''Other estimates:''' 69}}"
-    rec = _record(_attack(fat, "The attacks took place in Norway."))
-    assert _q(rec["event"])[1] != 77
+def test_rival_sources_under_headings_are_not_summed():
+    # (an attack's headings may name sources, bounds or parties: no parts of one toll)
+    for fat, want in (
+        (
+            "{{plainlist|\n* '''[[Tokyo Tribunal]]:''' 200,000\n"
+            "* '''[[Nanjing Tribunal]]:''' 300,000}}",
+            (200000, 300000),
+        ),
+        ("{{plainlist|\n* '''Minimum:''' 12\n* '''Maximum:''' 30}}", (12, 30)),
+    ):
+        rec = _record(_attack(fat, "The killings took place over several weeks."))
+        low, _best, high = _q(rec["event"])
+        assert (low, high) == want
 
 
 _FIREFOX_ALLIANCES = """Battle of Blenheim
@@ -311,3 +316,29 @@ def test_firefox_belligerents_split_at_the_second_alliance_label():
     sides = rec["event"]["sides"]
     names = [[c["name"] for c in s["combatants"]] for s in sides]
     assert "Kingdom of France" in names[1] and "England" in names[0]
+
+
+def test_border_neighbour_still_tells_which_town():
+    assert resolve_place("Chester, near the border with Wales").country == "GB"
+    assert resolve_place("Coldstream, on the border with England").country == "GB"
+    assert resolve_place("Bristol, on the border with Virginia").country == "US"
+    assert resolve_place("Gleiwitz, Germany, near the border with Poland").name == "Gliwice"
+
+
+_FIREFOX_SUPPORT = _FIREFOX_ALLIANCES.replace("Grand Alliance:\n", "United Nations:\n").replace(
+    "Bourbon alliance:\nKingdom of France\nElectorate of Bavaria\n",
+    "North Korea\nChina\nMaterial support:\nSoviet Union\n",
+)
+
+
+def test_firefox_support_label_is_no_second_side():
+    rec = _record(_FIREFOX_SUPPORT, fmt="plaintext", name="Battle_of_Blenheim")
+    for side in rec["event"]["sides"]:
+        names = [c["name"] for c in side["combatants"]]
+        assert not ("England" in names and "North Korea" in names)
+        assert not ("England" in names and "Soviet Union" in names)
+
+
+def test_own_men_take_the_kind_of_their_actor():
+    assert [a.kind for a in split_actors("Serbian forces and their militias")] == ["state"]
+    assert [a.kind for a in split_actors("Rwandan Patriotic Front and its troops")] == ["non-state"]

@@ -3261,10 +3261,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                     and "\n" not in text[prev.end : x.start]
                 ):
                     event_parts |= {k - 1, k}
-        if f.side is None and key in ("casualties", "deaths", "injuries"):
+        if f.side is None and key == "casualties":
             # "Israel: 5 wounded / Hostages: 10 wounded" (bold headings): one field of no
             # side whose headings name the parties; each party's figure a part of one toll
-            # (and an attack's sites: "Oslo: 8 / Utøya: 69")
             event_parts |= _headed_parts(
                 text, figs, _line_groups(text, _flag_lines(f), parties=True)
             )

@@ -504,8 +504,13 @@ def split_actors(
         name = _BRACKET_SPACE.sub(r"\1\2", name)  # "( Lancastrian)": a removed image's space
         # (the name's kind before its bracket: "Israel Defense Forces (Haganah veterans)")
         bare_name = _TRAILING_BRACKET.sub("", name)
-        kind = _kind(bare_name, country is not None) if bare_name != name else "unknown"
-        if kind == "unknown":
+        own = _OWN_MEN_TAIL.search(bare_name)
+        if own is not None:
+            # "Serbian forces and their militias": the kind of the actor whose men they are
+            kind = _kind(bare_name[: own.start()], country is not None)
+        else:
+            kind = _kind(bare_name, country is not None) if bare_name != name else "unknown"
+        if kind == "unknown" and own is None:
             kind = _kind(name, country is not None)
         if link and _STATE_MILITIA_LINK.search(link):
             kind = "state"  # "[[Missouri State Militia|Missouri militia]]": a state's force
@@ -671,6 +676,7 @@ _OWN_MEN = re.compile(
     r"retainers|warriors|soldiers|armed\s+men|bodyguards?|guards)",
     re.I,
 )
+_OWN_MEN_TAIL = re.compile(r"\s+and\s+" + _OWN_MEN.pattern + r"$", re.I)
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
 )

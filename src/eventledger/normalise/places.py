@@ -1959,6 +1959,7 @@ _BORDER_WITH = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:border|frontier|boundary)\s+with\b",
     re.I,
 )
+_BORDER_DEPTH = threading.local()  # (resolving the whole text inside the border rule)
 #: "Mainly Dublin; Skirmishes in counties Meath, Galway, …": the first line names the main
 #: place, the lines after it other scenes.
 _MAINLY = re.compile(
@@ -2007,12 +2008,26 @@ def resolve_place(
         return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                      found.where_prec, found.admin1, found.feature)  # fmt: skip
     border = _BORDER_WITH.search(text)
-    if border is not None and border.start() > 0:
-        # "India, near the border with Pakistan": the place is what the text names before
+    if border is not None and border.start() > 0 and not getattr(_BORDER_DEPTH, "on", False):
+        # "India, near the border with Pakistan": the place is what the text names before,
+        # when the whole text gives no country, or only the neighbour's no more precisely
+        # (the neighbour still tells which Chester, "Chester, near the border with Wales")
+        _BORDER_DEPTH.on = True
+        try:
+            whole = resolve_place(text, context=context, coord=coord, title=title)
+        finally:
+            _BORDER_DEPTH.on = False
+        neighbours = {
+            h.entry[2] for h in _hits(text[border.end() :], index)[0] if h.entry[0] == "country"
+        }
         found = resolve_place(text[: border.start()], context=context, coord=coord, title=title)
-        if found.name is not None:
+        if found.name is not None and (
+            whole.country is None
+            or (whole.country in neighbours and (whole.where_prec or 9) >= (found.where_prec or 9))
+        ):
             return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                          found.where_prec, found.admin1, found.feature)  # fmt: skip
+        return whole
     mainly = _MAINLY.match(text)
     if mainly is not None:
         # "Mainly Dublin; Skirmishes in counties …": the main scene is the place (a line of

@@ -662,15 +662,6 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
                 return None  # two glue points or more: no sign which one it is
     if glues:
         return glues[0]
-    heads = [
-        k
-        for k, t in enumerate(texts)
-        if t.strip().endswith(":") and not _SUPPORT_LABEL.match(t.strip()) and len(t) < 60
-    ]
-    if key == "combatants" and len(heads) == 2 and heads[0] == 0:
-        # "Grand Alliance: ⏎ Holy Roman Empire ⏎ England ⏎ Bourbon alliance: ⏎ Kingdom of
-        # France": each side's cell opens with the name of its alliance
-        return (heads[1], 0)
     if key == "combatants":
         # "Russian Empire Ottoman Empire", " Denmark France": two states' names meeting at a
         # space (the second cell's flag icon copied as one) on one line, the only such line
@@ -683,6 +674,17 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
         )
         if len(pairs) == 1 and (pairs[0][0] < len(texts) - 1 or not labelled):
             return pairs[0]
+        heads = [k for k, t in enumerate(texts) if t.strip().endswith(":") and len(t) < 60]
+        if (
+            not pairs
+            and len(heads) == 2
+            and heads[0] == 0
+            and all(_ALLIANCE_LABEL.search(texts[k]) for k in heads)
+        ):
+            # "Grand Alliance: ⏎ Holy Roman Empire ⏎ England ⏎ Bourbon alliance: ⏎ Kingdom of
+            # France": each side's cell opens with the name of its alliance (not a support
+            # or volunteers' label inside one side)
+            return (heads[1], 0)
     # a line in brackets remarks on the line above it ("Eastern Army ⏎ (Tokugawa loyalists)")
     heads = [k for k, t in enumerate(texts) if not t.lstrip().startswith("(")]
     if len(heads) == 2 and heads[0] == 0:
@@ -704,6 +706,11 @@ def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+#: A label that names one side's alliance ("Grand Alliance:", "Central Powers:", "Coalition:").
+_ALLIANCE_LABEL = re.compile(
+    r"(?i)^\s*(?:the\s+)?[\w' -]{0,40}\b(?:alliance|coalition|powers|league|entente|axis|"
+    r"pact|bloc|confederation)\s*:\s*$"
+)
 #: A sub-label of a side's allies ("Supported by:"): its states are that side's, and the second
 #: side's name may follow them on the same line (" Cuba Somalia").
 _SUPPORT_LABEL = re.compile(

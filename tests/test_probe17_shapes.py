@@ -342,3 +342,46 @@ def test_firefox_support_label_is_no_second_side():
 def test_own_men_take_the_kind_of_their_actor():
     assert [a.kind for a in split_actors("Serbian forces and their militias")] == ["state"]
     assert [a.kind for a in split_actors("Rwandan Patriotic Front and its troops")] == ["non-state"]
+
+
+# ------------------------------------------------------------------------- wave 46
+
+
+def test_one_of_the_blasts_is_a_part_of_the_boxed_toll():
+    rec = _record(
+        _attack(
+            "587",
+            "A truck bomb exploded at a busy junction, killing at least 587 people. The second "
+            "blast happened close by, killing two people.",
+        )
+    )
+    assert _q(rec["event"]) == (587, 587, 587)
+    # (without a toll in the infobox the lead's figures are all there is)
+    rec = _record(_attack("", "The first blast killed 20 people. The second blast killed two."))
+    assert _q(rec["event"]) != (None, None, None)
+
+
+_FOOTNOTES_UNDER_REFERENCES = """Sabra and Shatila massacre
+From Wikipedia, the free encyclopedia
+Sabra and Shatila massacre
+Location\tWest Beirut, Lebanon
+Date\t16–18 September 1982
+Deaths\t460–3,500[1][2]
+The Sabra and Shatila massacre was the killing of between 460 and 3,500 civilians in Beirut.[1] \
+The killings took place over three days in the Sabra neighbourhood and the Shatila camp.[2] \
+An Israeli inquiry later found Israel indirectly responsible for what happened in the camps.[3]
+
+References[edit]
+Footnotes[edit]
+^ a b Hirst 2010, p. 157.
+^ "The Sabra and Shatila massacre". BBC News. 16 September 2002. Retrieved 10 March 2019.
+^ Kahan, Yitzhak (1983). Final Report of the Commission of Inquiry. Jerusalem. p. 12.
+Bibliography[edit]
+Hirst, David (2010). Beware of Small States. London: Faber and Faber. ISBN 978-0-571-23741-8.
+"""
+
+
+def test_footnotes_list_under_references_holds_citations():
+    rec = _record(_FOOTNOTES_UNDER_REFERENCES, fmt="plaintext", name="Sabra")
+    assert rec["counts"]["footnotes"] == 3
+    assert rec["counts"]["notes"] == 0

@@ -1477,6 +1477,11 @@ def drop_incident_figures(
     includes the event's victims among others' ("a total of 17 people were killed, including
     the victims at …"), on any page."""
     dropped = set()
+    # the infobox states the event's toll: one of its blasts told apart in the lead is a part
+    boxed_toll = any(
+        st.origin == "infobox" and st.side is None and not st.subset and st.best is not None
+        for st in sts
+    )
     for st in sts:
         span = spans.get(st.sentence or "")
         if st.origin != "body" or st.section is not None or span is None:
@@ -1496,6 +1501,7 @@ def drop_incident_figures(
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
+            or (boxed_toll and _ONE_OF_THE_BLASTS.search(before))
             or (
                 not _JUSTICE_TITLE.search(doc.title)
                 and _punishment(doc.input[span[0] : span[1]], st)
@@ -1511,6 +1517,15 @@ def drop_incident_figures(
         elif kind in ("battle", "war") and _INCIDENT_CLAUSE.search(before):
             dropped.add(st.id)
     return [st for st in sts if st.id not in dropped]
+
+
+#: "The second blast happened close by, killing two people": one of the event's blasts, whose
+#: dead are a part of the toll the infobox gives.
+_ONE_OF_THE_BLASTS = re.compile(
+    r"\b[Tt]he\s+(?:first|second|third|fourth|other|smaller|later|last)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:blast|bomb|bombing|explosion|device|attack|suicide\s+bomber|bomber|shooting|gunman)\b"
+    r"[^.;]{0,120}$"
+)
 
 
 #: "making it the deadliest attack in Russia since the Beslan school siege in 2004": a

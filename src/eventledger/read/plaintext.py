@@ -955,11 +955,22 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         else:
             head = None
         if head is not None and not _is_prose(s):
+            # "References ⏎ Footnotes ⏎ ^ …": a "Footnotes" list right under an empty
+            # "References" heading is the citations' list, no explanatory notes
+            under_refs = (
+                section is not None
+                and section.lower() in ("references", "citations")
+                and last_ref is None
+            )
             section = head
             lowered = head.lower()
             in_refs = lowered in _REF_HEADINGS
             bibliography = lowered in _BIB_HEADINGS
-            notes = separate_notes and lowered in _NOTE_HEADINGS
+            notes = (
+                separate_notes
+                and lowered in _NOTE_HEADINGS
+                and not (under_refs and lowered == "footnotes")
+            )
             last_ref = None
             continue
         if in_refs:

@@ -385,3 +385,45 @@ def test_footnotes_list_under_references_holds_citations():
     rec = _record(_FOOTNOTES_UNDER_REFERENCES, fmt="plaintext", name="Sabra")
     assert rec["counts"]["footnotes"] == 3
     assert rec["counts"]["notes"] == 0
+
+
+def test_blast_rule_needs_the_whole_toll_and_a_blast_of_the_event():
+    # the infobox counts the perpetrators only
+    rec = _record(
+        _attack(
+            "1 (the perpetrator)",
+            "A bomb exploded in the market. The second bomb, hidden in a car, exploded minutes "
+            "later, killing 14 people.",
+        )
+    )
+    assert _q(rec["event"])[2] != 1
+    # a rank in a series, a running total
+    rec = _record(
+        _attack(
+            "30",
+            "It was the second attack on the Hazara community that month, killing at least 45 "
+            "people.",
+        )
+    )
+    assert _q(rec["event"]) != (30, 30, 30)
+    rec = _record(
+        _attack(
+            "30",
+            "The first blast killed 30 people. The second blast, an hour later, raised the death "
+            "toll to 45.",
+        )
+    )
+    assert _q(rec["event"]) != (30, 30, 30)
+
+
+_EXPLANATORY_FOOTNOTES = _FOOTNOTES_UNDER_REFERENCES.replace(
+    "Footnotes[edit]\n",
+    "Footnotes[edit]\n^ The figure excludes the missing, whose number is not known.\n"
+    "Citations[edit]\n",
+)
+
+
+def test_footnotes_above_a_citations_list_explain():
+    rec = _record(_EXPLANATORY_FOOTNOTES, fmt="plaintext", name="Sabra")
+    assert rec["counts"]["notes"] == 1
+    assert rec["counts"]["footnotes"] == 3

@@ -1479,7 +1479,11 @@ def drop_incident_figures(
     dropped = set()
     # the infobox states the event's toll: one of its blasts told apart in the lead is a part
     boxed_toll = any(
-        st.origin == "infobox" and st.side is None and not st.subset and st.best is not None
+        st.origin == "infobox"
+        and st.side is None
+        and st.party is None
+        and not st.subset
+        and st.best is not None
         for st in sts
     )
     for st in sts:
@@ -1501,7 +1505,7 @@ def drop_incident_figures(
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
-            or (boxed_toll and _ONE_OF_THE_BLASTS.search(before))
+            or (boxed_toll and _ONE_OF_THE_BLASTS.match(doc.input, span[0], st.span[1]))
             or (
                 not _JUSTICE_TITLE.search(doc.title)
                 and _punishment(doc.input[span[0] : span[1]], st)
@@ -1522,9 +1526,13 @@ def drop_incident_figures(
 #: "The second blast happened close by, killing two people": one of the event's blasts, whose
 #: dead are a part of the toll the infobox gives.
 _ONE_OF_THE_BLASTS = re.compile(
-    r"\b[Tt]he\s+(?:first|second|third|fourth|other|smaller|later|last)\s+(?:[\w-]+\s+){0,2}?"
+    # the sentence opens with it (not "It was the second attack on the Hazara community");
+    # not a rank in a series ("the first bombing of its kind") nor a running total ("raised
+    # the death toll to 45")
+    r"\s*(?:[^.;,]{0,40},\s*)?[Tt]he\s+(?:first|second|third|fourth|other|smaller|later|last)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:blast|bomb|bombing|explosion|device|attack|suicide\s+bomber|bomber|shooting|gunman)\b"
-    r"[^.;]{0,120}$"
+    r"(?![^.;]*\b(?:of\s+its\s+kind|history|since|toll|total)\b)[^.;]{0,120}$"
 )
 
 

@@ -969,7 +969,9 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             notes = (
                 separate_notes
                 and lowered in _NOTE_HEADINGS
-                and not (under_refs and lowered == "footnotes")
+                and not (
+                    under_refs and lowered == "footnotes" and not _citations_follow(lines, n + 1)
+                )
             )
             last_ref = None
             continue
@@ -1067,6 +1069,18 @@ def _reference(
     )
     doc.references.append(ref)
     return ref
+
+
+def _citations_follow(lines: list[_Line], start: int) -> bool:
+    """Whether a citations list of its own ("Citations", "References", "Works cited" above "^"
+    entries) follows line *start*: then a "Footnotes" list above it explains."""
+    for m in range(start, len(lines)):
+        head = (_heading(lines[m].stripped) or "").lower()
+        if head in ("citations", "references", "works cited", "cited sources", "sources"):
+            nxt = next((x.text for x in lines[m + 1 :] if x.stripped), "")
+            if _is_entry(nxt):
+                return True
+    return False
 
 
 def _is_entry(line: str) -> bool:

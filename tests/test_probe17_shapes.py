@@ -427,3 +427,23 @@ def test_footnotes_above_a_citations_list_explain():
     rec = _record(_EXPLANATORY_FOOTNOTES, fmt="plaintext", name="Sabra")
     assert rec["counts"]["notes"] == 1
     assert rec["counts"]["footnotes"] == 3
+
+
+# ------------------------------------------------------------------------- wave 47
+
+
+def test_unit_chain_is_one_actor():
+    chain = "Company C, 1st Battalion, 20th Infantry Regiment, 11th Infantry Brigade"
+    assert [a.name for a in split_actors(chain)] == [chain]
+    # (units of one echelon, or named armies, are each their own)
+    assert [a.name for a in split_actors("1st Battalion, 2nd Battalion")] == [
+        "1st Battalion",
+        "2nd Battalion",
+    ]
+    assert len(split_actors("Army of Northern Virginia, Army of the Potomac")) == 2
+    assert len(split_actors("3rd Division, 1st Brigade")) == 2
+
+
+def test_vassal_states_label_names_nobody():
+    names = [a.name for a in split_actors("Ottoman Empire\nVassal states:\nMoldavia")]
+    assert names == ["Ottoman Empire", "Moldavia"]

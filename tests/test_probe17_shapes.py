@@ -432,18 +432,33 @@ def test_footnotes_above_a_citations_list_explain():
 # ------------------------------------------------------------------------- wave 47
 
 
-def test_unit_chain_is_one_actor():
-    chain = "Company C, 1st Battalion, 20th Infantry Regiment, 11th Infantry Brigade"
-    assert [a.name for a in split_actors(chain)] == [chain]
-    # (units of one echelon, or named armies, are each their own)
+def test_units_of_one_line_stay_apart():
+    # (a chain rule joined sibling units, units of two states and two links: withdrawn)
+    names = [
+        a.name for a in split_actors("Israel 188th Armored Brigade, Syria 5th Infantry Division")
+    ]
+    assert len(names) == 2
     assert [a.name for a in split_actors("1st Battalion, 2nd Battalion")] == [
         "1st Battalion",
         "2nd Battalion",
     ]
-    assert len(split_actors("Army of Northern Virginia, Army of the Potomac")) == 2
-    assert len(split_actors("3rd Division, 1st Brigade")) == 2
 
 
 def test_vassal_states_label_names_nobody():
     names = [a.name for a in split_actors("Ottoman Empire\nVassal states:\nMoldavia")]
     assert names == ["Ottoman Empire", "Moldavia"]
+    # (without its colon it may be the actor)
+    assert [a.name for a in split_actors("Vassals")] == ["Vassals"]
+    assert "Tributaries" in [a.name for a in split_actors("Aztec Empire\nTributaries")]
+
+
+def test_empty_cache_variable_is_unset(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from eventledger.normalise import places
+
+    monkeypatch.setenv("EVENTLEDGER_CACHE", "")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    path = places._cache_path()
+    assert Path(path).parent != Path(".")
+    assert str(tmp_path) in str(path)

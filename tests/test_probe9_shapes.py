@@ -887,11 +887,10 @@ def test_this_was_later_revised_to() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        # (the gazetteer does not tell "French" from another state's word: kept apart; the
-        # battalion and the regiment it belongs to are one unit's chain, since session 17)
+        # (the gazetteer does not tell "French" from another state's word: kept apart)
         (
             "France 1st Battalion, 3rd Regiment, French Army",
-            ["1st Battalion, 3rd Regiment", "French Army"],
+            ["1st Battalion", "3rd Regiment", "French Army"],
         ),
         ("India 1st Armoured Division, Pakistan Army", ["1st Armoured Division", "Pakistan Army"]),
         ("United Kingdom 1st Battalion, Grenadier Guards", ["1st Battalion, Grenadier Guards"]),

@@ -273,9 +273,11 @@ _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 #: Labels that head the actors of a list and name none themselves.
 _LIST_LABELS = frozenset(
     ("supported by", "including", "etc", "in support", "support", "support from",
-     "backed by", "assisted by", "with support from", "limited involvement", "vassal states",
-     "vassals", "tributary states", "client states", "tributaries")
+     "backed by", "assisted by", "with support from", "limited involvement")
 )  # fmt: skip
+#: Labels of a side's vassals, which head actors when they end in a colon ("Vassal states:").
+_VASSAL_LABELS = frozenset(("vassal states", "vassals", "tributary states", "client states",
+                            "tributaries"))  # fmt: skip
 #: Words that say how sure an attribution is ("Suspected: X", "X suspected").
 _QUALIFIER_WORDS = r"suspected|alleged|unconfirmed|presumed"
 _QUALIFIER_LABEL = re.compile(
@@ -302,25 +304,6 @@ _PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 #: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
 _SEE = re.compile(r"see\s+(?:§\s*)?\S", re.I)
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
-
-
-#: Military echelons, smallest first: a unit's name ends with its echelon's noun.
-_ECHELONS = {
-    "section": 1, "squad": 1, "platoon": 2, "company": 3, "battery": 3, "troop": 3,
-    "squadron": 3, "battalion": 4, "regiment": 5, "brigade": 6, "division": 7, "corps": 8,
-}  # fmt: skip
-_ECHELON_WORD = re.compile(r"(?i)\b(section|squad|platoon|company|battery|troop|squadron|"
-                           r"battalion|regiment|brigade|division|corps)\b")  # fmt: skip
-
-
-def _echelon(piece: str) -> int:
-    """The echelon of a unit's name ("1st Battalion" 4, "Company C" 3); 99 for no unit. The
-    name must be a unit's: a number or a letter beside its echelon noun."""
-    piece = re.sub(r"\([^()]*\)", " ", piece).strip()
-    words = _ECHELON_WORD.findall(piece)
-    if not words or not re.search(r"\d|\b[A-Z]\b", piece):
-        return 99
-    return _ECHELONS[words[-1].lower()]
 
 
 #: Nouns that close a unit's name shared by two places ("Manchester and Salford Yeomanry").
@@ -371,51 +354,42 @@ def split_actors(
         right = text[piece[0] : piece[1]].strip()
         last = left.split()[-1] if left else ""
         joinable = (
-            (
-                # "Company C, 1st Battalion, 20th Infantry Regiment, 11th Infantry Brigade": one
-                # unit and the larger ones it belongs to, each echelon above the one before
-                sep == "," and _echelon(left.rsplit(",", 1)[-1]) < _echelon(right) < 99
-            )
-            or (
-                sep.lower() in ("and", "or", "&", "/")
-                and (
-                    _is_bare_noun(right)
-                    # "Loyalist caciques and their militias": the first one's own men
-                    or bool(_OWN_MEN.fullmatch(right))
-                    # "Polish inhabitants of Jedwabne and surrounding villages": places of the
-                    # people the left names, no other actor
-                    or (" of " in left and bool(_MORE_PLACES.match(right)))
-                    or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
-                    # "Uyghur and Kyrgyz rebels": a people's name waiting for the noun after it
-                    or (
-                        left.lower() in _PEOPLE_ADJECTIVES
-                        and 2 <= len(right.split()) <= 3
-                        and right.split()[0].lower() in _PEOPLE_ADJECTIVES
-                        and right.split()[-1].islower()
-                    )
-                    # "a mob of about 500 white and Hispanic residents": two colours or origins
-                    # of one group, the noun after the second
-                    or (
-                        last.lower() in _GROUP_ADJECTIVES
-                        and len(right.split()) == 2
-                        and right.split()[0].lower() in _GROUP_ADJECTIVES
-                        and right.split()[-1].islower()
-                    )
-                    # "Octavian's Roman and allied supporters": an adjective waiting for its noun
-                    or (
-                        bool(_ADJECTIVE_ONLY.match(last))
-                        and last[:1].isupper()
-                        and right[:1].islower()
-                    )
-                    # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
-                    or (
-                        len(left.split()) == 1
-                        and len(right.split()) == 2
-                        and left[:1].isupper()
-                        and not _is_state(left)
-                        and right.split()[-1].lower() in _UNIT_NOUNS
-                        and len(right.split()) == 2
-                    )
+            sep.lower() in ("and", "or", "&", "/")
+            and (
+                _is_bare_noun(right)
+                # "Loyalist caciques and their militias": the first one's own men
+                or bool(_OWN_MEN.fullmatch(right))
+                # "Polish inhabitants of Jedwabne and surrounding villages": places of the
+                # people the left names, no other actor
+                or (" of " in left and bool(_MORE_PLACES.match(right)))
+                or (_ADJECTIVE_ONLY.match(left) and not _is_state(left))
+                # "Uyghur and Kyrgyz rebels": a people's name waiting for the noun after it
+                or (
+                    left.lower() in _PEOPLE_ADJECTIVES
+                    and 2 <= len(right.split()) <= 3
+                    and right.split()[0].lower() in _PEOPLE_ADJECTIVES
+                    and right.split()[-1].islower()
+                )
+                # "a mob of about 500 white and Hispanic residents": two colours or origins
+                # of one group, the noun after the second
+                or (
+                    last.lower() in _GROUP_ADJECTIVES
+                    and len(right.split()) == 2
+                    and right.split()[0].lower() in _GROUP_ADJECTIVES
+                    and right.split()[-1].islower()
+                )
+                # "Octavian's Roman and allied supporters": an adjective waiting for its noun
+                or (
+                    bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
+                )
+                # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
+                or (
+                    len(left.split()) == 1
+                    and len(right.split()) == 2
+                    and left[:1].isupper()
+                    and not _is_state(left)
+                    and right.split()[-1].lower() in _UNIT_NOUNS
+                    and len(right.split()) == 2
                 )
             )
         )
@@ -486,9 +460,13 @@ def split_actors(
             name = text[start:end]
             doubt = trailing.group().strip().lower()
         label = name.lower().rstrip(":")
-        if label in _LIST_LABELS or (
-            label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
-            and (raw.rstrip().endswith(":") or len(merged) > 1)
+        if (
+            (label in _VASSAL_LABELS and raw.rstrip().endswith(":"))
+            or label in _LIST_LABELS
+            or (
+                label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
+                and (raw.rstrip().endswith(":") or len(merged) > 1)
+            )
         ):
             # a list's labels ("Allies:", "Co-belligerents:", "supported by"), not actors;
             # "Allies" alone is one

@@ -387,7 +387,8 @@ def _version(pkg: str) -> str:
 
 
 def _cache_path() -> Path:
-    base = Path(os.environ.get("EVENTLEDGER_CACHE", Path.home() / ".cache" / "eventledger"))
+    # (an empty $EVENTLEDGER_CACHE is unset, not the working directory)
+    base = Path(os.environ.get("EVENTLEDGER_CACHE") or Path.home() / ".cache" / "eventledger")
     # the hand-kept tables are built into the index: a change to them must not reuse a cache
     tables = repr((sorted(_COUNTRY_ALIASES.items()), sorted(REGIONS.items()),
                    sorted(HISTORICAL.items()))).encode()  # fmt: skip

@@ -4,6 +4,7 @@ starting code or guards a counter-example of a rule."""
 from __future__ import annotations
 
 from eventledger.normalise.actors import split_actors
+from eventledger.normalise.numbers import figures_in_sentence
 from eventledger.normalise.places import resolve_place
 
 from .test_probe15_shapes import _codes, _q, _record
@@ -462,3 +463,54 @@ def test_empty_cache_variable_is_unset(monkeypatch, tmp_path):
     path = places._cache_path()
     assert Path(path).parent != Path(".")
     assert str(tmp_path) in str(path)
+
+
+# ------------------------------------------------------------------------- wave 48
+
+
+def test_bracket_split_with_perpetrators_among_other_groups():
+    rec = _record(
+        _attack(
+            "29 (22 civilians, 5 attackers, 2 police officers)",
+            "Twenty-nine people were killed, including 20 hostages, two police officers, five "
+            "gunmen and two bakery staff.",
+        )
+    )
+    assert _q(rec["event"]) == (24, 24, 24)
+    # (figures with a thousands separator keep their toll: see docs/limitations.md)
+    rec = _record(
+        _attack("2,996 (2,977 victims + 19 hijackers)", "The attacks killed 2,996 people.")
+    )
+    assert _q(rec["event"]) == (2996, 2996, 2996)
+
+
+def test_prose_toll_with_all_the_gunmen_is_the_written_toll():
+    rec = _record(
+        _attack(
+            "71 (including 4 attackers)",
+            "The attack resulted in 71 deaths, including 62 civilians, five members of the "
+            "security forces and all four gunmen.",
+        )
+    )
+    assert _q(rec["event"]) == (67, 67, 67)
+
+
+def test_listed_groups_with_long_nouns_and_adults_are_summed():
+    rec = _record(
+        _attack(
+            "",
+            "The attacks killed 38 elementary school children and six adults, and injured at "
+            "least 58 other people.",
+        )
+    )
+    assert _q(rec["event"]) == (44, 44, 44)
+
+
+def test_killing_or_wounding_counts_casualties():
+    cats = [f.category for f in figures_in_sentence("The shelling killed or wounded 300 soldiers.")]
+    assert cats == ["casualties"]
+    cats = [
+        f.category
+        for f in figures_in_sentence("He detonated a bomb, killing or injuring several bystanders.")
+    ]
+    assert cats == ["casualties"]

@@ -2122,9 +2122,14 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
 #: A sentence that counts the perpetrators among its dead: "… six civilians and the two
 #: attackers", "including the gunmen".
 _PERPETRATORS_AMONG_DEAD = re.compile(
-    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:\w+\s+)?(?:attackers?|perpetrators?|"
+    # ("… and all four gunmen")
+    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attackers?|perpetrators?|"
     r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b"
-    r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))",
+    r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))"
+    # "…, including 20 hostages, two police officers, five gunmen and two bakery staff"
+    r"|\bincluding\b[^.;]{0,120}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)\s+"
+    r"(?:\w+\s+)?(?:attackers|perpetrators|gunm[ae]n|bombers|hijackers|assailants|terrorists|"
+    r"shooters|militants)\b(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))",
     re.I,
 )
 

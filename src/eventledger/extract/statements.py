@@ -237,7 +237,8 @@ _FIELD_LIST_JOIN = re.compile(
 )
 #: A figure's own noun, a group of people it counts ("19 students", "2 teachers").
 _COUNTED_NOUN = re.compile(
-    r"[\d,.]+\s+(?:[A-Za-z-]+\s+)?(?P<noun>[a-z][a-z-]+s|men|women|children|people)\b"
+    # ("38 elementary school children": two words before the noun)
+    r"[\d,.]+\s+(?:[A-Za-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]+s|men|women|children|people)\b"
 )
 
 
@@ -946,11 +947,36 @@ _INCLUDING_PERPETRATORS = re.compile(
 
 
 #: "17 total (12 victims, 5 perpetrators)": a toll and its split into victims and perpetrators.
-_TOTAL_WITH_PERPETRATORS = re.compile(
-    r"\s*(?:total|in\s+total|dead|killed)?\s*\(\s*(?P<v>\d+)\s+(?:victims|civilians|hostages|people)"
-    rf"\s*(?:,|;|and|/|\+)\s*(?P<n>\d+)\s+(?:{PERPETRATOR_NOUNS})\b",
-    re.I,
+_SPLIT_BRACKET = re.compile(r"\s*(?:total|in\s+total|dead|killed)?\s*\((?P<inner>[^()]{1,300})\)")
+_SPLIT_ITEM = re.compile(
+    r"\s*(?P<n>\d+)\s+(?P<who>[^,;/+\d]+?)\s*(?:,\s*(?:and\s+)?|;|/|\+|\band\b|$)"
 )
+_PERPETRATOR_ITEM = re.compile(rf"(?:\w+\s+){{0,2}}(?:{PERPETRATOR_NOUNS})", re.I)
+
+
+def _perpetrators_split(text: str, pos: int, total: int | None) -> tuple[int, int] | None:
+    """ "17 total (12 victims, 5 perpetrators)", "29 (22 civilians, 5 attackers, 2 police
+    officers)": a toll and the bracket that splits it, one of its items the perpetrators. Their
+    number and the bracket's end, when the items add up to the toll; else None. Only figures
+    written without a thousands separator ("2,996 (2,977 victims + 19 hijackers)" keeps its
+    toll: see docs/limitations.md)."""
+    m = _SPLIT_BRACKET.match(text, pos)
+    if m is None or total is None:
+        return None
+    inner = m["inner"].split(";")[0]
+    items: list[tuple[int, str]] = []
+    at = 0
+    while at < len(inner):
+        it = _SPLIT_ITEM.match(inner, at)
+        if it is None or it.end() == at:
+            return None
+        items.append((int(it["n"]), it["who"].strip()))
+        at = it.end()
+    if len(items) < 2 or sum(n for n, _ in items) != total:
+        return None
+    perps = [n for n, who in items if _PERPETRATOR_ITEM.fullmatch(who)]
+    return (perps[0], m.end()) if len(perps) == 1 else None
+
 
 #: After a sentence's toll: ", including the gunman", ", including himself", ", including the
 #: five perpetrators".
@@ -1221,19 +1247,13 @@ def _parts_below(
             continue
         whole_sum = _exact_sum(figs, [i])
         # "17 total (12 victims, 5 perpetrators)": the line's split, its perpetrators a part
-        split = _TOTAL_WITH_PERPETRATORS.match(text, whole.end)
-        if (
-            split is not None
-            and whole_sum is not None
-            and (int(split["v"]) + int(split["n"]) != whole_sum)
-        ):
-            split = None
+        split = _perpetrators_split(text, whole.end, whole_sum)
         if (
             whole_sum
             and on_line[ln][0] == i
             and (
                 all(figs[k].subset for k in on_line[ln][1:])
-                or (split is not None and all(figs[k].end <= split.end() for k in on_line[ln][1:]))
+                or (split is not None and all(figs[k].end <= split[1] for k in on_line[ln][1:]))
             )
             and (whole_kind := _whole_line(lines[ln])) is not None
         ):
@@ -1257,7 +1277,7 @@ def _parts_below(
                 nxt_ln += 1
             named = _exact_sum(figs, on_line[ln][1:]) if len(on_line[ln]) > 1 else 0
             if split is not None:
-                named = int(split["n"])
+                named = split[0]
             total = _exact_sum(figs, run) if len(run) >= 2 else None
             if (
                 total is not None
@@ -3319,14 +3339,17 @@ def _from_field(b: _Builder, f: Field) -> None:
                 else:
                     kw["value"] = {**kw["value"], "list": f"{f.key}@parts:{fig.category}"}
             inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
-            if inc is None and f.side is None and fig.best is not None:
-                inc = _TOTAL_WITH_PERPETRATORS.match(text, fig.end)
-                if inc is not None and int(inc["v"]) + int(inc["n"]) != fig.best:
-                    inc = None  # (the two figures are no split of this one)
-            if inc is not None and not fig.subset:
-                # "10 (including the perpetrator)": the lead's "killing nine people" counts the
-                # victims of the same toll, no rival figure (see assemble._victims_counted)
-                kw["value"] = {**kw["value"], "perpetrators_included": _perpetrators_counted(inc)}
+            split = (
+                _perpetrators_split(text, fig.end, fig.best)
+                if inc is None and f.side is None and fig.comparator == "="
+                else None
+            )
+            if (inc is not None or split is not None) and not fig.subset:
+                # "10 (including the perpetrator)", "17 total (12 victims, 5 perpetrators)": the
+                # lead's "killing nine people" counts the victims of the same toll, no rival
+                # figure (see assemble._victims_counted)
+                n_perp = _perpetrators_counted(inc) if inc is not None else split[0]  # type: ignore[index]
+                kw["value"] = {**kw["value"], "perpetrators_included": n_perp}
             if key != "strength" and f.side is not None and _ALL_CAUSES.match(text, fig.end):
                 # "6,824 killed in battle / 25,000–70,000 dead from all causes": the line that
                 # counts every cause is its contingent's (or side's) figure, the others parts

@@ -580,7 +580,8 @@ PEOPLE_NOUNS = (
     r"pilgrims?|protesters?|demonstrators?|miners?|strikers?|prisoners?|inmates?|refugees?|"
     r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
     r"settlers?|farmers?|peasants?|girls|boys|infants|babies|knights?|nobles?|noblemen|"
-    r"archers?|warriors?|captains?|lieutenants?|generals?|colonels?|majors?|sergeants?"
+    r"archers?|warriors?|captains?|lieutenants?|generals?|colonels?|majors?|sergeants?|"
+    r"adults?|elders?|persons"
 )
 #: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
 #: students fled", "… and 3 militants were arrested"), no object of the verb before.
@@ -2084,7 +2085,17 @@ def figures_in_sentence(text: str) -> list[Figure]:
             else f
             for f in figs
         ]
-    return figs
+    # "killed or wounded 300 soldiers", "killing or injuring several bystanders": the verb's
+    # object counts the dead and the hurt together, no figure of the hurt alone
+    return [
+        replace(f, category="casualties")
+        if f.category == "wounded" and _KILLED_OR_BEFORE.search(text, max(0, f.start - 20), f.start)
+        else f
+        for f in figs
+    ]
+
+
+_KILLED_OR_BEFORE = re.compile(r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+\Z", re.I)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)

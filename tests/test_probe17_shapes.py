@@ -514,3 +514,53 @@ def test_killing_or_wounding_counts_casualties():
         for f in figures_in_sentence("He detonated a bomb, killing or injuring several bystanders.")
     ]
     assert cats == ["casualties"]
+
+
+def test_crew_are_people_of_a_list():
+    figs = figures_in_sentence("The bomb killed all 243 passengers and 16 crew.")
+    assert [(f.low, f.category) for f in figs] == [(243, "killed"), (16, "killed")]
+
+
+def test_toll_of_a_linked_attack_is_not_the_events():
+    rec = _record(
+        _attack(
+            "329",
+            "All 329 people on board were killed. It was linked to the Narita International "
+            "Airport bombing in Japan less than an hour earlier, in which a bomb exploded while "
+            "being transferred, killing two baggage handlers and injuring four other people.",
+        )
+    )
+    assert _q(rec["event"]) == (329, 329, 329)
+    assert _q(rec["event"], "injuries") == (None, None, None)
+
+
+def test_review_48_counter_examples():
+    # a group named by its cause is no perpetrators' item
+    rec = _record(
+        _attack(
+            "30 (28 killed by gunmen, 2 in the stampede)",
+            "The gunmen killed 28 people and two more died in a stampede.",
+        )
+    )
+    assert _q(rec["event"])[2] == 30
+    # an injuries bracket is no split of the dead
+    rec = _record(
+        _attack("5", "The attack killed five.").replace(
+            "| fatalities = 5",
+            "| fatalities = 5\n| injuries = 45 (40 civilians, 3 police officers, 2 attackers)",
+        )
+    )
+    assert _q(rec["event"], "injuries") == (45, 45, 45)
+    # gunmen shot dead after the toll are not among its dead
+    rec = _record(
+        _attack(
+            "71 (including 4 attackers)",
+            "The gunmen killed 71 people, including 20 children, before security forces shot "
+            "dead all four gunmen.",
+        )
+    )
+    assert _q(rec["event"]) != (67, 67, 67)
+    rec = _record(
+        _attack("71 (including 4 attackers)", "The attack killed 71 people and injured two gunmen.")
+    )
+    assert _q(rec["event"]) != (67, 67, 67)

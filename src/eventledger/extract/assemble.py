@@ -1410,6 +1410,17 @@ _SET_OFF = re.compile(
 )
 
 
+#: "It was linked to the Narita International Airport bombing in Japan less than an hour
+#: earlier, in which a bomb … exploded …, killing two baggage handlers": another attack the
+#: event is linked to, and its toll.
+_LINKED_EVENT = re.compile(
+    r"\b(?:linked|related|connected|tied)\s+to\s+(?:the\s+|an?\s+)?[^.;]{0,80}?\b(?:bombings?|"
+    r"attacks?|shootings?|massacres?|hijackings?|explosions?|blasts?)\b[^.;]{0,80}?,?\s*"
+    r"\b(?:in\s+which|which|that|when)\b[^.;]{0,200}$",
+    re.I,
+)
+
+
 def _set_off(before: str, title: str) -> bool:
     """Whether the text before a figure tells what the event set off, in which the figure's
     dead died ("The massacre set off riots … in which …"); not on a page whose title names
@@ -1505,6 +1516,7 @@ def drop_incident_figures(
             or _COMPARED_EVENT_TOLL.search(before)
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
+            or _LINKED_EVENT.search(before)
             or (boxed_toll and _ONE_OF_THE_BLASTS.match(doc.input, span[0], st.span[1]))
             or (
                 not _JUSTICE_TITLE.search(doc.title)
@@ -2123,13 +2135,14 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
 #: attackers", "including the gunmen".
 _PERPETRATORS_AMONG_DEAD = re.compile(
     # ("… and all four gunmen")
-    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attackers?|perpetrators?|"
+    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:all\s+\w+\s+|\w+\s+)?(?:attackers?|perpetrators?|"
     r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b"
     r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))"
-    # "…, including 20 hostages, two police officers, five gunmen and two bakery staff"
-    r"|\bincluding\b[^.;]{0,120}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)\s+"
-    r"(?:\w+\s+)?(?:attackers|perpetrators|gunm[ae]n|bombers|hijackers|assailants|terrorists|"
-    r"shooters|militants)\b(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))",
+    # "…, including 20 hostages, two police officers, five gunmen and two bakery staff": an
+    # item of the list (after a comma, before a comma, "and" or the end)
+    r"|\bincluding\b[^.;]{0,120}?,\s*(?:and\s+)?(?:all\s+)?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s+(?:\w+\s+)?(?:attackers|perpetrators|gunm[ae]n|bombers|hijackers|"
+    r"assailants|terrorists|shooters|militants)\b(?=\s*(?:,|\band\b|\.|;|$))",
     re.I,
 )
 

@@ -951,7 +951,11 @@ _SPLIT_BRACKET = re.compile(r"\s*(?:total|in\s+total|dead|killed)?\s*\((?P<inner
 _SPLIT_ITEM = re.compile(
     r"\s*(?P<n>\d+)\s+(?P<who>[^,;/+\d]+?)\s*(?:,\s*(?:and\s+)?|;|/|\+|\band\b|$)"
 )
-_PERPETRATOR_ITEM = re.compile(rf"(?:\w+\s+){{0,2}}(?:{PERPETRATOR_NOUNS})", re.I)
+#: An item that names the attackers themselves ("5 attackers", "2 suicide bombers"), not a
+#: group named by its cause ("28 killed by gunmen", "11 shot by gunmen").
+_PERPETRATOR_ITEM = re.compile(
+    rf"(?:(?!by\b)(?![a-z]+ed\b)[A-Za-z-]+\s+){{0,2}}(?:{PERPETRATOR_NOUNS})", re.I
+)
 
 
 def _perpetrators_split(text: str, pos: int, total: int | None) -> tuple[int, int] | None:
@@ -3341,7 +3345,7 @@ def _from_field(b: _Builder, f: Field) -> None:
             inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
             split = (
                 _perpetrators_split(text, fig.end, fig.best)
-                if inc is None and f.side is None and fig.comparator == "="
+                if inc is None and f.side is None and fig.comparator == "=" and key == "deaths"
                 else None
             )
             if (inc is not None or split is not None) and not fig.subset:

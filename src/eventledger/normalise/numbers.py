@@ -581,7 +581,7 @@ PEOPLE_NOUNS = (
     r"journalists?|doctors?|nurses?|patients?|priests?|monks?|nuns?|peacekeepers?|crewmen|"
     r"settlers?|farmers?|peasants?|girls|boys|infants|babies|knights?|nobles?|noblemen|"
     r"archers?|warriors?|captains?|lieutenants?|generals?|colonels?|majors?|sergeants?|"
-    r"adults?|elders?|persons"
+    r"adults?|elders?|persons|crew(?:\s+members)?"
 )
 #: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
 #: students fled", "… and 3 militants were arrested"), no object of the verb before.

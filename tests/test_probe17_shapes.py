@@ -564,3 +564,16 @@ def test_review_48_counter_examples():
         _attack("71 (including 4 attackers)", "The attack killed 71 people and injured two gunmen.")
     )
     assert _q(rec["event"]) != (67, 67, 67)
+
+
+# ------------------------------------------------------------------------- wave 49
+
+
+def test_victim_named_before_the_assassin_in_the_bracket():
+    rec = _record(
+        _attack(
+            "16 (including Gandhi and the assassin)",
+            "The bomb killed Gandhi. At least 14 other people were killed.",
+        )
+    )
+    assert _q(rec["event"]) == (15, 15, 15)

@@ -941,7 +941,10 @@ _INCLUDING_PERPETRATORS = re.compile(
     # "(including the perpetrator and an unborn child)": the others counted stay counted
     # (not when the others are perpetrators too: "and his accomplice", "and a second gunman")
     r"(?:\s+and\s+(?![^()]*\b(?:accomplices?|co-conspirators?|attackers?|gunm[ae]n|shooters?|"
-    r"bombers?|perpetrators?|assailants?|terrorists?|hijackers?)\b)[^()]{1,40})?\s*\)",
+    r"bombers?|perpetrators?|assailants?|terrorists?|hijackers?)\b)[^()]{1,40})?\s*\)"
+    # "(including Gandhi and the assassin)": the victim named first, the perpetrator after
+    rf"|\s*\(\s*(?:including|incl\.?)\s+[^()]{{1,40}}?\s+and\s+the\s+(?P<noun2>{PERPETRATOR_NOUNS})"
+    r"\s*\)",
     re.I,
 )
 
@@ -1006,7 +1009,7 @@ def _perpetrators_counted(m: re.Match[str]) -> int | None:
         return int(n) if n.isdigit() else 2 if n.lower() == "both" else word_value(n)
     if g.get("both") or "noun" not in g:
         return 2 if g.get("both") else 1
-    noun = (g.get("noun") or "").lower()
+    noun = (g.get("noun") or g.get("noun2") or "").lower()
     return None if noun.endswith("s") or noun.endswith("men") else 1
 
 

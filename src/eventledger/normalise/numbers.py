@@ -401,7 +401,7 @@ _CAT_CHAIN = re.compile(
 
 #: Nouns of an attack's perpetrators (a bare "bombers" may be aircraft: see the users).
 _PERPETRATORS = (
-    r"perpetrators?|attackers?|assailants?|gunm[ae]n|hijackers?|hostage-?\s?takers?|kidnappers?|"
+    r"perpetrators?|attackers?|assailants?|assassins?|gunm[ae]n|hijackers?|hostage-?\s?takers?|kidnappers?|"
     r"terrorists?|shooters?|members\s+of\s+the\s+(?:terrorist\s+|jihadist\s+)?cell"
 )
 

@@ -577,3 +577,16 @@ def test_victim_named_before_the_assassin_in_the_bracket():
         )
     )
     assert _q(rec["event"]) == (15, 15, 15)
+
+
+def test_review_49_counter_examples():
+    rec = _record(
+        _attack(
+            "16 (including Gandhi and the assassin)",
+            "It was a suicide bombing that killed 16 people, including Gandhi and the assassin.",
+        )
+    )
+    assert _q(rec["event"]) == (15, 15, 15)
+    assert "CONTRADICTION" not in _codes(rec)
+    rec = _record(_attack("5 (including two gunmen and the bomber)", "Five people died."))
+    assert _q(rec["event"])[1] != 4

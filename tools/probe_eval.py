@@ -233,6 +233,7 @@ def is_amb(name, amb):
     return False
 
 
+by_field: dict = {}
 pages = []
 for d in dirs:
     for j in sorted(glob.glob(os.path.join(d, "*.json"))):
@@ -254,6 +255,11 @@ for j, p in pages:
     result[p] = {k: v[0] for k, v in f.items()}
     for k, (ok, a, r) in f.items():
         am = is_amb(k, amb)
+        fk = re.sub(r"\[\d+\]", "", k)
+        if not am:
+            c = by_field.setdefault(fk, [0, 0])
+            c[0] += ok
+            c[1] += 1
         tot[0] += ok
         tot[1] += 1
         if not am:
@@ -262,5 +268,8 @@ for j, p in pages:
         if verbose and not ok:
             print(f"{'AMB ' if am else 'MISS'} {os.path.basename(p)} {k}: want {a} got {r}")
 print(f"all {tot[0]}/{tot[1]}  unamb {tot[2]}/{tot[3]}  pages {len(pages)}")
+if "--fields" in args:
+    for fk, (ok, n) in sorted(by_field.items()):
+        print(f"  {fk:22} {ok}/{n} ({100 * ok / n:.1f} %)")
 if out:
     json.dump(result, open(out, "w"), indent=0)

@@ -2135,7 +2135,7 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
 #: attackers", "including the gunmen".
 _PERPETRATORS_AMONG_DEAD = re.compile(
     # ("… and all four gunmen")
-    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:all\s+\w+\s+|\w+\s+)?(?:attackers?|perpetrators?|"
+    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:all\s+\w+\s+|\w+\s+)?(?:attackers?|assassins?|perpetrators?|"
     r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b"
     r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))"
     # "…, including 20 hostages, two police officers, five gunmen and two bakery staff": an

@@ -943,7 +943,10 @@ _INCLUDING_PERPETRATORS = re.compile(
     r"(?:\s+and\s+(?![^()]*\b(?:accomplices?|co-conspirators?|attackers?|gunm[ae]n|shooters?|"
     r"bombers?|perpetrators?|assailants?|terrorists?|hijackers?)\b)[^()]{1,40})?\s*\)"
     # "(including Gandhi and the assassin)": the victim named first, the perpetrator after
-    rf"|\s*\(\s*(?:including|incl\.?)\s+[^()]{{1,40}}?\s+and\s+the\s+(?P<noun2>{PERPETRATOR_NOUNS})"
+    # (not when the one before is a perpetrator too: "two gunmen and the bomber")
+    r"|\s*\(\s*(?:including|incl\.?)\s+(?:(?!\b(?:accomplices?|co-conspirators?|attackers?|"
+    r"gunm[ae]n|shooters?|bombers?|perpetrators?|assailants?|terrorists?|hijackers?|assassins?)\b)"
+    rf"[^()]){{1,40}}?\s+and\s+the\s+(?P<noun2>{PERPETRATOR_NOUNS})"
     r"\s*\)",
     re.I,
 )

@@ -667,7 +667,6 @@ _MORE_PLACES = re.compile(
     r"(?:villages?|towns?|areas?|districts?|settlements?|hamlets?|farms?|countryside)$",
     re.I,
 )
-#: A piece of an actor list that says who stood by, not who acted.
 #: "some deputized", "many of them armed": a remark on some of the actors named before it.
 _PARTITIVE_REMARK = re.compile(
     r"(?:some|many|most|several|a\s+few)(?:\s+of\s+(?:them|whom))?\s+(?-i:[a-z]+ed)"
@@ -684,6 +683,7 @@ _OWN_MEN = re.compile(
     re.I,
 )
 _OWN_MEN_TAIL = re.compile(r"\s+and\s+" + _OWN_MEN.pattern + r"$", re.I)
+#: A piece of an actor list that says who stood by, not who acted.
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I
 )

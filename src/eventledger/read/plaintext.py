@@ -922,6 +922,8 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)
     no_blank = all(ln.stripped for ln in lines[: last + 1])
     toc = _contents_lines(lines)
+    # (a "Footnotes" list above a citations list of its own explains: see below)
+    cited_at = _last_citations_heading(lines) if separate_notes else None
     for n, line in enumerate(lines):
         s = line.stripped
         if not s or (s == "Edit" and n - 1 in edit_marked) or _HATNOTE.match(s) or n in toc:
@@ -970,7 +972,9 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
                 separate_notes
                 and lowered in _NOTE_HEADINGS
                 and not (
-                    under_refs and lowered == "footnotes" and not _citations_follow(lines, n + 1)
+                    under_refs
+                    and lowered == "footnotes"
+                    and not (cited_at is not None and cited_at > n)
                 )
             )
             last_ref = None
@@ -1071,16 +1075,21 @@ def _reference(
     return ref
 
 
-def _citations_follow(lines: list[_Line], start: int) -> bool:
-    """Whether a citations list of its own ("Citations", "References", "Works cited" above "^"
-    entries) follows line *start*: then a "Footnotes" list above it explains."""
-    for m in range(start, len(lines)):
-        head = (_heading(lines[m].stripped) or "").lower()
-        if head in ("citations", "references", "works cited", "cited sources", "sources"):
-            nxt = next((x.text for x in lines[m + 1 :] if x.stripped), "")
-            if _is_entry(nxt):
-                return True
-    return False
+def _last_citations_heading(lines: list[_Line]) -> int | None:
+    """The line of the last heading of a citations list ("Citations", "References", "Works
+    cited" above "^" entries), or None: a "Footnotes" list above it explains."""
+    nxt = ""  # the next non-blank line's text, scanning upwards
+    for m in range(len(lines) - 1, -1, -1):
+        s = lines[m].stripped
+        if not s:
+            continue
+        head = (_heading(s) or "").lower()
+        if head in ("citations", "references", "works cited", "cited sources", "sources") and (
+            _is_entry(nxt)
+        ):
+            return m
+        nxt = lines[m].text
+    return None
 
 
 def _is_entry(line: str) -> bool:

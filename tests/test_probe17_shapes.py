@@ -590,3 +590,32 @@ def test_review_49_counter_examples():
     assert "CONTRADICTION" not in _codes(rec)
     rec = _record(_attack("5 (including two gunmen and the bomber)", "Five people died."))
     assert _q(rec["event"])[1] != 4
+
+
+# ------------------------------------------------------------------------- wave 51
+
+
+def test_month_or_month_is_a_span_of_both():
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("August or September 480 BC")
+    assert (d.start, d.end) == ("-0480-08", "-0480-09")
+    d = parse_date("August or September 1944")
+    assert (d.start, d.end) == ("1944-08", "1944-09")
+    # (not a weekday, not a word)
+    assert parse_date("Monday or Tuesday 5 May 1944").start == "1944-05-05"
+
+
+def test_mortally_wounded_are_dead_of_their_side():
+    figs = figures_in_sentence("The Texians lost 9 killed and 2 mortally wounded.")
+    assert [f.category for f in figs] == ["killed", "killed"]
+    rec = _record(
+        "{{Infobox military conflict\n| conflict = Battle of San Jacinto\n| date = April 21, 1836\n"
+        "| place = San Jacinto, Texas\n| combatant1 = [[Republic of Texas]]\n"
+        "| combatant2 = [[Centralist Republic of Mexico]]\n"
+        "| casualties1 = 9 killed<br />2 mortally wounded<br />30 wounded\n"
+        "| casualties2 = 650 killed\n}}\n"
+        "The '''Battle of San Jacinto''' was fought on April 21, 1836.\n"
+    )
+    killed = rec["event"]["sides"][0]["casualties"]["killed"]
+    assert (killed["low"], killed["high"]) == (11, 11)

@@ -972,6 +972,7 @@ def _first_date(text: str) -> DateValue:
     if (
         alt is not None
         and (not alt.group("m") or alt.group("m").lower() in _MONTHS)
+        and (not alt.group("m0") or (alt.group("m0").lower() in _MONTHS and alt.group("m")))
         # (not "1998 or 1999 – 2003": a range's uncertain start; not "May 1 or 2": no year)
         and not re.match(r"[^(,;\n]*?[–—-]\s*\d", text[alt.end() :])
         and re.search(r"\d{3,4}|\b(?:AD|BC|BCE|CE)\b", text)
@@ -1000,7 +1001,10 @@ _TWO_SPELLS = re.compile(
 )
 #: "9 or 10 August 1945", "August 9 or 10, 1945", "December 190 or January 189 BC": a number
 #: (a day or a year) before "or", a number or a month's name after it.
-_EITHER_OR = re.compile(r"\d\s+(?P<or>or)\s+(?=\d{1,4}\b|(?P<m>[A-Z][a-z]{2,8})\s+\d)")
+_EITHER_OR = re.compile(
+    # ("August or September 480 BC": a month before "or", a month and its year after it)
+    r"(?:\d|\b(?P<m0>[A-Z][a-z]{2,8}))\s+(?P<or>or)\s+(?=\d{1,4}\b|(?P<m>[A-Z][a-z]{2,8})\s+\d)"
+)
 
 
 _RANGE_AFTER = re.compile(r"\s*[–—-]\s*\d")

@@ -606,16 +606,12 @@ def test_month_or_month_is_a_span_of_both():
     assert parse_date("Monday or Tuesday 5 May 1944").start == "1944-05-05"
 
 
-def test_mortally_wounded_are_dead_of_their_side():
-    figs = figures_in_sentence("The Texians lost 9 killed and 2 mortally wounded.")
-    assert [f.category for f in figs] == ["killed", "killed"]
-    rec = _record(
-        "{{Infobox military conflict\n| conflict = Battle of San Jacinto\n| date = April 21, 1836\n"
-        "| place = San Jacinto, Texas\n| combatant1 = [[Republic of Texas]]\n"
-        "| combatant2 = [[Centralist Republic of Mexico]]\n"
-        "| casualties1 = 9 killed<br />2 mortally wounded<br />30 wounded\n"
-        "| casualties2 = 650 killed\n}}\n"
-        "The '''Battle of San Jacinto''' was fought on April 21, 1836.\n"
-    )
-    killed = rec["event"]["sides"][0]["casualties"]["killed"]
-    assert (killed["low"], killed["high"]) == (11, 11)
+def test_month_or_month_keeps_ranges_and_ongoing_events():
+    from eventledger.normalise.dates import parse_date
+
+    d = parse_date("June or July 1941 – May 1945")
+    assert d.end == "1945-05"
+    d = parse_date("August or September 1944 – present")
+    assert d.end is None
+    d = parse_date("Sunday or Monday 9 or 10 August 1945")
+    assert (d.start, d.end) == ("1945-08-09", "1945-08-10")

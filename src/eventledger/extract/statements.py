@@ -912,14 +912,13 @@ _DEATH_MODE = re.compile(
     r"murdered|"
     r"died\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}[\w-]+|died\s+in\s+captivity|"
     r"died\s+as\s+prisoners|non-combat\s+deaths?|(?:killed\s+)?by\s+friendly\s+fire|"
-    r"(?:mortally|fatally)\s+(?:wounded|injured)|"
     r"killed\s+by\s+(?:mines|landmines|bombs|bombing|shelling|artillery|air\s*strikes|disease))\b",
     re.I,
 )
 _PART_CATEGORY = re.compile(
     r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured(?!\s+and\s+executed)|"
     r"prisoners?|pows?|missing|mia|casualties|drowned|(?:captured\s+and\s+)?executed|hanged|"
-    r"massacred|murdered|(?:mortally|fatally)\s+(?:wounded|injured))\b",
+    r"massacred|murdered)\b",
     re.I,
 )
 

@@ -968,15 +968,21 @@ def _first_date(text: str) -> DateValue:
             v = None
         if v is not None and v.end is not None:
             return replace(v, text=two.group(0), start_offset=two.start(), end_offset=two.end())
-    alt = _EITHER_OR.search(text)
-    if (
-        alt is not None
-        and (not alt.group("m") or alt.group("m").lower() in _MONTHS)
-        and (not alt.group("m0") or (alt.group("m0").lower() in _MONTHS and alt.group("m")))
-        # (not "1998 or 1999 – 2003": a range's uncertain start; not "May 1 or 2": no year)
-        and not re.match(r"[^(,;\n]*?[–—-]\s*\d", text[alt.end() :])
-        and re.search(r"\d{3,4}|\b(?:AD|BC|BCE|CE)\b", text)
-    ):
+    alt = next(
+        (
+            a
+            for a in _EITHER_OR.finditer(text)
+            if (not a.group("m") or a.group("m").lower() in _MONTHS)
+            # ("Sunday or Monday 9 or 10 August 1945": the weekdays are no span of months)
+            and (not a.group("m0") or (a.group("m0").lower() in _MONTHS and a.group("m")))
+            # (not "1998 or 1999 – 2003": a range's uncertain start; not "June or July 1941 –
+            # May 1945", "… – present", "… to June 1945": a range or an ongoing event)
+            and not re.match(r"[^(,;\n]*?[–—-]\s*\d", text[a.end() :])
+            and not (a.group("m0") and _RANGE_OR_ONGOING.search(text, a.end()))
+        ),
+        None,
+    )
+    if alt is not None and re.search(r"\d{3,4}|\b(?:AD|BC|BCE|CE)\b", text):
         # "9 or 10 August 1945", "December 190 or January 189 BC", "1941 or 1942": the date is
         # one of the two, so the event lies in the span from the first to the second (the "or"
         # blanked to a dash of the same length)
@@ -1008,6 +1014,8 @@ _EITHER_OR = re.compile(
 
 
 _RANGE_AFTER = re.compile(r"\s*[–—-]\s*\d")
+#: A range's or an ongoing event's end after a date: "– May 1945", "to June", "– present".
+_RANGE_OR_ONGOING = re.compile(r"[–—-]|\b(?:to|until|till|present|ongoing)\b", re.I)
 
 
 def _first_date_of(text: str) -> DateValue:

@@ -364,7 +364,7 @@ def _atom_value(raw: str) -> _Atom | None:
 _CATWORDS: list[tuple[str, str]] = [
     (
         r"killed\s+in\s+action|k\.?i\.?a\.?|killed|dead|deaths?|died(?:\s+of\s+(?:disease|wounds|"
-        r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|(?:fatally|mortally)\s+"
+        r"illness|injuries|starvation|hunger|exposure))?|die|fatalities|fatality|fatally\s+"
         r"(?:wounded|injured)|fell(?!\s+(?:sick|ill)\b)|fallen|executed|drowned|murdered|massacred|slaughtered|slain|"
         r"perished|lost\s+their\s+lives|lives\s+lost|lives|shot\s+dead|burned\s+alive|"
         r"beheaded|hanged|bodies|victims\s+killed|deceased|"

@@ -1960,7 +1960,6 @@ _BORDER_WITH = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:border|frontier|boundary)\s+with\b",
     re.I,
 )
-_BORDER_DEPTH = threading.local()  # (resolving the whole text inside the border rule)
 #: "Mainly Dublin; Skirmishes in counties Meath, Galway, …": the first line names the main
 #: place, the lines after it other scenes.
 _MAINLY = re.compile(
@@ -2001,27 +2000,36 @@ def resolve_place(
         only to a place the title names ("Battle of Moshchun", "Ukraine"): a country's pages
         name many of its towns, and a campaign's is not one of them.
     """
+    return _resolve_place(text, context, coord, title, border=True)
+
+
+def _resolve_place(
+    text: str,
+    context: list[str] | tuple[str, ...],
+    coord: tuple[float, float] | None,
+    title: str,
+    border: bool,
+) -> Place:
+    """:func:`resolve_place`; without *border*, the text before "border with" is not read on
+    its own, here and in the places this resolves on the way (the border rule's own reading
+    of the whole text)."""
     index = load_index()
     spill = _SPILLOVER.search(text)
     if spill is not None and spill.start() > 0:
         # "Liberia, with spillover into Sierra Leone": the event's place is the first
-        found = resolve_place(text[: spill.start()], context=context, coord=coord, title=title)
+        found = _resolve_place(text[: spill.start()], context, coord, title, border)
         return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                      found.where_prec, found.admin1, found.feature)  # fmt: skip
-    border = _BORDER_WITH.search(text)
-    if border is not None and border.start() > 0 and not getattr(_BORDER_DEPTH, "on", False):
+    at = _BORDER_WITH.search(text) if border else None
+    if at is not None and at.start() > 0:
         # "India, near the border with Pakistan": the place is what the text names before,
         # when the whole text gives no country, or only the neighbour's no more precisely
         # (the neighbour still tells which Chester, "Chester, near the border with Wales")
-        _BORDER_DEPTH.on = True
-        try:
-            whole = resolve_place(text, context=context, coord=coord, title=title)
-        finally:
-            _BORDER_DEPTH.on = False
+        whole = _resolve_place(text, context, coord, title, border=False)
         neighbours = {
-            h.entry[2] for h in _hits(text[border.end() :], index)[0] if h.entry[0] == "country"
+            h.entry[2] for h in _hits(text[at.end() :], index)[0] if h.entry[0] == "country"
         }
-        found = resolve_place(text[: border.start()], context=context, coord=coord, title=title)
+        found = _resolve_place(text[: at.start()], context, coord, title, border=True)
         if found.name is not None and (
             whole.country is None
             or (whole.country in neighbours and (whole.where_prec or 9) >= (found.where_prec or 9))
@@ -2034,7 +2042,7 @@ def resolve_place(
         # "Mainly Dublin; Skirmishes in counties …": the main scene is the place (a line of
         # other scenes, whose county names are also towns abroad, says nothing of it)
         first = re.split(r"[;\n]", text[mainly.end() :], maxsplit=1)[0]
-        found = resolve_place(first, context=context, coord=coord, title=title)
+        found = _resolve_place(first, context, coord, title, border)
         named = {h.entry[2] for h in _hits(text, index)[0] if h.entry[0] in ("country", "admin1")}
         if found.name is not None and (not named or found.country in named):
             # (not "Mainly Hyderabad; also Karachi, Pakistan": the country the text names
@@ -2053,13 +2061,13 @@ def resolve_place(
         # country's region (5, no point), fewer give the first division, as coders do
         expanded, named, first_order = plural
         if first_order and len(named) >= 3:
-            ccs = {resolve_place(n).country for n in named} - {None}
+            ccs = {_resolve_place(n, (), None, "", border).country for n in named} - {None}
             ccs |= countries_named(text)
             if len(ccs) == 1:
                 (cc,) = ccs
                 return Place(text, country_name(cc) or cc, None, cc, None, None, 5, None,
                              "region")  # fmt: skip
-        found = resolve_place(expanded, context=context, title=title)
+        found = _resolve_place(expanded, context, None, title, border)
         return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
                      found.where_prec, found.admin1, found.feature)  # fmt: skip
     at = None

@@ -778,10 +778,9 @@ def test_a_supported_by_label_lets_the_last_line_split() -> None:
         "Ethiopia and Somalia in the Ogaden desert region of Ethiopia.\n"
     )
     sides = _record(copy, fmt="plaintext", name="Battle of X")["event"]["sides"]
-    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [
-        ["Ethiopia", "Cuba"],
-        ["Somalia"],
-    ]
+    assert [[c["name"] for c in sd["combatants"]] for sd in sides] == [["Ethiopia"], ["Somalia"]]
+    # (since session 18 the states under "Supported by:" are the side's supporters)
+    assert [[c["name"] for c in sd["supporters"]] for sd in sides] == [["Cuba"], []]
 
 
 def test_other_events_tolls_that_rose_are_not_the_events() -> None:

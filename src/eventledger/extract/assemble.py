@@ -30,6 +30,7 @@ from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
+from eventledger.normalise.numbers import is_vague
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
@@ -97,6 +98,12 @@ def combine(
     if policy not in POLICIES:
         raise UnknownPolicy(f"unknown policy {policy!r} (expected one of {', '.join(POLICIES)})")
     usable = [s for s in statements if not s.subset and (_bounded(s) or s.best is not None)]
+    if policy == "ranges":
+        # "the hijackers … injured several others" beside "Injuries: 17": a sentence's vague
+        # word ("several", "hundreds") bounds nothing when a figure is given
+        precise = [s for s in usable if not (s.origin == "body" and is_vague(s.text))]
+        if precise:
+            usable = precise
     q: Quantity = {
         "low": None,
         "best": None,
@@ -222,16 +229,25 @@ def _claim_outside(
     attributed to other sources, is a rival claim, as disjoint figures are: the interval
     widens to hold its point, no figure is the best, and a ``CONTRADICTION`` says so (*q* is
     changed in place). None when there is no such claim."""
+    # (or one infobox field holds them all: "1,400 killed / c. 2,000 killed (other
+    # estimates)", "c. 7,000 (Theodoret) / 15,000 (Theophanes)": the field's line that names
+    # other sources, or an author, is a rival of its other lines)
+    fields = {x.field for x in usable}
+    one_field = (
+        len(fields) == 1 and None not in fields and all(x.origin == "infobox" for x in usable)
+    )
     outside = [
         s
         for s in usable
         if s.best is not None
         and not _bounded(s)
-        and _claim(s)
+        and (_claim(s) or (one_field and _AUTHOR_BRACKET.fullmatch(s.attribution or "")))
         and not _inside(s.best, q["low"], q["high"])
     ]
-    if not outside or not all(
-        b.attribution and all(b.attribution != o.attribution for o in outside) for b in bounded
+    if not outside:
+        return None
+    if not all(b.attribution != o.attribution for b in bounded for o in outside) or not (
+        one_field or all(b.attribution for b in bounded)
     ):
         return None
     points = [o.best for o in outside if o.best is not None]
@@ -249,6 +265,10 @@ def _claim_outside(
         spans=[s.span for s in rivals],
         statements=sorted({s.id for s in rivals}, key=lambda x: int(x[2:])),
     )
+
+
+#: A bracket that names an author or a work only: "(Theodoret)", "(Ammianus Marcellinus)".
+_AUTHOR_BRACKET = re.compile(r"\(\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*\)")
 
 
 def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
@@ -2679,6 +2699,8 @@ def _sides(
                 "side": side,
                 "combatants": [_actor(st) for st in actors if st.property == "combatant"],
                 "commanders": [_actor(st) for st in actors if st.property == "commander"],
+                # "Supported by:" states and groups: they aided the side, and fought no part
+                "supporters": [_actor(st) for st in actors if st.property == "supporter"],
                 "strength": strength,
                 "casualties": cas,
             }

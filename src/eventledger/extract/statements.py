@@ -32,7 +32,7 @@ from typing import Any
 
 from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, Infobox, MappedText, Sentence, Statement
-from eventledger.normalise.actors import doubting_label, names_nobody, split_actors
+from eventledger.normalise.actors import SUPPORT_LABELS, doubting_label, names_nobody, split_actors
 from eventledger.normalise.dates import (
     MONTH_NAMES,
     DateError,
@@ -3373,7 +3373,12 @@ def _from_field(b: _Builder, f: Field) -> None:
         found = []
         links = _link_tuples(f)
         heading_doubt = None
+        supporting = False  # under a "Supported by:" line: the items name supporters
         for item in f.items or [f.plain]:
+            label = item.text.strip().rstrip(":").strip().lower()
+            if label in SUPPORT_LABELS:
+                supporting = True
+                continue
             if key == "perpetrators" and len(f.items) > 1 and _COMMANDER_LABEL.match(item.text):
                 # "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]": the commander
                 # of the force the field names, no perpetrator group of his own
@@ -3385,6 +3390,7 @@ def _from_field(b: _Builder, f: Field) -> None:
                 continue
             if re.fullmatch(r"[^:\n]{1,40}:", item.text.strip()):
                 heading_doubt = None  # "Claimed by:", "Convicted:": another label ends it
+                supporting = False
                 if key == "perpetrators":
                     continue  # (and names no perpetrator; a combatants' "Holy League:" is one)
             for actor in split_actors(item.text, _plain_links(item, links)):
@@ -3394,6 +3400,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                     continue  # "(AA11 and UA 175)" on its own line remarks on the item above
                 if _HEAD_COUNT.match(actor.name):
                     continue  # "7 gunmen", "3 (Omar Rezaq and two others)": a count, no actor
+                if supporting and not actor.support:
+                    actor = replace(actor, support=True)
                 found.append((item, actor))
         others = [x for x in found if not _ORDERS_REMARK.match(x[1].name)]
         for item, actor in found:
@@ -3409,7 +3417,9 @@ def _from_field(b: _Builder, f: Field) -> None:
             if key == "perpetrators" and kind == "unknown" and _named_person(actor.name):
                 kind = "non-state"  # a named attacker acts for no state
             b.add(
-                _ACTOR_KEYS[key],
+                # "Supported by: [[Iran]]": a supporter of the side (or of the perpetrators),
+                # no combatant (perpetrator, target) of its own
+                "supporter" if actor.support and key != "commanders" else _ACTOR_KEYS[key],
                 item.span_of(actor.start, actor.end),
                 "infobox",
                 value={

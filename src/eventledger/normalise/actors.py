@@ -52,6 +52,9 @@ class Actor:
     #: its line, "Alleged: X", a trailing word, "X suspected", or a remark, "X (alleged)");
     #: None when the text asserts it.
     qualifier: str | None = None
+    #: Listed under "Supported by:" (or "Backed by:", "In support:" …): a supporter of the
+    #: side or of the perpetrators, no party to the fighting itself.
+    support: bool = False
 
 
 #: Historical states that English encyclopedia articles name as belligerents (hand-kept from the
@@ -265,8 +268,14 @@ def _joined_names() -> tuple[re.Pattern[str], ...]:
 
 
 #: A trailing parenthetical remark that is not part of an actor's name: it starts lower-case
-#: ("(deceased)", "(see also …)", "(not present)").
-_REMARK = re.compile(r"\s*\((?:[a-z]|see\b)[^()]*\)\s*$")
+#: ("(deceased)", "(see also …)", "(not present)") or holds only years.
+_REMARK = re.compile(
+    r"\s*\((?:(?:[a-z]|see\b)[^()]*|"
+    # "Dhofar Liberation Front (1962–1968)", "India (1987–1990)", "Greece (1854)": the years
+    # the actor took part (or its flag's), no part of its name
+    r"(?:c\.\s*)?\d{3,4}(?:\s*(?:BC|AD|BCE|CE))?"
+    r"(?:\s*[–—-]\s*(?:(?:c\.\s*)?\d{2,4}(?:\s*(?:BC|AD|BCE|CE))?|present))?)\)\s*$"
+)
 #: Any bracket at the end of a name ("Army (7th Cavalry Regiment)").
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -275,6 +284,18 @@ _LIST_LABELS = frozenset(
     ("supported by", "including", "etc", "in support", "support", "support from",
      "backed by", "assisted by", "with support from", "limited involvement")
 )  # fmt: skip
+#: The list labels after which the actors named support a party and do not fight
+#: (Template:Infobox military conflict: "Supported by" lists states that gave aid).
+SUPPORT_LABELS = frozenset(
+    ("supported by", "in support", "support", "support from", "backed by", "assisted by",
+     "with support from")
+)  # fmt: skip
+#: A support label that opens a line before the first supporter ("Supported by: Iran").
+_SUPPORT_OPENING = re.compile(
+    r"(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from|"
+    r"in\s+support)\s*:?\s+(?=\S)",
+    re.I,
+)
 #: Labels of a side's vassals, which head actors when they end in a colon ("Vassal states:").
 _VASSAL_LABELS = frozenset(("vassal states", "vassals", "tributary states", "client states",
                             "tributaries"))  # fmt: skip
@@ -299,7 +320,8 @@ _DOUBTING_REMARK = re.compile(
     rf"(?:\s+by\s+[^()]{{1,60}})?\s*\)\s*$",
     re.I,
 )
-_PERIOD = re.compile(r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
+#: A period heading the actors of its lines: "1791–1793:", "From 1827:", "Until 1970:".
+_PERIOD = re.compile(r"(?:(?i:from|until|since|after|before)\s+)?[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
 
 #: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
 _SEE = re.compile(r"see\s+(?:§\s*)?\S", re.I)
@@ -402,6 +424,7 @@ def split_actors(
     blamed_until = -1  # the end of a line that says who blamed whom
     labels = _DoubtLabels(text)
     after_remark = False  # the piece before was a remark on the actors ("some deputized")
+    supporting = False  # after a "Supported by:" label: the actors support, they do not fight
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
@@ -459,7 +482,17 @@ def split_actors(
             end = start + trailing.start()
             name = text[start:end]
             doubt = trailing.group().strip().lower()
-        label = name.lower().rstrip(":")
+        opening = _SUPPORT_OPENING.match(name)
+        if opening is not None:
+            # "Supported by: Saudi Arabia": the label, then the first supporter
+            start += opening.end()
+            name = text[start:end]
+            supporting = True
+        label = name.lower().rstrip(":").strip()
+        if label in SUPPORT_LABELS:
+            supporting = True
+        elif raw.rstrip().endswith(":"):
+            supporting = False  # another list's label ("Allies:") ends the supporters
         if (
             (label in _VASSAL_LABELS and raw.rstrip().endswith(":"))
             or label in _LIST_LABELS
@@ -525,7 +558,7 @@ def split_actors(
             # "[[Revolutionary Armed Forces of Colombia|FARC-EP]]": an abbreviation the kind
             # words do not know; the article it links to names the group in full
             kind = _kind(link, False)
-        actors.append(Actor(name, link, kind, country, start, end, doubt))
+        actors.append(Actor(name, link, kind, country, start, end, doubt, supporting))
     return _units_of_their_force(text, actors)
 
 
@@ -646,6 +679,7 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
                     run[0].start,
                     actor.end,
                     actor.qualifier or run[0].qualifier,
+                    actor.support,
                 )
             )
         else:

@@ -193,6 +193,20 @@ _VAGUE_VALUES: list[tuple[str, int, int]] = [
 ]
 _VAGUE_COMPILED = [(re.compile(p + r"\Z", re.I), lo, hi) for p, lo, hi in _VAGUE_VALUES]
 _VAGUE = "|".join(p for p, _, _ in _VAGUE_VALUES)
+_VAGUE_WORD = re.compile(rf"\b(?:{_VAGUE})\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def is_vague(text: str) -> bool:
+    """Whether a figure's phrase counts only with a vague word ("injured several",
+    "hundreds were killed", "a few dozen"): no digit and no number word in it."""
+    return (
+        not any(ch.isdigit() for ch in text)
+        and _VAGUE_WORD.search(text) is not None
+        and _NUMBER_WORD.search(text) is None
+    )
+
+
 _ZERO = r"none|nil|nobody|no\s+one|zero"
 _MAG = r"(?:\s*|-)(?:million|billion|thousand|hundred)\b"
 
@@ -940,6 +954,16 @@ class _After:
 #: Nouns of an attack's perpetrators, in a bracket after a toll ("(perpetrator)", "(including
 #: both gunmen)").
 PERPETRATOR_NOUNS = _PERPETRATORS + r"|(?:suicide\s+)?bombers?"
+#: "Of the three North Korean agents who carried out the attack, one was killed", "Of the nine
+#: gunmen, seven were shot dead": the count after it is of the perpetrators.
+_OF_THE_PERPETRATORS = re.compile(
+    rf"\b(?:of|among(?:st)?)\s+(?:the|its|their)\s+(?:[\w’-]+\s+){{0,4}}?"
+    rf"(?:(?:{PERPETRATOR_NOUNS})(?:\s+who\s+[^,;()]{{1,60}})?|"
+    r"(?:agents|men|militants|members|operatives|commandos|fighters|conspirators)\s+who\s+"
+    r"(?:had\s+)?(?:carried\s+out|perpetrated|took\s+part\s+in|committed|staged|launched|"
+    r"mounted)\b[^,;()]{0,40})\s*,\s*\Z",
+    re.I,
+)
 #: "(perpetrator)" right after a number: the number counts the perpetrators.
 _PERPETRATOR_BRACKET = re.compile(rf"\(\s*(?:the\s+)?(?:{PERPETRATOR_NOUNS})\s*\)", re.I)
 
@@ -1614,6 +1638,14 @@ def _scan(
             else:
                 category = label_cat or default_category
         party = after.party or label_party
+        if (
+            party is None
+            and prose
+            and not figures
+            and _OF_THE_PERPETRATORS.search(text, max(lo, raw.start - 160), start)
+        ):
+            # "Of the three agents who carried out the attack, one was killed"
+            party = "perpetrators"
         if (
             party is None
             and not prose

@@ -1659,6 +1659,54 @@ def _choose(
     return _best_of(_group_bests(hits, hint, admins, at))
 
 
+#: How large a town must be, and how near the country a text names beside it, to be read as
+#: a town that country held then ("Lwów, Poland": Lviv, Ukraine).
+_MOVED_MIN_POP = 100_000
+_MOVED_KM = 500.0
+
+
+def _moved_border(text: str, hits: list[_Hit], country: _Hit) -> _Hit | None:
+    """ "Lwów, Poland", "Danzig, Germany", "Pressburg, Hungary": a town the country it is
+    written with does not have, a large town of that name near that country, is the town in
+    the country that holds it now (the text names the state of the time). Only the shape
+    "Town, Country" (the town right before the country) and only a town of 100,000 people or
+    more within 500 km of one of the country's towns: a village the gazetteer does not know
+    stays the country's."""
+    before = text[: country.pos].rstrip()
+    if not before.endswith(","):
+        return None
+    before = before[:-1].rstrip()
+    cc = country.entry[2]
+    group = [h for h in hits if h.pos + len(h.matched) == len(before) and h.entry[0] != "country"]
+    if not group or any(h.entry[2] == cc for h in group):
+        return None  # (a town of that name in the country: the resolver's own choice)
+    towns = [
+        h for h in group if h.entry[0] == "city" and h.entry[2] and h.entry[5] >= _MOVED_MIN_POP
+    ]
+    if not towns:
+        return None
+    town = max(towns, key=lambda h: h.entry[5])
+    if len({h.entry[2] for h in towns}) > 1 or town.entry[3] is None or town.entry[4] is None:
+        return None  # two large towns so called in two countries: which one is unknown
+    if not _country_within(town.entry[3], town.entry[4], cc, _MOVED_KM):
+        return None
+    return town
+
+
+def _country_within(lat: float, lon: float, cc: str, km: float) -> bool:
+    """Whether a GeoNames town of country *cc* lies within *km* of (lat, lon)."""
+    load_index()
+    grid = _grid if _grid is not None else {}  # (truth would count the table's keys)
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(min(abs(lat) + dlat, 89.0))), 0.01))
+    for i in range(math.floor(lat - dlat), math.floor(lat + dlat) + 1):
+        for j in range(math.floor(lon - dlon), math.floor(lon + dlon) + 1):
+            for city in grid.get((i, (j + 180) % 360 - 180), ()):
+                if city[2] == cc and _km(lat, lon, city[0], city[1]) <= km:
+                    return True
+    return False
+
+
 _NOW = re.compile(r"\b(?:now|today|present[- ]day|modern[- ]day|modern)\s+(?:in\s+)?", re.I)
 
 
@@ -1949,7 +1997,10 @@ def _listed_towns(text: str) -> Place | None:
 #: reached beyond its own, after it.
 _SPILLOVER = re.compile(
     r"[\s,;(]*(?:\b(?:with|and|plus)\s+)?\b(?:spill-?overs?|spilling\s+over|spilled\s+over)\s+"
-    r"(?:in|into|to)\b",
+    r"(?:in|into|to)\b"
+    # "Dhofar, Oman; cross-border raids into South Yemen": forays beyond the event's place
+    r"|\s*[;(]\s*(?:(?:with|and|plus)\s+)?(?:(?:occasional|limited|some)\s+)?(?:cross-border\s+)?"
+    r"(?:raids?|incursions?|strikes?)\s+(?:in|into|on|across)\b",
     re.I,
 )
 
@@ -2090,6 +2141,8 @@ def _resolve_place(
     if water is not None:
         return water
     chosen = _check_near(_best_of(bests), bests)
+    if coord is None and chosen is not None and chosen.entry[0] == "country":
+        chosen = _moved_border(text, hits, chosen) or chosen
     areas = _areas(bests)
     if len(areas) >= 2 and (chosen is None or chosen.region or _LEVEL[chosen.entry[0]] >= 3):
         # a list of areas ("Eastern North America, Caribbean Sea, ..., Africa"): the first one,

@@ -176,6 +176,9 @@ _NOTE_HEADINGS = {"notes", "explanatory notes", "footnotes", "notes and explanat
 _EDIT = "[edit]"
 #: The same link where the page is edited as wikitext only ("References[edit source]").
 _EDIT_SOURCE = "[edit source]"
+#: The edit link on a line of its own under a heading: "Edit" (newer skins) or "[edit]" (a
+#: Firefox copy of the 2022 skin puts the heading's link on the next line).
+_EDIT_LINES = frozenset(("Edit", _EDIT, _EDIT_SOURCE))
 
 
 class NotAnArticle(ValueError):
@@ -906,7 +909,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         n
         for n, ln in enumerate(lines)
         if ln.stripped.endswith((_EDIT, _EDIT_SOURCE))
-        or (n + 1 < len(lines) and lines[n + 1].stripped == "Edit" and ln.stripped)
+        or (n + 1 < len(lines) and lines[n + 1].stripped in _EDIT_LINES and ln.stripped)
     }
     ref_sections = {(_heading(lines[n].stripped) or "").lower() for n in edit_marked}
     # a list heading standing alone above its "^" entries ("Notes", "References")
@@ -926,7 +929,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     cited_at = _last_citations_heading(lines) if separate_notes else None
     for n, line in enumerate(lines):
         s = line.stripped
-        if not s or (s == "Edit" and n - 1 in edit_marked) or _HATNOTE.match(s) or n in toc:
+        if not s or (s in _EDIT_LINES and n - 1 in edit_marked) or _HATNOTE.match(s) or n in toc:
             continue
         m = _REF_LINE.match(line.text) or (_CARET_LINE.match(line.text) if in_refs else None)
         if m:

@@ -1056,7 +1056,15 @@ class _Walker:
                 out.hints.setdefault("flag_at", []).append((args[0], s))
                 if FLAG_TEMPLATES.get(nm, False):
                     named = {str(p.name).strip(): str(p.value).strip() for p in node.params}
+                    had = out.cur
+                    start = out.pos() if had is not None else 0
                     out.add(named.get("name") or args[0], s, e, outer, literal=False)
+                    if out.cur is not None:
+                        # {{flag|Muscat and Oman}} links the country it names, as a wikilink
+                        # does: one name ("Muscat and Oman" is no pair of actors)
+                        start = start if out.cur is had else 0
+                        shown = "".join(out.cur.chars[start:]).strip()
+                        out.link(start, Link(shown, args[0], (s, e)))
             return
         if nm in _IDENTIFIER_TEMPLATES:
             # {{ISBN|978-…}} renders "ISBN 978-…" (Template:ISBN): the identifier is text

@@ -416,7 +416,11 @@ def _actors(ev: dict[str, Any]) -> Iterator[tuple[str, int | None, dict[str, Any
         for actor in _list(ev.get(key)):
             yield role, None, as_actor(actor)
     for n, side in enumerate(map(_dict, _list(ev.get("sides")))):
-        for role, key in (("combatant", "combatants"), ("commander", "commanders")):
+        for role, key in (
+            ("combatant", "combatants"),
+            ("commander", "commanders"),
+            ("supporter", "supporters"),
+        ):
             for actor in _list(side.get(key)):
                 yield role, n, as_actor(actor)
 

@@ -187,3 +187,32 @@ def test_edit_link_on_its_own_line_marks_headings_and_notes_stay_apart():
     )
     rec = _record(copy, fmt="plaintext", name="Peterloo Massacre")
     assert rec["counts"]["footnotes"] == 2
+
+
+# ------------------------------------------------------ an event box whose type is an attack
+
+
+def _event_box(type_: str, lead: str) -> dict:
+    return _record(
+        "{{Infobox event\n| title = Bloody Sunday\n| date = 22 January 1905\n"
+        f"| location = [[Saint Petersburg]], [[Russian Empire]]\n| type = {type_}\n"
+        "| deaths = 96\n}}\n"
+        f"'''Bloody Sunday''' was the series of events on 22 January 1905 in Saint Petersburg, "
+        f"when {lead}\n",
+        name="Bloody_Sunday",
+    )
+
+
+def test_event_box_of_a_massacre_is_an_attack_and_fired_upon_by_names_its_perpetrator():
+    rec = _event_box(
+        "[[Massacre]]",
+        "unarmed demonstrators were fired upon by soldiers of the [[Imperial Guard (Russia)|"
+        "Imperial Guard]] as they marched towards the Winter Palace.",
+    )
+    assert rec["event"]["kind"] == "attack"
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Imperial Guard"]
+
+
+def test_event_box_of_another_type_stays_an_event():
+    rec = _event_box("Protest march", "workers marched towards the Winter Palace.")
+    assert rec["event"]["kind"] == "other"

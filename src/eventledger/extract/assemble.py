@@ -453,6 +453,15 @@ def _box_date(doc: Document) -> tuple[str, DateValue] | None:
     return None
 
 
+def _attack_type(doc: Document) -> bool:
+    """Whether an event box's ``type`` names an attack ("type = [[Massacre]]", "Mass shooting"):
+    Bloody Sunday's box is an event's, its type a massacre."""
+    return any(
+        f.key == "type" and _ATTACK_TITLE.search(f.plain.text) is not None
+        for f in (doc.infobox.fields if doc.infobox else [])
+    )
+
+
 def _years_long(doc: Document) -> bool:
     """Whether the infobox's date spans two calendar years or more apart ("16 June 1948 – 12
     July 1960"; not "31 December 1862 – 2 January 1863")."""
@@ -540,7 +549,7 @@ def event_kind(doc: Document) -> str:
         # battle or war ("2011 Egyptian revolution", "French Revolution", "Battle of Los
         # Angeles", an air-raid alarm); an operation is a battle; any is an attack when its
         # title says so ("… protests and massacre").
-        if _ATTACK_TITLE.search(title):
+        if _ATTACK_TITLE.search(title) or (family != "military operation" and _attack_type(doc)):
             return "attack"
         return "battle" if family == "military operation" else "other"
     if family in INFOBOX_FAMILIES and INFOBOX_FAMILIES[family] == "attack":

@@ -183,8 +183,9 @@ _COMBATANTS_WERE = re.compile(
 )
 _PERPETRATED_BY = re.compile(
     r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
-    r"claimed|organi[sz]ed|staged|undertaken|fired|mounted|planned|attacked|struck|shelled|"
-    r"bombed|targeted|hit|hijacked)"
+    r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
+    # "demonstrators … were fired upon by soldiers of the Imperial Guard"
+    r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"

@@ -225,6 +225,8 @@ class Evidence:
                 add(f"side {n} combatant", actor["name"], [actor.get("statement")])
             for actor in side.get("commanders") or []:
                 add(f"side {n} commander", actor["name"], [actor.get("statement")])
+            for actor in side.get("supporters") or []:
+                add(f"side {n} supporter", actor["name"], [actor.get("statement")])
             strength = side.get("strength") or {}
             if strength.get("statements"):
                 add(

@@ -216,3 +216,142 @@ def test_event_box_of_a_massacre_is_an_attack_and_fired_upon_by_names_its_perpet
 def test_event_box_of_another_type_stays_an_event():
     rec = _event_box("Protest march", "workers marched towards the Winter Palace.")
     assert rec["event"]["kind"] == "other"
+
+
+# ------------------------------------------------------------------ review of wave 52's rules
+
+
+def _sides(rec: dict) -> list:
+    return [
+        ([a["name"] for a in s["combatants"]], [a["name"] for a in s["supporters"]])
+        for s in rec["event"]["sides"]
+    ]
+
+
+def test_review_52_supporters_run_on_after_an_opening_label_and_stop_at_a_new_group():
+    rec = _record(
+        _war(
+            "'''1791–1793'''<br>[[Saint-Domingue|Ex-slaves]]<br>'''Supported by:'''<br>"
+            "[[Spanish Empire|Spain]]<br><br>'''1793–1798'''<br>[[French First Republic|French "
+            "Republic]]",
+            "[[DLF]]<br>'''Supported by:''' {{flag|South Yemen}}<br>{{flag|Soviet Union}}<br>"
+            "{{flag|China}}",
+        )
+    )
+    assert _sides(rec) == [
+        (["Ex-slaves", "French Republic"], ["Spain"]),
+        (["DLF"], ["South Yemen", "Soviet Union", "China"]),
+    ]
+    for gap in ("<hr>", "\n----\n", "<br>'''Tribal allies'''<br>"):
+        rec = _record(
+            _war(
+                f"{{{{flag|Syria}}}}<br>'''Supported by:'''<br>{{{{flag|Russia}}}}{gap}"
+                "[[Hezbollah]]",
+                "[[DLF]]",
+            )
+        )
+        assert "Hezbollah" in _sides(rec)[0][0], gap
+        assert _sides(rec)[0][1] == ["Russia"], gap
+    assert [a.name for a in split_actors("From 1827: Russian Empire")] == ["Russian Empire"]
+    assert not any(a.support for a in split_actors("In support of the Sultan: Iran"))
+
+
+def test_review_52_supporters_of_perpetrators_are_the_events():
+    rec = _record(
+        _attack("12", "Gunmen killed 12 people.", "[[Hamas]]<br>'''Supported by:'''<br>[[Iran]]")
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Hamas"]
+    assert [p["name"] for p in rec["event"]["supporters"]] == ["Iran"]
+
+
+def test_review_52_parts_in_brackets_are_no_authors():
+    for line in (
+        "{{circa|2,000}} killed (US Navy)",
+        "c. 200 killed (Hessians)",
+        "c. 200 killed (France)",
+    ):
+        rec = _record(_war("[[Oman]]", "[[PFLO]]", f"2,335 killed<br>{line}"))
+        killed = rec["event"]["sides"][1]["casualties"]["killed"]
+        assert (killed["low"], killed["best"], killed["high"]) == (2335, 2335, 2335), line
+
+
+def test_review_52_vague_toll_beside_a_precise_part_in_the_text():
+    rec = _record(
+        _attack(
+            "",
+            "Soldiers killed thousands of civilians over three days. In the village of Kor "
+            "alone, 300 people were killed.",
+        )
+    )
+    assert _q(rec["event"]) != (300, 300, 300)
+
+
+def test_review_52_victims_of_the_perpetrators_are_no_perpetrators():
+    for text in (
+        "Of the people wounded by the gunmen, 7 later died in hospital.",
+        "Of the hostages held by the hijackers, three were killed.",
+        "Of the men who took part in the march, 13 were shot dead.",
+    ):
+        assert [f.party for f in figures_in_sentence(text)] == [None], text
+
+
+def test_review_52_places_lists_and_forays_from_the_sea():
+    assert resolve_place("Gaza, Israel, Lebanon, Yemen").where_prec == 5
+    assert resolve_place("Mediterranean Sea; strikes on Libya").country == "LY"
+
+
+# ------------------------------------------------------------------------------- wave 53
+
+
+def test_range_whose_upper_end_is_a_floor_has_no_upper_bound():
+    from eventledger.normalise.numbers import figures_in_field
+
+    for text in ("500 – more than 1,000", "500 to over 1,000", "between 500 and at least 1,000"):
+        (fig,) = figures_in_field(text, "killed")
+        assert (fig.low, fig.high) == (500, None), text
+    (fig,) = figures_in_field("500–1,000", "killed")
+    assert (fig.low, fig.high) == (500, 1000)
+
+
+def _place_box(location: str, coord: str = "") -> dict:
+    return _record(
+        "{{Infobox civilian attack\n| title = The raid\n| date = 21 January 1942\n"
+        f"| location = {location}\n{coord}| fatalities = 3,309\n}}}}\n"
+        "The '''raid''' took place on 21 January 1942.\n",
+        name="Raid",
+    )
+
+
+def test_town_linked_by_its_name_now_gives_the_country():
+    rec = _place_box(
+        "[[Novi Sad|Újvidék]] and [[Bečej|Óbecse]], [[Bácska]], "
+        "[[Kingdom of Hungary (1920–1946)|Hungary]]",
+        "| coordinates = {{coord|45|15|24|N|19|51|03|E}}\n",
+    )
+    assert rec["event"]["location"]["country"] == "RS"
+
+
+def test_town_at_the_point_wins_over_the_state_of_the_time():
+    place = resolve_place(
+        "Tatarbunary and surrounding villages, Cetatea Albă County, Bessarabia, Kingdom of Romania",
+        coord=(45.84, 29.61),
+    )
+    assert place.country == "UA"
+
+
+def test_notes_list_of_citations_above_a_references_bibliography():
+    copy = (
+        "Battle of Franklin\n\nFrom Wikipedia, the free encyclopedia\n\nBattle of Franklin\n"
+        "Date\tNovember 30, 1864\n\n"
+        "The Battle of Franklin was fought on November 30, 1864, at Franklin, Tennessee, as "
+        "part of the Franklin–Nashville Campaign of the American Civil War.[1] It was one of "
+        "the worst disasters of the war for the Confederate States Army.[2][3]\n\n"
+        'Notes[edit]\n^ Kennedy, p. 392.\n^ Eicher, pp. 770–771.\n^ "Carnton". Battle of '
+        "Franklin Trust. Retrieved March 14, 2021.\n"
+        "References[edit]\nEicher, David J. The Longest Night. New York: Simon & Schuster, "
+        "2001.\nKennedy, Frances H., ed. The Civil War Battlefield Guide. Boston: Houghton "
+        "Mifflin, 1998.\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="Battle of Franklin")
+    assert rec["counts"]["footnotes"] == 3
+    assert rec["counts"]["notes"] == 0

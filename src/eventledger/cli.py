@@ -504,7 +504,11 @@ def render_record(rec: dict[str, Any]) -> str:
             f"[low {_n(q['low'])}, best {_n(q['best'])}, high {_n(q['high'])}; policy {q['policy']}]"
         )
         evidence(q["statements"])
-    for key, label in (("perpetrators", "perpetrators"), ("targets", "targets")):
+    for key, label in (
+        ("perpetrators", "perpetrators"),
+        ("supporters", "supported by"),
+        ("targets", "targets"),
+    ):
         if ev.get(key):
             out.append(f"  {label}: " + "; ".join(f"{a['name']} ({a['kind']})" for a in ev[key]))
             evidence([a["statement"] for a in ev[key] if a.get("statement")][:1])
@@ -518,6 +522,8 @@ def render_record(rec: dict[str, Any]) -> str:
         out.append(f"  side {side['side']}: {names}")
         if side["commanders"]:
             out.append("      commanders: " + ", ".join(a["name"] for a in side["commanders"]))
+        if side.get("supporters"):
+            out.append("      supported by: " + ", ".join(a["name"] for a in side["supporters"]))
         st_q = side["strength"]
         if st_q["statements"]:
             out.append(f"      strength: {_interval(st_q['low'], st_q['best'], st_q['high'])}")

@@ -162,6 +162,12 @@ def event_node(record: dict) -> dict[str, Any]:
             actors += [a for a in side.get("combatants") or [] if a and a.get("name")]
     if actors:
         node["organizer"] = [_actor(a) for a in actors]
+    # the actors listed under "Supported by:" aided a party: schema.org's sponsor
+    backers = [a for a in ev.get("supporters") or [] if a and a.get("name")]
+    for side in ev.get("sides") or []:
+        backers += [a for a in side.get("supporters") or [] if a and a.get("name")]
+    if backers:
+        node["sponsor"] = [_actor(a) for a in backers]
     if ev.get("part_of"):
         node["superEvent"] = [{"@type": "Event", "name": p} for p in ev["part_of"] if p]
     for member, term in (("deaths", "numberOfDeaths"), ("injuries", "numberOfInjured")):

@@ -34,8 +34,10 @@ from eventledger.normalise.numbers import is_vague
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
+    country_code,
     country_name,
     country_of_categories,
+    nearest_city,
     resolve_place,
     resolve_place_in,
 )
@@ -101,8 +103,10 @@ def combine(
     if policy == "ranges":
         # "the hijackers … injured several others" beside "Injuries: 17": a sentence's vague
         # word ("several", "hundreds") bounds nothing when a figure is given
+        # (only to the infobox's: a precise sentence may count a part, "In the village of Kor
+        # alone, 300 were killed" beside "thousands")
         precise = [s for s in usable if not (s.origin == "body" and is_vague(s.text))]
-        if precise:
+        if any(s.origin == "infobox" for s in precise):
             usable = precise
     q: Quantity = {
         "low": None,
@@ -236,12 +240,16 @@ def _claim_outside(
     one_field = (
         len(fields) == 1 and None not in fields and all(x.origin == "infobox" for x in usable)
     )
+    # (an author's name alone, "(Theodoret)", is a source only beside lines that each name
+    # an author too, "15,000 (Theophanes)": "2,335 killed / c. 2,000 killed (US Navy)" is a
+    # total and its part)
+    authors = bool(bounded) and all(_author(b.attribution) for b in bounded)
     outside = [
         s
         for s in usable
         if s.best is not None
         and not _bounded(s)
-        and (_claim(s) or (one_field and _AUTHOR_BRACKET.fullmatch(s.attribution or "")))
+        and (_claim(s) or (one_field and authors and _author(s.attribution)))
         and not _inside(s.best, q["low"], q["high"])
     ]
     if not outside:
@@ -269,6 +277,23 @@ def _claim_outside(
 
 #: A bracket that names an author or a work only: "(Theodoret)", "(Ammianus Marcellinus)".
 _AUTHOR_BRACKET = re.compile(r"\(\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s*\)")
+#: Words of a bracket that name a force or a people, not an author ("(US Navy)", "(Hessians)").
+_NOT_AUTHOR = re.compile(
+    r"\b(?:navy|army|air|force|forces|corps|marines?|guard|police|militia|regiments?|"
+    r"divisions?|brigades?|battalions?|fleet|squadron|infantry|cavalry|artillery|royal|"
+    r"imperial|allied|allies|civilians?|total|killed|dead|wounded)\b",
+    re.I,
+)
+
+
+def _author(attribution: str | None) -> bool:
+    """Whether a bracket names an author (or a work) and nothing else: "(Theodoret)"."""
+    if not attribution or not _AUTHOR_BRACKET.fullmatch(attribution):
+        return False
+    words = attribution.strip("() ").split()
+    if _NOT_AUTHOR.search(attribution) or country_code(attribution.strip("() ")):
+        return False
+    return not any(w.lower().rstrip("s") in DEMONYMS or w.lower() in DEMONYMS for w in words)
 
 
 def _rival_claims(usable: list[Statement], q: Quantity) -> bool:
@@ -753,6 +778,9 @@ def assemble(
         # statements stay, with their qualifier); alone, they are the event's
         named = [st for st in named if not (st.value or {}).get("qualifier")]
     event["perpetrators"] = [_actor(st) for st in named]
+    # "Supported by: [[Iran]]" in a perpetrators field: who aided them (a side's supporters
+    # are in its entry of sides)
+    event["supporters"] = [_actor(st) for st in by_prop.get("supporter", []) if st.side is None]
     event["targets"] = [_actor(st) for st in by_prop.get("target", []) if not _names_nobody(st)]
     event["attack_types"] = [
         dict(attack_type(st.value["label"]), statement=st.id)
@@ -2636,6 +2664,13 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         alt = resolve_place(f"{text}, {there}", context=context, title=doc.title) if there else None
         if alt is not None and alt.country == hint and (alt.where_prec or 9) < 6:
             place = replace(alt, text=text)
+    if hint and coord is not None and place.country != hint:
+        # "[[Novi Sad|Újvidék]], … [[Kingdom of Hungary (1920–1946)|Hungary]]" at a point in
+        # Serbia: the country the linked town lies in now, where the point lies, not the
+        # state the text names for the time
+        near = nearest_city(coord[0], coord[1])
+        if near is not None and near[1] == hint:
+            place = replace(place, country=hint, admin1=near[2])
     out.update(
         {
             "text": text,

@@ -62,6 +62,7 @@ from eventledger.normalise.places import (
     coord_parameter_role,
     countries_named,
     demonym_countries,
+    resolve_place,
     stated_coord,
 )
 
@@ -567,17 +568,53 @@ _A_NAME = re.compile(
 _UNNAMED = re.compile(r"\s*(?:an?\s+)?(?:un(?:known|identified|named)|not\s+identified)\b", re.I)
 
 
+#: A line that opens with a support label before its first supporter ("Supported by: X").
+_SUPPORT_OPENING_LINE = re.compile(
+    r"(?:(?:supported\s+by|backed\s+by|assisted\s+by|(?:with\s+)?support\s+from)\s*:?|"
+    r"in\s+support\s*:)\s+\S",
+    re.I,
+)
+#: A line that holds only a period: "1793–1798", "From 1827:".
+_PERIOD_ITEM = re.compile(
+    r"(?:(?:from|until|since|after|before)\s+)?\d{3,4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?:?",
+    re.I,
+)
+#: Between two lines of a field, what starts a new group: a rule, an empty line, a bold line.
+_GROUP_BREAK = re.compile(r"<hr\b|^-{4,}|\n\s*\n|<br\s*/?>\s*<br", re.I | re.M)
+_BOLD = "'" * 3
+
+
+def _new_group(raw: str, prev_end: int | None, span: tuple[int, int]) -> bool:
+    """Whether the field's markup between the previous line and this one (at *span*) starts a
+    new group: "<hr>", "----", an empty line, or a bold heading line with no colon."""
+    if prev_end is None or prev_end > span[0]:
+        return False
+    if _GROUP_BREAK.search(raw, prev_end, span[0]):
+        return True
+    # (the bold opens the line itself, right before its text; not the label's closing bold)
+    return raw.startswith(_BOLD, span[0] - 3) and ":" not in raw[span[0] : span[1] + 4]
+
+
 def _linked_country(f: Field) -> str | None:
     """The one country a location field's links name in their disambiguated targets but not
     in their text ("[[Tripoli, Lebanon|Tripoli]]": LB), or None."""
     found: set[str] = set()
     for lk in f.links:
-        target = (lk.target or "").replace("_", " ")
-        if "," not in target or target.strip() == (lk.text or "").strip():
+        target = (lk.target or "").replace("_", " ").strip()
+        shown = (lk.text or "").strip()
+        if not target or target == shown or target.split("#")[0].strip() == shown:
+            continue
+        if "," not in target:
+            # "[[Novi Sad|Újvidék]]", "[[Pinsk|Pińsk]]": a town shown by its name of the time
+            # links the town by its name now, and the town is where it lies now
+            town = resolve_place(target)
+            if town.feature == "city" and town.where_prec == 1 and town.country:
+                if town.country not in countries_named(shown):
+                    found.add(town.country)
             continue
         qualifier = target.rsplit(",", 1)[1].strip()
         named = countries_named(qualifier)
-        if len(named) == 1 and countries_named(lk.text or "") != named:
+        if len(named) == 1 and countries_named(shown) != named:
             found |= named
     return found.pop() if len(found) == 1 else None
 
@@ -3374,11 +3411,27 @@ def _from_field(b: _Builder, f: Field) -> None:
         links = _link_tuples(f)
         heading_doubt = None
         supporting = False  # under a "Supported by:" line: the items name supporters
+        prev_end: int | None = None
         for item in f.items or [f.plain]:
+            span = item.span_of(0, len(item.text)) if item.text else None
             label = item.text.strip().rstrip(":").strip().lower()
             if label in SUPPORT_LABELS:
                 supporting = True
+                prev_end = span[1] if span else prev_end
                 continue
+            if (
+                supporting
+                and span is not None
+                and (
+                    _new_group(b.doc.input, prev_end, span)
+                    or _PERIOD_ITEM.fullmatch(item.text.strip())
+                )
+            ):
+                # "<hr>", an empty line, a bold heading or a period ("1793–1798") after the
+                # supporters starts the side's next group: its actors fight again
+                supporting = False
+            if span is not None:
+                prev_end = span[1]
             if key == "perpetrators" and len(f.items) > 1 and _COMMANDER_LABEL.match(item.text):
                 # "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]": the commander
                 # of the force the field names, no perpetrator group of his own
@@ -3403,6 +3456,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                 if supporting and not actor.support:
                     actor = replace(actor, support=True)
                 found.append((item, actor))
+            if _SUPPORT_OPENING_LINE.match(item.text.strip()):
+                supporting = True  # "Supported by: South Yemen ⏎ Soviet Union": lines after it
         others = [x for x in found if not _ORDERS_REMARK.match(x[1].name)]
         for item, actor in found:
             order = _ORDERS_REMARK.match(actor.name)

@@ -292,9 +292,14 @@ SUPPORT_LABELS = frozenset(
 )  # fmt: skip
 #: A support label that opens a line before the first supporter ("Supported by: Iran").
 _SUPPORT_OPENING = re.compile(
-    r"(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from|"
-    r"in\s+support)\s*:?\s+(?=\S)",
+    r"(?:(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from)"
+    r"\s*:?|in\s+support\s*:)\s+(?=\S)",  # (not "In support of the Sultan: …")
     re.I,
+)
+#: A period opening a line before its actors: "From 1827: Russian Empire", "1791–1793: …".
+_PERIOD_OPENING = re.compile(
+    r"(?:(?i:from|until|since|after|before)\s+)?\d{3,4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?"
+    r"\s*:\s+(?=\S)"
 )
 #: Labels of a side's vassals, which head actors when they end in a colon ("Vassal states:").
 _VASSAL_LABELS = frozenset(("vassal states", "vassals", "tributary states", "client states",
@@ -482,6 +487,12 @@ def split_actors(
             end = start + trailing.start()
             name = text[start:end]
             doubt = trailing.group().strip().lower()
+        period = _PERIOD_OPENING.match(name)
+        if period is not None:
+            # "From 1827: Russian Empire": the period heads the actor, no part of its name
+            start += period.end()
+            name = text[start:end]
+            supporting = False
         opening = _SUPPORT_OPENING.match(name)
         if opening is not None:
             # "Supported by: Saudi Arabia": the label, then the first supporter
@@ -505,6 +516,7 @@ def split_actors(
             # "Allies" alone is one
             continue
         if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
+            supporting = False  # (and the supporters listed before it are another period's)
             continue
         if _SEE.match(name):
             continue  # "Disputed; see Responsibility": a pointer to a section, not an actor

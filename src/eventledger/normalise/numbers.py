@@ -957,10 +957,15 @@ PERPETRATOR_NOUNS = _PERPETRATORS + r"|(?:suicide\s+)?bombers?"
 #: "Of the three North Korean agents who carried out the attack, one was killed", "Of the nine
 #: gunmen, seven were shot dead": the count after it is of the perpetrators.
 _OF_THE_PERPETRATORS = re.compile(
-    rf"\b(?:of|among(?:st)?)\s+(?:the|its|their)\s+(?:[\w’-]+\s+){{0,4}}?"
+    # (the words before the noun count or describe them, "three North Korean", "nine armed":
+    # no verb or preposition, "the people wounded by the gunmen" are the victims)
+    rf"\b(?:of|among(?:st)?)\s+(?:the|its|their)\s+"
+    r"(?:(?:\d+|(?-i:[A-Z])[\w’-]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|armed|masked|suicide|surviving|remaining|other|known|identified|alleged|Islamist|"
+    r"Islamic|jihadist)\s+){0,4}"
     rf"(?:(?:{PERPETRATOR_NOUNS})(?:\s+who\s+[^,;()]{{1,60}})?|"
     r"(?:agents|men|militants|members|operatives|commandos|fighters|conspirators)\s+who\s+"
-    r"(?:had\s+)?(?:carried\s+out|perpetrated|took\s+part\s+in|committed|staged|launched|"
+    r"(?:had\s+)?(?:carried\s+out|perpetrated|committed|staged|launched|"
     r"mounted)\b[^,;()]{0,40})\s*,\s*\Z",
     re.I,
 )
@@ -1172,6 +1177,13 @@ class _Raw:
     qualified: bool
 
 
+#: Between a range's two ends, an end that is a floor: "500 – more than 1,000", "from about
+#: 500 to over 1,000", "between 500 and at least 1,000".
+_OPEN_END = re.compile(
+    r"\s*(?:[–—-]|to|and)\s*(?:(?:more|greater)\s+than|over|at\s+least|upwards\s+of)\s*", re.I
+)
+
+
 def _interval(m: re.Match[str]) -> _Raw | None:
     """Turn one quantity match into comparator and interval (None when it is no number)."""
     qual = _comparator_of(m, "p")
@@ -1257,7 +1269,10 @@ def _interval(m: re.Match[str]) -> _Raw | None:
             return _Raw(start, end, "<=", None, math.floor(part), None, False, False, False, True)
         return _Raw(start, end, "~", None, None, round(part), True, False, False, True)
 
-    if plus:
+    if plus or (
+        len(spans) >= 2 and _OPEN_END.fullmatch(m.string, spans[-2][1], spans[-1][0]) is not None
+    ):
+        # "500–1,000+", "500 – more than 1,000": the range has no upper bound
         return _Raw(start, end, ">=", lo, None, None, approx, year_like, plain, True)
     if qual == "gt":
         v = lo + 1 if single else lo

@@ -1000,6 +1000,12 @@ def _country_code(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def country_code(name: str) -> str | None:
+    """The one country *name* denotes exactly ("France", "Britain", "England": a country or a
+    first-order division of one), or None ("Hastings", "Theodoret")."""
+    return _country_code(name)
+
+
 def country_of_categories(categories: list[str]) -> tuple[str, str] | None:
     """The country the page's categories place it in, with the category that says so, or None.
 
@@ -1677,6 +1683,8 @@ def _moved_border(text: str, hits: list[_Hit], country: _Hit) -> _Hit | None:
         return None
     before = before[:-1].rstrip()
     cc = country.entry[2]
+    if any(h.entry[0] == "country" and h.entry[2] != cc for h in hits):
+        return None  # "Gaza, Israel, Lebanon, Yemen": a list of countries, no town of one
     group = [h for h in hits if h.pos + len(h.matched) == len(before) and h.entry[0] != "country"]
     if not group or any(h.entry[2] == cc for h in group):
         return None  # (a town of that name in the country: the resolver's own choice)
@@ -1999,8 +2007,8 @@ _SPILLOVER = re.compile(
     r"[\s,;(]*(?:\b(?:with|and|plus)\s+)?\b(?:spill-?overs?|spilling\s+over|spilled\s+over)\s+"
     r"(?:in|into|to)\b"
     # "Dhofar, Oman; cross-border raids into South Yemen": forays beyond the event's place
-    r"|\s*[;(]\s*(?:(?:with|and|plus)\s+)?(?:(?:occasional|limited|some)\s+)?(?:cross-border\s+)?"
-    r"(?:raids?|incursions?|strikes?)\s+(?:in|into|on|across)\b",
+    r"|(?P<raids>\s*[;(]\s*(?:(?:with|and|plus)\s+)?(?:(?:occasional|limited|some)\s+)?"
+    r"(?:cross-border\s+)?(?:raids?|incursions?|strikes?)\s+(?:in|into|on|across)\b)",
     re.I,
 )
 
@@ -2069,8 +2077,11 @@ def _resolve_place(
     if spill is not None and spill.start() > 0:
         # "Liberia, with spillover into Sierra Leone": the event's place is the first
         found = _resolve_place(text[: spill.start()], context, coord, title, border)
-        return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
-                     found.where_prec, found.admin1, found.feature)  # fmt: skip
+        # (forays from the sea are where the event reached land: "Mediterranean Sea; strikes
+        # on Libya" is read whole)
+        if not (spill.group("raids") and found.country is None):
+            return Place(text, found.name, found.matched, found.country, found.lat, found.lon,
+                         found.where_prec, found.admin1, found.feature)  # fmt: skip
     at = _BORDER_WITH.search(text) if border else None
     if at is not None and at.start() > 0:
         # "India, near the border with Pakistan": the place is what the text names before,
@@ -2253,7 +2264,17 @@ def _resolve_place(
         # "Lake Khasan, Primorsky Krai, Soviet Union" at a point whose nearest town is across
         # the border: a historical polity has no country; the division the text names has
         other = _one_named_country(hits)
-        if other is not None and other != at.country:
+        # (not when the text names a town at the point in the point's country: "Tatarbunary
+        # …, Bessarabia, Kingdom of Romania" is in Ukraine; the kingdom was its state then)
+        town_here = any(
+            h.entry[0] == "city"
+            and h.entry[2] == at.country
+            and h.entry[3] is not None
+            and h.entry[4] is not None
+            and _km(coord[0], coord[1], h.entry[3], h.entry[4]) <= 30.0
+            for h in hits
+        )
+        if other is not None and other != at.country and not town_here:
             if other in _countries_within(coord[0], coord[1], 99.0):
                 at = _Near(at.lat, at.lon, other, None)
     return _place(text, chosen, coord, at)

@@ -919,7 +919,24 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         if ln.stripped.lower() in _REF_HEADINGS
         and _is_entry(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
     }
-    separate_notes = bool(ref_sections & {"references", "citations"})
+    # explanatory notes are a list apart only when a "References" or "Citations" list holds
+    # the "^" entries (not a "References" bibliography of books under a "Notes" list of
+    # citations)
+    separate_notes = any(
+        (_heading(ln.stripped) or "").lower() in ("references", "citations")
+        and _is_entry(
+            next(
+                (
+                    x.text
+                    for x in lines[n + 1 : n + 40]
+                    if x.stripped and x.stripped not in _EDIT_LINES
+                ),
+                "",
+            )
+        )
+        for n, ln in enumerate(lines)
+        if n in edit_marked or ln.stripped.lower() in ("references", "citations")
+    )
     # a copy with no blank line at all (the mobile site's, some Chrome copies) marks a heading
     # only by standing alone above a paragraph or a reference list
     last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)

@@ -412,7 +412,11 @@ def _actors(ev: dict[str, Any]) -> Iterator[tuple[str, int | None, dict[str, Any
     def as_actor(value: Any) -> dict[str, Any]:
         return value if isinstance(value, dict) else {"name": value}
 
-    for role, key in (("perpetrator", "perpetrators"), ("target", "targets")):
+    for role, key in (
+        ("perpetrator", "perpetrators"),
+        ("supporter", "supporters"),
+        ("target", "targets"),
+    ):
         for actor in _list(ev.get(key)):
             yield role, None, as_actor(actor)
     for n, side in enumerate(map(_dict, _list(ev.get("sides")))):

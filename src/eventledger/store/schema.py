@@ -193,7 +193,8 @@ INITIAL: list[str] = [
   refs TEXT
 )""",
     "CREATE INDEX fields_event ON fields (event, position)",
-    # role: perpetrator | target | combatant | commander; side: index into event.sides.
+    # role: perpetrator | supporter | target | combatant | commander; side: index into
+    # event.sides (a supporter of an attack's perpetrators has none).
     f"""CREATE TABLE actors (
   pk INTEGER PRIMARY KEY,
   {_EVENT_FK},

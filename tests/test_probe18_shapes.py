@@ -355,3 +355,37 @@ def test_notes_list_of_citations_above_a_references_bibliography():
     rec = _record(copy, fmt="plaintext", name="Battle of Franklin")
     assert rec["counts"]["footnotes"] == 3
     assert rec["counts"]["notes"] == 0
+
+
+def _flight(lead: str) -> dict:
+    return _record(
+        "{{Infobox aircraft occurrence\n| name = Flight 402\n| date = 27 July 1955\n"
+        "| summary = Shot down\n| site = near Petrich, Bulgaria\n| fatalities = 58\n}}\n"
+        f"'''Flight 402''' was a scheduled passenger flight. {lead}\n",
+        name="Flight 402",
+    )
+
+
+def test_shot_down_by_names_the_force_not_its_machines_or_weapons():
+    rec = _flight(
+        "On 27 July 1955 the aircraft was shot down by two Bulgarian Air Force MiG-15 jet "
+        "fighters near the town of Petrich. All 58 people on board were killed."
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Bulgarian Air Force"]
+    rec = _flight(
+        "On 8 January 2020 the aircraft was shot down shortly after take-off from Tehran Imam "
+        "Khomeini International Airport by the Islamic Revolutionary Guard Corps (IRGC)."
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]][:1] == [
+        "Islamic Revolutionary Guard Corps"
+    ]
+    rec = _flight(
+        "The aircraft was shot down on 3 September 1978 by guerrillas of the Zimbabwe People's "
+        "Revolutionary Army (ZIPRA). It was hit by a Soviet-made Strela-2 surface-to-air "
+        "missile shortly after take-off."
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == [
+        "Zimbabwe People's Revolutionary Army"
+    ]
+    rec = _flight("The aircraft was hit by a Soviet-made Strela-2 surface-to-air missile.")
+    assert rec["event"]["perpetrators"] == []

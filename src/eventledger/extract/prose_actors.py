@@ -84,7 +84,15 @@ _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _LEADING = re.compile(
     r"^(?:(?:when|then|allied|remaining|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
     r"fighters|military|forces|troops|tanks|artillery|aircraft|helicopters|drones)\s+"
-    r"(?:of\s+)?)+",
+    r"(?:of\s+)?"
+    # "guerrillas of the Zimbabwe People's Revolutionary Army": the men of a named force
+    r"|(?:guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
+    r"paratroopers|marines|sailors|airmen|pilots)\s+of\s+"
+    # "two Bulgarian Air Force MiG-15 jet fighters": a count before the force's name and its
+    # machines (not "Two Ukrainian tanks of the 30th Brigade", a clash of vehicles)
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?-i:[A-Z])"
+    r"[^.;]*\s(?:fighters|jets|aircraft|warplanes|planes|helicopters|gunships|bombers|"
+    r"warships|torpedo\s+boats|gunboats|submarines|drones)$))+",
     re.I,
 )
 #: A description before a group's name: "(the) West German far-left militant group (Red Army
@@ -99,6 +107,11 @@ _DESCRIBED = re.compile(
 _TRAILING_NOUN = re.compile(
     r"\s+(?:strongholds?|positions?|bases?|territor(?:y|ies)|lines?|defen[cs]es|attacks?|"
     r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
+    # "Israeli Air Force jet fighter aircraft", "… MiG-15 jet fighters", "Israeli Navy motor
+    # torpedo boats": the force's machines, the party is the force
+    r"|(?:\s+\S*\d\S*)*\s+(?:jet\s+)?(?:fighter\s+)?(?:fighters|jets|aircraft|warplanes|"
+    r"planes|helicopters|gunships|bombers|warships|(?:motor\s+)?torpedo\s+boats|gunboats|"
+    r"submarines|drones)$"
 )
 _ALLY_IN_BRACKETS = re.compile(
     r"\s*\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)\s+"
@@ -125,6 +138,9 @@ _COMPASS_AND = re.compile(
 _NOT_A_PARTY = re.compile(
     r"(?:\b(?:districts?|areas?|territor(?:y|ies)|positions?|city|town|villages?|regions?|"
     r"countryside|provinces?|neighbou?rhoods?|parts?)$)|"
+    # "hit by a Soviet-made Strela-2 surface-to-air missile": a weapon, no party
+    r"(?:\b(?:missiles?|rockets?|bombs?|shells?|torpedo(?:es)?|mines?|grenades?|explosives?|"
+    r"IEDs?|rounds|gunfire|shrapnel|mortars?)$)|"
     r"^(?:no|none|nobody|neither|it|its|they|he|she|this|these|those|there)\b",
     re.I,
 )
@@ -185,7 +201,9 @@ _PERPETRATED_BY = re.compile(
     r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
     r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
-    r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?)"
+    r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
+    # "was shot down shortly after take-off from Tehran … by the IRGC"
+    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)(?:\s+[^.;()]{1,100}?)?)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"

@@ -389,3 +389,53 @@ def test_shot_down_by_names_the_force_not_its_machines_or_weapons():
     ]
     rec = _flight("The aircraft was hit by a Soviet-made Strela-2 surface-to-air missile.")
     assert rec["event"]["perpetrators"] == []
+
+
+# ------------------------------------------------------------------------------- wave 54
+
+
+def test_toll_of_the_incident_that_triggered_the_event_is_not_its_own():
+    page = (
+        "{{Infobox civilian attack\n| title = Black July\n"
+        "| location = [[Colombo]] and other parts of [[Sri Lanka]]\n| date = 24–30 July 1983\n"
+        "| fatalities = 400–3,000<ref>{{cite book |last=Tambiah |title=Sri Lanka |year=1986}}"
+        "</ref>\n}}\n'''Black July''' was an anti-Tamil pogrom that took place in Sri Lanka "
+        "during July 1983. The pogrom was premeditated and was triggered by a deadly ambush on "
+        "23 July 1983 by the [[Liberation Tigers of Tamil Eelam]] (LTTE) on a [[Sri Lanka "
+        "Army]] patrol, which killed 13 soldiers.\n"
+    )
+    assert _q(_record(page)["event"]) == (400, None, 3000)
+
+
+def test_toll_of_the_perpetrators_series_is_not_the_events():
+    rec = _record(
+        _attack(
+            "2",
+            "It was the first of four bombings carried out by Eric Rudolph. In total, his four "
+            "bombings killed two people and injured more than 150 others.",
+        ).replace("| fatalities = 2\n", "| fatalities = 2\n| injuries = 111\n")
+    )
+    assert _q(rec["event"], "injuries") == (111, 111, 111)
+
+
+def test_losses_of_the_whole_battle_are_not_the_massacres():
+    rec = _record(
+        _attack(
+            "100,000",
+            "American military losses in the whole battle were 1,010 killed and 5,565 wounded.",
+        )
+    )
+    assert _q(rec["event"], "injuries") == (None, None, None)
+
+
+def test_a_partys_figure_heading_names_a_source():
+    copy = (
+        "{{Infobox military conflict\n| conflict = Battle of Khe Sanh\n| date = 1968\n"
+        "| place = Khe Sanh, Vietnam\n| combatant1 = [[United States]]\n"
+        "| combatant2 = [[North Vietnam]]\n| casualties1 = 274 killed\n"
+        "| casualties2 = US estimate:<br />10,000–15,000 killed<br />PAVN figure:<br />"
+        "2,469 killed<br />1,436 wounded\n}}\n"
+        "The '''Battle of Khe Sanh''' was fought in 1968.\n"
+    )
+    killed = _record(copy)["event"]["sides"][1]["casualties"]["killed"]
+    assert (killed["low"], killed["high"]) == (2469, 15000)

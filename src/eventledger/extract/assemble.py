@@ -1328,7 +1328,10 @@ _INCIDENT_CLAUSE = re.compile(
 #: "a reprisal for an ambush earlier that day in which partisans killed": the earlier incident
 #: the event answered, named in the figure's clause.
 _AVENGED_INCIDENT = re.compile(
-    r"\b(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)\s+(?:an?|the)\s+"
+    r"\b(?:(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)"
+    # "The pogrom … was triggered by a deadly ambush … by the LTTE on an army patrol, which
+    # killed 13 soldiers": the incident that set the event off
+    r"|(?:triggered|sparked|provoked|prompted|precipitated)\s+by)\s+(?:an?|the)\s+"
     r"[^.;]{0,60}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
     r"assassinations?)\b"
     # (the tail crosses a comma only into words that go on about the incident: "…, in
@@ -1525,6 +1528,22 @@ _OTHER_ATTACKS_BEFORE = re.compile(
     r"|(?:series|wave|spate|string)\s+of)\b[^.;]{0,120}$",
     re.I,
 )
+#: "In total, his four bombings killed two people and injured more than 150 others": the
+#: toll of a perpetrator's series of attacks, of which the page's event is one.
+_PERSONS_SERIES = re.compile(
+    r"\b(?:his|her|their)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?:[\w-]+\s+)?(?:bombings|attacks|shootings|killings|murders|raids|arson\s+attacks)\b"
+    r"[^.;]{0,80}$",
+    re.I,
+)
+#: "American military losses in the whole battle were 1,010 killed": on an attack's page,
+#: the toll of the battle or war it took place in.
+_WHOLE_WAR = re.compile(
+    r"\b(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|larger|overall)\s+"
+    r"(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|insurgency)\b"
+    r"[^.;]{0,80}$",
+    re.I,
+)
 _INCLUDES_THE_EVENTS = re.compile(
     r"[^.;]{0,30}?,?\s*(?:including|among\s+them|of\s+whom)\s+(?:the\s+|all\s+)?"
     r"(?:\w+\s+)?(?:victims|dead|deaths|those\s+killed|people\s+killed)\s+(?:at|of|in)\b",
@@ -1574,6 +1593,13 @@ def drop_incident_figures(
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
             or _LINKED_EVENT.search(before)
+            or (
+                _PERSONS_SERIES.search(before)
+                and not re.search(
+                    r"\b(?:bombings|attacks|shootings|killings|murders)\b", doc.title, re.I
+                )
+            )
+            or (kind == "attack" and _WHOLE_WAR.search(before))
             or (boxed_toll and _ONE_OF_THE_BLASTS.match(doc.input, span[0], st.span[1]))
             or (
                 not _JUSTICE_TITLE.search(doc.title)

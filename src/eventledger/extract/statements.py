@@ -3868,7 +3868,8 @@ def _party_label(label: str, mixed: bool = False) -> bool:
 _NOT_CONTINGENT = re.compile(
     r"\b(estimated?|estimates|archival|archives?|records?|research|sources?|according|per|"
     r"based|official|claims?|claimed|"
-    r"figures|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
+    # ("PAVN figure:" beside "US estimate:": a source's figure)
+    r"figures?|phase|initial|reinforcements?|strength|inside|outside|area|operational|sick|"
     r"other|plus|overall|first|second|third|final|later|early|ca\.?|approx\.?|personnel|"
     r"materi[ae]l|equipment)\b",
     re.I,

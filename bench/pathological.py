@@ -48,6 +48,15 @@ RUNS = {
     "second objects": lambda n: "killed 5 pupils and " * (n // 20) + "1 teacher",
     "put … at": lambda n: "put the dead at 126 and the wounded at 135, " * (n // 44),
     "numbered units": lambda n: "3rd Battalion, " * (n // 15) + "Korean Army",
+    # session 18: machine names after a force ("… MiG-15 jet fighters"), shot down by
+    "numbers after by": lambda n: (
+        "It was carried out by Unit "
+        + " ".join(str(1000000 + i) for i in range(n // 8))
+        + " total."
+    ),
+    "shot down by": lambda n: (
+        "The aircraft was shot down " + "near the town " * (n // 14) + "by X."
+    ),
 }
 
 

@@ -439,3 +439,94 @@ def test_a_partys_figure_heading_names_a_source():
     )
     killed = _record(copy)["event"]["sides"][1]["casualties"]["killed"]
     assert (killed["low"], killed["high"]) == (2469, 15000)
+
+
+# ------------------------------------------------------------------ review of wave 53's rules
+
+
+def test_review_53_numbered_units_after_their_men_are_parties():
+    box = "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1966\n| place = Xville\n}}\n"
+    rec = _record(
+        box + "The '''Battle of X''' was fought between soldiers of the 25th Infantry Division "
+        "and guerrillas of the Viet Cong.\n"
+    )
+    assert _sides(rec) == [(["25th Infantry Division"], []), (["Viet Cong"], [])]
+    rec = _record(
+        _attack("3", "The attack was carried out by soldiers of the 3rd Infantry Division.", "")
+    )
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["3rd Infantry Division"]
+
+
+def test_review_53_town_links_read_against_the_country_the_text_names():
+    for loc, country in (
+        ("[[Valencia|València]], Spain", "ES"),
+        ("[[Troy|Ilion]], [[Anatolia]]", "TR"),
+        ("[[Smyrna|Smyrna (İzmir)]]", "TR"),
+    ):
+        assert _place_box(loc)["event"]["location"]["country"] == country, loc
+    loc = _place_box(
+        "[[Subotica|Szabadka]] and Szeged, Hungary", "| coordinates = {{coord|46|06|N|19|40|E}}\n"
+    )["event"]["location"]
+    assert (loc["country"], loc["name"]) == ("RS", "Subotica")
+
+
+def test_review_53_shot_down_by_names_no_charterer_and_keeps_machines_owners():
+    for lead, want in (
+        ("The aircraft was shot down while on a flight chartered by the United Nations.", []),
+        (
+            "The aircraft was shot down near an airfield operated by the United States Air Force.",
+            [],
+        ),
+        ("The aircraft was shot down by a Soviet MiG-23 fighter.", ["Soviet"]),
+        ("The aircraft was shot down by two Israeli F-4 Phantom II fighter jets.", ["Israeli"]),
+        ("The aircraft was hit by a Hamas rocket.", ["Hamas"]),
+    ):
+        rec = _flight(lead)
+        assert [p["name"] for p in rec["event"]["perpetrators"]] == want, lead
+
+
+def test_review_53_machine_tail_reads_a_run_of_numbers_as_no_machine():
+    from eventledger.extract.prose_actors import _TRAILING_NOUN
+
+    # (the pattern once tried every split of each number: exponential on such runs; how its
+    # time grows is reported by bench/pathological.py, "numbers after by")
+    text = "by year " + " ".join(str(2000 + i) for i in range(30)) + " total"
+    assert _TRAILING_NOUN.search(text) is None
+    assert _TRAILING_NOUN.search("Bulgarian Air Force MiG-15 jet fighters").start() == 19
+
+
+def test_review_53_notes_apart_when_citations_sit_under_a_subsection_or_a_remark():
+    head = (
+        "Battle of Franklin\n\nFrom Wikipedia, the free encyclopedia\n\nBattle of Franklin\n"
+        "Date\tNovember 30, 1864\n\nThe Battle of Franklin was fought on November 30, 1864, at "
+        "Franklin, Tennessee, as part of the Franklin–Nashville Campaign of the American Civil "
+        "War.[1][a] It was one of the worst disasters of the war for the Confederate States "
+        "Army.[2][3][b]\n\nNotes[edit]\n^ Some say December.\n^ Six generals died.\n"
+        "References[edit]\n"
+    )
+    cites = '^ Kennedy, p. 392.\n^ Eicher, pp. 770–771.\n^ "Carnton". Retrieved March 14, 2021.\n'
+    for tail in (
+        "Footnotes[edit]\n" + cites + "Sources[edit]\nEicher, David J. The Longest Night. 2001.\n",
+        "Page numbers refer to the 2001 edition.\n" + cites,
+    ):
+        counts = _record(head + tail, fmt="plaintext", name="Battle of Franklin")["counts"]
+        assert (counts["footnotes"], counts["notes"]) == (3, 2), tail
+
+
+def test_review_53_an_authors_total_is_a_rival_of_a_qualified_line():
+    page = (
+        "{{Infobox military conflict\n| conflict = Cristero War\n| date = 1926–1929\n"
+        "| place = Mexico\n| combatant1 = Mexico\n| combatant2 = Cristeros\n"
+        "| casualties1 = 56,882 dead\n| casualties2 = 30,000–50,000 dead\n"
+        "| casualties3 = Total: about 90,000 dead (Meyer)<br />250,000 dead (including "
+        "civilians)\n}}\nThe '''Cristero War''' was a struggle in Mexico from 1926 to 1929.\n"
+    )
+    assert _q(_record(page)["event"]) == (90000, None, 250000)
+
+
+def test_review_53_a_town_at_the_point_beside_a_state_of_then_in_every_shape():
+    for text, pt in (
+        ("Tatarbunary, Kingdom of Romania", (45.84, 29.61)),
+        ("Izmail, Bessarabia, Kingdom of Romania", (45.35, 28.84)),
+    ):
+        assert resolve_place(text, coord=pt).country == "UA", text

@@ -243,13 +243,16 @@ def _claim_outside(
     # (an author's name alone, "(Theodoret)", is a source only beside lines that each name
     # an author too, "15,000 (Theophanes)": "2,335 killed / c. 2,000 killed (US Navy)" is a
     # total and its part)
-    authors = bool(bounded) and all(_author(b.attribution) for b in bounded)
+    # ("250,000 dead (including civilians)" beside "about 90,000 dead (Meyer)": each line
+    # qualified, the author's is a rival figure; a bare total beside "(US Navy)" is not)
+    authors = bool(bounded) and all(b.attribution for b in bounded)
     outside = [
         s
         for s in usable
         if s.best is not None
         and not _bounded(s)
-        and (_claim(s) or (one_field and authors and _author(s.attribution)))
+        # (a "Total:" line is no part of another: "Total: about 90,000 dead (Meyer)")
+        and (_claim(s) or (one_field and (authors or s.total) and _author(s.attribution)))
         and not _inside(s.best, q["low"], q["high"])
     ]
     if not outside:
@@ -2696,7 +2699,8 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         # state the text names for the time
         near = nearest_city(coord[0], coord[1])
         if near is not None and near[1] == hint:
-            place = replace(place, country=hint, admin1=near[2])
+            # (the name too: the town the text names across the border is not the point's)
+            place = replace(place, name=near[0], country=hint, admin1=near[2])
     out.update(
         {
             "text": text,

@@ -109,10 +109,25 @@ _TRAILING_NOUN = re.compile(
     r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
     # "Israeli Air Force jet fighter aircraft", "… MiG-15 jet fighters", "Israeli Navy motor
     # torpedo boats": the force's machines, the party is the force
-    r"|(?:\s+\S*\d\S*)*\s+(?:jet\s+)?(?:fighter\s+)?(?:fighters|jets|aircraft|warplanes|"
-    r"planes|helicopters|gunships|bombers|warships|(?:motor\s+)?torpedo\s+boats|gunboats|"
-    r"submarines|drones)$"
+    r"|(?:\s+[^\s\d]*\d\S*(?:\s+(?-i:[A-Z])[\w-]*)*)*\s+(?:jet\s+)?(?:fighter\s+)?"
+    r"(?:fighters?|jets?|aircraft|warplanes?|planes?|helicopters?|gunships?|bombers?|"
+    r"interceptors?|warships?|(?:motor\s+)?torpedo\s+boats?|gunboats?|submarines?|drones?)$"
 )
+#: A weapon after its owner's name: "Hamas rocket", "Hezbollah anti-tank missiles".
+_WEAPON_TAIL = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:missiles?|rockets?|bombs?|shells?|torpedo(?:es)?|grenades?|"
+    r"mortars?|IEDs?)$"
+)
+#: An owner's name: capitalised words, no figure ("Hamas", "Islamic Jihad").
+_OWNER = re.compile(r"(?:[A-Z][\w'’.]*)(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3}")
+#: The armed men of a force named after them ("soldiers of", "guerrillas of").
+_MEN_OF = re.compile(
+    r"\b(?:guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
+    r"paratroopers|marines|sailors|airmen|pilots|fighters|troops|members|elements|units)\s+of\s+",
+    re.I,
+)
+#: A numbered unit's name: "25th Infantry Division", "2nd Battalion".
+_ORDINAL_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+[A-Z]")
 _ALLY_IN_BRACKETS = re.compile(
     r"\s*\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)\s+"
     r"(?P<p>[^()]+)\)"
@@ -203,7 +218,8 @@ _PERPETRATED_BY = re.compile(
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
-    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)(?:\s+[^.;()]{1,100}?)?)"
+    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
+    r"(?:\s+(?:(?![\w-]+(?:ed|en|wn)\s+by\b)[^.;()]){1,100}?)?)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
@@ -347,6 +363,8 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
     if not phrase.strip() or len(phrase.split()) > 24:
         return []
     out = []
+    units: list[tuple[int, int, Actor]] = []
+    parented = False  # a unit was read as its parent force ("… of the Ukrainian Armed Forces")
     # split on a copy whose bracketed parts (nested too) and compass pairs ("North and East
     # Syria") cannot separate actors; names and offsets are then taken from the text itself
     guarded = _COMPASS_AND.sub(lambda m: m.group().replace(" and ", " axd "), _masked(phrase))
@@ -354,6 +372,9 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         a, b = start + actor.start, start + actor.end
         name = text[a:b]
         lead = _LEADING.match(name)
+        # ("soldiers of the 25th Infantry Division": armed men of a numbered unit, a party;
+        # a bare numbered unit names no side)
+        men_of = lead is not None and _MEN_OF.search(lead.group()) is not None
         if lead:
             a += lead.end()
         described = _DESCRIBED.match(text, a, b)
@@ -369,11 +390,19 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         tail = _TRAILING_NOUN.search(text, a, b)
         if tail and _CAPITAL.search(text, a, tail.start()):
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
+        weapon = _WEAPON_TAIL.search(text, a, b)
+        if weapon:
+            # "a Hamas rocket": the weapon's owner is the party; "a Soviet-made Strela-2
+            # surface-to-air missile" names none
+            if not _OWNER.fullmatch(text, a, weapon.start()):
+                continue
+            b = weapon.start()
         name = text[a:b]
         parent = _parent_at(name) if re.match(r"\d", name) else None
         if parent:
             # "the 17th Tank Brigade of the Ukrainian Armed Forces": a numbered unit fights on
             # its parent force's side
+            parented = True
             a += parent
             name = text[a:b]
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
@@ -383,6 +412,13 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
             kind = "state"  # "between Russian and Ukrainian forces": "Russian" names a state's side
         if not name or not (_CAPITAL.search(name) or _GROUP_WORD.search(name)):
             continue
+        # (a count is no party, "300 men"; a numbered unit is, "the 25th Infantry Division")
+        if men_of and _ORDINAL_UNIT.match(name) and not _NOT_A_PARTY.search(name):
+            # "soldiers of the 25th Infantry Division": the unit (unless another unit of the
+            # phrase was read as its force: "tanks of the 30th Mechanized Brigade and artillery
+            # of the 17th Tank Brigade of the Ukrainian Armed Forces" is that force's side)
+            units.append((a, b, Actor(name, None, kind, actor.country, a, b)))
+            continue
         if re.match(r"[\d(]", name) or _NOT_A_PARTY.search(name) or name in _GENERIC:
             continue
         out.append((a, b, Actor(name, None, kind, actor.country, a, b)))
@@ -391,7 +427,7 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         ally = _ALLY_IN_BRACKETS.match(text, b)
         if ally:
             out.extend(_party(text, ally.start("p"), ally.end("p")))
-    return out
+    return out if parented else sorted(out + units, key=lambda x: x[0])
 
 
 #: "the line of contact between Ukraine and the DPR", "poor cooperation between the

@@ -62,6 +62,7 @@ from eventledger.normalise.places import (
     coord_parameter_role,
     countries_named,
     demonym_countries,
+    near_country,
     resolve_place,
     stated_coord,
 )
@@ -599,18 +600,31 @@ def _linked_country(f: Field) -> str | None:
     """The one country a location field's links name in their disambiguated targets but not
     in their text ("[[Tripoli, Lebanon|Tripoli]]": LB), or None."""
     found: set[str] = set()
+    named: set[str] | None = None
     for lk in f.links:
         target = (lk.target or "").replace("_", " ").strip()
         shown = (lk.text or "").strip()
         if not target or target == shown or target.split("#")[0].strip() == shown:
             continue
         if "," not in target:
-            # "[[Novi Sad|Újvidék]]", "[[Pinsk|Pińsk]]": a town shown by its name of the time
-            # links the town by its name now, and the town is where it lies now
+            # "[[Novi Sad|Újvidék]], … Hungary", "[[Pinsk|Pińsk]], … Poland": a town shown by
+            # its name of the time links the town by its name now, and the town is where it
+            # lies now, when it lies in or near a country the text names (read alone, the
+            # target may be a namesake far away: "[[Valencia|València]], Spain" is no town
+            # in Venezuela, "[[Smyrna|Smyrna (İzmir)]]" none in the United States)
             town = resolve_place(target)
-            if town.feature == "city" and town.where_prec == 1 and town.country:
-                if town.country not in countries_named(shown):
-                    found.add(town.country)
+            if not (town.feature == "city" and town.where_prec == 1 and town.country):
+                continue
+            if named is None:
+                named = countries_named(f.plain.text)
+            if town.country in countries_named(shown) or not named:
+                continue
+            if town.country in named or (
+                town.lat is not None
+                and town.lon is not None
+                and any(near_country(town.lat, town.lon, cc) for cc in named)
+            ):
+                found.add(town.country)
             continue
         qualifier = target.rsplit(",", 1)[1].strip()
         named = countries_named(qualifier)

@@ -141,7 +141,15 @@ def _state_prefix() -> re.Pattern[str]:
 def _kind_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(kind, word, whole-word pattern) for every kind word, in the order they are tried."""
     return tuple(
-        (kind, w, re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])"))
+        # (a people's possessive names no civilians: "Zimbabwe People's Revolutionary Army")
+        (
+            kind,
+            w,
+            re.compile(
+                rf"(?<![\w-]){re.escape(w)}(?![\w-])"
+                + (r"(?!['’]s\b)" if kind == "civilians" else "")
+            ),
+        )
         for kind, words in (
             ("state", STATE_WORDS),
             ("non-state", NON_STATE_WORDS),

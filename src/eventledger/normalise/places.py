@@ -1000,6 +1000,11 @@ def _country_code(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def near_country(lat: float, lon: float, cc: str, km: float = 500.0) -> bool:
+    """Whether a GeoNames town of country *cc* lies within *km* of (lat, lon)."""
+    return _country_within(lat, lon, cc, km)
+
+
 def country_code(name: str) -> str | None:
     """The one country *name* denotes exactly ("France", "Britain", "England": a country or a
     first-order division of one), or None ("Hastings", "Theodoret")."""
@@ -2174,6 +2179,13 @@ def _resolve_place(
             # of Asia and neighbouring regions, Anatolia": the part of Asia in Anatolia
             cc = last.entry[2]
         lat, lon = coord if coord is not None else (None, None)
+        if (
+            coord is not None
+            and at is not None
+            and cc != at.country
+            and _town_at(hits, coord, at.country)
+        ):
+            cc = at.country  # "Izmail, Bessarabia, Kingdom of Romania" at Izmail: Ukraine
         return Place(text, first.entry[1], first.matched, cc, lat, lon,
                      1 if coord is not None else 5, None, "coord" if coord else "region")  # fmt: skip
     spread = _spread_country(text, bests) if coord is None else None
@@ -2236,7 +2248,7 @@ def _resolve_place(
             # the border: the country the text names, when it has a town within 100 km of the
             # point or no country has (a desert border: the nearest town says little)
             other = _one_named_country(hits)
-            if other is not None and other != cc:
+            if other is not None and other != cc and not _town_at(hits, coord, cc):
                 near = _countries_within(coord[0], coord[1], 99.0)
                 # (or, when the nearest town lies further than a border's width, the text
                 # names a province of that country too: "Longewala, Rajasthan, India")
@@ -2266,18 +2278,22 @@ def _resolve_place(
         other = _one_named_country(hits)
         # (not when the text names a town at the point in the point's country: "Tatarbunary
         # …, Bessarabia, Kingdom of Romania" is in Ukraine; the kingdom was its state then)
-        town_here = any(
-            h.entry[0] == "city"
-            and h.entry[2] == at.country
-            and h.entry[3] is not None
-            and h.entry[4] is not None
-            and _km(coord[0], coord[1], h.entry[3], h.entry[4]) <= 30.0
-            for h in hits
-        )
-        if other is not None and other != at.country and not town_here:
+        if other is not None and other != at.country and not _town_at(hits, coord, at.country):
             if other in _countries_within(coord[0], coord[1], 99.0):
                 at = _Near(at.lat, at.lon, other, None)
     return _place(text, chosen, coord, at)
+
+
+def _town_at(hits: list[_Hit], coord: tuple[float, float], cc: str | None) -> bool:
+    """Whether the text names a town of country *cc* within 30 km of the point."""
+    return cc is not None and any(
+        h.entry[0] == "city"
+        and h.entry[2] == cc
+        and h.entry[3] is not None
+        and h.entry[4] is not None
+        and _km(coord[0], coord[1], h.entry[3], h.entry[4]) <= 30.0
+        for h in hits
+    )
 
 
 def _one_named_country(hits: list[_Hit]) -> str | None:

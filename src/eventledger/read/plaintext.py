@@ -919,24 +919,11 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
         if ln.stripped.lower() in _REF_HEADINGS
         and _is_entry(next((x.text for x in lines[n + 1 :] if x.stripped), ""))
     }
-    # explanatory notes are a list apart only when a "References" or "Citations" list holds
-    # the "^" entries (not a "References" bibliography of books under a "Notes" list of
-    # citations)
-    separate_notes = any(
-        (_heading(ln.stripped) or "").lower() in ("references", "citations")
-        and _is_entry(
-            next(
-                (
-                    x.text
-                    for x in lines[n + 1 : n + 40]
-                    if x.stripped and x.stripped not in _EDIT_LINES
-                ),
-                "",
-            )
-        )
-        for n, ln in enumerate(lines)
-        if n in edit_marked or ln.stripped.lower() in ("references", "citations")
-    )
+    # explanatory notes are a list apart only when a "References" or "Citations" section
+    # holds "^" entries, under its own heading or a subsection's ("References ⏎ Footnotes ⏎
+    # ^ …") or below a remark (not a "References" bibliography of books under a "Notes"
+    # list of citations)
+    separate_notes = _citations_listed(lines, edit_marked)
     # a copy with no blank line at all (the mobile site's, some Chrome copies) marks a heading
     # only by standing alone above a paragraph or a reference list
     last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)
@@ -1110,6 +1097,33 @@ def _last_citations_heading(lines: list[_Line]) -> int | None:
             return m
         nxt = lines[m].text
     return None
+
+
+def _citations_listed(lines: list[_Line], edit_marked: set[int]) -> bool:
+    """Whether a "References" or "Citations" section holds "^" entries: from its heading to
+    the next heading of explanatory notes, of a bibliography or of end matter (one pass)."""
+    inside = False
+    for n, ln in enumerate(lines):
+        s = ln.stripped
+        if not s:
+            continue
+        head = (_heading(s) or "").lower() if (n in edit_marked or len(s) <= 40) else ""
+        if head in ("references", "citations"):
+            inside = True
+            continue
+        if inside and head in _SECTION_ENDS:
+            inside = False
+            continue
+        if inside and _is_entry(ln.text):
+            return True
+    return False
+
+
+#: Headings that end a "References" section's search for its citations.
+_SECTION_ENDS = frozenset(
+    ("notes", "explanatory notes", "notes and explanations", "external links", "see also",
+     "further reading", "bibliography", "sources", "works cited", "literature")
+)  # fmt: skip
 
 
 def _is_entry(line: str) -> bool:

@@ -530,3 +530,24 @@ def test_review_53_a_town_at_the_point_beside_a_state_of_then_in_every_shape():
         ("Izmail, Bessarabia, Kingdom of Romania", (45.35, 28.84)),
     ):
         assert resolve_place(text, coord=pt).country == "UA", text
+
+
+# ------------------------------------------------------------------------------- wave 55
+
+
+def test_civil_conflict_box_of_a_browser_copy_names_its_parties():
+    copy = (
+        "Gwangju Uprising\n\nFrom Wikipedia, the free encyclopedia\n\nGwangju Uprising\n"
+        "Date\t18–27 May 1980\nLocation\tGwangju, South Korea\nCaused by\tMartial law\n"
+        "Parties\nGwangju citizens\tSouth Korea\nLead figures\nYoon Sang-won\tChun Doo-hwan\n"
+        "Casualties and losses\n165 killed\t23 soldiers killed\nDeath(s)\t192 (official)\n"
+        "Arrested\t1,394\n\n"
+        "The Gwangju Uprising was a popular uprising in the city of Gwangju, South Korea, from "
+        "18 to 27 May 1980, against the military government of Chun Doo-hwan, which sent "
+        "paratroopers and soldiers to put it down.[1]\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="Gwangju Uprising")
+    assert rec["event"]["kind"] == "other"
+    assert _sides(rec) == [(["Gwangju citizens"], []), (["South Korea"], [])]
+    assert _q(rec["event"]) == (192, 192, 192)
+    assert rec["event"]["location"]["text"] == "Gwangju, South Korea"

@@ -582,6 +582,8 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
         score = sum(1 for k in signature if k in keys)
         if score > best:
             template, best = family, score
+    if any(f.label in _CIVIL_CONFLICT_LABELS for f in fields):
+        template = "civil conflict"  # "Parties", "Lead figures": a riot's or a rising's box
     parts = RENDERED_TOLL_PARTS.get(template or "", frozenset())
     for f in fields:
         if f.label in parts:
@@ -590,6 +592,8 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
     return Infobox(template, span, fields)
 
 
+#: The rendered labels that only Template:Infobox civil conflict shows.
+_CIVIL_CONFLICT_LABELS = frozenset(("Parties to the civil conflict", "Parties", "Lead figures"))
 #: Where two table cells of a row meet with no tab or line break between them (Firefox
 #: copies a row's cells with nothing between them): "VoortrekkersZulu Kingdom" (a word of
 #: four or more lower-case letters runs into a capitalised one), "3 wounded[3]3,000+ killed"

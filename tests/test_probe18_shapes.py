@@ -413,7 +413,8 @@ def test_toll_of_the_perpetrators_series_is_not_the_events():
             "2",
             "It was the first of four bombings carried out by Eric Rudolph. In total, his four "
             "bombings killed two people and injured more than 150 others.",
-        ).replace("| fatalities = 2\n", "| fatalities = 2\n| injuries = 111\n")
+        ).replace("| fatalities = 2\n", "| fatalities = 2\n| injuries = 111\n"),
+        name="Centennial_Olympic_Park_bombing",
     )
     assert _q(rec["event"], "injuries") == (111, 111, 111)
 
@@ -551,3 +552,85 @@ def test_civil_conflict_box_of_a_browser_copy_names_its_parties():
     assert _sides(rec) == [(["Gwangju citizens"], []), (["South Korea"], [])]
     assert _q(rec["event"]) == (192, 192, 192)
     assert rec["event"]["location"]["text"] == "Gwangju, South Korea"
+
+
+# ------------------------------------------------------------------ review of wave 54's rules
+
+
+def test_review_54_the_events_own_toll_beside_wider_scopes_triggers_and_series():
+    for lead, want in (
+        ("It was the deadliest single attack of the entire war, killing 379 people.", 379),
+        (
+            "It was the deadliest massacre of the whole conflict, in which 379 civilians were "
+            "killed.",
+            379,
+        ),
+        (
+            "The riots were sparked by the killing of a Muslim teenager by police and left 58 "
+            "people dead.",
+            58,
+        ),
+        (
+            "The riots were triggered by the murder of a shopkeeper, which led to three days of "
+            "violence in which 58 people were killed.",
+            58,
+        ),
+        ("After his two previous attacks had failed, the gunman killed 12 people.", 12),
+    ):
+        assert _q(_record(_attack("", lead))["event"]) == (want, want, want), lead
+    rec = _record(
+        _attack(
+            "",
+            "Unlike his three earlier bombings, which injured nobody, this bomb killed "
+            "two people and injured 111 others.",
+        ),
+        name="Centennial_Olympic_Park_bombing",
+    )
+    assert _q(rec["event"], "injuries") == (111, 111, 111)
+
+
+def test_review_54_town_links_with_no_country_named():
+    for loc, country in (
+        ("[[Chennai|Madras]]", "IN"),
+        ("[[Izmir|Smyrna]]", "TR"),
+        ("[[Kolkata|Calcutta]]", "IN"),
+        ("[[Kaliningrad|Königsberg]]", "RU"),
+        ("[[Lviv|Lemberg]]", "UA"),
+    ):
+        assert _place_box(loc)["event"]["location"]["country"] == country, loc
+
+
+def test_review_54_shooters_owners_and_models():
+    for lead, want in (
+        ("The aircraft was shot down over Yemen by Houthi rebels.", ["Houthi rebels"]),
+        ("The aircraft was shot down over the Gulf of Aden by Houthi rebels.", ["Houthi rebels"]),
+        ("The aircraft was shot down by a Buk missile.", []),
+        ("The aircraft was hit by an Islamic Jihad rocket.", ["Islamic Jihad"]),
+        ("The aircraft was hit by a Provisional IRA bomb.", ["Provisional IRA"]),
+        ("The aircraft was shot down by a MiG-23 fighter.", []),
+        ("The aircraft was shot down by two Iraqi Mirage F1 fighters.", ["Iraqi"]),
+    ):
+        assert [p["name"] for p in _flight(lead)["event"]["perpetrators"]] == want, lead
+    box = "{{Infobox military conflict\n| conflict = Battle of X\n| date = 1965\n| place = X\n}}\n"
+    rec = _record(
+        box + "The '''Battle of X''' was fought between soldiers of the 1st Cavalry Division "
+        "and the 66th Regiment of the People's Army of Vietnam.\n"
+    )
+    assert _sides(rec) == [(["1st Cavalry Division"], []), (["People's Army of Vietnam"], [])]
+    from eventledger.extract.prose_actors import _TRAILING_NOUN
+
+    # (each model token once: no exponential backtracking on "B2 B2 …")
+    assert _TRAILING_NOUN.search("Unit 7 " + " ".join(["B2"] * 30) + " total") is None
+
+
+def test_mobile_copy_with_the_search_box_placeholder_keeps_its_title():
+    copy = (
+        "Open main menu\n\nWikipedia\nThe Free Encyclopedia\n\nSearch\nSearch Wikipedia\nSearch\n\n"
+        "Centennial Olympic Park bombing\n\n    Article\n    Talk\n\n    Language\n    Watch\n"
+        "    Edit\n\nThe Centennial Olympic Park bombing was a domestic terrorist pipe bombing "
+        "attack on Centennial Olympic Park in Atlanta, Georgia, United States, on July 27, "
+        "1996, during the Summer Olympics. The blast directly killed one person and injured "
+        "111 others.[1]\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="copy")
+    assert rec["title"] == "Centennial Olympic Park bombing"

@@ -1331,10 +1331,7 @@ _INCIDENT_CLAUSE = re.compile(
 #: "a reprisal for an ambush earlier that day in which partisans killed": the earlier incident
 #: the event answered, named in the figure's clause.
 _AVENGED_INCIDENT = re.compile(
-    r"\b(?:(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)"
-    # "The pogrom … was triggered by a deadly ambush … by the LTTE on an army patrol, which
-    # killed 13 soldiers": the incident that set the event off
-    r"|(?:triggered|sparked|provoked|prompted|precipitated)\s+by)\s+(?:an?|the)\s+"
+    r"\b(?:reprisal|retaliation|revenge|response|retribution)\s+(?:for|to)\s+(?:an?|the)\s+"
     r"[^.;]{0,60}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
     r"assassinations?)\b"
     # (the tail crosses a comma only into words that go on about the incident: "…, in
@@ -1531,17 +1528,39 @@ _OTHER_ATTACKS_BEFORE = re.compile(
     r"|(?:series|wave|spate|string)\s+of)\b[^.;]{0,120}$",
     re.I,
 )
+#: "The pogrom … was triggered by a deadly ambush … by the LTTE on an army patrol, which
+#: killed 13 soldiers": the toll of the incident that set the event off, told in a relative
+#: clause of the trigger (not "sparked by the killing of a teenager and left 58 people dead",
+#: nor "…, which led to three days of violence in which 58 were killed": the event's own)
+_TRIGGERED_BY = re.compile(
+    r"\b(?:triggered|sparked|provoked|prompted|precipitated)\s+by\s+(?:an?|the)\s+"
+    r"(?:(?!\b(?:led\s+to|resulted\s+in|set\s+off|sparked|triggered|followed\s+by|and|but)\b)"
+    r"[^.;]){0,160}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
+    r"assassinations?|shootings?)\b"
+    r"(?:(?!\b(?:led\s+to|resulted\s+in|set\s+off|sparked|triggered|followed\s+by|and|but)\b)"
+    r"[^.;]){0,160}?(?:,\s*|\s+)(?:which|that|in\s+which)\s+(?:had\s+)?$",
+    re.I,
+)
 #: "In total, his four bombings killed two people and injured more than 150 others": the
 #: toll of a perpetrator's series of attacks, of which the page's event is one.
 _PERSONS_SERIES = re.compile(
+    # (the series is the clause's subject: no comma between it and the figure, "Unlike his
+    # three earlier bombings, which injured nobody, this bomb killed two" is the event's)
     r"\b(?:his|her|their)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
     r"(?:[\w-]+\s+)?(?:bombings|attacks|shootings|killings|murders|raids|arson\s+attacks)\b"
-    r"[^.;]{0,80}$",
+    r"[^.;,]{0,80}$",
     re.I,
+)
+#: A title that names one attack ("Centennial Olympic Park bombing"), not a person's series.
+_ONE_ATTACK_TITLE = re.compile(
+    r"\b(?:bombing|attack|shooting|massacre|hijacking|stabbing|assassination|explosion)$", re.I
 )
 #: "American military losses in the whole battle were 1,010 killed": on an attack's page,
 #: the toll of the battle or war it took place in.
 _WHOLE_WAR = re.compile(
+    # (losses counted over it, not a comparison: "the deadliest single attack of the entire
+    # war, killing 379" is the event's own toll)
+    r"\b(?:losses|casualties|dead|deaths|toll|killed|wounded|fatalities)\b[^.;]{0,40}?"
     r"\b(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|larger|overall)\s+"
     r"(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|insurgency)\b"
     r"[^.;]{0,80}$",
@@ -1596,12 +1615,8 @@ def drop_incident_figures(
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
             or _LINKED_EVENT.search(before)
-            or (
-                _PERSONS_SERIES.search(before)
-                and not re.search(
-                    r"\b(?:bombings|attacks|shootings|killings|murders)\b", doc.title, re.I
-                )
-            )
+            or _TRIGGERED_BY.search(before)
+            or (_PERSONS_SERIES.search(before) and _ONE_ATTACK_TITLE.search(doc.title.strip()))
             or (kind == "attack" and _WHOLE_WAR.search(before))
             or (boxed_toll and _ONE_OF_THE_BLASTS.match(doc.input, span[0], st.span[1]))
             or (

@@ -109,14 +109,20 @@ _TRAILING_NOUN = re.compile(
     r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
     # "Israeli Air Force jet fighter aircraft", "… MiG-15 jet fighters", "Israeli Navy motor
     # torpedo boats": the force's machines, the party is the force
-    r"|(?:\s+[^\s\d]*\d\S*(?:\s+(?-i:[A-Z])[\w-]*)*)*\s+(?:jet\s+)?(?:fighter\s+)?"
+    r"|(?:\s+[^\s\d]*\d\S*(?:\s+(?-i:[A-Z])[^\s\d]*)*)*\s+(?:jet\s+)?(?:fighter\s+)?"
     r"(?:fighters?|jets?|aircraft|warplanes?|planes?|helicopters?|gunships?|bombers?|"
     r"interceptors?|warships?|(?:motor\s+)?torpedo\s+boats?|gunboats?|submarines?|drones?)$"
 )
 #: A weapon after its owner's name: "Hamas rocket", "Hezbollah anti-tank missiles".
 _WEAPON_TAIL = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:missiles?|rockets?|bombs?|shells?|torpedo(?:es)?|grenades?|"
-    r"mortars?|IEDs?)$"
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}\s+(?:missiles?|rockets?|bombs?|shells?|torpedo(?:es)?|"
+    r"grenades?|mortars?|IEDs?)$"
+)
+#: A name that is only a machine's model: "MiG-23", "F-4".
+_MODEL_ONLY = re.compile(r"[^\s\d]*\d\S*")
+#: The words of an armed force's name ("Air Force", "Navy", "Guard").
+_FORCE_WORDS = re.compile(
+    r"(?i:army|navy|force|forces|guard|corps|militia|brigade|regiment|division|fleet|police)"
 )
 #: An owner's name: capitalised words, no figure ("Hamas", "Islamic Jihad").
 _OWNER = re.compile(r"(?:[A-Z][\w'’.]*)(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3}")
@@ -219,7 +225,9 @@ _PERPETRATED_BY = re.compile(
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
     r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
-    r"(?:\s+(?:(?![\w-]+(?:ed|en|wn)\s+by\b)[^.;()]){1,100}?)?)"
+    r"(?:\s+(?:(?!(?:chartered|operated|owned|leased|held|controlled|commanded|flown|piloted|"
+    r"escorted|run|used|built|hired|organi[sz]ed|sponsored|named|led|backed|supported|manned|"
+    r"crewed|registered|carried|sent|bound|delayed|diverted|guided|tracked)\s+by\b)[^.;()]){1,100}?)?)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
@@ -364,7 +372,6 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         return []
     out = []
     units: list[tuple[int, int, Actor]] = []
-    parented = False  # a unit was read as its parent force ("… of the Ukrainian Armed Forces")
     # split on a copy whose bracketed parts (nested too) and compass pairs ("North and East
     # Syria") cannot separate actors; names and offsets are then taken from the text itself
     guarded = _COMPASS_AND.sub(lambda m: m.group().replace(" and ", " axd "), _masked(phrase))
@@ -392,17 +399,28 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
             b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
         weapon = _WEAPON_TAIL.search(text, a, b)
         if weapon:
-            # "a Hamas rocket": the weapon's owner is the party; "a Soviet-made Strela-2
-            # surface-to-air missile" names none
-            if not _OWNER.fullmatch(text, a, weapon.start()):
+            # "a Hamas rocket", "an Islamic Jihad rocket": the weapon's owner is the party; "a
+            # Soviet-made Strela-2 surface-to-air missile", "a Buk missile" name none
+            owner = text[a : weapon.start()]
+            owned = split_actors(owner)
+            if not (
+                _OWNER.fullmatch(owner)
+                and len(owned) == 1
+                and (owned[0].kind in ("state", "non-state") or _state_demonym(owner))
+            ):
                 continue
             b = weapon.start()
+        if tail and _MODEL_ONLY.fullmatch(text, a, b):
+            continue  # "a MiG-23 fighter": the machine's model, no party
+        if tail:
+            pair = text[a:b].split()
+            if len(pair) == 2 and _state_demonym(pair[0]) and not _FORCE_WORDS.search(pair[1]):
+                b = a + len(pair[0])  # "two Iraqi Mirage F1 fighters": Iraqi
         name = text[a:b]
         parent = _parent_at(name) if re.match(r"\d", name) else None
         if parent:
             # "the 17th Tank Brigade of the Ukrainian Armed Forces": a numbered unit fights on
             # its parent force's side
-            parented = True
             a += parent
             name = text[a:b]
         # the kind is the named party's ("the military of ISIL" is ISIL, a non-state group)
@@ -414,9 +432,8 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
             continue
         # (a count is no party, "300 men"; a numbered unit is, "the 25th Infantry Division")
         if men_of and _ORDINAL_UNIT.match(name) and not _NOT_A_PARTY.search(name):
-            # "soldiers of the 25th Infantry Division": the unit (unless another unit of the
-            # phrase was read as its force: "tanks of the 30th Mechanized Brigade and artillery
-            # of the 17th Tank Brigade of the Ukrainian Armed Forces" is that force's side)
+            # "soldiers of the 25th Infantry Division": the unit, the men's own (not "tanks of
+            # the 30th Mechanized Brigade": machines of a unit name no party)
             units.append((a, b, Actor(name, None, kind, actor.country, a, b)))
             continue
         if re.match(r"[\d(]", name) or _NOT_A_PARTY.search(name) or name in _GENERIC:
@@ -427,7 +444,22 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         ally = _ALLY_IN_BRACKETS.match(text, b)
         if ally:
             out.extend(_party(text, ally.start("p"), ally.end("p")))
-    return out if parented else sorted(out + units, key=lambda x: x[0])
+    found = sorted(out + units, key=lambda x: x[0])
+    joined: list[tuple[int, int, Actor]] = []
+    for a, b, act in found:
+        if (
+            joined
+            and _ORDINAL_UNIT.match(joined[-1][2].name)
+            and text[joined[-1][1] : a] == ", "
+            and act.kind in ("state", "non-state")
+        ):
+            # "soldiers of the 1st Battalion, Parachute Regiment": one unit, named with its
+            # regiment
+            a0 = joined[-1][0]
+            joined[-1] = (a0, b, Actor(text[a0:b], None, act.kind, act.country, a0, b))
+            continue
+        joined.append((a, b, act))
+    return joined
 
 
 #: "the line of contact between Ukraine and the DPR", "poor cooperation between the

@@ -62,6 +62,7 @@ from eventledger.normalise.places import (
     coord_parameter_role,
     countries_named,
     demonym_countries,
+    large_town_country,
     near_country,
     resolve_place,
     stated_coord,
@@ -617,7 +618,14 @@ def _linked_country(f: Field) -> str | None:
                 continue
             if named is None:
                 named = countries_named(f.plain.text)
-            if town.country in countries_named(shown) or not named:
+            if town.country in countries_named(shown):
+                continue
+            if not named:
+                # no country in the text: the target when it names a large town of one
+                # country ("[[Chennai|Madras]]", "[[Izmir|Smyrna]]"; not "Troy")
+                big = large_town_country(target)
+                if big is not None and big not in countries_named(shown):
+                    found.add(big)
                 continue
             if town.country in named or (
                 town.lat is not None

@@ -1000,6 +1000,16 @@ def _country_code(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def large_town_country(name: str, min_pop: int = 100_000) -> str | None:
+    """The country of the towns of *name* (main or other name) with *min_pop* people or more,
+    when they all lie in one: "Chennai", "Smyrna" (İzmir, not the small American towns), None
+    for "Troy"."""
+    found = {
+        e[2] for e in _lookup(name, load_index()) if e[0] == "city" and e[5] >= min_pop and e[2]
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def near_country(lat: float, lon: float, cc: str, km: float = 500.0) -> bool:
     """Whether a GeoNames town of country *cc* lies within *km* of (lat, lon)."""
     return _country_within(lat, lon, cc, km)

@@ -108,6 +108,8 @@ _MOBILE_HEAD = frozenset(
         "Main menu",
         "Wikipedia",
         "Search",
+        # the search box's placeholder, copied by Firefox ("Search / Search Wikipedia / Search")
+        "Search Wikipedia",
         "The Free Encyclopedia",
         "Wikipedia The Free Encyclopedia",
     }

@@ -634,3 +634,75 @@ def test_mobile_copy_with_the_search_box_placeholder_keeps_its_title():
     )
     rec = _record(copy, fmt="plaintext", name="copy")
     assert rec["title"] == "Centennial Olympic Park bombing"
+
+
+# ------------------------------------------------------------------ review of wave 55's rules
+
+
+def test_review_55_men_machines_weapons_and_their_owners():
+    for lead, want in (
+        ("The village was attacked by Lebanese Hezbollah fighters.", ["Lebanese Hezbollah"]),
+        ("The bus was hit by a Hamas Qassam rocket.", ["Hamas"]),
+        ("The bus was hit by a Russian Buk missile.", ["Russian"]),
+    ):
+        assert [p["name"] for p in _record(_attack("", lead, ""))["event"]["perpetrators"]] == (
+            want
+        ), lead
+    for lead in (
+        "The aircraft was shot down while on a mission ordered by the United Nations.",
+        "The aircraft was shot down over territory occupied by Israel.",
+    ):
+        assert _flight(lead)["event"]["perpetrators"] == [], lead
+
+
+def test_review_55_tolls_of_triggers_series_and_wider_scopes():
+    for lead, want in (
+        (
+            "The riots were sparked by the killing of 13 soldiers in an LTTE ambush. Over 3,000 "
+            "people were killed in the riots.",
+            (3001, None, None),
+        ),
+        (
+            "The riots were sparked by an LTTE ambush on an army patrol, which left 13 soldiers "
+            "dead.",
+            (None, None, None),
+        ),
+        (
+            "The pogrom was triggered by the assassination of the mayor and his bodyguards, which "
+            "killed 4 people.",
+            (None, None, None),
+        ),
+        (
+            "The bomb killed 21 people. During the whole battle, American losses were 1,010 "
+            "killed and 5,565 wounded.",
+            (21, 21, 21),
+        ),
+        (
+            "It had the highest death toll of the entire war: 379 people were killed.",
+            (379, 379, 379),
+        ),
+    ):
+        assert _q(_record(_attack("", lead))["event"]) == want, lead
+    rec = _record(
+        _attack(
+            "", "In total, his four bombings killed two people and injured more than 150 others."
+        ),
+        name="Murder_of_Thomas_Mosser",
+    )
+    assert _q(rec["event"]) == (None, None, None)
+
+
+def test_review_55_a_province_link_is_no_town_and_cell_words_no_labels():
+    assert _place_box("[[Ottawa]], [[Ontario|ON]]")["event"]["location"]["country"] == "CA"
+    copy = (
+        "Battle of X\n\nFrom Wikipedia, the free encyclopedia\n\nBattle of X\n"
+        "Date\t1 June 1916\nLocation\tVerdun, France\nBelligerents\nFrance\tGermany\n"
+        "Casualties and losses\n500 killed\t300 killed\nCombatants: 10,048 killed\n"
+        "Civilians: 2,000 killed\n\n"
+        "The Battle of X was fought on 1 June 1916 near Verdun, France, between the French "
+        "and German armies during the First World War, and it was long and hard.[1]\n"
+    )
+    fields = [
+        f["label"] for f in _record(copy, fmt="plaintext", name="Battle of X")["infobox"]["fields"]
+    ]
+    assert "Combatants" not in fields

@@ -1532,13 +1532,18 @@ _OTHER_ATTACKS_BEFORE = re.compile(
 #: killed 13 soldiers": the toll of the incident that set the event off, told in a relative
 #: clause of the trigger (not "sparked by the killing of a teenager and left 58 people dead",
 #: nor "…, which led to three days of violence in which 58 were killed": the event's own)
+_TRIGGER_STOP = (
+    r"(?!\b(?:led\s+to|resulted\s+in|set\s+off|sparked|triggered|followed\s+by|but|"
+    r"and\s+(?:then\s+)?(?:left|killed|caused|resulted|led|claimed|saw))\b)"
+)
 _TRIGGERED_BY = re.compile(
     r"\b(?:triggered|sparked|provoked|prompted|precipitated)\s+by\s+(?:an?|the)\s+"
-    r"(?:(?!\b(?:led\s+to|resulted\s+in|set\s+off|sparked|triggered|followed\s+by|and|but)\b)"
-    r"[^.;]){0,160}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|bombings?|raids?|"
-    r"assassinations?|shootings?)\b"
-    r"(?:(?!\b(?:led\s+to|resulted\s+in|set\s+off|sparked|triggered|followed\s+by|and|but)\b)"
-    r"[^.;]){0,160}?(?:,\s*|\s+)(?:which|that|in\s+which)\s+(?:had\s+)?$",
+    # "sparked by the killing of 13 soldiers in an LTTE ambush": the trigger's own count
+    r"(?:(?:\w+\s+){0,2}?(?:killings?|murders?|massacre|deaths?|shooting|execution)\s+of\s+$"
+    rf"|(?:{_TRIGGER_STOP}[^.;]){{0,160}}?\b(?:ambush(?:es)?|attacks?|killings?|murders?|"
+    r"bombings?|raids?|assassinations?|shootings?)\b"
+    rf"(?:{_TRIGGER_STOP}[^.;]){{0,160}}?(?:,\s*|\s+)(?:which|that|in\s+which)\s+"
+    r"(?:had\s+)?(?:(?:left|claimed)\s+)?$)",
     re.I,
 )
 #: "In total, his four bombings killed two people and injured more than 150 others": the
@@ -1551,20 +1556,25 @@ _PERSONS_SERIES = re.compile(
     r"[^.;,]{0,80}$",
     re.I,
 )
-#: A title that names one attack ("Centennial Olympic Park bombing"), not a person's series.
-_ONE_ATTACK_TITLE = re.compile(
-    r"\b(?:bombing|attack|shooting|massacre|hijacking|stabbing|assassination|explosion)$", re.I
-)
+#: A title that names a series of attacks ("2017 Barcelona attacks"): its toll is the series'.
+_SERIES_TITLE = re.compile(r"\b(?:bombings|attacks|shootings|killings|murders|massacres)\b", re.I)
 #: "American military losses in the whole battle were 1,010 killed": on an attack's page,
 #: the toll of the battle or war it took place in.
 _WHOLE_WAR = re.compile(
-    # (losses counted over it, not a comparison: "the deadliest single attack of the entire
-    # war, killing 379" is the event's own toll)
-    r"\b(?:losses|casualties|dead|deaths|toll|killed|wounded|fatalities)\b[^.;]{0,40}?"
+    # losses counted over it ("American military losses in the whole battle were …",
+    # "During the whole battle, American losses were …", a sentence that opens with the
+    # scope: "In the entire campaign, 5,565 soldiers were killed"); not a comparison (see
+    # _COMPARISON: "the deadliest single attack of the entire war, killing 379")
+    r"(?:\b(?:losses|casualties|dead|deaths|toll|killed|wounded|fatalities)\b[^.;]{0,40}?"
     r"\b(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|larger|overall)\s+"
     r"(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|insurgency)\b"
-    r"[^.;]{0,80}$",
-    re.I,
+    r"|(?:^|(?<=[.!?]\s))(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|"
+    r"larger|overall)\s+(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|"
+    r"insurgency)\b)[^.;]{0,80}$",
+    re.I | re.M,
+)
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|highest|most|biggest|greatest)\b", re.I
 )
 _INCLUDES_THE_EVENTS = re.compile(
     r"[^.;]{0,30}?,?\s*(?:including|among\s+them|of\s+whom)\s+(?:the\s+|all\s+)?"
@@ -1615,9 +1625,13 @@ def drop_incident_figures(
             or _FOLLOWED_BY.search(before)
             or _set_off(before, doc.title)
             or _LINKED_EVENT.search(before)
-            or _TRIGGERED_BY.search(before)
-            or (_PERSONS_SERIES.search(before) and _ONE_ATTACK_TITLE.search(doc.title.strip()))
-            or (kind == "attack" and _WHOLE_WAR.search(before))
+            or _TRIGGERED_BY.search(before + (noun.group(0) if noun else ""))
+            or (
+                _PERSONS_SERIES.search(before)
+                and kind == "attack"
+                and not _SERIES_TITLE.search(doc.title)
+            )
+            or (kind == "attack" and _WHOLE_WAR.search(before) and not _COMPARISON.search(before))
             or (boxed_toll and _ONE_OF_THE_BLASTS.match(doc.input, span[0], st.span[1]))
             or (
                 not _JUSTICE_TITLE.search(doc.title)

@@ -107,16 +107,27 @@ _DESCRIBED = re.compile(
 _TRAILING_NOUN = re.compile(
     r"\s+(?:strongholds?|positions?|bases?|territor(?:y|ies)|lines?|defen[cs]es|attacks?|"
     r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
+    # "Lebanese Hezbollah fighters": the group's men, the party is the group
+    r"|\s+(?:fighters|militants|gunmen|guerrillas)$"
     # "Israeli Air Force jet fighter aircraft", "… MiG-15 jet fighters", "Israeli Navy motor
     # torpedo boats": the force's machines, the party is the force
-    r"|(?:\s+[^\s\d]*\d\S*(?:\s+(?-i:[A-Z])[^\s\d]*)*)*\s+(?:jet\s+)?(?:fighter\s+)?"
+    # ("Lebanese Hezbollah fighters" are men: "fighters" is a machine after a model or "jet")
+    r"|(?:\s+[^\s\d]*\d\S*(?:\s+(?-i:[A-Z])[^\s\d]*)*)+\s+(?:jet\s+)?(?:fighter\s+)?"
     r"(?:fighters?|jets?|aircraft|warplanes?|planes?|helicopters?|gunships?|bombers?|"
     r"interceptors?|warships?|(?:motor\s+)?torpedo\s+boats?|gunboats?|submarines?|drones?)$"
+    r"|\s+(?:jet\s+fighters?|(?:jet\s+)?(?:fighter\s+)?(?:jets|aircraft|warplanes?|planes|"
+    r"helicopters?|gunships?|bombers|interceptors?|warships?|(?:motor\s+)?torpedo\s+boats?|"
+    r"gunboats?|submarines?|drones))$"
 )
 #: A weapon after its owner's name: "Hamas rocket", "Hezbollah anti-tank missiles".
 _WEAPON_TAIL = re.compile(
     r"(?:\s+(?-i:[a-z])[\w-]*){0,2}\s+(?:missiles?|rockets?|bombs?|shells?|torpedo(?:es)?|"
     r"grenades?|mortars?|IEDs?)$"
+)
+#: A machine named by its model: "MiG-23 fighter", "F-4 jets" (not "M-19", a group).
+_MODEL_MACHINE = re.compile(
+    r"[A-Za-z]+-?\d[\w-]*\s+(?:jet\s+)?(?:fighters?|jets?|aircraft|bombers?|interceptors?|"
+    r"helicopters?|drones?|gunships?|warplanes?|planes?)"
 )
 #: A name that is only a machine's model: "MiG-23", "F-4".
 _MODEL_ONLY = re.compile(r"[^\s\d]*\d\S*")
@@ -225,9 +236,10 @@ _PERPETRATED_BY = re.compile(
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
     r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
-    r"(?:\s+(?:(?!(?:chartered|operated|owned|leased|held|controlled|commanded|flown|piloted|"
-    r"escorted|run|used|built|hired|organi[sz]ed|sponsored|named|led|backed|supported|manned|"
-    r"crewed|registered|carried|sent|bound|delayed|diverted|guided|tracked)\s+by\b)[^.;()]){1,100}?)?)"
+    # (not another participle's agent: "on a mission ordered by the United Nations", "over
+    # territory occupied by Israel"; a place ending so, "over Yemen by", is no participle)
+    r"(?:\s+(?:(?!(?:\w+ed|\w+wn|held|run|led|built|sent|bound|made|kept|taken|given|driven|"
+    r"chosen|stolen|written|hidden|paid|hit|shot)\s+by\b)[^.;()]){1,100}?)?)"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
@@ -395,26 +407,44 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if adverb and adverb.start() > a:
             b = adverb.start()  # "Russia later captured …": the subject is Russia
         tail = _TRAILING_NOUN.search(text, a, b)
-        if tail and _CAPITAL.search(text, a, tail.start()):
-            b = tail.start()  # "the remaining ISIL strongholds": the party is ISIL
+        if (
+            tail
+            and _CAPITAL.search(text, a, tail.start())
+            and not (_MEN_TAIL.fullmatch(tail.group()) and _people_only(text[a : tail.start()]))
+        ):
+            # "the remaining ISIL strongholds": the party is ISIL (but "Serb militants" stay
+            # themselves: a people's name alone is no party)
+            b = tail.start()
         weapon = _WEAPON_TAIL.search(text, a, b)
         if weapon:
             # "a Hamas rocket", "an Islamic Jihad rocket": the weapon's owner is the party; "a
             # Soviet-made Strela-2 surface-to-air missile", "a Buk missile" name none
-            owner = text[a : weapon.start()]
-            owned = split_actors(owner)
-            if not (
-                _OWNER.fullmatch(owner)
-                and len(owned) == 1
-                and (owned[0].kind in ("state", "non-state") or _state_demonym(owner))
-            ):
+            # ("a Hamas Qassam rocket", "a Russian Buk missile": the model's name between them)
+            ends = [m.end() for m in re.finditer(r"\S+", text[a : weapon.start()])]
+            owner_end = None
+            for end_ in ends:  # the shortest known actor: "Hamas" of "Hamas Qassam"
+                owner = text[a : a + end_]
+                owned = split_actors(owner)
+                if (
+                    _OWNER.fullmatch(owner)
+                    and len(owned) == 1
+                    and (owned[0].kind in ("state", "non-state") or _state_demonym(owner))
+                ):
+                    owner_end = a + end_
+                    break
+            if owner_end is None:
                 continue
-            b = weapon.start()
-        if tail and _MODEL_ONLY.fullmatch(text, a, b):
+            b = owner_end
+        if (tail and _MODEL_ONLY.fullmatch(text, a, b)) or _MODEL_MACHINE.fullmatch(text, a, b):
             continue  # "a MiG-23 fighter": the machine's model, no party
         if tail:
             pair = text[a:b].split()
-            if len(pair) == 2 and _state_demonym(pair[0]) and not _FORCE_WORDS.search(pair[1]):
+            if (
+                len(pair) == 2
+                and _state_demonym(pair[0])
+                and not _FORCE_WORDS.search(pair[1])
+                and split_actors(pair[1])[0].kind not in ("state", "non-state")
+            ):
                 b = a + len(pair[0])  # "two Iraqi Mirage F1 fighters": Iraqi
         name = text[a:b]
         parent = _parent_at(name) if re.match(r"\d", name) else None
@@ -1617,6 +1647,24 @@ def _armed(actor: Actor) -> bool:
         return True
     first = re.sub(r"^the\s+", "", actor.name, flags=re.I).split()
     return bool(first) and (_state_demonym(first[0]) or _state_demonym(first[0].removesuffix("s")))
+
+
+#: The men of a group after its name ("Hezbollah fighters").
+_MEN_TAIL = re.compile(r"\s+(?:fighters|militants|gunmen|guerrillas)")
+
+
+def _people_only(name: str) -> bool:
+    """Whether *name* is only a people's or a country's adjective ("Serb", "Kurdish"), no
+    group's name."""
+    from eventledger.normalise.places import DEMONYMS
+
+    words = name.split()
+    if not words:
+        return False
+    if all(w.lower().strip(".,") in DEMONYMS for w in words):
+        return True
+    # one word that names no group the kind words know ("Serb"; not "Hezbollah", "Hamas")
+    return len(words) == 1 and split_actors(name)[0].kind == "unknown"
 
 
 def _state_demonym(word: str) -> bool:

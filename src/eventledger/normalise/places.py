@@ -1004,10 +1004,14 @@ def large_town_country(name: str, min_pop: int = 100_000) -> str | None:
     """The country of the towns of *name* (main or other name) with *min_pop* people or more,
     when they all lie in one: "Chennai", "Smyrna" (İzmir, not the small American towns), None
     for "Troy"."""
-    found = {
-        e[2] for e in _lookup(name, load_index()) if e[0] == "city" and e[5] >= min_pop and e[2]
-    }
-    return found.pop() if len(found) == 1 else None
+    entries = _lookup(name, load_index())
+    found = {e[2] for e in entries if e[0] == "city" and e[5] >= min_pop and e[2]}
+    if len(found) != 1:
+        return None
+    cc = found.pop()
+    if any(e[0] in ("country", "admin1") and e[2] != cc for e in entries):
+        return None  # "Ontario": the province, not the Californian town ("Izmir" is both)
+    return cc
 
 
 def near_country(lat: float, lon: float, cc: str, km: float = 500.0) -> bool:

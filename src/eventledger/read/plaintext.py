@@ -248,6 +248,8 @@ def _match_label(text: str) -> tuple[str, int] | None:
         rest = s[len(label) :]
         if label in _NAME_LABELS and not rest.lstrip("\t :")[:1].isupper():
             continue  # "Defenders: 15,000" under a siege's Strength is no trial's lawyers
+        if label in _CELL_WORD_LABELS and rest[:1] not in ("", "\t") and not rest[:1].isdigit():
+            continue  # "Combatants: 10,048 killed", "Number of civilian deaths unknown" in a cell
         if not rest.strip():
             return label, lead + len(label)
         first = rest[0]
@@ -594,6 +596,12 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
     return Infobox(template, span, fields)
 
 
+#: Labels that are also words of a cell's lines ("Combatants: 10,048 killed"): a label only
+#: alone on its line, before a tab or glued to a figure.
+_CELL_WORD_LABELS = frozenset(
+    ("Combatants", "Parties", "Number", "Arrested", "Detained", "Goals", "Methods", "Caused by",
+     "Resulted in", "Lead figures")
+)  # fmt: skip
 #: The rendered labels that only Template:Infobox civil conflict shows.
 _CIVIL_CONFLICT_LABELS = frozenset(("Parties to the civil conflict", "Parties", "Lead figures"))
 #: Where two table cells of a row meet with no tab or line break between them (Firefox

@@ -706,3 +706,17 @@ def test_review_55_a_province_link_is_no_town_and_cell_words_no_labels():
         f["label"] for f in _record(copy, fmt="plaintext", name="Battle of X")["infobox"]["fields"]
     ]
     assert "Combatants" not in fields
+
+
+def test_supporters_in_the_json_ld_and_the_ledger():
+    from eventledger.export.jsonld import event_node
+    from eventledger.store.rows import _actors
+
+    rec = _record(
+        _war(
+            "[[Oman]]<br />'''Supported by:'''<br />[[Iran]]",
+            "[[PFLO]]<br />Supported by: [[South Yemen]]",
+        )
+    )
+    assert [a["name"] for a in event_node(rec)["sponsor"]] == ["Iran", "South Yemen"]
+    assert ("supporter", 0, "Iran") in [(r, s, a["name"]) for r, s, a in _actors(rec["event"])]

@@ -81,13 +81,17 @@ _GROUP_WORD = re.compile(
     re.I,
 )
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+#: The armed men of a force, named before it ("guerrillas of the …", "soldiers of the …").
+_MEN_NOUNS = (
+    "guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
+    "paratroopers|marines|sailors|airmen|pilots"
+)
 _LEADING = re.compile(
     r"^(?:(?:when|then|allied|remaining|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
     r"fighters|military|forces|troops|tanks|artillery|aircraft|helicopters|drones)\s+"
     r"(?:of\s+)?"
     # "guerrillas of the Zimbabwe People's Revolutionary Army": the men of a named force
-    r"|(?:guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
-    r"paratroopers|marines|sailors|airmen|pilots)\s+of\s+"
+    rf"|(?:{_MEN_NOUNS})\s+of\s+"
     # "two Bulgarian Air Force MiG-15 jet fighters": a count before the force's name and its
     # machines (not "Two Ukrainian tanks of the 30th Brigade", a clash of vehicles)
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?-i:[A-Z])"
@@ -138,11 +142,7 @@ _FORCE_WORDS = re.compile(
 #: An owner's name: capitalised words, no figure ("Hamas", "Islamic Jihad").
 _OWNER = re.compile(r"(?:[A-Z][\w'’.]*)(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3}")
 #: The armed men of a force named after them ("soldiers of", "guerrillas of").
-_MEN_OF = re.compile(
-    r"\b(?:guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
-    r"paratroopers|marines|sailors|airmen|pilots|fighters|troops|members|elements|units)\s+of\s+",
-    re.I,
-)
+_MEN_OF = re.compile(rf"\b(?:{_MEN_NOUNS}|fighters|troops|members|elements|units)\s+of\s+", re.I)
 #: A numbered unit's name: "25th Infantry Division", "2nd Battalion".
 _ORDINAL_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+[A-Z]")
 _ALLY_IN_BRACKETS = re.compile(

@@ -720,3 +720,32 @@ def test_supporters_in_the_json_ld_and_the_ledger():
     )
     assert [a["name"] for a in event_node(rec)["sponsor"]] == ["Iran", "South Yemen"]
     assert ("supporter", 0, "Iran") in [(r, s, a["name"]) for r, s, a in _actors(rec["event"])]
+
+
+# ------------------------------------------------------------------------------- wave 56
+
+
+def test_toll_of_an_attack_the_event_outdid_is_not_its_own():
+    page = (
+        "{{Infobox civilian attack\n| title = 2015 Sousse attacks\n"
+        "| location = [[Sousse]], [[Tunisia]]\n| date = 26 June 2015\n"
+        "| fatalities = 38 (plus the perpetrator)\n| injuries = 39\n"
+        "| perpetrator = [[Seifeddine Rezgui]]\n}}\n\n"
+        "The 2015 Sousse attacks were a mass shooting that took place on 26 June 2015 at a "
+        "tourist resort near Sousse, Tunisia. Thirty-eight people were killed.\n\n"
+        "It was the deadliest non-state attack in the history of modern Tunisia, with more "
+        "fatalities than the [[Bardo National Museum attack]] of 18 March 2015, in which 22 "
+        "people, most of them foreign tourists, were killed.<ref>{{cite news |title=x}}</ref>\n"
+    )
+    assert _q(_record(page, name="2015_Sousse_attacks")["event"]) == (38, 38, 38)
+
+
+def test_date_field_in_both_calendars_is_the_new_style():
+    page = (
+        "{{Infobox civilian attack\n| title = Batak massacre\n| location = Batak, Bulgaria\n"
+        "| date = 30 April – 2 May 1876 ([[Old Style and New Style dates|O.S.]])<br />"
+        "12–14 May 1876 ([[Old Style and New Style dates|N.S.]])\n| fatalities = 3,000\n}}\n"
+        "The '''Batak massacre''' was a massacre of Bulgarians in Batak in 1876.\n"
+    )
+    date = _record(page)["event"]["date"]
+    assert (date["start"], date["end"]) == ("1876-05-12", "1876-05-14")

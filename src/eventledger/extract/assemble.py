@@ -1410,6 +1410,9 @@ _COMPARED_EVENT_TOLL = re.compile(
     # "the deadliest in Finland's modern history, surpassing the Jokela school shooting of the
     # previous November, in which eight people had been killed"
     r"|\b(?:surpassing|surpassed|exceeding|exceeded|overtaking|overtook|eclipsing|eclipsed)"
+    # "with more fatalities than the Bardo National Museum attack …, in which 22 people …"
+    r"|\b(?:more|higher|greater)\s+(?:fatalities|deaths|casualties|victims|dead|death\s+toll)"
+    r"\s+than"
     r")\s+the\s+"
     r"(?:\[\[)?(?:(?-i:[A-Z])|\d)(?:(?!\b(?:returned|took|began|came|left|seized|fell|ended)\b)"
     # ("…, when 53 students were killed" may tell the page's own event: only "which")

@@ -3221,6 +3221,10 @@ def _date_value(d: Any) -> dict[str, Any]:
     }
 
 
+#: A date field's lines in both calendars: the one marked New Style is the date.
+_OLD_STYLE_MARK = re.compile(r"\((?:O\.\s*S\.|Old\s+Style|Julian)\)", re.I)
+_NEW_STYLE_LINE = re.compile(r"^[^\n]*\((?:N\.\s*S\.|New\s+Style|Gregorian)\)[^\n]*$", re.I | re.M)
+
 #: Between two phases' dates on one line of a date field: "June 1685; July 1686 – May 1687"
 #: (phases on lines of their own are often labelled, "Main combat phase:" / "Insurgency
 #: phase:", and the first is the event's).
@@ -3235,8 +3239,15 @@ def _from_field(b: _Builder, f: Field) -> None:
     if not text.strip() and not f.hints:
         return
     if key == "date":
+        new_style = _NEW_STYLE_LINE.search(text) if _OLD_STYLE_MARK.search(text) else None
         try:
-            d = parse_date(text, hint=f.hints.get("date"))
+            if new_style is not None:
+                # "30 April – 2 May 1876 (O.S.) ⏎ 12–14 May 1876 (N.S.)": the New Style line
+                off = new_style.start()
+                d = parse_date(new_style.group())
+                d = replace(d, start_offset=d.start_offset + off, end_offset=d.end_offset + off)
+            else:
+                d = parse_date(text, hint=f.hints.get("date"))
         except (DateError, ValueError):
             b.add("date", _value_span(f), "infobox", value=None, **common)
             return

@@ -258,7 +258,7 @@ def _claim_outside(
     if not outside:
         return None
     if not all(b.attribution != o.attribution for b in bounded for o in outside) or not (
-        one_field or all(b.attribution for b in bounded)
+        one_field or authors
     ):
         return None
     points = [o.best for o in outside if o.best is not None]
@@ -1563,17 +1563,17 @@ _PERSONS_SERIES = re.compile(
 _SERIES_TITLE = re.compile(r"\b(?:bombings|attacks|shootings|killings|murders|massacres)\b", re.I)
 #: "American military losses in the whole battle were 1,010 killed": on an attack's page,
 #: the toll of the battle or war it took place in.
+_WHOLE_SCOPE = (
+    r"(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|larger|overall)\s+"
+    r"(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|insurgency)\b"
+)
 _WHOLE_WAR = re.compile(
     # losses counted over it ("American military losses in the whole battle were …",
     # "During the whole battle, American losses were …", a sentence that opens with the
     # scope: "In the entire campaign, 5,565 soldiers were killed"); not a comparison (see
     # _COMPARISON: "the deadliest single attack of the entire war, killing 379")
     r"(?:\b(?:losses|casualties|dead|deaths|toll|killed|wounded|fatalities)\b[^.;]{0,40}?"
-    r"\b(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|larger|overall)\s+"
-    r"(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|insurgency)\b"
-    r"|(?:^|(?<=[.!?]\s))(?:in|during|of|throughout|over)\s+the\s+(?:whole|entire|wider|"
-    r"larger|overall)\s+(?:battle|war|campaign|siege|offensive|operation|conflict|uprising|"
-    r"insurgency)\b)[^.;]{0,80}$",
+    rf"\b{_WHOLE_SCOPE}|(?:^|(?<=[.!?]\s)){_WHOLE_SCOPE})[^.;]{{0,80}}$",
     re.I | re.M,
 )
 _COMPARISON = re.compile(

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from eventledger.models import Sentence
-from eventledger.normalise.actors import Actor, split_actors
+from eventledger.normalise.actors import NUMBERED_UNIT, Actor, split_actors
 
 __all__ = ["ActorMention", "lead_actors", "narrative_opponent", "narrative_sides"]
 
@@ -86,6 +86,8 @@ _MEN_NOUNS = (
     "guerrillas|militants|gunmen|soldiers|commandos|agents|operatives|rebels|insurgents|"
     "paratroopers|marines|sailors|airmen|pilots"
 )
+#: The men of a group named after its name ("Hezbollah fighters", "Serb militants").
+_MEN_AFTER = "fighters|militants|gunmen|guerrillas"
 _LEADING = re.compile(
     r"^(?:(?:when|then|allied|remaining|the|a|an|mainly|mostly|largely|primarily|elements|units|parts|remnants|members|"
     r"fighters|military|forces|troops|tanks|artillery|aircraft|helicopters|drones)\s+"
@@ -112,7 +114,7 @@ _TRAILING_NOUN = re.compile(
     r"\s+(?:strongholds?|positions?|bases?|territor(?:y|ies)|lines?|defen[cs]es|attacks?|"
     r"assaults?|offensives?|advances?|columns?|held\s+areas|-held\s+areas)$"
     # "Lebanese Hezbollah fighters": the group's men, the party is the group
-    r"|\s+(?:fighters|militants|gunmen|guerrillas)$"
+    rf"|\s+(?:{_MEN_AFTER})$"
     # "Israeli Air Force jet fighter aircraft", "… MiG-15 jet fighters", "Israeli Navy motor
     # torpedo boats": the force's machines, the party is the force
     # ("Lebanese Hezbollah fighters" are men: "fighters" is a machine after a model or "jet")
@@ -143,8 +145,6 @@ _FORCE_WORDS = re.compile(
 _OWNER = re.compile(r"(?:[A-Z][\w'’.]*)(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3}")
 #: The armed men of a force named after them ("soldiers of", "guerrillas of").
 _MEN_OF = re.compile(rf"\b(?:{_MEN_NOUNS}|fighters|troops|members|elements|units)\s+of\s+", re.I)
-#: A numbered unit's name: "25th Infantry Division", "2nd Battalion".
-_ORDINAL_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+[A-Z]")
 _ALLY_IN_BRACKETS = re.compile(
     r"\s*\((?:alongside|together\s+with|with|and|backed\s+by|supported\s+by|aided\s+by)\s+"
     r"(?P<p>[^()]+)\)"
@@ -461,7 +461,7 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if not name or not (_CAPITAL.search(name) or _GROUP_WORD.search(name)):
             continue
         # (a count is no party, "300 men"; a numbered unit is, "the 25th Infantry Division")
-        if men_of and _ORDINAL_UNIT.match(name) and not _NOT_A_PARTY.search(name):
+        if men_of and NUMBERED_UNIT.match(name) and not _NOT_A_PARTY.search(name):
             # "soldiers of the 25th Infantry Division": the unit, the men's own (not "tanks of
             # the 30th Mechanized Brigade": machines of a unit name no party)
             units.append((a, b, Actor(name, None, kind, actor.country, a, b)))
@@ -479,7 +479,7 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
     for a, b, act in found:
         if (
             joined
-            and _ORDINAL_UNIT.match(joined[-1][2].name)
+            and NUMBERED_UNIT.match(joined[-1][2].name)
             and text[joined[-1][1] : a] == ", "
             and act.kind in ("state", "non-state")
         ):
@@ -1650,7 +1650,7 @@ def _armed(actor: Actor) -> bool:
 
 
 #: The men of a group after its name ("Hezbollah fighters").
-_MEN_TAIL = re.compile(r"\s+(?:fighters|militants|gunmen|guerrillas)")
+_MEN_TAIL = re.compile(rf"\s+(?:{_MEN_AFTER})")
 
 
 def _people_only(name: str) -> bool:

@@ -32,7 +32,13 @@ from typing import Any
 
 from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, Infobox, MappedText, Sentence, Statement
-from eventledger.normalise.actors import SUPPORT_LABELS, doubting_label, names_nobody, split_actors
+from eventledger.normalise.actors import (
+    SUPPORT_LABELS,
+    SUPPORT_OPENING,
+    doubting_label,
+    names_nobody,
+    split_actors,
+)
 from eventledger.normalise.dates import (
     MONTH_NAMES,
     DateError,
@@ -570,12 +576,6 @@ _A_NAME = re.compile(
 _UNNAMED = re.compile(r"\s*(?:an?\s+)?(?:un(?:known|identified|named)|not\s+identified)\b", re.I)
 
 
-#: A line that opens with a support label before its first supporter ("Supported by: X").
-_SUPPORT_OPENING_LINE = re.compile(
-    r"(?:(?:supported\s+by|backed\s+by|assisted\s+by|(?:with\s+)?support\s+from)\s*:?|"
-    r"in\s+support\s*:)\s+\S",
-    re.I,
-)
 #: A line that holds only a period: "1793–1798", "From 1827:".
 _PERIOD_ITEM = re.compile(
     r"(?:(?:from|until|since|after|before)\s+)?\d{3,4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?:?",
@@ -618,13 +618,14 @@ def _linked_country(f: Field) -> str | None:
                 continue
             if named is None:
                 named = countries_named(f.plain.text)
-            if town.country in countries_named(shown):
+            shown_countries = countries_named(shown)
+            if town.country in shown_countries:
                 continue
             if not named:
                 # no country in the text: the target when it names a large town of one
                 # country ("[[Chennai|Madras]]", "[[Izmir|Smyrna]]"; not "Troy")
                 big = large_town_country(target)
-                if big is not None and big not in countries_named(shown):
+                if big is not None and big not in shown_countries:
                     found.add(big)
                 continue
             if town.country in named or (
@@ -3489,7 +3490,7 @@ def _from_field(b: _Builder, f: Field) -> None:
                 if supporting and not actor.support:
                     actor = replace(actor, support=True)
                 found.append((item, actor))
-            if _SUPPORT_OPENING_LINE.match(item.text.strip()):
+            if SUPPORT_OPENING.match(item.text.strip()):
                 supporting = True  # "Supported by: South Yemen ⏎ Soviet Union": lines after it
         others = [x for x in found if not _ORDERS_REMARK.match(x[1].name)]
         for item, actor in found:

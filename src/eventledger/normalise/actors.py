@@ -287,19 +287,16 @@ _REMARK = re.compile(
 #: Any bracket at the end of a name ("Army (7th Cavalry Regiment)").
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
-#: Labels that head the actors of a list and name none themselves.
-_LIST_LABELS = frozenset(
-    ("supported by", "including", "etc", "in support", "support", "support from",
-     "backed by", "assisted by", "with support from", "limited involvement")
-)  # fmt: skip
 #: The list labels after which the actors named support a party and do not fight
 #: (Template:Infobox military conflict: "Supported by" lists states that gave aid).
 SUPPORT_LABELS = frozenset(
     ("supported by", "in support", "support", "support from", "backed by", "assisted by",
      "with support from")
 )  # fmt: skip
+#: Labels that head the actors of a list and name none themselves.
+_LIST_LABELS = SUPPORT_LABELS | {"including", "etc", "limited involvement"}
 #: A support label that opens a line before the first supporter ("Supported by: Iran").
-_SUPPORT_OPENING = re.compile(
+SUPPORT_OPENING = re.compile(
     r"(?:(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from)"
     r"\s*:?|in\s+support\s*:)\s+(?=\S)",  # (not "In support of the Sultan: …")
     re.I,
@@ -501,7 +498,7 @@ def split_actors(
             start += period.end()
             name = text[start:end]
             supporting = False
-        opening = _SUPPORT_OPENING.match(name)
+        opening = SUPPORT_OPENING.match(name)
         if opening is not None:
             # "Supported by: Saudi Arabia": the label, then the first supporter
             start += opening.end()
@@ -544,7 +541,7 @@ def split_actors(
             rest = name[m.end() :].lstrip()
             if (
                 rest
-                and (rest[0].isupper() or _NUMBERED_UNIT.match(rest))
+                and (rest[0].isupper() or NUMBERED_UNIT.match(rest))
                 and not rest.lower().startswith(("and ", "of "))
             ):
                 country = name[m.start() : m.end()]
@@ -637,7 +634,7 @@ _FORCE_WORD = re.compile(
     re.I,
 )
 #: A numbered unit: "3rd Battalion", "11th Division", "the 2nd Parachute Regiment".
-_NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
+NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+[A-Z]")
 
 
 def _same_state(country: str | None, force: Actor) -> bool:
@@ -676,7 +673,7 @@ def _units_of_their_force(text: str, actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     run: list[Actor] = []
     for actor in actors:
-        if _NUMBERED_UNIT.match(actor.name) and (
+        if NUMBERED_UNIT.match(actor.name) and (
             not run or text[run[-1].end : actor.start].strip() == ","
         ):
             run.append(actor)

@@ -1014,11 +1014,6 @@ def large_town_country(name: str, min_pop: int = 100_000) -> str | None:
     return cc
 
 
-def near_country(lat: float, lon: float, cc: str, km: float = 500.0) -> bool:
-    """Whether a GeoNames town of country *cc* lies within *km* of (lat, lon)."""
-    return _country_within(lat, lon, cc, km)
-
-
 def country_code(name: str) -> str | None:
     """The one country *name* denotes exactly ("France", "Britain", "England": a country or a
     first-order division of one), or None ("Hastings", "Theodoret")."""
@@ -1715,12 +1710,12 @@ def _moved_border(text: str, hits: list[_Hit], country: _Hit) -> _Hit | None:
     town = max(towns, key=lambda h: h.entry[5])
     if len({h.entry[2] for h in towns}) > 1 or town.entry[3] is None or town.entry[4] is None:
         return None  # two large towns so called in two countries: which one is unknown
-    if not _country_within(town.entry[3], town.entry[4], cc, _MOVED_KM):
+    if not near_country(town.entry[3], town.entry[4], cc, _MOVED_KM):
         return None
     return town
 
 
-def _country_within(lat: float, lon: float, cc: str, km: float) -> bool:
+def near_country(lat: float, lon: float, cc: str, km: float = 500.0) -> bool:
     """Whether a GeoNames town of country *cc* lies within *km* of (lat, lon)."""
     load_index()
     grid = _grid if _grid is not None else {}  # (truth would count the table's keys)

@@ -298,6 +298,18 @@ class _Out:
         if not self.muted and self.cur is not None and len(self.cur.chars) > start:
             self.cur.links.append((start, len(self.cur.chars), link))
 
+    def mark(self) -> tuple[int, _Seg | None]:
+        """Where the next text goes: (position in the current segment, the segment)."""
+        return self.pos(), self.cur
+
+    def link_since(self, mark: tuple[int, _Seg | None], target: str | None, span: Span) -> None:
+        """Record the text added since *mark* (a new segment: all of it) as a link."""
+        start, had = mark
+        if self.cur is not had:
+            start = 0
+        if self.cur is not None:
+            self.link(start, Link("".join(self.cur.chars[start:]).strip(), target, span))
+
 
 def _mapped(seg: _Seg) -> tuple[MappedText, int, int]:
     """Return the segment's text trimmed of whitespace, with the trimmed offsets."""
@@ -727,8 +739,7 @@ class _Walker:
             if node.text is not None:
                 self.walk(node.text, tstart + _clen(node.title, self.lens) + 1, None, mode, outer)
             return
-        start = out.pos() if out.cur is not None else 0
-        had = out.cur
+        mark = out.mark()
         if node.text is not None:
             self.walk(node.text, tstart + _clen(node.title, self.lens) + 1, out, INLINE, outer)
         else:
@@ -737,12 +748,7 @@ class _Walker:
             shown = raw.strip().lstrip(":")
             skip = lead + (len(raw.strip()) - len(shown))
             out.add(shown, tstart + skip, tstart + skip + len(shown), outer, literal=True)
-        if out.cur is not had:
-            start = 0
-        if out.cur is not None:
-            shown_text = "".join(out.cur.chars[start:]).strip()
-            target = title.lstrip(":").strip() or None
-            out.link(start, Link(shown_text, target, (s, e)))
+        out.link_since(mark, title.lstrip(":").strip() or None, (s, e))
 
     def image(
         self, node: Wikilink, tstart: int, s: int, e: int, out: _Out | None, mode: str
@@ -1056,15 +1062,11 @@ class _Walker:
                 out.hints.setdefault("flag_at", []).append((args[0], s))
                 if FLAG_TEMPLATES.get(nm, False):
                     named = {str(p.name).strip(): str(p.value).strip() for p in node.params}
-                    had = out.cur
-                    start = out.pos() if had is not None else 0
+                    mark = out.mark()
                     out.add(named.get("name") or args[0], s, e, outer, literal=False)
-                    if out.cur is not None:
-                        # {{flag|Muscat and Oman}} links the country it names, as a wikilink
-                        # does: one name ("Muscat and Oman" is no pair of actors)
-                        start = start if out.cur is had else 0
-                        shown = "".join(out.cur.chars[start:]).strip()
-                        out.link(start, Link(shown, args[0], (s, e)))
+                    # {{flag|Muscat and Oman}} links the country it names, as a wikilink does:
+                    # one name ("Muscat and Oman" is no pair of actors)
+                    out.link_since(mark, args[0], (s, e))
             return
         if nm in _IDENTIFIER_TEMPLATES:
             # {{ISBN|978-…}} renders "ISBN 978-…" (Template:ISBN): the identifier is text

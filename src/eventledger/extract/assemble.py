@@ -142,6 +142,9 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
+                ceiling = _rival_ceiling(bounded)
+                if ceiling is not None and q["high"] is not None and ceiling > q["high"]:
+                    q["high"] = ceiling
         spread = (
             _range_of_claims(usable, bounded, q, claiming)
             if bounded and finding is None and claiming
@@ -168,6 +171,29 @@ def combine(
         if len(exact) == 1:
             q["low"] = q["best"] = q["high"] = exact.pop()
     return q, finding
+
+
+def _rival_ceiling(bounded: list[Statement]) -> int | None:
+    """ "112 killed" / "up to 600 killed (other estimates)" in one infobox field: the line that
+    names other sources and gives only a ceiling is a rival estimate, no bound on the first
+    line's count; the side's figure runs up to it. The largest such ceiling above another line
+    of its field, else None."""
+    best = None
+    for s in bounded:
+        if s.origin != "infobox" or s.low is not None or s.high is None or not _claim(s):
+            continue
+        if any(
+            t is not s
+            and t.field == s.field
+            and t.origin == "infobox"
+            and t.attribution != s.attribution
+            and t.low is not None
+            and t.high is not None
+            and t.high < s.high
+            for t in bounded
+        ) and (best is None or s.high > best):
+            best = s.high
+    return best
 
 
 def _range_of_claims(

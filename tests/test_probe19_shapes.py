@@ -3,7 +3,7 @@ starting code or guards a counter-example of a rule."""
 
 from __future__ import annotations
 
-from .test_probe15_shapes import _battle, _q, _record, _side_killed
+from .test_probe15_shapes import _battle, _codes, _q, _record, _side_killed
 from .test_probe17_shapes import _attack
 
 # ------------------------------------------------ "up to N (other estimates)" is a rival line
@@ -28,3 +28,29 @@ def test_a_ceiling_that_names_no_source_or_sits_in_another_place_still_bounds():
         )
     )
     assert _q(rec["event"])[2] == 163
+
+
+# ------------------------------------------ a figure the sentence follows with more dead
+
+
+def test_a_figure_followed_by_more_dead_it_does_not_count_is_a_stage():
+    lead = (
+        "The militants killed two members of the team, and took nine others hostage, who were "
+        "later killed during a failed rescue attempt."
+    )
+    rec = _record(_attack("12", lead))
+    assert _q(rec["event"]) == (12, 12, 12)
+    assert "CONTRADICTION" not in _codes(rec)
+
+
+def test_a_smaller_figure_without_later_dead_is_still_a_rival():
+    rec = _record(_attack("12", "The militants killed two members of the team."))
+    assert _q(rec["event"]) == (2, None, 12)
+    # more dead told in another sentence do not make this one's figure a stage
+    rec = _record(
+        _attack(
+            "12",
+            "The militants killed two members of the team. Nine hostages were later killed.",
+        )
+    )
+    assert _q(rec["event"])[0] == 2

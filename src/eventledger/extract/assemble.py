@@ -737,6 +737,16 @@ def assemble(
         if _SOURCE_CLAIM.search(sn.plain.text) and not _NO_CLAIM.search(sn.plain.text)
     )
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
+    # the figures a sentence follows with more dead it does not count ("killed two members of
+    # the team, and took nine others hostage, who were later killed"): one stage of the toll
+    staged = frozenset(
+        st.id
+        for prop in ("deaths",)
+        for st in by_prop.get(prop, [])
+        if st.origin == "body"
+        and st.sentence in spans
+        and _LATER_KILLED.search(doc.input, st.span[1], spans[st.sentence][1])
+    )
     # the sentences that count the perpetrators among their dead (see _victims_counted)
     dead_perpetrators = frozenset(
         sn.id for sn in stated_body if _PERPETRATORS_AMONG_DEAD.search(sn.plain.text)
@@ -779,6 +789,7 @@ def assemble(
             dead_perpetrators,
             bare_tolls,
             claiming,
+            staged,
         )
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
@@ -1815,6 +1826,7 @@ def _event_quantity(
     dead_perpetrators: frozenset[str] = frozenset(),
     bare_tolls: frozenset[str] = frozenset(),
     claiming: frozenset[str] = frozenset(),
+    staged: frozenset[str] = frozenset(),
 ) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
@@ -1856,6 +1868,8 @@ def _event_quantity(
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
+    if staged:
+        chosen = _staged_part(chosen, staged)
     if bare_tolls:
         chosen = _forces_part(chosen, bare_tolls)
     if not chosen and not sides:
@@ -2151,6 +2165,36 @@ def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:
             and (v := st.high if st.high is not None else st.best) is not None
             and v < floor
         )
+    ]
+
+
+#: More dead a sentence tells after a figure without counting them: "…, and took nine others
+#: hostage, who were later killed", "the rest were subsequently executed".
+_LATER_KILLED = re.compile(
+    r"\b(?:were|was)\s+(?:later|subsequently|eventually|also)\s+"
+    r"(?:killed|murdered|executed|massacred|shot(?:\s+dead)?)\b"
+    r"|\b(?:later|subsequently|eventually)\s+(?:died|killed|murdered|executed)\b",
+    re.I,
+)
+
+
+def _staged_part(sts: list[Statement], staged: frozenset[str]) -> list[Statement]:
+    """Drop the exact prose figures smaller than the infobox's exact toll whose sentence goes
+    on to tell of more dead it does not count (*staged*): the figure is one stage of the toll
+    ("The militants … killed two members of the team, and took nine others hostage, who were
+    later killed" beside the infobox's 12), no rival estimate of it."""
+    box = [
+        st.best
+        for st in sts
+        if st.origin == "infobox" and st.comparator == "=" and not st.subset and st.best
+    ]
+    if not box:
+        return sts
+    toll = max(box)
+    return [
+        st
+        for st in sts
+        if not (st.id in staged and st.comparator == "=" and st.best is not None and st.best < toll)
     ]
 
 

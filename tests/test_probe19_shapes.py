@@ -54,3 +54,68 @@ def test_a_smaller_figure_without_later_dead_is_still_a_rival():
         )
     )
     assert _q(rec["event"])[0] == 2
+
+
+# ---------------------------------------------- some of the dead, in a note of an unknown field
+
+
+def _grunwald(cas1: str, cas2: str = "~8,000 killed", body: str = "") -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Grunwald\n| date = 15 July 1410\n"
+        "| place = Grunwald, Poland\n| combatant1 = [[Kingdom of Poland]]\n"
+        "| combatant2 = [[Teutonic Order]]\n"
+        f"| casualties1 = {cas1}\n| casualties2 = {cas2}\n}}}}\n"
+        f"The '''Battle of Grunwald''' was fought on 15 July 1410. {body}\n"
+        "== Notes ==\n{{notelist}}\n"
+    )
+
+
+def test_a_notes_count_of_some_among_the_dead_is_no_sides_toll():
+    rec = _record(
+        _grunwald(
+            "Unknown{{efn|No source gives the losses of the army; [[Jan Długosz]] names only "
+            "twelve Polish knights among the dead.}}"
+        )
+    )
+    assert _side_killed(rec, 1) == (None, None, None)
+    # a note that gives the side's dead is still read
+    rec = _record(_grunwald("Unknown{{efn|Długosz gives 4,000 killed.}}"))
+    assert _side_killed(rec, 1) == (4000, 4000, 4000)
+
+
+# ------------------------------------------------ a line of the infobox the text rejects
+
+
+_TOURS_BODY = (
+    "The chroniclers claim that 375,000 Saracens were killed, against 1,500 Franks, but these "
+    "figures are copied from another account and are not considered credible. Modern "
+    "historians estimate the Umayyad losses at 10,000 to 12,000."
+)
+
+
+def test_an_infobox_line_the_text_rejects_is_no_sides_figure():
+    rec = _record(
+        _grunwald(
+            "1,000 killed",
+            "10,000–12,000 killed (modern estimates)<br />375,000 killed (Liber Pontificalis)",
+            _TOURS_BODY,
+        )
+    )
+    assert _side_killed(rec, 2) == (10000, None, 12000)
+    kept = [s for s in rec["statements"] if s["text"] == "375,000 killed"]
+    assert kept and kept[0]["origin"] == "infobox"  # it stays a statement
+
+
+def test_a_rejected_line_that_is_the_sides_only_figure_stays():
+    rec = _record(_grunwald("1,000 killed", "375,000 killed (Liber Pontificalis)", _TOURS_BODY))
+    assert _side_killed(rec, 2) == (375000, 375000, 375000)
+    # a verdict that does not reject ("are not considered too high") rejects nothing
+    body = _TOURS_BODY.replace("are not considered credible", "are not considered too high")
+    rec = _record(
+        _grunwald(
+            "1,000 killed",
+            "10,000–12,000 killed (modern estimates)<br />375,000 killed (Liber Pontificalis)",
+            body,
+        )
+    )
+    assert _side_killed(rec, 2)[2] == 375000

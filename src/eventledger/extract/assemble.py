@@ -708,8 +708,9 @@ def assemble(
     event["date"] = _date(by_prop.get("date", []), findings)
     event["location"] = _location(doc, by_prop)
 
+    spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
     sides = (
-        _sides(statements, policy, findings)
+        _sides(drop_rejected_lines(statements, doc, spans), policy, findings)
         if kind in ("battle", "war") or any(st.side for st in statements)
         else []
     )
@@ -736,7 +737,6 @@ def assemble(
         for sn in stated_body
         if _SOURCE_CLAIM.search(sn.plain.text) and not _NO_CLAIM.search(sn.plain.text)
     )
-    spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
     # the figures a sentence follows with more dead it does not count ("killed two members of
     # the team, and took nine others hostage, who were later killed"): one stage of the toll
     staged = frozenset(
@@ -1261,6 +1261,23 @@ def _initial_before_revision_words(
 
 #: After a figure, the text rejects it: "Figures of 1,830 dead … are now considered too high",
 #: "a figure historians regard as exaggerated".
+#: "… are not considered credible": a verdict that negates belief.
+_NOT_CREDIBLE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:generally\s+|now\s+)?not\s+(?:considered|regarded\s+as|"
+    r"thought|deemed|seen\s+as)?\s*(?:credible|reliable|plausible|trustworthy|believable)\b",
+    re.I,
+)
+#: "but these figures are … not considered credible": a verdict on all the figures before.
+_THESE_REJECTED = re.compile(
+    r"\b(?:these|those|both|such|the\s+two)\s+(?:figures|numbers|estimates|claims|totals)\b"
+    r"[^.;]{0,120}?(?:"
+    + r"(?:is|are|was|were)\s+(?:generally\s+|now\s+|widely\s+)?(?:considered|regarded|"
+    r"thought|deemed|dismissed|rejected|seen)\s+(?:as\s+)?(?:too\s+high|exaggerated|inflated|"
+    r"unreliable|implausible|discredited|greatly\s+exaggerated)\b"
+    r"|(?:is|are|was|were)\s+(?:generally\s+|now\s+)?not\s+(?:considered|regarded\s+as|"
+    r"thought|deemed|seen\s+as)?\s*(?:credible|reliable|plausible|trustworthy|believable)\b)",
+    re.I,
+)
 _REJECTED_AFTER = re.compile(
     r"\b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|since\s+|widely\s+|generally\s+)?"
     r"(?:considered|regarded|thought|deemed|dismissed|rejected|seen)|regard(?:ed)?|consider(?:ed)?)"
@@ -1270,18 +1287,17 @@ _REJECTED_AFTER = re.compile(
 )
 
 
-def drop_rejected(
+def _rejected_ids(
     sts: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
-) -> list[Statement]:
-    """Body figures the text itself rejects after giving them ("Figures of 1,830 dead, given
-    in the years after the war, … are now considered too high"): they stay statements, not
-    the event's figure, when another figure of the category stands beside them."""
+) -> set[str]:
+    """The body figures the text rejects after giving them (see :func:`drop_rejected`)."""
     rejected = set()
     for st in sts:
         span = spans.get(st.sentence or "") if st.origin == "body" else None
         if span is None:
             continue
-        after = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])[:200]
+        rest = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])[:300]
+        after = rest[:200]
         # (the verdict is this figure's only up to the next figure: "Officials reported 120
         # dead, although rebel claims of 1,000 dead are regarded as exaggerated")
         nxt = re.search(r"\d", after)
@@ -1291,14 +1307,65 @@ def drop_rejected(
             m is not None
             and not re.search(r"\b(?:not|no\s+longer|never)\b|n't\b", after[: m.end()])
             and not re.search(r"\bconfirmed\b", after[m.end() :])
-        ):
+        ) or _NOT_CREDIBLE.search(after):
             rejected.add(st.id)
+        elif _THESE_REJECTED.search(rest):
+            # "… claim that 375,000 Saracens were killed, against 1,500 Franks, but these
+            # figures are … not considered credible": the verdict covers every figure before it
+            rejected.add(st.id)
+    return rejected
+
+
+def drop_rejected(
+    sts: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> list[Statement]:
+    """Body figures the text itself rejects after giving them ("Figures of 1,830 dead, given
+    in the years after the war, … are now considered too high"): they stay statements, not
+    the event's figure, when another figure of the category stands beside them."""
+    rejected = _rejected_ids(sts, doc, spans)
     if not rejected or not any(
         st.id not in rejected and not st.subset and (st.low is not None or st.best is not None)
         for st in sts
     ):
         return sts  # (the only figure of the category, however doubtful, stays the event's)
     return [st for st in sts if st.id not in rejected]
+
+
+def drop_rejected_lines(
+    statements: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
+) -> list[Statement]:
+    """A side's infobox line whose exact figure the text rejects ("375,000 killed (Liber
+    Pontificalis)" beside "… claim that 375,000 Saracens were killed, … but these figures are
+    … not considered credible") is no figure of the side, when another line of the side gives
+    one of the same category; it stays a statement."""
+    body = [
+        st
+        for st in statements
+        if st.origin == "body" and st.property in ("deaths", "injuries", "casualties")
+    ]
+    rejected = _rejected_ids(body, doc, spans)
+    if not rejected:
+        return statements
+    values = {(st.category, _exact(st)) for st in body if st.id in rejected and _exact(st)}
+    drop = set()
+    for st in statements:
+        if (
+            st.origin == "infobox"
+            and st.side is not None
+            and (st.category, _exact(st)) in values
+            and any(
+                o is not st
+                and o.origin == "infobox"
+                and o.side == st.side
+                and o.category == st.category
+                and not o.subset
+                and (o.category, _exact(o)) not in values
+                and (o.low is not None or o.best is not None)
+                for o in statements
+            )
+        ):
+            drop.add(st.id)
+    return [st for st in statements if st.id not in drop] if drop else statements
 
 
 def _revises(cue: re.Pattern[str], clause: str, st: Statement) -> bool:

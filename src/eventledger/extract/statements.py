@@ -51,6 +51,7 @@ from eventledger.normalise.dates import (
     span_until,
 )
 from eventledger.normalise.numbers import (
+    AMONG_THE_DEAD,
     PEOPLE_NOUNS,
     PERPETRATOR_NOUNS,
     PLURAL_PEOPLE,
@@ -3609,6 +3610,8 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                 # of thousands died of thirst … in the following weeks": a figure the note sets
                 # aside, or one of after the event, is no figure of the side's
                 or _NOTE_SETS_ASIDE.search(after)
+                # "names only twelve Polish knights among the dead": some of the dead
+                or (fig.category == "killed" and AMONG_THE_DEAD.search(fig.text))
             ):
                 fig = replace(fig, subset=True)
             prop = CATEGORY_PROPERTY.get(fig.category, "casualties")

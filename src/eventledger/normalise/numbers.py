@@ -2114,7 +2114,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
         ]
     # "Six children were among the dead": some of the dead
     figs = [
-        replace(f, subset=True) if f.category == "killed" and _AMONG_THE_DEAD.search(f.text) else f
+        replace(f, subset=True) if f.category == "killed" and AMONG_THE_DEAD.search(f.text) else f
         for f in figs
     ]
     who = _DEAD_WERE.search(text)
@@ -2146,8 +2146,10 @@ _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+\Z"
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_AMONG_THE_DEAD = re.compile(
-    r"\b(?:were|was)\s+among\s+the\s+(?:dead|victims|killed|fatalities)\b", re.I
+#: ("names only twelve Polish knights among the dead": the verb may be another's)
+AMONG_THE_DEAD = re.compile(
+    r"(?:\b(?:were|was)\s+|[a-z]\s+)among\s+the\s+(?:dead|victims|killed|fatalities|fallen)\b",
+    re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|all\s+told)\b", re.I)
 #: "Most of the dead were Pakistanis", "Among the victims were …", "The dead included …": the

@@ -119,3 +119,31 @@ def test_a_rejected_line_that_is_the_sides_only_figure_stays():
         )
     )
     assert _side_killed(rec, 2)[2] == 375000
+
+
+# ----------------------------------------------------- a period label with its month
+
+
+def _coalition(combatant1: str, combatant2: str = "[[Ottoman Empire]]") -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = Battle of Blenheim\n| date = 13 August 1704\n"
+        "| place = Blindheim, Bavaria\n"
+        f"| combatant1 = {combatant1}\n| combatant2 = {combatant2}\n"
+        "| casualties1 = 4,542 killed\n}}\n"
+        "The '''Battle of Blenheim''' was fought on 13 August 1704.\n"
+    )
+
+
+def _names(actors: list[dict]) -> list[str]:
+    return [a["name"] for a in actors]
+
+
+def test_a_period_label_with_a_month_names_no_one():
+    rec = _record(
+        _coalition(
+            "[[National Revolutionary Army]]<br />'''From September 1930:'''<br />"
+            "[[Fengtian clique|Northeastern Army]]"
+        )
+    )
+    names = _names(rec["event"]["sides"][0]["combatants"])
+    assert names == ["National Revolutionary Army", "Northeastern Army"]

@@ -301,10 +301,15 @@ SUPPORT_OPENING = re.compile(
     r"\s*:?|in\s+support\s*:)\s+(?=\S)",  # (not "In support of the Sultan: …")
     re.I,
 )
+#: A month's name before a period's year ("From September 1930:").
+MONTH_WORD = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+"
+)
 #: A period opening a line before its actors: "From 1827: Russian Empire", "1791–1793: …".
 _PERIOD_OPENING = re.compile(
-    r"(?:(?i:from|until|since|after|before)\s+)?\d{3,4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?"
-    r"\s*:\s+(?=\S)"
+    r"(?:(?i:from|until|since|after|before)\s+)?(?:" + MONTH_WORD + r")?\d{3,4}"
+    r"(?:\s*[–—-]\s*(?:\d{2,4}|present))?\s*:\s+(?=\S)"
 )
 #: Labels of a side's vassals, which head actors when they end in a colon ("Vassal states:").
 _VASSAL_LABELS = frozenset(("vassal states", "vassals", "tributary states", "client states",
@@ -331,7 +336,11 @@ _DOUBTING_REMARK = re.compile(
     re.I,
 )
 #: A period heading the actors of its lines: "1791–1793:", "From 1827:", "Until 1970:".
-_PERIOD = re.compile(r"(?:(?i:from|until|since|after|before)\s+)?[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?")
+#: ("From September 1930:": a month may stand before the year)
+_PERIOD = re.compile(
+    r"(?:(?i:from|until|since|after|before)\s+)?(?:" + MONTH_WORD + r")?[\d\s–—\-:/,]+"
+    r"(?:BC|AD|BCE|CE)?:?"
+)
 
 #: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
 _SEE = re.compile(r"see\s+(?:§\s*)?\S", re.I)

@@ -147,3 +147,55 @@ def test_a_period_label_with_a_month_names_no_one():
     )
     names = _names(rec["event"]["sides"][0]["combatants"])
     assert names == ["National Revolutionary Army", "Northeastern Army"]
+
+
+# ------------------------------------------------------------------ actors' names (wave 57)
+
+
+def test_a_branch_after_and_shares_the_states_name():
+    from eventledger.normalise.actors import split_actors
+
+    def names(t: str) -> list[str]:
+        return [a.name for a in split_actors(t, [])]
+
+    assert names("Rebel units of the Paraguayan Army and Navy") == [
+        "Rebel units of the Paraguayan Army and Navy"
+    ]
+    assert names("British Army and Royal Navy") == ["British Army", "Royal Navy"]
+    assert names("Syrian Army and Hezbollah") == ["Syrian Army", "Hezbollah"]
+
+
+def test_a_groups_region_leaders_and_kin_are_read_apart():
+    from eventledger.normalise.actors import split_actors
+
+    def names(t: str) -> list[str]:
+        return [a.name for a in split_actors(t, [])]
+
+    assert names(
+        "Wolfers from Fort Benton, Montana Territory, led by John Evans and Thomas Hardwick"
+    ) == [
+        "Wolfers from Fort Benton, Montana Territory",
+        "John Evans",
+        "Thomas Hardwick",
+    ]
+    assert names("Pranas Brazinskas and his 15-year-old son Algirdas") == [
+        "Pranas Brazinskas",
+        "Algirdas",
+    ]
+    # no region after the comma: two actors, as before
+    assert names("Militia from Ohio, Shawnee warriors") == ["Militia from Ohio", "Shawnee warriors"]
+    assert names("his son") == ["his son"]
+
+
+def test_a_toll_line_in_the_perpetrators_own_noun_counts_them():
+    page = (
+        "{{Infobox civilian attack\n| title = Cypress Hills Massacre\n"
+        "| location = Cypress Hills, Saskatchewan, Canada\n| date = June 1, 1873\n"
+        "| fatalities = c. 20–23 Nakoda<br />1 wolfer\n"
+        "| perpetrators = Wolfers from Fort Benton, led by John Evans\n}}\n"
+        "The '''Cypress Hills Massacre''' took place on June 1, 1873.\n"
+    )
+    assert _q(_record(page)["event"])[0] == 20
+    # a line of the victims' noun stays a victims' line
+    other = page.replace("1 wolfer", "1 trader")
+    assert _q(_record(other)["event"])[0] == 1

@@ -773,6 +773,8 @@ def assemble(
             # "History of the United States" names 9/11's dead in its lead: a page that is no
             # event keeps its statements, but they make no event figure
             sts = [st for st in sts if st.origin == "infobox"]
+        if kind == "attack":
+            sts = _perpetrators_lines(sts, by_prop.get("perpetrator", []), doc)
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc, spans)
         sts = drop_rejected(sts, doc, spans)
@@ -1872,6 +1874,46 @@ def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[st
         )
         merged[group[0].id] = [g.id for g in group]
     return out, merged
+
+
+#: Where a perpetrator's name goes on past its head noun ("Wolfers from Fort Benton").
+_NAME_TAIL = re.compile(r"\s+(?:from|of|in|at|led|under|with)\b.*|,.*", re.S)
+
+
+def _perpetrators_lines(
+    sts: list[Statement], perpetrators: list[Statement], doc: Document
+) -> list[Statement]:
+    """An infobox line of the toll that counts the perpetrators by their own noun ("c. 20–23
+    Nakoda / 1 wolfer" beside "Perpetrators: Wolfers from Fort Benton") counts the attackers'
+    dead (party ``perpetrators``), no victims: the noun is the head of a perpetrator's name
+    (its last word before "from", "of" …), in the singular."""
+    heads = set()
+    for st in perpetrators:
+        name = _NAME_TAIL.sub("", str((st.value or {}).get("name") or "")).strip()
+        words = name.split()
+        if len(words) >= 1 and words[-1][:1].isalpha():
+            head = words[-1].lower()
+            if len(head) >= 4 and head.endswith("s"):
+                heads.add(head.removesuffix("s"))  # a plural noun: "Wolfers", "militants"
+    if not heads:
+        return sts
+
+    def noun(st: Statement) -> str | None:
+        # the figure's own noun, or the first word after it on its line ("1 wolfer")
+        after = _LINE_NOUN.match(doc.input, st.span[1])
+        word = after.group(1).lower() if after else None
+        return word.removesuffix("s") if word else _last_noun(st.text)
+
+    return [
+        replace(st, party="perpetrators")
+        if st.origin == "infobox" and st.party is None and st.side is None and noun(st) in heads
+        else st
+        for st in sts
+    ]
+
+
+#: The noun right after an infobox figure, on its line ("1 wolfer").
+_LINE_NOUN = re.compile(r"[ \t]+([A-Za-z]{4,})\b[ \t]*(?:$|\[|<|\()", re.M)
 
 
 def _victims_first(sts: list[Statement]) -> list[Statement]:

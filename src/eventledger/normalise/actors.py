@@ -423,6 +423,13 @@ def split_actors(
                 or (
                     bool(_ADJECTIVE_ONLY.match(last)) and last[:1].isupper() and right[:1].islower()
                 )
+                # "Rebel units of the Paraguayan Army and Navy": a branch of the same state's
+                # forces, its modifier shared (not "British Army and Royal Navy")
+                or (
+                    len(left.split()) >= 2
+                    and _BRANCH.search(left) is not None
+                    and _BRANCH.fullmatch(right) is not None
+                )
                 # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
                 or (
                     len(left.split()) == 1
@@ -433,6 +440,14 @@ def split_actors(
                     and len(right.split()) == 2
                 )
             )
+        )
+        # "Wolfers from Fort Benton, Montana Territory": the place they came from, its
+        # region after a comma, no second actor
+        joinable = joinable or (
+            sep == ","
+            and _FROM_PLACE.search(left) is not None
+            and _REGION.fullmatch(right) is not None
+            and (_REGION_WORD.search(right) is not None or _is_state(right))
         )
         if joinable and left and right:
             merged[-1][1] = piece[1]
@@ -466,6 +481,11 @@ def split_actors(
         if qualifier and qualifier.end() < len(name):
             # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
             start += qualifier.end()
+            name = text[start:end]
+        led = _LED_BY.match(name)
+        if led is not None and led.end() < len(name):
+            # ", led by John Evans and Thomas Hardwick": the leaders, actors of their own
+            start += led.end()
             name = text[start:end]
         doubt = labels.before(start) or heading_doubt
         blamed = _BLAMED.match(name)
@@ -610,6 +630,25 @@ _BLAMED = re.compile(
 _STATE_MILITIA_LINK = re.compile(
     r"\bState\s+(?:Militia|Guard)\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+National\s+Guard\b(?!\s*\()"
 )
+#: A group's origin at the end of its name ("Wolfers from Fort Benton").
+_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+#: A place's name of up to four capitalised words ("Montana Territory") …
+_REGION = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+#: … that says it is a region ("… Territory", "… Province"), or a state's name.
+_REGION_WORD = re.compile(
+    r"\b(?:Territory|Province|County|State|Colony|Region|District|Governorate|Prefecture|"
+    r"Oblast|Department|Shire)$"
+)
+#: "led by John Evans": the leader named after a group, an actor of his own; "his
+#: 15-year-old son Algirdas": a kinsman named after the one before him.
+_LED_BY = re.compile(
+    r"(?:(?:led|commanded|headed)\s+by"
+    r"|(?:his|her|their)\s+(?:(?:\d+|[a-z]+-?)-year-old\s+|young(?:er)?\s+|elder\s+|older\s+)?"
+    r"(?:sons?|daughters?|brothers?|sisters?|father|mother|wife|husband|nephews?|cousins?|"
+    r"uncle)(?:,)?)\s+(?=[A-Z])"
+)
+#: A branch of a state's armed forces, as the last words of a name ("Paraguayan Army").
+_BRANCH = re.compile(r"(?:\bArmy|\bNavy|\bAir\s+Force|\bMarines|\bCoast\s+Guard)$")
 #: Between two actors joined by "and" ("Serbian SAJ and Yugoslav police").
 _JOINED_BY_AND = re.compile(r"\s*(?:and|&)\s*", re.I)
 _JOINED_BY_COMMA_OR_AND = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)

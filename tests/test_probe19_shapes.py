@@ -199,3 +199,40 @@ def test_a_toll_line_in_the_perpetrators_own_noun_counts_them():
     # a line of the victims' noun stays a victims' line
     other = page.replace("1 wolfer", "1 trader")
     assert _q(_record(other)["event"])[0] == 1
+
+
+# ------------------------------------------------------ the military conflict box's notes row
+
+
+def _war(cas1: str, cas2: str, notes: str) -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = First Liberian Civil War\n"
+        "| date = 24 December 1989 – 19 July 1997\n| place = [[Liberia]]\n"
+        "| combatant1 = [[ECOMOG]]\n| combatant2 = [[NPFL]]\n"
+        f"| casualties1 = {cas1}\n| casualties2 = {cas2}\n| notes = {notes}\n}}}}\n"
+        "The '''First Liberian Civil War''' was fought from 1989 to 1997.\n"
+    )
+
+
+def test_a_total_in_the_notes_row_is_the_wars_toll():
+    rec = _record(
+        _war(
+            "c. 500 killed<br />Others: Unknown",
+            "Unknown",
+            "'''Total:''' over 200,000 killed<br />c. 700,000 refugees",
+        )
+    )
+    assert _q(rec["event"])[0] in (200000, 200001)  # "over": the floor, or one more
+    st = next(s for s in rec["statements"] if s["text"] == "over 200,000 killed")
+    assert st["field"] == "notes" and st["side"] is None
+    # a remark without figures changes nothing
+    rec = _record(_war("500 killed", "700 killed", "Both sides' figures are disputed."))
+    assert _q(rec["event"]) == (1200, 1200, 1200)
+
+
+def test_an_approximate_total_inside_the_sides_sum_is_its_best_value():
+    rec = _record(_war("50,000–80,000 dead", "35,000–50,000 dead", "Total: c. 100,000 dead"))
+    assert _q(rec["event"]) == (85000, 100000, 130000)
+    # one above the sum is the toll, as before
+    rec = _record(_war("5,000 dead", "3,500 dead", "Total: c. 100,000 dead"))
+    assert _q(rec["event"])[1] == 100000 and _q(rec["event"])[0] != 8500

@@ -2091,6 +2091,21 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     base = summed["low"] if summed["low"] is not None else summed["best"]
     if floor is None:
         return None
+    if (
+        q["low"] is None
+        and q["high"] is None
+        and base is not None
+        and summed["high"] is not None
+        and base <= floor <= summed["high"]
+    ):
+        # "Total: c. 100,000 dead" beside sides that give 50,000–80,000 and 35,000–50,000:
+        # an approximate total inside the sides' sum is its best value, no narrower toll
+        out = dict(summed)
+        out["best"] = floor
+        out["statements"] = list(summed["statements"]) + [
+            x for x in q["statements"] if x not in summed["statements"]
+        ]
+        return out
     if base is None or floor > base:
         return q
     if summed["high"] is None and q["high"] is not None and q["high"] >= base:

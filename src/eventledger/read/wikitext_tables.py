@@ -144,6 +144,10 @@ FAMILY_PARAMS: dict[str, dict[str, str]] = {
     # Template:Infobox military operation (TemplateData, 2024): ``type`` is the operation's
     # type, not an attack type; who carried it out is in :data:`FAMILY_SIDE_PARAMS`.
     "military operation": {"type": "type"},
+    # Template:Infobox military conflict's ``notes`` row sits under the casualty rows; editors
+    # write the war's whole toll there ("'''Total:''' over 200,000 killed"): casualties of
+    # no side, as ``casualties3`` is without a third combatant
+    "military conflict": {"notes": "casualties_other"},
     # Template:Infobox aircraft occurrence (TemplateData, 2024): the dead and hurt aboard and on
     # the ground are parts of one toll (TOLL_PART_PARAMS); ``total_fatalities`` is the toll.
     "aircraft occurrence": {

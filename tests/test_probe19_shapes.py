@@ -236,3 +236,31 @@ def test_an_approximate_total_inside_the_sides_sum_is_its_best_value():
     # one above the sum is the toll, as before
     rec = _record(_war("5,000 dead", "3,500 dead", "Total: c. 100,000 dead"))
     assert _q(rec["event"])[1] == 100000 and _q(rec["event"])[0] != 8500
+
+
+# -------------------------------------------------- wave 58: died of wounds, naval support
+
+
+def test_a_notes_further_dead_of_wounds_add_to_the_lines_killed():
+    rec = _record(
+        _grunwald(
+            "2,540 killed{{efn|Killed in action only. A further 1,153 men died of their wounds "
+            "in field hospitals by the end of November.}}<br />17,472 wounded"
+        )
+    )
+    assert _side_killed(rec, 1) == (3693, 3693, 3693)
+    # dead of wounds the note does not add ("of whom"): the line's figure stands
+    rec = _record(
+        _grunwald("2,540 killed{{efn|Of these, 1,153 men died of their wounds in hospital.}}")
+    )
+    assert _side_killed(rec, 1) == (2540, 2540, 2540)
+
+
+def test_naval_support_heads_combatants_and_names_no_one():
+    rec = _record(
+        _coalition(
+            "[[French First Republic]]",
+            "[[Ottoman Empire]]<br />'''Naval support:'''<br />[[Kingdom of Great Britain|Great Britain]]",
+        )
+    )
+    assert _names(rec["event"]["sides"][1]["combatants"]) == ["Ottoman Empire", "Great Britain"]

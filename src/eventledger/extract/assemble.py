@@ -3066,7 +3066,8 @@ def _side_quantity(
         empty["statements"] = [st.id for st in sts]
         return empty
     else:
-        chosen = _all_causes_win(sts)
+        # ("2,540 killed" and its note's "a further 1,153 died of their wounds": one list)
+        chosen = _sum_lists(_all_causes_win(sts))[0]
     q, f = _combine_parts(chosen, policy, label) if sum_groups else combine(chosen, policy, label)
     if f and not sum_groups and not all(st.attribution for st in chosen if _bounded(st)):
         # "42,000 regulars / 39,000 stragglers": a strength list names parts of one force;

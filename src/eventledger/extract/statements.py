@@ -3602,6 +3602,28 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
         for fig in figures_in_field(text, FIELD_CATEGORY[f.key] or "casualties"):
             own = fig.category in ("killed", "wounded", "captured", "missing")
             after = text[fig.end : fig.end + 200].split(".")[0]
+            line_killed = (
+                _line_killed(b, f, m.span[0])
+                if fig.category == "killed"
+                and _FURTHER.search(text, max(0, fig.start - 24), fig.start)
+                and _OF_WOUNDS.match(text, fig.end)
+                else None
+            )
+            if line_killed is not None:
+                # "2,540 killed{{efn|Killed in action only. A further 1,153 men died of their
+                # wounds …}}": the dead of wounds add to the line's killed (killed in action
+                # and died of wounds are the side's dead): the two are summed as one list
+                lid = f"died_of_wounds:{line_killed.id}"
+                line_killed.value = {**(line_killed.value or {}), "list": lid}
+                b.add(
+                    "deaths",
+                    note.plain.span_of(fig.start, fig.end),
+                    "infobox",
+                    **{**_figure_kw(fig), "value": {**_figure_kw(fig)["value"], "list": lid}},
+                    **common,
+                    **common_g,
+                )
+                continue
             if (
                 not own
                 or fig.category in stated
@@ -3623,6 +3645,32 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                 **common,
                 **common_g,
             )
+
+
+#: Before a note's figure: it comes on top of the line's ("A further 1,153 men died …").
+_FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|additionally)\s+\Z", re.I)
+#: After it: they died of their wounds ("… died of their wounds in field hospitals").
+_OF_WOUNDS = re.compile(
+    r"\s*(?:later\s+|subsequently\s+)?(?:of|from)\s+(?:their\s+|his\s+)?(?:wounds|injuries)\b",
+    re.I,
+)
+
+
+def _line_killed(b: _Builder, f: Field, at: int) -> Statement | None:
+    """The field's own killed statement on the line that carries a note's marker at *at*."""
+    line_start = b.doc.input.rfind("\n", f.span[0], at) + 1
+    cands = [
+        st
+        for st in b.items
+        if st.field == f.label
+        and st.origin == "infobox"
+        and st.category == "killed"
+        and not st.subset
+        and max(line_start, f.span[0]) <= st.span[0] < at
+        and st.low is not None
+        and st.low == st.high
+    ]
+    return cands[-1] if len(cands) == 1 else None
 
 
 #: After a note's figure, in its sentence: the note rejects it, or counts a time after the event.

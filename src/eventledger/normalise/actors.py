@@ -294,7 +294,18 @@ SUPPORT_LABELS = frozenset(
      "with support from")
 )  # fmt: skip
 #: Labels that head the actors of a list and name none themselves.
-_LIST_LABELS = SUPPORT_LABELS | {"including", "etc", "limited involvement"}
+#: ("Naval support:", "Air support:": the arm the states under it fought with, no actor;
+#: they fought, so they stay combatants)
+_LIST_LABELS = SUPPORT_LABELS | {
+    "including",
+    "etc",
+    "limited involvement",
+    "naval support",
+    "air support",
+    "logistical support",
+    "logistic support",
+    "artillery support",
+}
 #: A support label that opens a line before the first supporter ("Supported by: Iran").
 SUPPORT_OPENING = re.compile(
     r"(?:(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from)"

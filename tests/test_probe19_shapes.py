@@ -264,3 +264,61 @@ def test_naval_support_heads_combatants_and_names_no_one():
         )
     )
     assert _names(rec["event"]["sides"][1]["combatants"]) == ["Ottoman Empire", "Great Britain"]
+
+
+# ------------------------------------- a Firefox copy of the desktop site: gaps between cells
+
+_FIREFOX_BOX = (
+    "Coordinates: 31°35′37″N 23°28′47″E\n"
+    "From Wikipedia, the free encyclopedia\n"
+    "Battle of Bir Hakeim\n"
+    "Part of the Battle of Gazala\n"
+    "\n"
+    "Free French Legionnaires rush an enemy strong point.\n"
+    "Date\t26 May – 11 June 1942\n"
+    "Location\tBir Hakeim, Libya\n"
+    "Belligerents\n"
+    "\n"
+    " Free France\n"
+    " British Empire\n"
+    "\n"
+    "\n"
+    " Italy\n"
+    " Germany\n"
+    "\n"
+    "Casualties and losses\n"
+    "\n"
+    "141 killed\n"
+    "229 wounded\n"
+    "\n"
+    "\n"
+    "3,300 killed or wounded\n"
+    "\n"
+    "The Battle of Bir Hakeim was fought between 26 May and 11 June 1942 near Bir Hakeim, "
+    "an oasis in the Libyan desert.[1]\n"
+)
+
+
+def test_a_firefox_copys_empty_lines_between_cells_split_the_sides():
+    rec = _record(_FIREFOX_BOX, fmt="plaintext")
+    sides = rec["event"]["sides"]
+    assert [_names(s["combatants"]) for s in sides] == [
+        ["Free France", "British Empire"],
+        ["Italy", "Germany"],
+    ]
+    assert _side_killed(rec, 1) == (141, 141, 141)
+    # a short caption after the image's empty line is no lead: the box's date is read
+    assert rec["event"]["date"]["start"] == "1942-05-26"
+
+
+def test_a_long_paragraph_after_an_empty_line_is_no_caption():
+    from eventledger.read import read_text
+
+    lead = "The battle " + "was long and hard fought in the desert " * 10 + "near Bir Hakeim."
+    page = _FIREFOX_BOX.replace("Free French Legionnaires rush an enemy strong point.", lead)
+    doc = read_text(page, "x.txt", format="plaintext")
+    first = next(s for s in doc.sentences if s.text.startswith("The battle was long"))
+    assert first.origin == "body"
+    short = read_text(_FIREFOX_BOX, "x.txt", format="plaintext")
+    caption = next(s for s in short.sentences if s.text.startswith("Free French"))
+    assert caption.origin == "caption"

@@ -421,9 +421,14 @@ def _box_caption(lines: list[_Line], at: int, title: str) -> bool:
     """Whether the prose-like line *at*, below the box's head ("Part of …", or the title
     repeated: the caller's test), is the caption of the infobox's image ("Bodies of prisoners
     in the doorway of the barn, photographed … on 16 April 1945"), not the lead's first
-    paragraph: no blank line on either side, the next line is a row's label, and it does not
-    name the page's subject as a lead does."""
-    if at + 1 >= len(lines) or not lines[at - 1].stripped or not lines[at + 1].stripped:
+    paragraph: no blank line after it (nor before it, unless it is short: a Firefox copy
+    leaves an empty line where the image was), the next line is a row's label, and it does
+    not name the page's subject as a lead does."""
+    if at + 1 >= len(lines) or not lines[at + 1].stripped:
+        return False
+    if not lines[at - 1].stripped and len(lines[at].stripped) > 250:
+        # (a Firefox copy leaves an empty line where the image was: a short caption may
+        # follow it; a paragraph of the lead after an empty line is longer)
         return False
     if _match_label(lines[at + 1].text) is None:
         return False
@@ -658,6 +663,18 @@ def _row_shape(text: str) -> frozenset[str]:
     return frozenset(shape)
 
 
+def _gap_split(parts: list[tuple[_Line, int]], text: str) -> tuple[int, int] | None:
+    """Where the second side's cell starts when a copy leaves two empty lines or more between
+    a row's cells and at most one anywhere else in the row (Firefox on the desktop site:
+    "Belligerents ⏎ ⏎ Free France ⏎ British Empire ⏎ ⏎ ⏎ Italy ⏎ Germany"); None otherwise."""
+    gaps = [
+        k
+        for k in range(1, len(parts))
+        if text.count("\n", parts[k - 1][0].end, parts[k][0].start) >= 3
+    ]
+    return (gaps[0], 0) if len(gaps) == 1 else None
+
+
 def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
     """Where the second side's cell starts in a row copied with no tab between its two cells.
 
@@ -774,7 +791,8 @@ def _make_fields(
         for line, off in parts
     )
     stacked = (
-        _stacked_split(key, [line.text[off:] for line, off in parts])
+        _gap_split(parts, doc.input)
+        or _stacked_split(key, [line.text[off:] for line, off in parts])
         if per_side and not tabbed and parts[0][0] is not label_line
         else None
     )

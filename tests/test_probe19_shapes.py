@@ -322,3 +322,24 @@ def test_a_long_paragraph_after_an_empty_line_is_no_caption():
     short = read_text(_FIREFOX_BOX, "x.txt", format="plaintext")
     caption = next(s for s in short.sentences if s.text.startswith("Free French"))
     assert caption.origin == "caption"
+
+
+def test_an_update_banner_above_the_box_is_page_chrome():
+    page = _FIREFOX_BOX.replace(
+        "Part of the Battle of Gazala\n",
+        "Part of the Battle of Gazala\nParts of this article (those related to the aftermath) "
+        "need to be updated. Please help update this article to reflect recent events or newly "
+        "available information. (August 2022)\n",
+    )
+    rec = _record(page, fmt="plaintext")
+    assert rec["event"]["date"]["start"] == "1942-05-26"
+
+
+def test_some_of_the_bombers_among_the_dead_of_the_toll():
+    rec = _record(
+        _attack(
+            "45 (including 12 bombers)",
+            "45 people were killed in the attacks: 33 victims and 12 of the suicide bombers.",
+        )
+    )
+    assert _q(rec["event"]) == (33, 33, 33)

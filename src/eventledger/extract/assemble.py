@@ -2447,7 +2447,10 @@ def _infobox_parts_named(sts: list[Statement]) -> list[Statement]:
 #: attackers", "including the gunmen".
 _PERPETRATORS_AMONG_DEAD = re.compile(
     # ("… and all four gunmen")
-    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?(?:all\s+\w+\s+|\w+\s+)?(?:attackers?|assassins?|perpetrators?|"
+    # ("… : 33 victims and 12 of the suicide bombers")
+    r"\b(?:and|including|plus|among\s+them)\s+(?:the\s+)?"
+    r"(?:all\s+\w+\s+|\w+\s+(?:of\s+(?:the|them)\s+)?)?(?:suicide\s+|armed\s+)?"
+    r"(?:attackers?|assassins?|perpetrators?|"
     r"gunm[ae]n|bombers?|hijackers?|assailants?|terrorists?|shooters?|himself|herself)\b"
     r"(?!\s+(?:escaped|fled|were|was|had|got|managed|survived|remain))"
     # "…, including 20 hostages, two police officers, five gunmen and two bakery staff": an

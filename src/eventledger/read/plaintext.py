@@ -95,7 +95,8 @@ _CHROME = re.compile(
     # a maintenance banner, by its own wording: "This article needs additional citations for
     # verification. Please help improve this article …", "Find sources: …", "Learn more" (the
     # mobile site's), "(Learn how and when to remove these messages)"
-    r".*\b(?:Please help (?:improve|by|to)|Unsourced material may be challenged|"
+    # ("Please help update this article to reflect recent events", "… help expand it")
+    r".*\b(?:Please help (?:improve|by|to|update|expand|clean|rewrite|add|fix)|Unsourced material may be challenged|"
     r"Learn how and when to remove th(?:is|ese) (?:template )?messages?)\b.*|"
     r"Find sources: .*|Learn more)$"
 )

@@ -30,7 +30,7 @@ from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
-from eventledger.normalise.numbers import is_vague
+from eventledger.normalise.numbers import PEOPLE_NOUNS, is_vague
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
@@ -739,13 +739,19 @@ def assemble(
     )
     # the figures a sentence follows with more dead it does not count ("killed two members of
     # the team, and took nine others hostage, who were later killed"): one stage of the toll
+    # (each sentence is searched once, for the last such clause: a figure before it is staged)
+    later_at: dict[str, int] = {}
+    for st in by_prop.get("deaths", []):
+        if st.origin == "body" and st.sentence in spans and st.sentence not in later_at:
+            a, b = spans[st.sentence]
+            last = -1
+            for m in _LATER_KILLED.finditer(doc.input, a, b):
+                last = m.start()
+            later_at[st.sentence] = last
     staged = frozenset(
         st.id
-        for prop in ("deaths",)
-        for st in by_prop.get(prop, [])
-        if st.origin == "body"
-        and st.sentence in spans
-        and _LATER_KILLED.search(doc.input, st.span[1], spans[st.sentence][1])
+        for st in by_prop.get("deaths", [])
+        if st.origin == "body" and st.span[1] <= later_at.get(st.sentence or "", -1)
     )
     # the sentences that count the perpetrators among their dead (see _victims_counted)
     dead_perpetrators = frozenset(
@@ -1298,24 +1304,52 @@ def _rejected_ids(
         span = spans.get(st.sentence or "") if st.origin == "body" else None
         if span is None:
             continue
-        rest = _REF_MARKUP.sub("", doc.input[st.span[1] : span[1]])[:300]
+        # (a bounded window: the sentence's markup removed, its next 300 characters read)
+        rest = _REF_MARKUP.sub("", doc.input[st.span[1] : min(span[1], st.span[1] + 4000)])[:300]
         after = rest[:200]
         # (the verdict is this figure's only up to the next figure: "Officials reported 120
         # dead, although rebel claims of 1,000 dead are regarded as exaggerated")
         nxt = re.search(r"\d", after)
         after = after[: nxt.start()] if nxt else after
-        m = _REJECTED_AFTER.search(after)
+        m = _REJECTED_AFTER.search(after) or _NOT_CREDIBLE.search(after)
         if (
             m is not None
-            and not re.search(r"\b(?:not|no\s+longer|never)\b|n't\b", after[: m.end()])
-            and not re.search(r"\bconfirmed\b", after[m.end() :])
-        ) or _NOT_CREDIBLE.search(after):
+            and (
+                m.re is _NOT_CREDIBLE
+                # ("a figure that was not considered credible": the verdict close to the
+                # figure, not on another claim of the sentence, "their claim that the police
+                # had fired in self-defence was not considered credible")
+                and m.start() <= 60
+                and not re.search(r"\bthat\s+(?:the|he|she|they|it)\b", after[: m.start()])
+                or m.re is _REJECTED_AFTER
+                and not re.search(r"\b(?:not|no\s+longer|never)\b|n't\b", after[: m.end()])
+            )
+            and not re.search(r"\b(?:confirmed|until|unless)\b", after[m.end() :])
+        ):
             rejected.add(st.id)
-        elif _THESE_REJECTED.search(rest):
+            continue
+        these = _THESE_REJECTED.search(rest)
+        if these is not None and not re.search(
+            r"\b(?:confirmed|until|unless)\b", rest[these.end() : these.end() + 80]
+        ):
             # "… claim that 375,000 Saracens were killed, against 1,500 Franks, but these
-            # figures are … not considered credible": the verdict covers every figure before it
-            rejected.add(st.id)
+            # figures are … not considered credible": the verdict covers the figures of the
+            # claim it closes, those after the sentence's last claim word before the verdict
+            # (not "Officials reported 120 dead, while opposition groups claimed 1,000 …, but
+            # these claims are considered exaggerated": the officials' 120 is no claim of theirs)
+            verdict_at = st.span[1] + these.start()
+            claims = [c.start() for c in _CLAIM_WORD.finditer(doc.input, span[0], verdict_at)]
+            if claims and st.span[0] > claims[-1]:
+                rejected.add(st.id)
     return rejected
+
+
+#: A word that opens a claim in a sentence ("… claim that", "claimed", "gave", "put").
+_CLAIM_WORD = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed)|assert(?:s|ed)?|gave|give[sn]?|put(?:s)?|"
+    r"report(?:s|ed)?|estimat(?:e|es|ed)|speak\s+of|spoke\s+of|record(?:s|ed)?)\b",
+    re.I,
+)
 
 
 def drop_rejected(
@@ -1354,6 +1388,9 @@ def drop_rejected_lines(
         if (
             st.origin == "infobox"
             and st.side is not None
+            # (a line that names its source, a rival claim: "375,000 killed (Liber
+            # Pontificalis)"; not a part of the side's count, "192 Athenians killed")
+            and st.attribution
             and (st.category, _exact(st)) in values
             and any(
                 o is not st
@@ -1893,10 +1930,25 @@ def _perpetrators_lines(
         words = name.split()
         if len(words) >= 1 and words[-1][:1].isalpha():
             head = words[-1].lower()
-            if len(head) >= 4 and head.endswith("s"):
-                heads.add(head.removesuffix("s"))  # a plural noun: "Wolfers", "militants"
+            if (
+                len(head) >= 4
+                and head.endswith("s")
+                # (a noun of people in general may name the victims too: "Inmates from the
+                # Los Lobos gang" beside "119 inmates", "armed persons" beside "14 persons")
+                and not _GENERIC_PEOPLE.fullmatch(head)
+            ):
+                heads.add(head.removesuffix("s"))  # a plural noun: "Wolfers"
     if not heads:
         return sts
+
+    # (the attackers' dead are the smaller count beside the victims', never the largest line)
+    def size(st: Statement) -> int | None:
+        return next((x for x in (st.high, st.best, st.low) if x is not None), None)
+
+    largest = max(
+        (x for st in sts if st.origin == "infobox" and (x := size(st)) is not None),
+        default=None,
+    )
 
     def noun(st: Statement) -> str | None:
         # the figure's own noun, or the first word after it on its line ("1 wolfer")
@@ -1906,12 +1958,20 @@ def _perpetrators_lines(
 
     return [
         replace(st, party="perpetrators")
-        if st.origin == "infobox" and st.party is None and st.side is None and noun(st) in heads
+        if st.origin == "infobox"
+        and st.party is None
+        and st.side is None
+        and noun(st) in heads
+        and (size(st) is None or largest is None or (size(st) or 0) < largest)
         else st
         for st in sts
     ]
 
 
+#: Nouns of people in general, which name victims as often as attackers.
+_GENERIC_PEOPLE = re.compile(
+    rf"(?:{PEOPLE_NOUNS}|people|persons|individuals|humans|males|females|adults)", re.I
+)
 #: The noun right after an infobox figure, on its line ("1 wolfer").
 _LINE_NOUN = re.compile(r"[ \t]+([A-Za-z]{4,})\b[ \t]*(?:$|\[|<|\()", re.M)
 
@@ -2294,10 +2354,13 @@ def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:
 
 #: More dead a sentence tells after a figure without counting them: "…, and took nine others
 #: hostage, who were later killed", "the rest were subsequently executed".
+#: (the later dead are others of the victims, told as a group: "who", "the rest", "the other
+#: hostages"; not "he was later shot dead by police", "its organiser was later executed")
 _LATER_KILLED = re.compile(
-    r"\b(?:were|was)\s+(?:later|subsequently|eventually|also)\s+"
-    r"(?:killed|murdered|executed|massacred|shot(?:\s+dead)?)\b"
-    r"|\b(?:later|subsequently|eventually)\s+(?:died|killed|murdered|executed)\b",
+    r"\b(?:who|whom|all\s+of\s+whom|the\s+rest|the\s+others|others|the\s+remaining\s+\w+|"
+    r"the\s+other\s+(?:hostages|victims|passengers|prisoners|captives))\s+"
+    r"(?:were\s+|had\s+been\s+)?(?:later|subsequently|eventually|also)\s+"
+    r"(?:killed|murdered|executed|massacred|died|shot(?:\s+dead)?)\b",
     re.I,
 )
 

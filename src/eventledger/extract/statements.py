@@ -3632,8 +3632,16 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                 # of thousands died of thirst … in the following weeks": a figure the note sets
                 # aside, or one of after the event, is no figure of the side's
                 or _NOTE_SETS_ASIDE.search(after)
-                # "names only twelve Polish knights among the dead": some of the dead
-                or (fig.category == "killed" and AMONG_THE_DEAD.search(fig.text))
+                # "names only twelve Polish knights among the dead": some of the dead (not
+                # "counts 8,000 Teutonic soldiers among the dead": the side's own dead)
+                or (
+                    fig.category == "killed"
+                    and AMONG_THE_DEAD.search(fig.text) is not None
+                    and (
+                        _ONLY_BEFORE.search(text, max(0, fig.start - 12), fig.start) is not None
+                        or _NOTABLES.search(fig.text) is not None
+                    )
+                )
             ):
                 fig = replace(fig, subset=True)
             prop = CATEGORY_PROPERTY.get(fig.category, "casualties")
@@ -3647,6 +3655,14 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
             )
 
 
+#: Before a note's figure: it counts only some ("names only twelve … among the dead").
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|merely)\s+\Z", re.I)
+#: The notables of an army, some of its dead by rank ("twelve Polish knights").
+_NOTABLES = re.compile(
+    r"\b(?:knights|officers|generals|nobles|noblemen|lords|commanders|princes|chiefs|"
+    r"barons|earls|dukes|counts|captains|colonels)\b",
+    re.I,
+)
 #: Before a note's figure: it comes on top of the line's ("A further 1,153 men died …").
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|additionally)\s+\Z", re.I)
 #: After it: they died of their wounds ("… died of their wounds in field hospitals").

@@ -315,11 +315,11 @@ SUPPORT_OPENING = re.compile(
 #: A month's name before a period's year ("From September 1930:").
 MONTH_WORD = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s"
 )
 #: A period opening a line before its actors: "From 1827: Russian Empire", "1791–1793: …".
 _PERIOD_OPENING = re.compile(
-    r"(?:(?i:from|until|since|after|before)\s+)?(?:" + MONTH_WORD + r")?\d{3,4}"
+    r"(?:(?i:from|until|since|after|before)\s+)?(?:" + MONTH_WORD + r"\s*)?\d{3,4}"
     r"(?:\s*[–—-]\s*(?:\d{2,4}|present))?\s*:\s+(?=\S)"
 )
 #: Labels of a side's vassals, which head actors when they end in a colon ("Vassal states:").
@@ -348,9 +348,13 @@ _DOUBTING_REMARK = re.compile(
 )
 #: A period heading the actors of its lines: "1791–1793:", "From 1827:", "Until 1970:".
 #: ("From September 1930:": a month may stand before the year)
+#: (a month only after "From", "Until" … or before the label's colon: "November 17" is a
+#: group's name; one whitespace character before the figures' class, which takes the rest,
+#: so that a run of spaces is read in linear time)
 _PERIOD = re.compile(
-    r"(?:(?i:from|until|since|after|before)\s+)?(?:" + MONTH_WORD + r")?[\d\s–—\-:/,]+"
-    r"(?:BC|AD|BCE|CE)?:?"
+    r"(?:(?i:from|until|since|after|before)\s)?[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?"
+    r"|(?i:from|until|since|after|before)\s" + MONTH_WORD + r"[\d\s–—\-:/,]+(?:BC|AD|BCE|CE)?:?"
+    r"|" + MONTH_WORD + r"[\d\s–—\-/,]+(?:BC|AD|BCE|CE)?:"
 )
 
 #: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
@@ -402,6 +406,11 @@ def split_actors(
     pieces.append([prev, len(text)])
     merged: list[list[int]] = [pieces[0]]
     for sep, piece in zip(seps, pieces[1:], strict=True):
+        if merged[-1][1] - merged[-1][0] > 300:
+            # no actor's name is this long: a long run of joins ("Army and Navy and Navy …")
+            # stops here, so that each join reads a bounded piece (linear time)
+            merged.append(piece)
+            continue
         left = text[merged[-1][0] : merged[-1][1]].strip()
         right = text[piece[0] : piece[1]].strip()
         last = left.split()[-1] if left else ""
@@ -437,8 +446,8 @@ def split_actors(
                 # "Rebel units of the Paraguayan Army and Navy": a branch of the same state's
                 # forces, its modifier shared (not "British Army and Royal Navy")
                 or (
-                    len(left.split()) >= 2
-                    and _BRANCH.search(left) is not None
+                    " " in left
+                    and _BRANCH.search(left[-40:]) is not None
                     and _BRANCH.fullmatch(right) is not None
                 )
                 # "Manchester and Salford Yeomanry": two towns sharing one unit's noun
@@ -454,11 +463,16 @@ def split_actors(
         )
         # "Wolfers from Fort Benton, Montana Territory": the place they came from, its
         # region after a comma, no second actor
+        origin = _FROM_PLACE.search(left) if sep == "," else None
         joinable = joinable or (
-            sep == ","
-            and _FROM_PLACE.search(left) is not None
+            origin is not None
             and _REGION.fullmatch(right) is not None
-            and (_REGION_WORD.search(right) is not None or _is_state(right))
+            # (a state after a town is its country, "Kano, Nigeria"; after a state it is
+            # another actor: "Hezbollah fighters from Lebanon, Iran")
+            and (
+                _REGION_WORD.search(right) is not None
+                or (_is_state(right) and not _is_state(origin.group("place")))
+            )
         )
         if joinable and left and right:
             merged[-1][1] = piece[1]
@@ -560,7 +574,9 @@ def split_actors(
             # a list's labels ("Allies:", "Co-belligerents:", "supported by"), not actors;
             # "Allies" alone is one
             continue
-        if _PERIOD.fullmatch(name):  # "1791–1793:" heads the actors of a period
+        if _PERIOD.fullmatch(name) or (
+            raw.rstrip().endswith(":") and _PERIOD.fullmatch(name + ":")
+        ):  # "1791–1793:", "May 1930:" head the actors of a period
             supporting = False  # (and the supporters listed before it are another period's)
             continue
         if _SEE.match(name):
@@ -642,12 +658,15 @@ _STATE_MILITIA_LINK = re.compile(
     r"\bState\s+(?:Militia|Guard)\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+National\s+Guard\b(?!\s*\()"
 )
 #: A group's origin at the end of its name ("Wolfers from Fort Benton").
-_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+_FROM_PLACE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+)
 #: A place's name of up to four capitalised words ("Montana Territory") …
 _REGION = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 #: … that says it is a region ("… Territory", "… Province"), or a state's name.
 _REGION_WORD = re.compile(
-    r"\b(?:Territory|Province|County|State|Colony|Region|District|Governorate|Prefecture|"
+    # (not "State": "Islamic State" is a group)
+    r"\b(?:Territory|Province|County|Colony|Region|District|Governorate|Prefecture|"
     r"Oblast|Department|Shire)$"
 )
 #: "led by John Evans": the leader named after a group, an actor of his own; "his

@@ -343,3 +343,37 @@ def test_some_of_the_bombers_among_the_dead_of_the_toll():
         )
     )
     assert _q(rec["event"]) == (33, 33, 33)
+
+
+# ------------------------------------ sides from the states' forces a battle's text names most
+
+
+def _prose_battle(battle: str) -> str:
+    return (
+        "The '''Battle of Kupiansk''' was the third battle of the Kharkiv counteroffensive, "
+        "fought from 8 to 16 September 2022.\n\n== Background ==\n"
+        "Kupiansk was occupied in February 2022.\n\n== Battle ==\n" + battle + "\n"
+    )
+
+
+_KUPIANSK = (
+    "On 8 September, Russian forces began to defend Kupiansk. Ukrainian soldiers entered the "
+    "outskirts of the town on 9 September. Russian forces evacuated to the eastern bank. "
+    "Ukrainian forces recaptured the settlement on 16 September."
+)
+
+
+def test_sides_from_the_states_forces_the_text_names_most():
+    rec = _record(_prose_battle(_KUPIANSK), name="Battle_of_Kupiansk")
+    sides = rec["event"]["sides"]
+    # the attacker first: Ukrainian forces entered and recaptured
+    assert [_names(s["combatants"]) for s in sides] == [["Ukrainian forces"], ["Russian forces"]]
+    st = next(s for s in rec["statements"] if s["property"] == "combatant" and s["side"] == 1)
+    assert st["origin"] == "body" and st["text"] == "Ukrainian forces"
+
+
+def test_no_sides_from_one_mention_or_a_third_state_as_often():
+    once = "Russian forces began to defend Kupiansk. Ukrainian forces recaptured it."
+    assert _record(_prose_battle(once), name="Battle_of_Kupiansk")["event"]["sides"] == []
+    third = _KUPIANSK + " Polish troops were seen nearby. Polish troops stayed."
+    assert _record(_prose_battle(third), name="Battle_of_Kupiansk")["event"]["sides"] == []

@@ -1677,3 +1677,73 @@ def _state_demonym(word: str) -> bool:
 
 def _claimed_in(s: Sentence) -> list[tuple[int, int, Actor]]:
     return _asserted_subject(_CLAIMED, s.plain.text, _masked(s.plain.text))
+
+
+#: A state's armed men named by its demonym: "Russian forces", "the Ukrainian army",
+#: "Syrian troops".
+_FORCE_MENTION = re.compile(
+    r"\b(?P<dem>[A-Z][a-z]+)\s+(?:armed\s+)?(?P<noun>forces|troops|army|soldiers|military|"
+    r"defenders|units|paratroopers|marines|servicemen)\b"
+)
+#: An attacker's verb after its subject: "Ukrainian forces recaptured …", "Russian troops
+#: launched an assault …".
+_ATTACKS_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:attacked|captured|recaptured|advanced|launched|assaulted|entered|"
+    r"seized|retook|liberated|stormed|pushed|encircled|shelled|overran|occupied|besieged|"
+    r"attempted\s+to\s+(?:capture|take|storm|encircle|seize)|began\s+(?:an?\s+)?(?:assault|"
+    r"offensive|attack))\b"
+)
+
+
+def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
+    """The two sides of a battle or war whose lead and narrative opening name none, from the
+    states' forces its text names most often ("Russian forces" … "Ukrainian forces"): only
+    when two states' forces are each named at least twice and no third state's nearly as
+    often (null beats a guess). The side whose forces the text more often makes the subject
+    of an attacker's verb ("Ukrainian forces recaptured the settlement") is side 1, as coders
+    put the attacker first; on a tie, the one named first. Each side is its most frequent
+    phrase, at its first occurrence."""
+    if kind not in ("battle", "war"):
+        return []
+    found: dict[str, list[tuple[Sentence, int, int, str]]] = {}
+    attacks: dict[str, int] = {}
+    for s in sentences:
+        text = s.plain.text
+        for m in _FORCE_MENTION.finditer(text):
+            dem = m.group("dem")
+            if not _state_demonym(dem):
+                continue
+            phrase = f"{dem} {m.group('noun')}"
+            found.setdefault(dem, []).append((s, m.start(), m.end(), phrase))
+            if _ATTACKS_AFTER.match(text, m.end()):
+                attacks[dem] = attacks.get(dem, 0) + 1
+    ranked = sorted(found, key=lambda d: -len(found[d]))  # (stable: first named first on ties)
+    if len(ranked) < 2 or len(found[ranked[1]]) < 2:
+        return []
+    if len(ranked) > 2 and 2 * len(found[ranked[2]]) > len(found[ranked[1]]):
+        return []  # a third state's forces nearly as often: the sides are unclear
+    one, two = ranked[:2]
+    if attacks.get(two, 0) > attacks.get(one, 0) or (
+        attacks.get(two, 0) == attacks.get(one, 0) and _first(found[two]) < _first(found[one])
+    ):
+        one, two = two, one
+    out = []
+    for side, dem in ((1, one), (2, two)):
+        phrases = [p for _s, _a, _b, p in found[dem]]
+        # ("Russian forces", the general name of a state's side, when the text uses it)
+        common = (
+            f"{dem} forces"
+            if f"{dem} forces" in phrases
+            else (max(dict.fromkeys(phrases), key=phrases.count))
+        )
+        s, a, b, phrase = next(x for x in found[dem] if x[3] == common)
+        out.append(
+            ActorMention("combatant", side, s, a, b, Actor(phrase, None, "state", None, a, b))
+        )
+    return out
+
+
+def _first(mentions: list[tuple[Sentence, int, int, str]]) -> tuple[int, int]:
+    """Where the first of *mentions* stands: (its sentence's input offset, its offset)."""
+    s, a, _b, _p = mentions[0]
+    return (s.span[0], a)

@@ -740,7 +740,12 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     whose kind is unknown acts for no state (``non-state``), as in the infobox.
     """
     from eventledger.extract.assemble import event_kind
-    from eventledger.extract.prose_actors import lead_actors, narrative_opponent, narrative_sides
+    from eventledger.extract.prose_actors import (
+        frequent_sides,
+        lead_actors,
+        narrative_opponent,
+        narrative_sides,
+    )
 
     if any(st.property == "perpetrator" for st in b.items):
         return  # the infobox's perpetrators
@@ -772,6 +777,10 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         one = found[0].sentence
         after = narrative[narrative.index(one) + 1 :] if one in narrative else narrative
         found = found + narrative_opponent(after, found)
+    if not found and kind in ("battle", "war"):
+        # no sentence opposes the parties: the two states whose forces the text names most
+        # ("Russian forces began to defend Kupiansk" … "Ukrainian forces recaptured it")
+        found = frequent_sides(lead + [s for s in narrative if s not in lead], kind)
     sides = [
         (st.value.get("name") or "").casefold()
         for st in b.items

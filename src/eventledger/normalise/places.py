@@ -144,6 +144,12 @@ DEMONYMS = frozenset(
     serbian siamese sikh slovak slovenian somali soviet spanish sudanese swedish swiss syrian
     taiwanese tamil thai tibetan turkish ukrainian venezuelan vietnamese viking welsh yemeni
     yugoslav allied axis union royal royalist imperial republican
+    belarusian moldovan uzbek tajik kyrgyz turkmen saudi kuwaiti qatari emirati bahraini omani
+    tunisian malian chadian nigerien cameroonian kenyan ugandan tanzanian zimbabwean mozambican
+    angolan namibian eritrean liberian ghanaian senegalese ivorian mauritanian burundian
+    zambian malawian djiboutian bolivian paraguayan uruguayan ecuadorian salvadoran guatemalan
+    honduran nicaraguan panamanian bangladeshi lankan cypriot maltese montenegrin kosovar
+    icelandic
     """.split()
 )
 

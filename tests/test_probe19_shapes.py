@@ -377,3 +377,65 @@ def test_no_sides_from_one_mention_or_a_third_state_as_often():
     assert _record(_prose_battle(once), name="Battle_of_Kupiansk")["event"]["sides"] == []
     third = _KUPIANSK + " Polish troops were seen nearby. Polish troops stayed."
     assert _record(_prose_battle(third), name="Battle_of_Kupiansk")["event"]["sides"] == []
+
+
+# ---------------------------------------------------------------------------- wave 59
+
+
+def test_some_of_all_counts_the_some():
+    from eventledger.normalise.numbers import figures_in_sentence
+
+    for text, n in (
+        ("16 of the 19 people on board were killed.", 16),
+        ("Sixteen of the 19 people on board were killed.", 16),
+        ("All but three of the 19 people on board had died.", 16),
+        ("Three of the 5,000 soldiers died.", 3),
+        ("One of the 12 hostages was killed.", 1),
+    ):
+        figs = figures_in_sentence(text)
+        assert [(f.low, f.high, f.category) for f in figs] == [(n, n, "killed")], text
+        assert text.startswith(figs[0].text), text
+    # a share that is no count is skipped as before
+    assert figures_in_sentence("10% of the 300 villagers were killed.") == []
+
+
+_MOBILE = (
+    "Open main menu\n\nWikipedia\n\nSearch\n\nSumgait pogrom\n\n"
+    "1988 pogrom against Armenians in Sumgait\n\nLanguage\nWatch\nEdit\n\n"
+    "The Sumgait pogrom was a pogrom that targeted Armenians in the seaside town of Sumgait in "
+    "February 1988, during the first stages of the Nagorno-Karabakh conflict.[1]\n\n"
+    "Sumgait pogrom\nPart of the Nagorno-Karabakh conflict\n"
+    "Images captured from a videotape show burnt automobiles and rioters on the streets\n"
+    "Location\tSumgait, Azerbaijan SSR, Soviet Union\n"
+    "Date\tFebruary 27 – March 1, 1988\n"
+    "Target\tArmenians\n"
+    "Attack type\tPogrom, murder, arson\n"
+    "Deaths\t32 (official Soviet data)[2]\n"
+    "Perpetrators\tAzerbaijani mobs\n"
+    "Internal Troops\n\nBackground\n\nedit\n\n"
+    "On February 20, 1988, the Soviet of People's Deputies of the Nagorno-Karabakh Autonomous "
+    "Oblast voted to request the transfer of the region from Azerbaijan to Armenia, and rallies "
+    "followed in Stepanakert and Yerevan.[3]\n"
+)
+
+
+def test_a_mobile_copys_box_under_the_first_paragraph_keeps_its_caption_and_ends_at_a_section():
+    rec = _record(_MOBILE, fmt="plaintext")
+    ev = rec["event"]
+    assert ev["date"]["start"] == "1988-02-27" and ev["date"]["end"] == "1988-03-01"
+    assert [p["name"] for p in ev["perpetrators"]] == ["Azerbaijani mobs", "Internal Troops"]
+
+
+def test_a_prose_figure_far_below_the_boxs_floor_tells_an_incident():
+    lead = "The Taliban also stormed the consulate, killing eight Iranian diplomats."
+    rec = _record(
+        _attack(
+            "At least 2,000 (HRW)<br />5,000–6,000 (UN)<br />up to 8,000 (other estimates)", lead
+        )
+    )
+    assert _q(rec["event"]) == (2000, None, 8000)
+    assert "CONTRADICTION" not in _codes(rec)
+    # a source's own estimate in prose stays a rival
+    claim = "Officials said that 30 people were killed."
+    rec = _record(_attack("1,000", claim))
+    assert _q(rec["event"])[0] == 30

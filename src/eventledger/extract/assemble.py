@@ -145,6 +145,9 @@ def combine(
                 ceiling = _rival_ceiling(bounded)
                 if ceiling is not None and q["high"] is not None and ceiling > q["high"]:
                     q["high"] = ceiling
+                rival_floor = _rival_floor(bounded)
+                if rival_floor is not None and q["low"] is not None and rival_floor < q["low"]:
+                    q["low"] = rival_floor
         spread = (
             _range_of_claims(usable, bounded, q, claiming)
             if bounded and finding is None and claiming
@@ -193,6 +196,33 @@ def _rival_ceiling(bounded: list[Statement]) -> int | None:
             for t in bounded
         ) and (best is None or s.high > best):
             best = s.high
+    return best
+
+
+def _rival_floor(bounded: list[Statement]) -> int | None:
+    """ "At least 2,000 (HRW)" / "5,000–6,000 (UN / ICRC)" in one infobox field: the line that
+    names its source and gives only a floor below another line's count is a rival estimate,
+    no bound that lifts the others'; the figure runs down to it. The smallest such floor,
+    else None (see :func:`_rival_ceiling`)."""
+    best = None
+    for s in bounded:
+        if (
+            s.origin != "infobox"
+            or s.high is not None
+            or s.low is None
+            or not (_claim(s) or _author(s.attribution))
+        ):
+            continue
+        if any(
+            t is not s
+            and t.field == s.field
+            and t.origin == "infobox"
+            and t.attribution != s.attribution
+            and t.low is not None
+            and t.low > s.low
+            for t in bounded
+        ) and (best is None or s.low < best):
+            best = s.low
     return best
 
 
@@ -2039,6 +2069,7 @@ def _event_quantity(
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if staged:
         chosen = _staged_part(chosen, staged)
+    chosen = _far_below_box(chosen, claiming)
     if bare_tolls:
         chosen = _forces_part(chosen, bare_tolls)
     if not chosen and not sides:
@@ -2348,6 +2379,34 @@ def _forces_part(sts: list[Statement], bare: frozenset[str]) -> list[Statement]:
             and not (isinstance(st.value, dict) and st.value.get("additional"))  # a listed group
             and (v := st.high if st.high is not None else st.best) is not None
             and v < floor
+        )
+    ]
+
+
+def _far_below_box(sts: list[Statement], claiming: frozenset[str]) -> list[Statement]:
+    """Drop the prose figures below a twentieth of the infobox's floor ("killing eight Iranian
+    diplomats" beside "At least 2,000 / 5,000–6,000 / up to 8,000"): a figure so far below
+    every count of the toll tells one incident of it, no rival estimate; only where the
+    infobox's floor is 100 or more, and not in a sentence that gives a source's estimate
+    (*claiming*: "officials said 30 died; rights groups counted 1,000")."""
+    floors = [
+        v
+        for st in sts
+        if st.origin == "infobox" and not st.subset
+        for v in (st.low if st.low is not None else st.best,)
+        if v is not None
+    ]
+    if not floors or min(floors) < 100:
+        return sts
+    floor = min(floors)
+    return [
+        st
+        for st in sts
+        if not (
+            st.origin == "body"
+            and st.sentence not in claiming
+            and (v := st.high if st.high is not None else st.best) is not None
+            and v * 20 < floor
         )
     ]
 

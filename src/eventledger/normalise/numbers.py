@@ -567,6 +567,26 @@ _PART_AFTER = re.compile(
     r"killed)\b|\s+(?:[\w'’-]+\s+){0,2}?(?:were|was)\s+also\s+(?:reported\s+)?killed\b",
     re.I,
 )
+#: "Sixteen of the", "all but three of the": a count of some of the whole the figure after it
+#: counts (see the figure loop of :func:`_scan`).
+_SOME_OF_ALL = re.compile(
+    r"(?:\b(?P<but>all\s+but)\s+)?\b(?P<n>\d[\d,]*|[A-Za-z]+(?:-[A-Za-z]+)?)\s+of\s+"
+    r"(?:the|these|those|its|their|all(?:\s+the)?)\s+\Z",
+    re.I,
+)
+
+
+def _some_of_all(text: str, a: int, b: int) -> tuple[re.Match[str], int] | None:
+    """The "N of the" that ends at *b* (searched from *a*) and its count N, when N is a number
+    ("16", "Sixteen"); None otherwise ("half of the", "most of the")."""
+    part = _SOME_OF_ALL.search(text, a, b)
+    if part is None:
+        return None
+    n = part.group("n")
+    value = int(n.replace(",", "")) if n[0].isdigit() else word_value(n)
+    return (part, value) if value is not None else None
+
+
 #: "Of the black dead, 17 were killed by police": a part of a toll named before it.
 _OF_THE_DEAD = re.compile(
     r"\bof\s+the\s+(?:\w+\s+){0,2}(?:dead|killed|victims|wounded|injured|casualties)\s*,\s*\Z",
@@ -1446,7 +1466,12 @@ def _scan(
         any_number = True
         if _rejected_by_context(text, raw, m, prose):
             continue
-        if not m.group("frac") and _SHARE_OF.search(text, max(lo, raw.start - 45), raw.start):
+        if (
+            not m.group("frac")
+            and _SHARE_OF.search(text, max(lo, raw.start - 45), raw.start)
+            # ("16 of the 19 people …": the figure loop takes the 16, see _SOME_OF_ALL)
+            and not (prose and _some_of_all(text, max(lo, raw.start - 40), raw.start))
+        ):
             continue
         after = _look_after(text, m.end(), 7 if prose else 5, prose)
         if after.noncas:
@@ -1589,6 +1614,20 @@ def _scan(
             comparator, low, high, approx = "~", None, None, True
         elif est:
             approx = True
+        part = (
+            _some_of_all(text, max(lo, start - 40), start)
+            if prose and comparator == "=" and best is not None
+            else None
+        )
+        if part is not None:
+            # "Sixteen of the 19 people on board were killed", "all but three of the 19 …
+            # had died": the count before "of the" is the figure, the one after its whole
+            part, n_value = part
+            if part.group("but"):
+                n_value = best - n_value  # type: ignore[operator]
+            if n_value is not None and 0 <= n_value <= best:  # type: ignore[operator]
+                low = high = best = n_value
+                start = part.start()
         floor = low if low is not None else best
         if (
             prose

@@ -371,7 +371,7 @@ def read_plaintext(text: str, name: str, *, title: str | None = None) -> Documen
         ln.stripped in _DESKTOP_MARKS or {"Read", "View history"} & set(_action_words(ln.stripped))
         for ln in lines[:box_end]
     )
-    moved = _box_after_first_paragraph(lines, box_end) if mobile or not desktop else None
+    moved = _box_after_first_paragraph(lines, box_end, doc_title) if mobile or not desktop else None
     if moved is None:
         doc.infobox = _read_infobox(box_lines, doc_title, doc)
     else:
@@ -493,19 +493,37 @@ def _family_rows(lines: list[_Line]) -> int:
     return max((len(keys & set(sig)) for sig in FAMILY_SIGNATURES.values()), default=0)
 
 
-def _box_after_first_paragraph(lines: list[_Line], first: int) -> tuple[int, list[_Line]] | None:
+def _box_after_first_paragraph(
+    lines: list[_Line], first: int, title: str = ""
+) -> tuple[int, list[_Line]] | None:
     """On a copy of the mobile site, whose first paragraph (line *first*) stands above the
     infobox: the index of the next prose line and the box's lines between the two, when those
     lines hold the rows of an event infobox (at least two of a family's labels) and the lines
-    before the paragraph hold none; None otherwise."""
+    before the paragraph hold none; None otherwise. The caption of the box's image under its
+    head (the title again, "Part of …") is one of the box's lines, not the next paragraph."""
     after = _next_prose(lines, first + 1)
+    while (
+        title
+        and after < len(lines)
+        and any(
+            ln.stripped.startswith("Part of ") or ln.stripped == title
+            for ln in lines[first + 1 : after]
+        )
+        and _box_caption(lines, after, title)
+    ):
+        after = _next_prose(lines, after + 1)
     between = [ln for ln in lines[first + 1 : after] if ln.stripped or "\t" in ln.text]
     if _family_rows(between) < 2 or _family_rows(lines[:first]) >= 2:
         return None
     # a section's title between the box and the next paragraph ("Background") starts the body
     # (with a hatnote under it: "Main article: …")
     k = after
-    while k - 1 > first and (not lines[k - 1].stripped or _HATNOTE.match(lines[k - 1].stripped)):
+    # (the mobile site's "edit" link under a section's title: "Background ⏎ edit")
+    while k - 1 > first and (
+        not lines[k - 1].stripped
+        or _HATNOTE.match(lines[k - 1].stripped)
+        or lines[k - 1].stripped in ("edit", "[edit]")
+    ):
         k -= 1
     if (
         k - 1 > first

@@ -439,3 +439,20 @@ def test_a_prose_figure_far_below_the_boxs_floor_tells_an_incident():
     claim = "Officials said that 30 people were killed."
     rec = _record(_attack("1,000", claim))
     assert _q(rec["event"])[0] == 30
+
+
+def test_covertly_supported_by_and_a_composition_line():
+    rec = _record(
+        _coalition(
+            "[[Tudeh Party]]",
+            "'''Insurgents:'''<br />[[House of Pahlavi]]<br />'''Covertly supported by:'''"
+            "<br />[[United States]]<br />[[United Kingdom]]",
+        )
+    )
+    side = rec["event"]["sides"][1]
+    assert "United States" not in _names(side["combatants"])
+    assert _names(side["supporters"]) == ["United States", "United Kingdom"]
+    rec = _record(
+        _coalition("Rioters<br />* Mostly [[Irish Americans|Irish-American]] and other men")
+    )
+    assert _names(rec["event"]["sides"][0]["combatants"]) == ["Rioters"]

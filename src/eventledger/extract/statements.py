@@ -3480,6 +3480,12 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]": the commander
                 # of the force the field names, no perpetrator group of his own
                 continue
+            if key in ("combatants", "perpetrators") and _COMPOSITION.match(
+                item.text.strip().lstrip("*#•- ")
+            ):
+                # "Rioters ⏎ * Mostly Irish-American and other working-class men": who the
+                # actor above was made of, no actor of its own
+                continue
             lone = doubting_label(item.text)
             if lone is not None:
                 # "{{small|Alleged:}}<br />[[Hezbollah]]": a label line doubts the items under it
@@ -3664,6 +3670,10 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
             )
 
 
+#: A line that tells what the actor above it was made of ("Mostly Irish-American …").
+_COMPOSITION = re.compile(
+    r"(?:mostly|mainly|largely|primarily|predominantly|chiefly|overwhelmingly)\s", re.I
+)
 #: Before a note's figure: it counts only some ("names only twelve … among the dead").
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|merely)\s+\Z", re.I)
 #: The notables of an army, some of its dead by rank ("twelve Polish knights").

@@ -289,9 +289,23 @@ _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 #: The list labels after which the actors named support a party and do not fight
 #: (Template:Infobox military conflict: "Supported by" lists states that gave aid).
+_SUPPORT_ADVERBS = (
+    "covertly",
+    "secretly",
+    "indirectly",
+    "materially",
+    "logistically",
+    "diplomatically",
+    "militarily",
+    "financially",
+    "allegedly",
+    "reportedly",
+)
 SUPPORT_LABELS = frozenset(
     ("supported by", "in support", "support", "support from", "backed by", "assisted by",
      "with support from")
+) | frozenset(  # "Covertly supported by:", "Militarily backed by:"
+    f"{adverb} {verb} by" for adverb in _SUPPORT_ADVERBS for verb in ("supported", "backed")
 )  # fmt: skip
 #: Labels that head the actors of a list and name none themselves.
 #: ("Naval support:", "Air support:": the arm the states under it fought with, no actor;
@@ -308,7 +322,9 @@ _LIST_LABELS = SUPPORT_LABELS | {
 }
 #: A support label that opens a line before the first supporter ("Supported by: Iran").
 SUPPORT_OPENING = re.compile(
-    r"(?:(?:supported\s+by|support\s+from|backed\s+by|assisted\s+by|with\s+support\s+from)"
+    r"(?:(?:(?:(?:covertly|secretly|indirectly|materially|logistically|diplomatically|"
+    r"militarily|financially|allegedly|reportedly)\s+)?(?:supported|backed)\s+by|"
+    r"support\s+from|assisted\s+by|with\s+support\s+from)"
     r"\s*:?|in\s+support\s*:)\s+(?=\S)",  # (not "In support of the Sultan: …")
     re.I,
 )

@@ -767,7 +767,7 @@ _ALLIANCE_LABEL = re.compile(
 #: A sub-label of a side's allies ("Supported by:"): its states are that side's, and the second
 #: side's name may follow them on the same line (" Cuba Somalia").
 _SUPPORT_LABEL = re.compile(
-    r"(?i)(?:supported\s+by|support(?:ed)?|in\s+support|backed\s+by|assisted\s+by|allies|"
+    r"(?i)(?:[a-z]+ly\s+)?(?:supported\s+by|support(?:ed)?|in\s+support|backed\s+by|assisted\s+by|allies|"
     r"with\s+support\s+from)\s*:$"
 )
 

@@ -183,7 +183,14 @@ def _rival_ceiling(bounded: list[Statement]) -> int | None:
     of its field, else None."""
     best = None
     for s in bounded:
-        if s.origin != "infobox" or s.low is not None or s.high is None or not _claim(s):
+        if (
+            s.origin != "infobox"
+            or s.low is not None
+            or s.high is None
+            or s.party is not None
+            or s.subset
+            or not _claim(s)
+        ):
             continue
         if any(
             t is not s
@@ -210,6 +217,9 @@ def _rival_floor(bounded: list[Statement]) -> int | None:
             s.origin != "infobox"
             or s.high is not None
             or s.low is None
+            # (a floor of some of the dead, "at least 300 children (UNICEF)", is a part)
+            or s.party is not None
+            or s.subset
             or not (_claim(s) or _author(s.attribution))
         ):
             continue
@@ -3191,8 +3201,7 @@ def _side_quantity(
         empty["statements"] = [st.id for st in sts]
         return empty
     else:
-        # ("2,540 killed" and its note's "a further 1,153 died of their wounds": one list)
-        chosen = _sum_lists(_all_causes_win(sts))[0]
+        chosen = _all_causes_win(sts)
     q, f = _combine_parts(chosen, policy, label) if sum_groups else combine(chosen, policy, label)
     if f and not sum_groups and not all(st.attribution for st in chosen if _bounded(st)):
         # "42,000 regulars / 39,000 stragglers": a strength list names parts of one force;
@@ -3271,6 +3280,18 @@ def _combine_parts(
     are its complementary parts: two-category phrases that share no category ("43,476 killed
     or missing" and "150,715 wounded and sick", the Soviet archives' way of giving a loss)
     count different men, so the side's casualties are their sum, not a rival pair."""
+    # ("2,540 killed" and its note's "a further 1,153 died of their wounds": one list, summed;
+    # the sum cites both statements)
+    sts, merged = _sum_lists(sts)
+    q, f = _combine_parts_summed(sts, policy, label)
+    if merged:
+        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
+    return q, f
+
+
+def _combine_parts_summed(
+    sts: list[Statement], policy: str, label: str
+) -> tuple[Quantity, Finding | None]:
     mixes = [_mix_categories(st) for st in sts]
     if (
         len(sts) >= 2

@@ -1695,6 +1695,14 @@ _ATTACKS_AFTER = re.compile(
 )
 
 
+#: Before a demonym: "pro-", "anti-" (a faction's name, no state's forces).
+_PRO_ANTI = re.compile(r"(?i:pro|anti)-\Z")
+#: Before a demonym: the first word of a two-word one ("North Vietnamese", "Sri Lankan").
+_DEMONYM_PREFIX = re.compile(r"\b(North|South|East|West|Sri|New)\s\Z")
+#: A passive verb phrase.
+_PASSIVE_VERB = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
+
+
 def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
     """The two sides of a battle or war whose lead and narrative opening name none, from the
     states' forces its text names most often ("Russian forces" … "Ukrainian forces"): only
@@ -1711,11 +1719,19 @@ def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
         text = s.plain.text
         for m in _FORCE_MENTION.finditer(text):
             dem = m.group("dem")
-            if not _state_demonym(dem):
-                continue
+            if not _state_demonym(dem) or _PRO_ANTI.search(text, max(0, m.start() - 5), m.start()):
+                continue  # ("pro-Russian forces": separatists, no state's forces)
+            start = m.start()
+            prefix = _DEMONYM_PREFIX.search(text, max(0, start - 8), start)
+            if prefix is not None:
+                # "North Vietnamese forces", "Sri Lankan forces": the whole demonym
+                start = prefix.start()
+                dem = f"{prefix.group(1)} {dem}"
             phrase = f"{dem} {m.group('noun')}"
-            found.setdefault(dem, []).append((s, m.start(), m.end(), phrase))
-            if _ATTACKS_AFTER.match(text, m.end()):
+            found.setdefault(dem, []).append((s, start, m.end(), phrase))
+            verb = _ATTACKS_AFTER.match(text, m.end())
+            if verb is not None and not _PASSIVE_VERB.search(verb.group(0)):
+                # ("Russian forces were pushed back": a passive verb tells what they suffered)
                 attacks[dem] = attacks.get(dem, 0) + 1
     ranked = sorted(found, key=lambda d: -len(found[d]))  # (stable: first named first on ties)
     if len(ranked) < 2 or len(found[ranked[1]]) < 2:

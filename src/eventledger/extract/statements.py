@@ -33,9 +33,9 @@ from typing import Any
 from eventledger.extract.notes import is_note, note_citations
 from eventledger.models import Document, Field, Infobox, MappedText, Sentence, Statement
 from eventledger.normalise.actors import (
-    SUPPORT_LABELS,
     SUPPORT_OPENING,
     doubting_label,
+    is_support_label,
     names_nobody,
     split_actors,
 )
@@ -3380,7 +3380,17 @@ def _from_field(b: _Builder, f: Field) -> None:
             )
         toll_part = _toll_part(f)
         beside_whole = toll_part and _whole_field(b.doc, f)
+        notes_row = key == "casualties_other" and f.label.strip().lower() == "notes"
         for n_fig, fig in enumerate(figs):
+            if notes_row and not fig.subset:
+                # a military conflict box's notes row: only a line that says it sums up
+                # ("Total: over 200,000 killed") gives the war's toll; "German sources give
+                # 7,000 Soviet dead" is one side's rival figure, kept as a statement
+                line_at = text.rfind("\n", 0, fig.start) + 1
+                line_end = text.find("\n", fig.end)
+                line = text[line_at : line_end if line_end >= 0 else len(text)]
+                if not _NOTES_TOTAL.search(line):
+                    fig = replace(fig, subset=True)
             if groups is not None:
                 common_g = dict(
                     zip(
@@ -3459,7 +3469,7 @@ def _from_field(b: _Builder, f: Field) -> None:
         for item in f.items or [f.plain]:
             span = item.span_of(0, len(item.text)) if item.text else None
             label = item.text.strip().rstrip(":").strip().lower()
-            if label in SUPPORT_LABELS:
+            if is_support_label(label):
                 supporting = True
                 prev_end = span[1] if span else prev_end
                 continue
@@ -3480,8 +3490,10 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "[[British Indian Army]]<br />Commanded by: [[Reginald Dyer]]": the commander
                 # of the force the field names, no perpetrator group of his own
                 continue
-            if key in ("combatants", "perpetrators") and _COMPOSITION.match(
-                item.text.strip().lstrip("*#•- ")
+            if (
+                key in ("combatants", "perpetrators")
+                and found
+                and _COMPOSITION.match(item.text.strip().lstrip("*#•- "))
             ):
                 # "Rioters ⏎ * Mostly Irish-American and other working-class men": who the
                 # actor above was made of, no actor of its own
@@ -3622,6 +3634,9 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                 if fig.category == "killed"
                 and _FURTHER.search(text, max(0, fig.start - 24), fig.start)
                 and _OF_WOUNDS.match(text, fig.end)
+                # (not a note that breaks the line's own total down: "Of these, 2,540 were
+                # killed in action; another 1,153 died of their wounds")
+                and not _BREAKDOWN_NOTE.search(text, 0, fig.start)
                 else None
             )
             if line_killed is not None:
@@ -3636,7 +3651,10 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
                     "infobox",
                     **{**_figure_kw(fig), "value": {**_figure_kw(fig)["value"], "list": lid}},
                     **common,
-                    **common_g,
+                    # (in the line's own group: "killed" beside "400 died of disease")
+                    group=line_killed.group,
+                    group_seq=line_killed.group_seq,
+                    total=line_killed.total,
                 )
                 continue
             if (
@@ -3670,6 +3688,10 @@ def _note_figures(b: _Builder, f: Field, groups: list[Any] | None, common: dict[
             )
 
 
+#: A notes row's line that sums up the war's dead.
+_NOTES_TOTAL = re.compile(
+    r"\b(?:total|overall|in\s+all|altogether|combined|all\s+sides|both\s+sides)\b", re.I
+)
 #: A line that tells what the actor above it was made of ("Mostly Irish-American …").
 _COMPOSITION = re.compile(
     r"(?:mostly|mainly|largely|primarily|predominantly|chiefly|overwhelmingly)\s", re.I
@@ -3684,6 +3706,8 @@ _NOTABLES = re.compile(
 )
 #: Before a note's figure: it comes on top of the line's ("A further 1,153 men died …").
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|additionally)\s+\Z", re.I)
+#: A note that breaks its line's figure down ("Of these, …", "including …").
+_BREAKDOWN_NOTE = re.compile(r"\b(?:of\s+these|of\s+whom|of\s+which|includ(?:ing|es|ed))\b", re.I)
 #: After it: they died of their wounds ("… died of their wounds in field hospitals").
 _OF_WOUNDS = re.compile(
     r"\s*(?:later\s+|subsequently\s+)?(?:of|from)\s+(?:their\s+|his\s+)?(?:wounds|injuries)\b",

@@ -289,24 +289,19 @@ _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 #: The list labels after which the actors named support a party and do not fight
 #: (Template:Infobox military conflict: "Supported by" lists states that gave aid).
-_SUPPORT_ADVERBS = (
-    "covertly",
-    "secretly",
-    "indirectly",
-    "materially",
-    "logistically",
-    "diplomatically",
-    "militarily",
-    "financially",
-    "allegedly",
-    "reportedly",
-)
 SUPPORT_LABELS = frozenset(
     ("supported by", "in support", "support", "support from", "backed by", "assisted by",
      "with support from")
-) | frozenset(  # "Covertly supported by:", "Militarily backed by:"
-    f"{adverb} {verb} by" for adverb in _SUPPORT_ADVERBS for verb in ("supported", "backed")
 )  # fmt: skip
+#: "Covertly supported by", "Politically backed by": an adverb before the support label.
+_ADVERB_SUPPORT = re.compile(r"[a-z]+ly\s+(?:supported|backed)\s+by")
+
+
+def is_support_label(label: str) -> bool:
+    """Whether *label* (lower-case, without its colon) heads a side's supporters."""
+    return label in SUPPORT_LABELS or _ADVERB_SUPPORT.fullmatch(label) is not None
+
+
 #: Labels that head the actors of a list and name none themselves.
 #: ("Naval support:", "Air support:": the arm the states under it fought with, no actor;
 #: they fought, so they stay combatants)
@@ -322,8 +317,7 @@ _LIST_LABELS = SUPPORT_LABELS | {
 }
 #: A support label that opens a line before the first supporter ("Supported by: Iran").
 SUPPORT_OPENING = re.compile(
-    r"(?:(?:(?:(?:covertly|secretly|indirectly|materially|logistically|diplomatically|"
-    r"militarily|financially|allegedly|reportedly)\s+)?(?:supported|backed)\s+by|"
+    r"(?:(?:(?:[a-z]+ly\s+)?(?:supported|backed)\s+by|"
     r"support\s+from|assisted\s+by|with\s+support\s+from)"
     r"\s*:?|in\s+support\s*:)\s+(?=\S)",  # (not "In support of the Sultan: …")
     re.I,
@@ -575,13 +569,14 @@ def split_actors(
             name = text[start:end]
             supporting = True
         label = name.lower().rstrip(":").strip()
-        if label in SUPPORT_LABELS:
+        if is_support_label(label):
             supporting = True
         elif raw.rstrip().endswith(":"):
             supporting = False  # another list's label ("Allies:") ends the supporters
         if (
             (label in _VASSAL_LABELS and raw.rstrip().endswith(":"))
             or label in _LIST_LABELS
+            or is_support_label(label)
             or (
                 label in ("allies", "co-belligerents", "cobelligerents", "belligerents")
                 and (raw.rstrip().endswith(":") or len(merged) > 1)

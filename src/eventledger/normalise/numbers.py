@@ -576,6 +576,21 @@ _SOME_OF_ALL = re.compile(
 )
 
 
+#: After the whole's number: its casualty word right after its noun ("the 29 people killed",
+#: "the 20 wounded", "the 29 dead"): the whole is the count, the some a part of it.
+_WHOLE_COUNTED = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:killed|dead|wounded|injured|victims|casualties|fatalities)\b", re.I
+)
+#: Before a some: its qualifier ("more than", "at least", "between 20 and").
+_SOME_QUALIFIER = re.compile(
+    r"\b(?:(?P<floor>more\s+than|over|at\s+least|upwards\s+of)"
+    r"|(?P<ceil>up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than)"
+    r"|between\s+(?P<a>\d[\d,]*|[A-Za-z]+)\s+and"
+    r"|about|around|some|nearly|almost|approximately|roughly|c\.)\s+\Z",
+    re.I,
+)
+
+
 def _some_of_all(text: str, a: int, b: int) -> tuple[re.Match[str], int] | None:
     """The "N of the" that ends at *b* (searched from *a*) and its count N, when N is a number
     ("16", "Sixteen"); None otherwise ("half of the", "most of the")."""
@@ -1616,7 +1631,11 @@ def _scan(
             approx = True
         part = (
             _some_of_all(text, max(lo, start - 40), start)
-            if prose and comparator == "=" and best is not None
+            if prose
+            and comparator == "="
+            and best is not None
+            # (not "Nine of the 29 people killed … were children": the whole is the count)
+            and not _WHOLE_COUNTED.match(text, raw.end)
             else None
         )
         if part is not None:
@@ -1628,6 +1647,29 @@ def _scan(
             if n_value is not None and 0 <= n_value <= best:  # type: ignore[operator]
                 low = high = best = n_value
                 start = part.start()
+                q = _SOME_QUALIFIER.search(text, max(lo, start - 30), start)
+                if q is not None:
+                    # "More than 100 of the 300 …", "Between 20 and 30 of the 50 …": the
+                    # some's own qualifier
+                    start = q.start()
+                    if q.group("a"):
+                        a_text = q.group("a")
+                        a = (
+                            int(a_text.replace(",", ""))
+                            if a_text[0].isdigit()
+                            else word_value(a_text)
+                        )
+                        low, best = (a, None) if a is not None and a <= n_value else (None, None)
+                        comparator = "~" if low is None else "range"
+                    elif q.group("floor"):
+                        # ("more than 100": above it, as "More than 100 people died" reads)
+                        above = not re.match(r"at\s+least", q.group("floor"), re.I)
+                        comparator, high, best = (">", None, None) if above else (">=", None, None)
+                        low = n_value + 1 if above else n_value
+                    elif q.group("ceil"):
+                        comparator, low, best = "<=", None, None
+                    else:
+                        comparator, low, high, approx = "~", None, None, True
         floor = low if low is not None else best
         if (
             prose

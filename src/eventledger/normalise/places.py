@@ -1080,7 +1080,10 @@ def _runs(text: str) -> list[tuple[list[str], int, str]]:
             cur.pop()
         if cur:
             start = cur[0][1]
-            seg_start = max(text.rfind(c, 0, start) for c in ",;(\n") + 1
+            # (the text since the last separator, read back at most 200 characters: a long
+            # line without one is read in linear time)
+            window = max(0, start - 200)
+            seg_start = max(max(text.rfind(c, window, start) for c in ",;(\n") + 1, window)
             runs.append(([w for w, _, _ in cur], start, text[seg_start:start]))
         cur.clear()
 

@@ -1307,30 +1307,34 @@ def _initial_before_revision_words(
     }
 
 
-#: After a figure, the text rejects it: "Figures of 1,830 dead … are now considered too high",
-#: "a figure historians regard as exaggerated".
-#: "… are not considered credible": a verdict that negates belief.
-_NOT_CREDIBLE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:generally\s+|now\s+)?not\s+(?:considered|regarded\s+as|"
-    r"thought|deemed|seen\s+as)?\s*(?:credible|reliable|plausible|trustworthy|believable)\b",
-    re.I,
+#: The words of a verdict that rejects a figure ("… too high", "… exaggerated").
+_VERDICT = (
+    r"(?:too\s+high|exaggerated|inflated|unreliable|implausible|discredited|"
+    r"greatly\s+exaggerated)\b"
 )
+_NOT_CREDIBLE_TEXT = (
+    r"(?:is|are|was|were)\s+(?:generally\s+|now\s+)?not\s+(?:considered|regarded\s+as|"
+    r"thought|deemed|seen\s+as)?\s*(?:credible|reliable|plausible|trustworthy|believable)\b"
+)
+#: "… are not considered credible": a verdict that negates belief.
+_NOT_CREDIBLE = re.compile(r"\b" + _NOT_CREDIBLE_TEXT, re.I)
 #: "but these figures are … not considered credible": a verdict on all the figures before.
 _THESE_REJECTED = re.compile(
     r"\b(?:these|those|both|such|the\s+two)\s+(?:figures|numbers|estimates|claims|totals)\b"
-    r"[^.;]{0,120}?(?:"
-    + r"(?:is|are|was|were)\s+(?:generally\s+|now\s+|widely\s+)?(?:considered|regarded|"
-    r"thought|deemed|dismissed|rejected|seen)\s+(?:as\s+)?(?:too\s+high|exaggerated|inflated|"
-    r"unreliable|implausible|discredited|greatly\s+exaggerated)\b"
-    r"|(?:is|are|was|were)\s+(?:generally\s+|now\s+)?not\s+(?:considered|regarded\s+as|"
-    r"thought|deemed|seen\s+as)?\s*(?:credible|reliable|plausible|trustworthy|believable)\b)",
+    r"[^.;]{0,120}?(?:(?:is|are|was|were)\s+(?:generally\s+|now\s+|widely\s+)?(?:considered|"
+    r"regarded|thought|deemed|dismissed|rejected|seen)\s+(?:as\s+)?"
+    + _VERDICT
+    + r"|"
+    + _NOT_CREDIBLE_TEXT
+    + r")",
     re.I,
 )
+#: After a figure, the text rejects it: "Figures of 1,830 dead … are now considered too high",
+#: "a figure historians regard as exaggerated".
 _REJECTED_AFTER = re.compile(
     r"\b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|since\s+|widely\s+|generally\s+)?"
     r"(?:considered|regarded|thought|deemed|dismissed|rejected|seen)|regard(?:ed)?|consider(?:ed)?)"
-    r"\s+(?:as\s+)?(?:too\s+high|exaggerated|inflated|unreliable|implausible|discredited|"
-    r"greatly\s+exaggerated)\b",
+    r"\s+(?:as\s+)?" + _VERDICT,
     re.I,
 )
 

@@ -178,6 +178,11 @@ def test_a_groups_region_leaders_and_kin_are_read_apart():
         "John Evans",
         "Thomas Hardwick",
     ]
+    assert names("Interahamwe, local civilians, led by bourgmestre Sylvestre Gacumbitsi") == [
+        "Interahamwe",
+        "local civilians",
+        "Sylvestre Gacumbitsi",
+    ]
     assert names("Pranas Brazinskas and his 15-year-old son Algirdas") == [
         "Pranas Brazinskas",
         "Algirdas",

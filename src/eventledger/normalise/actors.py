@@ -683,7 +683,8 @@ _REGION_WORD = re.compile(
 #: "led by John Evans": the leader named after a group, an actor of his own; "his
 #: 15-year-old son Algirdas": a kinsman named after the one before him.
 _LED_BY = re.compile(
-    r"(?:(?:led|commanded|headed)\s+by"
+    # ("led by bourgmestre Sylvestre Gacumbitsi": a title in lower case before the name)
+    r"(?:(?:led|commanded|headed)\s+by(?:\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+[A-Z]))?"
     r"|(?:his|her|their)\s+(?:(?:\d+|[a-z]+-?)-year-old\s+|young(?:er)?\s+|elder\s+|older\s+)?"
     r"(?:sons?|daughters?|brothers?|sisters?|father|mother|wife|husband|nephews?|cousins?|"
     r"uncle)(?:,)?)\s+(?=[A-Z])"

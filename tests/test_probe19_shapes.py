@@ -461,3 +461,37 @@ def test_covertly_supported_by_and_a_composition_line():
         _coalition("Rioters<br />* Mostly [[Irish Americans|Irish-American]] and other men")
     )
     assert _names(rec["event"]["sides"][0]["combatants"]) == ["Rioters"]
+
+
+# ------------------------------------- wave 60: an attack told in an operation's box
+
+
+def test_an_attack_in_an_operations_box_takes_its_executor_as_perpetrator():
+    page = (
+        "{{Infobox military operation\n| name = 1996 Manchester bombing\n"
+        "| type = [[Truck bomb|Lorry bomb]]\n| location = Corporation Street, [[Manchester]], "
+        "England\n| date = 15 June 1996\n"
+        "| executed_by = [[Provisional Irish Republican Army|Provisional IRA]]\n"
+        "| casualties = 212 injured\n}}\n"
+        "The '''1996 Manchester bombing''' was an attack on 15 June 1996 in Manchester.\n"
+    )
+    rec = _record(page, name="1996_Manchester_bombing")
+    assert rec["event"]["kind"] == "attack"
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Provisional IRA"]
+    copy = (
+        "From Wikipedia, the free encyclopedia\n1996 Manchester bombing\nPart of the Troubles\n"
+        "Type\tLorry bomb\nLocation\tCorporation Street, Manchester, England\n"
+        "Date\t15 June 1996\nExecuted byProvisional IRA\nCasualties212 injured\n\n"
+        "The 1996 Manchester bombing was an attack carried out by the Provisional Irish "
+        "Republican Army on Saturday, 15 June 1996, in Manchester, England.[1]\n"
+    )
+    rec = _record(copy, fmt="plaintext", name="1996_Manchester_bombing")
+    assert rec["event"]["kind"] == "attack"
+    assert [p["name"] for p in rec["event"]["perpetrators"]] == ["Provisional IRA"]
+    # an operation that is no attack keeps its executor as side 1
+    op = page.replace("1996 Manchester bombing", "Operation Cottage").replace(
+        "an attack", "a landing"
+    )
+    rec = _record(op, name="Operation_Cottage")
+    assert rec["event"]["perpetrators"] == []
+    assert _names(rec["event"]["sides"][0]["combatants"]) == ["Provisional IRA"]

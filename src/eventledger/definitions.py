@@ -114,6 +114,9 @@ RENDERED_LABELS: dict[str, str] = {
     "Territorial changes": "territory",
     "Status": "status",
     "Cause": "cause",
+    # Template:Infobox military operation: who carried it out (side 1, as `executed_by` is in
+    # wikitext)
+    "Executed by": "executed_by",
     "Belligerents": "combatants",
     "Combatants": "combatants",
     "Commanders and leaders": "commanders",
@@ -173,6 +176,8 @@ INFOBOX_FAMILIES: dict[str, str] = {
 
 #: Labels that only one family renders, used by the plaintext reader to guess the template.
 FAMILY_SIGNATURES: dict[str, tuple[str, ...]] = {
+    # (first: a tie with a conflict box's "Casualties" goes to the operation's own row)
+    "military operation": ("executed_by",),
     "military conflict": ("combatants", "commanders", "strength", "casualties", "result"),
     "civilian attack": ("attack_type", "target", "perpetrators", "weapons"),
     "event": ("participants", "outcome", "type", "cause"),

@@ -865,6 +865,19 @@ def assemble(
         # text asserts, the ones it only alleges or suspects are no event perpetrators (their
         # statements stay, with their qualifier); alone, they are the event's
         named = [st for st in named if not (st.value or {}).get("qualifier")]
+    if (
+        not by_prop.get("perpetrator")
+        and kind == "attack"
+        and doc.infobox is not None
+        and doc.infobox.template == "military operation"
+    ):
+        # an attack told in an operation's box ("1996 Manchester bombing": `executed_by =
+        # Provisional IRA`): who executed it carried it out
+        named = [
+            st
+            for st in by_prop.get("combatant", [])
+            if st.side == 1 and st.origin == "infobox" and not _names_nobody(st)
+        ]
     event["perpetrators"] = [_actor(st) for st in named]
     # "Supported by: [[Iran]]" in a perpetrators field: who aided them (a side's supporters
     # are in its entry of sides)

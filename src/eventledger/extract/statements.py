@@ -97,6 +97,7 @@ FIELD_CATEGORY = {
 }
 
 _ACTOR_KEYS = {
+    "executed_by": "combatant",  # a browser copy's operation box: side 1 (see plaintext)
     "perpetrators": "perpetrator",
     "target": "target",
     "combatants": "combatant",

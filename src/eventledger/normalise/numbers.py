@@ -423,7 +423,8 @@ _PARTIES: list[tuple[str, str]] = [
     (
         r"civilians?|non-?combatants?|villagers|refugees|residents|inhabitants|townspeople|"
         r"passengers|pedestrians|bystanders|women|children|students|worshippers|pilgrims|"
-        r"protest[eo]rs|unarmed",
+        r"protest[eo]rs|unarmed|(?:photo)?journalists?|reporters|correspondents|"
+        r"aid\s+workers?|humanitarian\s+workers?",
         "civilians",
     ),
     (_PERPETRATORS + r"|suicide\s+bombers?", "perpetrators"),

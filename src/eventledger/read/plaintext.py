@@ -864,7 +864,8 @@ def _make_fields(
                 MappedText.join(plains, "\n"),
                 items=plains,
                 markers=markers,
-                side=side if per_side else None,
+                # ("Executed by": the operation's own side, side 1)
+                side=side if per_side else (1 if key == "executed_by" else None),
             )
         )
     return out

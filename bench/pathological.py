@@ -57,6 +57,14 @@ RUNS = {
     "shot down by": lambda n: (
         "The aircraft was shot down " + "near the town " * (n // 14) + "by X."
     ),
+    # session 19: figures before a later-killed clause, a capitalised run far from a comma,
+    # "N of the M", "and Navy" joins
+    "figures before later killed": lambda n: (
+        "2 people were killed in village X, " * (n // 35) + "and others were later killed."
+    ),
+    "runs without a comma": lambda n: "Mosul Baghdad and the town of Kirkuk near " * (n // 41),
+    "some of all": lambda n: "Sixteen of the 19 people were killed and " * (n // 40),
+    "and Navy joins": lambda n: "the Paraguayan Army" + " and Navy" * (n // 9),
 }
 
 

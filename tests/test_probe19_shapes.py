@@ -495,3 +495,30 @@ def test_an_attack_in_an_operations_box_takes_its_executor_as_perpetrator():
     rec = _record(op, name="Operation_Cottage")
     assert rec["event"]["perpetrators"] == []
     assert _names(rec["event"]["sides"][0]["combatants"]) == ["Provisional IRA"]
+
+
+def test_the_one_other_states_forces_are_side_2_unless_named_as_allies():
+    body = (
+        "On 24 February, Russian forces launched an assault on Hlukhiv. Ukrainian forces held "
+        "the town centre. Ukrainian forces withdrew on 27 February."
+    )
+    page = (
+        "The '''Battle of Hlukhiv''' was a battle in which Russian forces captured the town of "
+        "Hlukhiv in February 2022.\n\n== Battle ==\n" + body + "\n"
+    )
+    rec = _record(page, name="Battle_of_Hlukhiv")
+    assert [_names(s["combatants"]) for s in rec["event"]["sides"]] == [
+        ["Russian forces"],
+        ["Ukrainian forces"],
+    ]
+    # an ally named as often ("supported by Russian airstrikes") is no opponent
+    ally = (
+        "The '''Palmyra offensive''' was a military operation in which the Syrian Army "
+        "captured Palmyra in March 2016.\n\n== Offensive ==\n"
+        "The Syrian Army advanced, supported by Russian airstrikes. Russian soldiers were "
+        "seen in the city. Russian forces cleared mines.\n"
+    )
+    rec = _record(ally, name="Palmyra_offensive")
+    assert all(
+        "Russian" not in n for s in rec["event"]["sides"][1:] for n in _names(s["combatants"])
+    )

@@ -36,7 +36,14 @@ from dataclasses import dataclass
 from eventledger.models import Sentence
 from eventledger.normalise.actors import NUMBERED_UNIT, Actor, split_actors
 
-__all__ = ["ActorMention", "lead_actors", "narrative_opponent", "narrative_sides"]
+__all__ = [
+    "ActorMention",
+    "frequent_opponent",
+    "frequent_sides",
+    "lead_actors",
+    "narrative_opponent",
+    "narrative_sides",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1757,6 +1764,55 @@ def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
             ActorMention("combatant", side, s, a, b, Actor(phrase, None, "state", None, a, b))
         )
     return out
+
+
+def frequent_opponent(sentences: list[Sentence], side1: list[ActorMention]) -> list[ActorMention]:
+    """Side 2 of a battle or war whose text names only side 1 (*side1*, "Russian forces") and
+    no sentence opposes it to another party: the one other state whose forces the text names
+    (side 1's own demonym, in its names, set apart), at least twice, when no third state's
+    forces are named at all (an ally is named as often as an enemy); None otherwise, and when
+    side 1's names hold no state's demonym (see :func:`frequent_sides`)."""
+    if not side1 or any(m.side != 1 for m in side1):
+        return []
+    own = {w for m in side1 for w in re.findall(r"[A-Z][a-z]+", m.actor.name) if _state_demonym(w)}
+    if not own:
+        return []  # ("VDV": side 1's state unknown, so its own forces cannot be told apart)
+    found: dict[str, list[tuple[Sentence, int, int, str]]] = {}
+    for s in sentences:
+        text = s.plain.text
+        for m in _FORCE_MENTION.finditer(text):
+            dem = m.group("dem")
+            if (
+                dem in own
+                or not _state_demonym(dem)
+                or _PRO_ANTI.search(text, max(0, m.start() - 5), m.start())
+                or _DEMONYM_PREFIX.search(text, max(0, m.start() - 8), m.start())
+            ):
+                continue
+            found.setdefault(dem, []).append((s, m.start(), m.end(), f"{dem} {m.group('noun')}"))
+    # (one other state's forces only: where several are named, "Russian" and "Iranian" beside
+    # "Syrian Army", an ally is named as often as an enemy)
+    if len(found) != 1:
+        return []
+    (dem,) = found
+    if len(found[dem]) < 2:
+        return []
+    ally = re.compile(
+        rf"\b(?:(?:{'|'.join(map(re.escape, own))})\s+and\s+{dem}|{dem}\s+and\s+"
+        rf"(?:{'|'.join(map(re.escape, own))})|(?:supported|backed|aided|assisted|helped)\s+by"
+        rf"(?:\s+\w+){{0,2}}\s+{dem}|alongside(?:\s+\w+){{0,2}}\s+{dem}|"
+        rf"support\s+of(?:\s+\w+){{0,2}}\s+{dem})\b"
+    )
+    if any(ally.search(s.plain.text) for s in sentences):
+        return []  # ("Syrian and Russian airstrikes", "supported by Russian airstrikes")
+    phrases = [p for _s, _a, _b, p in found[dem]]
+    common = (
+        f"{dem} forces"
+        if f"{dem} forces" in phrases
+        else max(dict.fromkeys(phrases), key=phrases.count)
+    )
+    s, a, b, phrase = next(x for x in found[dem] if x[3] == common)
+    return [ActorMention("combatant", 2, s, a, b, Actor(phrase, None, "state", None, a, b))]
 
 
 def _first(mentions: list[tuple[Sentence, int, int, str]]) -> tuple[int, int]:

@@ -742,6 +742,7 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     """
     from eventledger.extract.assemble import event_kind
     from eventledger.extract.prose_actors import (
+        frequent_opponent,
         frequent_sides,
         lead_actors,
         narrative_opponent,
@@ -778,6 +779,10 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         one = found[0].sentence
         after = narrative[narrative.index(one) + 1 :] if one in narrative else narrative
         found = found + narrative_opponent(after, found)
+    if found and all(m.side == 1 for m in found) and kind in ("battle", "war"):
+        # side 1 and no sentence that names its opponent: the other state whose forces the
+        # text names most ("Russian forces" … "Ukrainian forces")
+        found = found + frequent_opponent(lead + [s for s in narrative if s not in lead], found)
     if not found and kind in ("battle", "war"):
         # no sentence opposes the parties: the two states whose forces the text names most
         # ("Russian forces began to defend Kupiansk" … "Ukrainian forces recaptured it")

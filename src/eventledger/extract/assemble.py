@@ -142,10 +142,10 @@ def combine(
                 known_highs = [x for x in highs if x is not None]
                 q["low"] = max(known_lows) if known_lows else None
                 q["high"] = min(known_highs) if known_highs else None
-                ceiling = _rival_ceiling(bounded)
+                ceiling = _rival_bound(bounded, upper=True)
                 if ceiling is not None and q["high"] is not None and ceiling > q["high"]:
                     q["high"] = ceiling
-                rival_floor = _rival_floor(bounded)
+                rival_floor = _rival_bound(bounded, upper=False)
                 if rival_floor is not None and q["low"] is not None and rival_floor < q["low"]:
                     q["low"] = rival_floor
         spread = (
@@ -176,63 +176,36 @@ def combine(
     return q, finding
 
 
-def _rival_ceiling(bounded: list[Statement]) -> int | None:
-    """ "112 killed" / "up to 600 killed (other estimates)" in one infobox field: the line that
-    names other sources and gives only a ceiling is a rival estimate, no bound on the first
-    line's count; the side's figure runs up to it. The largest such ceiling above another line
-    of its field, else None."""
+def _rival_bound(bounded: list[Statement], upper: bool) -> int | None:
+    """A line of one infobox field that names its source and gives only one bound beyond
+    another line's count is a rival estimate, no bound on that count: the figure runs to it.
+    With *upper*, the largest such ceiling ("112 killed" / "up to 600 killed (other
+    estimates)", a source word needed); else the smallest such floor ("At least 2,000 (HRW)" /
+    "5,000–6,000 (UN / ICRC)", an author's bracket enough). None when there is none."""
     best = None
     for s in bounded:
+        bound, open_end = (s.high, s.low) if upper else (s.low, s.high)
         if (
             s.origin != "infobox"
-            or s.low is not None
-            or s.high is None
+            or open_end is not None
+            or bound is None
+            # (a bound of some of the dead, "at least 300 children (UNICEF)", is a part)
             or s.party is not None
             or s.subset
-            or not _claim(s)
+            or not (_claim(s) or (not upper and _author(s.attribution)))
         ):
             continue
-        if any(
+        beyond = any(
             t is not s
             and t.field == s.field
             and t.origin == "infobox"
             and t.attribution != s.attribution
             and t.low is not None
-            and t.high is not None
-            and t.high < s.high
+            and (t.high is not None and t.high < bound if upper else t.low > bound)
             for t in bounded
-        ) and (best is None or s.high > best):
-            best = s.high
-    return best
-
-
-def _rival_floor(bounded: list[Statement]) -> int | None:
-    """ "At least 2,000 (HRW)" / "5,000–6,000 (UN / ICRC)" in one infobox field: the line that
-    names its source and gives only a floor below another line's count is a rival estimate,
-    no bound that lifts the others'; the figure runs down to it. The smallest such floor,
-    else None (see :func:`_rival_ceiling`)."""
-    best = None
-    for s in bounded:
-        if (
-            s.origin != "infobox"
-            or s.high is not None
-            or s.low is None
-            # (a floor of some of the dead, "at least 300 children (UNICEF)", is a part)
-            or s.party is not None
-            or s.subset
-            or not (_claim(s) or _author(s.attribution))
-        ):
-            continue
-        if any(
-            t is not s
-            and t.field == s.field
-            and t.origin == "infobox"
-            and t.attribution != s.attribution
-            and t.low is not None
-            and t.low > s.low
-            for t in bounded
-        ) and (best is None or s.low < best):
-            best = s.low
+        )
+        if beyond and (best is None or (bound > best if upper else bound < best)):
+            best = bound
     return best
 
 
@@ -749,8 +722,15 @@ def assemble(
     event["location"] = _location(doc, by_prop)
 
     spans = {sn.id: sn.span for sn in doc.sentences}  # each sentence's input span, by id
+    # the body figures the text rejects after giving them (read once for the sides and the
+    # event's figures)
+    rejected = _rejected_ids(
+        [st for st in statements if st.property in ("deaths", "injuries", "casualties")],
+        doc,
+        spans,
+    )
     sides = (
-        _sides(drop_rejected_lines(statements, doc, spans), policy, findings)
+        _sides(drop_rejected_lines(statements, rejected), policy, findings)
         if kind in ("battle", "war") or any(st.side for st in statements)
         else []
     )
@@ -823,7 +803,7 @@ def assemble(
             sts = _perpetrators_lines(sts, by_prop.get("perpetrator", []), doc)
         sts = drop_other_years(sts, doc, event["date"])
         sts = drop_superseded(sts, doc, spans)
-        sts = drop_rejected(sts, doc, spans)
+        sts = drop_rejected(sts, rejected)
         sts = drop_incident_figures(sts, doc, kind, spans)
         sts = _drop_other_rises(sts, doc, spans, event["date"])
         event[key] = _event_quantity(
@@ -1409,13 +1389,12 @@ _CLAIM_WORD = re.compile(
 )
 
 
-def drop_rejected(
-    sts: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
-) -> list[Statement]:
+def drop_rejected(sts: list[Statement], rejected: set[str]) -> list[Statement]:
     """Body figures the text itself rejects after giving them ("Figures of 1,830 dead, given
-    in the years after the war, … are now considered too high"): they stay statements, not
-    the event's figure, when another figure of the category stands beside them."""
-    rejected = _rejected_ids(sts, doc, spans)
+    in the years after the war, … are now considered too high"; their ids *rejected*, see
+    :func:`_rejected_ids`): they stay statements, not the event's figure, when another figure
+    of the category stands beside them."""
+    rejected = rejected & {st.id for st in sts}
     if not rejected or not any(
         st.id not in rejected and not st.subset and (st.low is not None or st.best is not None)
         for st in sts
@@ -1424,22 +1403,15 @@ def drop_rejected(
     return [st for st in sts if st.id not in rejected]
 
 
-def drop_rejected_lines(
-    statements: list[Statement], doc: Document, spans: dict[str, tuple[int, int]]
-) -> list[Statement]:
+def drop_rejected_lines(statements: list[Statement], rejected: set[str]) -> list[Statement]:
     """A side's infobox line whose exact figure the text rejects ("375,000 killed (Liber
     Pontificalis)" beside "… claim that 375,000 Saracens were killed, … but these figures are
-    … not considered credible") is no figure of the side, when another line of the side gives
-    one of the same category; it stays a statement."""
-    body = [
-        st
-        for st in statements
-        if st.origin == "body" and st.property in ("deaths", "injuries", "casualties")
-    ]
-    rejected = _rejected_ids(body, doc, spans)
+    … not considered credible"; the rejected body figures' ids *rejected*) is no figure of the
+    side, when another line of the side gives one of the same category; it stays a
+    statement."""
     if not rejected:
         return statements
-    values = {(st.category, _exact(st)) for st in body if st.id in rejected and _exact(st)}
+    values = {(st.category, _exact(st)) for st in statements if st.id in rejected and _exact(st)}
     drop = set()
     for st in statements:
         if (
@@ -1921,6 +1893,20 @@ def drop_other_years(sts: list[Statement], doc: Document, date: dict[str, Any]) 
 _TOTAL_CUE = re.compile(r"\b(?:in all|in total|all told|altogether|a total of|in sum)\b", re.I)
 
 
+def _cite_merged(q: Quantity, merged: dict[str, list[str]]) -> None:
+    """Make *q* cite every statement a sum of :func:`_sum_lists` stands for (*merged*: the
+    sum's id → the ids summed), in place."""
+    if merged:
+        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
+
+
+def _joined_statements(base: Quantity, extra: Quantity) -> list[str]:
+    """*base*'s statements, then *extra*'s that *base* does not cite."""
+    return list(base["statements"]) + [
+        x for x in extra["statements"] if x not in base["statements"]
+    ]
+
+
 def _sum_lists(sts: list[Statement]) -> tuple[list[Statement], dict[str, list[str]]]:
     """Replace the statements a sentence lists as the parts of one toll ("19 students and 2
     teachers were killed": value ``list``) by one statement of their sum, for combining with
@@ -2109,8 +2095,7 @@ def _event_quantity(
         chosen = _casualty_section(sts, policy, cat)
     chosen, merged = _sum_lists(_lines_of_a_stated_total(chosen, totalling))
     q, f = combine(chosen, policy, "deaths" if cat == "killed" else "injuries", claiming)
-    if merged:
-        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
+    _cite_merged(q, merged)
     if f:
         findings.append(f)
     hidden = [
@@ -2203,8 +2188,7 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
     # are one toll, summed
     own, merged = _sum_lists(own)
     q, _f = combine(own, policy)
-    if merged:
-        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
+    _cite_merged(q, merged)
     floor = q["low"] if q["low"] is not None else q["best"]
     base = summed["low"] if summed["low"] is not None else summed["best"]
     if floor is None:
@@ -2220,9 +2204,7 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
         # an approximate total inside the sides' sum is its best value, no narrower toll
         out = dict(summed)
         out["best"] = floor
-        out["statements"] = list(summed["statements"]) + [
-            x for x in q["statements"] if x not in summed["statements"]
-        ]
+        out["statements"] = _joined_statements(summed, q)
         return out
     if base is None or floor > base:
         return q
@@ -2232,9 +2214,7 @@ def _stated_total(sts: list[Statement], cat: str, summed: Quantity, policy: str)
         out = dict(summed)
         out["high"] = q["high"]
         out["best"] = q["best"] if q["best"] is not None and q["best"] >= base else None
-        out["statements"] = list(summed["statements"]) + [
-            x for x in q["statements"] if x not in summed["statements"]
-        ]
+        out["statements"] = _joined_statements(summed, q)
         out.pop("lower_bound_only", None)
         return out
     return None
@@ -3301,8 +3281,7 @@ def _combine_parts(
     # the sum cites both statements)
     sts, merged = _sum_lists(sts)
     q, f = _combine_parts_summed(sts, policy, label)
-    if merged:
-        q["statements"] = [x for sid in q["statements"] for x in merged.get(sid, [sid])]
+    _cite_merged(q, merged)
     return q, f
 
 

@@ -31,6 +31,7 @@ are split into actors, and their kinds classified, by :func:`~eventledger.normal
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eventledger.models import Sentence
@@ -1710,36 +1711,66 @@ _DEMONYM_PREFIX = re.compile(r"\b(North|South|East|West|Sri|New)\s\Z")
 _PASSIVE_VERB = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
 
 
-def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
-    """The two sides of a battle or war whose lead and narrative opening name none, from the
-    states' forces its text names most often ("Russian forces" … "Ukrainian forces"): only
-    when two states' forces are each named at least twice and no third state's nearly as
-    often (null beats a guess). The side whose forces the text more often makes the subject
-    of an attacker's verb ("Ukrainian forces recaptured the settlement") is side 1, as coders
-    put the attacker first; on a tie, the one named first. Each side is its most frequent
-    phrase, at its first occurrence."""
-    if kind not in ("battle", "war"):
-        return []
-    found: dict[str, list[tuple[Sentence, int, int, str]]] = {}
-    attacks: dict[str, int] = {}
+#: One state's forces named in a sentence: the sentence, the mention's offsets, its demonym
+#: (two words when it has a prefix: "North Vietnamese") and its phrase ("Russian forces").
+_Mention = tuple[Sentence, int, int, str, str]
+
+
+def _force_mentions(sentences: list[Sentence]) -> Iterator[tuple[_Mention, bool, bool]]:
+    """Every mention of a state's forces ("Russian forces", "Sri Lankan troops"; not
+    "pro-Russian forces", separatists), with whether its demonym has a prefix ("North",
+    "Sri" …) and whether the text makes it the subject of an attacker's verb ("Ukrainian
+    forces recaptured …"; not a passive one, "Russian forces were pushed back")."""
     for s in sentences:
         text = s.plain.text
         for m in _FORCE_MENTION.finditer(text):
             dem = m.group("dem")
             if not _state_demonym(dem) or _PRO_ANTI.search(text, max(0, m.start() - 5), m.start()):
-                continue  # ("pro-Russian forces": separatists, no state's forces)
+                continue
             start = m.start()
             prefix = _DEMONYM_PREFIX.search(text, max(0, start - 8), start)
             if prefix is not None:
                 # "North Vietnamese forces", "Sri Lankan forces": the whole demonym
                 start = prefix.start()
                 dem = f"{prefix.group(1)} {dem}"
-            phrase = f"{dem} {m.group('noun')}"
-            found.setdefault(dem, []).append((s, start, m.end(), phrase))
             verb = _ATTACKS_AFTER.match(text, m.end())
-            if verb is not None and not _PASSIVE_VERB.search(verb.group(0)):
-                # ("Russian forces were pushed back": a passive verb tells what they suffered)
-                attacks[dem] = attacks.get(dem, 0) + 1
+            attacking = verb is not None and not _PASSIVE_VERB.search(verb.group(0))
+            mention = (s, start, m.end(), dem, f"{dem} {m.group('noun')}")
+            yield mention, prefix is not None, attacking
+
+
+def _side_mention(mentions: list[_Mention], side: int) -> ActorMention:
+    """The actor of a side taken from its state's *mentions*: its "X forces" phrase where the
+    text uses one (the general name of a state's side), else its most frequent phrase, at
+    its first occurrence."""
+    dem = mentions[0][3]
+    phrases = [m[4] for m in mentions]
+    common = (
+        f"{dem} forces"
+        if f"{dem} forces" in phrases
+        else max(dict.fromkeys(phrases), key=phrases.count)
+    )
+    s, a, b, _dem, phrase = next(m for m in mentions if m[4] == common)
+    return ActorMention("combatant", side, s, a, b, Actor(phrase, None, "state", None, a, b))
+
+
+def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
+    """The two sides of a battle or war whose lead and narrative opening name none, from the
+    states' forces its text names most often ("Russian forces" … "Ukrainian forces"): only
+    when two states' forces are each named at least twice and no third state's nearly as
+    often (null beats a guess). The side whose forces the text more often makes the subject
+    of an attacker's verb ("Ukrainian forces recaptured the settlement") is side 1, as coders
+    put the attacker first; on a tie, the one named first. Each side's actor is chosen by
+    :func:`_side_mention`."""
+    if kind not in ("battle", "war"):
+        return []
+    found: dict[str, list[_Mention]] = {}
+    attacks: dict[str, int] = {}
+    for mention, _prefixed, attacking in _force_mentions(sentences):
+        dem = mention[3]
+        found.setdefault(dem, []).append(mention)
+        if attacking:
+            attacks[dem] = attacks.get(dem, 0) + 1
     ranked = sorted(found, key=lambda d: -len(found[d]))  # (stable: first named first on ties)
     if len(ranked) < 2 or len(found[ranked[1]]) < 2:
         return []
@@ -1750,20 +1781,7 @@ def frequent_sides(sentences: list[Sentence], kind: str) -> list[ActorMention]:
         attacks.get(two, 0) == attacks.get(one, 0) and _first(found[two]) < _first(found[one])
     ):
         one, two = two, one
-    out = []
-    for side, dem in ((1, one), (2, two)):
-        phrases = [p for _s, _a, _b, p in found[dem]]
-        # ("Russian forces", the general name of a state's side, when the text uses it)
-        common = (
-            f"{dem} forces"
-            if f"{dem} forces" in phrases
-            else (max(dict.fromkeys(phrases), key=phrases.count))
-        )
-        s, a, b, phrase = next(x for x in found[dem] if x[3] == common)
-        out.append(
-            ActorMention("combatant", side, s, a, b, Actor(phrase, None, "state", None, a, b))
-        )
-    return out
+    return [_side_mention(found[one], 1), _side_mention(found[two], 2)]
 
 
 def frequent_opponent(sentences: list[Sentence], side1: list[ActorMention]) -> list[ActorMention]:
@@ -1777,19 +1795,10 @@ def frequent_opponent(sentences: list[Sentence], side1: list[ActorMention]) -> l
     own = {w for m in side1 for w in re.findall(r"[A-Z][a-z]+", m.actor.name) if _state_demonym(w)}
     if not own:
         return []  # ("VDV": side 1's state unknown, so its own forces cannot be told apart)
-    found: dict[str, list[tuple[Sentence, int, int, str]]] = {}
-    for s in sentences:
-        text = s.plain.text
-        for m in _FORCE_MENTION.finditer(text):
-            dem = m.group("dem")
-            if (
-                dem in own
-                or not _state_demonym(dem)
-                or _PRO_ANTI.search(text, max(0, m.start() - 5), m.start())
-                or _DEMONYM_PREFIX.search(text, max(0, m.start() - 8), m.start())
-            ):
-                continue
-            found.setdefault(dem, []).append((s, m.start(), m.end(), f"{dem} {m.group('noun')}"))
+    found: dict[str, list[_Mention]] = {}
+    for mention, prefixed, _attacking in _force_mentions(sentences):
+        if not prefixed and mention[3] not in own:
+            found.setdefault(mention[3], []).append(mention)
     # (one other state's forces only: where several are named, "Russian" and "Iranian" beside
     # "Syrian Army", an ally is named as often as an enemy)
     if len(found) != 1:
@@ -1805,17 +1814,10 @@ def frequent_opponent(sentences: list[Sentence], side1: list[ActorMention]) -> l
     )
     if any(ally.search(s.plain.text) for s in sentences):
         return []  # ("Syrian and Russian airstrikes", "supported by Russian airstrikes")
-    phrases = [p for _s, _a, _b, p in found[dem]]
-    common = (
-        f"{dem} forces"
-        if f"{dem} forces" in phrases
-        else max(dict.fromkeys(phrases), key=phrases.count)
-    )
-    s, a, b, phrase = next(x for x in found[dem] if x[3] == common)
-    return [ActorMention("combatant", 2, s, a, b, Actor(phrase, None, "state", None, a, b))]
+    return [_side_mention(found[dem], 2)]
 
 
-def _first(mentions: list[tuple[Sentence, int, int, str]]) -> tuple[int, int]:
+def _first(mentions: list[_Mention]) -> tuple[int, int]:
     """Where the first of *mentions* stands: (its sentence's input offset, its offset)."""
-    s, a, _b, _p = mentions[0]
+    s, a = mentions[0][:2]
     return (s.span[0], a)

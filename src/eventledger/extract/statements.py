@@ -779,14 +779,13 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         one = found[0].sentence
         after = narrative[narrative.index(one) + 1 :] if one in narrative else narrative
         found = found + narrative_opponent(after, found)
-    if found and all(m.side == 1 for m in found) and kind in ("battle", "war"):
-        # side 1 and no sentence that names its opponent: the other state whose forces the
-        # text names most ("Russian forces" … "Ukrainian forces")
-        found = found + frequent_opponent(lead + [s for s in narrative if s not in lead], found)
-    if not found and kind in ("battle", "war"):
-        # no sentence opposes the parties: the two states whose forces the text names most
-        # ("Russian forces began to defend Kupiansk" … "Ukrainian forces recaptured it")
-        found = frequent_sides(lead + [s for s in narrative if s not in lead], kind)
+    if kind in ("battle", "war") and (not found or all(m.side == 1 for m in found)):
+        # no sentence opposes the parties: the states whose forces the lead and narrative name
+        # most ("Russian forces began to defend Kupiansk" … "Ukrainian forces recaptured it"),
+        # both sides, or side 1's opponent when side 1 is known
+        in_lead = {id(s) for s in lead}
+        text = lead + [s for s in narrative if id(s) not in in_lead]
+        found = found + frequent_opponent(text, found) if found else frequent_sides(text, kind)
     sides = [
         (st.value.get("name") or "").casefold()
         for st in b.items

@@ -668,12 +668,12 @@ _BLAMED = re.compile(
 _STATE_MILITIA_LINK = re.compile(
     r"\bState\s+(?:Militia|Guard)\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+National\s+Guard\b(?!\s*\()"
 )
+#: A place's name of up to four capitalised words ("Fort Benton", "Montana Territory").
+_PLACE_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 #: A group's origin at the end of its name ("Wolfers from Fort Benton").
-_FROM_PLACE = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
-)
-#: A place's name of up to four capitalised words ("Montana Territory") …
-_REGION = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+_FROM_PLACE = re.compile(rf"\bfrom\s+(?:the\s+)?(?P<place>{_PLACE_NAME})$")
+#: A place's name after a comma ("Montana Territory") …
+_REGION = re.compile(_PLACE_NAME)
 #: … that says it is a region ("… Territory", "… Province"), or a state's name.
 _REGION_WORD = re.compile(
     # (not "State": "Islamic State" is a group)

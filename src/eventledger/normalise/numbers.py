@@ -598,9 +598,13 @@ def _some_of_all(text: str, a: int, b: int) -> tuple[re.Match[str], int] | None:
     part = _SOME_OF_ALL.search(text, a, b)
     if part is None:
         return None
-    n = part.group("n")
-    value = int(n.replace(",", "")) if n[0].isdigit() else word_value(n)
+    value = _count_value(part.group("n"))
     return (part, value) if value is not None else None
+
+
+def _count_value(text: str) -> int | None:
+    """A count written in digits ("1,153") or in words ("Sixteen"); None when it is neither."""
+    return int(text.replace(",", "")) if text[0].isdigit() else word_value(text)
 
 
 #: "Of the black dead, 17 were killed by police": a part of a toll named before it.
@@ -1654,12 +1658,7 @@ def _scan(
                     # some's own qualifier
                     start = q.start()
                     if q.group("a"):
-                        a_text = q.group("a")
-                        a = (
-                            int(a_text.replace(",", ""))
-                            if a_text[0].isdigit()
-                            else word_value(a_text)
-                        )
+                        a = _count_value(q.group("a"))
                         low, best = (a, None) if a is not None and a <= n_value else (None, None)
                         comparator = "~" if low is None else "range"
                     elif q.group("floor"):

@@ -96,7 +96,8 @@ _CHROME = re.compile(
     # verification. Please help improve this article …", "Find sources: …", "Learn more" (the
     # mobile site's), "(Learn how and when to remove these messages)"
     # ("Please help update this article to reflect recent events", "… help expand it")
-    r".*\b(?:Please help (?:improve|by|to|update|expand|clean|rewrite|add|fix)|Unsourced material may be challenged|"
+    r".*\b(?:Please help (?:improve|by|to|update|expand|clean|rewrite|add|fix)|"
+    r"Unsourced material may be challenged|"
     r"Learn how and when to remove th(?:is|ese) (?:template )?messages?)\b.*|"
     r"Find sources: .*|Learn more)$"
 )
@@ -767,8 +768,8 @@ _ALLIANCE_LABEL = re.compile(
 #: A sub-label of a side's allies ("Supported by:"): its states are that side's, and the second
 #: side's name may follow them on the same line (" Cuba Somalia").
 _SUPPORT_LABEL = re.compile(
-    r"(?i)(?:[a-z]+ly\s+)?(?:supported\s+by|support(?:ed)?|in\s+support|backed\s+by|assisted\s+by|allies|"
-    r"with\s+support\s+from)\s*:$"
+    r"(?i)(?:[a-z]+ly\s+)?(?:supported\s+by|support(?:ed)?|in\s+support|backed\s+by|"
+    r"assisted\s+by|allies|with\s+support\s+from)\s*:$"
 )
 
 

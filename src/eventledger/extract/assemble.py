@@ -2078,6 +2078,7 @@ def _event_quantity(
     if cat == "wounded":
         sts = _survivors_wounded(sts)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
+    chosen = _episodes_of_a_repeated_toll(chosen, claiming)
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if staged:
@@ -2449,6 +2450,47 @@ def _staged_part(sts: list[Statement], staged: frozenset[str]) -> list[Statement
         for st in sts
         if not (st.id in staged and st.comparator == "=" and st.best is not None and st.best < toll)
     ]
+
+
+def _episodes_of_a_repeated_toll(sts: list[Statement], claiming: frozenset[str]) -> list[Statement]:
+    """An infobox's exact toll that the lead repeats ("Fourteen women were murdered" beside
+    "15 (including the perpetrator)") makes the lead's smaller exact figures that name no
+    source of their own (not in a sentence of *claiming*) its episodes ("He shot all nine
+    women in the room, killing six"), no rival estimates of it."""
+    box = {
+        (st.best or 0) - _perpetrators_in(st)
+        for st in sts
+        if st.origin == "infobox" and st.comparator == "=" and not st.subset and st.best
+    }
+    if len(box) != 1:
+        return sts
+    toll = box.pop()
+    lead = [
+        st
+        for st in sts
+        if st.origin == "body"
+        and st.section is None
+        and st.comparator == "="
+        and st.best is not None
+        and _perpetrators_in(st) == 0
+    ]
+    if not any(st.best == toll for st in lead):
+        return sts
+    episodes = {
+        id(st)
+        for st in lead
+        if st.best is not None
+        and st.best < toll
+        and st.attribution is None
+        and st.sentence not in claiming
+    }
+    return [st for st in sts if id(st) not in episodes]
+
+
+def _perpetrators_in(st: Statement) -> int:
+    """The perpetrators a figure says it counts ("15 (including the perpetrator)"): 0 if none."""
+    n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
+    return n if isinstance(n, int) else 0
 
 
 def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statement]:

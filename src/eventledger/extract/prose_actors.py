@@ -255,6 +255,11 @@ _PERPETRATED_BY = re.compile(
     # "an attack on a group of Kamilaroi people by …", "the massacre of 300 villagers by …":
     # the target between the noun and "by"
     r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by"
+    # "The bombing had been ordered by the Medellín Cartel": who ordered the attack itself
+    # (not "a mission ordered by the United Nations", which the verbs above refuse)
+    r"|\b(?:attack|attacks|bombing|bombings|massacre|killings?|shooting|assassination|"
+    r"hijacking|raid)\s+(?:had\s+been|has\s+been|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:ordered|commissioned|masterminded|sponsored)\s+by"
     # "was the killing of 69 campesinos, among them 23 children, by …": the page's own
     # predicate (not "after the killing of … by …", another killing)
     r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders|"

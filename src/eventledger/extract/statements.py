@@ -498,7 +498,13 @@ def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
         return fig
     if fig.low is None and fig.best is None and fig.high is None:
         return fig
-    m = _AND_ONE_MORE.match(text, fig.end) or _AND_ONE_MORE.search(text, fig.start, fig.end)
+    # (the figure may end inside the one's words: "killed two garbage collectors and a
+    # police", its party, before "officer"; the search reads a bounded stretch past it)
+    m = _AND_ONE_MORE.match(text, fig.end) or _AND_ONE_MORE.search(
+        text, fig.start, min(len(text), fig.end + 200)
+    )
+    if m is not None and m.start() > fig.end:
+        m = None
     if m is None or any(o is not fig and m.start() <= o.start < m.end() for o in figs):
         return fig
     end = max(fig.end, m.end())

@@ -494,6 +494,7 @@ def split_actors(
     labels = _DoubtLabels(text)
     after_remark = False  # the piece before was a remark on the actors ("some deputized")
     supporting = False  # after a "Supported by:" label: the actors support, they do not fight
+    in_clause = False  # the piece before ended in a clause on its actor ("… was tried")
     for a, b in merged:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip(" \t:*•-–"))
@@ -506,6 +507,17 @@ def split_actors(
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
         name = text[start:end]
+        in_clause, clause_goes_on = False, in_clause
+        if clause_goes_on and _CLAUSE_GOES_ON.match(name):
+            # "…, convicted and sentenced to 20 years": the clause after a name goes on
+            in_clause = True
+            continue
+        clause = _VERB_CLAUSE.search(name)
+        if clause is not None and clause.start() > 0:
+            # "Evan Pederick was tried, convicted and …": what befell the actor, no name
+            end = start + clause.start()
+            name = text[start:end]
+            in_clause = True
         if _LONE_LABEL.fullmatch(name + ":") or (
             _QUALIFIER_LABEL.fullmatch(name + ":") and raw.rstrip().endswith(":")
         ):
@@ -824,6 +836,10 @@ _OWN_MEN = re.compile(
     re.I,
 )
 _OWN_MEN_TAIL = re.compile(r"\s+and\s+" + _OWN_MEN.pattern + r"$", re.I)
+#: "Evan Pederick was tried, …": a clause on what befell the actor, after its name.
+_VERB_CLAUSE = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\s+(?-i:[a-z])", re.I)
+#: The clause's next verbs ("convicted and sentenced to …"), cut apart by the list's commas.
+_CLAUSE_GOES_ON = re.compile(r"(?:[a-z]+(?:ed|en|wn)|found|shot|held|put)\b")
 #: A piece of an actor list that says who stood by, not who acted.
 _ONLY_PRESENT = re.compile(
     r"(?:in\s+(?:the\s+)?presence\s+of|watched\s+by|witnessed\s+by|observed\s+by)\b", re.I

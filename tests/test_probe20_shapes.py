@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from eventledger.normalise.actors import split_actors
 
-from .test_probe15_shapes import _codes, _q, _record
+from .test_probe15_shapes import _battle, _codes, _q, _record, _side_killed
 from .test_probe17_shapes import _attack
 
 
@@ -109,3 +109,78 @@ def test_a_smaller_lead_figure_stays_a_rival_when_the_lead_does_not_repeat_the_t
     lead = "Fourteen women were murdered. According to the police, six people were killed."
     rec = _record(_attack("14", lead))
     assert _q(rec["event"])[0] == 6
+
+
+# --------------------------------------------- a hatnote above a mobile copy's first paragraph
+
+_MOBILE = """Open main menu
+
+Wikipedia
+The Free Encyclopedia
+Search
+Battle of Foo
+
+Article
+Talk
+Language
+Watch
+Edit
+1955 offensive and reprisals in Algeria
+{hatnote}
+Coordinates: 36°52′22″N 6°54′36″E
+The Battle of Foo was a series of raids launched on 20 August 1955 on various towns of the \
+Constantine region by insurgents and armed mobs during the Algerian War.[1] The raids were \
+followed by reprisals which resulted in the death of several thousand Algerians.[2]
+
+Battle of Foo
+Part of the Algerian War
+
+Philippeville on a 1950s map of Algeria
+Date\t20 August 1955
+Location\tPhilippeville, French Algeria
+Belligerents
+FLN\tFrance
+Casualties and losses
+1,273 killed\t123 killed
+Background
+
+Attacks
+At noon on 20 August 1955, units of the ALN attacked police stations in some thirty localities \
+around Philippeville, Constantine, Collo and Guelma.[1]
+
+References
+^ Horne, Alistair (2006). A Savage War of Peace. p. 118.
+^ Horne 2006, p. 122.
+"""
+
+
+def test_a_hatnote_above_a_mobile_copys_first_paragraph_is_no_paragraph():
+    hatnote = (
+        '"Foo massacre" and "El-Halia mine massacre" redirect here. For the 1871 massacre, see '
+        "Mokrani Revolt."
+    )
+    rec = _record(_MOBILE.format(hatnote=hatnote), fmt="plaintext")
+    assert rec["event"]["date"]["start"] == "1955-08-20"
+    assert rec["event"]["location"]["country"] == "DZ"
+    sides = rec["event"]["sides"]
+    assert [c["name"] for c in sides[0]["combatants"]] == ["FLN"]
+    assert sides[1]["casualties"]["killed"]["best"] == 123
+
+
+def test_a_long_first_line_that_is_no_hatnote_is_still_the_paragraph():
+    # without the hatnote the page reads the same (the guard of the rule's other side)
+    rec = _record(_MOBILE.format(hatnote=""), fmt="plaintext")
+    assert rec["event"]["date"]["start"] == "1955-08-20"
+
+
+# ------------------------------------------------ a force's levies are other men than its own
+
+
+def test_a_sides_levies_line_under_its_bare_line_is_summed():
+    rec = _record(_battle("24 killed<br />6 levies killed<br />37 wounded"))
+    assert _side_killed(rec, 2) == (30, 30, 30)
+
+
+def test_a_named_part_under_a_bare_line_is_still_a_part():
+    rec = _record(_battle("24 killed<br />6 cavalry killed"))
+    assert _side_killed(rec, 2) == (24, 24, 24)

@@ -987,6 +987,14 @@ _NOT_PART = frozenset(
     "approximately nearly over up least some at".split()
 )
 #: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
+#: The men a colonial or regular force fought beside and counted apart from its own: its
+#: levies, auxiliaries, native allies, bearers (a label of :func:`_part_label`).
+_AUXILIARIES = re.compile(
+    r"(?:(?:native|local|allied)\s+)?(?:levies|levy|auxiliaries|auxiliary|irregulars|"
+    r"askaris?|sepoys|porters|bearers|camp\s+followers|friendlies|allies)"
+    r"|native\s+(?:troops|police|soldiers)",
+    re.I,
+)
 _DEATH_MODE = re.compile(
     r"\b(?:killed\s+in\s+action|killed\s+in\s+(?:the\s+)?(?:battle|combat|fighting)|kia|drowned|"
     r"(?:captured\s+and\s+)?executed|hanged|massacred|"
@@ -1443,7 +1451,11 @@ def _parts_of_bare(
             continue  # "87 civilians killed" under a side's "168 killed": no part of the side
         if any(figs[i].start < figs[bare[0]].start for i, _ in named):
             continue  # the whole comes first, its parts under it
-        if cat == "killed" and all(_DEATH_MODE.fullmatch(lbl) for _, lbl in named):
+        if (cat == "killed" and all(_DEATH_MODE.fullmatch(lbl) for _, lbl in named)) or all(
+            _AUXILIARIES.fullmatch(lbl) for _, lbl in named
+        ):
+            # ("24 killed" / "6 levies killed": the force's levies or auxiliaries are other
+            # men than its own, counted apart)
             summed[bare[0]] = cat
             summed.update(named)
             continue

@@ -478,10 +478,21 @@ def _mobile_actions(lines: list[_Line], idx: int) -> bool:
     return len(set(words)) >= 3 and not {"Read", "View history"} & set(words)
 
 
+#: A hatnote at the head of an article, no paragraph of it: '"Philippeville massacre" and
+#: "El-Halia mine massacre" redirect here. For the 1871 massacre, see Mokrani Revolt.'
+_TOP_HATNOTE = re.compile(
+    r"^(?:This article is about\b|Not to be confused with\b|"
+    r"(?:\"[^\"]{1,120}\"(?:,\s*|\s+and\s+|,\s+and\s+)){0,4}\"[^\"]{1,120}\"\s+redirects?\s+here\.|"
+    r"For (?:the|other|an?|more)\b[^.]{0,120},\s+see\s)"
+)
+
+
 def _next_prose(lines: list[_Line], idx: int) -> int:
     """The index of the first prose line at or after *idx* (``len(lines)`` when none)."""
     while idx < len(lines) and (
-        not _is_prose(lines[idx].text) or _CHROME.match(lines[idx].stripped)
+        not _is_prose(lines[idx].text)
+        or _CHROME.match(lines[idx].stripped)
+        or _TOP_HATNOTE.match(lines[idx].stripped)
     ):
         idx += 1
     return idx

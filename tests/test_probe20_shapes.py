@@ -3,6 +3,7 @@ the session's starting code or guards a counter-example of a rule."""
 
 from __future__ import annotations
 
+from eventledger.extract.prose_sides import split_by_lead
 from eventledger.normalise.actors import split_actors
 
 from .test_probe15_shapes import _battle, _codes, _q, _record, _side_killed
@@ -184,3 +185,102 @@ def test_a_sides_levies_line_under_its_bare_line_is_summed():
 def test_a_named_part_under_a_bare_line_is_still_a_part():
     rec = _record(_battle("24 killed<br />6 cavalry killed"))
     assert _side_killed(rec, 2) == (24, 24, 24)
+
+
+# ------------------------- a Firefox copy's belligerents in one list: the lead tells the split
+
+
+def _firefox(belligerents: str, lead: str, casualties: str = "169 killed\n379 wounded") -> str:
+    return (
+        "Jump to content\nMain menu\nSearch\nDonate\nCreate account\nLog in\n"
+        "Battle of Foo\n41 languages\nArticle\nTalk\nRead\nEdit\nView history\nTools\n"
+        "From Wikipedia, the free encyclopedia\nBattle of Foo\nPart of the Third Silesian War\n"
+        "Date\n5 November 1757\nLocation\nRossbach, Electorate of Saxony\nResult\nVictory\n"
+        f"Belligerents\n{belligerents}\nCommanders and leaders\nFrederick II\nPrince de Soubise\n"
+        f"Casualties and losses\n{casualties}\nMap\nAbout OpenStreetMaps\nMaps: terms of use\n"
+        "200km\n125miles\n12\nBattle of Torgau on 3 November 1760\n"
+        f"The Battle of Foo took place on 5 November 1757 near Rossbach. {lead}\n\n"
+        "Background\nThe war had begun the year before, and both armies marched west in the "
+        "autumn of the year.[1]\n\nReferences\n^ Showalter, Dennis (2012). Frederick the Great. "
+        "p. 190.\n"
+    )
+
+
+def _side_names(rec: dict) -> list[list[str]]:
+    return [[c["name"] for c in s["combatants"]] for s in rec["event"]["sides"]]
+
+
+def test_one_list_of_belligerents_takes_its_split_from_the_lead():
+    lead = (
+        "In about ninety minutes Frederick the Great defeated an allied army of French troops "
+        "and the Reichsarmee of the Holy Roman Empire under the Prince de Soubise."
+    )
+    rec = _record(_firefox(" Prussia\n France\n Holy Roman Empire", lead), fmt="plaintext")
+    assert _side_names(rec) == [["Prussia"], ["France", "Holy Roman Empire"]]
+
+
+def test_a_name_between_the_sides_goes_with_the_peoples_its_side_lists():
+    lead = (
+        "A Pragmatic Army of British, Hanoverian and Austrian troops under the personal command "
+        "of George II of Great Britain defeated a French army under the duc de Noailles."
+    )
+    names = ["Great Britain", "Hanover", "Habsburg monarchy", "France"]
+    assert split_by_lead(names, [lead]) == 3
+
+
+def test_a_name_between_the_sides_with_no_people_listed_leaves_no_split():
+    lead = (
+        "It was fought between the French army in Egypt under Napoleon Bonaparte and the forces "
+        "of the local Mamluk rulers under Murad Bey."
+    )
+    assert split_by_lead(["French Republic", "Ottoman Empire", "Mamluks"], [lead]) is None
+    rec = _record(_firefox(" French Republic\n Ottoman Empire\n Mamluks", lead), fmt="plaintext")
+    assert rec["event"]["sides"] == [] or all(not s["combatants"] for s in rec["event"]["sides"])
+
+
+def test_words_two_names_share_tie_neither_and_allies_are_no_second_side():
+    # "Vietnam" names both South and North Vietnam: only the whole name tells them apart
+    lead = (
+        "It was the first major battle between the United States Army and the People's Army "
+        "of Vietnam."
+    )
+    assert split_by_lead(["United States", "South Vietnam", "North Vietnam"], [lead]) is None
+    # "the Kingdom of Hungary and its allies": one side's "and"
+    lead = (
+        "It was fought between the forces of the Kingdom of Hungary and its allies, led by "
+        "Louis II, and those of the Ottoman Empire."
+    )
+    assert (
+        split_by_lead(["Kingdom of Hungary", "Kingdom of Croatia", "Kingdom of Bohemia"], [lead])
+        is None
+    )
+    lead = "It was undertaken by forces of the French Republic against Royalist rebels."
+    assert split_by_lead(["French Republic", "French Royalists", "Great Britain"], [lead]) == 1
+
+
+_SIEGE_LEAD = (
+    "The siege was a successful British siege against Spanish-ruled Havana that lasted from "
+    "March to August 1762, part of the Seven Years' War."
+)
+
+
+def test_a_firefox_row_with_one_empty_line_between_its_cells_is_split_there():
+    rec = _record(
+        _firefox("\n Great Britain\n British America\n\n Spain", _SIEGE_LEAD),
+        fmt="plaintext",
+    )
+    assert _side_names(rec) == [["Great Britain", "British America"], ["Spain"]]
+
+
+def test_the_interactive_maps_credits_end_the_row_above_them():
+    rec = _record(
+        _firefox(
+            "\n Great Britain\n\n Spain",
+            _SIEGE_LEAD,
+            casualties="169 killed\n379 wounded\n8,000 killed, wounded and captured",
+        ),
+        fmt="plaintext",
+    )
+    fields = [st["text"] for st in rec["statements"] if st.get("field") == "Casualties and losses"]
+    assert not any("Torgau" in t or "OpenStreet" in t for t in fields)
+    assert rec["event"]["sides"][0]["casualties"]["killed"]["best"] == 169

@@ -38,8 +38,9 @@ from dataclasses import replace
 
 from eventledger.extract.assemble import event_kind
 from eventledger.models import Document, Statement
+from eventledger.normalise.places import DEMONYMS
 
-__all__ = ["tie_side_figures"]
+__all__ = ["split_by_lead", "tie_side_figures"]
 
 _CATEGORIES = frozenset({"killed", "wounded", "captured", "missing"})
 _SIDE_CATEGORIES = _CATEGORIES | {"casualties"}
@@ -311,3 +312,123 @@ def tie_side_figures(doc: Document, statements: list[Statement]) -> list[Stateme
     if any(st.section is None and st.id not in keep for st in candidates):
         return statements  # the lead's own toll of no side
     return [replace(st, side=keep[st.id]) if st.id in keep else st for st in statements]
+
+
+#: Where a lead sentence opposes two parties: "A defeated B", "A against B", "between A and
+#: B" (each "and" of the "between" clause is tried; see :func:`split_by_lead`).
+_OPPOSING = re.compile(
+    r"\b(?:defeated|routed|repulsed|repelled|besieged|attacked|against|versus|vs\.|fought\s+off|"
+    r"victory\s+over|triumphed\s+over|beat)\b",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween\s+", re.I)
+#: The "and" of a "between" clause that may part its two sides (not "… and its allies").
+_BETWEEN_AND = re.compile(
+    r"\s+and\s+(?!(?:its|their|his|her|other|allied|local|several|some)\b)", re.I
+)
+#: Words that qualify a state's name and name no one alone ("Great Britain", "Holy Roman Empire":
+#: "Frederick the Great" is no Briton).
+_NAME_QUALIFIERS = frozenset(
+    "great holy new old free upper lower north south east west northern southern eastern "
+    "western central greater grand first second third".split()
+)
+#: A list of capitalised words ("British, Hanoverian and Austrian").
+_WORD_LIST = re.compile(r"[A-Z][\w'’-]+(?:(?:,\s+and\s+|,\s+|\s+and\s+)[A-Z][\w'’-]+)+")
+#: A lead's sentences read for an opposition, at most.
+_SPLIT_SENTENCES = 8
+
+
+def _name_words(names: list[str]) -> list[set[str]]:
+    """Each name's words that tell it from the others and name someone: "Hanover"; not
+    "Empire", "Great", nor "Vietnam" of "South Vietnam" beside "North Vietnam"."""
+    words = [
+        {w for w in (_norm(x) for x in _WORD.findall(n)) if len(w) >= 4}
+        - _FILLER
+        - _RANKS
+        - _NAME_QUALIFIERS
+        for n in names
+    ]
+    return [
+        w - set().union(*(o for j, o in enumerate(words) if j != i)) for i, w in enumerate(words)
+    ]
+
+
+def _echoes(name: str, words: set[str], segment: str) -> bool:
+    """Whether a text *segment* names the actor *name*: the whole name, or one of its *words*
+    ("Hanover" in "Hanoverian", "France" in "French")."""
+    return name in segment or (bool(words) and any(_ties(w, words) for w in _WORD.findall(segment)))
+
+
+def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
+    """The peoples a segment lists beside one a name echoes and that no name echoes ("Austrian"
+    in "British, Hanoverian and Austrian troops" beside "Great Britain", "Hanover")."""
+    spare = 0
+    for m in _WORD_LIST.finditer(segment):
+        members = _WORD.findall(m.group())
+        hit = [any(_ties(w, ws) for ws in echoed if ws) for w in members]
+        if any(hit):
+            spare += sum(
+                1 for w, h in zip(members, hit, strict=True) if not h and _norm(w) in DEMONYMS
+            )
+    return spare
+
+
+#: A reading of a sentence that fits more than one split.
+_AMBIGUOUS = -1
+
+
+def _split_of(names: list[str], words: list[set[str]], before: str, after: str) -> int | None:
+    labels: list[str | None] = []
+    for name, ws in zip(names, words, strict=True):
+        a, b = _echoes(name, ws, before), _echoes(name, ws, after)
+        labels.append("both" if a and b else "a" if a else "b" if b else None)
+    if "both" in labels or not any(labels):
+        return None
+    fits = [
+        k
+        for k in range(1, len(names))
+        if len({x for x in labels[:k] if x}) <= 1
+        and len({x for x in labels[k:] if x}) <= 1
+        and not ({x for x in labels[:k] if x} & {x for x in labels[k:] if x})
+    ]
+    if len(fits) == 1:
+        return fits[0]
+    if len(fits) > 1:
+        # "A Pragmatic Army of British, Hanoverian and Austrian troops … defeated a French
+        # army" over "Great Britain ⏎ Hanover ⏎ Habsburg monarchy ⏎ France": the names between
+        # the two sides' go to the side that lists peoples no name echoes beside ones a name
+        # does, when only one side does, as many as there are such names
+        spare = {"a": _spare_peoples(before, words), "b": _spare_peoples(after, words)}
+        first = next(x for x in labels if x)
+        for side, other in (("a", "b"), ("b", "a")):
+            if spare[side] >= len(fits) - 1 and not spare[other]:
+                return fits[-1] if side == first else fits[0]
+        return _AMBIGUOUS
+    return None
+
+
+def split_by_lead(names: list[str], lead: list[str]) -> int | None:
+    """Where the second side starts in one list of belligerents copied with nothing between
+    the two sides' cells (a desktop Firefox copy: "Belligerents ⏎ Prussia ⏎ France ⏎ Holy
+    Roman Empire"), told by the lead's first sentence that opposes the parties ("Frederick the
+    Great defeated an allied army of French troops and the Reichsarmee of the Holy Roman
+    Empire"): the names it echoes before and after the opposing words. The one split that
+    keeps each side's names together and puts no name the sentence ties to one side on the
+    other; None when no sentence ties a name, or more than one split fits (a name it does not
+    echo sits between the two sides' names), or the sentence's readings disagree."""
+    if len(names) < 2:
+        return None
+    words = _name_words(names)
+    for text in lead[:_SPLIT_SENTENCES]:
+        pairs = [(text[: m.start()], text[m.end() :]) for m in _OPPOSING.finditer(text)]
+        for m in _BETWEEN.finditer(text):
+            clause = text[m.end() : m.end() + 400]
+            pairs += [
+                (clause[: a.start()], clause[a.end() :]) for a in _BETWEEN_AND.finditer(clause)
+            ]
+        found = {k for before, after in pairs if (k := _split_of(names, words, before, after))}
+        if len(found) == 1 and _AMBIGUOUS not in found:
+            return found.pop()
+        if found:
+            return None  # the sentence reads two ways, or leaves the split open
+    return None

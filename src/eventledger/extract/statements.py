@@ -758,6 +758,10 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     if any(st.property == "perpetrator" for st in b.items):
         return  # the infobox's perpetrators
     kind = event_kind(doc)
+    body = doc.body()
+    lead = [s for s in body if s.section == body[0].section] if body else []
+    if kind in ("battle", "war"):
+        _split_belligerents(b, lead)
     if kind != "attack" and any(
         st.property == "combatant" or st.side is not None for st in b.items
     ):
@@ -769,8 +773,6 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
     # the lead section, all its paragraphs: the later ones often name the parties ("On 24
     # February the Russian army attempted to capture Sumy. Ukrainian paratroopers … began
     # engaging Russian forces")
-    body = doc.body()
-    lead = [s for s in body if s.section == body[0].section] if body else []
     found = lead_actors(lead, kind)
     narrative = _narrative(doc) if kind in ("battle", "war") else []
     if not found:
@@ -827,6 +829,26 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
             },
             side=m.side,
         )
+
+
+def _split_belligerents(b: _Builder, lead: list[Sentence]) -> None:
+    """An infobox's belligerents in one list of no side (a copy that kept nothing between the
+    two sides' cells) take their sides from the lead's sentence that opposes them (see
+    :func:`eventledger.extract.prose_sides.split_by_lead`); the statements keep their text,
+    span and origin and only gain a ``side``."""
+    from eventledger.extract.prose_sides import split_by_lead
+
+    combatants = [st for st in b.items if st.property == "combatant"]
+    if len(combatants) < 2 or any(st.side is not None for st in combatants):
+        return
+    if any(st.origin != "infobox" or st.field != combatants[0].field for st in combatants):
+        return
+    names = [str((st.value or {}).get("name") or st.text) for st in combatants]
+    k = split_by_lead(names, [s.plain.text for s in lead])
+    if k is None:
+        return
+    sides = {id(st): 1 if n < k else 2 for n, st in enumerate(combatants)}
+    b.items = [replace(st, side=sides[id(st)]) if id(st) in sides else st for st in b.items]
 
 
 #: A prose actor's initials in brackets after its name: " (RAF)", " (ISIL)", " (FARC-EP)";

@@ -129,7 +129,10 @@ _DESKTOP_MARKS = _DESKTOP_HEAD | {"From Wikipedia, the free encyclopedia"}
 #: of …"; the lines after it, up to the next label, are the map's own labels.
 _MAP_WIDGET = re.compile(
     r"^(?:.{1,120} is located in .{1,80}|class=notpageimage\|.*|Show map of .*|"
-    r"Location within .*|Show all)$"
+    r"Location within .*|Show all|"
+    # the interactive map's tab and its credits ("Map ⏎ About OpenStreetMaps ⏎ Maps: terms of
+    # use ⏎ 200km"), then its labels
+    r"Map|About OpenStreetMaps?|Maps: terms of use)$"
 )
 _MAP_CAPTION = re.compile(r"^Location (?:of|in|within) ")
 #: A section's hatnote: "Main article: Irish Confederate Wars", "See also: …", "Further
@@ -694,16 +697,23 @@ def _row_shape(text: str) -> frozenset[str]:
     return frozenset(shape)
 
 
-def _gap_split(parts: list[tuple[_Line, int]], text: str) -> tuple[int, int] | None:
+def _gap_split(parts: list[tuple[_Line, int]], text: str, head_end: int) -> tuple[int, int] | None:
     """Where the second side's cell starts when a copy leaves two empty lines or more between
     a row's cells and at most one anywhere else in the row (Firefox on the desktop site:
-    "Belligerents ⏎ ⏎ Free France ⏎ British Empire ⏎ ⏎ ⏎ Italy ⏎ Germany"); None otherwise."""
-    gaps = [
-        k
-        for k in range(1, len(parts))
-        if text.count("\n", parts[k - 1][0].end, parts[k][0].start) >= 3
+    "Belligerents ⏎ ⏎ Free France ⏎ British Empire ⏎ ⏎ ⏎ Italy ⏎ Germany"); or one empty line
+    between them, in a row whose first cell opens with one too (under its label, *head_end*)
+    and that has no other ("Belligerents ⏎ ⏎ Great Britain ⏎ British America ⏎ ⏎ Spain");
+    None otherwise."""
+    blanks = [
+        text.count("\n", parts[k - 1][0].end, parts[k][0].start) for k in range(1, len(parts))
     ]
-    return (gaps[0], 0) if len(gaps) == 1 else None
+    gaps = [k for k, n in enumerate(blanks, start=1) if n >= 3]
+    if len(gaps) == 1:
+        return (gaps[0], 0)
+    single = [k for k, n in enumerate(blanks, start=1) if n == 2]
+    if not gaps and len(single) == 1 and text.count("\n", head_end, parts[0][0].start) >= 2:
+        return (single[0], 0)
+    return None
 
 
 def _stacked_split(key: str, texts: list[str]) -> tuple[int, int] | None:
@@ -822,7 +832,7 @@ def _make_fields(
         for line, off in parts
     )
     stacked = (
-        _gap_split(parts, doc.input)
+        _gap_split(parts, doc.input, label_line.end)
         or _stacked_split(key, [line.text[off:] for line, off in parts])
         if per_side and not tabbed and parts[0][0] is not label_line
         else None

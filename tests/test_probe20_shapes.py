@@ -284,3 +284,37 @@ def test_the_interactive_maps_credits_end_the_row_above_them():
     fields = [st["text"] for st in rec["statements"] if st.get("field") == "Casualties and losses"]
     assert not any("Torgau" in t or "OpenStreet" in t for t in fields)
     assert rec["event"]["sides"][0]["casualties"]["killed"]["best"] == 169
+
+
+# ------------------------------------- quoted names, leaders in brackets, agents at a place
+
+
+def test_a_quoted_name_and_its_leader_in_brackets():
+    names = [
+        (a.name, a.start, a.end)
+        for a in split_actors('"Arm of the Arab Revolution" (led by Carlos the Jackal)')
+    ]
+    assert names == [("Arm of the Arab Revolution", 1, 27), ("Carlos the Jackal", 37, 54)]
+    # a remark that names no leader is still no actor
+    assert [a.name for a in split_actors("Red Army (see below)")] == ["Red Army"]
+
+
+def test_the_agent_after_a_place_and_a_peoples_men_of_the_group():
+    text = (
+        "{{Infobox aircraft occurrence\n| name = Flight 73\n| date = 5 September 1986\n"
+        "| occurrence_type = Hijacking\n| site = Karachi, Pakistan\n| total_fatalities = 21\n}}\n"
+        "'''Flight 73''' was a passenger flight from Bombay to New York. On 5 September 1986 "
+        "the aircraft was hijacked on the ground at Karachi by four armed Palestinians of the "
+        "[[Abu Nidal Organization]].\n"
+    )
+    assert _perps(_record(text)) == ["Abu Nidal Organization"]
+
+
+def test_an_agent_of_another_participle_after_the_verb_is_still_refused():
+    text = (
+        "{{Infobox aircraft occurrence\n| name = Flight 73\n| date = 5 September 1986\n"
+        "| occurrence_type = Hijacking\n| site = Karachi, Pakistan\n| total_fatalities = 21\n}}\n"
+        "'''Flight 73''' was a passenger flight from Bombay to New York. On 5 September 1986 "
+        "the aircraft was hijacked at the airport, which was guarded by the [[Pakistan Army]].\n"
+    )
+    assert _perps(_record(text)) == []

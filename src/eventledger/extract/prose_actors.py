@@ -238,12 +238,12 @@ _COMBATANTS_WERE = re.compile(
     re.I,
 )
 _PERPETRATED_BY = re.compile(
-    r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
+    r"\b(?:(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
     r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
-    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
+    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s))"
     # (not another participle's agent: "on a mission ordered by the United Nations", "over
     # territory occupied by Israel"; a place ending so, "over Yemen by", is no participle)
     r"(?:\s+(?:(?!(?:\w+ed|\w+wn|held|run|led|built|sent|bound|made|kept|taken|given|driven|"
@@ -271,8 +271,11 @@ _PERPETRATED_BY = re.compile(
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
     r"contingent|patrol|column)\s+of\s+|(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|several|some|about\s+\d{1,4})\s+)?(?:cadres|members|fighters|militants|"
-    r"gunmen|soldiers|troops|men|units|elements)\s+of\s+(?=(?-i:the\s+[A-Z]|[A-Z])))?",
+    r"ten|eleven|twelve|several|some|about\s+\d{1,4})\s+)?(?:(?:heavily\s+)?armed\s+)?"
+    r"(?:cadres|members|fighters|militants|gunmen|soldiers|troops|men|units|elements|hijackers|"
+    # "by four armed Palestinians of the Abu Nidal Organization": a people's men of the group
+    r"commandos|guerrillas|operatives|agents|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))\s+of\s+"
+    r"(?=(?-i:the\s+[A-Z]|[A-Z])))?",
     re.I,
 )
 #: "<A> launched a rocket strike on …" (the subject of the attack verb).

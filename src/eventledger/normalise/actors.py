@@ -506,6 +506,9 @@ def split_actors(
         if remark and remark.start() > start:
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
+        if end - start > 2 and text[start] in '"“' and text[end - 1] in '"”':
+            # '"Arm of the Arab Revolution"': the group's name in quotation marks
+            start, end = start + 1, end - 1
         name = text[start:end]
         in_clause, clause_goes_on = False, in_clause
         if clause_goes_on and _CLAUSE_GOES_ON.match(name):
@@ -655,6 +658,13 @@ def split_actors(
             # words do not know; the article it links to names the group in full
             kind = _kind(link, False)
         actors.append(Actor(name, link, kind, country, start, end, doubt, supporting))
+        leader = _LED_REMARK.fullmatch(text, remark.start(), remark.end()) if remark else None
+        if leader is not None:
+            # '"Arm of the Arab Revolution" (led by Carlos the Jackal)': its leader, an actor
+            a, b = leader.span("name")
+            actors.append(
+                Actor(text[a:b], None, _kind(text[a:b], False), None, a, b, doubt, supporting)
+            )
     return _units_of_their_force(text, actors)
 
 
@@ -700,6 +710,10 @@ _LED_BY = re.compile(
     r"|(?:his|her|their)\s+(?:(?:\d+|[a-z]+-?)-year-old\s+|young(?:er)?\s+|elder\s+|older\s+)?"
     r"(?:sons?|daughters?|brothers?|sisters?|father|mother|wife|husband|nephews?|cousins?|"
     r"uncle)(?:,)?)\s+(?=[A-Z])"
+)
+#: A remark in brackets that names the actor's leader: " (led by Carlos the Jackal)".
+_LED_REMARK = re.compile(
+    r"\s*\(\s*(?:led|commanded|headed)\s+by\s+(?P<name>[A-Z][^()]{1,80}?)\s*\)\s*"
 )
 #: A branch of a state's armed forces, as the last words of a name ("Paraguayan Army").
 _BRANCH = re.compile(r"(?:\bArmy|\bNavy|\bAir\s+Force|\bMarines|\bCoast\s+Guard)$")

@@ -318,3 +318,12 @@ def test_an_agent_of_another_participle_after_the_verb_is_still_refused():
         "the aircraft was hijacked at the airport, which was guarded by the [[Pakistan Army]].\n"
     )
     assert _perps(_record(text)) == []
+
+
+def test_a_states_peoples_army_keeps_the_states_name():
+    assert [a.name for a in split_actors("Zimbabwe People's Revolutionary Army")] == [
+        "Zimbabwe People's Revolutionary Army"
+    ]
+    # a state's own force after its name still loses it (its country)
+    actors = split_actors("Soviet Union Red Army")
+    assert [(a.name, a.country) for a in actors] == [("Red Army", "Soviet Union")]

@@ -632,7 +632,14 @@ def split_actors(
                 one_link = any(s <= start and e > start + m.end() for _d, _t, s, e in links)
                 # ("Army (7th Cavalry Regiment)": the remark in brackets names no one either)
                 bare = _TRAILING_BRACKET.sub("", rest)
-                if not _GENERIC_FORCE.fullmatch(bare) and not one_link and not _POLITY.match(rest):
+                if (
+                    not _GENERIC_FORCE.fullmatch(bare)
+                    and not one_link
+                    and not _POLITY.match(rest)
+                    # "Zimbabwe People's Revolutionary Army", "Korean People's Army": the
+                    # people's army of the state, one name
+                    and not _PEOPLES.match(rest)
+                ):
                     start = end - len(rest)
                     name = rest
                 # else "Israel Defense Forces", "United States Army": the state is part of the
@@ -875,6 +882,8 @@ _POLITY = re.compile(
     re.I,
 )
 
+#: "People's …" after a state's name: the state's people's army or party, one name with it.
+_PEOPLES = re.compile(r"People(?:'s|’s|s')?\s")
 #: Space just inside a bracket, left where markup (an image link) was removed.
 _BRACKET_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
 

@@ -311,6 +311,23 @@ class _Out:
             self.link(start, Link("".join(self.cur.chars[start:]).strip(), target, span))
 
 
+def _extend_identity(seg: _Seg, text: str, s: int) -> None:
+    """Append *text*, each character mapped to itself from input offset *s* (and its own outer
+    span).
+
+    The offsets are made once and shared by the four maps (``ends`` is ``starts`` shifted by
+    one): building each map from its own ``range`` allocated every offset four times.
+    """
+    pos = list(range(s, s + len(text) + 1))
+    after = pos[1:]
+    del pos[-1]
+    seg.chars.extend(text)
+    seg.starts.extend(pos)
+    seg.outs.extend(pos)
+    seg.ends.extend(after)
+    seg.oute.extend(after)
+
+
 def _mapped(seg: _Seg) -> tuple[MappedText, int, int]:
     """Return the segment's text trimmed of whitespace, with the trimmed offsets."""
     a, b = 0, len(seg.chars)
@@ -671,15 +688,8 @@ class _Walker:
             if t[0] == " " and (not chars or chars[-1] == " "):
                 t = t[1:]
                 s += 1
-            n = len(t)
-            if n:
-                chars.extend(t)
-                rng = range(s, s + n)
-                starts.extend(rng)
-                outs.extend(rng)
-                rng1 = range(s + 1, s + n + 1)
-                ends.extend(rng1)
-                oute.extend(rng1)
+            if t:
+                _extend_identity(seg, t, s)
             return
         for m in _RUNS.finditer(t):
             i = m.start()
@@ -693,14 +703,7 @@ class _Walker:
                 outs.append(s + i)
                 oute.append(s + i + 1)
             else:
-                a = s + i
-                chars.extend(run)
-                rng = range(a, a + len(run))
-                starts.extend(rng)
-                outs.extend(rng)
-                rng1 = range(a + 1, a + len(run) + 1)
-                ends.extend(rng1)
-                oute.extend(rng1)
+                _extend_identity(seg, run, s + i)
 
     def heading(self, node: Heading, s: int, out: _Out | None, mode: str) -> None:
         if out is not None:
@@ -954,13 +957,12 @@ class _Walker:
                 rend = self.render_cite(node, s, e)
                 if not out.muted and rend.text:
                     seg = out._seg()
-                    for i, ch in enumerate(rend.text):
-                        seg.chars.append(ch)
-                        seg.starts.append(s)
-                        seg.ends.append(e)
-                        seg.outs.append(outer[0])
-                        seg.oute.append(outer[1])
-                        del i
+                    n = len(rend.text)
+                    seg.chars.extend(rend.text)
+                    seg.starts.extend([s] * n)
+                    seg.ends.extend([e] * n)
+                    seg.outs.extend([outer[0]] * n)
+                    seg.oute.extend([outer[1]] * n)
             return
         if nm in SFN_TEMPLATES or (nm in HARV_TEMPLATES and not self.in_ref):
             self.short_cite(node, nm, s, e, out, outer)

@@ -1335,6 +1335,10 @@ def _iter_quantities(text: str, lo: int = 0, hi: int | None = None) -> Iterator[
     hi = len(text) if hi is None else hi
     pos = lo
     while pos < hi:
+        # every quantity holds an atom, and an atom always starts one: where no atom is left,
+        # the costlier quantity pattern (a qualifier tried at every word) has nothing to find
+        if _ATOM_RE.search(text, pos, hi) is None:
+            return
         m = _QTY.search(text, pos, hi)
         if not m:
             return
@@ -1823,16 +1827,22 @@ _UNDERCOUNT_AFTER = re.compile(
 )
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _paren_depths(text: str, lo: int, hi: int) -> list[int]:
-    depths = []
+    """The bracket depth after each character of ``text[lo:hi]``, and once more at its end."""
+    hi = max(lo, min(hi, len(text)))
+    depths: list[int] = []
     d = 0
-    for ch in text[lo:hi]:
-        if ch == "(":
-            d += 1
-        elif ch == ")":
-            d = max(0, d - 1)
+    pos = lo
+    for m in _PAREN.finditer(text, lo, hi):  # the runs between brackets keep their depth
+        i = m.start()
+        depths.extend([d] * (i - pos))
+        d = d + 1 if text[i] == "(" else max(0, d - 1)
         depths.append(d)
-    depths.append(d)
+        pos = i + 1
+    depths.extend([d] * (hi - pos + 1))
     return depths
 
 

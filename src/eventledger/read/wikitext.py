@@ -262,9 +262,11 @@ class _Out:
             if not n:
                 return
             chars.extend(text)
-            if literal:
-                starts.extend(range(s, s + n))
-                ends.extend(range(s + 1, s + n + 1))
+            if literal:  # (each offset made once, as in _extend_identity)
+                pos = list(range(s, s + n + 1))
+                ends.extend(pos[1:])
+                del pos[-1]
+                starts.extend(pos)
             else:
                 starts.extend([s] * n)
                 ends.extend([e] * n)
@@ -419,10 +421,21 @@ class _Refs:
 # The walk
 
 
+def _text_of(code: Wikicode) -> str:
+    """``str(code)``; a code of one text node (most names, titles and values) is its value,
+    without mwparserfromhell's join over a list of its nodes' strings."""
+    nodes = code.nodes
+    if len(nodes) == 1:
+        (node,) = nodes  # (not nodes[0]: a SmartList's item access is Python code)
+        if type(node) is Text:
+            return node.value
+    return str(code)
+
+
 def _attr(tag: Tag, name: str) -> str | None:
     for a in tag.attributes:
-        if str(a.name).strip().lower() == name:
-            v = str(a.value).strip() if a.value is not None else ""
+        if _text_of(a.name).strip().lower() == name:
+            v = _text_of(a.value).strip() if a.value is not None else ""
             return v.strip("\"'").strip() or None
     return None
 
@@ -475,7 +488,7 @@ def _nlen(node: Any, cache: Lengths) -> int:
             if not node.self_closing:
                 n += _clen(node.contents, cache) + len(node.closing_wiki_markup or "")
         else:
-            n += (2 if node.invalid else 1) + len(str(node.tag)) + len(node.padding)
+            n += (2 if node.invalid else 1) + len(_text_of(node.tag)) + len(node.padding)
             if node.self_closing:
                 n += 1 if node.implicit else 2
             else:
@@ -510,13 +523,13 @@ def _params(tpl: Template, s: int, cache: Lengths) -> list[tuple[str, Wikicode, 
     for p in tpl.params:
         pos += 1  # the "|"
         vstart = pos + _clen(p.name, cache) + 1 if p.showkey else pos
-        out.append((str(p.name).strip(), p.value, vstart, bool(p.showkey)))
+        out.append((_text_of(p.name).strip(), p.value, vstart, bool(p.showkey)))
         pos += _nlen(p, cache)
     return out
 
 
 def _trim_span(value: Wikicode, vstart: int) -> Span:
-    raw = str(value)
+    raw = _text_of(value)
     stripped = raw.strip()
     if not stripped:
         return (vstart, vstart)
@@ -725,7 +738,7 @@ class _Walker:
     def wikilink(
         self, node: Wikilink, s: int, e: int, out: _Out | None, mode: str, outer: Span
     ) -> None:
-        title = str(node.title).strip()
+        title = _text_of(node.title).strip()
         low = title.lower().lstrip(":")
         ns = low.split(":", 1)[0].strip() if ":" in low else ""
         if ns == "category" and not title.startswith(":"):
@@ -746,7 +759,7 @@ class _Walker:
         if node.text is not None:
             self.walk(node.text, tstart + _clen(node.title, self.lens) + 1, out, INLINE, outer)
         else:
-            raw = str(node.title)
+            raw = _text_of(node.title)
             lead = len(raw) - len(raw.lstrip())
             shown = raw.strip().lstrip(":")
             skip = lead + (len(raw.strip()) - len(shown))
@@ -824,7 +837,7 @@ class _Walker:
         outer: Span | None,
         top: bool,
     ) -> None:
-        name = str(node.tag).strip().lower()
+        name = _text_of(node.tag).strip().lower()
         if name == "ref":
             self.ref_tag(node, s, e, out)
             return
@@ -934,7 +947,7 @@ class _Walker:
     def template(
         self, node: Template, s: int, e: int, out: _Out | None, mode: str, outer: Span
     ) -> None:
-        nm = norm_name(str(node.name))
+        nm = norm_name(_text_of(node.name))
         if nm.startswith("infobox"):
             self.infobox(node, nm, s, e)
             return
@@ -1183,7 +1196,7 @@ class _Walker:
 
     def short_params(self, node: Template, s: int) -> dict[str, Any]:
         """Split ``{{sfn|Author1|Author2|Year|p=N}}`` into authors, year and pages."""
-        positional = [str(p.value).strip() for p in node.params if not p.showkey]
+        positional = [_text_of(p.value).strip() for p in node.params if not p.showkey]
         named = {k: v for k, v in self.cite_params(node, s).items() if not k.isdigit()}
         params: dict[str, Any] = {}
         year_at = None
@@ -1245,7 +1258,7 @@ class _Walker:
         self.cite_cache[id(node)] = (node, s, params)
         for pname, value, vstart, named in _params(node, s, self.lens):
             key = pname.lower() if named else pname
-            raw = str(value)
+            raw = _text_of(value)
             if not raw.strip():
                 continue
             if "__" not in raw and "<" not in raw and all(type(n) is Text for n in value.nodes):
@@ -1420,7 +1433,7 @@ def _wrappers(
     for node in code.nodes:
         n = _nlen(node, cache)
         if isinstance(node, Tag) and node.contents is not None and not node.self_closing:
-            name = str(node.tag).lower()
+            name = _text_of(node.tag).lower()
             if node.wiki_markup in ("''", "'''") or name in ("b", "i", "span", "small", "u", "em"):
                 cs = _tag_contents_start(node, off, off + n, cache)
                 ce = cs + _clen(node.contents, cache)

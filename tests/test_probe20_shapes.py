@@ -327,3 +327,52 @@ def test_a_states_peoples_army_keeps_the_states_name():
     # a state's own force after its name still loses it (its country)
     actors = split_actors("Soviet Union Red Army")
     assert [(a.name, a.country) for a in actors] == [("Red Army", "Soviet Union")]
+
+
+# ------------------------------------------------------------------------------- wave 62
+
+
+def test_the_massacre_of_a_people_by_its_perpetrators_in_the_lead():
+    text = (
+        "{{Infobox event\n| title = Shusha massacre\n| date = 22–26 March 1920\n"
+        "| location = [[Shusha]], Azerbaijan\n| type = [[Massacre]]\n| deaths = 500–20,000\n}}\n"
+        "The '''Shusha massacre''' was the massacre of the Armenian population of the town "
+        "of Shusha (Shushi) in Karabakh by [[Azerbaijani Armed Forces|Azerbaijani troops]] "
+        "between 22 and 26 March 1920.\n"
+    )
+    assert _perps(_record(text)) == ["Azerbaijani troops"]
+
+
+def test_a_toll_of_the_perpetrator_alone_leaves_no_victim():
+    rec = _record(_attack("1 (the perpetrator)", "A man stabbed seven shoppers."))
+    assert _q(rec["event"]) == (0, 0, 0)
+    # a perpetrators' figure the box does not give as the toll's whole stays what it was
+    rec = _record(_attack("12", "Two attackers were also killed."))
+    assert _q(rec["event"]) == (12, 12, 12)
+
+
+def test_the_leads_toll_as_the_box_writes_it_with_its_attacker():
+    rec = _record(
+        _attack(
+            "8 (including the attacker)",
+            "The attack caused eight deaths, including the driver, who died the next day.",
+        )
+    )
+    assert _q(rec["event"]) == (7, 7, 7)
+
+
+def test_compound_peoples_and_the_place_after_the_second_party():
+    lead = (
+        "It was fought on 17 May 1648 between an Imperial-Bavarian army under Peter Melander "
+        "and an allied Franco-Swedish army commanded by Carl Gustaf Wrangel, near Zusmarshausen "
+        "in the district of Augsburg, Bavaria."
+    )
+    names = ["Swedish Empire", "Kingdom of France", "Electorate of Bavaria", "Holy Roman Empire"]
+    # (the Holy Roman Empire, placed by no word, goes with the names after it: the only split)
+    assert split_by_lead(names, [lead]) == 2
+    lead = (
+        "A combined French and Hessian army under the Duc d'Enghien defeated an "
+        "Imperial-Bavarian army under Franz von Mercy."
+    )
+    names = ["Kingdom of France", "Hesse-Kassel", "Electorate of Bavaria", "Holy Roman Empire"]
+    assert split_by_lead(names, [lead]) == 2

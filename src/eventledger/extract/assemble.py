@@ -30,7 +30,7 @@ from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
-from eventledger.normalise.numbers import PEOPLE_NOUNS, is_vague
+from eventledger.normalise.numbers import PEOPLE_NOUNS, PERPETRATOR_NOUNS, is_vague
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
@@ -254,6 +254,13 @@ def _range_of_claims(
 _SOURCE_CLAIM = re.compile(
     r"\b(?:sources?|estimated?|estimates|according\s+to|claimed|claims|counted|figures?|"
     r"gave\s+(?:a|the)|put\s+the|report(?:ed|s)?|said|stated|announced)\b",
+    re.I,
+)
+#: A sentence that gives a count as one count among others: an official or acknowledged
+#: figure, a toll, a disputed one.
+_RIVAL_COUNT = re.compile(
+    r"\b(?:official(?:ly)?|acknowledg\w*|admitt?\w*|recogni[sz]\w*|confirm\w*|disputed|"
+    r"toll|tally|counts?|counted|estimat\w*|figures?)\b",
     re.I,
 )
 #: …but not a first report, another time or another event's figure.
@@ -757,6 +764,12 @@ def assemble(
         for sn in stated_body
         if _SOURCE_CLAIM.search(sn.plain.text) and not _NO_CLAIM.search(sn.plain.text)
     )
+    # the sentences that give a count as a count ("the government acknowledged only nine
+    # deaths", "The official death toll was nine"): a smaller figure there is a rival of the
+    # toll, never one of its episodes
+    rivalling = claiming | frozenset(
+        sn.id for sn in stated_body if _RIVAL_COUNT.search(sn.plain.text)
+    )
     # the figures a sentence follows with more dead it does not count ("killed two members of
     # the team, and took nine others hostage, who were later killed"): one stage of the toll
     # (each sentence is searched once, for the last such clause: a figure before it is staged)
@@ -818,6 +831,7 @@ def assemble(
             bare_tolls,
             claiming,
             staged,
+            rivalling,
         )
         if not event[key]["statements"] and not counted:
             event[key] = _no_casualties(by_prop.get("casualties", []), event[key])
@@ -2024,7 +2038,25 @@ def _victims_first(sts: list[Statement]) -> list[Statement]:
     Two attackers were also killed." gives the event's 3, not 2–3 (as an infobox's "49 (+1
     perpetrator)" gives 49). Only the perpetrators' figures, when nothing else is said, stand."""
     others = [st for st in sts if st.party != "perpetrators"]
-    return others or sts
+    if others:
+        return others
+    # "Deaths: 1 (the perpetrator)": the infobox says its toll's dead are all perpetrators,
+    # so the victims' are none (the statement keeps its figure as written)
+    boxed = [
+        st
+        for st in sts
+        if st.origin == "infobox" and st.comparator == "=" and _ONLY_PERPETRATORS.search(st.text)
+    ]
+    if boxed:
+        return [replace(st, low=0, best=0, high=0, party=None) for st in boxed]
+    return sts
+
+
+#: The bracket of an infobox figure whose dead are all perpetrators: "1 (the perpetrator)",
+#: "2 (both attackers)".
+_ONLY_PERPETRATORS = re.compile(
+    rf"\(\s*(?:the|both|all|all\s+the)?\s*(?:{PERPETRATOR_NOUNS})\s*\)\s*$", re.I
+)
 
 
 def _event_quantity(
@@ -2039,6 +2071,7 @@ def _event_quantity(
     bare_tolls: frozenset[str] = frozenset(),
     claiming: frozenset[str] = frozenset(),
     staged: frozenset[str] = frozenset(),
+    rivalling: frozenset[str] = frozenset(),
 ) -> Quantity:
     """The event's deaths (``cat`` killed) or injuries (wounded).
 
@@ -2078,7 +2111,7 @@ def _event_quantity(
     if cat == "wounded":
         sts = _survivors_wounded(sts)
     chosen = _victims_first(totals_win(_event_level(sts, kind, bool(sides))))
-    chosen = _episodes_of_a_repeated_toll(chosen, claiming)
+    chosen = _episodes_of_a_repeated_toll(chosen, rivalling)
     chosen = _victims_counted(_infobox_parts_named(chosen), dead_perpetrators)
     chosen = _some_of_a_group(_lead_total_wins(chosen, totalling))
     if staged:
@@ -2452,11 +2485,13 @@ def _staged_part(sts: list[Statement], staged: frozenset[str]) -> list[Statement
     ]
 
 
-def _episodes_of_a_repeated_toll(sts: list[Statement], claiming: frozenset[str]) -> list[Statement]:
+def _episodes_of_a_repeated_toll(
+    sts: list[Statement], rivalling: frozenset[str]
+) -> list[Statement]:
     """An infobox's exact toll that the lead repeats ("Fourteen women were murdered" beside
     "15 (including the perpetrator)") makes the lead's smaller exact figures that name no
-    source of their own (not in a sentence of *claiming*) its episodes ("He shot all nine
-    women in the room, killing six"), no rival estimates of it."""
+    source of their own and give no count as a count (not in a sentence of *rivalling*) its
+    episodes ("He shot all nine women in the room, killing six"), no rival estimates of it."""
     box = {
         (st.best or 0) - _perpetrators_in(st)
         for st in sts
@@ -2482,7 +2517,7 @@ def _episodes_of_a_repeated_toll(sts: list[Statement], claiming: frozenset[str])
         if st.best is not None
         and st.best < toll
         and st.attribution is None
-        and st.sentence not in claiming
+        and st.sentence not in rivalling
     }
     return [st for st in sts if id(st) not in episodes]
 
@@ -2667,6 +2702,10 @@ def _victims_counted(
             and (
                 st.best in victims
                 or (st.best in written and (st.sentence or "") in dead_perpetrators)
+                # (the lead's "eight deaths" beside "8 (including the attacker)": the toll as
+                # the infobox writes it, which says whom it counts; not the attackers' own
+                # count of their victims, "The gunmen killed 71 people")
+                or (st.best in written and st.section is None and not _AGENT_KILLED.match(st.text))
             )
             and n is None
         ):
@@ -2681,6 +2720,11 @@ def _victims_counted(
     return out
 
 
+#: A figure's text that opens with the killers' verb ("killed 71 people", "killing 8"): it
+#: counts their victims.
+_AGENT_KILLED = re.compile(
+    r"(?:shot\s+and\s+)?(?:killed|killing|kills|murdered|murdering|massacred|shot|slew)\b", re.I
+)
 #: Headings of a section that counts the event's own victims.
 _CASUALTY_HEADING = re.compile(
     r"^\s*(?:casualties|victims|death\s+toll|deaths|fatalities|injuries|"

@@ -238,16 +238,19 @@ _COMBATANTS_WERE = re.compile(
     re.I,
 )
 _PERPETRATED_BY = re.compile(
-    r"\b(?:(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
+    r"\b(?:(?:carried\s+out|conducted|perpetrated|committed|launched|executed|orchestrated|"
     r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
-    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s))"
+    r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
     # (not another participle's agent: "on a mission ordered by the United Nations", "over
     # territory occupied by Israel"; a place ending so, "over Yemen by", is no participle)
     r"(?:\s+(?:(?!(?:\w+ed|\w+wn|held|run|led|built|sent|bound|made|kept|taken|given|driven|"
     r"chosen|stolen|written|hidden|paid|hit|shot)\s+by\b)[^.;()]){1,100}?)?)"
+    # "hijacked on the ground at Karachi by …": the place between the verb and its agent
+    r"(?:\s+(?:on\s+the\s+ground\s+)?(?:at|in|near|outside|over|off)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?"
     # "carried out on 8 August 1985 by …": a date between the verb and its agent
     r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+\d{3,4})?\s+by|"
     r"(?:attack|strike|airstrike|air\s+strike|bombing|shelling|raid|shooting|massacre|assault|"
@@ -257,17 +260,22 @@ _PERPETRATED_BY = re.compile(
     r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by"
     # "The bombing had been ordered by the Medellín Cartel": who ordered the attack itself
     # (not "a mission ordered by the United Nations", which the verbs above refuse)
-    r"|\b(?:attack|attacks|bombing|bombings|massacre|killings?|shooting|assassination|"
-    r"hijacking|raid)\s+(?:had\s+been|has\s+been|was|were)\s+(?:\w+ly\s+)?"
-    r"(?:ordered|commissioned|masterminded|sponsored)\s+by"
+    # (the noun the subject of its clause, "The bombing …", not "an inquiry into the killings
+    # was commissioned by …")
+    r"|(?:^|(?<=[;:,]\s))(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:attack|attacks|bombing|bombings|"
+    r"massacre|killings?|shooting|assassination|hijacking|raid)\s+(?:had\s+been|has\s+been|"
+    r"was|were)\s+(?:\w+ly\s+)?(?:ordered|commissioned|masterminded|sponsored)\s+by"
     # "was the killing of 69 campesinos, among them 23 children, by …": the page's own
     # predicate (not "after the killing of … by …", another killing)
     r"|\b(?:was|were)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:killing|killings|murder|murders|"
-    r"seizure|hijacking|kidnapping|abduction)"
+    r"seizure|hijacking|kidnapping|abduction|massacre|slaughter|extermination)"
     # (not past a clause that reports it: "…, later documented in detail by Human Rights Watch")
     r"\s+of\s+(?:(?!\b(?:documented|reported|investigated|condemned|described|recogni[sz]ed|"
     r"confirmed|estimated|denounced|studied|recorded|designated|called|declared|ruled|found|"
-    r"judged|established|acknowledged|commemorated|depicted)\b)[^;.()]){1,200}?,?\s+by)\s+"
+    r"judged|established|acknowledged|commemorated|depicted)\b)(?:[^;.()]|\([^();.]{1,40}\))"
+    # ("the massacre of the Armenian population of Shusha (Shushi) in Karabakh by …": a
+    # short bracket, an other name, inside the clause)
+    r"){1,200}?,?\s+by)\s+"
     # "by a detachment of the New South Wales Mounted Police": the unit's whole, not its part
     r"(?:(?:an?|one|two|three)\s+(?:detachment|unit|company|squad|platoon|party|force|group|"
     r"contingent|patrol|column)\s+of\s+|(?:(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|"
@@ -275,7 +283,9 @@ _PERPETRATED_BY = re.compile(
     r"(?:cadres|members|fighters|militants|gunmen|soldiers|troops|men|units|elements|hijackers|"
     # "by four armed Palestinians of the Abu Nidal Organization": a people's men of the group
     r"commandos|guerrillas|operatives|agents|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))\s+of\s+"
-    r"(?=(?-i:the\s+[A-Z]|[A-Z])))?",
+    # (not "two Americans of Pakistani descent": their ancestry, no group)
+    r"(?=(?-i:the\s+[A-Z]|[A-Z]))(?![\w'’-]+\s+(?:descent|origin|extraction|background|"
+    r"heritage|ancestry|birth|nationality)\b))?",
     re.I,
 )
 #: "<A> launched a rocket strike on …" (the subject of the attack verb).

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from eventledger.extract.assemble import event_kind
 from eventledger.models import Document, Statement
@@ -92,6 +93,16 @@ _IRREGULAR = {
     "ottomans": ("ottoman",),
     "greeks": ("greece", "greek"),
     "portuguese": ("portugal",),
+    "hessian": ("hesse",),
+    "hessians": ("hesse",),
+    # the first half of a compound ("Franco-Swedish", "Anglo-Dutch", "Russo-Turkish")
+    "franco": ("france",),
+    "anglo": ("england", "britain"),
+    "russo": ("russia",),
+    "austro": ("austria",),
+    "sino": ("china",),
+    "italo": ("italy",),
+    "hispano": ("spain",),
 }
 #: Endings between a people word and a word of a side's name ("Malays" / "Malay", "Austrians"
 #: / "Austria", "American" / "America").
@@ -326,6 +337,13 @@ _BETWEEN = re.compile(r"\bbetween\s+", re.I)
 _BETWEEN_AND = re.compile(
     r"\s+and\s+(?!(?:its|their|his|her|other|allied|local|several|some)\b)", re.I
 )
+#: Where the second party's words end: a comma before the place or time of the fight
+#: ("…, near Zusmarshausen in the modern district of Augsburg, Bavaria").
+_PARTY_END = re.compile(
+    r",\s+(?:near|in|at|on|during|outside|off|close\s+to|as\s+part\s+of|part\s+of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\b",
+    re.I,
+)
 #: Words that qualify a state's name and name no one alone ("Great Britain", "Holy Roman Empire":
 #: "Frederick the Great" is no Briton).
 _NAME_QUALIFIERS = frozenset(
@@ -334,15 +352,27 @@ _NAME_QUALIFIERS = frozenset(
 )
 #: A list of capitalised words ("British, Hanoverian and Austrian").
 _WORD_LIST = re.compile(r"[A-Z][\w'’-]+(?:(?:,\s+and\s+|,\s+|\s+and\s+)[A-Z][\w'’-]+)+")
+#: A relative clause inside a party's words, up to its closing comma.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b[^,;.]{0,200}")
+#: How far before and after an opposing word a party's words are read, and how many opposing
+#: words (and "between … and" readings) of one sentence are tried.
+_REACH = 400
+_MAX_READINGS = 6
 #: A lead's sentences read for an opposition, at most.
 _SPLIT_SENTENCES = 8
+
+
+def _words(text: str) -> list[str]:
+    """The capitalised words of *text*, a hyphenated compound's parts apart ("Imperial-Bavarian"
+    → "Imperial", "Bavarian"; "Hesse-Kassel" → "Hesse", "Kassel")."""
+    return [p for w in _WORD.findall(text) for p in w.split("-") if p[:1].isupper()]
 
 
 def _name_words(names: list[str]) -> list[set[str]]:
     """Each name's words that tell it from the others and name someone: "Hanover"; not
     "Empire", "Great", nor "Vietnam" of "South Vietnam" beside "North Vietnam"."""
     words = [
-        {w for w in (_norm(x) for x in _WORD.findall(n)) if len(w) >= 4}
+        {w for w in (_norm(x) for x in _words(n)) if len(w) >= 4}
         - _FILLER
         - _RANKS
         - _NAME_QUALIFIERS
@@ -356,7 +386,7 @@ def _name_words(names: list[str]) -> list[set[str]]:
 def _echoes(name: str, words: set[str], segment: str) -> bool:
     """Whether a text *segment* names the actor *name*: the whole name, or one of its *words*
     ("Hanover" in "Hanoverian", "France" in "French")."""
-    return name in segment or (bool(words) and any(_ties(w, words) for w in _WORD.findall(segment)))
+    return name in segment or (bool(words) and any(_ties(w, words) for w in _words(segment)))
 
 
 def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
@@ -364,7 +394,7 @@ def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
     in "British, Hanoverian and Austrian troops" beside "Great Britain", "Hanover")."""
     spare = 0
     for m in _WORD_LIST.finditer(segment):
-        members = _WORD.findall(m.group())
+        members = _words(m.group())
         hit = [any(_ties(w, ws) for ws in echoed if ws) for w in members]
         if any(hit):
             spare += sum(
@@ -377,7 +407,14 @@ def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
 _AMBIGUOUS = -1
 
 
-def _split_of(names: list[str], words: list[set[str]], before: str, after: str) -> int | None:
+def _split_of(
+    names: list[str], words: list[set[str]], before: str, after: str
+) -> tuple[int, bool] | None:
+    """The split one reading of a sentence gives (its party *before* the opposing words and
+    its party *after* them) and whether the reading ties names to both parties (a split by
+    elimination, one party tied, is weaker); None when it ties none or a name to both."""
+    end = _PARTY_END.search(after)
+    after = after[: end.start()] if end else after
     labels: list[str | None] = []
     for name, ws in zip(names, words, strict=True):
         a, b = _echoes(name, ws, before), _echoes(name, ws, after)
@@ -391,8 +428,9 @@ def _split_of(names: list[str], words: list[set[str]], before: str, after: str) 
         and len({x for x in labels[k:] if x}) <= 1
         and not ({x for x in labels[:k] if x} & {x for x in labels[k:] if x})
     ]
+    both = {x for x in labels if x} == {"a", "b"}
     if len(fits) == 1:
-        return fits[0]
+        return fits[0], both
     if len(fits) > 1:
         # "A Pragmatic Army of British, Hanoverian and Austrian troops … defeated a French
         # army" over "Great Britain ⏎ Hanover ⏎ Habsburg monarchy ⏎ France": the names between
@@ -402,8 +440,8 @@ def _split_of(names: list[str], words: list[set[str]], before: str, after: str) 
         first = next(x for x in labels if x)
         for side, other in (("a", "b"), ("b", "a")):
             if spare[side] >= len(fits) - 1 and not spare[other]:
-                return fits[-1] if side == first else fits[0]
-        return _AMBIGUOUS
+                return (fits[-1] if side == first else fits[0]), both
+        return _AMBIGUOUS, both
     return None
 
 
@@ -420,13 +458,26 @@ def split_by_lead(names: list[str], lead: list[str]) -> int | None:
         return None
     words = _name_words(names)
     for text in lead[:_SPLIT_SENTENCES]:
-        pairs = [(text[: m.start()], text[m.end() :]) for m in _OPPOSING.finditer(text)]
-        for m in _BETWEEN.finditer(text):
-            clause = text[m.end() : m.end() + 400]
+        # (a relative clause names places and others, no party: "A French army, which had
+        # overrun much of Hanover, was defeated by …"; each reading is bounded, so a sentence
+        # of many opposing words costs linear time)
+        text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
+        pairs = [
+            (text[max(0, m.start() - _REACH) : m.start()], text[m.end() : m.end() + _REACH])
+            for m in islice(_OPPOSING.finditer(text), _MAX_READINGS)
+        ]
+        for m in islice(_BETWEEN.finditer(text), _MAX_READINGS):
+            clause = text[m.end() : m.end() + _REACH]
             pairs += [
-                (clause[: a.start()], clause[a.end() :]) for a in _BETWEEN_AND.finditer(clause)
+                (clause[: a.start()], clause[a.end() :])
+                for a in islice(_BETWEEN_AND.finditer(clause), _MAX_READINGS)
             ]
-        found = {k for before, after in pairs if (k := _split_of(names, words, before, after))}
+        readings = [r for before, after in pairs if (r := _split_of(names, words, before, after))]
+        # (a reading that ties names to both parties outweighs one that ties one party only:
+        # "between an Imperial-Bavarian army …, and an allied Franco-Swedish army commanded by
+        # Wrangel and Turenne" is not read at "Wrangel and Turenne")
+        strong = {k for k, both in readings if both}
+        found = strong or {k for k, _ in readings}
         if len(found) == 1 and _AMBIGUOUS not in found:
             return found.pop()
         if found:

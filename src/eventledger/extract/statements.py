@@ -1008,7 +1008,6 @@ _NOT_PART = frozenset(
     "confirmed estimated reported official additional other more further total about around "
     "approximately nearly over up least some at".split()
 )
-#: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 #: The men a colonial or regular force fought beside and counted apart from its own: its
 #: levies, auxiliaries, native allies, bearers (a label of :func:`_part_label`).
 _AUXILIARIES = re.compile(
@@ -1017,6 +1016,7 @@ _AUXILIARIES = re.compile(
     r"|native\s+(?:troops|police|soldiers)",
     re.I,
 )
+#: Ways of dying that count different men ("2,000 killed in action" / "4,000 drowned").
 _DEATH_MODE = re.compile(
     r"\b(?:killed\s+in\s+action|killed\s+in\s+(?:the\s+)?(?:battle|combat|fighting)|kia|drowned|"
     r"(?:captured\s+and\s+)?executed|hanged|massacred|"

@@ -506,9 +506,7 @@ def split_actors(
         if remark and remark.start() > start:
             # "Anis Amri (deceased)", "… (see also responsibility)": a remark, not the name
             end = start + len(text[start : remark.start()].rstrip())
-        if end - start > 2 and text[start] in '"“' and text[end - 1] in '"”':
-            # '"Arm of the Arab Revolution"': the group's name in quotation marks
-            start, end = start + 1, end - 1
+        start, end = _unquoted(text, start, end)
         name = text[start:end]
         in_clause, clause_goes_on = False, in_clause
         if clause_goes_on and _CLAUSE_GOES_ON.match(name):
@@ -521,6 +519,8 @@ def split_actors(
             end = start + clause.start()
             name = text[start:end]
             in_clause = True
+            if name[:1].islower():
+                continue  # "…, who was killed by police", "both of whom were killed": no name
         if _LONE_LABEL.fullmatch(name + ":") or (
             _QUALIFIER_LABEL.fullmatch(name + ":") and raw.rstrip().endswith(":")
         ):
@@ -530,7 +530,7 @@ def split_actors(
         qualifier = _QUALIFIER_LABEL.match(name)
         if qualifier and qualifier.end() < len(name):
             # "Suspected: Al-Shabaab": the label qualifies the actor, it is no part of the name
-            start += qualifier.end()
+            start, end = _unquoted(text, start + qualifier.end(), end)
             name = text[start:end]
         led = _LED_BY.match(name)
         if led is not None and led.end() < len(name):
@@ -667,11 +667,17 @@ def split_actors(
         actors.append(Actor(name, link, kind, country, start, end, doubt, supporting))
         leader = _LED_REMARK.fullmatch(text, remark.start(), remark.end()) if remark else None
         if leader is not None:
-            # '"Arm of the Arab Revolution" (led by Carlos the Jackal)': its leader, an actor
-            a, b = leader.span("name")
-            actors.append(
-                Actor(text[a:b], None, _kind(text[a:b], False), None, a, b, doubt, supporting)
-            )
+            # '"Arm of the Arab Revolution" (led by Carlos the Jackal)': its leaders, actors
+            # ("(led by A and B)" two; "(led by A, the group's chief)" A, described)
+            at = leader.start("name")
+            for piece in _LEADERS_SEP.split(leader.group("name")):
+                a = text.index(piece, at)
+                at = a + len(piece)
+                if not piece[:1].isupper():
+                    break
+                actors.append(
+                    Actor(piece, None, _kind(piece, False), None, a, at, doubt, supporting)
+                )
     return _units_of_their_force(text, actors)
 
 
@@ -722,6 +728,17 @@ _LED_BY = re.compile(
 _LED_REMARK = re.compile(
     r"\s*\(\s*(?:led|commanded|headed)\s+by\s+(?P<name>[A-Z][^()]{1,80}?)\s*\)\s*"
 )
+#: Between the leaders a bracket names: "A and B", "A, B and C", "A, the group's chief".
+_LEADERS_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a name without the quotation marks around it ('"Black Hand"')."""
+    if end - start > 2 and text[start] in '"“' and text[end - 1] in '"”':
+        return start + 1, end - 1
+    return start, end
+
+
 #: A branch of a state's armed forces, as the last words of a name ("Paraguayan Army").
 _BRANCH = re.compile(r"(?:\bArmy|\bNavy|\bAir\s+Force|\bMarines|\bCoast\s+Guard)$")
 #: Between two actors joined by "and" ("Serbian SAJ and Yugoslav police").

@@ -376,3 +376,13 @@ def test_compound_peoples_and_the_place_after_the_second_party():
     )
     names = ["Kingdom of France", "Hesse-Kassel", "Electorate of Bavaria", "Holy Roman Empire"]
     assert split_by_lead(names, [lead]) == 2
+
+
+def test_two_battles_of_one_year_in_one_date_field_with_a_slash():
+    from eventledger.normalise.dates import parse_date
+
+    v = parse_date("16–18 April / 6–11 July 1953")
+    assert (v.start, v.end) == ("1953-04-16", "1953-07-11")
+    # one month's two days with a slash stay one span of days
+    v = parse_date("4 / 5 July 1953")
+    assert (v.start, v.end) == ("1953-07-04", "1953-07-05")

@@ -996,11 +996,12 @@ def _first_date(text: str) -> DateValue:
 
 
 #: "May 28–29 and July 1–3, 1917", "28–29 May and 1–3 July 1917": two spells of days in two
-#: months of one year joined by "and" (day-first or month-first).
+#: months of one year joined by "and" or a slash (day-first or month-first).
 _TWO_SPELLS = re.compile(
     r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:\s*[–-]\s*\d{1,2})?"
     r"|(?P<d1b>\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?P<m1b>[A-Z][a-z]{2,8}))"
-    r"\s+and\s+"
+    # ("16–18 April / 6–11 July 1953": an infobox's two battles, a slash between them)
+    r"(?:\s+and\s+|\s*/\s*)"
     r"(?:(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:\s*[–-]\s*(?P<d2e>\d{1,2}))?,?"
     r"|(?P<d2b>\d{1,2})(?:\s*[–-]\s*(?P<d2be>\d{1,2}))?\s+(?P<m2b>[A-Z][a-z]{2,8}))"
     r"\s+(?P<y>\d{3,4})\b"

@@ -386,3 +386,90 @@ def test_two_battles_of_one_year_in_one_date_field_with_a_slash():
     # one month's two days with a slash stay one span of days
     v = parse_date("4 / 5 July 1953")
     assert (v.start, v.end) == ("1953-07-04", "1953-07-05")
+
+
+# ------------------------------------------------------------------------------- wave 63
+
+_CHROME_COPY = """Jump to content
+Main menu
+Search
+Donate
+Create account
+Log in
+2009 Hotel Foo bombing
+12 languages
+Article
+Talk
+Read
+Edit
+View history
+Tools
+From Wikipedia, the free encyclopedia
+2009 Hotel Foo bombing
+Location\tMogadishu, Somalia
+Date\t3 December 2009
+{rows}
+The 2009 Hotel Foo bombing was a suicide bombing at the Hotel Foo in Mogadishu, Somalia, on \
+3 December 2009. {lead}
+
+The bombing[edit]
+The attack took place inside the meeting hall of the hotel during a graduation ceremony, and \
+was carried out by a suicide bomber standing near the front of the stage.[1]
+
+"I got down on the ground and looked back. Dozens of people were on the ground."
+
+Abdinasir Mohamed, The Wall Street Journal
+{body}
+
+Reactions[edit]
+The President described the attack as a national disaster and declared three days of mourning.[1]
+
+References[edit]
+^ "Somalia bombing". BBC News. 3 December 2009.
+"""
+
+
+def _chrome(rows: str, lead: str, body: str = "The bombing killed 24 people.[1]") -> dict:
+    return _record(_CHROME_COPY.format(rows=rows, lead=lead, body=body), fmt="plaintext")
+
+
+def test_a_campaign_box_under_the_last_row_is_no_part_of_it():
+    rec = _chrome(
+        "Deaths\t25\nInjured\t60\nv\nt\ne\nSomali Civil War\n(2009–present)",
+        "The bombing killed 25 people and injured 60 more.[1]",
+    )
+    assert _q(rec["event"], "injuries") == (60, 60, 60)
+    rec = _chrome(
+        "Deaths\t25\nPerpetrator(s)\tUnknown; no one claimed responsibility\n"
+        "Bombings and terrorist attacks of the Iraq War\nAttacks with 80+ deaths in bold:\n"
+        "Jordanian embassy – UN headquarters – Imam Ali Mosque – 1st Baghdad – Nasiriyah – "
+        "Karbala",
+        "The bombing killed 25 people.[1]",
+    )
+    assert _perps(rec) == []
+
+
+def test_a_quotations_source_between_paragraphs_is_no_heading_in_a_marked_copy():
+    rec = _chrome("Deaths\t25", "The bombing killed 25 people.[1]")
+    sections = {st["section"] for st in rec["statements"] if st.get("section")}
+    assert "Abdinasir Mohamed, The Wall Street Journal" not in sections
+    assert "The bombing" in sections
+
+
+def test_the_toll_of_the_event_it_is_compared_with_by_that():
+    rec = _chrome(
+        "Deaths\t25",
+        "The bombing killed 25 people, making it the deadliest attack in Somalia since the "
+        "Beledweyne bombing on 18 June 2009 that claimed more than 30 lives.[1]",
+    )
+    assert _q(rec["event"]) == (25, 25, 25)
+
+
+def test_others_after_a_part_are_more_of_the_part():
+    rec = _chrome(
+        "Deaths\t54\nInjured\t266+",
+        "The bombing killed at least 54 people and injured at least 266.[1] The majority of "
+        "the casualties were Pakistanis; at least five foreign nationals were also killed and "
+        "fifteen others reported injured.[1]",
+    )
+    assert _q(rec["event"], "injuries")[0] == 266

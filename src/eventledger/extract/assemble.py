@@ -1602,7 +1602,8 @@ _COMPARED_EVENT_TOLL = re.compile(
     r")\s+the\s+"
     r"(?:\[\[)?(?:(?-i:[A-Z])|\d)(?:(?!\b(?:returned|took|began|came|left|seized|fell|ended)\b)"
     # ("…, when 53 students were killed" may tell the page's own event: only "which")
-    r"[^.;,]){0,120}?,\s*(?:in\s+which|during\s+which|which)\s+"
+    # (or "… since the Beledweyne bombing on 18 June 2009 that claimed more than 30 lives")
+    r"[^.;,]){0,120}?(?:,\s*(?:in\s+which|during\s+which|which)|\s+(?:that|in\s+which))\s+"
     r"[^.;\d]{0,40}$",
     re.I,
 )

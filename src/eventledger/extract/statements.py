@@ -491,6 +491,33 @@ _AND_ONE_MORE = re.compile(
 )
 
 
+#: Between a part's figure and "N others" of the same group: "… were also killed and ".
+_AND_OTHERS_GAP = re.compile(r"[^.;:,\d]{0,60}?\band\s+(?:some\s+|about\s+|another\s+)?$")
+_OTHERS = re.compile(r"\s+(?:others|more)\b")
+
+
+def _others_of_a_part(text: str, figs: list[Figure]) -> list[Figure]:
+    """ "at least five foreign nationals were also killed and fifteen others reported injured":
+    the others are more of the part the figure before names (foreign nationals), a part too."""
+    out = list(figs)
+    for k in range(1, len(out)):
+        prev, fig = out[k - 1], out[k]
+        if (
+            prev.subset
+            and not fig.subset
+            and _AND_OTHERS_GAP.search(text, prev.end, fig.start)
+            and _OTHERS.match(text, _count_end(text, fig))
+        ):
+            out[k] = replace(fig, subset=True)
+    return out
+
+
+def _count_end(text: str, fig: Figure) -> int:
+    """Where a figure's count ends (its first run of digits or number words)."""
+    m = re.match(r"[^\s]+", text[fig.start : fig.end])
+    return fig.start + (m.end() if m else 0)
+
+
 def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
     """*fig* with the one person the text joins to it counted in (see :data:`_AND_ONE_MORE`),
     unless that one is a figure of its own ("twelve students and one teacher": a list)."""
@@ -673,7 +700,9 @@ def extract_statements(
     for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
-        figs = _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
+        figs = _others_of_a_part(
+            s.plain.text, _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
+        )
         figs = [_and_one_more(s.plain.text, x, figs) for x in figs]
         later = _died_later(s.plain.text, figs)
         died = set(later.values())

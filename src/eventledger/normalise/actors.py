@@ -369,6 +369,7 @@ _PERIOD = re.compile(
 
 #: A cross-reference in an actor's field: "see Responsibility", "See below", "see § Suspects".
 _SEE = re.compile(r"see\s+(?:§\s*)?\S", re.I)
+_NO_ONE = re.compile(r"(?:no\s+one|nobody|no\s+group|none)\b", re.I)
 _SEP = re.compile(r"\n|;|,|/|&|\band\b|\bor\b")
 
 
@@ -607,6 +608,8 @@ def split_actors(
             continue
         if _SEE.match(name):
             continue  # "Disputed; see Responsibility": a pointer to a section, not an actor
+        if _NO_ONE.match(name):
+            continue  # "Unknown; no one claimed responsibility": nobody named
         if _ONLY_PRESENT.match(name):
             continue  # "…, in the presence of German Ordnungspolizei": there, not an actor
         was_remark, after_remark = after_remark, False

@@ -550,6 +550,23 @@ def _box_after_first_paragraph(
     return after, between
 
 
+#: A navigation box's list on one line: four items or more between dashes or dots.
+_NAVBOX_LIST = re.compile(r"^[^–·•]{1,60}(?:\s[–·•]\s[^–·•]{1,60}){4,}$")
+#: The title or sub-title of a navigation box ("Bombings and terrorist attacks of the Iraq
+#: War", "Attacks with 80+ deaths in bold:").
+_NAVBOX_TITLE = re.compile(r":$|^[^\d()]{0,80}\b(?:of|in|during)\s+the\s+[^\d()]{0,60}$")
+
+
+def _navbox_at(lines: list[_Line], n: int) -> bool:
+    """Whether line *n* opens a navigation box's "v ⏎ t ⏎ e" links (view, talk, edit)."""
+    return (
+        lines[n].stripped == "v"
+        and n + 2 < len(lines)
+        and lines[n + 1].stripped == "t"
+        and lines[n + 2].stripped == "e"
+    )
+
+
 def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox | None:
     fields: list[Field] = []
     current: tuple[str, _Line, list[tuple[_Line, int]]] | None = None  # label, its line, values
@@ -569,8 +586,17 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
         if _CHROME.match(s):
             continue
         hit = _match_label(line.text)
-        if _MAP_WIDGET.match(s):
-            flush()  # the map ends the row above it; its labels follow
+        if _NAVBOX_LIST.search(s) and current is not None:
+            # a campaign box's list of events ("Jordanian embassy – UN headquarters – …"): its
+            # title and sub-title above it ("Bombings and terrorist attacks of the Iraq War",
+            # "Attacks with 80+ deaths in bold:") ran into the row before, and leave it
+            parts = current[2]
+            while len(parts) > 1 and _NAVBOX_TITLE.search(parts[-1][0].stripped):
+                parts.pop()
+        if _MAP_WIDGET.match(s) or _navbox_at(box_lines, n) or _NAVBOX_LIST.search(s):
+            # the map ends the row above it, its labels follow; so does a campaign box's
+            # "v ⏎ t ⏎ e" and its title and items ("Somali Civil War ⏎ (2009–present)")
+            flush()
             in_map = True
             continue
         if in_map and (not hit or _MAP_CAPTION.match(s)):
@@ -1003,6 +1029,7 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
     last = max((n for n, ln in enumerate(lines) if ln.stripped), default=-1)
     no_blank = all(ln.stripped for ln in lines[: last + 1])
     toc = _contents_lines(lines)
+    marked = len(edit_marked) >= 3
     # (a "Footnotes" list above a citations list of its own explains: see below)
     cited_at = _last_citations_heading(lines) if separate_notes else None
     for n, line in enumerate(lines):
@@ -1028,6 +1055,11 @@ def _read_body(lines: list[_Line], doc: Document) -> None:
             head = cand if cand is not None and cand.lower() in _REF_HEADINGS else None
         elif prev_blank or next_blank:
             head = _heading(s)
+            if head is not None and marked and head.lower() not in _REF_HEADINGS:
+                # a copy that marks its headings ("Casualties[edit]") marks them all: a short
+                # line between paragraphs is a quotation's source ("Mohammed Olad Hassan, BBC
+                # News"), a caption or a list item, no heading
+                head = None
         elif (no_blank and s.lower() in _REF_HEADINGS) or (
             (no_blank or _tight_heading(lines, n, s))
             and _opens_block(lines, n + 1)

@@ -473,3 +473,32 @@ def test_others_after_a_part_are_more_of_the_part():
         "fifteen others reported injured.[1]",
     )
     assert _q(rec["event"], "injuries")[0] == 266
+
+
+def test_a_victory_for_one_party_over_another_and_a_partys_unnamed_allies():
+    lead = (
+        "It was a decisive victory for a force of about 900 Missouri volunteers under Colonel "
+        "Doniphan over a larger Mexican army of regulars, militia of the state of Chihuahua "
+        "and mounted rancheros."
+    )
+    names = ["United States", "Missouri volunteers", "Mexico", "Chihuahua militia"]
+    assert split_by_lead(names, [lead]) == 2
+    lead = (
+        "On March 27, 1814, United States forces and their Native American allies under Major "
+        "General Andrew Jackson defeated the Red Sticks, a part of the Muscogee people."
+    )
+    names = ["United States", "Tennessee militia", "Cherokee", "Lower Creeks", "Red Sticks"]
+    assert split_by_lead(names, [lead]) == 4
+    # without the allies the names between stay unplaced
+    lead = lead.replace(" and their Native American allies", "")
+    assert split_by_lead(names, [lead]) is None
+
+
+def test_the_second_partys_words_end_at_its_first_comma():
+    # "…, resulting in a decisive victory for the Patriots" names the first party again
+    lead = (
+        "It was fought between Patriot and Loyalist militias in South Carolina, resulting in a "
+        "decisive victory for the Patriots."
+    )
+    names = ["Patriot militia", "Loyalist militia"]
+    assert split_by_lead(names, [lead]) == 1

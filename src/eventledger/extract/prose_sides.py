@@ -168,6 +168,8 @@ def _ties(word: str, name_words: set[str]) -> bool:
             return True
         if t in _IRREGULAR.get(w, ()):
             return True
+        if t.endswith("o") and len(t) >= 5 and w.removesuffix("s").removesuffix("an") == t[:-1]:
+            return True  # "Mexican" of Mexico, "Moroccans" of Morocco
     return False
 
 
@@ -333,6 +335,11 @@ _OPPOSING = re.compile(
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
+#: "a decisive victory for A over B".
+_VICTORY_FOR = re.compile(r"\bvictory\s+(?:for|of)\s+(?P<a>[^.;]{3,300}?)\s+over\s+", re.I)
+#: A party's words that say it had allies the sentence does not name ("United States forces
+#: and their Native American allies").
+_UNNAMED_ALLIES = re.compile(r"\b(?:their|its|his)\s+(?:[\w-]+\s+){0,2}?allies\b", re.I)
 #: The "and" of a "between" clause that may part its two sides (not "… and its allies").
 _BETWEEN_AND = re.compile(
     r"\s+and\s+(?!(?:its|their|his|her|other|allied|local|several|some)\b)", re.I
@@ -413,8 +420,12 @@ def _split_of(
     """The split one reading of a sentence gives (its party *before* the opposing words and
     its party *after* them) and whether the reading ties names to both parties (a split by
     elimination, one party tied, is weaker); None when it ties none or a name to both."""
+    # (the second party's words end at the first comma, or before the place or time of the
+    # fight: "Loyalist militias in South Carolina during …, resulting in a victory for the
+    # Patriots")
     end = _PARTY_END.search(after)
     after = after[: end.start()] if end else after
+    after = after.split(",", 1)[0]
     labels: list[str | None] = []
     for name, ws in zip(names, words, strict=True):
         a, b = _echoes(name, ws, before), _echoes(name, ws, after)
@@ -441,6 +452,15 @@ def _split_of(
         for side, other in (("a", "b"), ("b", "a")):
             if spare[side] >= len(fits) - 1 and not spare[other]:
                 return (fits[-1] if side == first else fits[0]), both
+        # ("United States forces and their Native American allies … defeated the Red Sticks":
+        # the party that says it had allies it does not name takes the names between)
+        allies = {
+            "a": bool(_UNNAMED_ALLIES.search(before)),
+            "b": bool(_UNNAMED_ALLIES.search(after)),
+        }
+        for side, other in (("a", "b"), ("b", "a")):
+            if both and allies[side] and not allies[other]:
+                return (fits[-1] if side == first else fits[0]), both
         return _AMBIGUOUS, both
     return None
 
@@ -466,6 +486,8 @@ def split_by_lead(names: list[str], lead: list[str]) -> int | None:
             (text[max(0, m.start() - _REACH) : m.start()], text[m.end() : m.end() + _REACH])
             for m in islice(_OPPOSING.finditer(text), _MAX_READINGS)
         ]
+        for m in islice(_VICTORY_FOR.finditer(text), _MAX_READINGS):
+            pairs.append((m.group("a"), text[m.end() : m.end() + _REACH]))
         for m in islice(_BETWEEN.finditer(text), _MAX_READINGS):
             clause = text[m.end() : m.end() + _REACH]
             pairs += [
@@ -477,7 +499,11 @@ def split_by_lead(names: list[str], lead: list[str]) -> int | None:
         # "between an Imperial-Bavarian army …, and an allied Franco-Swedish army commanded by
         # Wrangel and Turenne" is not read at "Wrangel and Turenne")
         strong = {k for k, both in readings if both}
-        found = strong or {k for k, _ in readings}
+        found = {k for k, _ in readings}
+        # (but a reading that leaves the split open keeps it open: "between an army of
+        # Bohemians and mercenaries … and about 27,000 men of Ferdinand II, Holy Roman Emperor,
+        # …, and the German Catholic League" has an "and" inside a party)
+        found = strong if strong and _AMBIGUOUS not in found else found
         if len(found) == 1 and _AMBIGUOUS not in found:
             return found.pop()
         if found:

@@ -502,3 +502,14 @@ def test_the_second_partys_words_end_at_its_first_comma():
     )
     names = ["Patriot militia", "Loyalist militia"]
     assert split_by_lead(names, [lead]) == 1
+
+
+def test_a_totals_breakdown_in_brackets_on_the_line_under_it():
+    rec = _record(
+        _battle(
+            "27,410<br />(5,125 killed, 9,818 missing, 12,467 wounded)<br />25,650<br />"
+            "(7,083 killed, 8,167 missing, 10,400 wounded)<br />Total: 53,060<br />"
+            "(12,208 killed, 17,985 missing, 22,867 wounded)"
+        )
+    )
+    assert _side_killed(rec, 2) == (12208, 12208, 12208)

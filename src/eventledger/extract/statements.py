@@ -4282,6 +4282,11 @@ def _line_groups(
         if total_below and re.search(r"\d", stripped) and not m:
             out.append((None, None, True))
             continue
+        if out and out[-1][2] and line.lstrip().startswith("("):
+            # "Total: 53,060 ⏎ (12,208 killed, 17,985 missing, 22,867 wounded)": the total's
+            # breakdown in brackets on the line under it, the side's figures too
+            out.append((None, None, True))
+            continue
         total_below = False
         day = _DAY_LABEL.match(line) if m is None else None
         if day is not None:

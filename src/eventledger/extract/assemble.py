@@ -259,8 +259,8 @@ _SOURCE_CLAIM = re.compile(
 #: A sentence that gives a count as one count among others: an official or acknowledged
 #: figure, a toll, a disputed one.
 _RIVAL_COUNT = re.compile(
-    r"\b(?:official(?:ly)?|acknowledg\w*|admitt?\w*|recogni[sz]\w*|confirm\w*|disputed|"
-    r"toll|tally|counts?|counted|estimat\w*|figures?)\b",
+    r"\b(?:official(?:ly)?|acknowledg\w*|admitt?\w*|recogni[sz]\w*|disputed|"
+    r"toll|tally|counts?|counted|estimat\w*)\b",
     re.I,
 )
 #: …but not a first report, another time or another event's figure.
@@ -1602,9 +1602,13 @@ _COMPARED_EVENT_TOLL = re.compile(
     r")\s+the\s+"
     r"(?:\[\[)?(?:(?-i:[A-Z])|\d)(?:(?!\b(?:returned|took|began|came|left|seized|fell|ended)\b)"
     # ("…, when 53 students were killed" may tell the page's own event: only "which")
-    # (or "… since the Beledweyne bombing on 18 June 2009 that claimed more than 30 lives")
-    r"[^.;,]){0,120}?(?:,\s*(?:in\s+which|during\s+which|which)|\s+(?:that|in\s+which))\s+"
-    r"[^.;\d]{0,40}$",
+    r"[^.;,]){0,120}?,\s*(?:in\s+which|during\s+which|which)\s+"
+    r"[^.;\d]{0,40}$"
+    # (or "… since the Beledweyne bombing on 18 June 2009 that claimed more than 30 lives": the
+    # event's name and date, no clause of its own, "and confirmed that 22 …", between)
+    r"|\b(?:deadliest|worst|bloodiest|largest|biggest)\b[^.;]{0,100}?\bsince\s+the\s+"
+    r"(?:(?-i:[A-Z])|\d)(?:(?!\b(?:and|but|while|returned|took|began|came|left|seized|fell|"
+    r"ended)\b)[^.;,]){0,120}?\s+(?:that|in\s+which)\s+[^.;\d]{0,40}$",
     re.I,
 )
 

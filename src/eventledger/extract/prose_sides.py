@@ -335,6 +335,9 @@ _OPPOSING = re.compile(
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+", re.I)
+#: A comma that ends the second party's words: one before a lower-case word that is no list's
+#: "and" ("…, resulting in a decisive victory for the Patriots"; not "Saxon, French and Swiss").
+_CLAUSE_AFTER_PARTY = re.compile(r",\s+(?!(?:and|or)\b)(?-i:[a-z])")
 #: "a decisive victory for A over B".
 _VICTORY_FOR = re.compile(r"\bvictory\s+(?:for|of)\s+(?P<a>[^.;]{3,300}?)\s+over\s+", re.I)
 #: A party's words that say it had allies the sentence does not name ("United States forces
@@ -396,6 +399,15 @@ def _echoes(name: str, words: set[str], segment: str) -> bool:
     return name in segment or (bool(words) and any(_ties(w, words) for w in _words(segment)))
 
 
+def _unnamed_allies(segment: str, words: list[set[str]]) -> bool:
+    """Whether a party's words say it had allies that no name echoes ("their Native American
+    allies"; not "their Choctaw allies" beside the name Choctaw)."""
+    return any(
+        not any(_ties(w, ws) for w in _words(m.group()) for ws in words if ws)
+        for m in _UNNAMED_ALLIES.finditer(segment)
+    )
+
+
 def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
     """The peoples a segment lists beside one a name echoes and that no name echoes ("Austrian"
     in "British, Hanoverian and Austrian troops" beside "Great Britain", "Hanover")."""
@@ -425,7 +437,8 @@ def _split_of(
     # Patriots")
     end = _PARTY_END.search(after)
     after = after[: end.start()] if end else after
-    after = after.split(",", 1)[0]
+    clause = _CLAUSE_AFTER_PARTY.search(after)
+    after = after[: clause.start()] if clause else after
     labels: list[str | None] = []
     for name, ws in zip(names, words, strict=True):
         a, b = _echoes(name, ws, before), _echoes(name, ws, after)
@@ -454,10 +467,7 @@ def _split_of(
                 return (fits[-1] if side == first else fits[0]), both
         # ("United States forces and their Native American allies … defeated the Red Sticks":
         # the party that says it had allies it does not name takes the names between)
-        allies = {
-            "a": bool(_UNNAMED_ALLIES.search(before)),
-            "b": bool(_UNNAMED_ALLIES.search(after)),
-        }
+        allies = {"a": _unnamed_allies(before, words), "b": _unnamed_allies(after, words)}
         for side, other in (("a", "b"), ("b", "a")):
             if both and allies[side] and not allies[other]:
                 return (fits[-1] if side == first else fits[0]), both
@@ -495,15 +505,10 @@ def split_by_lead(names: list[str], lead: list[str]) -> int | None:
                 for a in islice(_BETWEEN_AND.finditer(clause), _MAX_READINGS)
             ]
         readings = [r for before, after in pairs if (r := _split_of(names, words, before, after))]
-        # (a reading that ties names to both parties outweighs one that ties one party only:
-        # "between an Imperial-Bavarian army …, and an allied Franco-Swedish army commanded by
-        # Wrangel and Turenne" is not read at "Wrangel and Turenne")
-        strong = {k for k, both in readings if both}
+        # (every reading must agree: "between the Spanish and Tlaxcalan forces under Cortés
+        # and the army of the Triple Alliance" read at its first "and" ties both parties, and
+        # wrongly)
         found = {k for k, _ in readings}
-        # (but a reading that leaves the split open keeps it open: "between an army of
-        # Bohemians and mercenaries … and about 27,000 men of Ferdinand II, Holy Roman Emperor,
-        # …, and the German Catholic League" has an "and" inside a party)
-        found = strong if strong and _AMBIGUOUS not in found else found
         if len(found) == 1 and _AMBIGUOUS not in found:
             return found.pop()
         if found:

@@ -491,33 +491,6 @@ _AND_ONE_MORE = re.compile(
 )
 
 
-#: Between a part's figure and "N others" of the same group: "… were also killed and ".
-_AND_OTHERS_GAP = re.compile(r"[^.;:,\d]{0,60}?\band\s+(?:some\s+|about\s+|another\s+)?$")
-_OTHERS = re.compile(r"\s+(?:others|more)\b")
-
-
-def _others_of_a_part(text: str, figs: list[Figure]) -> list[Figure]:
-    """ "at least five foreign nationals were also killed and fifteen others reported injured":
-    the others are more of the part the figure before names (foreign nationals), a part too."""
-    out = list(figs)
-    for k in range(1, len(out)):
-        prev, fig = out[k - 1], out[k]
-        if (
-            prev.subset
-            and not fig.subset
-            and _AND_OTHERS_GAP.search(text, prev.end, fig.start)
-            and _OTHERS.match(text, _count_end(text, fig))
-        ):
-            out[k] = replace(fig, subset=True)
-    return out
-
-
-def _count_end(text: str, fig: Figure) -> int:
-    """Where a figure's count ends (its first run of digits or number words)."""
-    m = re.match(r"[^\s]+", text[fig.start : fig.end])
-    return fig.start + (m.end() if m else 0)
-
-
 def _and_one_more(text: str, fig: Figure, figs: list[Figure]) -> Figure:
     """*fig* with the one person the text joins to it counted in (see :data:`_AND_ONE_MORE`),
     unless that one is a figure of its own ("twelve students and one teacher": a list)."""
@@ -700,9 +673,7 @@ def extract_statements(
     for s in doc.sentences if english else ():
         if s.origin != "body":
             continue
-        figs = _others_of_a_part(
-            s.plain.text, _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
-        )
+        figs = _some_of_group(s.plain.text, figures_in_sentence(s.plain.text))
         figs = [_and_one_more(s.plain.text, x, figs) for x in figs]
         later = _died_later(s.plain.text, figs)
         died = set(later.values())
@@ -1138,6 +1109,13 @@ _PROSE_INCLUDING_PERPETRATORS = re.compile(
     + PERPETRATOR_NOUNS
     + r"))\b",
     re.I,
+)
+
+
+#: A bracket that says a toll's dead are all perpetrators: "1 (the perpetrator)", "2 (both
+#: attackers)", "3 (all perpetrators)".
+_ONLY_PERPETRATORS = re.compile(
+    rf"\s*\(\s*(?:the|both|all|all\s+the)?\s*(?:{PERPETRATOR_NOUNS})\s*\)", re.I
 )
 
 
@@ -3514,6 +3492,11 @@ def _from_field(b: _Builder, f: Field) -> None:
                 else:
                     kw["value"] = {**kw["value"], "list": f"{f.key}@parts:{fig.category}"}
             inc = _INCLUDING_PERPETRATORS.match(text, fig.end) if f.side is None else None
+            only = (
+                _ONLY_PERPETRATORS.match(text, fig.end)
+                if inc is None and f.side is None and fig.comparator == "=" and fig.best
+                else None
+            )
             split = (
                 _perpetrators_split(text, fig.end, fig.best)
                 if inc is None and f.side is None and fig.comparator == "=" and key == "deaths"
@@ -3525,6 +3508,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # figure (see assemble._victims_counted)
                 n_perp = _perpetrators_counted(inc) if inc is not None else split[0]  # type: ignore[index]
                 kw["value"] = {**kw["value"], "perpetrators_included": n_perp}
+            elif only is not None and not fig.subset:
+                # "Deaths: 2 (both perpetrators)": the toll's dead are all perpetrators
+                kw["value"] = {**kw["value"], "perpetrators_included": fig.best}
             if key != "strength" and f.side is not None and _ALL_CAUSES.match(text, fig.end):
                 # "6,824 killed in battle / 25,000–70,000 dead from all causes": the line that
                 # counts every cause is its contingent's (or side's) figure, the others parts

@@ -32,6 +32,7 @@ import calendar
 import functools
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 __all__ = [
     "DateError",
@@ -961,6 +962,9 @@ def _first_date(text: str) -> DateValue:
         # first day of the first to the last day of the second
         d1 = two.group("d1") or two.group("d1b")
         d2 = two.group("d2e") or two.group("d2") or two.group("d2be") or two.group("d2b")
+        new_style = _new_style_of(text, two, int(d1), m1, int(d2), m2)
+        if new_style is not None:
+            return new_style
         joined = f"{d1} {m1} – {d2} {m2} {two.group('y')}"
         try:
             v = _first_date_of(joined)
@@ -1001,11 +1005,36 @@ _TWO_SPELLS = re.compile(
     r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:\s*[–-]\s*\d{1,2})?"
     r"|(?P<d1b>\d{1,2})(?:\s*[–-]\s*\d{1,2})?\s+(?P<m1b>[A-Z][a-z]{2,8}))"
     # ("16–18 April / 6–11 July 1953": an infobox's two battles, a slash between them)
-    r"(?:\s+and\s+|\s*/\s*)"
+    r"(?P<sep>\s+and\s+|\s*/\s*)"
     r"(?:(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:\s*[–-]\s*(?P<d2e>\d{1,2}))?,?"
     r"|(?P<d2b>\d{1,2})(?:\s*[–-]\s*(?P<d2be>\d{1,2}))?\s+(?P<m2b>[A-Z][a-z]{2,8}))"
     r"\s+(?P<y>\d{3,4})\b"
 )
+
+
+def _new_style_of(
+    text: str, two: re.Match[str], d1: int, m1: str, d2: int, m2: str
+) -> DateValue | None:
+    """ "27 June / 8 July 1709", "25 October / 7 November 1917": one day in the Julian and the
+    Gregorian calendars, a slash between them (the second is the day, as for "O.S."), when
+    each is one day and they lie the calendars' difference of that century apart; None
+    otherwise (two battles: "16–18 April / 6–11 July 1953")."""
+    spells = text[two.start() : two.start("sep")] + text[two.end("sep") : two.end()]
+    if "/" not in two.group("sep") or re.search(r"\d\s*[–-]\s*\d", spells):
+        return None
+    year = int(two.group("y"))
+    try:
+        first = date(year, _MONTHS[m1.lower()], d1)
+        second = date(year, _MONTHS[m2.lower()], d2)
+    except ValueError:
+        return None
+    if (second - first).days != year // 100 - year // 400 - 2:
+        return None
+    at = two.end("sep")
+    v = _first_date_of(text[at : two.end()])
+    return replace(v, text=text[at : two.end()], start_offset=at, end_offset=two.end())
+
+
 #: "9 or 10 August 1945", "August 9 or 10, 1945", "December 190 or January 189 BC": a number
 #: (a day or a year) before "or", a number or a month's name after it.
 _EITHER_OR = re.compile(

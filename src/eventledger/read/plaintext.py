@@ -554,7 +554,11 @@ def _box_after_first_paragraph(
 _NAVBOX_LIST = re.compile(r"^[^–·•]{1,60}(?:\s[–·•]\s[^–·•]{1,60}){4,}$")
 #: The title or sub-title of a navigation box ("Bombings and terrorist attacks of the Iraq
 #: War", "Attacks with 80+ deaths in bold:").
-_NAVBOX_TITLE = re.compile(r":$|^[^\d()]{0,80}\b(?:of|in|during)\s+the\s+[^\d()]{0,60}$")
+_NAVBOX_TITLE = re.compile(
+    r":$|^[^\d()]{0,80}\b(?:wars?|conflicts?|insurgency|campaigns?|attacks|incidents|bombings|"
+    r"massacres|battles|operations|revolution|crisis|uprisings?)\b[^\d()]{0,40}$",
+    re.I,
+)
 
 
 def _navbox_at(lines: list[_Line], n: int) -> bool:

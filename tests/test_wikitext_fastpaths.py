@@ -1,19 +1,22 @@
 """The reader's fast paths compute exactly what the slow, obvious code computes.
 
-* :func:`_nlen` / :func:`_clen` give ``len(str(node))`` for every node of every corpus page.
+* The tree builder's lengths (:func:`_nlen` / :func:`_clen`) are ``len(str(x))`` for every
+  node, template parameter and :class:`Wikicode` of every corpus page.
 * ``_Out.add`` and ``_Walker._add_literal`` collapse whitespace and map characters exactly as a
   plain per-character loop does (the reference below), with or without the fast path.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import mwparserfromhell
 import pytest
 from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
 
-from eventledger.read.wikitext import _clen, _nlen, _Out, _Walker
+from eventledger.read.wikitext import _clen, _nlen, _Out, _Walker, build_tree
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAGES = sorted((CORPUS / "wikitext").glob("*.wiki")) + sorted(
@@ -21,7 +24,8 @@ PAGES = sorted((CORPUS / "wikitext").glob("*.wiki")) + sorted(
 )
 
 
-def _all_nodes(code):
+def _all_nodes(code: Wikicode) -> Iterator[Any]:
+    """Every node and template parameter under *code*."""
     for node in code.nodes:
         yield node
         for child in node.__children__():
@@ -30,34 +34,52 @@ def _all_nodes(code):
             yield from node.params
 
 
+def _all_codes(code: Wikicode) -> Iterator[Wikicode]:
+    """*code* and every :class:`Wikicode` under it, template parameters' names included."""
+    yield code
+    for node in code.nodes:
+        for child in node.__children__():
+            yield from _all_codes(child)
+        if isinstance(node, Template):
+            for p in node.params:
+                yield from _all_codes(p.name)
+
+
+def _check_lengths(text: str, skip_style_tags: bool) -> None:
+    lens: dict[int, int] = {}
+    code = build_tree(text, skip_style_tags=skip_style_tags, lengths=lens)
+    assert _clen(code, lens) == len(text)
+    bad = [str(n)[:60] for n in _all_nodes(code) if _nlen(n, lens) != len(str(n))]
+    bad += [str(c)[:60] for c in _all_codes(code) if _clen(c, lens) != len(str(c))]
+    assert bad == []
+
+
 @pytest.mark.skipif(not PAGES, reason="shared corpus not available")
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_lengths_match_str(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace").replace("\x00", "")
-    code = mwparserfromhell.parse(text, skip_style_tags=False)
-    cache: dict[int, int] = {}
-    assert _clen(code, cache) == len(text)
-    bad = [str(n)[:60] for n in _all_nodes(code) if _nlen(n, cache) != len(str(n))]
-    assert bad == []
+    _check_lengths(text, skip_style_tags=False)
 
 
+@pytest.mark.parametrize("skip_style_tags", [False, True])
 @pytest.mark.parametrize(
     "text",
     [
         "Tea with the Emperor",
         "<b>bold</b> and <i>x</i>",  # tags the tokenizer parses
         "{{cite web|title=T|url=http://x.org}} ''it'' '''b'''",
-        "[[a|b]] [[c]] [http://x y] [http://z] &nbsp;&#160;",
+        "[[a|b]] [[c]] [http://x y] [http://z] &nbsp;&#160;&#x1F600;",
         "== H ==\ntext <!-- c --> more\n* item\n: dd",
         '<ref name="a" group=n>x</ref><ref name=a/><br/><br>',
-        "{{{arg|def}}} {{ x | a = 1 | 2 }}",
+        "<span style=\"color:red\" class='x' data-y=z>t</span></br><hr />",
+        "{{{arg|def}}} {{{a|b|c}}} {{ x | a = 1 | 2 }} {{y|k=v=w}}",
+        "{| class=wikitable\n|-\n! h !! h2\n|-\n| a || b\n|}",
+        "[[File:X.jpg|thumb|caption [[inner]]]] [[a|b|c]] [http://e.org]x",
+        "''unclosed {{unclosed|x=[[y <!-- unclosed",
     ],
 )
-def test_lengths_small(text: str) -> None:
-    code = mwparserfromhell.parse(text, skip_style_tags=False)
-    cache: dict[int, int] = {}
-    assert _clen(code, cache) == len(text)
-    assert all(_nlen(n, cache) == len(str(n)) for n in _all_nodes(code))
+def test_lengths_small(text: str, skip_style_tags: bool) -> None:
+    _check_lengths(text, skip_style_tags)
 
 
 def _reference_add(seg_chars, starts, ends, text, s, e, literal):

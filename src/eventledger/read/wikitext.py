@@ -3,7 +3,7 @@
 The page is tokenised once with mwparserfromhell (C tokenizer). mwparserfromhell has no
 offsets, but it is lossless (``str(parse(t)) == t``), so one recursive walk computes every
 node's ``[start, end)`` by summing ``len(str(child))`` in source order (see :class:`_Walker`),
-each length computed once per node (:func:`_nlen`), not by re-stringifying subtrees.
+each length recorded by the tree builder (:func:`_nlen`), not by re-stringifying subtrees.
 The same walk renders plain text (each character mapped to the input span it came from), finds
 references and markers, infobox fields, captions and categories.
 
@@ -43,10 +43,10 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
-from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from eventledger._gc import gc_paused
+from eventledger.read.wikitext_build import Lengths
 from eventledger.read.wikitext_build import parse as build_tree
 
 from ..models import (
@@ -442,69 +442,18 @@ def _attr(tag: Tag, name: str) -> str | None:
 
 # Source lengths. ``len(str(node))`` re-stringifies the whole subtree, and the walk needs the
 # length of every node at every depth, so the page would be stringified once per nesting
-# level. These functions compute the same lengths bottom-up (mirroring each node class's
-# ``__str__``), once per node, memoised by ``id`` in a per-tree cache (dropped with the tree).
-
-Lengths = dict[int, int]
+# level. The tree builder records every length as it builds the tree (``build_tree(...,
+# lengths=...)``), keyed by ``id`` in a per-tree mapping (dropped with the tree).
 
 
-def _clen(code: Wikicode, cache: Lengths) -> int:
-    """``len(str(code))`` for a :class:`Wikicode`, memoised."""
-    key = id(code)
-    n = cache.get(key)
-    if n is None:
-        n = 0
-        for node in code.nodes:
-            n += _nlen(node, cache)
-        cache[key] = n
-    return n
+def _clen(code: Wikicode, lens: Lengths) -> int:
+    """``len(str(code))`` for a :class:`Wikicode` of the tree *lens* belongs to."""
+    return lens[id(code)]
 
 
-def _nlen(node: Any, cache: Lengths) -> int:
-    """``len(str(node))`` for a node or template parameter, memoised; same rules as ``__str__``."""
-    if type(node) is Text:
-        return len(node.value)
-    key = id(node)
-    n = cache.get(key)
-    if n is not None:
-        return n
-    if isinstance(node, Template):
-        n = 4 + _clen(node.name, cache)
-        for p in node.params:
-            n += 1 + _nlen(p, cache)
-    elif isinstance(node, Parameter):
-        n = _clen(node.value, cache)
-        if node.showkey:
-            n += _clen(node.name, cache) + 1
-    elif isinstance(node, Wikilink):
-        n = 4 + _clen(node.title, cache)
-        if node.text is not None:
-            n += 1 + _clen(node.text, cache)
-    elif isinstance(node, Tag) and (node.self_closing or node.contents is not None):
-        n = sum(len(str(a)) for a in node.attributes) if node.attributes else 0
-        if node.wiki_markup:
-            n += len(node.wiki_markup) + len(node.padding or "")
-            n += len(node.wiki_style_separator or "")
-            if not node.self_closing:
-                n += _clen(node.contents, cache) + len(node.closing_wiki_markup or "")
-        else:
-            n += (2 if node.invalid else 1) + len(_text_of(node.tag)) + len(node.padding)
-            if node.self_closing:
-                n += 1 if node.implicit else 2
-            else:
-                n += 1 + _clen(node.contents, cache) + 3 + len(str(node.closing_tag))
-    elif isinstance(node, Heading):
-        n = 2 * node.level + _clen(node.title, cache)
-    elif isinstance(node, ExternalLink):
-        n = _clen(node.url, cache)
-        if node.brackets:
-            n += 2
-            if node.title is not None:
-                n += _clen(node.title, cache) + (0 if node.suppress_space is True else 1)
-    else:  # comments, entities, arguments, Text subclasses: small, or rare
-        n = len(str(node))
-    cache[key] = n
-    return n
+def _nlen(node: Any, lens: Lengths) -> int:
+    """``len(str(node))`` for a node or template parameter of the tree *lens* belongs to."""
+    return len(node.value) if type(node) is Text else lens[id(node)]
 
 
 def _tag_contents_start(tag: Tag, s: int, e: int, cache: Lengths) -> int:
@@ -553,7 +502,7 @@ class _Walker:
         self.define_only = 0  # inside {{reflist|refs=}} / <references>
         self.field_label: str | None = None
         self.coords: list[tuple[tuple[float, float], Span]] = []  # {{coord|display=title}}
-        self.lens: Lengths = {}  # node lengths of the tree being walked (see _nlen)
+        self.lens: Lengths = {}  # node lengths of the trees being walked (see _nlen)
         self.temp_trees: list[Wikicode] = []  # trees parsed during the walk (see gallery)
         self.cite_cache: dict[int, tuple[Template, int, dict[str, Any]]] = {}  # cite_params
 
@@ -577,7 +526,7 @@ class _Walker:
                     self.text_node(t, off, out, mode, outer, top)
                 off += len(t)
                 continue
-            n = _nlen(node, lens)
+            n = lens[id(node)]
             self.node(node, off, off + n, out, mode, outer, top)
             off += n
         return off
@@ -815,9 +764,9 @@ class _Walker:
         for line in contents.split("\n"):
             bar = line.find("|")
             if bar > 0 and "<ref" in line.lower():  # other lines add nothing, as before
-                code = build_tree(f"[[{line}]]")
-                # kept alive for the walk: the length cache is keyed by id, and a freed
-                # tree's ids would be reused by the next line's tree
+                code = build_tree(f"[[{line}]]", lengths=self.lens)
+                # kept alive for the walk: the lengths are keyed by id, and a freed tree's
+                # ids would be reused by the next line's tree
                 self.temp_trees.append(code)
                 link = code.nodes[0]
                 if isinstance(link, Wikilink) and link.text is not None:
@@ -1536,8 +1485,8 @@ def read_wikitext(
             # bracket around a link, which the tokenizer reads as no link (its "|" then splits
             # the template's parameter); read as a parenthesis, same length
             chunk = _BRACKETED_LINK.sub(lambda m: "(" + m.group(1) + ")", chunk)
-        code = build_tree(chunk)
         walker.lens = {}  # ids of the previous tree's nodes may be reused
+        code = build_tree(chunk, lengths=walker.lens)
         out.brk()
         out.muted = False
         walker.walk(code, a, out, PROSE, top=True)
@@ -1609,7 +1558,7 @@ def _plain_bibliography(doc: Document, limit: int) -> None:
                 continue
             w = _Walker(text)
             out = _Out(w)
-            w.walk(build_tree(item), m.start(1), out, INLINE)
+            w.walk(build_tree(item, lengths=w.lens), m.start(1), out, INLINE)
             plain = _join_segments(out)
             if not plain.text.strip():
                 continue

@@ -1,7 +1,8 @@
 """The reader's fast paths compute exactly what the slow, obvious code computes.
 
 * The tree builder's lengths (:func:`_nlen` / :func:`_clen`) are ``len(str(x))`` for every
-  node, template parameter and :class:`Wikicode` of every corpus page.
+  node, template parameter and :class:`Wikicode` of every corpus page, and :func:`_blank` is
+  ``not str(code).strip()`` for every :class:`Wikicode`.
 * ``_Out.add`` and ``_Walker._add_literal`` collapse whitespace and map characters exactly as a
   plain per-character loop does (the reference below), with or without the fast path.
 """
@@ -16,7 +17,7 @@ import pytest
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
-from eventledger.read.wikitext import _clen, _nlen, _Out, _Walker, build_tree
+from eventledger.read.wikitext import _blank, _clen, _nlen, _Out, _Walker, build_tree
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAGES = sorted((CORPUS / "wikitext").glob("*.wiki")) + sorted(
@@ -51,6 +52,7 @@ def _check_lengths(text: str, skip_style_tags: bool) -> None:
     assert _clen(code, lens) == len(text)
     bad = [str(n)[:60] for n in _all_nodes(code) if _nlen(n, lens) != len(str(n))]
     bad += [str(c)[:60] for c in _all_codes(code) if _clen(c, lens) != len(str(c))]
+    bad += [str(c)[:60] for c in _all_codes(code) if _blank(c) != (not str(c).strip())]
     assert bad == []
 
 
@@ -76,6 +78,7 @@ def test_lengths_match_str(path: Path) -> None:
         "{| class=wikitable\n|-\n! h !! h2\n|-\n| a || b\n|}",
         "[[File:X.jpg|thumb|caption [[inner]]]] [[a|b|c]] [http://e.org]x",
         "''unclosed {{unclosed|x=[[y <!-- unclosed",
+        "<ref> </ref><ref>\n<!-- c -->\n</ref><ref>&nbsp;</ref><ref>\n* a\n</ref>",
     ],
 )
 def test_lengths_small(text: str, skip_style_tags: bool) -> None:

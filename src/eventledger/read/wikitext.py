@@ -432,6 +432,12 @@ def _text_of(code: Wikicode) -> str:
     return str(code)
 
 
+def _blank(code: Wikicode) -> bool:
+    """``not str(code).strip()``, without stringifying: only text nodes can be blank (every
+    other node's source holds its markup)."""
+    return all(type(node) is Text and not node.value.strip() for node in code.nodes)
+
+
 def _attr(tag: Tag, name: str) -> str | None:
     for a in tag.attributes:
         if _text_of(a.name).strip().lower() == name:
@@ -456,13 +462,13 @@ def _nlen(node: Any, lens: Lengths) -> int:
     return len(node.value) if type(node) is Text else lens[id(node)]
 
 
-def _tag_contents_start(tag: Tag, s: int, e: int, cache: Lengths) -> int:
+def _tag_contents_start(tag: Tag, s: int, e: int, lens: Lengths) -> int:
     """Offset of the tag's contents: the tag's end minus its closing markup and contents."""
     if tag.wiki_markup:
-        close = tag.closing_wiki_markup or ""
+        close = len(tag.closing_wiki_markup or "")
     else:
-        close = "</" + str(tag.closing_tag) + ">"
-    return e - len(close) - _clen(tag.contents, cache)
+        close = 3 + _clen(tag.closing_tag, lens)  # "</" closing tag ">"
+    return e - close - _clen(tag.contents, lens)
 
 
 def _params(tpl: Template, s: int, cache: Lengths) -> list[tuple[str, Wikicode, int, bool]]:
@@ -846,7 +852,7 @@ class _Walker:
         name = _attr(node, "name")
         group = _attr(node, "group")
         body = None if node.self_closing or node.contents is None else node.contents
-        has_body = body is not None and str(body).strip()
+        has_body = body is not None and not _blank(body)
         if not has_body and not name:
             return
         key: tuple = ("n", group, name) if name else ("u", s)
@@ -881,7 +887,7 @@ class _Walker:
         for child in body.nodes:
             ln = _nlen(child, self.lens)
             if isinstance(child, Template):
-                nm = norm_name(str(child.name))
+                nm = norm_name(_text_of(child.name))
                 if _is_cite(nm):
                     d.template, d.params = nm, self.cite_params(child, off)
                     break
@@ -1129,7 +1135,7 @@ class _Walker:
         name = named.get("name") or None
         body = None
         for pname, value, vstart, is_named in params:
-            if (not is_named or pname == "1") and str(value).strip():
+            if (not is_named or pname == "1") and not _blank(value):
                 body = (value, vstart)
                 break
         key: tuple = ("n", group, name) if name else ("u", s)

@@ -42,6 +42,8 @@ Lengths = dict[int, int]
 
 _new = object.__new__
 _get = dict.get
+_new_list = list.__new__
+_init_list = list.__init__
 
 _T_TEXT = tokens.Text
 _T_TPL_SEP = tokens.TemplateParamSeparator
@@ -97,7 +99,11 @@ class _Builder:
     def code(self, nodes: list[Any], n: int) -> Wikicode:
         """A :class:`Wikicode` of *nodes*, whose source is *n* characters long."""
         code = _new(Wikicode)
-        code._nodes = SmartList(nodes)
+        # SmartList(nodes), without SmartList.__new__'s Python frame: the same list subclass
+        # with the same (empty) record of slices taken from it
+        code._nodes = smart = _new_list(SmartList)
+        smart._children = {}
+        _init_list(smart, nodes)
         self.lens[id(code)] = n
         return code
 

@@ -423,12 +423,16 @@ class _Refs:
 
 def _text_of(code: Wikicode) -> str:
     """``str(code)``; a code of one text node (most names, titles and values) is its value,
-    without mwparserfromhell's join over a list of its nodes' strings."""
-    nodes = code.nodes
+    without mwparserfromhell's join over a list of its nodes' strings.
+
+    It runs for most nodes of a page, so it reads the attributes behind the ``nodes`` and
+    ``value`` properties (each property read is a Python call).
+    """
+    nodes = code._nodes
     if len(nodes) == 1:
         (node,) = nodes  # (not nodes[0]: a SmartList's item access is Python code)
         if type(node) is Text:
-            return node.value
+            return node._value
     return str(code)
 
 
@@ -525,9 +529,9 @@ class _Walker:
     ) -> int:
         """Walk *code* starting at input offset *off*; return the offset after it."""
         lens = self.lens
-        for node in code.nodes:
+        for node in code._nodes:  # (the attributes behind the properties, as in _text_of)
             if type(node) is Text:  # most nodes: handled here, without the dispatch in node()
-                t = node.value
+                t = node._value
                 if out is not None:
                     self.text_node(t, off, out, mode, outer, top)
                 off += len(t)

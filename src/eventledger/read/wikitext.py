@@ -1389,8 +1389,11 @@ def _wrappers(
     code: Wikicode, off: int, opens: dict[int, int], closes: dict[int, int], cache: Lengths
 ) -> None:
     """Record bold/italic/inline tags at the top level: content start -> tag start, etc."""
-    for node in code.nodes:
-        n = _nlen(node, cache)
+    for node in code._nodes:  # (the attributes behind the properties, as in _text_of)
+        if type(node) is Text:  # most top-level nodes
+            off += len(node._value)
+            continue
+        n = cache[id(node)]
         if isinstance(node, Tag) and node.contents is not None and not node.self_closing:
             name = _text_of(node.tag).lower()
             if node.wiki_markup in ("''", "'''") or name in ("b", "i", "span", "small", "u", "em"):

@@ -17,7 +17,7 @@ the corpus.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -72,6 +72,14 @@ def _text(value: str) -> Text:
     return node
 
 
+class _Handlers(dict[type, Callable[[Any], tuple[Any, int]]]):
+    """The builder's handler of each kind of token that starts a node; any other kind of token
+    there is a tokenizer bug (a KeyError would be one, so the look-up raises ParserError)."""
+
+    def __missing__(self, kind: type) -> NoReturn:
+        raise ParserError(f"unexpected {kind.__name__}")
+
+
 class _Builder:
     """The builder of ``mwparserfromhell.parser.builder.Builder``, minus the setters' work.
 
@@ -84,17 +92,19 @@ class _Builder:
         toks.reverse()
         self.toks = toks
         self.lens = lens
-        self.handlers: dict[type, Callable[[Any], tuple[Any, int]]] = {
-            tokens.Text: self._t_text,
-            tokens.TemplateOpen: self._t_template,
-            tokens.ArgumentOpen: self._t_argument,
-            tokens.WikilinkOpen: self._t_wikilink,
-            tokens.ExternalLinkOpen: self._t_external_link,
-            tokens.HTMLEntityStart: self._t_entity,
-            tokens.HeadingStart: self._t_heading,
-            tokens.CommentStart: self._t_comment,
-            tokens.TagOpenOpen: self._t_tag,
-        }
+        self.handlers = _Handlers(
+            {
+                tokens.Text: self._t_text,
+                tokens.TemplateOpen: self._t_template,
+                tokens.ArgumentOpen: self._t_argument,
+                tokens.WikilinkOpen: self._t_wikilink,
+                tokens.ExternalLinkOpen: self._t_external_link,
+                tokens.HTMLEntityStart: self._t_entity,
+                tokens.HeadingStart: self._t_heading,
+                tokens.CommentStart: self._t_comment,
+                tokens.TagOpenOpen: self._t_tag,
+            }
+        )
 
     def code(self, nodes: list[Any], n: int) -> Wikicode:
         """A :class:`Wikicode` of *nodes*, whose source is *n* characters long."""
@@ -107,14 +117,6 @@ class _Builder:
         self.lens[id(code)] = n
         return code
 
-    def node(self, token: Any) -> tuple[Any, int]:
-        """The node that starts at *token*, and its length."""
-        try:
-            handler = self.handlers[type(token)]
-        except KeyError:
-            raise ParserError(f"unexpected {type(token).__name__}") from None
-        return handler(token)
-
     def build(self) -> Wikicode:
         nodes, n, _ = self._until(())
         return self.code(nodes, n)
@@ -126,7 +128,7 @@ class _Builder:
     def _until(self, stops: tuple[type, ...]) -> tuple[list[Any], int, Any]:
         """Nodes up to the next token of a type in *stops* (or the end of the tokens when
         *stops* is empty); return them, their length and that token."""
-        toks, node = self.toks, self.node
+        toks, handlers = self.toks, self.handlers
         out = []
         n = 0
         while toks:
@@ -140,7 +142,7 @@ class _Builder:
             elif kind in stops:
                 return out, n, token
             else:
-                child, ln = node(token)
+                child, ln = handlers[kind](token)
                 out.append(child)
                 n += ln
         if stops:
@@ -278,7 +280,7 @@ class _Builder:
         return com, size
 
     def _attribute(self, start: Any) -> tuple[Attribute, int]:
-        toks, node = self.toks, self.node
+        toks, handlers = self.toks, self.handlers
         name = None
         namelen = n = 0
         quotes = None
@@ -314,13 +316,13 @@ class _Builder:
                     size += 1 + len(attr._pad_after_eq) + 2 * len(attr._quotes or "") + n
                 return attr, size
             else:
-                child, ln = node(token)
+                child, ln = handlers[kind](token)
                 out.append(child)
                 n += ln
         raise ParserError("attribute missed a close token")
 
     def _t_tag(self, token: Any) -> tuple[Tag, int]:
-        toks, node = self.toks, self.node
+        toks, handlers = self.toks, self.handlers
         wiki_markup = _get(token, "wiki_markup")
         invalid = _get(token, "invalid") or False
         wiki_style_separator = None
@@ -367,7 +369,7 @@ class _Builder:
                 closelen = n
                 break
             else:
-                child, ln = node(token)
+                child, ln = handlers[kind](token)
                 out.append(child)
                 n += ln
         if tag is None or padding is None:  # pragma: no cover - tokenizer bug

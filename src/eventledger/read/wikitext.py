@@ -475,15 +475,20 @@ def _tag_contents_start(tag: Tag, s: int, e: int, lens: Lengths) -> int:
     return e - close - _clen(tag.contents, lens)
 
 
-def _params(tpl: Template, s: int, cache: Lengths) -> list[tuple[str, Wikicode, int, bool]]:
-    """Return (name, value, value start offset, named?) for each template parameter."""
+def _params(tpl: Template, s: int, lens: Lengths) -> list[tuple[str, Wikicode, int, bool]]:
+    """Return (name, value, value start offset, named?) for each template parameter.
+
+    (It reads the attributes behind the template's and parameters' properties, as _text_of
+    does: most templates are read here, some more than once.)
+    """
     out = []
-    pos = s + 2 + _clen(tpl.name, cache)
-    for p in tpl.params:
+    pos = s + 2 + lens[id(tpl._name)]
+    for p in tpl._params:
+        name, showkey = p._name, p._showkey
         pos += 1  # the "|"
-        vstart = pos + _clen(p.name, cache) + 1 if p.showkey else pos
-        out.append((_text_of(p.name).strip(), p.value, vstart, bool(p.showkey)))
-        pos += _nlen(p, cache)
+        vstart = pos + lens[id(name)] + 1 if showkey else pos
+        out.append((_text_of(name).strip(), p._value, vstart, bool(showkey)))
+        pos += lens[id(p)]
     return out
 
 

@@ -31,6 +31,10 @@ _END = re.compile(
 )
 
 
+#: The letters right before a full stop (searched in the 12 characters before it).
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split *text* into sentences; return their ``(start, end)`` offsets, whitespace trimmed.
 
@@ -53,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not m:
         return False
     word = m.group(1)

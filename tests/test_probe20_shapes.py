@@ -503,3 +503,55 @@ def test_a_totals_breakdown_in_brackets_on_the_line_under_it():
         )
     )
     assert _side_killed(rec, 2) == (12208, 12208, 12208)
+
+
+# ------------------------------------------------------------------------------- wave 64
+
+_MOBILE_TITLES = """Open main menu
+
+Wikipedia
+The Free Encyclopedia
+Search
+Foo shooting
+
+Article
+Talk
+Language
+Watch
+Edit
+The Foo shooting was a mass shooting that took place on October 16, 1991, at a cafeteria in \
+Killeen, Texas, United States, in which the gunman killed 23 people.[1]
+Foo shooting
+Date\tOctober 16, 1991
+Location\tKilleen, Texas, United States
+Attack type\tMass shooting
+Weapons\tGlock 17 pistol
+Deaths\t24 (including the perpetrator)
+Injured\t27
+Perpetrator\tGeorge Hennard
+Perpetrator
+edit
+George Pierre Hennard was born on October 15, 1956, in Sayre, Pennsylvania, and was raised in \
+several places where his father was posted.[2]
+Victims
+edit
+Twenty-three people were killed. Early news reports put the number of dead at 22, besides the \
+gunman; the toll rose to 23 when another victim died.[1]
+References
+edit
+Jump up ^ Smith 1991, p. 3.
+^ Jump up to: a b "Gunman kills 23". The New York Times. 17 October 1991.
+"""
+
+
+def test_a_mobile_section_title_that_reads_as_a_label_ends_the_box():
+    rec = _record(_MOBILE_TITLES, fmt="plaintext")
+    assert _perps(rec) == ["George Hennard"]
+    sections = {st["section"] for st in rec["statements"] if st.get("section")}
+    assert "Victims" in sections
+    assert _q(rec["event"]) == (23, 23, 23)
+
+
+def test_the_older_skins_single_backlink_before_its_caret():
+    rec = _record(_MOBILE_TITLES, fmt="plaintext")
+    assert rec["counts"]["footnotes"] == 2

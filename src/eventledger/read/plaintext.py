@@ -84,7 +84,8 @@ _CITATION_NEEDED = re.compile(
     re.IGNORECASE,
 )
 #: "^ a b c" backlinks; a browser may print them as "^ Jump up to: a b c"
-_BACKLINKS = r"\^\s*(?:Jump up to:\s*)?(?P<letters>(?:[a-z]{1,2}\s+)*)"
+# ("Jump up ^ Tsai 2003, p. 61.": the older skin's one backlink before its caret)
+_BACKLINKS = r"(?:Jump up\s+)?\^\s*(?:Jump up to:\s*)?(?P<letters>(?:[a-z]{1,2}\s+)*)"
 _REF_LINE = re.compile(r"^\s*(?P<num>\d{1,4}|[a-z]{1,2})[.)]?\s+" + _BACKLINKS + r"(?P<body>.*)$")
 _CARET_LINE = re.compile(r"^\s*" + _BACKLINKS + r"(?P<body>.*)$")
 _CHROME = re.compile(
@@ -184,8 +185,9 @@ _EDIT = "[edit]"
 #: The same link where the page is edited as wikitext only ("References[edit source]").
 _EDIT_SOURCE = "[edit source]"
 #: The edit link on a line of its own under a heading: "Edit" (newer skins) or "[edit]" (a
-#: Firefox copy of the 2022 skin puts the heading's link on the next line).
-_EDIT_LINES = frozenset(("Edit", _EDIT, _EDIT_SOURCE))
+#: Firefox copy of the 2022 skin puts the heading's link on the next line), "edit" (the mobile
+#: site's, under each section's title).
+_EDIT_LINES = frozenset(("Edit", "edit", _EDIT, _EDIT_SOURCE))
 
 
 class NotAnArticle(ValueError):
@@ -437,6 +439,8 @@ def _box_caption(lines: list[_Line], at: int, title: str) -> bool:
         return False
     if _match_label(lines[at + 1].text) is None:
         return False
+    if at + 2 < len(lines) and lines[at + 2].stripped in _EDIT_LINES:
+        return False  # (a section's title with its edit link, "Victims ⏎ edit", under a paragraph)
     return title.casefold() not in lines[at].stripped.casefold()
 
 
@@ -533,17 +537,20 @@ def _box_after_first_paragraph(
     # a section's title between the box and the next paragraph ("Background") starts the body
     # (with a hatnote under it: "Main article: …")
     k = after
+    edit_link = False
     # (the mobile site's "edit" link under a section's title: "Background ⏎ edit")
     while k - 1 > first and (
         not lines[k - 1].stripped
         or _HATNOTE.match(lines[k - 1].stripped)
         or lines[k - 1].stripped in ("edit", "[edit]")
     ):
+        edit_link = edit_link or lines[k - 1].stripped in ("edit", "[edit]")
         k -= 1
     if (
         k - 1 > first
         and _section_title(lines[k - 1].stripped)
-        and not _match_label(lines[k - 1].text)
+        # (a title with its "edit" link is one even when it reads as a label: "Perpetrator")
+        and (edit_link or not _match_label(lines[k - 1].text))
     ):
         after = k - 1
         between = [ln for ln in lines[first + 1 : after] if ln.stripped or "\t" in ln.text]

@@ -399,11 +399,16 @@ def _echoes(name: str, words: set[str], segment: str) -> bool:
     return name in segment or (bool(words) and any(_ties(w, words) for w in _words(segment)))
 
 
+def _tied(word: str, words: list[set[str]]) -> bool:
+    """Whether *word* ties to one of the names' *words* (see :func:`_ties`)."""
+    return any(_ties(word, ws) for ws in words if ws)
+
+
 def _unnamed_allies(segment: str, words: list[set[str]]) -> bool:
     """Whether a party's words say it had allies that no name echoes ("their Native American
     allies"; not "their Choctaw allies" beside the name Choctaw)."""
     return any(
-        not any(_ties(w, ws) for w in _words(m.group()) for ws in words if ws)
+        not any(_tied(w, words) for w in _words(m.group()))
         for m in _UNNAMED_ALLIES.finditer(segment)
     )
 
@@ -414,7 +419,7 @@ def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
     spare = 0
     for m in _WORD_LIST.finditer(segment):
         members = _words(m.group())
-        hit = [any(_ties(w, ws) for ws in echoed if ws) for w in members]
+        hit = [_tied(w, echoed) for w in members]
         if any(hit):
             spare += sum(
                 1 for w, h in zip(members, hit, strict=True) if not h and _norm(w) in DEMONYMS
@@ -426,12 +431,10 @@ def _spare_peoples(segment: str, echoed: list[set[str]]) -> int:
 _AMBIGUOUS = -1
 
 
-def _split_of(
-    names: list[str], words: list[set[str]], before: str, after: str
-) -> tuple[int, bool] | None:
+def _split_of(names: list[str], words: list[set[str]], before: str, after: str) -> int | None:
     """The split one reading of a sentence gives (its party *before* the opposing words and
-    its party *after* them) and whether the reading ties names to both parties (a split by
-    elimination, one party tied, is weaker); None when it ties none or a name to both."""
+    its party *after* them), :data:`_AMBIGUOUS` when several fit; None when it ties no name,
+    or a name to both parties."""
     # (the second party's words end at the first comma, or before the place or time of the
     # fight: "Loyalist militias in South Carolina during …, resulting in a victory for the
     # Patriots")
@@ -452,27 +455,30 @@ def _split_of(
         and len({x for x in labels[k:] if x}) <= 1
         and not ({x for x in labels[:k] if x} & {x for x in labels[k:] if x})
     ]
-    both = {x for x in labels if x} == {"a", "b"}
-    if len(fits) == 1:
-        return fits[0], both
-    if len(fits) > 1:
-        # "A Pragmatic Army of British, Hanoverian and Austrian troops … defeated a French
-        # army" over "Great Britain ⏎ Hanover ⏎ Habsburg monarchy ⏎ France": the names between
-        # the two sides' go to the side that lists peoples no name echoes beside ones a name
-        # does, when only one side does, as many as there are such names
-        spare = {"a": _spare_peoples(before, words), "b": _spare_peoples(after, words)}
-        first = next(x for x in labels if x)
-        for side, other in (("a", "b"), ("b", "a")):
-            if spare[side] >= len(fits) - 1 and not spare[other]:
-                return (fits[-1] if side == first else fits[0]), both
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    # "A Pragmatic Army of British, Hanoverian and Austrian troops … defeated a French army"
+    # over "Great Britain ⏎ Hanover ⏎ Habsburg monarchy ⏎ France": the names between the two
+    # sides' go to the side that lists peoples no name echoes beside ones a name does, when
+    # only one side does, as many as there are such names
+    spare = (_spare_peoples(before, words), _spare_peoples(after, words))
+    taker = _only_one(
+        spare[0] >= len(fits) - 1 and not spare[1], spare[1] >= len(fits) - 1 and not spare[0]
+    )
+    if taker is None and {x for x in labels if x} == {"a", "b"}:
         # ("United States forces and their Native American allies … defeated the Red Sticks":
         # the party that says it had allies it does not name takes the names between)
-        allies = {"a": _unnamed_allies(before, words), "b": _unnamed_allies(after, words)}
-        for side, other in (("a", "b"), ("b", "a")):
-            if both and allies[side] and not allies[other]:
-                return (fits[-1] if side == first else fits[0]), both
-        return _AMBIGUOUS, both
-    return None
+        allies = (_unnamed_allies(before, words), _unnamed_allies(after, words))
+        taker = _only_one(allies[0] and not allies[1], allies[1] and not allies[0])
+    if taker is None:
+        return _AMBIGUOUS
+    first = next(x for x in labels if x)
+    return fits[-1] if taker == first else fits[0]
+
+
+def _only_one(a: bool, b: bool) -> str | None:
+    """ "a" or "b", the one party of which a tie-break holds; None when it holds of neither."""
+    return "a" if a else "b" if b else None
 
 
 def split_by_lead(names: list[str], lead: list[str]) -> int | None:
@@ -504,11 +510,10 @@ def split_by_lead(names: list[str], lead: list[str]) -> int | None:
                 (clause[: a.start()], clause[a.end() :])
                 for a in islice(_BETWEEN_AND.finditer(clause), _MAX_READINGS)
             ]
-        readings = [r for before, after in pairs if (r := _split_of(names, words, before, after))]
         # (every reading must agree: "between the Spanish and Tlaxcalan forces under Cortés
         # and the army of the Triple Alliance" read at its first "and" ties both parties, and
         # wrongly)
-        found = {k for k, _ in readings}
+        found = {k for before, after in pairs if (k := _split_of(names, words, before, after))}
         if len(found) == 1 and _AMBIGUOUS not in found:
             return found.pop()
         if found:

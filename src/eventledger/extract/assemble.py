@@ -30,7 +30,7 @@ from eventledger.definitions import ATTACK_TYPES, INFOBOX_FAMILIES
 from eventledger.models import Document, Finding, Statement
 from eventledger.normalise.actors import names_nobody
 from eventledger.normalise.dates import MONTH_NAMES, DateError, DateValue, parse_date
-from eventledger.normalise.numbers import PEOPLE_NOUNS, PERPETRATOR_NOUNS, is_vague
+from eventledger.normalise.numbers import ONLY_PERPETRATORS, PEOPLE_NOUNS, is_vague
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
@@ -1213,12 +1213,11 @@ def _later_victim(
     stated = {st.best for st in sts if st.category == "killed" and not st.subset}
     # (a toll written with its perpetrators, "16 (including the perpetrator)", states 15 too)
     stated |= {
-        st.best - st.value["perpetrators_included"]
+        st.best - n
         for st in sts
         if st.category == "killed"
         and st.best is not None
-        and isinstance(st.value, dict)
-        and isinstance(st.value.get("perpetrators_included"), int)
+        and (n := _perpetrators_included(st)) is not None
     }
     for sn in doc.body():
         if sn.section is not None:
@@ -2058,10 +2057,8 @@ def _victims_first(sts: list[Statement]) -> list[Statement]:
 
 
 #: The bracket of an infobox figure whose dead are all perpetrators: "1 (the perpetrator)",
-#: "2 (both attackers)".
-_ONLY_PERPETRATORS = re.compile(
-    rf"\(\s*(?:the|both|all|all\s+the)?\s*(?:{PERPETRATOR_NOUNS})\s*\)\s*$", re.I
-)
+#: "2 (both attackers)", at the end of its text.
+_ONLY_PERPETRATORS = re.compile(ONLY_PERPETRATORS + r"\s*$", re.I)
 
 
 def _event_quantity(
@@ -2498,7 +2495,7 @@ def _episodes_of_a_repeated_toll(
     source of their own and give no count as a count (not in a sentence of *rivalling*) its
     episodes ("He shot all nine women in the room, killing six"), no rival estimates of it."""
     box = {
-        (st.best or 0) - _perpetrators_in(st)
+        (st.best or 0) - (_perpetrators_included(st) or 0)
         for st in sts
         if st.origin == "infobox" and st.comparator == "=" and not st.subset and st.best
     }
@@ -2512,7 +2509,7 @@ def _episodes_of_a_repeated_toll(
         and st.section is None
         and st.comparator == "="
         and st.best is not None
-        and _perpetrators_in(st) == 0
+        and not _perpetrators_included(st)
     ]
     if not any(st.best == toll for st in lead):
         return sts
@@ -2527,10 +2524,11 @@ def _episodes_of_a_repeated_toll(
     return [st for st in sts if id(st) not in episodes]
 
 
-def _perpetrators_in(st: Statement) -> int:
-    """The perpetrators a figure says it counts ("15 (including the perpetrator)"): 0 if none."""
+def _perpetrators_included(st: Statement) -> int | None:
+    """How many perpetrators a figure says it counts ("15 (including the perpetrator)": 1);
+    None when it says nothing of them."""
     n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
-    return n if isinstance(n, int) else 0
+    return n if isinstance(n, int) else None
 
 
 def _lead_total_wins(sts: list[Statement], totalling: set[str]) -> list[Statement]:
@@ -2682,25 +2680,24 @@ def _victims_counted(
     the lead are one toll: nine victims and the gunman. The event counts the victims (9), as
     for "49 (+1 perpetrator)"; the lead's figure is that count, no rival (which would raise a
     ``CONTRADICTION`` and leave the event without a best)."""
-    boxed = [
-        st
+    boxed = {  # (by object: what the caller's list holds)
+        id(st): n
         for st in sts
         if st.origin == "infobox"
-        and isinstance(st.value, dict)
-        and isinstance(st.value.get("perpetrators_included"), int)
+        and (n := _perpetrators_included(st)) is not None
         and st.comparator == "="
         and st.best is not None
-    ]
-    victims = {(st.best or 0) - st.value["perpetrators_included"] for st in boxed}
+    }
+    victims = {(st.best or 0) - boxed[id(st)] for st in sts if id(st) in boxed}
     if not victims:
         return sts
     # the prose's figure of the toll as the infobox writes it, perpetrators in ("In all, 307
     # people died: … and the two attackers" beside "307 (including 2 attackers)"), when its
     # sentence counts them among the dead (*dead_perpetrators*: those sentences' ids)
-    written = {st.best for st in boxed if st.value["perpetrators_included"] > 0}
+    written = {st.best for st in sts if boxed.get(id(st), 0) > 0}
     out = []
     for st in sts:
-        n = st.value.get("perpetrators_included") if isinstance(st.value, dict) else None
+        n = _perpetrators_included(st)
         if (
             st.origin == "body"
             and st.comparator == "="
@@ -2715,7 +2712,7 @@ def _victims_counted(
             and n is None
         ):
             continue
-        if isinstance(n, int) and st.comparator == "=":
+        if n is not None and st.comparator == "=":
             # the event's toll is the victims' (as for "49 (+1 perpetrator)"), the infobox's
             # and a lead's ("29 people died, including the five perpetrators") alike: the
             # statement keeps the figure as written, the event counts it without them

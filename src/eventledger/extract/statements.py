@@ -52,6 +52,7 @@ from eventledger.normalise.dates import (
 )
 from eventledger.normalise.numbers import (
     AMONG_THE_DEAD,
+    ONLY_PERPETRATORS,
     PEOPLE_NOUNS,
     PERPETRATOR_NOUNS,
     PLURAL_PEOPLE,
@@ -1114,9 +1115,7 @@ _PROSE_INCLUDING_PERPETRATORS = re.compile(
 
 #: A bracket that says a toll's dead are all perpetrators: "1 (the perpetrator)", "2 (both
 #: attackers)", "3 (all perpetrators)".
-_ONLY_PERPETRATORS = re.compile(
-    rf"\s*\(\s*(?:the|both|all|all\s+the)?\s*(?:{PERPETRATOR_NOUNS})\s*\)", re.I
-)
+_ONLY_PERPETRATORS = re.compile(r"\s*" + ONLY_PERPETRATORS, re.I)
 
 
 def _perpetrators_counted(m: re.Match[str]) -> int | None:

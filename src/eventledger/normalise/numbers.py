@@ -994,6 +994,10 @@ class _After:
 #: Nouns of an attack's perpetrators, in a bracket after a toll ("(perpetrator)", "(including
 #: both gunmen)").
 PERPETRATOR_NOUNS = _PERPETRATORS + r"|(?:suicide\s+)?bombers?"
+#: The bracket after a toll that says its dead are all perpetrators: "(the perpetrator)", "(both
+#: attackers)", "(all perpetrators)" (a pattern's text, read after a figure and at the end of
+#: a statement's text).
+ONLY_PERPETRATORS = rf"\(\s*(?:the|both|all|all\s+the)?\s*(?:{PERPETRATOR_NOUNS})\s*\)"
 #: "Of the three North Korean agents who carried out the attack, one was killed", "Of the nine
 #: gunmen, seven were shot dead": the count after it is of the perpetrators.
 _OF_THE_PERPETRATORS = re.compile(

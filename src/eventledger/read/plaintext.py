@@ -597,14 +597,15 @@ def _read_infobox(box_lines: list[_Line], title: str, doc: Document) -> Infobox 
         if _CHROME.match(s):
             continue
         hit = _match_label(line.text)
-        if _NAVBOX_LIST.search(s) and current is not None:
+        navbox_list = _NAVBOX_LIST.search(s) is not None
+        if navbox_list and current is not None:
             # a campaign box's list of events ("Jordanian embassy – UN headquarters – …"): its
             # title and sub-title above it ("Bombings and terrorist attacks of the Iraq War",
             # "Attacks with 80+ deaths in bold:") ran into the row before, and leave it
             parts = current[2]
             while len(parts) > 1 and _NAVBOX_TITLE.search(parts[-1][0].stripped):
                 parts.pop()
-        if _MAP_WIDGET.match(s) or _navbox_at(box_lines, n) or _NAVBOX_LIST.search(s):
+        if navbox_list or _MAP_WIDGET.match(s) or _navbox_at(box_lines, n):
             # the map ends the row above it, its labels follow; so does a campaign box's
             # "v ⏎ t ⏎ e" and its title and items ("Somali Civil War ⏎ (2009–present)")
             flush()

@@ -262,11 +262,10 @@ class _Out:
             if not n:
                 return
             chars.extend(text)
-            if literal:  # (each offset made once, as in _extend_identity)
-                pos = list(range(s, s + n + 1))
-                ends.extend(pos[1:])
-                del pos[-1]
+            if literal:
+                pos, after = _identity_offsets(s, n)
                 starts.extend(pos)
+                ends.extend(after)
             else:
                 starts.extend([s] * n)
                 ends.extend([e] * n)
@@ -313,6 +312,15 @@ class _Out:
             self.link(start, Link("".join(self.cur.chars[start:]).strip(), target, span))
 
 
+def _identity_offsets(s: int, n: int) -> tuple[list[int], list[int]]:
+    """The start and end offsets of *n* characters mapped to themselves from *s*, each offset
+    made once (the end list is the start list shifted by one, sharing its int objects)."""
+    pos = list(range(s, s + n + 1))
+    after = pos[1:]
+    del pos[-1]
+    return pos, after
+
+
 def _extend_identity(seg: _Seg, text: str, s: int) -> None:
     """Append *text*, each character mapped to itself from input offset *s* (and its own outer
     span).
@@ -320,9 +328,7 @@ def _extend_identity(seg: _Seg, text: str, s: int) -> None:
     The offsets are made once and shared by the four maps (``ends`` is ``starts`` shifted by
     one): building each map from its own ``range`` allocated every offset four times.
     """
-    pos = list(range(s, s + len(text) + 1))
-    after = pos[1:]
-    del pos[-1]
+    pos, after = _identity_offsets(s, len(text))
     seg.chars.extend(text)
     seg.starts.extend(pos)
     seg.outs.extend(pos)

@@ -6,13 +6,8 @@ from __future__ import annotations
 from eventledger.extract.prose_sides import split_by_lead
 from eventledger.normalise.actors import split_actors
 
-from .test_probe15_shapes import _battle, _codes, _q, _record, _side_killed
+from .test_probe15_shapes import _battle, _codes, _perps, _q, _record, _side_killed
 from .test_probe17_shapes import _attack
-
-
-def _perps(rec: dict) -> list[str]:
-    return [p["name"] for p in rec["event"]["perpetrators"]]
-
 
 # ---------------------------------------------- a clause on what befell the actor, after it
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 from eventledger.extract.prose_sides import split_by_lead
 from eventledger.normalise.actors import split_actors
 
-from .test_probe15_shapes import _q, _record
+from .test_probe15_shapes import _perps, _q, _record
 from .test_probe17_shapes import _FIREFOX_ALLIANCES
 from .test_probe17_shapes import _attack as _massacre
 from .test_probe20_shapes import _firefox, _side_names
-
-
-def _perps(rec: dict) -> list[str]:
-    return [p["name"] for p in rec["event"]["perpetrators"]]
 
 
 def _bombing(lead: str, fatalities: str = "12") -> str:

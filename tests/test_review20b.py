@@ -10,14 +10,9 @@ from __future__ import annotations
 from eventledger.extract.prose_sides import split_by_lead
 from eventledger.normalise.dates import parse_date
 
-from .test_probe15_shapes import _codes, _q, _record
+from .test_probe15_shapes import _codes, _perps, _q, _record
 from .test_probe17_shapes import _attack as _massacre
 from .test_probe20_shapes import _chrome, _firefox, _side_names
-
-
-def _perps(rec: dict) -> list[str]:
-    return [p["name"] for p in rec["event"]["perpetrators"]]
-
 
 # ------------------------- split_by_lead: a reading that ties both parties outweighs the right one
 

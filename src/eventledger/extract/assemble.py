@@ -608,6 +608,14 @@ def event_kind(doc: Document) -> str:
     if family is None and warlike and not battlelike and _war_topic(title):
         return "other"  # "Foreign fighters in the Syrian civil war": a topic of a war
     if family == "military conflict":
+        if (
+            not (warlike or battlelike)
+            and _ATTACK_TITLE.search(title)
+            and _first_sentence_attack(doc)
+        ):
+            # "Bombing of Plaza de Mayo … was a massacre": the title and the first sentence
+            # name an attack, whatever box the editors chose for it
+            return "attack"
         if warlike and not battlelike and _brief_rising(doc, title):
             return "battle"  # "Moscow uprising of 1905" (20–31 December): a rising of days
         if (
@@ -3165,6 +3173,13 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         # a town named as one point of a front line: the event spans the line (see
         # extract.statements._line_spread), so only the division or region is known
         out["where_prec"], out["feature"] = spread, "line"
+    if place.name is not None and place.country is None and coord is None and place.matched:
+        # "Mouth of the Baek River …, Korean Peninsula": a river no country holds; the lead
+        # sentence that names it says where it lies now ("… the Baek River, … the lower
+        # reaches of the Geum River in present-day South Korea")
+        found_lead = _present_day_country(doc, place.matched)
+        if found_lead is not None:
+            out["country"], out["country_lead"] = found_lead
     if place.name is None and place.country is None and coord is None:
         # the place names nothing the gazetteer knows ("Purandar"): the country the page's
         # categories state ("1665 in India"); no point, so no where_prec
@@ -3172,6 +3187,32 @@ def _location(doc: Document, by_prop: dict[str, list[Statement]]) -> dict[str, A
         if found is not None:
             out["country"], out["country_category"] = found
     return out
+
+
+#: "in present-day South Korea", "in modern Turkey", "in today's Iraq": where a place lies now.
+_PRESENT_DAY = re.compile(
+    r"\b(?:present[- ]day|modern[- ]day|modern|today's|today’s)\s+"
+    r"(?P<c>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
+)
+
+
+def _present_day_country(doc: Document, name: str) -> tuple[str, str] | None:
+    """The one country a lead sentence that names *name* says the place lies in now ("…
+    the Baek River, … in present-day South Korea"), with the words that say it; None when
+    no such sentence names exactly one country."""
+    from eventledger.normalise.places import countries_named
+
+    found: set[str] = set()
+    said = ""
+    for s in doc.body()[:6]:
+        if s.section or name not in s.plain.text:
+            continue
+        for m in _PRESENT_DAY.finditer(s.plain.text):
+            named = countries_named(m.group("c"))
+            if len(named) == 1:
+                found |= named
+                said = said or m.group().rstrip(".")
+    return (found.pop(), said) if len(found) == 1 else None
 
 
 def _context_for(doc: Document, text: str) -> list[str]:

@@ -242,6 +242,8 @@ _PERPETRATED_BY = re.compile(
     r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
+    # "The bomb had been planted by Albert Guay"
+    r"planted|detonated|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
     r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
     # (not another participle's agent: "on a mission ordered by the United Nations", "over

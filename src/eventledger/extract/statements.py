@@ -69,6 +69,7 @@ from eventledger.normalise.places import (
     coord_from_parameters,
     coord_parameter_role,
     countries_named,
+    country_code,
     demonym_countries,
     large_town_country,
     near_country,
@@ -801,6 +802,22 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
         if st.property == "combatant" and isinstance(st.value, dict)
     ]
     if kind == "attack" and sides:
+        side_of = _side_named_generically(b, found)
+        if side_of is not None:
+            # "the killing of striking tin miners … by Bolivian government forces" beside a
+            # box whose side 2 is "Bolivian Army / Carabineros": the side the lead's forces
+            # are, its combatants the perpetrators (their statements' text and span)
+            for st in [x for x in b.items if x.property == "combatant" and x.side == side_of]:
+                b.add(
+                    "perpetrator",
+                    st.span,
+                    st.origin,
+                    value=dict(st.value),
+                    refs=list(st.refs),
+                    support=st.support,
+                    field=st.field,
+                )
+            return
         # an attack's page with a civil conflict box: a lead perpetrator only when the box
         # names it as one of its sides (the lead may tell of the other side's killings)
         found = [
@@ -830,6 +847,40 @@ def _lead_actors(b: _Builder, doc: Document, support: dict[str, tuple[str, list[
             },
             side=m.side,
         )
+
+
+#: A state's forces named only by its people's adjective: "Bolivian government forces",
+#: "Iranian troops", "the Chilean police".
+_GENERIC_FORCES = re.compile(
+    r"(?:the\s+)?(?P<d>[A-Z][a-z]{3,})\s+(?:(?:government|security|state|armed|army|military)\s+)?"
+    r"(?:forces|troops|soldiers|police|policemen|army|military|gendarmes|gendarmerie)"
+)
+
+
+def _side_named_generically(b: _Builder, found: list[Any]) -> int | None:
+    """The side of an attack page's conflict box whose state the lead's only perpetrator
+    names by its people's adjective ("Bolivian government forces": side 2, "Bolivian Army
+    (Ingavi Regiment) / Carabineros"): the one side with a combatant whose name holds the
+    adjective or is its country; None when the lead names another perpetrator, a name of
+    a side (read as such by the caller), or both sides or neither match."""
+    perps = [m for m in found if m.role == "perpetrator"]
+    if len(perps) != 1:
+        return None
+    m = _GENERIC_FORCES.fullmatch(perps[0].actor.name)
+    if m is None or m.group("d").lower() not in DEMONYMS:
+        return None
+    adj = m.group("d")
+    countries = demonym_countries(adj)
+    matched: set[int] = set()
+    for st in b.items:
+        if st.property != "combatant" or st.side is None or not isinstance(st.value, dict):
+            continue
+        name = str(st.value.get("name") or "")
+        if re.search(rf"\b{re.escape(adj[:5])}", name) or (
+            len(countries) == 1 and country_code(name) in countries
+        ):
+            matched.add(st.side)
+    return matched.pop() if len(matched) == 1 else None
 
 
 def _split_belligerents(b: _Builder, lead: list[Sentence]) -> None:
@@ -1027,6 +1078,8 @@ _DEATH_MODE = re.compile(
     r"killed\s+by\s+(?:mines|landmines|bombs|bombing|shelling|artillery|air\s*strikes|disease))\b",
     re.I,
 )
+#: Adverbs before a way of dying that name no part of the side ("59 summarily executed").
+_MODE_ADVERBS = frozenset("summarily later subsequently then afterwards".split())
 _PART_CATEGORY = re.compile(
     r"\b(?:killed|kia|dead|deaths?|died|wounded|wia|injured|captured(?!\s+and\s+executed)|"
     r"prisoners?|pows?|missing|mia|casualties|drowned|(?:captured\s+and\s+)?executed|hanged|"
@@ -1216,6 +1269,9 @@ def _part_label(fig: Figure, text: str) -> str | None:
             return " ".join(words)  # "100–237 Black people (est.)" / "5 white men"
         return None
     words = re.findall(r"[\w'’-]+", text[m.end() : cat.start()])
+    if words and fig.category == "killed" and all(w.lower() in _MODE_ADVERBS for w in words):
+        # "59 summarily executed": the way of dying, the adverb no part of the side
+        words = []
     if words:
         if any(w.lower() in _NOT_PART for w in words):
             return None
@@ -1473,6 +1529,17 @@ def _parts_of_bare(
         labels = [_part_label(figs[i], _figure_segment(text, figs, i)) for i in idx]
         bare = [i for i, lbl in zip(idx, labels, strict=True) if not lbl]
         named = [(i, lbl) for i, lbl in zip(idx, labels, strict=True) if lbl]
+        if (
+            not bare
+            and cat == "killed"
+            and len(named) >= 2
+            and len({lbl.lower() for _, lbl in named}) == len(named)
+            and all(_DEATH_MODE.fullmatch(lbl) for _, lbl in named)
+        ):
+            # "1 killed in fighting / 59 summarily executed": each line a way of dying of
+            # its own, other men, summed
+            summed.update(named)
+            continue
         if len(bare) != 1 or len({lbl.lower() for _, lbl in named}) != len(named):
             continue
         if any(figs[i].party for i, _ in named):
@@ -1494,6 +1561,40 @@ def _parts_of_bare(
             continue
         subsets.update(i for i, _ in named)
     return subsets, summed
+
+
+def _authored_parts(text: str, figs: list[Figure]) -> dict[int, str]:
+    """Figures of one side's field that are the parts of one ancient author's count, by index
+    (value: a list name, its parts summed as one claim).
+
+    Domain rule: a side's column that gives each writer's figures under his name ("Arrian: /
+    80 infantry killed / 230 cavalry killed / Diodorus: / 700 infantry killed / 280 cavalry
+    killed") holds two claims, 310 and 980: under each heading, lines that each name another
+    part of the side (:func:`_part_groups`) are summed; the headings' sums are rival
+    estimates. Only with two author headings or more, and only a heading's lines whose every
+    figure of the category names a part."""
+    lines = text.split("\n")
+    heads = [
+        k
+        for k, line in enumerate(lines)
+        if (m := _GROUP_LABEL.match(line)) and _AUTHOR_HEADING.fullmatch(_strip_bold(m["label"]))
+    ]
+    if len(heads) < 2:
+        return {}
+    under: dict[int, list[int]] = {}
+    for i, fig in enumerate(figs):
+        ln = text.count("\n", 0, fig.start)
+        head = max((h for h in heads if h <= ln), default=None)
+        if head is not None and not fig.subset:
+            under.setdefault(head, []).append(i)
+    out: dict[int, str] = {}
+    for head, idx in under.items():
+        found = _part_groups(text, [figs[i] for i in idx])
+        for cat in {figs[i].category for i in idx}:
+            of_cat = [n for n, i in enumerate(idx) if figs[i].category == cat]
+            if len(of_cat) >= 2 and all(n in found for n in of_cat):
+                out.update((idx[n], f"author{head}:{cat}") for n in of_cat)
+    return out
 
 
 def _figure_segment(text: str, figs: list[Figure], i: int) -> str:
@@ -3386,6 +3487,10 @@ def _from_field(b: _Builder, f: Field) -> None:
             within, summed = _parts_of_bare(text, figs, groups)
             figs = [replace(x, subset=True) if k in within else x for k, x in enumerate(figs)]
             parts = {**parts, **summed}
+            authored = _authored_parts(text, figs)
+            parts = {k: v for k, v in parts.items() if k not in authored}
+        else:
+            authored = {}
         # indices (into figs) of the figures of a field with no side that name different parties
         whole = [k for k, x in enumerate(figs) if not x.subset]
         # "17 Japanese and 129 Koreans captured": groups listed on one line, one toll
@@ -3475,6 +3580,8 @@ def _from_field(b: _Builder, f: Field) -> None:
                 # "20,000 infantry, …, 24,500 men total": the side's total, the others its parts
                 common_g = {**common_g, "group": None, "group_seq": None, "total": True}
             kw = _figure_kw(fig)
+            if n_fig in authored:
+                kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:{authored[n_fig]}"}
             if f.side is None and n_fig in listed and n_fig not in event_parts:
                 kw["value"] = {**kw["value"], "list": f"{f.key}@{f.span[0]}:l{listed[n_fig]}"}
             elif n_fig in event_parts:

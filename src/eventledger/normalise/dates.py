@@ -916,6 +916,17 @@ def parse_date(text: str, hint: dict | None = None) -> DateValue:
 def _parse_text(text: str) -> DateValue:
     """:func:`parse_date` without a hint; cached: reference lists repeat the same dates, and a
     :class:`DateValue` is immutable (a :class:`DateError` is raised again, not cached)."""
+    leaked = _LEAKED_ISO.match(text)
+    if leaked is not None:
+        # "(1937-09-22) (1937-09-29)September 22–29, 1937": a copy kept the hidden ISO dates
+        # of {{start date}} and {{end date}} before the visible range; the visible text is
+        # read (the ISO part blanked, same length)
+        try:
+            v = _parse_text(" " * leaked.end() + text[leaked.end() :])
+        except DateError:
+            pass
+        else:
+            return replace(v, text=text[v.start_offset : v.end_offset])
     paired = _old_then_new(text)
     if paired is not None or _OLD_STYLE.search(text):
         # "7 September [O.S. 26 August] 1812": the old-style remark is blanked (same length,
@@ -928,6 +939,12 @@ def _parse_text(text: str) -> DateValue:
             raise DateError(str(e).replace(repr(blanked), repr(text))) from None
         return replace(v, text=text[v.start_offset : v.end_offset])
     return _first_date(text)
+
+
+#: Hidden ISO dates a browser copy kept before the visible date ("(1937-09-22) (1937-09-29)").
+_LEAKED_ISO = re.compile(
+    r"\s*\(\d{4}-\d\d(?:-\d\d)?\)(?:\s*\(\d{4}-\d\d(?:-\d\d)?\))?\s*(?=[A-Za-z0-9])"
+)
 
 
 #: "30 November and 8 December 1941": two days of different months, the year shared; read as

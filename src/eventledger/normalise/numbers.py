@@ -639,6 +639,12 @@ PEOPLE_NOUNS = (
 )
 #: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
 #: students fled", "… and 3 militants were arrested"), no object of the verb before.
+#: After a count's noun: another count joined to it, then the clause's verb ("… and 73 Arabs
+#: were wounded"): the two counts are the subjects of that verb.
+_SUBJECTS_THEN_VERB = re.compile(
+    r"\s+and\s+(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:[A-Za-z-]+\s+){0,2}?(?:were|was)\s+"
+    r"(?:also\s+)?(?:\w+ed|hurt|wounded|injured|killed)\b"
+)
 _CLAUSE_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|later\s+)?(?:were|was|are|is|had|have|has|took|fled|ran|got|went|came|left|hid|"
     r"did|could|would|remained|survived|escaped|managed|stayed|returned|surrendered|responded|"
@@ -1562,6 +1568,9 @@ def _scan(
             and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
             # not the subject of the next clause: "killed 5 people and 200 students fled"
             and not _CLAUSE_VERB_AFTER.match(text, noun.end(), hi)
+            # nor the first of the next clause's subjects: "48 Arabs were killed and 146 Jews
+            # and 73 Arabs were wounded"
+            and not _SUBJECTS_THEN_VERB.match(text, noun.end(), hi)
             # nor some of the first: "killed 213 people, 12 Americans among them"
             and not _AMONG_THEM.match(text, noun.end(), hi)
         ):

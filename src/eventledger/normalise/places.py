@@ -212,6 +212,16 @@ HISTORICAL = {
     "Kingdom of Scotland": ("GB", "Scotland"),  # to 1707; modern Scotland
     "Kingdom of Hawaii": ("US", "Hawaii"),  # 1795-1893; the US state of Hawaii
     "Republic of Texas": ("US", "Texas"),  # 1836-1846; the US state of Texas
+    "British Malaya": ("MY", None),  # the Malay states and Straits Settlements, to 1946
+    "Federated Malay States": ("MY", None),  # 1895-1946
+    "Unfederated Malay States": ("MY", None),
+    "Federation of Malaya": ("MY", None),  # 1948-1963
+    "Dutch East Indies": ("ID", None),  # became Indonesia 1949
+    "Netherlands East Indies": ("ID", None),
+    "Territory of Papua": ("PG", None),  # Australian, 1906-1949
+    "Territory of New Guinea": ("PG", None),  # Australian mandate, 1920-1949
+    "Territory of Papua and New Guinea": ("PG", None),
+    "Manchukuo": ("CN", None),  # Japanese puppet state in Manchuria, 1932-1945
 }
 
 #: Historical and geographic regions larger than a first-order division (UCDP where_prec 5),
@@ -248,6 +258,9 @@ REGIONS = {
     "New England": "US", "Midwest": "US", "Deep South": "US", "Appalachia": "US",
     "Great Plains": "", "Pacific Northwest": "", "Ohio Country": "US", "Deccan": "IN",
     "Rajputana": "IN", "Hejaz": "SA", "Najd": "SA", "Dzungaria": "CN",
+    "Tonkin": "VN", "Annam": "VN", "Cochinchina": "VN",
+    # the United States Minor Outlying Islands (ISO UM), not the United States (US)
+    "Wake Island": "UM", "Midway Atoll": "UM", "Midway Islands": "UM", "Johnston Atoll": "UM",
     # GeoNames files a Bahamian district by this name, not New York's island
     "Long Island": "US",
 }  # fmt: skip
@@ -1476,6 +1489,21 @@ def _hits(
     return hits, unknown
 
 
+#: Territories with an ISO 3166-1 code of their own, by the state that holds them.
+_DEPENDENCIES: dict[str, frozenset[str]] = {
+    "US": frozenset({"GU", "PR", "VI", "AS", "MP", "UM"}),
+    "FR": frozenset({"NC", "PF", "GF", "GP", "MQ", "RE", "YT", "PM", "WF", "BL", "MF"}),
+    "GB": frozenset(
+        {"GI", "FK", "BM", "KY", "VG", "MS", "TC", "AI", "SH", "PN", "IO", "GG", "JE", "IM"}
+    ),
+    "NL": frozenset({"AW", "CW", "SX", "BQ"}),
+    "DK": frozenset({"GL", "FO"}),
+    "AU": frozenset({"CX", "CC", "NF"}),
+    "NZ": frozenset({"CK", "NU", "TK"}),
+    "CN": frozenset({"HK", "MO"}),
+}
+
+
 def _countries(hits: list[_Hit]) -> set[str]:
     """The country the text says the place is in.
 
@@ -1510,6 +1538,18 @@ def _countries(hits: list[_Hit]) -> set[str]:
             explicit |= ccs
             divisions.pop(key, None)
     if explicit:
+        # "Hagåtña, Guam, United States", "Wake Island, U.S. territory": a territory the
+        # sovereign holds has a code of its own (GU, UM), the place's country
+        sovereigns = {c for c in explicit if c in _DEPENDENCIES}
+        for sovereign in sovereigns:
+            held = {
+                c
+                for ccs in [explicit, *divisions.values()]
+                for c in ccs
+                if c in _DEPENDENCIES[sovereign]
+            }
+            if len(held) == 1 and explicit <= held | {sovereign}:
+                return held
         return explicit
     first = min((h.pos for h in hits), default=0)
     for key in [k for k in divisions if k[1] == first]:

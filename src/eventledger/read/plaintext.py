@@ -271,6 +271,15 @@ def _match_label(text: str) -> tuple[str, int] | None:
     return None
 
 
+#: The page numbers a copy shows after a footnote marker (MediaWiki's {{rp}}: "[1]: 195",
+#: "[2]: 20–21", "[1]: 174, 180"), up to a space, the line's end or another marker; not a
+#: figure with thousands ("[3]: 1,000") nor one a word follows on its line ("[3]: 25 killed").
+_PAGES_AFTER = re.compile(
+    r":[ \u00a0]?(?:pp?\.[ \u00a0]?)?\d{1,4}(?:[–-]\d{1,4})?(?:,[ \u00a0]\d{1,4}(?:[–-]\d{1,4})?)*"
+    r"(?=[ \u00a0]*(?:$|\n|\[|[ \u00a0][A-Z\"“(]))"
+)
+
+
 def _strip_markers(text: str, offset: int) -> tuple[MappedText, list[Marker], list[Flag]]:
     """Remove ``[n]`` markers and ``[citation needed]`` tags; map the rest to the input."""
     markers: list[Marker] = []
@@ -296,6 +305,10 @@ def _strip_markers(text: str, offset: int) -> tuple[MappedText, list[Marker], li
         keep_chars.append(text[pos : m.start()])
         starts.extend(range(offset + pos, offset + m.start()))
         pos = m.end()
+        pages = _PAGES_AFTER.match(text, pos) if text.startswith(":", pos) else None
+        if pages is not None:
+            # "wounded[1]: 195": the page of the source ({{rp}}), no figure of the text
+            pos = pages.end()
     keep_chars.append(text[pos:])
     starts.extend(range(offset + pos, offset + len(text)))
     plain = "".join(keep_chars)

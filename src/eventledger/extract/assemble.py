@@ -494,6 +494,14 @@ def _lead_calls_it_attack(doc: Document) -> bool:
     return False
 
 
+#: "was a massacre", "was a terrorist attack": violence against people, not forces.
+_CALLED_MASSACRE = re.compile(
+    r"\b(?:was|is)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?:massacre|mass\s+killing|mass\s+murder|"
+    r"pogrom|terrorist\s+attack|terror\s+attack)\b",
+    re.I,
+)
+
+
 def _first_sentence_attack(doc: Document) -> bool:
     """The first body sentence says the subject "was a/an <attack noun>", up to four
     adjectives between ("was an American bombing", "was an Israeli airstrike on …")."""
@@ -611,10 +619,12 @@ def event_kind(doc: Document) -> str:
         if (
             not (warlike or battlelike)
             and _ATTACK_TITLE.search(title)
-            and _first_sentence_attack(doc)
+            and doc.body()
+            and _CALLED_MASSACRE.search(doc.body()[0].plain.text)
         ):
-            # "Bombing of Plaza de Mayo … was a massacre": the title and the first sentence
-            # name an attack, whatever box the editors chose for it
+            # "Bombing of Plaza de Mayo … was a massacre": the title names an attack and the
+            # first sentence calls it a massacre, whatever box the editors chose for it (not
+            # "was a British naval attack on French Navy ships": forces against forces)
             return "attack"
         if warlike and not battlelike and _brief_rising(doc, title):
             return "battle"  # "Moscow uprising of 1905" (20–31 December): a rising of days
@@ -3207,7 +3217,15 @@ def _present_day_country(doc: Document, name: str) -> tuple[str, str] | None:
     for s in doc.body()[:6]:
         if s.section or name not in s.plain.text:
             continue
-        for m in _PRESENT_DAY.finditer(s.plain.text):
+        at = s.plain.text.find(name)
+        for m in _PRESENT_DAY.finditer(s.plain.text, at + len(name)):
+            between = s.plain.text[at + len(name) : m.start()]
+            if (
+                len(between) > 150
+                or not re.search(r"\bin\s+(?:what\s+is\s+)?\Z", between)
+                or re.search(r"\b(?:whose|who|from)\b", between)
+            ):
+                continue  # "… Yamato, whose fleet had sailed from present-day Japan"
             named = countries_named(m.group("c"))
             if len(named) == 1:
                 found |= named

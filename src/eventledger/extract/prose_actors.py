@@ -242,8 +242,6 @@ _PERPETRATED_BY = re.compile(
     r"claimed|organi[sz]ed|staged|undertaken|mounted|planned|attacked|struck|shelled|"
     # "demonstrators … were fired upon by soldiers of the Imperial Guard"
     r"bombed|targeted|hit|hijacked|fired(?:\s+(?:up)?on|\s+at)?|"
-    # "The bomb had been planted by Albert Guay"
-    r"planted|detonated|"
     # "was shot down shortly after take-off from Tehran … by the IRGC"
     r"shot\s+down(?=[^.;()]{0,100}?\s+by\s)"
     # (not another participle's agent: "on a mission ordered by the United Nations", "over
@@ -260,6 +258,11 @@ _PERPETRATED_BY = re.compile(
     # "an attack on a group of Kamilaroi people by …", "the massacre of 300 villagers by …":
     # the target between the noun and "by"
     r"(?:\s+(?:on|against|of)\s+[^,;.()]{1,60}?)?\s+by"
+    # "The bomb had been planted by Albert Guay": a bomb's (device's, explosives') planter
+    # (not "a memorial oak was planted by …", nor a bomb detonated by sappers: see
+    # _DEFUSED)
+    r"|\b(?:bombs?|devices?|explosives?|IEDs?|charges?|dynamite|landmines?)\s+(?:had\s+been|"
+    r"has\s+been|was|were)\s+(?:\w+ly\s+)?(?:planted|placed|detonated|set\s+off)\s+by"
     # "The bombing had been ordered by the Medellín Cartel": who ordered the attack itself
     # (not "a mission ordered by the United Nations", which the verbs above refuse)
     # (the noun the subject of its clause, "The bombing …", not "an inquiry into the killings
@@ -1159,12 +1162,20 @@ def _sides_in(s: Sentence) -> list[list[tuple[int, int, Actor]]]:
     return []
 
 
+#: A bomb made safe, no attack: "detonated by police sappers in a controlled explosion".
+_DEFUSED = re.compile(
+    r"\b(?:controlled\s+(?:explosion|detonation)|bomb\s+disposal|sappers|defus(?:ed|ing))\b", re.I
+)
+
+
 def _perpetrators_in(s: Sentence) -> list[tuple[int, int, Actor]]:
     text = s.plain.text
     masked = _masked(text)
     for m in _PERPETRATED_BY.finditer(masked):
         if _DOUBT.search(masked, 0, m.start()):
             return []
+        if _DEFUSED.search(masked, m.end()) and re.search(r"detonated|set\s+off", m.group()):
+            continue  # "a second bomb was detonated by police sappers in a controlled explosion"
         party = _party(text, m.end(), _phrase_end(masked, m.end()))
         if party:
             return party

@@ -880,7 +880,17 @@ def _side_named_generically(b: _Builder, found: list[Any]) -> int | None:
             len(countries) == 1 and country_code(name) in countries
         ):
             matched.add(st.side)
-    return matched.pop() if len(matched) == 1 else None
+    if len(matched) != 1:
+        return None
+    side = matched.pop()
+    kinds = {
+        x.value.get("kind")
+        for x in b.items
+        if x.property == "combatant" and x.side == side and isinstance(x.value, dict)
+    }
+    # the state's forces: a side of state actors ("Bolivian tin miners (FSTMB)", the
+    # victims' side, holds the adjective too)
+    return side if kinds == {"state"} else None
 
 
 def _split_belligerents(b: _Builder, lead: list[Sentence]) -> None:
@@ -1533,8 +1543,8 @@ def _parts_of_bare(
             not bare
             and cat == "killed"
             and len(named) >= 2
-            and len({lbl.lower() for _, lbl in named}) == len(named)
             and all(_DEATH_MODE.fullmatch(lbl) for _, lbl in named)
+            and len({_death_mode_class(lbl) for _, lbl in named}) == len(named)
         ):
             # "1 killed in fighting / 59 summarily executed": each line a way of dying of
             # its own, other men, summed
@@ -1563,6 +1573,18 @@ def _parts_of_bare(
     return subsets, summed
 
 
+def _death_mode_class(label: str) -> str:
+    """One name for the wordings of one way of dying: "killed in action", "killed in battle",
+    "KIA" and "killed in the fighting" are the fallen (``battle``); "executed", "hanged",
+    "captured and executed" the executed; "died of X" by X; the others as written."""
+    low = re.sub(r"\s+", " ", label.lower()).strip()
+    if re.fullmatch(r"kia|killed in (?:the )?(?:action|battle|combat|fighting)", low):
+        return "battle"
+    if re.fullmatch(r"(?:captured and )?executed|hanged|massacred|murdered", low):
+        return "executed"
+    return low
+
+
 def _authored_parts(text: str, figs: list[Figure]) -> dict[int, str]:
     """Figures of one side's field that are the parts of one ancient author's count, by index
     (value: a list name, its parts summed as one claim).
@@ -1574,18 +1596,21 @@ def _authored_parts(text: str, figs: list[Figure]) -> dict[int, str]:
     estimates. Only with two author headings or more, and only a heading's lines whose every
     figure of the category names a part."""
     lines = text.split("\n")
-    heads = [
-        k
+    labelled = {
+        k: _strip_bold(m["label"])
         for k, line in enumerate(lines)
-        if (m := _GROUP_LABEL.match(line)) and _AUTHOR_HEADING.fullmatch(_strip_bold(m["label"]))
-    ]
+        if (m := _GROUP_LABEL.match(line))
+    }
+    heads = [k for k, label in labelled.items() if _AUTHOR_HEADING.fullmatch(label)]
     if len(heads) < 2:
         return {}
     under: dict[int, list[int]] = {}
     for i, fig in enumerate(figs):
         ln = text.count("\n", 0, fig.start)
-        head = max((h for h in heads if h <= ln), default=None)
-        if head is not None and not fig.subset:
+        # the last heading above the figure: an author's, or another ("Modern estimate:")
+        # that ends the author's lines
+        head = max((h for h in labelled if h <= ln), default=None)
+        if head in heads and not fig.subset:
             under.setdefault(head, []).append(i)
     out: dict[int, str] = {}
     for head, idx in under.items():
@@ -1677,6 +1702,9 @@ def _part_groups(
             len(set(lines)) == len(idx)
             and all(labels)
             and len({lbl.lower() for lbl in labels if lbl}) == len(idx)
+            # ("c. 300 killed in action / c. 500 killed in battle": one way of dying in two
+            # wordings, rival estimates)
+            and len({_death_mode_class(lbl) for lbl in labels if lbl}) == len(idx)
             and (
                 not any(figs[i].attribution for i in idx)
                 # a claim about one group of people beside another group's count is no rival

@@ -1568,9 +1568,14 @@ def _scan(
             and (noun := _PEOPLE_NOUN.match(text, raw.end, hi))
             # not the subject of the next clause: "killed 5 people and 200 students fled"
             and not _CLAUSE_VERB_AFTER.match(text, noun.end(), hi)
-            # nor the first of the next clause's subjects: "48 Arabs were killed and 146 Jews
-            # and 73 Arabs were wounded"
-            and not _SUBJECTS_THEN_VERB.match(text, noun.end(), hi)
+            # nor, after a subject and its verb ("48 Arabs were killed"), the first of the
+            # next clause's subjects: "… and 146 Jews and 73 Arabs were wounded" (after an
+            # active verb's object, "killed 12 soldiers and 4 policemen and 30 people were
+            # injured", the second count is the verb's object still)
+            and not (
+                _SUBJECTS_THEN_VERB.match(text, noun.end(), hi)
+                and re.search(r"\b(?:were|was)\b", text[found[-1][0].end : found[-1][1].end])
+            )
             # nor some of the first: "killed 213 people, 12 Americans among them"
             and not _AMONG_THEM.match(text, noun.end(), hi)
         ):

@@ -1541,13 +1541,11 @@ def _countries(hits: list[_Hit]) -> set[str]:
         # "Hagåtña, Guam, United States", "Wake Island, U.S. territory": a territory the
         # sovereign holds has a code of its own (GU, UM), the place's country
         sovereigns = {c for c in explicit if c in _DEPENDENCIES}
+        # (the territory named as a country or a hand-kept region, not a GeoNames division
+        # that shares a name with one: "Miami, Florida, United States" is no Puerto Rico)
+        regions = {h.entry[2] for h in hits if h.entry[0] == "region" and h.entry[2]}
         for sovereign in sovereigns:
-            held = {
-                c
-                for ccs in [explicit, *divisions.values()]
-                for c in ccs
-                if c in _DEPENDENCIES[sovereign]
-            }
+            held = {c for c in explicit | regions if c in _DEPENDENCIES[sovereign]}
             if len(held) == 1 and explicit <= held | {sovereign}:
                 return held
         return explicit

@@ -275,8 +275,12 @@ def _match_label(text: str) -> tuple[str, int] | None:
 #: "[2]: 20–21", "[1]: 174, 180"), up to a space, the line's end or another marker; not a
 #: figure with thousands ("[3]: 1,000") nor one a word follows on its line ("[3]: 25 killed").
 _PAGES_AFTER = re.compile(
-    r":[ \u00a0]?(?:pp?\.[ \u00a0]?)?\d{1,4}(?:[–-]\d{1,4})?(?:,[ \u00a0]\d{1,4}(?:[–-]\d{1,4})?)*"
-    r"(?=[ \u00a0]*(?:$|\n|\[|[ \u00a0][A-Z\"“(]))"
+    r":[ \u00a0\u200a\u2009]?(?:pp?\.[ \u00a0]?)?\d{1,4}(?:[–-]\d{1,4})?"
+    r"(?:,[ \u00a0\u200a\u2009]\d{1,4}(?:[–-]\d{1,4})?)*[\u200a\u2009]?"
+    r"(?=$|\n|\[|[ \u00a0\u200a\u2009.,;])"
+    # ("[3]: 25 killed": a figure and its word)
+    r"(?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:killed|dead|deaths?|died|wounded|injured|casualties|"
+    r"missing|captured|prisoners|people|persons|civilians|soldiers|men|troops)\b)"
 )
 
 

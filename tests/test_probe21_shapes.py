@@ -207,3 +207,95 @@ def test_who_planted_the_bomb_is_its_perpetrator():
         "wife.\n"
     )
     assert _perps(_record(text)) == ["Albert Guay"]
+
+
+# ------------------------------------------------ wave 66: suspects, headings, totals
+
+
+def _mobile(rows: str, heading: str = "Explosion") -> str:
+    return (
+        "Open main menu\n\nWikipedia\nThe Free Encyclopedia\n\nSearch\n1975 LaGuardia Airport "
+        "bombing\n\nLanguage\nWatch\nEdit\nArticle\nTalk\nTerrorist attack in New York City\n\n"
+        "The 1975 LaGuardia Airport bombing was a terrorist attack that took place on December "
+        "29, 1975, when a bomb exploded near the baggage claim area at LaGuardia Airport. The "
+        "explosion killed 11 people.[1]\n\n1975 LaGuardia Airport bombing\n"
+        "The damaged baggage claim area the morning after the explosion\n"
+        "Location\tLaGuardia Airport, Queens, New York City, U.S.\n"
+        "Coordinates\t40°46′37″N 73°52′26″W\nDate\tDecember 29, 1975\n"
+        "Target\tBaggage claim area\nAttack type\tTime bomb\n"
+        f"Deaths\t11\n{rows}\n\n{heading}\n\n"
+        "The bomb had been left in a coin-operated locker next to the baggage carousels of the "
+        "terminal and exploded at 6:33 p.m. during the holiday travel period.[1]\n\n"
+        "References\n\n^ Smith, J. (1976). The bombing. p. 3.\n"
+    )
+
+
+def test_suspected_perpetrators_are_a_row_of_their_own_and_no_perpetrators():
+    rec = _record(
+        _mobile(
+            "Perpetrator\tUnknown\nSuspected perpetrators\tCroatian nationalists; Puerto Rican "
+            "nationalists (disputed)"
+        ),
+        fmt="plaintext",
+    )
+    assert _perps(rec) == []
+
+
+def test_a_mobile_section_title_after_the_box_is_no_part_of_its_last_row():
+    rec = _record(_mobile("Injured\t74"), fmt="plaintext")
+    injured = [s for s in rec["statements"] if s["property"] == "injuries"]
+    assert [s["text"] for s in injured] == ["74"]
+    from eventledger.read.plaintext import read_plaintext
+
+    doc = read_plaintext(_mobile("Injured\t74"), "x.txt")
+    assert "Explosion" in {s.section for s in doc.body()}
+
+
+def test_the_boer_republics_and_colonies_give_south_africa():
+    assert resolve_place("Orange Free State").country == "ZA"
+    assert resolve_place("Pietermaritzburg, Colony of Natal").country == "ZA"
+    # several of today's countries: a region, no country
+    place = resolve_place("Cape Colony, Bechuanaland Protectorate and Rhodesia")
+    assert place.country is None
+
+
+def _one_list(casualties: str) -> str:
+    return (
+        "{{Infobox military conflict\n| conflict = North Yemen Civil War\n"
+        "| date = 1962–1970\n| place = [[North Yemen]]\n"
+        "| combatant1 = [[Yemen Arab Republic]]\n| combatant2 = [[Kingdom of Yemen]]\n"
+        f"| casualties3 = {casualties}\n}}}}\n"
+        "The '''North Yemen Civil War''' was fought in North Yemen from 1962 to 1970.\n"
+    )
+
+
+def test_a_last_total_line_of_a_field_of_no_side_is_its_figure():
+    from eventledger.extract.statements import extract_statements
+    from eventledger.read.wikitext import read_wikitext
+
+    # a field of no side read from a copy: the "Total:" line at its end wins
+    doc = read_wikitext(
+        _one_list(
+            "Egypt: 26,000 killed<br />Republicans: unknown<br />"
+            "Total: 100,000–200,000 killed (all sides)"
+        ),
+        "x",
+    )
+    for f in doc.infobox.fields:
+        if f.key.startswith("casualties"):
+            f.key, f.side = "casualties", None
+    totals = [s for s in extract_statements(doc) if s.total]
+    assert [s.text for s in totals] == ["100,000–200,000 killed"]
+
+
+def test_a_total_line_with_lines_after_it_closes_one_column_only():
+    from eventledger.extract.statements import extract_statements
+    from eventledger.read.wikitext import read_wikitext
+
+    doc = read_wikitext(
+        _one_list("79 killed<br />Total: 234 killed<br />PAVN figures:<br />559 killed"), "x"
+    )
+    for f in doc.infobox.fields:
+        if f.key.startswith("casualties"):
+            f.key, f.side = "casualties", None
+    assert not [s for s in extract_statements(doc) if s.total]

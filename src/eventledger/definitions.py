@@ -106,6 +106,10 @@ RENDERED_LABELS: dict[str, str] = {
     "Arrests": "arrests",
     "Suspects": "suspects",
     "Suspect": "suspects",
+    # Template:Infobox civilian attack's ``susperp`` row: suspects, none asserted
+    "Suspected perpetrators": "suspects",
+    "Suspected perpetrator": "suspects",
+    "Suspected perpetrator(s)": "suspects",
     "Participants": "participants",
     "No. of participants": "participants",
     "Number of participants": "participants",

@@ -1573,6 +1573,10 @@ def _parts_of_bare(
     return subsets, summed
 
 
+#: A line that opens with its "Total:" label.
+_TOTAL_LINE = re.compile(r"[ \t*•#']*total\b[^:\n\d]{0,30}:", re.I)
+
+
 def _death_mode_class(label: str) -> str:
     """One name for the wordings of one way of dying: "killed in action", "killed in battle",
     "KIA" and "killed in the fighting" are the fallen (``battle``); "executed", "hanged",
@@ -3595,6 +3599,16 @@ def _from_field(b: _Builder, f: Field) -> None:
                     if common_g["group"] is not None:
                         label = f"{common_g['group']}: {label}"
                     common_g = {"group": label, "group_seq": 2000 + n_fig, "total": False}
+            elif (
+                key == "casualties"
+                and _TOTAL_LINE.match(text, text.rfind("\n", 0, fig.start) + 1)
+                and not re.search(r"\d", text[text.find("\n", fig.end) % (len(text) + 1) :])
+            ):
+                # a casualty field of no side (a copy that kept the two columns in one
+                # list): its last line "Total: 100,000–200,000 killed (all sides …)" is the
+                # field's figure, the lines above its parts (a "Total:" with lines after it
+                # closes one side's column only)
+                common_g = {"total": True}
             else:
                 common_g = {}
             prop = prop_default or CATEGORY_PROPERTY.get(fig.category, "casualties")

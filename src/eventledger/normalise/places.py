@@ -212,6 +212,12 @@ HISTORICAL = {
     "Kingdom of Scotland": ("GB", "Scotland"),  # to 1707; modern Scotland
     "Kingdom of Hawaii": ("US", "Hawaii"),  # 1795-1893; the US state of Hawaii
     "Republic of Texas": ("US", "Texas"),  # 1836-1846; the US state of Texas
+    "South African Republic": ("ZA", None),  # the Transvaal, 1852-1902
+    "Orange Free State": ("ZA", None),  # 1854-1902
+    "Cape Colony": ("ZA", None),  # 1806-1910
+    "Colony of Natal": ("ZA", None),  # 1843-1910
+    "Natal Colony": ("ZA", None),
+    "Bechuanaland Protectorate": ("BW", None),  # became Botswana 1966
     "British Malaya": ("MY", None),  # the Malay states and Straits Settlements, to 1946
     "Federated Malay States": ("MY", None),  # 1895-1946
     "Unfederated Malay States": ("MY", None),

@@ -160,6 +160,8 @@ _SECTION_WORDS = frozenset(
     controversy controversies dispute debate media coverage popular culture depictions
     notes references citations sources bibliography footnotes works external see further
     documentation gallery location site geography date dates prisoners evacuation rescue
+    explosion explosions blast blasts hijacking hostage hostages standoff stand-off ambush
+    manhunt arrest arrests damage deaths
     """.split()
 )
 _REF_HEADINGS = {

@@ -299,3 +299,29 @@ def test_a_total_line_with_lines_after_it_closes_one_column_only():
         if f.key.startswith("casualties"):
             f.key, f.side = "casualties", None
     assert not [s for s in extract_statements(doc) if s.total]
+
+
+def _two_attacks(date: str) -> str:
+    return (
+        "{{Infobox civilian attack\n| title = 2003 Istanbul bombings\n"
+        f"| location = [[Istanbul]], Turkey\n| date = {date}\n| fatalities = 57\n}}}}\n"
+        "The '''2003 Istanbul bombings''' were truck bombings in Istanbul in November 2003.\n"
+    )
+
+
+def test_a_second_attacks_line_of_the_date_field_ends_the_event():
+    rec = _record(
+        _two_attacks(
+            "'''First attacks''' – {{start date|2003|11|15|df=y}}:<br />9:30 a.m.<br />"
+            "'''Second attacks''' – 20 November 2003:<br />10:55 a.m."
+        )
+    )
+    assert (rec["event"]["date"]["start"], rec["event"]["date"]["end"]) == (
+        "2003-11-15",
+        "2003-11-20",
+    )
+
+
+def test_a_time_line_under_the_date_ends_nothing():
+    rec = _record(_two_attacks("{{start date|2003|11|15|df=y}}<br />9:30 a.m. – 11:00 a.m."))
+    assert rec["event"]["date"]["end"] is None

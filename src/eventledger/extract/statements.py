@@ -3426,6 +3426,15 @@ _NEW_STYLE_LINE = re.compile(r"^[^\n]*\((?:N\.\s*S\.|New\s+Style|Gregorian)\)[^\
 _PHASE_SEP = re.compile(r"[ \t]*;[ \t]*(?=[A-Z0-9])")
 
 
+#: A later line of a date field that opens with a later phase's heading ("Second attacks –
+#: 20 November 2003:"), up to its date.
+_LATER_PHASE_LINE = re.compile(
+    r"^[\W_]*(?:second|third|fourth|final|last)\s+(?:attacks?|bombings?|wave|phase|assault|"
+    r"attack\s+wave)[\W_]*?(?:[–:-]\s*)?(?=\d|[A-Z][a-z]+\s+\d)",
+    re.M | re.I,
+)
+
+
 def _from_field(b: _Builder, f: Field) -> None:
     refs, sup = _field_support(f)
     common = {"refs": refs, "support": sup, "field": f.label, "side": f.side}
@@ -3456,6 +3465,20 @@ def _from_field(b: _Builder, f: Field) -> None:
             whole = span_until(d, last) if last is not None else None
             if whole is not None:
                 d = replace(whole, end_offset=later.end() + last.end_offset)
+        phase = _LATER_PHASE_LINE.search(text) if d.end is None else None
+        if phase is not None:
+            # "First attacks – 15 November 2003: … Second attacks – 20 November
+            # 2003:": the attacks' lines, one event; it spans them
+            line_end = text.find("\n", phase.end())
+            try:
+                # (its line, without the label's colon: "2003:" reads as a clock's hour)
+                line = text[phase.end() : line_end if line_end >= 0 else len(text)]
+                last = parse_date(line.rstrip(" :"))
+            except (DateError, ValueError):
+                last = None
+            whole = span_until(d, last) if last is not None and last.start > d.start else None
+            if whole is not None:
+                d = replace(whole, end_offset=phase.end() + last.end_offset)
         span = (
             f.plain.span_of(d.start_offset, d.end_offset)
             if d.end_offset > d.start_offset and text

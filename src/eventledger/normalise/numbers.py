@@ -818,38 +818,65 @@ _MASSACRE_NOUN = re.compile(
     r"mass\s+executions?|exterminations?|atrocit(?:y|ies)|carnage|butchery)\b",
     re.I,
 )
+#: Words every match of the pattern before holds, lower-cased (see _cued).
+_MASSACRE_NOUN_CUES = (
+    ("massacre", "war", "genocide", "pogrom", "killings", "slaughter", "mass", "extermination",
+     "atrocit", "carnage", "butchery"),
+)  # fmt: skip
 _CASUALTY_HINT = re.compile(
     r"kill|dead|death|died|die\b|murder|massacr|slaughter|perish|execut|drown|lives|fatal|"
     r"casualt|wound|injur|captur|prisoner|missing|\bfell\b|slain|slew|losses|war\s+crime|"
     r"genocide|pogrom|atrocit|surrender|\bpows?\b|\bkia\b",
     re.I,
 )
-# The same test, fast: the cue stems as plain substrings of the lower-cased text, and the few
-# cues with word boundaries as one case-sensitive pattern. Lower-casing then matching exactly
-# equals matching with re.I for every text without the four characters whose case folds to or
-# from ASCII letters (İ ı ſ K); texts with one of them take the re.I pattern.
+# The same test, fast: the cue stems as plain substrings of the text lower-cased by
+# _lower_exact, and the few cues with word boundaries as case-sensitive patterns, each searched
+# only in a text that holds its letters (one pattern of all five is tried at every position).
 _HINT_STEMS = (
     "kill", "dead", "death", "died", "murder", "massacr", "slaughter", "perish", "execut",
     "drown", "lives", "fatal", "casualt", "wound", "injur", "captur", "prisoner", "missing",
     "slain", "slew", "losses", "genocide", "pogrom", "atrocit", "surrender",
 )  # fmt: skip
-_HINT_BOUNDED = re.compile(r"die\b|\bfell\b|war\s+crime|\bpows?\b|\bkia\b")
-_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_HINT_BOUNDED = (
+    ("die", re.compile(r"die\b")),
+    ("fell", re.compile(r"\bfell\b")),
+    ("war", re.compile(r"war\s+crime")),
+    ("pow", re.compile(r"\bpows?\b")),
+    ("kia", re.compile(r"\bkia\b")),
+)
+#: The four characters whose case folds to or from an ASCII letter under re.I, and that letter.
+_ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLDS_TO_ASCII = str.maketrans(_ASCII_FOLDS)
+
+
+def _lower_exact(text: str) -> str:
+    """*text* lower-cased so that a pattern whose letters are all lower-case matches in it,
+    case-sensitively, what it matches in *text* with re.I, at the same offsets.
+
+    Lower-casing alone does so for every text without the four characters of _ASCII_FOLDS
+    (İ ı ſ K): they become their ASCII letter first (İ would lower to two characters)."""
+    for ch in _ASCII_FOLDS:
+        if ch in text:
+            return text.translate(_FOLDS_TO_ASCII).lower()
+    return text.lower()
 
 
 def _has_casualty_hint(text: str) -> bool:
     """Whether *text* holds a casualty cue (``_CASUALTY_HINT``), without a re.I scan."""
-    for ch in _ASCII_FOLDS:
-        if ch in text:
-            return _CASUALTY_HINT.search(text) is not None
-    low = text.lower()
+    low = _lower_exact(text)
     for stem in _HINT_STEMS:
         if stem in low:
             return True
-    # the bounded cues need one of these substrings; most sentences hold none
-    if "die" in low or "fell" in low or "war" in low or "pow" in low or "kia" in low:
-        return _HINT_BOUNDED.search(low) is not None
+    for cue, pattern in _HINT_BOUNDED:
+        if cue in low and pattern.search(low):
+            return True
     return False
+
+
+def _cued(low: str, *cues: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text *low* holds one word of each group of *cues*: a pattern
+    whose every match holds them (lower-cased) need not be searched where this is False."""
+    return all(any(c in low for c in group) for group in cues)
 
 
 _VAGUE_SENT = re.compile(
@@ -858,6 +885,10 @@ _VAGUE_SENT = re.compile(
     r"(?=\s+(?:casualties|losses|deaths|fatalities|death\s+tolls?)\b))",
     re.I,
 )
+_VAGUE_SENT_CUES = (
+    ("many", "numerous", "countless", "untold", "scores", "unknown", "heavy", "light", "severe",
+     "significant", "considerable", "substantial", "high", "minimal"),
+)  # fmt: skip
 
 
 _NO_CAS = re.compile(
@@ -865,6 +896,10 @@ _NO_CAS = re.compile(
     r"(?:casualties|deaths|fatalities|injuries|losses|dead|wounded|one\s+was\s+(?:killed|"
     r"injured|hurt|wounded))\b",
     re.I,
+)
+_NO_CAS_CUES = (
+    ("no",),
+    ("casualties", "deaths", "fatalities", "injuries", "losses", "dead", "wounded", "one"),
 )
 #: A percentage or fraction "of" a group: the number after it is the group, not the victims.
 _SHARE_OF = re.compile(
@@ -1477,16 +1512,20 @@ def _scan(
     prose: bool,
     label_cat: str | None = None,
     label_party: str | None = None,
+    low: str | None = None,
 ) -> tuple[list[Figure], bool]:
     """Find the figures in ``text[lo:hi]`` (one field item or one sentence).
 
-    Returns the figures and whether any number-like token was seen at all.
+    Returns the figures and whether any number-like token was seen at all. *low* is
+    ``_lower_exact(text)``, when the caller has it.
     """
     found: list[tuple[_Raw, _After, int, bool]] = []
     any_number = False
     massacre_at = None
     if prose:
-        mm = _MASSACRE_NOUN.search(text, lo, hi)
+        if low is None:
+            low = _lower_exact(text)
+        mm = _MASSACRE_NOUN.search(text, lo, hi) if _cued(low, *_MASSACRE_NOUN_CUES) else None
         massacre_at = mm.start() if mm else None
     pending: tuple[_Raw, _After, int, bool] | None = None
     # the counts of people listed by commas that end with *pending* ("52 women, 44 children
@@ -2125,12 +2164,14 @@ def figures_in_sentence(text: str) -> list[Figure]:
     """
     if not _has_casualty_hint(text):
         return []
-    figs, _ = _scan(text, 0, len(text), None, prose=True)
+    # the patterns below are searched only where their cue words are (_cued)
+    low = _lower_exact(text)
+    figs, _ = _scan(text, 0, len(text), None, prose=True, low=low)
     taken = [(f.start, f.end) for f in figs]
-    for zm in _NO_CAS.finditer(text):
+    for zm in _NO_CAS.finditer(text) if _cued(low, *_NO_CAS_CUES) else ():
         if not any(s <= zm.start() < e for s, e in taken):
             figs.append(_zero_figure(text, zm, None))
-    for vm in _VAGUE_SENT.finditer(text):
+    for vm in _VAGUE_SENT.finditer(text) if _cued(low, *_VAGUE_SENT_CUES) else ():
         if any(s <= vm.start() < e for s, e in taken):
             continue
         if vm.group("heavy"):
@@ -2174,7 +2215,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
                 unknown=True,
             )
         )
-    for dm in _ONE_DEATH.finditer(text):
+    for dm in _ONE_DEATH.finditer(text) if _cued(low, *_ONE_DEATH_CUES) else ():
         if any(s < dm.end("d") and dm.start("d") < e for s, e in taken) or _NEGATED.search(
             text, max(0, dm.start() - 30), dm.start()
         ):
@@ -2191,7 +2232,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
                 best=1,
             )
         )
-    for am in _KILLED_ANOTHER.finditer(text):
+    for am in _KILLED_ANOTHER.finditer(text) if _cued(low, *_KILLED_ANOTHER_CUES) else ():
         # "then killed another person in order to steal his car": one more victim, a part of
         # the toll told before it
         if any(s < am.end() and am.start() < e for s, e in taken):
@@ -2214,7 +2255,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
     figs = [f for f in figs if not _killers_punished(text, f)]
     figs = _running_total_parts(text, figs)
     figs = _apposed_breakdown(text, _prisoners_put_to_death(text, figs))
-    resp = _RESPECTIVELY.search(text)
+    resp = _RESPECTIVELY.search(text) if _cued(low, *_RESPECTIVELY_CUES) else None
     if resp:
         # "with 343 and 72 killed respectively": each number counts one of the groups named
         # before it, so each is about a part of the whole, never the total
@@ -2226,7 +2267,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
         replace(f, subset=True) if f.category == "killed" and AMONG_THE_DEAD.search(f.text) else f
         for f in figs
     ]
-    who = _DEAD_WERE.search(text)
+    who = _DEAD_WERE.search(text) if _cued(low, *_DEAD_WERE_CUES) else None
     if who:
         # "Most of the dead were Pakistanis …; five foreigners were killed": the sentence tells
         # who the dead were, and its figures count some of them
@@ -2255,6 +2296,7 @@ _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+\Z"
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY_CUES = (("respectively",),)
 #: ("names only twelve Polish knights among the dead": the verb may be another's)
 AMONG_THE_DEAD = re.compile(
     r"(?:\b(?:were|was)\s+|[a-z]\s+)among\s+the\s+(?:dead|victims|killed|fatalities|fallen)\b",
@@ -2269,6 +2311,7 @@ _DEAD_WERE = re.compile(
     r"taken|found|laid|brought|given|shot|slain|identified|named|held)\b)|included\b)",
     re.I,
 )
+_DEAD_WERE_CUES = (("dead", "victims", "killed", "fatalities"), ("were", "was", "included"))
 #: "…, bringing the death toll to eight": the figure after it is the running total.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|taking|pushing|increasing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
@@ -2397,6 +2440,7 @@ _ONE_DEATH = re.compile(
     r"handful|majority|family|crowd|series|lot|minimum|maximum|quarter|third|half)\b)[\w'’-]+)",
     re.I,
 )
+_ONE_DEATH_CUES = (("death",), ("result", "caus", "led", "lead"))
 #: "killed another person", "shot dead another man": one more victim, no number written.
 _KILLED_ANOTHER = re.compile(
     r"\b(?:killed|killing|murdered|murdering|shot\s+dead|stabbed\s+to\s+death)\s+another\s+"
@@ -2404,6 +2448,7 @@ _KILLED_ANOTHER = re.compile(
     r"officer|soldier|child|boy|girl)\b",
     re.I,
 )
+_KILLED_ANOTHER_CUES = (("another",),)
 _NEGATED = re.compile(
     r"\b(?:without|not|never|no|nor|avoid(?:ed|ing)?|prevent(?:ed|ing)?)\b[^,;]*\Z", re.I
 )

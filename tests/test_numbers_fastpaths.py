@@ -70,6 +70,16 @@ CUED = [
     ),
     (N._RESPECTIVELY, N._RESPECTIVELY_CUES, ["respectively"]),
     (
+        N._TRIGGER_BEFORE,
+        N._TRIGGER_CUES,
+        ["killed ", "the death toll rose to ", "shot dead ", "took the lives of ", "slew ",
+         "the number of dead was estimated at ", "put the dead at ", "the dead were put at ",
+         "wounded ", "captured ", "took prisoner ", "put casualties at ", "losses amounted to ",
+         "against the ", "targeting some of the ", "gunned down ", "injuries to ", "slaying ",
+         "deaths numbered ", "exterminated ", "drowned all ", "killings of ", "slain ",
+         "fatalities were ", "executions of ", "massacred the remaining ", "slaughtered "],
+    ),
+    (
         N._DEAD_WERE,
         N._DEAD_WERE_CUES,
         ["Most of the dead were", "many of the victims was", "among the killed included",

@@ -760,6 +760,11 @@ _TRIGGER_BEFORE = re.compile(
     r")\s+(?:(?:all|some)\s+(?:of\s+)?)?(?:the\s+|an?\s+(?=estimated))?(?:remaining\s+)?\Z",
     re.I,
 )
+_TRIGGER_CUES = (
+    ("kill", "murder", "massacr", "slaughter", "execut", "shot", "gunned", "slew", "slain",
+     "slaying", "extermin", "drown", "lives", "death", "casualt", "fatalit", "toll", "number",
+     "dead", "wound", "injur", "captur", "prisoner", "losses", "against", "targeting"),
+)  # fmt: skip
 #: A category phrase right before a number in a field: "killed and wounded: 487".
 _CAT_BEFORE = re.compile(rf"{_CAT_CHAIN.pattern}[\s'\"]*:?[\s'\"]*\Z", re.I)
 #: People nouns: the object of "captured" must be people, not villages or hills.
@@ -907,6 +912,16 @@ _SHARE_OF = re.compile(
     r"\bsome|\bseveral|\bfew|\bnone|\bdozens|\bhundreds|\bthousands|\d)\s+of\b[^.,;:\d]{0,30}\Z",
     re.I,
 )
+
+
+def _trigger_before(text: str, low: str, a: int, b: int) -> re.Match[str] | None:
+    """``_TRIGGER_BEFORE.search(text[a:b])``, skipped where it cannot match: every match ends
+    in a space and holds a cue word (*low* is ``_lower_exact(text)``), and most of the text
+    before a number holds none (the search tries the whole pattern at every position)."""
+    window = text[a:b]
+    if not window[-1:].isspace() or not _cued(low[a:b], *_TRIGGER_CUES):
+        return None
+    return _TRIGGER_BEFORE.search(window)
 
 
 def _zero_figure(text: str, m: re.Match[str], default_category: str | None) -> Figure:
@@ -1565,7 +1580,7 @@ def _scan(
         if prose:
             if after.category and not after.transitive:
                 tied = True
-            tm = _TRIGGER_BEFORE.search(text[max(lo, raw.start - 80) : raw.start])
+            tm = _trigger_before(text, low, max(lo, raw.start - 80), raw.start)
             if tm:
                 tstart = max(lo, raw.start - 80) + tm.start()
                 if tm.group("a"):
@@ -2180,7 +2195,7 @@ def figures_in_sentence(text: str) -> list[Figure]:
             end = cat_m.end() if cat_m else vm.end()
         else:
             after = _look_after(text, vm.end(), 6, True)
-            before = _TRIGGER_BEFORE.search(text[max(0, vm.start() - 60) : vm.start()])
+            before = _trigger_before(text, low, max(0, vm.start() - 60), vm.start())
             if after.category and not after.transitive:
                 cat, end = after.category, after.end
             elif (

@@ -55,6 +55,13 @@ _CHICAGO = re.compile(
     r"^(?P<authors>[A-Z][^.()\"“]{1,80}?(?:\s[A-Z])?)\.\s+(?P<title>[^.]{3,200}?)\.\s+"
     r"(?:(?P<place>[^.:]{2,60}):\s*)?(?P<publisher>[^.,:]{2,100}),\s*(?P<year>1[0-9]{3}|20[0-9]{2})\b"
 )
+#: Patterns of the functions below, compiled once (each re.sub(str, …) call looks its
+#: pattern up in re's cache).
+_SPACE_UNDERSCORE = re.compile(r"[\s_]+")
+_SPACES = re.compile(r"\s+")
+_NOT_ISBN_CHAR = re.compile(r"[^0-9Xx]")
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+_NAME_WORD = re.compile(r"[\w'’\-]+")
 _PUBLISHER_HINT = re.compile(
     r"\b(Press|Publishing|Publishers|Books|Verlag|Macmillan|Penguin|Routledge|Springer|Wiley|"
     r"Oxford|Cambridge|Harper|Random House|Norton|Palgrave|Bloomsbury|Éditions|Editions|"
@@ -110,7 +117,7 @@ def _anchor_key(anchor: str | None) -> str | None:
     case-folded; None for ``ref=harv``/``ref=none`` and anything else."""
     if not anchor:
         return None
-    key = re.sub(r"[\s_]+", "", anchor).casefold()
+    key = _SPACE_UNDERSCORE.sub("", anchor).casefold()
     return key if key.startswith("citeref") and len(key) > len("citeref") else None
 
 
@@ -168,7 +175,7 @@ def _from_params(ref: dict[str, Any], raw: RawReference) -> None:
         for k, v in raw.params.items()
         if isinstance(v, str)
     }
-    name = re.sub(r"[\s_]+", " ", (raw.template or "").strip().lower())
+    name = _SPACE_UNDERSCORE.sub(" ", (raw.template or "").strip().lower())
     ref["kind"] = _TEMPLATE_KIND.get(name, "other")
     if raw.short:
         ref["kind"] = "short"
@@ -220,7 +227,7 @@ def _from_params(ref: dict[str, Any], raw: RawReference) -> None:
 
 
 def _compact_isbn(text: str) -> str | None:
-    digits = re.sub(r"[^0-9Xx]", "", text or "").upper()
+    digits = _NOT_ISBN_CHAR.sub("", text or "").upper()
     return digits or None
 
 
@@ -237,7 +244,7 @@ def _from_text(ref: dict[str, Any], text: str) -> None:
         ref["url"] = m.group(0)
     m = _PAGES.search(t)
     if m:
-        ref["pages"] = re.sub(r"\s+", "", m.group(2))
+        ref["pages"] = _SPACES.sub("", m.group(2))
     m = _RETRIEVED.search(t)
     if m:
         ref["accessed"] = _iso(m.group(1))
@@ -365,7 +372,7 @@ def _comma_book(ref: dict[str, Any], body: str) -> None:
     parts = [p.strip(" .") for p in body.split(",") if p.strip(" .")]
     date_idx = None
     for i, part in enumerate(parts):
-        if re.search(r"\b\d{4}\b", part) and _iso(part):
+        if _FOUR_DIGITS.search(part) and _iso(part):
             date_idx = i
             ref["date"] = _iso(part)
             break
@@ -385,7 +392,7 @@ def _surname_key(author: str) -> str:
     """The last word of an author's surname, lower-cased: 'Itoh, Mayumi' and 'Mayumi Itoh' -> 'itoh'."""
     a = author.strip()
     surname = a.split(",")[0] if "," in a else a
-    words = re.findall(r"[\w'’\-]+", surname)
+    words = _NAME_WORD.findall(surname)
     if not words:
         return ""
     return (words[-1] if "," in a or len(words) == 1 else words[-1]).lower()

@@ -229,10 +229,13 @@ def _is_month(t: _Tok | None) -> int | None:
     return _MONTHS.get(t.low)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _day(t: _Tok | None) -> int | None:
     if t is None or t.kind not in ("num", "ord"):
         return None
-    digits = re.match(r"\d+", t.value)
+    digits = _DIGIT_RUN.match(t.value)
     if digits is None or "," in t.value or len(digits.group()) > 2:
         return None
     d = int(digits.group())

@@ -293,13 +293,16 @@ _MAG_WORD_RE = re.compile(r"(million|billion|thousand|hundred)\s*\Z", re.I)
 _ZERO_RE = re.compile(rf"(?:{_ZERO})\Z", re.I)
 
 
+_WORD_VALUE_SPLIT = re.compile(r"[\s-]+")
+
+
 def word_value(text: str) -> int | None:
     """The value of an English number phrase ("two", "a dozen", "two hundred and fifty"), or
     None when *text* is not one."""
     total = 0
     current = 0
     seen = False
-    for tok in re.split(r"[\s-]+", text.lower()):
+    for tok in _WORD_VALUE_SPLIT.split(text.lower()):
         if tok in ("", "and"):
             continue
         if tok == "a":
@@ -338,10 +341,15 @@ class _Atom:
 _MAX_COUNT = 10**12
 
 
+_SPACES = re.compile(r"\s+")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DIGIT_SEPARATORS = re.compile(r"[,\s\u202f\u00a0\u2009\u2007']")
+
+
 def _atom_value(raw: str) -> _Atom | None:
     """Parse one number atom: digits, a word number, a vague quantity or zero."""
     t = raw.strip()
-    low_t = re.sub(r"\s+", " ", t.lower())
+    low_t = _SPACES.sub(" ", t.lower())
     for rx, lo, hi in _VAGUE_COMPILED:
         if rx.match(low_t):
             return _Atom(lo, hi, False, False, False, t)
@@ -352,17 +360,17 @@ def _atom_value(raw: str) -> _Atom | None:
         d = m.group("d")
         mag = _MAG_WORD_RE.search(t[m.end("d") :])
         scale = _SCALES[mag.group(1).lower()] if mag else 1
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", d):
+        if _DOT_THOUSANDS.fullmatch(d):
             value = float(d.replace(".", ""))
         else:
-            value = float(re.sub(r"[,\s\u202f\u00a0\u2009\u2007']", "", d))
+            value = float(_DIGIT_SEPARATORS.sub("", d))
         value *= scale
         if not math.isfinite(value) or value > _MAX_COUNT:
             return None  # a digit run no count of people reaches (an ISBN, an id, garbage)
         if abs(value - round(value)) > 1e-6:
             # "8.7" is only a number with a magnitude shared from the other end of a range
             return _Atom(None, None, True, False, False, t)
-        plain = bool(re.fullmatch(r"\d+", d)) and scale == 1
+        plain = d.isdecimal() and scale == 1  # (re's \d is a decimal digit)
         year = plain and len(d) == 4 and 1000 <= int(d) <= 2099
         return _Atom(round(value), round(value), True, plain, year, t)
     v = word_value(low_t)
@@ -1431,22 +1439,31 @@ _IDENTIFIER = re.compile(
 )
 
 
+_DATE_TIME_AFTER = re.compile(r"[-/:]\d")
+_DATE_TIME_BEFORE = re.compile(r"\d[/:]\Z")
+_DIGIT_DASH_BEFORE = re.compile(r"\d-\Z")
+_PAGE_OR_SIGN_BEFORE = re.compile(
+    r"(?:\bpp?\.|\bpages?|\bno\.|#|\$|£|€|¥|\bhms|\buss|\bflight)\s*\Z", re.I
+)
+_DESIGNATION_DASH_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}|[A-Z][a-z])-\Z")
+
+
 def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) -> bool:
     """Numbers that are not casualties because of what stands right before or after them."""
     s, e = m.start(), m.end()
     before = text[max(0, s - 25) : s]
     # ISO dates, times and fractions: 1945-08-14, 10:30, 14/15
-    if re.match(r"[-/:]\d", text[e : e + 2]) or re.search(r"\d[/:]\Z", before):
+    if _DATE_TIME_AFTER.match(text[e : e + 2]) or _DATE_TIME_BEFORE.search(before):
         return True
-    if re.search(r"\d-\Z", before):
+    if _DIGIT_DASH_BEFORE.search(before):
         return True
-    if re.search(r"(?:\bpp?\.|\bpages?|\bno\.|#|\$|£|€|¥|\bhms|\buss|\bflight)\s*\Z", before, re.I):
+    if _PAGE_OR_SIGN_BEFORE.search(before):
         return True
     if _DESIGNATION_BEFORE.search(before):
         return True  # "Bf 109", "Ju 87": an aircraft type, no count
     if prose and _PLACED_AT_BEFORE.search(text, max(0, s - 60), s) and _PLACES_AFTER.match(text, e):
         return True  # "placed the dead at 3 mass graves": places, no people
-    if re.search(r"(?<![\w-])(?:[A-Z]{1,3}|[A-Z][a-z])-\Z", before):
+    if _DESIGNATION_DASH_BEFORE.search(before):
         return True  # "U-864", "B-52", "Su-27", "UB-29": a boat's or an aircraft's designation
     if _IDENTIFIER.search(text, max(0, s - 30), e):
         return True  # "ISBN 1-84176-408-5", "OCLC 123456789": a catalogue number, no count

@@ -279,6 +279,8 @@ _NEAR_WORDS = ("near", "outside", "off", "close to", "nearby", "outskirts of", "
                "suburbs of", "suburb of", "environs of", "surroundings of",
                "south of", "north of", "east of", "west of", "km", "mi", "miles", "kilometres",
                "kilometers")  # fmt: skip
+#: Any of _NEAR_WORDS as a whole word, in one search.
+_NEAR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _NEAR_WORDS)) + r")\b")
 _LEAD_SKIP = {"near", "outside", "present-day", "modern", "modern-day", "then", "the", "off"}
 # Trailing words naming an area around or after a place ("Donets Basin", "Kerch Peninsula"):
 # a region of the place's country, not the place.
@@ -362,8 +364,8 @@ def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("–", "-").replace("‐", "-")
-    s = re.sub(r"[.]", "", s.casefold())
-    return re.sub(r"\s+", " ", s).strip()
+    s = s.casefold().replace(".", "")
+    return " ".join(s.split())  # whitespace runs as one space, none at the ends
 
 
 def same_name(a: str | None, b: str | None) -> bool:
@@ -1133,10 +1135,13 @@ def _runs(text: str) -> list[tuple[list[str], int, str]]:
     return runs
 
 
+_ADJECTIVE_ENDING = re.compile(r"(?:yy|iy|yi|ij|yj|ii)\b")
+
+
 def _fold(s: str) -> str:
     """:func:`_norm`, also folding the romanisations of Russian adjective endings
     (Krasnyy = Krasnyi = Krasny), so a main name written either way still counts as main."""
-    return re.sub(r"(?:yy|iy|yi|ij|yj|ii)\b", "y", _norm(s))
+    return _ADJECTIVE_ENDING.sub("y", _norm(s))
 
 
 def _ua_key(s: str) -> str:
@@ -1180,9 +1185,12 @@ _KINDS = {
 }
 
 
+_ADMIN_PREFIX = re.compile(r"(County|Province of|Department of|District of)\s+(.+)$")
+
+
 def _lookup(name: str, index: Mapping[str, list[_Entry]], mode: str = "any") -> list[_Entry]:
     """Entries called *name*; *mode* restricts the kinds ("admin", "polity", "country")."""
-    m = re.match(r"(County|Province of|Department of|District of)\s+(.+)$", name)
+    m = _ADMIN_PREFIX.match(name)
     if m:  # "County Armagh", "Province of Jaén": an admin division, never the town
         name, mode = m.group(2), "admin"
     entries = index.get(_norm(name), [])
@@ -1435,7 +1443,7 @@ def _hits(
         if any(a <= start < b for a, b in taken):
             continue
         before_low = before.lower()
-        near = any(re.search(rf"\b{re.escape(w)}\b", before_low) for w in _NEAR_WORDS)
+        near = _NEAR_WORD.search(before_low) is not None
         lead = words[0].lower()
         if lead in ("near", "off", "outside"):  # "Off Naupactus", "Near Krokowa"
             near = True

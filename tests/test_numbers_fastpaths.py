@@ -4,6 +4,7 @@ and the cue words of its other patterns are in every match of them."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -132,3 +133,17 @@ def test_lower_exact_keeps_offsets() -> None:
         low = N._lower_exact(t)
         assert len(low) == len(t)
         assert low == low.lower() and low.isascii()
+
+
+def test_before_date_agrees_with_pattern() -> None:
+    pattern = re.compile(
+        r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\Z",
+        re.I,
+    )
+    toks = ["14 ", "August", "aug", "AUG.", "Sept", "sep", "ſept", "dismay", "May", ".", " ", "\t",
+            "\u00a0", "Nov", "x", "1945", "DEC.", "ember", "\u0130", "march", "Mar. "]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(20000):
+        t = "".join(rng.choice(toks) for _ in range(rng.randint(0, 5)))
+        assert N._before_date(t) is (pattern.search(t) is not None), t

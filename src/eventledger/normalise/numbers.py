@@ -494,11 +494,21 @@ _BEFORE_NONCAS = re.compile(
     r"\s*\Z",
     re.I,
 )
-_BEFORE_DATE = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\Z",
-    re.I,
-)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _before_date(before: str) -> bool:
+    """Whether *before* ends with a month's name, a dot and spaces optional ("14 August", "13
+    Nov. 1945"): the pattern ``(?:january|…|dec)\\.?\\s*\\Z`` with re.I, tested from the end
+    (the search tries the pattern at every position)."""
+    tail = _lower_exact(before.rstrip())
+    return tail.endswith(_MONTH_NAMES) or (tail.endswith(".") and tail[:-1].endswith(_MONTH_NAMES))
+
+
 _BEFORE_YEAR_PREP = re.compile(
     r"\b(?:in|on|since|from|until|till|by|during|of|year|after|before|to|early|late|mid)\s*\Z",
     re.I,
@@ -930,6 +940,13 @@ def _trigger_before(text: str, low: str, a: int, b: int) -> re.Match[str] | None
     if not window[-1:].isspace() or not _cued(low[a:b], *_TRIGGER_CUES):
         return None
     return _TRIGGER_BEFORE.search(window)
+
+
+def _share_of_before(text: str, low: str, a: int, b: int) -> bool:
+    """Whether ``_SHARE_OF`` matches at the end of ``text[a:b]``; its "of" is at most 32
+    characters before the end, and most numbers have none there (*low* is
+    ``_lower_exact(text)``)."""
+    return "of" in low[max(a, b - 32) : b] and _SHARE_OF.search(text, a, b) is not None
 
 
 def _zero_figure(text: str, m: re.Match[str], default_category: str | None) -> Figure:
@@ -1468,7 +1485,7 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
     if _IDENTIFIER.search(text, max(0, s - 30), e):
         return True  # "ISBN 1-84176-408-5", "OCLC 123456789": a catalogue number, no count
     if raw.year_like and raw.comparator in ("=", None, "range"):
-        if _BEFORE_DATE.search(before) or _BEFORE_YEAR_PREP.search(before):
+        if _before_date(before) or _BEFORE_YEAR_PREP.search(before):
             return True
         after = text[e : e + 12]
         if re.match(
@@ -1489,7 +1506,7 @@ def _rejected_by_context(text: str, raw: _Raw, m: re.Match[str], prose: bool) ->
     if raw.comparator is None:
         return True
     # a day of a month: "14 August", "13 Nov"
-    if _BEFORE_DATE.search(before) and raw.plain and raw.low is not None and raw.low <= 31:
+    if _before_date(before) and raw.plain and raw.low is not None and raw.low <= 31:
         return True
     return False
 
@@ -1554,9 +1571,9 @@ def _scan(
     found: list[tuple[_Raw, _After, int, bool]] = []
     any_number = False
     massacre_at = None
+    if low is None:
+        low = _lower_exact(text)
     if prose:
-        if low is None:
-            low = _lower_exact(text)
         mm = _MASSACRE_NOUN.search(text, lo, hi) if _cued(low, *_MASSACRE_NOUN_CUES) else None
         massacre_at = mm.start() if mm else None
     pending: tuple[_Raw, _After, int, bool] | None = None
@@ -1573,7 +1590,7 @@ def _scan(
             continue
         if (
             not m.group("frac")
-            and _SHARE_OF.search(text, max(lo, raw.start - 45), raw.start)
+            and _share_of_before(text, low, max(lo, raw.start - 45), raw.start)
             # ("16 of the 19 people …": the figure loop takes the 16, see _SOME_OF_ALL)
             and not (prose and _some_of_all(text, max(lo, raw.start - 40), raw.start))
         ):

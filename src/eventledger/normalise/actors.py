@@ -159,6 +159,23 @@ def _kind_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+_RUN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=1)
+def _kind_words_by_run() -> dict[str, tuple[int, ...]]:
+    """The indices in _kind_words() of its words, by each word's first run of word characters
+    and hyphens ("people" for "people's liberation army", "al-qaeda"). Nothing of those stands
+    before a match of a word's pattern, so the run stands whole in the text where it matches:
+    a name needs only the words of its own runs tried."""
+    by_run: dict[str, list[int]] = {}
+    for i, (_kind, word, _pattern) in enumerate(_kind_words()):
+        run = _RUN.match(word)
+        assert run is not None  # every kind word starts with a word character
+        by_run.setdefault(run.group(), []).append(i)
+    return {run: tuple(ids) for run, ids in by_run.items()}
+
+
 #: A formation's word, which states' armies and armed groups both use.
 _UNIT_WORDS = frozenset(
     "brigade battalion regiment division corps legion guard fleet garrison infantry cavalry".split()
@@ -222,7 +239,10 @@ def _kind(name: str, has_country: bool) -> str:
         return "non-state"
     best: tuple[int, str, str] | None = None
     armed_group = False
-    for kind, word, pattern in _kind_words():
+    kind_words, by_run = _kind_words(), _kind_words_by_run()
+    # the words whose first run is one of the name's (_kind_words_by_run), in their order
+    for i in sorted({i for run in _RUN.findall(low) for i in by_run.get(run, ())}):
+        kind, word, pattern = kind_words[i]
         # the substring test first: the pattern only adds the word boundaries
         if word in low and pattern.search(low):
             armed_group = armed_group or (kind == "non-state" and word not in _LOOSE_WORDS)

@@ -325,3 +325,15 @@ def test_a_second_attacks_line_of_the_date_field_ends_the_event():
 def test_a_time_line_under_the_date_ends_nothing():
     rec = _record(_two_attacks("{{start date|2003|11|15|df=y}}<br />9:30 a.m. – 11:00 a.m."))
     assert rec["event"]["date"]["end"] is None
+
+
+def test_the_toll_of_what_the_event_was_a_prelude_to_is_not_its_own():
+    text = (
+        "{{Infobox civilian attack\n| title = Kristallnacht\n| location = Germany\n"
+        "| date = 9–10 November 1938\n| fatalities = 91+\n}}\n"
+        "'''Kristallnacht''' was a pogrom against Jews carried out by the SA on 9–10 November "
+        "1938. At least 91 Jews were killed in the attacks. Historians view Kristallnacht as "
+        "a prelude to the Final Solution and the murder of six million Jews during the "
+        "Holocaust.\n"
+    )
+    assert _q(_record(text, name="Kristallnacht")["event"]) == (91, None, None)

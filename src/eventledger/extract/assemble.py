@@ -1563,6 +1563,15 @@ _WIDER_GROUP_CLAUSE = re.compile(
 )
 
 
+#: "Historians view Kristallnacht as a prelude to the Final Solution and the murder of six
+#: million Jews": what the event led to is another event, its toll that event's.
+_PRELUDE_TO = re.compile(
+    r"\b(?:(?:prelude|precursor|prologue|harbinger|forerunner|first\s+step)\s+(?:to|of|towards?)"
+    r"|paved\s+the\s+way\s+(?:for|to)|foreshadow(?:ed|ing|s)?)\b[^.;]{0,100}$",
+    re.I,
+)
+
+
 #: "The event was part of the wider [[1929 Palestine riots]], in which 133 Jews and 116 Arabs
 #: were killed": the toll of the wider event the page's event belongs to (the figure is the
 #: relative clause's own, or its first group's and the next: no other comma or "and" before it).
@@ -1837,6 +1846,7 @@ def drop_incident_figures(
             or _set_off(before, doc.title)
             or _LINKED_EVENT.search(before)
             or _TRIGGERED_BY.search(before + (noun.group(0) if noun else ""))
+            or _PRELUDE_TO.search(before)
             or (
                 _PERSONS_SERIES.search(before)
                 and kind == "attack"

@@ -1566,8 +1566,12 @@ _WIDER_GROUP_CLAUSE = re.compile(
 #: "Historians view Kristallnacht as a prelude to the Final Solution and the murder of six
 #: million Jews": what the event led to is another event, its toll that event's.
 _PRELUDE_TO = re.compile(
-    r"\b(?:(?:prelude|precursor|prologue|harbinger|forerunner|first\s+step)\s+(?:to|of|towards?)"
-    r"|paved\s+the\s+way\s+(?:for|to)|foreshadow(?:ed|ing|s)?)\b[^.;]{0,100}$",
+    r"\b(?:(?:prelude|precursor|prologue|harbinger|forerunner|first\s+step)\s+(?:to|of|towards?|for)"
+    r"|paved\s+the\s+way\s+(?:for|to)|foreshadow(?:ed|ing|s)?|set(?:ting)?\s+the\s+stage\s+for"
+    r"|la(?:id|ying)\s+the\s+(?:groundwork|foundations?)\s+for)\b"
+    # (within its clause: "The pogrom, a prelude to the Holocaust, killed at least 91 Jews"
+    # is the pogrom's own toll)
+    r"[^.;,]{0,100}$",
     re.I,
 )
 

@@ -1574,7 +1574,7 @@ def _parts_of_bare(
 
 
 #: A line that opens with its "Total:" label.
-_TOTAL_LINE = re.compile(r"[ \t*•#']*total\b[^:\n\d]{0,30}:", re.I)
+_TOTAL_LINE = re.compile(r"[ \t*•#']*total'*\s*:", re.I)
 
 
 def _death_mode_class(label: str) -> str:
@@ -3426,11 +3426,13 @@ _NEW_STYLE_LINE = re.compile(r"^[^\n]*\((?:N\.\s*S\.|New\s+Style|Gregorian)\)[^\
 _PHASE_SEP = re.compile(r"[ \t]*;[ \t]*(?=[A-Z0-9])")
 
 
+#: A year before a colon that ends its line or a label's phrase ("15 November 2003:").
+_YEAR_COLON = re.compile(r"(\b\d{4}):(?=[ \t]*(?:\n|$))")
 #: A later line of a date field that opens with a later phase's heading ("Second attacks –
 #: 20 November 2003:"), up to its date.
 _LATER_PHASE_LINE = re.compile(
     r"^[\W_]*(?:second|third|fourth|final|last)\s+(?:attacks?|bombings?|wave|phase|assault|"
-    r"attack\s+wave)[\W_]*?(?:[–:-]\s*)?(?=\d|[A-Z][a-z]+\s+\d)",
+    r"attack\s+wave|siege|stage)[\W_]*?(?:[–:-]\s*)?(?=\d|[A-Z][a-z]+\s+\d)",
     re.M | re.I,
 )
 
@@ -3451,7 +3453,9 @@ def _from_field(b: _Builder, f: Field) -> None:
                 d = parse_date(new_style.group())
                 d = replace(d, start_offset=d.start_offset + off, end_offset=d.end_offset + off)
             else:
-                d = parse_date(text, hint=f.hints.get("date"))
+                # ("First attacks – 15 November 2003: …": a year before a label's colon reads
+                # as a clock's hour; blanked, same length)
+                d = parse_date(_YEAR_COLON.sub(r"\1 ", text), hint=f.hints.get("date"))
         except (DateError, ValueError):
             b.add("date", _value_span(f), "infobox", value=None, **common)
             return
@@ -3465,7 +3469,10 @@ def _from_field(b: _Builder, f: Field) -> None:
             whole = span_until(d, last) if last is not None else None
             if whole is not None:
                 d = replace(whole, end_offset=later.end() + last.end_offset)
-        phase = _LATER_PHASE_LINE.search(text) if d.end is None else None
+        # (the last such line: "Second phase – 13 September 1942 / Final phase – 2 February
+        # 1943" ends on the final phase's day)
+        phases = list(_LATER_PHASE_LINE.finditer(text))
+        phase = phases[-1] if phases else None
         if phase is not None:
             # "First attacks – 15 November 2003: … Second attacks – 20 November
             # 2003:": the attacks' lines, one event; it spans them
@@ -3476,7 +3483,12 @@ def _from_field(b: _Builder, f: Field) -> None:
                 last = parse_date(line.rstrip(" :"))
             except (DateError, ValueError):
                 last = None
-            whole = span_until(d, last) if last is not None and last.start > d.start else None
+            reach = (last.end or last.start or "") if last is not None else ""
+            whole = (
+                span_until(d, last)
+                if last is not None and reach > (d.end or d.start or "") and last.start > d.start
+                else None
+            )
             if whole is not None:
                 d = replace(whole, end_offset=phase.end() + last.end_offset)
         span = (
@@ -3625,7 +3637,9 @@ def _from_field(b: _Builder, f: Field) -> None:
             elif (
                 key == "casualties"
                 and _TOTAL_LINE.match(text, text.rfind("\n", 0, fig.start) + 1)
-                and not re.search(r"\d", text[text.find("\n", fig.end) % (len(text) + 1) :])
+                # (the field's last line: "Total: 234 killed ⏎ PAVN figures: ⏎ unknown" totals
+                # one column)
+                and not text[text.find("\n", fig.end) % (len(text) + 1) :].strip()
             ):
                 # a casualty field of no side (a copy that kept the two columns in one
                 # list): its last line "Total: 100,000–200,000 killed (all sides …)" is the

@@ -213,6 +213,9 @@ HISTORICAL = {
     "Kingdom of Hawaii": ("US", "Hawaii"),  # 1795-1893; the US state of Hawaii
     "Republic of Texas": ("US", "Texas"),  # 1836-1846; the US state of Texas
     "South African Republic": ("ZA", None),  # the Transvaal, 1852-1902
+    "Transvaal": ("ZA", None),
+    "Transvaal Colony": ("ZA", None),  # 1902-1910
+    "Orange River Colony": ("ZA", None),  # 1902-1910
     "Orange Free State": ("ZA", None),  # 1854-1902
     "Cape Colony": ("ZA", None),  # 1806-1910
     "Colony of Natal": ("ZA", None),  # 1843-1910

@@ -160,8 +160,8 @@ _SECTION_WORDS = frozenset(
     controversy controversies dispute debate media coverage popular culture depictions
     notes references citations sources bibliography footnotes works external see further
     documentation gallery location site geography date dates prisoners evacuation rescue
-    explosion explosions blast blasts hijacking hostage hostages standoff stand-off ambush
-    manhunt arrest arrests damage deaths
+    explosion explosions blast blasts hijacking hijackings hostage hostages standoff stand-off
+    ambush ambushes manhunt arrest arrests damage deaths
     """.split()
 )
 _REF_HEADINGS = {
@@ -565,11 +565,21 @@ def _box_after_first_paragraph(
     ):
         edit_link = edit_link or lines[k - 1].stripped in ("edit", "[edit]")
         k -= 1
+    # (without its "edit" link, a title stands apart from the box's last row, an empty line
+    # above it: "Charges<TAB>Murder ⏎ Air piracy ⏎ Hostage taking" is one row's list)
+    apart = "\t" not in lines[k - 1].text and (
+        (k - 2 > first and not lines[k - 2].stripped)
+        # (or right under a row of its own: "PerpetratorsDutch East India Company ⏎ Background")
+        or (k - 2 > first and _match_label(lines[k - 2].text) is not None)
+    )
+    label = _match_label(lines[k - 1].text)
     if (
         k - 1 > first
         and _section_title(lines[k - 1].stripped)
-        # (a title with its "edit" link is one even when it reads as a label: "Perpetrator")
-        and (edit_link or not _match_label(lines[k - 1].text))
+        and (edit_link or apart)
+        # (a title with its "edit" link is one even when it reads as a label: "Perpetrator";
+        # so is a label alone on its line between empty lines: "Deaths ⏎ ⏎ <prose>")
+        and (edit_link or label is None or label[1] >= len(lines[k - 1].text.rstrip()))
     ):
         after = k - 1
         between = [ln for ln in lines[first + 1 : after] if ln.stripped or "\t" in ln.text]

@@ -17,7 +17,17 @@ import pytest
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
-from eventledger.read.wikitext import _blank, _clen, _nlen, _Out, _Walker, build_tree
+from eventledger.read.wikitext import (
+    _blank,
+    _clen,
+    _nlen,
+    _offsets,
+    _Out,
+    _outer,
+    _Seg,
+    _Walker,
+    build_tree,
+)
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAGES = sorted((CORPUS / "wikitext").glob("*.wiki")) + sorted(
@@ -97,6 +107,22 @@ def _reference_add(seg_chars, starts, ends, text, s, e, literal):
         ends.append(s + i + 1 if literal else e)
 
 
+def _per_character(seg: _Seg | None) -> tuple[list[str], list[int], list[int], list[Any]]:
+    """The segment's characters, each one's input start and end, and each one's outer span
+    (read from its map of runs)."""
+    if seg is None:
+        return [], [], [], []
+    n = len(seg.chars)
+    starts, ends = _offsets(seg, 0, n)
+    return seg.chars, list(starts), list(ends), [_outer(seg, i, i + 1) for i in range(n)]
+
+
+def _reference_chars(text: str) -> list[str]:
+    chars: list[str] = []
+    _reference_add(chars, [], [], text, 0, len(text), True)
+    return chars
+
+
 TEXTS = [
     ("", ""),
     ("plain words here", ""),
@@ -128,9 +154,10 @@ def test_out_add_matches_reference(text: str, before: str, literal: bool) -> Non
     ends: list[int] = []
     _reference_add(chars, starts, ends, before, 0, len(before), True)
     _reference_add(chars, starts, ends, text, s, e, literal)
-    seg = out.cur
-    got = (seg.chars, seg.starts, seg.ends) if seg else ([], [], [])
-    assert got == (chars, starts, ends)
+    got_chars, got_starts, got_ends, got_outers = _per_character(out.cur)
+    assert (got_chars, got_starts, got_ends) == (chars, starts, ends)
+    kept_before = len(_reference_chars(before))
+    assert got_outers == [(0, len(before))] * kept_before + [(s, e)] * (len(chars) - kept_before)
 
 
 @pytest.mark.parametrize(("text", "before"), TEXTS)
@@ -143,9 +170,7 @@ def test_add_literal_matches_reference(text: str, before: str) -> None:
     ends: list[int] = []
     _reference_add(chars, starts, ends, before, 0, len(before), True)
     _reference_add(chars, starts, ends, text, len(before), len(before) + len(text), True)
-    seg = out.cur
-    got = (seg.chars, seg.starts, seg.ends, seg.outs, seg.oute) if seg else ([], [], [], [], [])
-    assert got == (chars, starts, ends, starts, ends)
+    assert _per_character(out.cur) == (chars, starts, ends, list(zip(starts, ends, strict=True)))
 
 
 @pytest.mark.parametrize(

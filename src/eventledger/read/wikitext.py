@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -203,18 +203,31 @@ def title_from_name(name: str) -> str:
 # Output buffers
 
 
+#: Kinds of a run of a segment's input map (see :class:`_Seg`): every character maps to the
+#: run's span; character *i* maps to ``(start + i, start + i + 1)`` within the run's outer span;
+#: character *i* maps to itself, outer span and all.
+_CONST, _LITERAL, _IDENTITY = 0, 1, 2
+_INFINITY = float("inf")
+
+
 @dataclass(slots=True)
 class _Seg:
-    """A run of plain text (a paragraph or a list item) with the input map of each character."""
+    """A run of plain text (a paragraph or a list item) with the input map of its characters.
+
+    The map is kept in runs of characters, not one entry per character (most of the text maps
+    to itself, a run per text node; most segments' maps are read for a few spans only, some
+    never): run *k* starts at output position ``at[k]`` (increasing; it ends where the next
+    starts, the last at the end) and ``runs[k]`` is ``(start, end, outer start, outer end,
+    kind)`` of its first character; the kind (``_CONST``, ``_LITERAL``, ``_IDENTITY``) says
+    how the rest follow. :func:`_offsets` and :func:`_outer` read it.
+    """
 
     section: str | None = None
     skip: bool = False
     origin: str = "body"
     chars: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    outs: list[int] = field(default_factory=list)  # outer (atomic node) span start
-    oute: list[int] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)
+    runs: list[tuple[int, int, int, int, int]] = field(default_factory=list)
     markers: list[tuple[int, Marker]] = field(default_factory=list)
     links: list[tuple[int, int, Link]] = field(default_factory=list)
 
@@ -249,7 +262,7 @@ class _Out:
         if self.muted:
             return
         seg = self._seg()
-        chars, starts, ends = seg.chars, seg.starts, seg.ends
+        chars = seg.chars
         os_, oe = outer
         if text.isprintable() and "  " not in text:
             # fast path: the only whitespace is single spaces (every other whitespace character
@@ -258,34 +271,26 @@ class _Out:
                 text = text[1:]
                 if literal:
                     s += 1
-            n = len(text)
-            if not n:
+            if not text:
                 return
+            seg.at.append(len(chars))
+            seg.runs.append((s, s + 1, os_, oe, _LITERAL) if literal else (s, e, os_, oe, _CONST))
             chars.extend(text)
-            if literal:
-                pos, after = _identity_offsets(s, n)
-                starts.extend(pos)
-                ends.extend(after)
-            else:
-                starts.extend([s] * n)
-                ends.extend([e] * n)
-            seg.outs.extend([os_] * n)
-            seg.oute.extend([oe] * n)
             return
+        gap = True  # whether the next character kept starts a run
         for i, ch in enumerate(text):
             if ch.isspace():
                 if not chars or chars[-1] == " ":
+                    gap = gap or literal  # a literal run breaks where a character is dropped
                     continue
                 ch = " "
+            if gap:
+                seg.at.append(len(chars))
+                seg.runs.append(
+                    (s + i, s + i + 1, os_, oe, _LITERAL) if literal else (s, e, os_, oe, _CONST)
+                )
+                gap = False
             chars.append(ch)
-            if literal:
-                starts.append(s + i)
-                ends.append(s + i + 1)
-            else:
-                starts.append(s)
-                ends.append(e)
-            seg.outs.append(os_)
-            seg.oute.append(oe)
 
     def marker(self, m: Marker) -> None:
         if not self.muted:
@@ -323,28 +328,76 @@ def _identity_offsets(s: int, n: int) -> tuple[list[int], list[int]]:
 
 def _extend_identity(seg: _Seg, text: str, s: int) -> None:
     """Append *text*, each character mapped to itself from input offset *s* (and its own outer
-    span).
+    span): one run, or the last run goes on when it maps the characters just before *s*
+    (the lines of a text node and the spaces between them)."""
+    chars, runs = seg.chars, seg.runs
+    n = len(chars)
+    if not runs or runs[-1][4] != _IDENTITY or runs[-1][0] + n - seg.at[-1] != s:
+        seg.at.append(n)
+        runs.append((s, s + 1, s, s + 1, _IDENTITY))
+    chars.extend(text)
 
-    The offsets are made once and shared by the four maps (``ends`` is ``starts`` shifted by
-    one): building each map from its own ``range`` allocated every offset four times.
-    """
-    pos, after = _identity_offsets(s, len(text))
-    seg.chars.extend(text)
-    seg.starts.extend(pos)
-    seg.outs.extend(pos)
-    seg.ends.extend(after)
-    seg.oute.extend(after)
+
+def _trimmed(seg: _Seg) -> tuple[int, int]:
+    """The segment's characters without leading and trailing spaces: ``[a, b)``."""
+    chars = seg.chars
+    a, b = 0, len(chars)
+    while a < b and chars[a] == " ":
+        a += 1
+    while b > a and chars[b - 1] == " ":
+        b -= 1
+    return a, b
+
+
+def _offsets(seg: _Seg, a: int, b: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The input start and end offsets of the segment's characters ``[a, b)``."""
+    at, runs = seg.at, seg.runs
+    starts: list[int] = []
+    ends: list[int] = []
+    k = bisect_right(at, a) - 1
+    last = len(at) - 1
+    while a < b:
+        s, e, _os, _oe, kind = runs[k]
+        stop = at[k + 1] if k < last and at[k + 1] < b else b
+        n = stop - a
+        if kind:
+            pos, after = _identity_offsets(s + a - at[k], n)
+            starts += pos
+            ends += after
+        else:
+            starts += [s] * n
+            ends += [e] * n
+        a = stop
+        k += 1
+    return tuple(starts), tuple(ends)
+
+
+def _outer(seg: _Seg, a: int, b: int) -> Span:
+    """The input span the segment's characters ``[a, b)`` (``a < b``) come from, their atomic
+    nodes whole: the least outer start and the greatest outer end."""
+    at, runs = seg.at, seg.runs
+    k = bisect_right(at, a) - 1
+    last = len(at) - 1
+    ss, se = _INFINITY, -1
+    while a < b:
+        _s, _e, os_, oe, kind = runs[k]
+        stop = at[k + 1] if k < last and at[k + 1] < b else b
+        if kind == _IDENTITY:  # increasing: the first character's start, the last one's end
+            os_ += a - at[k]
+            oe += stop - 1 - at[k]
+        if os_ < ss:
+            ss = os_
+        if oe > se:
+            se = oe
+        a = stop
+        k += 1
+    return ss, se
 
 
 def _mapped(seg: _Seg) -> tuple[MappedText, int, int]:
     """Return the segment's text trimmed of whitespace, with the trimmed offsets."""
-    a, b = 0, len(seg.chars)
-    while a < b and seg.chars[a] == " ":
-        a += 1
-    while b > a and seg.chars[b - 1] == " ":
-        b -= 1
-    mt = MappedText("".join(seg.chars[a:b]), tuple(seg.starts[a:b]), tuple(seg.ends[a:b]))
-    return mt, a, b
+    a, b = _trimmed(seg)
+    return MappedText("".join(seg.chars[a:b]), *_offsets(seg, a, b)), a, b
 
 
 # ---------------------------------------------------------------------------------------------
@@ -664,7 +717,7 @@ class _Walker:
         if out.muted or not t:
             return
         seg = out._seg()
-        chars, starts, ends, outs, oute = seg.chars, seg.starts, seg.ends, seg.outs, seg.oute
+        chars = seg.chars
         if t.isprintable() and "  " not in t:
             # fast path: single spaces only (all other whitespace is unprintable), so only a
             # leading space can collapse; every character maps to itself
@@ -680,11 +733,7 @@ class _Walker:
             if run[0].isspace():
                 if not chars or chars[-1] == " ":
                     continue
-                chars.append(" ")
-                starts.append(s + i)
-                ends.append(s + i + 1)
-                outs.append(s + i)
-                oute.append(s + i + 1)
+                _extend_identity(seg, " ", s + i)
             else:
                 _extend_identity(seg, run, s + i)
 
@@ -940,12 +989,9 @@ class _Walker:
                 rend = self.render_cite(node, s, e)
                 if not out.muted and rend.text:
                     seg = out._seg()
-                    n = len(rend.text)
+                    seg.at.append(len(seg.chars))
+                    seg.runs.append((s, e, outer[0], outer[1], _CONST))
                     seg.chars.extend(rend.text)
-                    seg.starts.extend([s] * n)
-                    seg.ends.extend([e] * n)
-                    seg.outs.extend([outer[0]] * n)
-                    seg.oute.extend([outer[1]] * n)
             return
         if nm in SFN_TEMPLATES or (nm in HARV_TEMPLATES and not self.in_ref):
             self.short_cite(node, nm, s, e, out, outer)
@@ -1238,7 +1284,7 @@ class _Walker:
                 continue
             rend = _Out(self)
             self.walk(value, vstart, rend, INLINE)
-            params[key] = _join_segments(rend).text.strip()
+            params[key] = _joined_text(rend).strip()
         return params
 
     def render_cite(self, node: Template, s: int, e: int) -> MappedText:
@@ -1330,6 +1376,11 @@ def _join_segments(out: _Out) -> MappedText:
     return MappedText.join(parts, " ") if parts else MappedText.empty()
 
 
+def _joined_text(out: _Out) -> str:
+    """``_join_segments(out).text``, without the input map."""
+    return " ".join(t for t in ("".join(seg.chars).strip(" ") for seg in out.segs) if t)
+
+
 # ---------------------------------------------------------------------------------------------
 # Sections and sentences
 
@@ -1358,10 +1409,11 @@ def _sentences(
     for seg, origin in segs:
         if seg.skip:
             continue
-        mt, a, b = _mapped(seg)
-        if not mt.text:
+        a, b = _trimmed(seg)
+        if a == b:
             continue
-        pieces = split_sentences(mt.text)
+        plain = "".join(seg.chars[a:b])
+        pieces = split_sentences(plain)
         if not pieces:
             continue
         paragraph += 1
@@ -1374,8 +1426,7 @@ def _sentences(
             k = bisect_left(piece_starts, pos - a) - 1
             assigned[k if k > 0 else 0].append(m)
         for i, (ps, pe) in enumerate(pieces):
-            ss = min(seg.outs[a + ps : a + pe])
-            se = max(seg.oute[a + ps : a + pe])
+            ss, se = _outer(seg, a + ps, a + pe)
             for _ in range(3):
                 ss = wrappers.get(ss, ss)
                 se = closers.get(se, se)
@@ -1385,7 +1436,7 @@ def _sentences(
                     id=f"s{len(out) + 1}",
                     text=text[ss:se],
                     span=(ss, se),
-                    plain=mt.slice(ps, pe),
+                    plain=MappedText(plain[ps:pe], *_offsets(seg, a + ps, a + pe)),
                     paragraph=paragraph,
                     markers=assigned[i],
                     links=links,
@@ -1518,7 +1569,7 @@ def read_wikitext(
     blocks: list[tuple[_Seg, str]] = [(seg, "body") for seg in out.segs]
     for cap in walker.captions:
         blocks.extend((seg, "caption") for seg in cap.segs)
-    blocks.sort(key=lambda sb: sb[0].starts[0] if sb[0].starts else 0)
+    blocks.sort(key=lambda sb: sb[0].runs[0][0] if sb[0].runs else 0)  # the first start
     doc.sentences = _sentences(text, blocks, opens, closes)
     doc.references = walker.refs.finish(text)
     for box, is_event in walker.infoboxes:

@@ -90,3 +90,36 @@ def test_the_tree_is_usable_like_the_original() -> None:
     assert [str(t.name) for t in code.filter_templates()] == ["Infobox event", "start date"]
     assert code.filter_wikilinks()[0].text == "b"
     assert code.strip_code().strip() == "b"
+
+
+@pytest.mark.parametrize(
+    ("value", "quotes", "pads"),
+    [
+        ("x", None, ("", "", "")),
+        ("a b", '"', (" ", " ", "  ")),
+        ("it's", "'", ("\n", "", "")),
+        ("a b", None, (" ", "", "")),  # needs quotes
+        ("{{t|a b}}", None, (" ", "", "")),  # the space is not top-level text
+        ("x", "`", (" ", "", "")),  # no quote character
+        ("x", '"', ("x", "", "")),  # padding that is no whitespace
+        (None, None, (" ", "", "")),
+        ("", '"', (" ", "", "")),
+    ],
+)
+def test_attribute_makes_the_constructors_checks(
+    value: str | None, quotes: str | None, pads: tuple[str, str, str]
+) -> None:
+    from mwparserfromhell.nodes.extras import Attribute
+
+    from eventledger.read.wikitext_build import _attribute
+
+    name = parse("name")
+    code = parse(value) if value is not None else None
+    start = dict(zip(("pad_first", "pad_before_eq", "pad_after_eq"), pads, strict=True))
+    try:
+        want: Any = Attribute(name, code, quotes, *pads)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=str(exc)):
+            _attribute(name, code, quotes, start)
+        return
+    _same(want, _attribute(name, code, quotes, start))

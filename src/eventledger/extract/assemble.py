@@ -34,6 +34,7 @@ from eventledger.normalise.numbers import ONLY_PERPETRATORS, PEOPLE_NOUNS, is_va
 from eventledger.normalise.places import (
     DEMONYMS,
     TOWN_QUALIFIER,
+    countries_named,
     country_code,
     country_name,
     country_of_categories,
@@ -3224,14 +3225,12 @@ def _present_day_country(doc: Document, name: str) -> tuple[str, str] | None:
     """The one country a lead sentence that names *name* says the place lies in now ("…
     the Baek River, … in present-day South Korea"), with the words that say it; None when
     no such sentence names exactly one country."""
-    from eventledger.normalise.places import countries_named
-
     found: set[str] = set()
     said = ""
     for s in doc.body()[:6]:
-        if s.section or name not in s.plain.text:
-            continue
         at = s.plain.text.find(name)
+        if s.section or at < 0:
+            continue
         for m in _PRESENT_DAY.finditer(s.plain.text, at + len(name)):
             between = s.plain.text[at + len(name) : m.start()]
             if (

@@ -1573,10 +1573,6 @@ def _parts_of_bare(
     return subsets, summed
 
 
-#: A line that opens with its "Total:" label.
-_TOTAL_LINE = re.compile(r"[ \t*•#']*total'*\s*:", re.I)
-
-
 def _death_mode_class(label: str) -> str:
     """One name for the wordings of one way of dying: "killed in action", "killed in battle",
     "KIA" and "killed in the fighting" are the fallen (``battle``); "executed", "hanged",
@@ -3426,6 +3422,8 @@ _NEW_STYLE_LINE = re.compile(r"^[^\n]*\((?:N\.\s*S\.|New\s+Style|Gregorian)\)[^\
 _PHASE_SEP = re.compile(r"[ \t]*;[ \t]*(?=[A-Z0-9])")
 
 
+#: A line that opens with its "Total:" label.
+_TOTAL_LINE = re.compile(r"[ \t*•#']*total'*\s*:", re.I)
 #: A year before a colon that ends its line or a label's phrase ("15 November 2003:").
 _YEAR_COLON = re.compile(r"(\b\d{4}):(?=[ \t]*(?:\n|$))")
 #: A later line of a date field that opens with a later phase's heading ("Second attacks –
@@ -3639,7 +3637,7 @@ def _from_field(b: _Builder, f: Field) -> None:
                 and _TOTAL_LINE.match(text, text.rfind("\n", 0, fig.start) + 1)
                 # (the field's last line: "Total: 234 killed ⏎ PAVN figures: ⏎ unknown" totals
                 # one column)
-                and not text[text.find("\n", fig.end) % (len(text) + 1) :].strip()
+                and not text[fig.end :].partition("\n")[2].strip()
             ):
                 # a casualty field of no side (a copy that kept the two columns in one
                 # list): its last line "Total: 100,000–200,000 killed (all sides …)" is the

@@ -655,14 +655,14 @@ PEOPLE_NOUNS = (
     r"archers?|warriors?|captains?|lieutenants?|generals?|colonels?|majors?|sergeants?|"
     r"adults?|elders?|persons|crew(?:\s+members)?"
 )
-#: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
-#: students fled", "… and 3 militants were arrested"), no object of the verb before.
 #: After a count's noun: another count joined to it, then the clause's verb ("… and 73 Arabs
 #: were wounded"): the two counts are the subjects of that verb.
 _SUBJECTS_THEN_VERB = re.compile(
     r"\s+and\s+(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:[A-Za-z-]+\s+){0,2}?(?:were|was)\s+"
     r"(?:also\s+)?(?:\w+ed|hurt|wounded|injured|killed)\b"
 )
+#: A verb right after a noun of people: the noun is a new clause's subject ("… and 200
+#: students fled", "… and 3 militants were arrested"), no object of the verb before.
 _CLAUSE_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|later\s+)?(?:were|was|are|is|had|have|has|took|fled|ran|got|went|came|left|hid|"
     r"did|could|would|remained|survived|escaped|managed|stayed|returned|surrendered|responded|"

@@ -274,8 +274,9 @@ def _match_label(text: str) -> tuple[str, int] | None:
 
 
 #: The page numbers a copy shows after a footnote marker (MediaWiki's {{rp}}: "[1]: 195",
-#: "[2]: 20–21", "[1]: 174, 180"), up to a space, the line's end or another marker; not a
-#: figure with thousands ("[3]: 1,000") nor one a word follows on its line ("[3]: 25 killed").
+#: "[2]: 20–21", "[1]: 174, 180"), up to a space, a stop, the line's end or another marker;
+#: not a figure with thousands ("[3]: 1,000") nor one a casualty word or a noun of people
+#: follows ("[3]: 25 killed").
 _PAGES_AFTER = re.compile(
     r":[ \u00a0\u200a\u2009]?(?:pp?\.[ \u00a0]?)?\d{1,4}(?:[–-]\d{1,4})?"
     r"(?:,[ \u00a0\u200a\u2009]\d{1,4}(?:[–-]\d{1,4})?)*[\u200a\u2009]?"
@@ -567,10 +568,11 @@ def _box_after_first_paragraph(
         k -= 1
     # (without its "edit" link, a title stands apart from the box's last row, an empty line
     # above it: "Charges<TAB>Murder ⏎ Air piracy ⏎ Hostage taking" is one row's list)
-    apart = "\t" not in lines[k - 1].text and (
-        (k - 2 > first and not lines[k - 2].stripped)
-        # (or right under a row of its own: "PerpetratorsDutch East India Company ⏎ Background")
-        or (k - 2 > first and _match_label(lines[k - 2].text) is not None)
+    # (or right under a row of its own: "PerpetratorsDutch East India Company ⏎ Background")
+    apart = (
+        "\t" not in lines[k - 1].text
+        and k - 2 > first
+        and (not lines[k - 2].stripped or _match_label(lines[k - 2].text) is not None)
     )
     label = _match_label(lines[k - 1].text)
     if (
